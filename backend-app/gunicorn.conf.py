@@ -1,0 +1,40 @@
+"""gunicorn settings for production (scripts/run-prod.sh and the container).
+
+Why gthread: a request spends almost all its time waiting on the LLM (seconds) and very little on
+CPU. Threads wait cheaply, need no monkey-patching (psycopg, the openai SDK's httpx client and
+argon2 all release the GIL while they wait or hash), and keep the code plain synchronous Flask.
+Sizing for the 2-core target machine: one worker per core keeps CPU-bound work parallel; 48
+threads per worker lets 96 requests wait on the LLM at once (the benchmark drives 64). The
+PostgreSQL pool per worker (DB_POOL_MAX) stays small because no request holds a connection while it
+waits on the LLM: database work is a few short transactions per request.
+"""
+
+import multiprocessing
+
+from radpair.settings import Settings
+
+_settings = Settings.from_environment()
+
+bind = f"{_settings.host}:{_settings.port}"
+worker_class = "gthread"
+workers = max(2, min(multiprocessing.cpu_count(), 4))
+threads = 48
+# Streaming drafts can take as long as the LLM timeout allows, plus margin.
+timeout = int(max(60, _settings.llm_timeout_s * 3))
+graceful_timeout = 30
+keepalive = 5
+# Each worker builds its app (pool threads must not cross a fork); create_app() warms the prompt,
+# verifier rules and macro automaton before the worker accepts its first request.
+preload_app = False
+accesslog = None
+errorlog = "-"
+loglevel = "warning"
+# gunicorn sends "Server: gunicorn" without a version; the app adds no version header either.
+proc_name = "radpair-api"
+max_requests = 0
+limit_request_line = 8190
+forwarded_allow_ips = "127.0.0.1"
+
+
+def post_fork(server, worker):
+    """Nothing to reopen: each worker builds its own pool in create_app()."""

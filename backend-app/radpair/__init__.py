@@ -1,0 +1,1 @@
+"""radpair-api: radiology dictation backend."""

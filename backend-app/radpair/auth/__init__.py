@@ -1,0 +1,1 @@
+"""Password hashing, password policy and JWT tokens (pure logic, no I/O)."""

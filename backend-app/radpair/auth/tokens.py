@@ -1,0 +1,120 @@
+"""HS256 JWTs: issue and decode access and refresh tokens with a pinned algorithm."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass
+
+import jwt
+
+from radpair.exceptions import AuthenticationError
+
+ALGORITHM = "HS256"
+ISSUER = "radpair-api"
+TOKEN_TYPES = ("access", "refresh")
+
+
+@dataclass(frozen=True)
+class TokenClaims:
+    """The verified claims of a token."""
+
+    user_id: str
+    role: str
+    token_type: str
+    jti: str
+    issued_at: int
+    expires_at: int
+    refresh_jti: str | None = None
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    """A freshly issued access token and its refresh token."""
+
+    access_token: str
+    refresh_token: str
+    access_expires_at: int
+    refresh_expires_at: int
+
+
+class TokenService:
+    """Issues and verifies the service's tokens."""
+
+    def __init__(self, secret: str, access_ttl_s: int, refresh_ttl_s: int):
+        self._secret = secret
+        self.access_ttl_s = access_ttl_s
+        self.refresh_ttl_s = refresh_ttl_s
+
+    def _encode(self, claims: dict) -> str:
+        return jwt.encode(claims, self._secret, algorithm=ALGORITHM)
+
+    def issue_pair(self, user_id: str, role: str) -> TokenPair:
+        """A new refresh token and an access token tied to it (logout revokes both)."""
+        now = int(time.time())
+        refresh_jti = str(uuid.uuid4())
+        refresh_exp = now + self.refresh_ttl_s
+        refresh = self._encode(
+            {
+                "iss": ISSUER,
+                "sub": user_id,
+                "role": role,
+                "type": "refresh",
+                "jti": refresh_jti,
+                "iat": now,
+                "exp": refresh_exp,
+            }
+        )
+        access, access_exp = self.issue_access(user_id, role, refresh_jti, now)
+        return TokenPair(access, refresh, access_exp, refresh_exp)
+
+    def issue_access(
+        self, user_id: str, role: str, refresh_jti: str, now: int | None = None
+    ) -> tuple[str, int]:
+        """A new access token for the session of `refresh_jti`, and its expiry."""
+        now = int(time.time()) if now is None else now
+        expires = now + self.access_ttl_s
+        token = self._encode(
+            {
+                "iss": ISSUER,
+                "sub": user_id,
+                "role": role,
+                "type": "access",
+                "jti": str(uuid.uuid4()),
+                "rti": refresh_jti,
+                "iat": now,
+                "exp": expires,
+            }
+        )
+        return token, expires
+
+    def decode(self, token: str, expected_type: str) -> TokenClaims:
+        """Verify signature, algorithm, expiry and type; 401 with a precise code otherwise."""
+        try:
+            claims = jwt.decode(
+                token,
+                self._secret,
+                algorithms=[ALGORITHM],
+                issuer=ISSUER,
+                options={"require": ["exp", "iat", "jti", "sub", "type", "iss"]},
+            )
+        except jwt.ExpiredSignatureError:
+            raise AuthenticationError("The token has expired.", code="token_expired") from None
+        except jwt.InvalidTokenError:
+            raise AuthenticationError("The token is not valid.", code="invalid_token") from None
+        if claims.get("type") != expected_type:
+            raise AuthenticationError(
+                f"An {expected_type} token is required here.", code="wrong_token_type"
+            )
+        try:
+            return TokenClaims(
+                user_id=str(uuid.UUID(str(claims["sub"]))),
+                role=str(claims.get("role", "user")),
+                token_type=expected_type,
+                jti=str(uuid.UUID(str(claims["jti"]))),
+                issued_at=int(claims["iat"]),
+                expires_at=int(claims["exp"]),
+                refresh_jti=str(uuid.UUID(claims["rti"])) if claims.get("rti") else None,
+            )
+        except (ValueError, TypeError):
+            raise AuthenticationError("The token is not valid.", code="invalid_token") from None

