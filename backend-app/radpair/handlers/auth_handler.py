@@ -80,7 +80,7 @@ class AuthHandler:
     def login(self, body: dict) -> dict:
         """Check credentials with lockout; return tokens and the user's profile."""
         email = require_string(body, "email", max_length=254)
-        password = require_string(body, "password", max_length=1024, allow_control=True)
+        password = require_string(body, "password", max_length=1024, multiline=True)
         if body.get("loginTime") is not None and not isinstance(body["loginTime"], (str, int)):
             raise ValidationError("`loginTime` must be a string or a number.")
         email = email.strip().lower()

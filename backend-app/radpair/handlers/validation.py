@@ -8,7 +8,9 @@ import uuid
 from radpair.exceptions import ValidationError
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# C0 controls and DEL are never valid in text fields; tabs and line breaks only where multiline.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAKS = re.compile(r"[\t\n\r]")
 
 
 def require_string(
@@ -18,10 +20,10 @@ def require_string(
     min_length: int = 1,
     max_length: int = 10_000,
     required: bool = True,
-    allow_control: bool = False,
+    multiline: bool = False,
     default: str | None = None,
 ) -> str | None:
-    """A string field within length bounds, free of control characters unless allowed."""
+    """A bounded string without control characters (line breaks allowed if multiline)."""
     value = body.get(name)
     if value is None:
         if required:
@@ -33,7 +35,7 @@ def require_string(
         raise ValidationError(
             f"`{name}` must be {min_length} to {max_length} characters.", extra={"field": name}
         )
-    if "\x00" in value or (not allow_control and _CONTROL.search(value)):
+    if _CONTROL.search(value) or (not multiline and _LINE_BREAKS.search(value)):
         raise ValidationError(
             f"`{name}` must not contain control characters.", extra={"field": name}
         )

@@ -16,6 +16,16 @@ SECRET_ROUTES = [
     ("get", "/me"),
     ("post", "/logout"),
     ("post", "/users"),
+    ("post", "/macros/expand"),
+    ("get", "/macros"),
+    ("post", "/macros"),
+    ("post", "/macros/import"),
+    ("get", "/macros/export"),
+    ("get", "/macros/00000000-0000-4000-8000-000000000000"),
+    ("post", "/process-command"),
+    ("get", "/history"),
+    ("get", "/history/00000000-0000-4000-8000-000000000000"),
+    ("post", "/reports/verify"),
 ]
 
 
@@ -180,7 +190,7 @@ def test_private_routes_refuse_requests_without_a_token(client, method, path):
 
 
 @pytest.mark.parametrize("kind", ["forged", "none", "expired", "malformed", "garbage"])
-@pytest.mark.parametrize("method, path", [("get", "/me"), ("post", "/logout")])
+@pytest.mark.parametrize("method, path", [("get", "/me"), ("post", "/process-command")])
 def test_private_routes_refuse_bad_tokens(client, make_user, login, kind, method, path):
     user = make_user()
     token = _bad_tokens(login(user)["token"], user["user_id"])[kind]

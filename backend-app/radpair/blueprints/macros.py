@@ -1,0 +1,93 @@
+"""The macro library: /macros, /macros/{id}, /macros/expand, /macros/import, /macros/export."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, g, jsonify, request
+
+from radpair.exceptions import UnsupportedMediaTypeError, ValidationError
+from radpair.handlers.macro_handler import MacroHandler
+from radpair.http import json_body, login_required, query_int, read_raw_body
+from radpair.services import current_services
+
+bp = Blueprint("macros", __name__)
+
+MAX_IMPORT_BYTES = 16 * 1024 * 1024
+CSV_TYPES = {"text/csv", "application/csv", "text/plain"}
+
+
+def handler() -> MacroHandler:
+    """A handler bound to this process's services."""
+    return MacroHandler(current_services())
+
+
+@bp.post("/macros/expand")
+@login_required
+def expand_macros():
+    """Expand dictated macros in `text`."""
+    return jsonify(handler().expand_text(json_body(), g.principal))
+
+
+@bp.get("/macros")
+@login_required
+def list_macros():
+    """Search the macros the caller can see."""
+    limit = query_int("limit", 50, 1, 200)
+    return jsonify(
+        handler().list_macros(g.principal, request.args.get("q"), limit, request.args.get("cursor"))
+    )
+
+
+@bp.post("/macros")
+@login_required
+def create_macro():
+    """Create a macro."""
+    return jsonify(handler().create_macro(json_body(), g.principal)), 201
+
+
+@bp.get("/macros/<macro_id>")
+@login_required
+def get_macro(macro_id: str):
+    """One macro."""
+    return jsonify(handler().get_macro(macro_id, g.principal))
+
+
+@bp.put("/macros/<macro_id>")
+@login_required
+def update_macro(macro_id: str):
+    """Replace a macro."""
+    return jsonify(handler().update_macro(macro_id, json_body(), g.principal))
+
+
+@bp.delete("/macros/<macro_id>")
+@login_required
+def delete_macro(macro_id: str):
+    """Delete a macro."""
+    return jsonify(handler().delete_macro(macro_id, g.principal))
+
+
+@bp.post("/macros/import")
+@login_required
+def import_macros():
+    """Import a `Macro Phrase,Macro Text` CSV (up to 16 MiB)."""
+    if request.mimetype not in CSV_TYPES:
+        raise UnsupportedMediaTypeError("Send the CSV as text/csv.")
+    scope = request.args.get("scope", "user")
+    if scope not in ("user", "site"):
+        raise ValidationError("`scope` must be user or site.", extra={"field": "scope"})
+    private = request.args.get("private", "false").lower()
+    if private not in ("true", "false"):
+        raise ValidationError("`private` must be true or false.", extra={"field": "private"})
+    raw = read_raw_body(MAX_IMPORT_BYTES)
+    return jsonify(handler().import_csv(raw, scope, private == "true", g.principal))
+
+
+@bp.get("/macros/export")
+@login_required
+def export_macros():
+    """Every macro the caller can see, as CSV."""
+    body = handler().export_csv(g.principal)
+    return Response(
+        body,
+        mimetype="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="macros.csv"'},
+    )

@@ -1,0 +1,227 @@
+"""/process-command: dictation -> macros -> LLM draft -> verification -> stored record.
+
+No database connection is held while the LLM works: one short transaction reads the library and
+the session history, the LLM is called, then a second short transaction stores the record before
+the answer goes out.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import timezone
+from typing import Iterator
+
+from radpair.exceptions import LLMError, NotFoundError, RadpairError, ValidationError
+from radpair.handlers import on_warm_up
+from radpair.handlers.auth_handler import Principal
+from radpair.handlers.macro_handler import TRIGGERS, MacroHandler
+from radpair.handlers.validation import (
+    parse_uuid,
+    reject_unknown_fields,
+    require_choice,
+    require_string,
+)
+from radpair.llm.client import LLMClient
+from radpair.llm.prompts import build_messages, offline_report
+from radpair.queries.command_queries import CommandQueries
+from radpair.services import Services
+
+MAX_QUERY = 20_000
+
+
+def llm_client(services: Services) -> LLMClient:
+    """The process-wide LLM client."""
+    return services.get("llm", lambda s: LLMClient(s.settings))
+
+
+def report_verifier(services: Services):
+    """The process-wide report verifier (rules loaded once)."""
+    from radpair.verifier import get_verifier
+
+    return services.get("verifier", lambda s: get_verifier())
+
+
+@on_warm_up
+def warm_up_commands(services: Services) -> None:
+    """Build the LLM client and load the verifier before the first request."""
+    llm_client(services)
+    report_verifier(services)
+
+
+def iso_utc(moment) -> str:
+    """ISO 8601 in UTC with a Z suffix."""
+    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def public_command(row: dict) -> dict:
+    """A stored command as the API shows it (the React client reads chatgpt_response)."""
+    return {
+        "id": row["id"],
+        "session_id": row["session_id"],
+        "query": row["query"],
+        "expanded_query": row["expanded_query"],
+        "chatgpt_response": row["response"],
+        "timestamp": iso_utc(row["created_at"]),
+        "macros": row["macros"],
+        "fields": row["fields"],
+        "warnings": row["warnings"],
+        "llm": {"mode": row["mode"], "model": row["model"], "latency_ms": row["latency_ms"]},
+    }
+
+
+@dataclass
+class PreparedCommand:
+    """A validated, expanded command with its session context, ready for the LLM."""
+
+    user_id: str
+    query: str
+    session_id: str
+    new_session: bool
+    expansion: dict
+    history: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def expanded_query(self) -> str:
+        """The dictation after macro expansion."""
+        return self.expansion["expanded"]
+
+    def failure_context(self) -> dict:
+        """What an LLM failure still returns, so no work is lost."""
+        return {
+            "expanded_query": self.expanded_query,
+            "macros": self.expansion["macros"],
+            "fields": self.expansion["fields"],
+            "warnings": self.expansion["warnings"],
+            **({} if self.new_session else {"session_id": self.session_id}),
+        }
+
+
+class CommandHandler:
+    """The main job of the service."""
+
+    command_queries = CommandQueries
+
+    def __init__(self, services: Services):
+        self.services = services
+        self.settings = services.settings
+        self.database = services.database
+        self.llm = llm_client(services)
+
+    def prepare(self, body: dict, principal: Principal) -> PreparedCommand:
+        """Validate, load library and session history in one short transaction, expand."""
+        reject_unknown_fields(body, {"query", "session_id", "trigger"})
+        query = require_string(body, "query", max_length=MAX_QUERY, multiline=True)
+        if not query.strip():
+            raise ValidationError("`query` must not be blank.", extra={"field": "query"})
+        trigger = require_choice(body, "trigger", TRIGGERS, "keyword")
+        session_id = body.get("session_id")
+        new_session = session_id is None
+        session_id = str(uuid.uuid4()) if new_session else parse_uuid(session_id, "session_id")
+        history: list[tuple[str, str]] = []
+        with self.database.transaction() as connection:
+            library = MacroHandler(self.services).library_for(connection, principal.user_id)
+            if not new_session:
+                queries = self.command_queries(connection)
+                if queries.session_owner(session_id) != principal.user_id:
+                    raise NotFoundError("No such session.")
+                rows = queries.recent_exchanges(
+                    session_id, principal.user_id, self.settings.history_context_turns
+                )
+                history = self._bounded_history(rows)
+        expansion = library.expand(query, trigger).to_dict()
+        return PreparedCommand(
+            user_id=principal.user_id,
+            query=query,
+            session_id=session_id,
+            new_session=new_session,
+            expansion=expansion,
+            history=history,
+        )
+
+    def _bounded_history(self, newest_first: list[dict]) -> list[tuple[str, str]]:
+        budget = self.settings.history_context_chars
+        kept: list[tuple[str, str]] = []
+        for row in newest_first:
+            size = len(row["expanded_query"]) + len(row["response"])
+            if size > budget:
+                break
+            budget -= size
+            kept.append((row["expanded_query"], row["response"]))
+        return list(reversed(kept))
+
+    def process_command(self, prepared: PreparedCommand) -> dict:
+        """Draft (or lay out offline), verify, store, answer."""
+        started = time.perf_counter()
+        if self.llm.offline:
+            response, model, mode = offline_report(prepared.expanded_query), "offline", "offline"
+        else:
+            messages = build_messages(prepared.history, prepared.expanded_query)
+            try:
+                completion = self.llm.complete(messages)
+            except LLMError as error:
+                error.extra.update(prepared.failure_context())
+                raise
+            response, model, mode = completion.text, completion.model, "openai"
+        latency_ms = int((time.perf_counter() - started) * 1000)
+        record = self._store(prepared, response, model, mode, latency_ms)
+        return {"success": True, **record}
+
+    def stream_command(self, prepared: PreparedCommand) -> Iterator[tuple[str, dict]]:
+        """Server-sent events: macros, delta chunks, then done (the stored record) or error."""
+        yield "macros", {
+            "session_id": prepared.session_id,
+            **prepared.expansion,
+            "expanded_query": prepared.expanded_query,
+        }
+        started = time.perf_counter()
+        parts: list[str] = []
+        try:
+            if self.llm.offline:
+                parts.append(offline_report(prepared.expanded_query))
+                yield "delta", {"text": parts[-1]}
+                model, mode = "offline", "offline"
+            else:
+                messages = build_messages(prepared.history, prepared.expanded_query)
+                for chunk in self.llm.stream(messages):
+                    parts.append(chunk)
+                    yield "delta", {"text": chunk}
+                if not "".join(parts).strip():
+                    from radpair.exceptions import LLMUnavailableError
+
+                    raise LLMUnavailableError("The language model returned an empty draft.")
+                model, mode = self.llm.model, "openai"
+            latency_ms = int((time.perf_counter() - started) * 1000)
+            record = self._store(prepared, "".join(parts), model, mode, latency_ms)
+        except RadpairError as error:
+            if isinstance(error, LLMError):
+                error.extra.update(prepared.failure_context())
+            yield "error", {**error.to_dict(), "status": error.status}
+            return
+        yield "done", {"success": True, **record}
+
+    def _store(self, prepared, response: str, model: str, mode: str, latency_ms: int) -> dict:
+        warnings = list(prepared.expansion["warnings"])
+        if mode == "openai":
+            warnings.extend(
+                report_verifier(self.services).verify(prepared.expanded_query, response)
+            )
+        with self.database.transaction() as connection:
+            queries = self.command_queries(connection)
+            if prepared.new_session:
+                queries.insert_session(prepared.session_id, prepared.user_id)
+            row = queries.insert_command(
+                user_id=prepared.user_id,
+                session_id=prepared.session_id,
+                query=prepared.query,
+                expanded_query=prepared.expanded_query,
+                response=response,
+                model=model,
+                mode=mode,
+                latency_ms=latency_ms,
+                macros=prepared.expansion["macros"],
+                fields=prepared.expansion["fields"],
+                warnings=warnings,
+            )
+        return public_command(row)

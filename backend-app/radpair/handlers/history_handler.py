@@ -1,0 +1,71 @@
+"""The caller's command history: list (cursor pagination), get, delete."""
+
+from __future__ import annotations
+
+from radpair.exceptions import NotFoundError, ValidationError
+from radpair.handlers.auth_handler import Principal
+from radpair.handlers.command_handler import public_command
+from radpair.handlers.macro_handler import decode_cursor, encode_cursor
+from radpair.handlers.validation import parse_uuid
+from radpair.queries.command_queries import CommandQueries
+from radpair.services import Services
+
+
+class HistoryHandler:
+    """History use cases; every query is scoped to the caller."""
+
+    command_queries = CommandQueries
+
+    def __init__(self, services: Services):
+        self.database = services.database
+
+    def list_history(
+        self, principal: Principal, session_id: str | None, limit: int, cursor: str | None
+    ) -> dict:
+        """A page of the caller's commands, newest first."""
+        if session_id is not None:
+            session_id = parse_uuid(session_id, "session_id")
+        before = decode_cursor(cursor, 2)
+        if before is not None:
+            if not isinstance(before[0], str):
+                raise ValidationError("`cursor` is not valid.", extra={"field": "cursor"})
+            before = (before[0], parse_uuid(before[1], "cursor"))
+        with self.database.transaction() as connection:
+            rows = self.command_queries(connection).list_commands(
+                principal.user_id, session_id, before, limit + 1
+            )
+        page, more = rows[:limit], len(rows) > limit
+        next_cursor = (
+            encode_cursor([page[-1]["created_at"].isoformat(), page[-1]["id"]]) if more else None
+        )
+        return {
+            "success": True,
+            "items": [public_command(r) for r in page],
+            "next_cursor": next_cursor,
+        }
+
+    def _command_id(self, command_id: str) -> str:
+        try:
+            return parse_uuid(command_id, "id")
+        except ValidationError:
+            raise NotFoundError("No such record.") from None
+
+    def get_history_item(self, command_id: str, principal: Principal) -> dict:
+        """One of the caller's commands; 404 for anyone else's."""
+        with self.database.transaction() as connection:
+            row = self.command_queries(connection).get_command(
+                self._command_id(command_id), principal.user_id
+            )
+        if row is None:
+            raise NotFoundError("No such record.")
+        return {"success": True, "item": public_command(row)}
+
+    def delete_history_item(self, command_id: str, principal: Principal) -> dict:
+        """Delete one of the caller's commands; 404 for anyone else's."""
+        with self.database.transaction() as connection:
+            deleted = self.command_queries(connection).delete_command(
+                self._command_id(command_id), principal.user_id
+            )
+        if not deleted:
+            raise NotFoundError("No such record.")
+        return {"success": True, "message": "Record deleted."}

@@ -1,0 +1,322 @@
+"""The macro library: expansion, search, create/update/delete, CSV import and export."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+
+from radpair.db import UniqueViolationError
+from radpair.exceptions import (
+    ForbiddenError,
+    MacroExistsError,
+    NotFoundError,
+    ValidationError,
+)
+from radpair.handlers.auth_handler import Principal
+from radpair.handlers.validation import (
+    parse_uuid,
+    reject_unknown_fields,
+    require_bool,
+    require_choice,
+    require_string,
+)
+from radpair.macros.engine import Macro, MacroLibrary, find_cycle, normalize_phrase
+from radpair.macros.library_cache import MacroLibraryCache, to_macros
+from radpair.queries.macro_queries import MacroQueries
+from radpair.services import Services
+
+CSV_HEADER = ["Macro Phrase", "Macro Text"]
+MAX_PHRASE = 200
+MAX_TEXT = 20_000
+MAX_DICTATION = 20_000
+TRIGGERS = ("keyword", "bare")
+
+
+class MacroCycleValidationError(ValidationError):
+    """Saving the macro would make `{{nesting}}` loop."""
+
+    code = "macro_cycle"
+
+
+def macro_cache(services: Services) -> MacroLibraryCache:
+    """The process-wide library cache."""
+    return services.get("macro_cache", lambda s: MacroLibraryCache(s.settings.macro_trigger_words))
+
+
+def public_macro(row: dict) -> dict:
+    """A macro as the API shows it."""
+    return {
+        "id": row["id"],
+        "phrase": row["phrase"],
+        "text": row["text"],
+        "shortcut": row["shortcut"],
+        "scope": row["scope"],
+        "owner_id": row["owner_id"],
+        "private": row["private"],
+        "created_at": row["created_at"].isoformat(),
+        "updated_at": row["updated_at"].isoformat(),
+    }
+
+
+def encode_cursor(values: list) -> str:
+    """An opaque pagination cursor."""
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None, arity: int) -> list | None:
+    """The values of a cursor made by encode_cursor; 400 when it is not one."""
+    if not cursor:
+        return None
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        values = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
+    except (ValueError, UnicodeDecodeError):
+        raise ValidationError("`cursor` is not valid.", extra={"field": "cursor"}) from None
+    if not isinstance(values, list) or len(values) != arity:
+        raise ValidationError("`cursor` is not valid.", extra={"field": "cursor"})
+    return values
+
+
+def validate_phrase(value: str, field: str = "phrase") -> str:
+    """A phrase that normalizes to at least one word."""
+    normalized = normalize_phrase(value)
+    if not normalized or not any(ch.isalnum() for ch in normalized):
+        raise ValidationError(f"`{field}` must contain a word.", extra={"field": field})
+    return normalized
+
+
+class MacroHandler:
+    """Macro use cases."""
+
+    macro_queries = MacroQueries
+
+    def __init__(self, services: Services):
+        self.services = services
+        self.database = services.database
+        self.cache = macro_cache(services)
+
+    # -- expansion -------------------------------------------------------------------------
+
+    def library_for(self, connection, user_id: str) -> MacroLibrary:
+        """The user's current library view (site macros under their own)."""
+        queries = self.macro_queries(connection)
+        return self.cache.user_library(
+            user_id,
+            queries.library_versions(),
+            queries.site_macros_for_engine,
+            lambda: queries.user_macros_for_engine(user_id),
+        )
+
+    def load_library(self, user_id: str) -> MacroLibrary:
+        """The user's current library view, in a short transaction of its own."""
+        with self.database.transaction() as connection:
+            return self.library_for(connection, user_id)
+
+    def expand_text(self, body: dict, principal: Principal) -> dict:
+        """Expand the macros dictated in `text`."""
+        reject_unknown_fields(body, {"text", "trigger"})
+        text = require_string(body, "text", min_length=0, max_length=MAX_DICTATION, multiline=True)
+        trigger = require_choice(body, "trigger", TRIGGERS, "keyword")
+        expansion = self.load_library(principal.user_id).expand(text, trigger)
+        return {"success": True, **expansion.to_dict()}
+
+    # -- library -----------------------------------------------------------------------------
+
+    def list_macros(
+        self, principal: Principal, q: str | None, limit: int, cursor: str | None
+    ) -> dict:
+        """A page of the macros the caller can see, ordered by phrase."""
+        if q is not None and len(q) > MAX_PHRASE:
+            raise ValidationError("`q` is too long.", extra={"field": "q"})
+        after = decode_cursor(cursor, 2)
+        if after is not None:
+            after = (str(after[0]), parse_uuid(after[1], "cursor"))
+        query = normalize_phrase(q) if q else None
+        with self.database.transaction() as connection:
+            rows = self.macro_queries(connection).search_visible(
+                principal.user_id, query or None, after, limit + 1
+            )
+        page, more = rows[:limit], len(rows) > limit
+        next_cursor = (
+            encode_cursor([page[-1]["normalized_phrase"], page[-1]["id"]]) if more else None
+        )
+        return {
+            "success": True,
+            "macros": [public_macro(r) for r in page],
+            "next_cursor": next_cursor,
+        }
+
+    def _visible(self, connection, macro_id: str, principal: Principal) -> dict:
+        try:
+            macro_id = parse_uuid(macro_id, "id")
+        except ValidationError:
+            raise NotFoundError("No such macro.") from None
+        row = self.macro_queries(connection).get(macro_id)
+        hidden = row and row["private"] and row["owner_id"] != principal.user_id
+        if row is None or hidden:
+            raise NotFoundError("No such macro.")
+        return row
+
+    def _writable(self, connection, macro_id: str, principal: Principal) -> dict:
+        row = self._visible(connection, macro_id, principal)
+        if row["owner_id"] != principal.user_id and not principal.is_admin:
+            raise ForbiddenError("Only the owner or an administrator can change this macro.")
+        return row
+
+    def get_macro(self, macro_id: str, principal: Principal) -> dict:
+        """One macro the caller can see."""
+        with self.database.transaction() as connection:
+            return {
+                "success": True,
+                "macro": public_macro(self._visible(connection, macro_id, principal)),
+            }
+
+    def _parse_write(self, body: dict) -> dict:
+        reject_unknown_fields(body, {"phrase", "text", "shortcut", "private", "scope"})
+        phrase = " ".join(require_string(body, "phrase", max_length=MAX_PHRASE).split())
+        normalized = validate_phrase(phrase)
+        text = require_string(body, "text", max_length=MAX_TEXT, multiline=True)
+        shortcut = require_string(body, "shortcut", max_length=50, required=False)
+        return {
+            "phrase": phrase,
+            "normalized_phrase": normalized,
+            "text": text,
+            "shortcut": shortcut or None,
+            "private": require_bool(body, "private", False),
+            "scope": require_choice(body, "scope", ("site", "user"), "user"),
+        }
+
+    def _check_cycle(self, connection, values: dict, owner_id: str | None, macro_id: str) -> None:
+        if "{{" not in values["text"]:
+            return
+        queries = self.macro_queries(connection)
+        rows = queries.site_macros_for_engine()
+        if owner_id:
+            own = queries.user_macros_for_engine(owner_id)
+            own_phrases = {normalize_phrase(r["phrase"]) for r in own}
+            rows = [r for r in rows if normalize_phrase(r["phrase"]) not in own_phrases] + own
+        candidate = Macro(
+            id=macro_id, phrase=values["phrase"], text=values["text"], scope=values["scope"]
+        )
+        cycle = find_cycle(to_macros(rows), candidate)
+        if cycle:
+            raise MacroCycleValidationError(
+                "This macro would nest itself: " + " -> ".join(cycle) + ".",
+                extra={"cycle": cycle},
+            )
+
+    def create_macro(self, body: dict, principal: Principal) -> dict:
+        """Create a user macro (or a site macro, for administrators)."""
+        values = self._parse_write(body)
+        if values["scope"] == "site" and not principal.is_admin:
+            raise ForbiddenError("Only administrators can create site macros.")
+        owner_id = principal.user_id if values["scope"] == "user" else None
+        if values["scope"] == "site":
+            values["private"] = False
+        try:
+            with self.database.transaction() as connection:
+                self._check_cycle(connection, values, owner_id, "new")
+                row = self.macro_queries(connection).insert(owner_id=owner_id, **values)
+        except UniqueViolationError:
+            raise MacroExistsError() from None
+        return {"success": True, "macro": public_macro(row)}
+
+    def update_macro(self, macro_id: str, body: dict, principal: Principal) -> dict:
+        """Replace a macro's phrase, text, shortcut and privacy (owner or administrator)."""
+        values = self._parse_write(body)
+        try:
+            with self.database.transaction() as connection:
+                existing = self._writable(connection, macro_id, principal)
+                if values["scope"] != existing["scope"] and "scope" in body:
+                    raise ValidationError(
+                        "A macro's scope cannot change.", extra={"field": "scope"}
+                    )
+                values["scope"] = existing["scope"]
+                if existing["scope"] == "site":
+                    values["private"] = False
+                self._check_cycle(connection, values, existing["owner_id"], existing["id"])
+                values.pop("scope")
+                row = self.macro_queries(connection).update(macro_id=existing["id"], **values)
+        except UniqueViolationError:
+            raise MacroExistsError() from None
+        return {"success": True, "macro": public_macro(row)}
+
+    def delete_macro(self, macro_id: str, principal: Principal) -> dict:
+        """Delete a macro (owner or administrator)."""
+        with self.database.transaction() as connection:
+            existing = self._writable(connection, macro_id, principal)
+            self.macro_queries(connection).delete(existing["id"])
+        return {"success": True, "message": "Macro deleted."}
+
+    # -- CSV ---------------------------------------------------------------------------------
+
+    def import_csv(self, raw: bytes, scope: str, private: bool, principal: Principal) -> dict:
+        """Upsert macros from a `Macro Phrase,Macro Text` CSV; bad rows reported, good kept."""
+        if scope == "site" and not principal.is_admin:
+            raise ForbiddenError("Only administrators can import site macros.")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValidationError("The CSV must be UTF-8.") from None
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            header = next(reader, None)
+        except csv.Error:
+            header = None
+        if header is None or [h.strip() for h in header] != CSV_HEADER:
+            raise ValidationError("The first line must be the header `Macro Phrase,Macro Text`.")
+        rows, errors, seen = [], [], set()
+        while True:
+            # Errors name the line a record starts on, as a spreadsheet or editor shows it.
+            line = reader.line_num + 1
+            try:
+                record = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                errors.append({"row": line, "error": "malformed_row", "message": str(exc)})
+                break
+            error = self._import_row_error(record, seen)
+            if error:
+                errors.append({"row": line, **error})
+                continue
+            phrase, body = " ".join(record[0].split()), record[1]
+            normalized = normalize_phrase(phrase)
+            seen.add(normalized)
+            rows.append((phrase, normalized, body))
+        owner_id = principal.user_id if scope == "user" else None
+        with self.database.transaction() as connection:
+            created, updated = self.macro_queries(connection).import_rows(
+                rows, scope, owner_id, private and scope == "user"
+            )
+        return {"success": True, "created": created, "updated": updated, "errors": errors}
+
+    @staticmethod
+    def _import_row_error(record: list[str], seen: set[str]) -> dict | None:
+        if not any(cell.strip() for cell in record):
+            return {"error": "empty_row", "message": "The row is empty."}
+        if len(record) != 2:
+            return {"error": "wrong_column_count", "message": "Expected 2 columns."}
+        phrase, body = record
+        if not phrase.strip() or len(phrase) > MAX_PHRASE:
+            return {"error": "invalid_phrase", "message": "The phrase is empty or too long."}
+        if not body.strip() or len(body) > MAX_TEXT or "\x00" in body + phrase:
+            return {"error": "invalid_text", "message": "The text is empty, too long or binary."}
+        normalized = normalize_phrase(phrase)
+        if not any(ch.isalnum() for ch in normalized):
+            return {"error": "invalid_phrase", "message": "The phrase must contain a word."}
+        if normalized in seen:
+            return {"error": "duplicate_phrase", "message": "The phrase appears earlier."}
+        return None
+
+    def export_csv(self, principal: Principal) -> str:
+        """Every macro the caller can see, as `Macro Phrase,Macro Text` CSV."""
+        with self.database.transaction() as connection:
+            rows = self.macro_queries(connection).export_visible(principal.user_id)
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(CSV_HEADER)
+        writer.writerows((row["phrase"], row["text"]) for row in rows)
+        return out.getvalue()

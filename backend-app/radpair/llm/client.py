@@ -1,0 +1,153 @@
+"""The LLM client: the official openai SDK (chat completions) with a deadline-bounded retry loop.
+
+One client per process (the SDK's httpx pool is reused). Upstream failures become the project's
+exceptions: 5xx or connection failure -> LLMUnavailableError (502), timeout -> LLMTimeoutError
+(504), 429 -> LLMRateLimitedError (503 with Retry-After). The API key never leaves this module.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from dataclasses import dataclass
+from typing import Iterator
+
+import openai
+
+from radpair.exceptions import LLMRateLimitedError, LLMTimeoutError, LLMUnavailableError
+from radpair.settings import Settings
+
+log = logging.getLogger(__name__)
+
+BACKOFF_BASE_S = 0.25
+BACKOFF_MAX_S = 2.0
+
+
+@dataclass(frozen=True)
+class Completion:
+    """A finished draft."""
+
+    text: str
+    model: str
+
+
+class LLMClient:
+    """Chat completions against OpenAI or any OpenAI-compatible server."""
+
+    def __init__(self, settings: Settings):
+        self.model = settings.openai_model
+        self.timeout_s = settings.llm_timeout_s
+        self.max_retries = settings.llm_max_retries
+        self.offline = settings.llm_offline
+        self._client = None
+        if not self.offline:
+            self._client = openai.OpenAI(
+                api_key=settings.openai_api_key,
+                base_url=settings.openai_base_url,
+                # Retries are ours (bounded by the deadline), not the SDK's.
+                max_retries=0,
+                timeout=settings.llm_timeout_s,
+            )
+
+    def complete(self, messages: list[dict]) -> Completion:
+        """One draft, retrying transient failures while the deadline allows."""
+        deadline = time.monotonic() + self.timeout_s
+        attempt = 0
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise LLMTimeoutError()
+            try:
+                response = self._client.chat.completions.create(
+                    model=self.model, messages=messages, temperature=0, timeout=remaining
+                )
+                choice = response.choices[0] if response.choices else None
+                text = (choice.message.content or "") if choice and choice.message else ""
+                if not text.strip():
+                    raise LLMUnavailableError("The language model returned an empty draft.")
+                return Completion(text=text, model=response.model or self.model)
+            except Exception as exc:  # noqa: BLE001 - mapped below, re-raised when not transient
+                error = self._map_error(exc)
+                attempt += 1
+                if not self._retry(error, attempt, deadline):
+                    raise error from None
+
+    def stream(self, messages: list[dict]) -> Iterator[str]:
+        """Text chunks as the model produces them (retries only before the first chunk)."""
+        deadline = time.monotonic() + self.timeout_s
+        attempt = 0
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise LLMTimeoutError()
+            started = False
+            try:
+                stream = self._client.chat.completions.create(
+                    model=self.model,
+                    messages=messages,
+                    temperature=0,
+                    stream=True,
+                    timeout=remaining,
+                )
+                finished = False
+                with stream:
+                    for chunk in stream:
+                        if time.monotonic() > deadline:
+                            raise LLMTimeoutError()
+                        for choice in chunk.choices or []:
+                            delta = choice.delta.content if choice.delta else None
+                            if delta:
+                                started = True
+                                yield delta
+                            finished = finished or bool(choice.finish_reason)
+                if not finished:
+                    # The connection dropped mid-answer: a partial draft must not be stored.
+                    raise LLMUnavailableError("The language model's answer was cut off.")
+                return
+            except Exception as exc:  # noqa: BLE001
+                error = self._map_error(exc)
+                attempt += 1
+                if started or not self._retry(error, attempt, deadline):
+                    raise error from None
+
+    def _retry(self, error: Exception, attempt: int, deadline: float) -> bool:
+        if isinstance(error, LLMTimeoutError) or attempt > self.max_retries:
+            return False
+        if isinstance(error, LLMRateLimitedError):
+            wait = float(error.headers.get("Retry-After", "1"))
+        else:
+            wait = min(BACKOFF_MAX_S, BACKOFF_BASE_S * 2 ** (attempt - 1))
+            wait *= 0.5 + random.random() / 2
+        if time.monotonic() + wait >= deadline:
+            return False
+        log.info("llm transient failure, retrying", extra={"status": type(error).__name__})
+        time.sleep(wait)
+        return True
+
+    @staticmethod
+    def _map_error(exc: Exception) -> Exception:
+        if isinstance(exc, (LLMTimeoutError, LLMUnavailableError, LLMRateLimitedError)):
+            return exc
+        if isinstance(exc, openai.APITimeoutError):
+            return LLMTimeoutError()
+        if isinstance(exc, openai.RateLimitError):
+            retry_after = _retry_after(exc.response)
+            return LLMRateLimitedError(headers={"Retry-After": str(retry_after)})
+        if isinstance(exc, openai.APIStatusError):
+            log.warning("llm upstream error", extra={"status": exc.status_code})
+            return LLMUnavailableError(f"The language model service answered {exc.status_code}.")
+        if isinstance(exc, openai.APIConnectionError):
+            return LLMUnavailableError("The language model service could not be reached.")
+        if isinstance(exc, (ValueError, KeyError, AttributeError, TypeError)):
+            # Malformed JSON or a body that is not a chat completion.
+            return LLMUnavailableError("The language model service sent an invalid answer.")
+        return LLMUnavailableError()
+
+
+def _retry_after(response) -> int:
+    try:
+        value = int(float(response.headers.get("retry-after", "1")))
+    except (TypeError, ValueError, AttributeError):
+        value = 1
+    return max(1, min(value, 3600))

@@ -1,0 +1,94 @@
+"""Extraction and normalisation of measurements (numbers with units)."""
+
+from __future__ import annotations
+
+import re
+
+from radpair.verifier.lexicon import UNITS
+from radpair.verifier.model import Measurement
+
+_NUM = r"\d+(?:\.\d+)?"
+_UNIT_ALT = "|".join(
+    re.escape(u).replace(r"\ ", r"\s*") for u in sorted(UNITS, key=len, reverse=True)
+)
+# The unit must not run on into a word ("5 mmol" is not "5 mm"); symbols end by themselves.
+_UNIT = rf"(?:{_UNIT_ALT})(?![a-z0-9])"
+_SEP = r"\s*(?:x|×|by)\s*"
+_RANGE = r"\s*(?:-|–|to)\s*"
+_ONE = rf"(?P<n{{i}}>{_NUM})(?:\s*-?\s*(?P<u{{i}}>{_UNIT}))?"
+
+_DIMS_RE = re.compile(
+    rf"(?<![\w.]){_ONE.format(i=0)}"
+    rf"(?:{_SEP}{_ONE.format(i=1)})?"
+    rf"(?:{_SEP}{_ONE.format(i=2)})?",
+    re.IGNORECASE,
+)
+_RANGE_RE = re.compile(
+    rf"(?<![\w.])(?P<a>{_NUM})\s*(?P<ua>{_UNIT})?{_RANGE}(?P<b>{_NUM})\s*-?\s*(?P<ub>{_UNIT})",
+    re.IGNORECASE,
+)
+
+
+def _unit(surface: str) -> tuple[str, float]:
+    """Dimension and factor of a unit surface such as 'cm' or 'mm Hg'."""
+    key = re.sub(r"\s+", " ", surface.lower())
+    return UNITS.get(key) or UNITS[key.replace(" ", "")]
+
+
+def _norm(value: float) -> float:
+    """Round away float noise so 1.8 cm and 18 mm compare equal."""
+    return round(value, 4)
+
+
+def extract_measurements(text: str) -> list[Measurement]:
+    """Every measurement in the text, with dimensions as a tuple in the base unit."""
+    found: list[Measurement] = []
+    taken: list[tuple[int, int]] = []
+    for m in _RANGE_RE.finditer(text):
+        dim, factor = _unit(m.group("ub"))
+        if m.group("ua") and _unit(m.group("ua"))[0] != dim:
+            continue
+        fa = _unit(m.group("ua"))[1] if m.group("ua") else factor
+        values = (_norm(float(m.group("a")) * fa), _norm(float(m.group("b")) * factor))
+        found.append(Measurement(m.start(), m.end(), dim, values, is_range=True))
+        taken.append((m.start(), m.end()))
+    for m in _DIMS_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        parts = [(m.group(f"n{i}"), m.group(f"u{i}")) for i in range(3) if m.group(f"n{i}")]
+        units = [u for _, u in parts if u]
+        if not units:
+            continue
+        # A unit written once at the end applies to every dimension before it.
+        last = units[-1]
+        end = m.end()
+        if not parts[-1][1]:
+            # Trailing number without a unit ("5 mm x 3") is not part of this measurement.
+            while parts and not parts[-1][1]:
+                parts.pop()
+            end = m.start(f"u{len(parts) - 1}") + len(parts[-1][1])
+        dim = _unit(last)[0]
+        values = []
+        for num, unit in parts:
+            d, factor = _unit(unit or last)
+            if d != dim:
+                break
+            values.append(_norm(float(num) * factor))
+        found.append(Measurement(m.start(), end, dim, tuple(values)))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def same_value(a: Measurement, b: Measurement) -> bool:
+    """True when two measurements state the same quantity (dimension order ignored)."""
+    return a.dim == b.dim and a.is_range == b.is_range and sorted(a.values) == sorted(b.values)
+
+
+def covers(whole: Measurement, part: Measurement) -> bool:
+    """True when a single value quotes one dimension of a multi-dimension measurement."""
+    return (
+        whole.dim == part.dim
+        and len(part.values) == 1
+        and not part.is_range
+        and part.values[0] in whole.values
+    )

@@ -1,0 +1,78 @@
+"""Plain data records passed between the verifier's extraction and comparison stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Span = tuple[int, int]
+
+PRESENT = "present"
+ABSENT = "absent"
+UNCERTAIN = "uncertain"
+HYPOTHETICAL = "hypothetical"
+
+
+@dataclass(frozen=True)
+class Term:
+    """A lexicon hit: a finding, an anatomy word or a fixed anatomical name."""
+
+    start: int
+    end: int
+    kind: str  # "finding" | "anatomy" | "fixed"
+    key: str
+    implied_anatomy: str | None = None
+    side: str | None = None  # side carried inside the word itself (RUL, bibasilar, fixed names)
+    plural: bool = False
+
+
+@dataclass(frozen=True)
+class SideWord:
+    """A side expression and whether it modifies the following or the preceding term."""
+
+    start: int
+    end: int
+    side: str  # "L" | "R" | "B"
+    post: bool
+
+
+@dataclass
+class Measurement:
+    """A number with a unit, normalised to the base unit of its dimension."""
+
+    start: int
+    end: int
+    dim: str
+    values: tuple[float, ...]
+    is_range: bool = False
+    mention: int | None = None  # index of the mention it describes
+
+
+@dataclass
+class Mention:
+    """A finding or anatomy occurrence with everything attached to it."""
+
+    kind: str  # "finding" | "anatomy"
+    key: str | None  # finding key; None for anatomy-only mentions
+    anatomy: frozenset[str]
+    span: Span
+    hard_sides: frozenset[str] = frozenset()
+    soft_sides: frozenset[str] = frozenset()
+    side_span: Span | None = None
+    polarity: str = PRESENT
+    qualifier: str | None = None
+    sentence: int = 0
+    fixed: bool = False
+
+    @property
+    def sides(self) -> frozenset[str]:
+        """Sides stated for the mention, or failing that the inherited ones."""
+        return self.hard_sides or self.soft_sides
+
+
+@dataclass
+class Facts:
+    """Everything extracted from one text."""
+
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+    measurements: list[Measurement] = field(default_factory=list)

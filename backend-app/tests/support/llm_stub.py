@@ -1,0 +1,193 @@
+"""An OpenAI-compatible chat-completions server on loopback, driven by the real `openai` SDK.
+
+It stands in for the OpenAI service (the only part that cannot run here). Its answer is derived
+from the request (the dictation laid out under FINDINGS/IMPRESSION, with an optional rewrite), so
+tests check that what the model said reaches the client, and it records every request so tests
+can assert what the model received (the expanded text, the session history, the bearer key).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Callable
+
+
+def draft_from_messages(messages: list[dict]) -> str:
+    """The stub model's report: the last dictation under FINDINGS, its first line as IMPRESSION."""
+    dictation = messages[-1]["content"].split("\n", 1)[-1].strip()
+    first = dictation.split(". ")[0].rstrip(".")
+    return f"FINDINGS:\n{dictation}\n\nIMPRESSION:\n{first}."
+
+
+@dataclass
+class Behaviour:
+    """How the stub answers one request."""
+
+    kind: str = "ok"  # ok | error | rate_limit | slow | malformed | cut_stream | close
+    status: int = 500
+    delay_s: float = 0.0
+    retry_after: str = "7"
+    rewrite: Callable[[str], str] | None = None
+
+
+@dataclass
+class StubState:
+    """What the stub will do and what it has seen."""
+
+    default: Behaviour = field(default_factory=Behaviour)
+    queue: list[Behaviour] = field(default_factory=list)
+    requests: list[dict] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def next_behaviour(self) -> Behaviour:
+        """The queued behaviour for this request, else the default."""
+        with self.lock:
+            return self.queue.pop(0) if self.queue else self.default
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    state: StubState
+
+    def log_message(self, *args):
+        """Quiet: tests assert on recorded requests instead."""
+
+    def _send(self, status: int, body: bytes, content_type="application/json", headers=None):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_POST(self):
+        """Answer /v1/chat/completions (or /chat/completions)."""
+        length = int(self.headers.get("Content-Length") or 0)
+        payload = json.loads(self.rfile.read(length) or b"{}")
+        self.state.requests.append(
+            {
+                "path": self.path,
+                "headers": {k.lower(): v for k, v in self.headers.items()},
+                "json": payload,
+            }
+        )
+        if not self.path.rstrip("/").endswith("/chat/completions"):
+            return self._send(404, b'{"error": {"message": "not found"}}')
+        behaviour = self.state.next_behaviour()
+        if behaviour.delay_s:
+            time.sleep(behaviour.delay_s)
+        if behaviour.kind == "error":
+            body = json.dumps({"error": {"message": "upstream failure", "type": "server_error"}})
+            return self._send(behaviour.status, body.encode())
+        if behaviour.kind == "rate_limit":
+            body = json.dumps({"error": {"message": "slow down", "type": "rate_limit"}})
+            return self._send(429, body.encode(), headers={"Retry-After": behaviour.retry_after})
+        if behaviour.kind == "malformed":
+            return self._send(200, b'{"id": "x", "choices": [ {"message": ')
+        if behaviour.kind == "close":
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return None
+        text = draft_from_messages(payload["messages"])
+        if behaviour.rewrite:
+            text = behaviour.rewrite(text)
+        model = payload.get("model", "stub-model")
+        if payload.get("stream"):
+            return self._stream(text, model, cut=behaviour.kind == "cut_stream")
+        body = {
+            "id": f"chatcmpl-{uuid.uuid4().hex}",
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": model,
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": text},
+                    "finish_reason": "stop",
+                }
+            ],
+            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+        }
+        return self._send(200, json.dumps(body).encode())
+
+    def _stream(self, text: str, model: str, cut: bool):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        words = text.split(" ")
+        chunks = [w + (" " if i < len(words) - 1 else "") for i, w in enumerate(words)]
+        if cut:
+            chunks = chunks[: max(1, len(chunks) // 2)]
+        for chunk in chunks:
+            event = {
+                "id": "chatcmpl-stream",
+                "object": "chat.completion.chunk",
+                "created": int(time.time()),
+                "model": model,
+                "choices": [{"index": 0, "delta": {"content": chunk}, "finish_reason": None}],
+            }
+            self.wfile.write(f"data: {json.dumps(event)}\n\n".encode())
+            self.wfile.flush()
+        if cut:
+            # The connection drops mid-answer: no finish_reason, no [DONE].
+            self.wfile.write(b'data: {"id": "chatcmpl-stream", "choi')
+            self.wfile.flush()
+            self.connection.shutdown(2)
+            return
+        done = {
+            "id": "chatcmpl-stream",
+            "object": "chat.completion.chunk",
+            "created": int(time.time()),
+            "model": model,
+            "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
+        }
+        self.wfile.write(f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode())
+        self.wfile.flush()
+
+
+class LLMStub:
+    """The running stub: its base URL, its behaviour and its recorded requests."""
+
+    def __init__(self):
+        self.state = StubState()
+        handler = type("StubHandler", (_Handler,), {"state": self.state})
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        self.base_url = f"http://127.0.0.1:{self.port}/v1"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def start(self) -> "LLMStub":
+        """Serve in a background thread."""
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and close the socket."""
+        self.server.shutdown()
+        self.server.server_close()
+
+    def reset(self, default: Behaviour | None = None) -> None:
+        """Forget requests and queued behaviours."""
+        with self.state.lock:
+            self.state.requests.clear()
+            self.state.queue.clear()
+            self.state.default = default or Behaviour()
+
+    def then(self, *behaviours: Behaviour) -> None:
+        """Queue behaviours for the next requests, in order."""
+        with self.state.lock:
+            self.state.queue.extend(behaviours)
+
+    @property
+    def requests(self) -> list[dict]:
+        """Requests received so far."""
+        return list(self.state.requests)
