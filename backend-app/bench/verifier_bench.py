@@ -26,7 +26,10 @@ from radpair.verifier.evaluate import (  # noqa: E402
 )
 
 CORPUS = BACKEND / "tests" / "data" / "verifier_corpus.yaml"
-ENGINES = ("rules", "medspacy")
+ENGINES = ("rules", "medspacy", "medspacy-default")
+# heldout: written after tuning on dev (two lexicon gaps it exposed were then fixed);
+# heldout2: written after all tuning and never used to change the engines.
+HELD_OUT = ("heldout", "heldout2")
 TARGETS = {
     "whole": {"min_recall": 0.95, "max_fp": 0.05},
     "hard": {"min_recall": 0.90, "max_fp": 0.10},
@@ -43,15 +46,15 @@ def _engine_report(name: str, pairs: list, repeats: int) -> dict:
     for _ in range(repeats - 1):
         times += [o.ms for o in run_pairs(verifier, pairs)]
     dev = [o for o in outcomes if o.pair.split == "dev"]
-    held = [o for o in outcomes if o.pair.split == "heldout"]
     whole = scores(dev)
     hard = scores([o for o in dev if o.pair.hard])
+    report = {"load_ms": round(load_ms, 1), "whole": whole, "hard": hard}
+    for split in HELD_OUT:
+        held = [o for o in outcomes if o.pair.split == split]
+        report[split] = scores(held) if held else None
+        report[f"{split}_hard"] = scores([o for o in held if o.pair.hard]) if held else None
     return {
-        "load_ms": round(load_ms, 1),
-        "whole": whole,
-        "hard": hard,
-        "heldout": scores(held) if held else None,
-        "heldout_hard": scores([o for o in held if o.pair.hard]) if held else None,
+        **report,
         "p50_ms": round(percentile(times, 50), 3),
         "p95_ms": round(percentile(times, 95), 3),
         "meets_targets": meets(whole, **TARGETS["whole"])
@@ -81,7 +84,7 @@ def run(quick: bool = False) -> dict:
         "corpus": {
             "pairs": len(pairs),
             "dev": len(dev),
-            "heldout": len(pairs) - len(dev),
+            **{split: sum(1 for p in pairs if p.split == split) for split in HELD_OUT},
             "faithful_dev": sum(1 for p in dev if not p.expected),
             "hard_dev": sum(1 for p in dev if p.hard),
         },
@@ -98,19 +101,19 @@ def _fmt(value: float | None) -> str:
 
 def print_table(result: dict) -> None:
     """Human-readable summary of run()."""
-    header = f"{'engine':9} {'part':12} " + " ".join(f"{t[:5]:>6}" for t in TYPES)
+    header = f"{'engine':16} {'part':13} " + " ".join(f"{t[:5]:>6}" for t in TYPES)
     print(header + f" {'FP':>6} {'p50ms':>7} {'p95ms':>7}")
     for name, e in result["engines"].items():
-        for part in ("whole", "hard", "heldout", "heldout_hard"):
+        for part in ("whole", "hard") + tuple(f"{h}{x}" for h in HELD_OUT for x in ("", "_hard")):
             s = e[part]
             if s is None:
                 continue
             rec = " ".join(f"{_fmt(s['recall'][t]):>6}" for t in TYPES)
             timing = f" {e['p50_ms']:7.2f} {e['p95_ms']:7.2f}" if part == "whole" else ""
-            print(f"{name:9} {part:12} {rec} {_fmt(s['fp_rate']):>6}{timing}")
+            print(f"{name:16} {part:13} {rec} {_fmt(s['fp_rate']):>6}{timing}")
     print(f"chosen: {result['chosen']} (production: {result['production']})")
     for name, e in result["engines"].items():
-        for part in ("whole", "heldout"):
+        for part in ("whole",) + HELD_OUT:
             s = e[part]
             if s and (s["misses"] or s["false_positives"]):
                 print(f"  {name} {part} misses: {', '.join(s['misses']) or '-'}")

@@ -6,9 +6,9 @@ import importlib
 import pkgutil
 
 from flask import Flask
-from flask_cors import CORS
 
 from radpair import blueprints, errors, logging_setup, services
+from radpair.middleware import RequestMiddleware
 from radpair.db import Database
 from radpair.settings import Settings
 
@@ -28,16 +28,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         TESTING=settings.runtime_environment == "UNITTEST",
     )
     app.json.sort_keys = False
-    logging_setup.init_app(app, settings)
+    logging_setup.configure_logging(settings.log_level)
     services.init_app(app, settings, init_database(settings, database))
-    CORS(
-        app,
-        origins=list(settings.cors_origins),
-        allow_headers=["Authorization", "Content-Type", "Accept", "X-Request-Id"],
-        expose_headers=["X-Request-Id", "Retry-After"],
-        methods=["GET", "POST", "PUT", "DELETE", "OPTIONS"],
-        max_age=600,
-    )
+    # Request ids, security headers, CORS for CORS_ORIGINS only, and the access log.
+    app.wsgi_app = RequestMiddleware(app.wsgi_app, settings.cors_origins)
     errors.init_app(app)
     register_blueprints(app)
     warm_up(app)

@@ -123,8 +123,11 @@ class Database:
             # with 503 instead of piling up.
             timeout=5.0,
             reconnect_timeout=24 * 3600,
-            kwargs={"autocommit": False, "connect_timeout": 3, "application_name": "radpair-api"},
-            check=ConnectionPool.check_connection,
+            # Autocommit: a single-statement read or write needs no BEGIN/COMMIT round trips;
+            # multi-statement work opens an explicit transaction (see transaction()).
+            kwargs={"autocommit": True, "connect_timeout": 3, "application_name": "radpair-api"},
+            # No per-checkout health query (it doubled the round trips of every request): a
+            # connection broken by an outage fails its request with 503 and the pool discards it.
             name="radpair",
         )
 
@@ -138,13 +141,24 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[psycopg.Connection]:
-        """One pooled connection; commit on success, roll back on any error."""
+        """One pooled connection in a transaction; commit on success, roll back on any error."""
+        with translated_errors():
+            with self.pool.connection() as connection:
+                with connection.transaction():
+                    yield connection
+
+    @contextmanager
+    def statements(self) -> Iterator[psycopg.Connection]:
+        """One pooled connection where each statement commits on its own (autocommit).
+
+        For work that is one statement, or independent reads: it saves the BEGIN and COMMIT
+        round trips that dominate a short request.
+        """
         with translated_errors():
             with self.pool.connection() as connection:
                 yield connection
 
     def ping(self) -> None:
         """Raise DatabaseUnavailableError unless a trivial query succeeds."""
-        with self.transaction() as connection:
-            with translated_errors():
-                connection.execute("SELECT 1")
+        with self.statements() as connection:
+            connection.execute("SELECT 1")

@@ -161,6 +161,9 @@ class EmbeddedPostgres:
 
 def _port_is_free(port: int) -> bool:
     with socket.socket() as probe:
+        # As PostgreSQL binds: connections the last server left behind (FIN_WAIT/TIME_WAIT,
+        # e.g. an API's pool after a stop) must not make the cluster move to another port.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:

@@ -38,7 +38,10 @@ def json_body(limit: int = MAX_JSON_BYTES) -> dict[str, Any]:
         raise UnsupportedMediaTypeError("Send the body as application/json.")
     try:
         body = json.loads(raw.decode("utf-8")) if raw else None
-    except (UnicodeDecodeError, ValueError):
+        if b"\\u" in raw:
+            # A \u escape can smuggle in a lone surrogate, which PostgreSQL cannot store.
+            json.dumps(body, ensure_ascii=False).encode("utf-8")
+    except (UnicodeError, ValueError, RecursionError):
         raise InvalidJSONError("The request body is not valid JSON.") from None
     if not isinstance(body, dict):
         raise InvalidJSONError()
@@ -64,7 +67,7 @@ def login_required(view):
 
         principal = AuthHandler(current_services()).authenticate(bearer_token(), "access")
         g.principal = principal
-        g.user_id = principal.user_id
+        request.environ["radpair.user_id"] = principal.user_id
         return view(*args, **kwargs)
 
     wrapper.login_required = True

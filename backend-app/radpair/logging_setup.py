@@ -1,4 +1,4 @@
-"""Structured JSON logs with a request id on every line and on every response."""
+"""Structured JSON logs: one object per line, each with the request id, secrets masked."""
 
 from __future__ import annotations
 
@@ -7,15 +7,9 @@ import logging
 import re
 import sys
 import time
-import uuid
 from contextvars import ContextVar
 
-from flask import Flask, g, request
-
-from radpair.settings import Settings
-
 request_id_var: ContextVar[str] = ContextVar("request_id", default="-")
-_VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 # Belt and braces: whatever a log message carries, secrets are masked before it is written.
 _SECRET_PATTERNS = [
     re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"),
@@ -25,11 +19,31 @@ _SECRET_PATTERNS = [
 ]
 
 
+_SECRET_MARKERS = ("earer", "eyJ", "sk-", "assword")
+
+
 def redact(text: str) -> str:
     """Mask tokens, API keys and passwords in a log message."""
+    # Most lines hold none of the markers; skip the regexes for them (this runs on every request).
+    if not any(marker in text for marker in _SECRET_MARKERS):
+        return text
     for pattern in _SECRET_PATTERNS:
         text = pattern.sub(lambda m: (m.group(1) if m.groups() else "") + "[REDACTED]", text)
     return text
+
+
+_second_cache: list = [None, ""]
+
+
+def _cached_second(second: int) -> str:
+    if _second_cache[0] != second:
+        # strftime once per second, not once per line.
+        _second_cache[:] = [second, time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(second))]
+    return _second_cache[1]
+
+
+def _timestamp(record: logging.LogRecord) -> str:
+    return f"{_cached_second(int(record.created))}.{int(record.msecs):03d}Z"
 
 
 class JsonFormatter(logging.Formatter):
@@ -38,8 +52,7 @@ class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         """Render a record as JSON with the current request id."""
         payload = {
-            "ts": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
-            + f".{int(record.msecs):03d}Z",
+            "ts": _timestamp(record),
             "level": record.levelname,
             "logger": record.name,
             "request_id": getattr(record, "request_id", None) or request_id_var.get(),
@@ -53,6 +66,9 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(payload, ensure_ascii=False)
 
 
+_access = {"handler": None, "enabled": True}
+
+
 def configure_logging(level: str = "INFO") -> None:
     """Send every logger to stderr as JSON."""
     handler = logging.StreamHandler(sys.stderr)
@@ -60,42 +76,33 @@ def configure_logging(level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    _access["handler"] = handler
+    _access["enabled"] = logging.getLogger("radpair.access").isEnabledFor(logging.INFO)
     for noisy in ("werkzeug", "httpx", "httpcore", "openai", "psycopg.pool"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-access_log = logging.getLogger("radpair.access")
-
-
-def init_app(app: Flask, settings: Settings) -> None:
-    """Configure logging and attach request-id and access-log hooks."""
-    configure_logging(settings.log_level)
-
-    @app.before_request
-    def assign_request_id():
-        incoming = request.headers.get("X-Request-Id", "")
-        g.request_id = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
-        g.request_started = time.perf_counter()
-        request_id_var.set(g.request_id)
-
-    @app.after_request
-    def stamp_response(response):
-        request_id = g.get("request_id") or uuid.uuid4().hex
-        response.headers["X-Request-Id"] = request_id
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers.setdefault("Cache-Control", "no-store")
-        started = g.get("request_started")
-        access_log.info(
-            "request",
-            extra={
-                "request_id": request_id,
-                "method": request.method,
-                "path": request.path,
-                "status": response.status_code,
-                "duration_ms": (
-                    round((time.perf_counter() - started) * 1000, 2) if started else None
-                ),
-                "user_id": g.get("user_id"),
-            },
-        )
-        return response
+def log_access(request_id: str, method: str, path: str, status, duration_ms, user_id) -> None:
+    """Write one access-log line: the same JSON shape, without a LogRecord per request."""
+    handler = _access["handler"]
+    if handler is None or not _access["enabled"]:
+        return
+    now = time.time()
+    line = json.dumps(
+        {
+            "ts": f"{_cached_second(int(now))}.{int(now * 1000) % 1000:03d}Z",
+            "level": "INFO",
+            "logger": "radpair.access",
+            "request_id": request_id,
+            "message": "request",
+            "method": method,
+            "path": redact(path),
+            "status": status,
+            "duration_ms": duration_ms,
+            "user_id": user_id,
+        },
+        ensure_ascii=False,
+    )
+    with handler.lock:
+        handler.stream.write(line + "\n")
+        handler.stream.flush()

@@ -129,7 +129,7 @@ class AuthHandler:
     def authenticate(self, token: str, token_type: str) -> Principal:
         """Verify a token and check revocation and the user's state in PostgreSQL."""
         claims = self.tokens.decode(token, token_type)
-        with self.database.transaction() as connection:
+        with self.database.statements() as connection:
             state = self.token_queries(connection).principal_state(
                 claims.user_id, claims.jti, claims.refresh_jti
             )

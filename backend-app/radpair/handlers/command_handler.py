@@ -120,7 +120,7 @@ class CommandHandler:
         new_session = session_id is None
         session_id = str(uuid.uuid4()) if new_session else parse_uuid(session_id, "session_id")
         history: list[tuple[str, str]] = []
-        with self.database.transaction() as connection:
+        with self.database.statements() as connection:
             library = MacroHandler(self.services).library_for(connection, principal.user_id)
             if not new_session:
                 queries = self.command_queries(connection)
@@ -207,11 +207,9 @@ class CommandHandler:
             warnings.extend(
                 report_verifier(self.services).verify(prepared.expanded_query, response)
             )
-        with self.database.transaction() as connection:
-            queries = self.command_queries(connection)
-            if prepared.new_session:
-                queries.insert_session(prepared.session_id, prepared.user_id)
-            row = queries.insert_command(
+        with self.database.statements() as connection:
+            row = self.command_queries(connection).insert_command(
+                new_session=prepared.new_session,
                 user_id=prepared.user_id,
                 session_id=prepared.session_id,
                 query=prepared.query,

@@ -30,7 +30,7 @@ class HistoryHandler:
             if not isinstance(before[0], str):
                 raise ValidationError("`cursor` is not valid.", extra={"field": "cursor"})
             before = (before[0], parse_uuid(before[1], "cursor"))
-        with self.database.transaction() as connection:
+        with self.database.statements() as connection:
             rows = self.command_queries(connection).list_commands(
                 principal.user_id, session_id, before, limit + 1
             )
@@ -52,7 +52,7 @@ class HistoryHandler:
 
     def get_history_item(self, command_id: str, principal: Principal) -> dict:
         """One of the caller's commands; 404 for anyone else's."""
-        with self.database.transaction() as connection:
+        with self.database.statements() as connection:
             row = self.command_queries(connection).get_command(
                 self._command_id(command_id), principal.user_id
             )
@@ -62,7 +62,7 @@ class HistoryHandler:
 
     def delete_history_item(self, command_id: str, principal: Principal) -> dict:
         """Delete one of the caller's commands; 404 for anyone else's."""
-        with self.database.transaction() as connection:
+        with self.database.statements() as connection:
             deleted = self.command_queries(connection).delete_command(
                 self._command_id(command_id), principal.user_id
             )

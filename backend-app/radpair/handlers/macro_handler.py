@@ -72,7 +72,8 @@ def decode_cursor(cursor: str | None, arity: int) -> list | None:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
-    except (ValueError, UnicodeDecodeError):
+        json.dumps(values, ensure_ascii=False).encode()  # no lone surrogate from a \u escape
+    except (ValueError, UnicodeError, RecursionError):
         raise ValidationError("`cursor` is not valid.", extra={"field": "cursor"}) from None
     if not isinstance(values, list) or len(values) != arity:
         raise ValidationError("`cursor` is not valid.", extra={"field": "cursor"})
@@ -111,7 +112,7 @@ class MacroHandler:
 
     def load_library(self, user_id: str) -> MacroLibrary:
         """The user's current library view, in a short transaction of its own."""
-        with self.database.transaction() as connection:
+        with self.database.statements() as connection:
             return self.library_for(connection, user_id)
 
     def expand_text(self, body: dict, principal: Principal) -> dict:
@@ -134,7 +135,7 @@ class MacroHandler:
         if after is not None:
             after = (str(after[0]), parse_uuid(after[1], "cursor"))
         query = normalize_phrase(q) if q else None
-        with self.database.transaction() as connection:
+        with self.database.statements() as connection:
             rows = self.macro_queries(connection).search_visible(
                 principal.user_id, query or None, after, limit + 1
             )
@@ -167,7 +168,7 @@ class MacroHandler:
 
     def get_macro(self, macro_id: str, principal: Principal) -> dict:
         """One macro the caller can see."""
-        with self.database.transaction() as connection:
+        with self.database.statements() as connection:
             return {
                 "success": True,
                 "macro": public_macro(self._visible(connection, macro_id, principal)),
@@ -313,7 +314,7 @@ class MacroHandler:
 
     def export_csv(self, principal: Principal) -> str:
         """Every macro the caller can see, as `Macro Phrase,Macro Text` CSV."""
-        with self.database.transaction() as connection:
+        with self.database.statements() as connection:
             rows = self.macro_queries(connection).export_visible(principal.user_id)
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")

@@ -23,7 +23,7 @@ class StatusHandler:
     def get_readiness(self) -> dict:
         """Readiness: the database answers and every changeset of the changelog is applied."""
         try:
-            with self.services.database.transaction() as connection:
+            with self.services.database.statements() as connection:
                 applied = StatusQueries(connection).applied_changesets()
         except DatabaseUnavailableError:
             raise NotReadyError(

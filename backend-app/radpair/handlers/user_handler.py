@@ -6,7 +6,7 @@ import secrets
 
 from radpair.auth.passwords import check_password_policy, hash_password
 from radpair.db import UniqueViolationError
-from radpair.exceptions import ForbiddenError, NotFoundError, UserExistsError
+from radpair.exceptions import AuthenticationError, ForbiddenError, UserExistsError
 from radpair.handlers.auth_handler import Principal, public_user
 from radpair.handlers.validation import (
     reject_unknown_fields,
@@ -35,7 +35,10 @@ class UserHandler:
             raise ForbiddenError("Only administrators can create users.")
         reject_unknown_fields(body, {"email", "password", "username", "title", "role"})
         email = require_email(body)
-        password = check_password_policy(body.get("password"))
+        # Validated as /login validates it, so every password accepted here can log in.
+        password = check_password_policy(
+            require_string(body, "password", max_length=1024, multiline=True)
+        )
         username = require_string(body, "username", max_length=100, required=False)
         title = require_string(body, "title", max_length=100, required=False, default="")
         role = require_choice(body, "role", ("admin", "user"), "user")
@@ -51,15 +54,16 @@ class UserHandler:
 
     def get_me(self, principal: Principal) -> dict:
         """The caller's profile."""
-        with self.database.transaction() as connection:
+        with self.database.statements() as connection:
             row = self.user_queries(connection).get_by_id(principal.user_id)
         if row is None:
-            raise NotFoundError("The user no longer exists.")
+            # Deleted since its token was checked: the answer authenticate() gives such a token.
+            raise AuthenticationError("The account is not active.", code="invalid_token")
         return {"success": True, **public_user(row)}
 
     def ensure_demo_user(self) -> dict | None:
         """Create a demo admin when no user exists; its credentials, or None."""
-        with self.database.transaction() as connection:
+        with self.database.statements() as connection:
             if self.user_queries(connection).count() > 0:
                 return None
         password = secrets.token_urlsafe(12)

@@ -16,21 +16,17 @@ class CommandQueries(Queries):
         """The user id owning a session, or None."""
         return self.fetch_value("session_owner", session_id=session_id)
 
-    def insert_session(self, session_id: str, user_id: str) -> None:
-        """Create a session (no-op when it exists)."""
-        self.execute("insert_session", session_id=session_id, user_id=user_id)
-
     def recent_exchanges(self, session_id: str, user_id: str, limit: int) -> list[dict]:
         """The session's last exchanges, newest first."""
         return self.fetch_all(
             "recent_exchanges", session_id=session_id, user_id=user_id, limit=limit
         )
 
-    def insert_command(self, **values) -> dict:
-        """Store one answered command."""
+    def insert_command(self, new_session: bool = False, **values) -> dict:
+        """Store one answered command, creating its session first when it is new."""
         for key in ("macros", "fields", "warnings"):
             values[key] = Jsonb(values[key])
-        return self.fetch_one("insert_command", **values)
+        return self.fetch_one("insert_command", new_session=new_session, **values)
 
     def list_commands(
         self, user_id: str, session_id: str | None, before: tuple[str, str] | None, limit: int

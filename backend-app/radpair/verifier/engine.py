@@ -38,13 +38,14 @@ class RulesEngine:
 
 
 def make_engine(name: str) -> Engine:
-    """Build an engine by name ('rules' or 'medspacy')."""
+    """Build an engine by name: 'rules', 'medspacy', or 'medspacy-default' (stock rules)."""
     if name == "rules":
         return RulesEngine()
-    if name == "medspacy":
+    if name in ("medspacy", "medspacy-default"):
+        # Imported lazily: production never pays for spaCy unless this engine is chosen.
         from radpair.verifier.context_engine import MedspacyEngine
 
-        return MedspacyEngine()
+        return MedspacyEngine(radiology_rules=name == "medspacy")
     raise ValueError(f"unknown verifier engine: {name}")
 
 

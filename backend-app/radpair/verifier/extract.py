@@ -12,19 +12,11 @@ from functools import lru_cache
 
 from radpair.verifier import lexicon as lx
 from radpair.verifier.measure import extract_measurements
-from radpair.verifier.model import (
-    HYPOTHETICAL,
-    PRESENT,
-    Facts,
-    Measurement,
-    Mention,
-    SideWord,
-    Term,
-)
+from radpair.verifier.model import HYPOTHETICAL, Facts, Mention, SideWord, Term
 
 _WORD = re.compile(r"[a-z0-9]+(?:['/-][a-z0-9]+)*")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
-_LABEL = re.compile(r"^([A-Za-z][A-Za-z0-9 ,/'()\-]{0,70}?)\s*:(?!\d)")
+_LABEL = re.compile(r"([A-Za-z][A-Za-z0-9 ,/'()\-]{0,70}?)\s*:(?!\d)")
 _SECTION_INLINE = re.compile(
     r"\b("
     + "|".join(sorted((re.escape(s) for s in lx.SECTION_NAMES), key=len, reverse=True))
@@ -32,14 +24,25 @@ _SECTION_INLINE = re.compile(
     re.IGNORECASE,
 )
 _SENT_END = re.compile(r"[.!?](?=\s|$)")
-_NO_SPLIT_BEFORE = ("vs", "approx", "e.g", "i.e", "dr", "no", "fig")
+_NO_SPLIT_BEFORE = ("vs", "approx", "dr", "fig")
 # Boundaries across which anatomy, measurements and sides do not attach.
 _STRONG = re.compile(
     r"[;:]|\b(?:with|without|but|which|however|although|while|whereas)\b|,\s*and\b"
+    r"|\band\s+(?:an?\s+)?\d"
     r"|,\s*(?:likely|possibly|probably|consistent|compatible|suspicious|concerning|cannot|"
     r"favou?r|suggest|may|could)\b"
 )
 _SIDE_GAP = re.compile(r"[,;:.()]")
+_COMMA_PENALTY = 30
+_PREPOSITION_BONUS = 20
+_PREPOSITION = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:in|of|at|within|involving|along|from|over|arising from)\s"
+)
+_PREDICATE = re.compile(
+    r"\b(?:measur\w*|is|are|was|to|of|at|approximately|about|up to|thick|spanning)\s*$"
+)
+_IRREGULAR_PLURALS = frozenset({"testes", "hila", "menisci", "malleoli", "feet"})
+_COORD = re.compile(r"([a-z]+)\s*(?:,\s*|\s+)(?:and|or|&)\s+")
 
 
 @dataclass(frozen=True)
@@ -84,17 +87,19 @@ def segment(text: str) -> list[Sentence]:
                 section = new_section
                 heading = None
                 continue
-            label = _LABEL.match(piece)
-            if label and len(label.group(1).split()) <= 8 and "." not in label.group(1):
-                sentences.append(
-                    Sentence(piece_start, piece_start + label.end(1), section, None, True)
-                )
-                heading = len(sentences) - 1
-                rest_start = piece_start + label.end()
-                piece = piece[label.end() :]
-                piece_start = rest_start
             for s, e in _split_sentences(piece):
-                sentences.append(Sentence(piece_start + s, piece_start + e, section, heading))
+                start = piece_start + s
+                label = _LABEL.match(text, start, piece_start + e)
+                if label and len(label.group(1).split()) <= 8:
+                    # "RIGHT KNEE:" or "L4-L5:" governs the sentences after it.
+                    sentences.append(Sentence(start, label.end(1), section, None, True))
+                    heading = len(sentences) - 1
+                    start = label.end()
+                    while start < piece_start + e and text[start].isspace():
+                        start += 1
+                    if start >= piece_start + e:
+                        continue
+                sentences.append(Sentence(start, piece_start + e, section, heading))
     return sentences
 
 
@@ -139,6 +144,8 @@ def _plural_forms(word: str) -> str:
     """Regex tail accepting the plural of the last word of a surface form."""
     if word.endswith("y") and len(word) > 3:
         return re.escape(word[:-1]) + r"(?:y|ies)"
+    if word.endswith("us") and len(word) > 4:
+        return re.escape(word[:-2]) + r"(?:us|i|uses)"
     if word.endswith(("s", "x", "sis")):
         return re.escape(word) + r"(?:es)?"
     return re.escape(word) + r"(?:s|es)?"
@@ -192,11 +199,20 @@ class TermMatcher:
         norm = _norm_surface(matched)
         if norm in self.entries:
             entry = self.entries[norm]
-            return entry, norm.endswith("s") and entry.kind == "anatomy" and _is_plural(norm)
-        for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+            return entry, self._written_plural(norm)
+        for cut, add in (("ies", "y"), ("es", ""), ("s", ""), ("i", "us")):
             if norm.endswith(cut) and norm[: -len(cut)] + add in self.entries:
                 return self.entries[norm[: -len(cut)] + add], True
         return None
+
+    def _written_plural(self, norm: str) -> bool:
+        """A plural listed in the lexicon itself ("kidneys", "axillae", "testes")."""
+        if norm.endswith("ae") or norm in _IRREGULAR_PLURALS:
+            return True
+        for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+            if norm.endswith(cut) and norm[: -len(cut)] + add in self.entries:
+                return True
+        return False
 
     def find(self, lower: str) -> list[Term]:
         """All lexicon terms in the (lower-cased) text."""
@@ -209,12 +225,32 @@ class TermMatcher:
             terms.append(
                 Term(m.start(), m.end(), entry.kind, entry.key, entry.implied, entry.side, plural)
             )
-        return terms
+        return self.coordinated(lower, terms)
 
-
-def _is_plural(norm: str) -> bool:
-    """Plural anatomy written out in the lexicon itself ("kidneys", "lungs", "hips")."""
-    return norm.endswith(("eys", "ngs", "ips", "ees", "sts", "ies", "des", "ae", "es", "ts"))
+    def coordinated(self, lower: str, terms: list[Term]) -> list[Term]:
+        """'medial and lateral menisci' also names the medial meniscus."""
+        extra: list[Term] = []
+        for t in terms:
+            if t.kind != "anatomy":
+                continue
+            words = lower[t.start : t.end].split()
+            if len(words) < 2:
+                continue
+            head = " ".join(words[1:])
+            for m in _COORD.finditer(lower, max(0, t.start - 30), t.start):
+                if m.end() != t.start:
+                    continue
+                hit = self.lookup(f"{m.group(1)} {head}")
+                if hit and hit[0].kind == "anatomy":
+                    entry = hit[0]
+                    extra.append(
+                        Term(m.start(1), m.end(1), "anatomy", entry.key, None, entry.side, True)
+                    )
+        if not extra:
+            return terms
+        taken = [(t.start, t.end) for t in terms]
+        extra = [e for e in extra if not any(s < e.end and e.start < x for s, x in taken)]
+        return sorted(terms + extra, key=lambda t: t.start)
 
 
 class SideMatcher:
@@ -229,6 +265,8 @@ class SideMatcher:
             for p in sorted(lx.SIDE_PRE, key=len, reverse=True)
         )
         self.post = re.compile(rf"(?<![a-z0-9])(?:{post})(?![a-z0-9])")
+        self.post_map = {_squash(k): v for k, v in lx.SIDE_POST.items()}
+        self.pre_map = {_squash(k): v for k, v in lx.SIDE_PRE.items()}
         self.pre = re.compile(rf"(?<![a-z0-9])(?:{pre})(?![a-z0-9])")
         abbrev = "|".join(sorted(lx.SIDE_ABBREV, key=len, reverse=True))
         # Single letters only when they stand alone: not L4, not r/o, not after a number (2 L).
@@ -247,13 +285,12 @@ class SideMatcher:
 
         for m in self.post.finditer(lower):
             if free(m.start(), m.end()):
-                side = lx.SIDE_POST[re.sub(r"\s+", " ", m.group(0)).replace(" >", " >")]
+                side = self.post_map[_squash(m.group(0))]
                 found.append(SideWord(m.start(), m.end(), side, True))
                 taken.append((m.start(), m.end()))
         for m in self.pre.finditer(lower):
             if free(m.start(), m.end()):
-                key = re.sub(r"[\s\-]+", "-" if "sided" in m.group(0) else " ", m.group(0))
-                side = lx.SIDE_PRE.get(key) or lx.SIDE_PRE[key.replace("-", " ")]
+                side = self.pre_map[_squash(m.group(0))]
                 found.append(SideWord(m.start(), m.end(), side, False))
                 taken.append((m.start(), m.end()))
         for m in self.abbrev.finditer(text):
@@ -262,6 +299,10 @@ class SideMatcher:
                 taken.append((m.start(), m.end()))
         found.sort(key=lambda s: s.start)
         return found
+
+
+def _squash(phrase: str) -> str:
+    return re.sub(r"[\s\-]+", "", phrase.lower())
 
 
 @lru_cache(maxsize=1)
@@ -310,12 +351,14 @@ def assemble(
             by_sentence.setdefault(si, []).append(i)
 
     term_sides, term_side_span = _attach_sides(lower, sentences, terms, sides, by_sentence)
+    locations = find_locations(text)
 
     facts = Facts(text=text)
     heading_mention: dict[int, int] = {}
     heading_sides: dict[int, frozenset[str]] = {}
     title_sides: dict[str, frozenset[str]] = {}
     seen_section_sentence: set[str] = set()
+    paired = term_matcher().paired
 
     for si, sent in enumerate(sentences):
         idx = by_sentence.get(si, [])
@@ -323,6 +366,19 @@ def assemble(
         anatomy = [i for i in idx if terms[i].kind == "anatomy"]
         fixed = [i for i in idx if terms[i].kind == "fixed"]
         owner = _attach_anatomy(lower, terms, findings, anatomy)
+        sent_locs = [loc for loc in locations if sent.start <= loc[0] < sent.end]
+        head_loc = None
+        if sent.heading is not None:
+            h = sentences[sent.heading]
+            head_locs = [loc for loc in locations if h.start <= loc[0] < h.end]
+            head_loc = head_locs[0][2] if head_locs else None
+
+        def location_of(pos: int) -> str | None:
+            if head_loc:
+                return head_loc
+            if not sent_locs:
+                return None
+            return min(sent_locs, key=lambda loc: abs(loc[0] - pos))[2]
 
         inherited: frozenset[str] = frozenset()
         if sent.heading is not None:
@@ -330,29 +386,34 @@ def assemble(
         elif sent.section in title_sides:
             inherited = title_sides[sent.section]
 
+        # "Lungs otherwise clear" only says the rest is normal, so it denies nothing.
+        is_normal = (
+            not findings
+            and bool(_NORMAL.search(lower, sent.start, sent.end))
+            and "otherwise" not in lower[sent.start : sent.end]
+        )
         first_mention = len(facts.mentions)
-        own_sided_anatomy: list[tuple[int, frozenset[str]]] = []
         for a in anatomy:
             if owner.get(a) is not None:
                 continue
-            hard = _term_sides(terms[a], term_sides.get(a))
-            soft = frozenset() if hard else inherited
-            if not hard and not soft and terms[a].plural and terms[a].key in term_matcher().paired:
-                soft = frozenset({"L", "R"})
+            term = terms[a]
+            hard = _term_sides(term, term_sides.get(a))
+            weak = frozenset({"L", "R"}) if term.plural and term.key in paired else frozenset()
             facts.mentions.append(
                 Mention(
                     kind="anatomy",
                     key=None,
-                    anatomy=frozenset({terms[a].key}),
-                    span=(terms[a].start, terms[a].end),
+                    anatomy=frozenset({term.key}),
+                    span=(term.start, term.end),
                     hard_sides=hard,
-                    soft_sides=soft,
+                    soft_sides=frozenset() if hard else inherited,
+                    weak_sides=weak,
                     side_span=term_side_span.get(a),
                     sentence=si,
+                    location=location_of(term.start),
+                    normal=is_normal,
                 )
             )
-            if hard:
-                own_sided_anatomy.append((terms[a].start, hard))
         for fx in fixed:
             facts.mentions.append(
                 Mention(
@@ -374,13 +435,27 @@ def assemble(
                 anat.add(term.implied_anatomy)
             hard = _term_sides(term, term_sides.get(f))
             side_span = term_side_span.get(f)
+            weak: frozenset[str] = frozenset()
             for a in mine:
                 hard |= _term_sides(terms[a], term_sides.get(a))
                 side_span = side_span or term_side_span.get(a)
+                if terms[a].plural and terms[a].key in paired:
+                    weak = frozenset({"L", "R"})
             soft: frozenset[str] = frozenset()
             if not hard:
-                near = [s for pos, s in own_sided_anatomy if pos < term.start]
-                soft = near[-1] if near else inherited
+                # A finding with no side of its own is placed by the nearest earlier sided
+                # structure of its sentence ("Left testis with ..., concerning for torsion");
+                # another finding's side ("left basilar opacity, likely atelectasis") only
+                # counts as a weak hint.
+                earlier = [
+                    m
+                    for m in facts.mentions[first_mention:]
+                    if m.span[0] < term.start and m.hard_sides and not m.fixed
+                ]
+                places = [m for m in earlier if m.kind == "anatomy"]
+                soft = places[-1].hard_sides if places else inherited
+                if not soft and earlier:
+                    weak = weak | earlier[-1].hard_sides
             polarity = polarity_of(term, sent)
             if sent.section in lx.HYPOTHETICAL_SECTIONS:
                 polarity = HYPOTHETICAL
@@ -392,17 +467,22 @@ def assemble(
                     span=(term.start, term.end),
                     hard_sides=hard,
                     soft_sides=soft,
+                    weak_sides=weak,
                     side_span=side_span,
                     polarity=polarity,
                     qualifier=_qualifier(lower, sent, term),
                     sentence=si,
+                    location=location_of(term.start),
+                    severity=_severity(lower, sent, term),
                 )
             )
+        facts.mentions[first_mention:] = sorted(
+            facts.mentions[first_mention:], key=lambda m: m.span[0]
+        )
 
         if sent.is_label:
             made = facts.mentions[first_mention:]
-            label_sides = frozenset().union(*(m.sides for m in made)) if made else frozenset()
-            heading_sides[si] = label_sides
+            heading_sides[si] = frozenset().union(*(m.checked_sides for m in made))
             anat_mentions = [first_mention + k for k, m in enumerate(made) if m.kind == "anatomy"]
             if anat_mentions:
                 heading_mention[si] = anat_mentions[0]
@@ -418,6 +498,45 @@ def assemble(
     facts.measurements = extract_measurements(text)
     _attach_measurements(lower, sentences, facts, heading_mention)
     return facts
+
+
+_LEVEL = re.compile(
+    r"(?<![A-Za-z0-9])([CTLS])(\d{1,2})(?:\s*-\s*([CTLS])?(\d{1,2}))?(?![A-Za-z0-9])"
+)
+_SEGMENT = re.compile(r"(?<![a-z])segments?\s+(\d|i{1,3}|iv|v|vi{1,3})(?![a-z0-9])", re.I)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
+_NORMAL = re.compile(
+    r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in lx.NORMAL_WORDS) + r")(?![a-z])"
+)
+
+
+def find_locations(text: str) -> list[tuple[int, int, str]]:
+    """Vertebral levels (L4-L5 = L4-5) and liver segments, which identify a finding's place."""
+    out: list[tuple[int, int, str]] = []
+    for m in _LEVEL.finditer(text):
+        letter, first, letter2, second = m.groups()
+        if second is None:
+            key = f"{letter}{int(first)}"
+        elif letter2 and letter2 != letter:
+            key = f"{letter}{int(first)}-{letter2}{int(second)}"
+        else:
+            key = f"{letter}{int(first)}-{int(second)}"
+        out.append((m.start(), m.end(), "level:" + key))
+    for m in _SEGMENT.finditer(text):
+        num = m.group(1).lower()
+        out.append((m.start(), m.end(), f"segment:{_ROMAN.get(num, num)}"))
+    out.sort()
+    return out
+
+
+def _severity(lower: str, sent: Sentence, term: Term) -> str | None:
+    """Severity word written just before the finding in the same clause."""
+    window = lower[max(sent.start, term.start - 40) : term.start]
+    window = re.split(r"[,;:]", window)[-1]
+    for w in reversed(_WORD.findall(window)[-4:]):
+        if w in lx.SEVERITY:
+            return lx.SEVERITY[w]
+    return None
 
 
 def _term_sides(term: Term, attached: set[str] | None) -> frozenset[str]:
@@ -491,7 +610,9 @@ def _attach_anatomy(
                 s, e = e, s
             if _STRONG.search(lower[s:e]):
                 continue
-            d = e - s
+            d = e - s + _COMMA_PENALTY * lower.count(",", s, e)
+            if terms[f].end <= terms[a].start and _PREPOSITION.match(lower, s, e):
+                d -= _PREPOSITION_BONUS  # "nodule in the right lobe": the lobe is the nodule's
             if best_d is None or d < best_d:
                 best, best_d = f, d
         owner[a] = best
@@ -511,26 +632,31 @@ def _qualifier(lower: str, sent: Sentence, term: Term) -> str | None:
 def _attach_measurements(
     lower: str, sentences: Sequence[Sentence], facts: Facts, heading_mention: dict[int, int]
 ) -> None:
-    """Tie each measurement to the nearest reachable mention of its sentence, else its heading."""
+    """Tie each measurement to the nearest mention of its clause, else its heading's, else any."""
     for meas in facts.measurements:
         si = _sentence_of(sentences, meas.start)
         if si is None:
             continue
-        best, best_d = None, None
+        near: list[tuple[int, int]] = []
+        far: list[tuple[int, int]] = []
+        predicate = bool(_PREDICATE.search(lower, sentences[si].start, meas.start))
         for mi, men in enumerate(facts.mentions):
             if men.sentence != si or men.fixed:
                 continue
-            s, e = (meas.end, men.span[0]) if meas.end <= men.span[0] else (men.span[1], meas.start)
+            after = meas.end <= men.span[0]
+            s, e = (meas.end, men.span[0]) if after else (men.span[1], meas.start)
             if s > e:
                 s, e = e, s
-            penalty = 1000 if _STRONG.search(lower[s:e]) else 0
-            d = (e - s) + penalty
-            if best_d is None or d < best_d:
-                best, best_d = mi, d
+            d = e - s + _COMMA_PENALTY * lower.count(",", s, e)
+            if after and predicate:
+                d += 200  # "X measuring 5 mm, Y": the number belongs to X
+            (far if _STRONG.search(lower[s:e]) else near).append((d, mi))
+        best = min(near)[1] if near else None
         if best is None:
             h = sentences[si].heading
-            if h is not None:
-                best = heading_mention.get(h)
+            best = heading_mention.get(h) if h is not None else None
+        if best is None and far:
+            best = min(far)[1]
         meas.mention = best
 
 
@@ -545,16 +671,3 @@ def extract(
     terms = find_terms(text, lower)
     sides = side_matcher().find(text, lower, terms)
     return assemble(text, sentences, terms, sides, polarity(text, sentences, terms))
-
-
-__all__ = [
-    "Measurement",
-    "PRESENT",
-    "Sentence",
-    "TermMatcher",
-    "assemble",
-    "extract",
-    "segment",
-    "surface_regex",
-    "term_matcher",
-]

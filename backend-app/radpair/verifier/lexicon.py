@@ -7,7 +7,10 @@ from __future__ import annotations
 # pleural one still knows where it is. Plurals ending in s/es are matched automatically.
 FINDINGS: dict[str, list[str]] = {
     "nodule": ["nodule", "nodular opacity", "micronodule", "granuloma"],
-    "mass": ["mass", "masses", "tumor", "neoplasm", "carcinoma", "malignancy", "meningioma"],
+    "mass": ["mass", "masses", "tumor"],
+    # Diagnoses are kept apart from the lesion they explain ("mass, concerning for neoplasm").
+    "malignancy": ["malignancy", "neoplasm", "carcinoma", "cancer", "lymphoma", "sarcoma"],
+    "meningioma": ["meningioma"],
     "lesion": ["lesion", "observation", "hypodensity", "hypoattenuating lesion", "focal lesion"],
     "cyst": ["cyst", "cystic lesion", "endometrioma", "synovial cyst", "baker cyst"],
     "effusion": [
@@ -213,14 +216,27 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "chest_wall": (["chest wall"], True, None),
     "chest": (["chest"], True, None),
     "hemidiaphragm": (["hemidiaphragm", "diaphragm"], True, None),
-    "rib": (["rib", "ribs"], True, None),
+    # Paired = one per side, so a plural ("kidneys") implies both sides; ribs are not.
+    "rib": (["rib", "ribs"], False, None),
     "mainstem_bronchus": (["mainstem bronchus", "main bronchus"], True, None),
     "pulmonary_artery": (
         ["pulmonary artery", "pulmonary arteries", "segmental", "subsegmental"],
-        True,
+        False,
         None,
     ),
-    "aorta": (["aorta", "aortic", "ascending aorta", "infrarenal", "periaortic"], False, None),
+    "aorta": (["aorta", "aortic", "periaortic"], False, None),
+    "ascending_aorta": (["ascending aorta", "ascending aortic", "aortic root"], False, "aorta"),
+    "aortic_arch": (["aortic arch", "arch"], False, "aorta"),
+    "descending_aorta": (
+        ["descending aorta", "descending thoracic aorta", "descending aortic"],
+        False,
+        "aorta",
+    ),
+    "abdominal_aorta": (
+        ["abdominal aorta", "abdominal aortic", "infrarenal", "infrarenal aorta"],
+        False,
+        "aorta",
+    ),
     "iliac_artery": (["common iliac artery", "iliac artery", "iliac"], True, None),
     "carotid": (["internal carotid artery", "ica", "carotid", "carotid bulb", "bulb"], True, None),
     "vertebral_artery": (["vertebral artery", "vertebral arteries"], True, None),
@@ -248,7 +264,8 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "prostate": (["prostate", "peripheral zone", "transition zone"], True, None),
     "testis": (["testis", "testes", "testicle", "testicular", "scrotal"], True, None),
     "breast": (["breast", "breasts"], True, None),
-    "thyroid_lobe": (["thyroid lobe", "lobe", "lower pole", "upper pole", "pole"], True, None),
+    "thyroid_lobe": (["thyroid lobe", "lobe", "isthmus"], True, None),
+    "pole": (["pole", "lower pole", "upper pole", "interpolar"], False, None),
     "thyroid": (["thyroid"], False, None),
     "frontal_lobe": (
         ["frontal lobe", "frontal convexity", "frontal", "frontal operculum"],
@@ -265,18 +282,18 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "basal_ganglia": (["basal ganglia"], True, None),
     "thalamus": (["thalamus"], True, None),
     "ventricle": (["lateral ventricle", "ventricles", "intraventricular"], True, None),
-    "white_matter": (["white matter", "periventricular", "subcortical"], True, None),
+    "white_matter": (["white matter", "periventricular", "subcortical"], False, None),
     "iac": (["internal auditory canal", "iac"], True, None),
     "maxillary_sinus": (["maxillary sinus", "maxillary sinuses"], True, None),
     "mastoid": (["mastoid", "mastoid air cells"], True, None),
     "tonsil": (["tonsil", "peritonsillar", "tonsillar"], True, None),
-    "neck_nodes": (["level 2", "level ii", "cervical"], True, None),
-    "femoral_vein": (["femoral vein", "femoral veins"], True, None),
-    "common_femoral_vein": (["common femoral vein", "common femoral"], True, None),
-    "popliteal_vein": (["popliteal vein"], True, None),
-    "popliteal_fossa": (["popliteal fossa", "popliteal"], True, None),
-    "saphenous_vein": (["great saphenous vein", "saphenous vein"], True, None),
-    "calf": (["calf"], True, None),
+    "neck_nodes": (["level 2", "level ii", "cervical"], False, None),
+    "femoral_vein": (["femoral vein", "femoral veins"], True, "lower_extremity"),
+    "common_femoral_vein": (["common femoral vein", "common femoral"], True, "lower_extremity"),
+    "popliteal_vein": (["popliteal vein"], True, "lower_extremity"),
+    "popliteal_fossa": (["popliteal fossa", "popliteal"], True, "lower_extremity"),
+    "saphenous_vein": (["great saphenous vein", "saphenous vein"], True, "lower_extremity"),
+    "calf": (["calf"], True, "lower_extremity"),
     "lower_extremity": (["lower extremity", "lower extremities", "leg"], True, None),
     "upper_extremity": (["upper extremity", "arm"], True, None),
     "knee": (["knee", "knees", "knee joint"], True, None),
@@ -290,8 +307,10 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "lateral_malleolus": (["lateral malleolus"], True, "ankle"),
     "medial_malleolus": (["medial malleolus"], True, "ankle"),
     "malleolus": (["malleolus", "malleoli", "bimalleolar"], True, "ankle"),
-    "foot": (["foot", "feet", "metatarsal", "metatarsal head", "plantar"], True, None),
-    "hand": (["hand", "hands", "mcp joint", "mcp"], True, None),
+    "foot": (["foot", "feet", "plantar"], True, None),
+    "metatarsal": (["metatarsal", "metatarsal head"], False, "foot"),
+    "hand": (["hand", "hands"], True, None),
+    "mcp": (["mcp joint", "mcp", "metacarpophalangeal joint"], False, "hand"),
     "elbow": (["elbow"], True, None),
     "medial_meniscus": (["medial meniscus"], True, "knee"),
     "lateral_meniscus": (["lateral meniscus"], True, "knee"),
@@ -308,10 +327,10 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "infraspinatus": (["infraspinatus", "infraspinatus tendon"], True, "shoulder"),
     "labrum": (["labrum", "labral"], True, "shoulder"),
     "bursa": (["subacromial", "subdeltoid", "subacromial subdeltoid"], True, "shoulder"),
-    "facet": (["facet", "facet joint"], True, None),
+    "facet": (["facet", "facet joint"], False, None),
     "lateral_recess": (["lateral recess", "subarticular recess"], True, None),
-    "foramen": (["foramen", "foraminal", "neural foramen", "neural foraminal"], True, None),
-    "nerve_root": (["nerve root"], True, None),
+    "foramen": (["foramen", "foraminal", "neural foramen", "neural foraminal"], False, None),
+    "nerve_root": (["nerve root"], False, None),
     "paracentral": (["paracentral"], True, None),
     "spinal_canal": (["spinal canal", "canal"], False, None),
     "cord": (["spinal cord", "cord"], False, None),
@@ -515,6 +534,26 @@ PSEUDO: list[str] = [
     "no longer than",
     "not increased",
 ]
+# A hedge about a characterisation ("likely benign cyst") leaves the finding itself affirmed.
+_HEDGES = ("likely", "probably", "possibly", "presumably", "most likely")
+_CHARACTERS = (
+    "benign",
+    "physiologic",
+    "physiological",
+    "reactive",
+    "postoperative",
+    "postsurgical",
+    "chronic",
+    "degenerative",
+    "incidental",
+    "related",
+    "simple",
+    "hemorrhagic",
+    "sequela",
+    "sequelae",
+)
+PSEUDO += [f"{h} {c}" for h in _HEDGES for c in _CHARACTERS]
+
 # Words that close a negation or certainty scope.
 TERMINATORS: list[str] = [
     "but",
@@ -537,6 +576,33 @@ TERMINATORS: list[str] = [
     "due to",
     "status post",
 ]
+# Severity words: part of a finding's description, used to spot findings that swap sides.
+SEVERITY: dict[str, str] = {
+    "trace": "trace",
+    "tiny": "small",
+    "small": "small",
+    "minimal": "mild",
+    "mild": "mild",
+    "moderate": "moderate",
+    "large": "large",
+    "severe": "severe",
+    "massive": "large",
+    "marked": "severe",
+    "extensive": "severe",
+}
+# Words saying an anatomical structure is normal; with no finding in the sentence they deny
+# any finding there ("ACL intact" against "ACL tear").
+NORMAL_WORDS: tuple[str, ...] = (
+    "intact",
+    "normal",
+    "unremarkable",
+    "clear",
+    "patent",
+    "preserved",
+    "within normal limits",
+    "negative",
+)
+
 # Qualifiers that make "no new X" a statement about new X only.
 QUALIFIERS: dict[str, str] = {
     "new": "new",

@@ -57,15 +57,26 @@ class Mention:
     span: Span
     hard_sides: frozenset[str] = frozenset()
     soft_sides: frozenset[str] = frozenset()
+    # Only implied (a plural such as "kidneys", or the side of another finding in the
+    # sentence): enough to answer a check, never enough to raise one.
+    weak_sides: frozenset[str] = frozenset()
     side_span: Span | None = None
     polarity: str = PRESENT
     qualifier: str | None = None
     sentence: int = 0
     fixed: bool = False
+    location: str | None = None  # vertebral level or liver segment, part of the identity
+    severity: str | None = None
+    normal: bool = False  # anatomy described as normal/intact with no finding in its sentence
 
     @property
     def sides(self) -> frozenset[str]:
-        """Sides stated for the mention, or failing that the inherited ones."""
+        """Sides stated for the mention, or failing that the inherited or implied ones."""
+        return self.hard_sides or self.soft_sides or self.weak_sides
+
+    @property
+    def checked_sides(self) -> frozenset[str]:
+        """Sides strong enough to raise a warning on their own (not plural-implied)."""
         return self.hard_sides or self.soft_sides
 
 

@@ -62,7 +62,7 @@ class CueMatcher:
     def find(self, lower: str, start: int, end: int) -> list[Cue]:
         """Non-overlapping cues in lower[start:end]; longer phrases win over their parts."""
         raw: list[Cue] = []
-        for rank, kind in enumerate(self.order):
+        for kind in self.order:
             for m in self.classes[kind].finditer(lower, start, end):
                 raw.append(Cue(m.start(), m.end(), kind, m.group(0)))
         # Longest first; at equal length the earlier class in self.order wins.
@@ -72,6 +72,12 @@ class CueMatcher:
         for c in raw:
             if all(c.end <= k.start or k.end <= c.start for k in kept):
                 kept.append(c)
+        # A phrase listed both before and after its target ("resolved") works both ways.
+        spans = {(c.start, c.end, c.kind) for c in raw}
+        for i, c in enumerate(kept):
+            base = c.kind.rsplit("_", 1)[0]
+            if {(c.start, c.end, f"{base}_pre"), (c.start, c.end, f"{base}_post")} <= spans:
+                kept[i] = Cue(c.start, c.end, f"{base}_both", c.text)
         kept.sort(key=lambda c: c.start)
         return kept
 
@@ -117,16 +123,21 @@ def polarity_for(text: str, sentences: Sequence[Sentence], terms: Sequence[Term]
         for c in cues:
             if c.kind in ("term", "pseudo"):
                 continue
-            if c.end <= term.start and c.kind.endswith("_pre"):
+            if c.end <= term.start and c.kind.endswith(("_pre", "_both")):
                 window = _SHORT_WINDOW if c.text in _SHORT_CUES else _PRE_WINDOW
                 if len(_WORD.findall(lower[c.end : term.start])) > window:
+                    continue
+                if c.text in _SHORT_CUES and "," in lower[c.end : term.start]:
                     continue
                 if _blocked(lower, c.end, term.start, cues):
                     continue
                 dist = term.start - c.end
-            elif c.start >= term.end and c.kind.endswith("_post"):
+            elif c.start >= term.end and c.kind.endswith(("_post", "_both")):
                 window = _SHORT_WINDOW if c.text in _SHORT_CUES else _POST_WINDOW
                 if len(_WORD.findall(lower[term.end : c.start])) > window:
+                    continue
+                # "opacity, atelectasis versus consolidation": versus binds its neighbours only.
+                if c.text in _SHORT_CUES and "," in lower[term.end : c.start]:
                     continue
                 if _blocked(lower, term.end, c.start, cues):
                     continue

@@ -163,9 +163,9 @@ def test_commands_page_newest_first(database):
         user = new_user(connection)
         queries = CommandQueries(connection)
         session = str(uuid.uuid4())
-        queries.insert_session(session, user["id"])
         made = [
             queries.insert_command(
+                new_session=i == 0,
                 user_id=user["id"],
                 session_id=session,
                 query=f"q{i}",

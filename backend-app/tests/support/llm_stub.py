@@ -159,7 +159,9 @@ class LLMStub:
     def __init__(self):
         self.state = StubState()
         handler = type("StubHandler", (_Handler,), {"state": self.state})
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        # A deep accept backlog: 64 clients connecting at once must not wait on SYN retries.
+        server_class = type("StubServer", (ThreadingHTTPServer,), {"request_queue_size": 256})
+        self.server = server_class(("127.0.0.1", 0), handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         self.base_url = f"http://127.0.0.1:{self.port}/v1"

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+import http.client
+import json
 import socket
 import sys
+import threading
 import time
 import urllib.request
 from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Any, Iterator, Mapping, Sequence
+from urllib.parse import urlsplit
 
 from radpair.util_helper import util_helper
 
@@ -50,6 +57,14 @@ class LiveServer:
     def log_text(self) -> str:
         """Everything the server wrote to stdout and stderr so far."""
         return self.log_path.read_text("utf-8", errors="replace")
+
+    def worker_pids(self) -> list[int]:
+        """The pids of the master's descendants (the workers), sorted."""
+        return sorted(process_tree(self.process.pid)[1:])
+
+    def rss_kib(self) -> int:
+        """Resident memory of the master and every worker, in KiB."""
+        return process_tree_rss_kib(self.process.pid)
 
 
 @contextmanager
@@ -96,3 +111,215 @@ def gunicorn_server(
             process.kill()
             process.wait()
         log_file.close()
+
+
+# -- HTTP client ------------------------------------------------------------------------------
+
+# What a keep-alive connection raises when the server closed it while it sat idle.
+_STALE_CONNECTION_ERRORS = (
+    http.client.RemoteDisconnected,
+    ConnectionResetError,
+    ConnectionAbortedError,
+    BrokenPipeError,
+)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One HTTP response: status, headers and body."""
+
+    status: int
+    headers: http.client.HTTPMessage
+    body: bytes
+
+    def json(self) -> Any:
+        """The body parsed as JSON."""
+        return json.loads(self.body)
+
+
+class ApiClient:
+    """A keep-alive HTTP/1.1 JSON client for one server: one connection, used by one thread."""
+
+    def __init__(self, base_url: str, *, token: str | None = None, timeout_s: float = 30.0):
+        parts = urlsplit(base_url)
+        self.host = parts.hostname or "127.0.0.1"
+        self.port = parts.port or 80
+        self.token = token
+        self.timeout_s = timeout_s
+        self.reconnects = 0
+        self._connection: http.client.HTTPConnection | None = None
+        self._reused = False
+
+    def __enter__(self) -> "ApiClient":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (the next request opens a new one)."""
+        if self._connection is not None:
+            self._connection.close()
+        self._connection = None
+        self._reused = False
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        json_body: Any = None,
+        *,
+        headers: Mapping[str, str] | None = None,
+        body: bytes | None = None,
+    ) -> Reply:
+        """Send one request; a keep-alive connection the server closed is reopened once."""
+        all_headers = {"Accept": "application/json"}
+        if self.token:
+            all_headers["Authorization"] = f"Bearer {self.token}"
+        if json_body is not None:
+            body = json.dumps(json_body).encode()
+            all_headers["Content-Type"] = "application/json"
+        all_headers.update(headers or {})
+        for attempt in range(2):
+            if self._connection is None:
+                self._connection = http.client.HTTPConnection(
+                    self.host, self.port, timeout=self.timeout_s
+                )
+            reused = self._reused
+            try:
+                self._connection.request(method, path, body=body, headers=all_headers)
+                response = self._connection.getresponse()
+                data = response.read()
+            except _STALE_CONNECTION_ERRORS:
+                self.close()
+                if reused and attempt == 0:
+                    self.reconnects += 1
+                    continue
+                raise
+            except BaseException:
+                self.close()
+                raise
+            self._reused = True
+            if response.will_close:
+                self.close()
+            return Reply(response.status, response.headers, data)
+        raise AssertionError("unreachable")
+
+    def get(self, path: str, **kwargs) -> Reply:
+        """GET `path`."""
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path: str, json_body: Any = None, **kwargs) -> Reply:
+        """POST `json_body` to `path`."""
+        return self.request("POST", path, json_body, **kwargs)
+
+    def put(self, path: str, json_body: Any = None, **kwargs) -> Reply:
+        """PUT `json_body` to `path`."""
+        return self.request("PUT", path, json_body, **kwargs)
+
+    def delete(self, path: str, **kwargs) -> Reply:
+        """DELETE `path`."""
+        return self.request("DELETE", path, **kwargs)
+
+
+# -- processes --------------------------------------------------------------------------------
+
+
+def process_tree(pid: int) -> list[int]:
+    """`pid` followed by all its living descendants, read from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # The command name may hold spaces and parentheses: the fields follow the last ")".
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(parent, []).append(int(entry.name))
+    tree: list[int] = []
+    pending = [pid]
+    while pending:
+        current = pending.pop(0)
+        if current in tree:
+            continue
+        tree.append(current)
+        pending.extend(sorted(children.get(current, [])))
+    return tree
+
+
+def rss_kib(pid: int) -> int:
+    """VmRSS of one process in KiB (0 when it has none or has exited)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def process_tree_rss_kib(pid: int) -> int:
+    """Total VmRSS of `pid` and its descendants, in KiB."""
+    return sum(rss_kib(member) for member in process_tree(pid))
+
+
+def run_node(
+    script: Path,
+    args: Sequence[str] = (),
+    *,
+    timeout_s: float,
+    env: Mapping[str, str] | None = None,
+):
+    """Run a node script in its folder to completion (killed after `timeout_s`), output captured."""
+    with util_helper() as util:
+        full_env = util.environ()
+        full_env.update(env or {})
+        return util.run(
+            ["node", str(script), *args],
+            env=full_env,
+            check=False,
+            timeout=timeout_s,
+            cwd=script.parent,
+        )
+
+
+# -- static files -----------------------------------------------------------------------------
+
+
+class StaticServer:
+    """A directory served over HTTP on a loopback port, remembering the paths asked for."""
+
+    def __init__(self, directory: Path):
+        paths: list[str] = []
+
+        class Handler(SimpleHTTPRequestHandler):
+            def do_GET(self):
+                paths.append(self.path)
+                super().do_GET()
+
+            def log_message(self, *args):
+                """Quiet: tests assert on `paths` instead."""
+
+        self.paths = paths
+        self.server = ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(Handler, directory=str(directory))
+        )
+        self.server.daemon_threads = True
+        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+
+@contextmanager
+def static_server(directory: Path) -> Iterator[StaticServer]:
+    """Serve `directory` from its own loopback origin; stop afterwards."""
+    server = StaticServer(directory)
+    server.thread.start()
+    try:
+        yield server
+    finally:
+        server.server.shutdown()
+        server.server.server_close()
+        server.thread.join(timeout=10)

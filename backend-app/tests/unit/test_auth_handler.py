@@ -50,6 +50,10 @@ class FakeDatabase:
             raise
         self.commits += 1
 
+    @contextmanager
+    def statements(self):
+        yield object()
+
 
 def fake_handler(store: FakeStore) -> tuple[AuthHandler, FakeDatabase]:
     class Users:

@@ -1,10 +1,6 @@
 -- name: session_owner
 SELECT user_id::text AS user_id FROM sessions WHERE id = %(session_id)s
 
--- name: insert_session
-INSERT INTO sessions (id, user_id) VALUES (%(session_id)s, %(user_id)s)
-ON CONFLICT (id) DO NOTHING
-
 -- name: recent_exchanges
 SELECT expanded_query, response FROM commands
 WHERE session_id = %(session_id)s AND user_id = %(user_id)s
@@ -12,6 +8,12 @@ ORDER BY created_at DESC, id DESC
 LIMIT %(limit)s
 
 -- name: insert_command
+-- One statement (atomic on its own): creates the session when it is new, stores the command.
+WITH new_session AS (
+  INSERT INTO sessions (id, user_id)
+  SELECT %(session_id)s, %(user_id)s WHERE %(new_session)s
+  ON CONFLICT (id) DO NOTHING
+)
 INSERT INTO commands (user_id, session_id, query, expanded_query, response, model, mode,
                       latency_ms, macros, fields, warnings)
 VALUES (%(user_id)s, %(session_id)s, %(query)s, %(expanded_query)s, %(response)s, %(model)s,

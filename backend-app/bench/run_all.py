@@ -1,0 +1,158 @@
+"""Run every benchmark, write results/latest.json and print a table: `python -m bench.run_all`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import time
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
+
+
+def verdict(ok: bool) -> str:
+    """PASS or MISS."""
+    return "PASS" if ok else "MISS"
+
+
+def table(results: dict) -> list[tuple[str, str, str, str]]:
+    """(figure, measured, target, verdict) rows."""
+    rows = []
+    macro = results.get("macro")
+    if macro:
+        for size in macro["results"]:
+            rows.append(
+                (
+                    f"macro expand median, {size['size']:,} macros",
+                    f"{size['engine_median_us']:.2f} us",
+                    "< 25 us",
+                    verdict(size["engine_median_us"] < 25),
+                )
+            )
+            rows.append(
+                (
+                    f"  speed-up over prototype, {size['size']:,}",
+                    f"{size['speedup']:,.0f}x",
+                    ">= 5,000x at 100,000" if size["size"] == 100_000 else "-",
+                    verdict(size["speedup"] >= 5000) if size["size"] == 100_000 else "-",
+                )
+            )
+        growth = macro["growth_500_to_100000"]
+        rows.append(
+            ("macro growth 500 -> 100,000", f"{growth:.3f}x", "<= 1.25x", verdict(growth <= 1.25))
+        )
+    http = results.get("http")
+    if http:
+        s = http["status_vs_bare"]
+        rows.append(
+            (
+                "GET /status vs bare Flask (rps ratio)",
+                f"{s['ratio']:.2f} ({s['api_rps']:.0f}/{s['bare_rps']:.0f})",
+                ">= 0.80",
+                verdict(s["ratio"] >= 0.80),
+            )
+        )
+        p = http["process_command_vs_status"]
+        rows.append(
+            (
+                "POST /process-command offline vs /status",
+                f"{p['ratio']:.2f} ({p['process_command_rps']:.0f}/{p['status_rps']:.0f})",
+                ">= 0.50",
+                verdict(p["ratio"] >= 0.50 and p["errors"] == 0),
+            )
+        )
+        llm = http["slow_llm"]
+        rows.append(
+            (
+                "slow LLM (1 s), 64 clients: rps / 64",
+                f"{llm['ratio_to_ideal_64']:.2f} (p99 {llm['p99_ms']} ms, "
+                f"{llm['server_rss_mb']} MiB, {llm['errors']} errors)",
+                ">= 0.85",
+                verdict(llm["ratio_to_ideal_64"] >= 0.85 and not llm["errors"]),
+            )
+        )
+        lg = http["logins"]
+        rows.append(
+            (
+                "/status p99 with 20 logins/s",
+                f"{lg['status_p99_ms_with_logins']} ms (idle {lg['status_p99_ms_idle']} ms)",
+                "< 50 ms",
+                verdict(lg["status_p99_ms_with_logins"] < 50),
+            )
+        )
+    verifier = results.get("verifier")
+    if verifier:
+        chosen = verifier[verifier["chosen"]]
+        for part in ("whole", "hard"):
+            scores = chosen[part]
+            floor, ceiling = (0.95, 0.05) if part == "whole" else (0.90, 0.10)
+            for kind in ("laterality", "negation", "measurement"):
+                recall = scores["recall"][kind]
+                rows.append(
+                    (
+                        f"verifier recall {kind} ({part})",
+                        f"{recall:.3f}",
+                        f">= {floor}",
+                        verdict(recall >= floor),
+                    )
+                )
+            rows.append(
+                (
+                    f"verifier false-positive rate ({part})",
+                    f"{scores['fp_rate']:.3f}",
+                    f"<= {ceiling}",
+                    verdict(scores["fp_rate"] <= ceiling),
+                )
+            )
+        rows.append(
+            (
+                "verifier p50 per pair",
+                f"{chosen['p50_ms']:.2f} ms",
+                "< 5 ms",
+                verdict(chosen["p50_ms"] < 5),
+            )
+        )
+    return rows
+
+
+def main() -> int:
+    """Run the selected benchmarks and report."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", choices=["macro", "http", "verifier"], action="append")
+    args = parser.parse_args()
+    selected = args.only or ["macro", "verifier", "http"]
+    results: dict = {
+        "quick": args.quick,
+        "machine": platform.machine(),
+        "python": platform.python_version(),
+        "started": time.strftime("%FT%TZ", time.gmtime()),
+    }
+    if "macro" in selected:
+        from bench import macro_bench
+
+        results["macro"] = macro_bench.run(args.quick)
+    if "verifier" in selected:
+        from bench import verifier_bench
+
+        results["verifier"] = verifier_bench.run(args.quick)
+    if "http" in selected:
+        from bench import http_bench
+
+        results["http"] = http_bench.run(args.quick)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    rows = table(results)
+    widths = [
+        max(len(row[i]) for row in rows + [("figure", "measured", "target", "")]) for i in range(4)
+    ]
+    print()
+    for row in [("figure", "measured", "target", "")] + rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)))
+    print(f"\nresults written to {RESULTS.relative_to(RESULTS.parents[3])}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,331 @@
+"""Tests of the dictation-vs-report verifier (production engine) and its labelled corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from radpair.verifier import Verifier, get_verifier
+from radpair.verifier.evaluate import TYPES, load_corpus, meets, run_pairs, scores
+from radpair.verifier.extract import segment
+from radpair.verifier.measure import extract_measurements
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "verifier_corpus.yaml"
+
+
+@pytest.fixture(scope="module")
+def verifier() -> Verifier:
+    return get_verifier()
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(CORPUS)
+
+
+@pytest.fixture(scope="module")
+def outcomes(verifier, corpus):
+    return run_pairs(verifier, corpus)
+
+
+def _types(verifier: Verifier, source: str, report: str) -> set[str]:
+    return {w["type"] for w in verifier.verify(source, report)}
+
+
+# ---------------------------------------------------------------- public API
+
+
+def test_get_verifier_returns_one_shared_instance():
+    assert get_verifier() is get_verifier()
+
+
+def test_each_warning_has_the_documented_keys_and_valid_spans(verifier):
+    source = "Small left pleural effusion. 8 mm nodule in the right upper lobe. No pneumothorax."
+    report = "Small right pleural effusion. 8 cm nodule in the right upper lobe. Pneumothorax."
+    warnings = verifier.verify(source, report)
+    assert {w["type"] for w in warnings} == set(TYPES)
+    for w in warnings:
+        assert set(w) == {"type", "message", "source_span", "report_span"}
+        assert isinstance(w["message"], str) and w["message"]
+        for span, text in ((w["source_span"], source), (w["report_span"], report)):
+            assert span is None or (0 <= span[0] < span[1] <= len(text))
+
+
+def test_identical_texts_and_empty_texts_raise_nothing(verifier):
+    text = "Moderate right pleural effusion. 5 mm nodule in the left lower lobe."
+    assert verifier.verify(text, text) == []
+    assert verifier.verify("", "") == []
+
+
+def test_spans_point_at_the_side_words_that_differ(verifier):
+    source = "Small left pleural effusion."
+    report = "Small right pleural effusion."
+    (warning,) = verifier.verify(source, report)
+    start, end = warning["source_span"]
+    assert source[start:end] == "left"
+    start, end = warning["report_span"]
+    assert report[start:end] == "right"
+
+
+def test_a_measurement_invented_by_the_report_has_no_source_span(verifier):
+    (warning,) = verifier.verify("Small nodule in the right lower lobe.", "4 mm nodule in the RLL.")
+    assert warning["type"] == "measurement"
+    assert warning["source_span"] is None
+    assert warning["report_span"] == [0, 4]
+
+
+# ---------------------------------------------------------------- corpus targets
+
+
+def test_the_corpus_has_the_required_size_and_mix(corpus):
+    dev = [p for p in corpus if p.split == "dev"]
+    errors = [p for p in corpus if p.expected]
+    assert len(dev) >= 150
+    assert 0.30 <= sum(1 for p in dev if not p.expected) / len(dev) <= 0.40
+    assert sum(1 for p in errors if p.hard) >= len(errors) / 2
+    assert {p.modality for p in dev} >= {"CT", "MR", "XR", "US"}
+    assert len({p.id for p in corpus}) == len(corpus)
+    assert sum(1 for p in corpus if p.split == "heldout") >= 30
+    assert all(set(p.expected) <= set(TYPES) for p in corpus)
+
+
+@pytest.mark.parametrize(
+    "part, min_recall, max_fp",
+    [("whole", 0.95, 0.05), ("hard", 0.90, 0.10)],
+)
+def test_recall_and_false_positive_rate_meet_the_targets_on_the_dev_corpus(
+    outcomes, part, min_recall, max_fp
+):
+    dev = [o for o in outcomes if o.pair.split == "dev" and (part == "whole" or o.pair.hard)]
+    result = scores(dev)
+    assert meets(result, min_recall, max_fp), result
+
+
+def test_the_held_out_slice_meets_the_hard_part_targets(outcomes):
+    held = [o for o in outcomes if o.pair.split == "heldout"]
+    result = scores(held)
+    assert meets(result, 0.90, 0.10), result
+
+
+# ---------------------------------------------------------------- measurements
+
+
+@pytest.mark.parametrize(
+    "text, dim, values",
+    [
+        ("3.2 x 2.1 cm mass", "length", (32.0, 21.0)),
+        ("18 mm", "length", (18.0,)),
+        ("1.8 cm", "length", (18.0,)),
+        ("4.0 x 3.0 x 2.5 cm", "length", (40.0, 30.0, 25.0)),
+        ("5-mm nodule", "length", (5.0,)),
+        ("2.1 cm x 1.5 cm", "length", (21.0, 15.0)),
+        ("48 mL", "volume", (48.0,)),
+        ("48 cc", "volume", (48.0,)),
+        ("8 Hounsfield units", "density", (8.0,)),
+        ("245 cm/s", "velocity", (245.0,)),
+        ("70 to 99% stenosis", "percent", (70.0, 99.0)),
+        ("24 degrees", "angle", (24.0,)),
+        ("165 bpm", "rate", (165.0,)),
+    ],
+)
+def test_measurements_are_parsed_into_base_units(text, dim, values):
+    (m,) = extract_measurements(text)
+    assert (m.dim, m.values) == (dim, values)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "series 4 image 87 on 03/14/2023",
+        "Disc bulge at L4-L5 and C5-6, compression of T12, L5-S1 narrowing.",
+        "BI-RADS 4. PI-RADS 3. LI-RADS 5. TI-RADS 2. Grade 2 chondromalacia.",
+        "2 o'clock, follow-up in 3 months, 8 weeks 6 days.",
+    ],
+)
+def test_dates_series_levels_and_categories_are_not_measurements(text):
+    assert extract_measurements(text) == []
+
+
+@pytest.mark.parametrize(
+    "source, report",
+    [
+        ("18 mm nodule in the left lower lobe.", "1.8 cm nodule in the left lower lobe."),
+        ("Spleen measures 2.0 cm.", "Spleen measures 2 cm."),
+        ("Mass measures 3.2 x 2.1 cm.", "Mass measures 32 x 21 mm."),
+        ("Prostate volume 48 mL.", "Prostate volume 48 cc."),
+        ("Mass 3.4 x 3.0 x 2.8 cm.", "Mass 3.4 x 3.0 x 2.8 cm. Impression: 3.4 cm mass."),
+    ],
+)
+def test_equal_values_in_other_units_or_forms_are_not_flagged(verifier, source, report):
+    assert verifier.verify(source, report) == []
+
+
+@pytest.mark.parametrize(
+    "source, report",
+    [
+        ("8 mm nodule.", "8 cm nodule."),
+        ("Cyst measuring 3.1 cm.", "Cyst measuring 3.1 mm."),
+        ("Mass measuring 3.2 x 2.1 cm.", "Mass measuring 3.2 x 2.4 cm."),
+        ("Mass measuring 3.4 x 3.0 x 2.8 cm.", "Mass measuring 3.4 x 3.0 x 2.3 cm."),
+        ("Aneurysm 4.8 cm.", "Aneurysm 4.3 cm."),
+        ("Small nodule in the right lower lobe.", "4 mm nodule in the right lower lobe."),
+        ("Spleen 15.5 cm. Cyst 2 cm.", "Spleen 15.5 cm."),
+    ],
+)
+def test_changed_missing_or_new_measurements_are_flagged(verifier, source, report):
+    assert "measurement" in _types(verifier, source, report)
+
+
+@pytest.mark.parametrize(
+    "source, report",
+    [
+        (
+            "4 mm nodule in the right middle lobe and 7 mm nodule in the left upper lobe.",
+            "7 mm nodule in the right middle lobe and 4 mm nodule in the left upper lobe.",
+        ),
+        (
+            "Right kidney measures 10.8 cm. Left kidney measures 11.6 cm.",
+            "Right kidney measures 11.6 cm. Left kidney measures 10.8 cm.",
+        ),
+        (
+            "Subdural hematoma 9 mm thick with 4 mm midline shift.",
+            "Subdural hematoma 4 mm thick with 9 mm midline shift.",
+        ),
+        (
+            "LI-RADS 5 observation in segment 8 measuring 2.3 cm. LI-RADS 3 observation in "
+            "segment 6 measuring 1.2 cm.",
+            "LI-RADS 5 observation in segment 8 measuring 1.2 cm. LI-RADS 3 observation in "
+            "segment 6 measuring 2.3 cm.",
+        ),
+    ],
+)
+def test_sizes_swapped_between_findings_are_flagged(verifier, source, report):
+    assert "measurement" in _types(verifier, source, report)
+
+
+# ---------------------------------------------------------------- laterality
+
+
+@pytest.mark.parametrize(
+    "source, report",
+    [
+        ("Lt lower lobe nodule.", "Left lower lobe nodule."),
+        ("Rt knee effusion.", "Right knee effusion."),
+        ("R hip fracture.", "Right hip fracture."),
+        ("Left-sided pleural effusion.", "Pleural effusion on the left."),
+        ("Bilateral pleural effusions.", "Pleural effusions on both sides."),
+        ("Pleural effusions bilaterally.", "Bilateral pleural effusions."),
+        ("RUL nodule, 6 mm.", "6 mm right upper lobe nodule."),
+        ("LEFT KNEE:\nMedial meniscus tear.", "Tear of the left medial meniscus."),
+        ("Right ankle. Fracture of the lateral malleolus.", "Right lateral malleolus fracture."),
+        ("Transition point in the right lower quadrant.", "Right lower quadrant transition point."),
+        ("The left ventricle is dilated.", "Dilated left ventricle. Normal right atrium."),
+        ("Disc protrusion at L4-L5 contacting the L5 root.", "L4-L5 protrusion, L5 root contact."),
+    ],
+)
+def test_equivalent_ways_of_stating_a_side_are_not_flagged(verifier, source, report):
+    assert "laterality" not in _types(verifier, source, report)
+
+
+@pytest.mark.parametrize(
+    "source, report",
+    [
+        ("Small left pleural effusion.", "Small right pleural effusion."),
+        ("Left effusion. Right nodule.", "Right effusion. Left nodule."),
+        ("Bilateral pleural effusions.", "Left pleural effusion."),
+        ("Right pleural effusion.", "Bilateral pleural effusions."),
+        ("Fractures of the left 5th and 6th ribs.", "Fractures of the 5th and 6th ribs."),
+        ("Free fluid in the right upper quadrant.", "Free fluid in the left upper quadrant."),
+        (
+            "Leads in the right atrium and right ventricle.",
+            "Leads in the right atrium and left " "ventricle.",
+        ),
+        ("LEFT KNEE:\nMedial meniscus tear.", "Tear of the medial meniscus of the right knee."),
+        (
+            "Moderate right effusion. Small left effusion.",
+            "Moderate left effusion. Small right " "effusion.",
+        ),
+        (
+            "C5-6: severe bilateral foraminal stenosis. C6-7: mild left foraminal stenosis.",
+            "C5-6: severe right foraminal stenosis. C6-7: mild left foraminal stenosis.",
+        ),
+        (
+            "Right testis normal. Left testis with decreased flow, concerning for torsion.",
+            "Right testis with decreased flow, concerning for torsion. Left testis normal.",
+        ),
+    ],
+)
+def test_side_changes_swaps_and_lost_bilaterality_are_flagged(verifier, source, report):
+    assert "laterality" in _types(verifier, source, report)
+
+
+# ---------------------------------------------------------------- negation
+
+
+@pytest.mark.parametrize(
+    "source, report",
+    [
+        ("No evidence of pneumothorax.", "No pneumothorax."),
+        ("Negative for fracture.", "No fracture."),
+        ("Abdomen free of free fluid.", "No free fluid."),
+        ("Previously seen effusion has resolved.", "Resolved effusion."),
+        ("Pneumothorax is absent.", "No pneumothorax."),
+        ("Effusion is not seen.", "No effusion."),
+        (
+            "No consolidation, pleural effusion, or pneumothorax.",
+            "No consolidation. No " "pleural effusion. No pneumothorax.",
+        ),
+        ("Cannot exclude early pneumonia.", "Possible early pneumonia."),
+        ("Stable 4 mm nodule. No new nodules.", "Stable 4 mm nodule. No new pulmonary nodules."),
+        ("No change in the 4 mm nodule.", "Unchanged 4 mm nodule."),
+        ("3.1 cm cyst, likely physiologic.", "3.1 cm likely physiologic cyst."),
+        (
+            "Opacity, atelectasis versus consolidation.",
+            "Opacity. Atelectasis versus " "consolidation.",
+        ),
+        ("Pleura: No effusion.", "No pleural effusion."),
+    ],
+)
+def test_equivalent_negations_and_hedges_are_not_flagged(verifier, source, report):
+    assert "negation" not in _types(verifier, source, report)
+
+
+@pytest.mark.parametrize(
+    "source, report",
+    [
+        ("No pneumothorax or effusion.", "No pneumothorax. Small effusion."),
+        ("Small effusion without pneumothorax.", "Small pneumothorax without effusion."),
+        ("Cannot exclude early pneumonia.", "No pneumonia."),
+        ("Phlegmon, cannot exclude early abscess.", "Phlegmon without abscess."),
+        ("Possible small effusion.", "Small effusion."),
+        ("Pneumothorax has resolved.", "Small pneumothorax."),
+        ("No free air.", "Free intraperitoneal air."),
+        ("No acute fracture. Old rib fracture.", "Acute fracture. Old rib fracture."),
+        ("Medial and lateral menisci intact.", "Tear of the medial meniscus."),
+        ("ACL intact.", "Tear of the anterior cruciate ligament."),
+        ("No pulmonary embolism.", "Pulmonary embolism is not excluded."),
+        ("Tendinosis without tear.", "Tendinosis with partial-thickness tear."),
+    ],
+)
+def test_negation_scope_moves_and_certainty_changes_are_flagged(verifier, source, report):
+    assert "negation" in _types(verifier, source, report)
+
+
+def test_indication_sentences_are_hypothetical_and_not_compared_for_negation(verifier):
+    source = "INDICATION: evaluate for pneumothorax.\nFINDINGS: No pneumothorax."
+    report = "INDICATION: Rule out pneumothorax.\n\nFINDINGS:\nNo pneumothorax."
+    assert verifier.verify(source, report) == []
+
+
+# ---------------------------------------------------------------- segmentation
+
+
+def test_headings_and_inline_sections_are_split_from_their_sentences():
+    text = "LEFT KNEE:\nSmall effusion. Impression: meniscal tear.\nL4-L5: disc bulge."
+    sentences = segment(text)
+    labels = [text[s.start : s.end] for s in sentences if s.is_label]
+    body = [text[s.start : s.end] for s in sentences if not s.is_label]
+    assert labels == ["LEFT KNEE", "L4-L5"]
+    assert body == ["Small effusion.", "meniscal tear.", "disc bulge."]
+    assert [s.section for s in sentences if not s.is_label] == ["body", "impression", "impression"]
