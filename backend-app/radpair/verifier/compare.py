@@ -75,7 +75,7 @@ def _side_span(m: Mention) -> list[int]:
     return list(m.side_span) if m.side_span else [m.span[0], m.span[1]]
 
 
-def _label(facts: Facts, m: Mention) -> str:
+def _label(facts: _View, m: Mention) -> str:
     return facts.text[m.span[0] : m.span[1]]
 
 
@@ -101,10 +101,28 @@ class _Collector:
         )
 
 
+class _View:
+    """A text's facts with the lookups the comparison needs, built once."""
+
+    def __init__(self, facts: Facts) -> None:
+        self.text = facts.text
+        self.mentions = facts.mentions
+        self.measurements = facts.measurements
+        self.descriptors = facts.descriptors()
+        self.by_key: dict[str | None, list[Mention]] = {}
+        for m in facts.mentions:
+            self.by_key.setdefault(m.key, []).append(m)
+
+    def findings(self, key: str | None) -> list[Mention]:
+        """Finding mentions with this key."""
+        return self.by_key.get(key, []) if key is not None else []
+
+
 def compare(source: Facts, report: Facts) -> list[dict]:
     """Warnings for laterality, negation and measurement differences."""
     out = _Collector()
-    for x, y, x_is_src in ((source, report, True), (report, source, False)):
+    src, rep = _View(source), _View(report)
+    for x, y, x_is_src in ((src, rep, True), (rep, src, False)):
         _laterality(x, y, x_is_src, out)
         _negation(x, y, x_is_src, out)
         _normal_contradiction(x, y, x_is_src, out)
@@ -116,11 +134,11 @@ def _pair(x_is_src: bool, a, b):
     return (a, b) if x_is_src else (b, a)
 
 
-def _lateral_candidates(m: Mention, y: Facts) -> list[Mention]:
+def _lateral_candidates(m: Mention, y: _View) -> list[Mention]:
     if m.kind == "finding":
         return [
             n
-            for n in y.mentions
+            for n in y.findings(m.key)
             if _same_finding(m, n)
             and (n.polarity == ABSENT) == (m.polarity == ABSENT)
             and n.polarity != HYPOTHETICAL
@@ -134,7 +152,7 @@ def _lateral_candidates(m: Mention, y: Facts) -> list[Mention]:
     ]
 
 
-def _laterality(x: Facts, y: Facts, x_is_src: bool, out: _Collector) -> None:
+def _laterality(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     for m in x.mentions:
         sides = m.checked_sides
         if not sides or (m.kind == "finding" and m.polarity == HYPOTHETICAL):
@@ -170,34 +188,22 @@ def _laterality(x: Facts, y: Facts, x_is_src: bool, out: _Collector) -> None:
             )
 
 
-def _descriptors(facts: Facts, index: int) -> set[tuple]:
-    """Severity and attached measurement values that describe one mention."""
-    m = facts.mentions[index]
-    out: set[tuple] = set()
-    if m.severity:
-        out.add(("severity", m.severity))
-    for meas in facts.measurements:
-        if meas.mention == index:
-            out.add((meas.dim, tuple(sorted(meas.values))))
-    return out
-
-
 def _descriptor_swap(
-    m: Mention, cands: list[Mention], x: Facts, y: Facts, x_is_src: bool, out: _Collector
+    m: Mention, cands: list[Mention], x: _View, y: _View, x_is_src: bool, out: _Collector
 ) -> None:
     """Same finding on both sides in both texts, but its description moved to the other side."""
     sides = m.checked_sides
     if len(sides) != 1:
         return
-    mine = _descriptors(x, x.mentions.index(m))
+    mine = x.descriptors[id(m)]
     if not mine:
         return
     same_side = [n for n in cands if n.sides == sides]
     other_side = [n for n in cands if n.sides and not (n.sides & sides)]
-    same_desc = [_descriptors(y, y.mentions.index(n)) for n in same_side]
+    same_desc = [y.descriptors[id(n)] for n in same_side]
     if not any(same_desc) or any(d & mine for d in same_desc):
         return
-    moved = [n for n in other_side if _descriptors(y, y.mentions.index(n)) & mine]
+    moved = [n for n in other_side if y.descriptors[id(n)] & mine]
     if not moved:
         return
     src, rep = _pair(x_is_src, _side_span(m), _side_span(moved[0]))
@@ -215,10 +221,10 @@ def _qualifier_ok(m: Mention, n: Mention) -> bool:
     return m.qualifier is None or m.qualifier == n.qualifier
 
 
-def _negation_candidates(m: Mention, y: Facts) -> list[Mention]:
+def _negation_candidates(m: Mention, y: _View) -> list[Mention]:
     return [
         n
-        for n in y.mentions
+        for n in y.findings(m.key)
         if _same_finding(m, n)
         and n.polarity != HYPOTHETICAL
         and _sides_compatible(m, n)
@@ -226,7 +232,7 @@ def _negation_candidates(m: Mention, y: Facts) -> list[Mention]:
     ]
 
 
-def _negation(x: Facts, y: Facts, x_is_src: bool, out: _Collector) -> None:
+def _negation(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     for m in x.mentions:
         if m.kind != "finding" or m.polarity == HYPOTHETICAL:
             continue
@@ -245,12 +251,12 @@ def _negation(x: Facts, y: Facts, x_is_src: bool, out: _Collector) -> None:
         )
 
 
-def _normal_contradiction(x: Facts, y: Facts, x_is_src: bool, out: _Collector) -> None:
+def _normal_contradiction(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     """A finding affirmed in a structure that the other text calls intact/normal."""
     for m in x.mentions:
         if m.kind != "finding" or m.polarity != PRESENT or not m.anatomy:
             continue
-        if any(_same_finding(m, n) for n in y.mentions):
+        if any(_same_finding(m, n) for n in y.findings(m.key)):
             continue  # the other text talks about this finding; _negation decides
         for n in y.mentions:
             if not n.normal or n.kind != "anatomy":
@@ -269,7 +275,7 @@ def _normal_contradiction(x: Facts, y: Facts, x_is_src: bool, out: _Collector) -
             break
 
 
-def _relation(x: Facts, y: Facts, a: Measurement, b: Measurement) -> str:
+def _relation(x: _View, y: _View, a: Measurement, b: Measurement) -> str:
     """Whether two measurements describe the same thing, different things, or can't tell."""
     if a.mention is None or b.mention is None:
         return UNKNOWN
@@ -299,7 +305,7 @@ def _matches(a: Measurement, others: Iterable[Measurement], x_is_src: bool) -> b
     return False
 
 
-def _measurements(x: Facts, y: Facts, x_is_src: bool, out: _Collector) -> None:
+def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     s_text, r_text = _pair(x_is_src, x.text, y.text)
     for a in x.measurements:
         same_dim = [b for b in y.measurements if b.dim == a.dim]
@@ -336,8 +342,8 @@ def _measurements(x: Facts, y: Facts, x_is_src: bool, out: _Collector) -> None:
 
 
 def _swap_partner(
-    x: Facts,
-    y: Facts,
+    x: _View,
+    y: _View,
     a: Measurement,
     tied: list[Measurement],
     same_dim: list[Measurement],

@@ -6,6 +6,7 @@ Both engines use this module; they differ only in how they find findings and dec
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -317,11 +318,18 @@ def side_matcher() -> SideMatcher:
     return SideMatcher()
 
 
-def _sentence_of(sentences: Sequence[Sentence], pos: int) -> int | None:
-    for i, s in enumerate(sentences):
-        if s.start <= pos < s.end:
+class _SentenceIndex:
+    """Finds the sentence holding a character offset (sentences are ordered, disjoint)."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+
+    def __call__(self, pos: int) -> int | None:
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i].end:
             return i
-    return None
+        return None
 
 
 def _words_between(lower: str, a: int, b: int) -> int:
@@ -344,13 +352,14 @@ def assemble(
 ) -> Facts:
     """Tie sides, anatomy, polarity and measurements to each finding, sentence by sentence."""
     lower = _safe_lower(text)
+    sentence_of = _SentenceIndex(sentences)
     by_sentence: dict[int, list[int]] = {}
     for i, t in enumerate(terms):
-        si = _sentence_of(sentences, t.start)
+        si = sentence_of(t.start)
         if si is not None:
             by_sentence.setdefault(si, []).append(i)
 
-    term_sides, term_side_span = _attach_sides(lower, sentences, terms, sides, by_sentence)
+    term_sides, term_side_span = _attach_sides(lower, sentence_of, terms, sides, by_sentence)
     locations = find_locations(text)
 
     facts = Facts(text=text)
@@ -496,7 +505,7 @@ def assemble(
                     title_sides[sent.section] = title
 
     facts.measurements = extract_measurements(text)
-    _attach_measurements(lower, sentences, facts, heading_mention)
+    _attach_measurements(lower, sentence_of, facts, heading_mention)
     return facts
 
 
@@ -550,7 +559,7 @@ def _term_sides(term: Term, attached: set[str] | None) -> frozenset[str]:
 
 def _attach_sides(
     lower: str,
-    sentences: Sequence[Sentence],
+    sentence_of: _SentenceIndex,
     terms: Sequence[Term],
     sides: Sequence[SideWord],
     by_sentence: dict[int, list[int]],
@@ -559,7 +568,7 @@ def _attach_sides(
     attached: dict[int, set[str]] = {}
     spans: dict[int, tuple[int, int]] = {}
     for sw in sides:
-        si = _sentence_of(sentences, sw.start)
+        si = sentence_of(sw.start)
         if si is None:
             continue
         cands = [i for i in by_sentence.get(si, []) if terms[i].kind != "fixed"]
@@ -574,7 +583,7 @@ def _attach_sides(
                 target = i
                 break
             if target is None:
-                tail = lower[sw.end : sentences[si].end]
+                tail = lower[sw.end : sentence_of.sentences[si].end]
                 post = not _WORD.match(tail.lstrip()) or bool(re.match(r"\s*[,;:.]", tail))
         if target is None and post:
             before = [i for i in cands if terms[i].end <= sw.start]
@@ -630,18 +639,23 @@ def _qualifier(lower: str, sent: Sentence, term: Term) -> str | None:
 
 
 def _attach_measurements(
-    lower: str, sentences: Sequence[Sentence], facts: Facts, heading_mention: dict[int, int]
+    lower: str, sentence_of: _SentenceIndex, facts: Facts, heading_mention: dict[int, int]
 ) -> None:
     """Tie each measurement to the nearest mention of its clause, else its heading's, else any."""
+    in_sentence: dict[int, list[int]] = {}
+    for mi, men in enumerate(facts.mentions):
+        in_sentence.setdefault(men.sentence, []).append(mi)
     for meas in facts.measurements:
-        si = _sentence_of(sentences, meas.start)
+        si = sentence_of(meas.start)
         if si is None:
             continue
         near: list[tuple[int, int]] = []
         far: list[tuple[int, int]] = []
-        predicate = bool(_PREDICATE.search(lower, sentences[si].start, meas.start))
-        for mi, men in enumerate(facts.mentions):
-            if men.sentence != si or men.fixed:
+        sent = sentence_of.sentences[si]
+        predicate = bool(_PREDICATE.search(lower, sent.start, meas.start))
+        for mi in in_sentence.get(si, []):
+            men = facts.mentions[mi]
+            if men.fixed:
                 continue
             after = meas.end <= men.span[0]
             s, e = (meas.end, men.span[0]) if after else (men.span[1], meas.start)
@@ -653,7 +667,7 @@ def _attach_measurements(
             (far if _STRONG.search(lower[s:e]) else near).append((d, mi))
         best = min(near)[1] if near else None
         if best is None:
-            h = sentences[si].heading
+            h = sent.heading
             best = heading_mention.get(h) if h is not None else None
         if best is None and far:
             best = min(far)[1]

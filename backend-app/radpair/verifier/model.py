@@ -47,7 +47,7 @@ class Measurement:
     mention: int | None = None  # index of the mention it describes
 
 
-@dataclass
+@dataclass(eq=False)
 class Mention:
     """A finding or anatomy occurrence with everything attached to it."""
 
@@ -87,3 +87,15 @@ class Facts:
     text: str
     mentions: list[Mention] = field(default_factory=list)
     measurements: list[Measurement] = field(default_factory=list)
+
+    def descriptors(self) -> dict[int, set[tuple]]:
+        """Per mention (by id): severity and attached measurement values describing it."""
+        out: dict[int, set[tuple]] = {id(m): set() for m in self.mentions}
+        for m in self.mentions:
+            if m.severity:
+                out[id(m)].add(("severity", m.severity))
+        for meas in self.measurements:
+            if meas.mention is not None:
+                men = self.mentions[meas.mention]
+                out[id(men)].add((meas.dim, tuple(sorted(meas.values))))
+        return out
