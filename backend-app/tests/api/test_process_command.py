@@ -287,3 +287,68 @@ def test_a_body_over_one_mebibyte_is_413(client, auth_headers):
         "/process-command", data=body, content_type="application/json", headers=auth_headers()
     )
     assert_error_shape(response, 413)
+
+
+def test_a_draft_that_flips_a_side_comes_back_with_a_laterality_warning(
+    llm_client, stub, user_headers
+):
+    headers = user_headers()
+    stub.reset(default=Behaviour(rewrite=lambda text: text.replace("left", "right")))
+    response = llm_client.post(
+        "/process-command",
+        json={"query": "Small left pleural effusion. No pneumothorax."},
+        headers=headers,
+    )
+    assert response.status_code == 200
+    body = response.json
+    assert "right pleural effusion" in body["chatgpt_response"]
+    laterality = [w for w in body["warnings"] if w["type"] == "laterality"]
+    assert laterality, body["warnings"]
+    start, end = laterality[0]["report_span"]
+    assert body["chatgpt_response"][start:end].lower().startswith("right")
+    stored = llm_client.get(f"/history/{body['id']}", headers=headers).json["item"]
+    assert stored["warnings"] == body["warnings"]
+
+
+def test_a_faithful_draft_has_no_verifier_warnings(llm_client, stub, user_headers):
+    response = llm_client.post(
+        "/process-command",
+        json={"query": "Small left pleural effusion. No pneumothorax. 3.2 cm right renal cyst."},
+        headers=user_headers(),
+    )
+    assert response.status_code == 200
+    assert response.json["warnings"] == []
+
+
+def test_offline_mode_runs_no_verifier(client, auth_headers):
+    response = client.post(
+        "/process-command", json={"query": "Left effusion."}, headers=auth_headers()
+    )
+    assert response.json["llm"]["mode"] == "offline"
+    assert response.json["warnings"] == []
+
+
+def test_reports_verify_flags_each_type(client, auth_headers):
+    response = client.post(
+        "/reports/verify",
+        json={
+            "source": "No right pneumothorax. Left lower lobe nodule measuring 3.2 cm.",
+            "report": "Right pneumothorax. Right lower lobe nodule measuring 3.5 cm.",
+        },
+        headers=auth_headers(),
+    )
+    assert response.status_code == 200
+    kinds = {w["type"] for w in response.json["warnings"]}
+    assert kinds == {"laterality", "negation", "measurement"}
+
+
+def test_reports_verify_stays_silent_on_a_faithful_rewrite(client, auth_headers):
+    response = client.post(
+        "/reports/verify",
+        json={
+            "source": "Lt knee: no effusion. 18 mm Baker cyst.",
+            "report": "FINDINGS:\nLeft knee: No joint effusion. Baker cyst measuring 1.8 cm.",
+        },
+        headers=auth_headers(),
+    )
+    assert response.json == {"success": True, "warnings": []}
