@@ -22,7 +22,14 @@ from radpair.handlers.validation import (
     require_choice,
     require_string,
 )
-from radpair.macros.engine import Macro, MacroLibrary, find_cycle, normalize_phrase
+from radpair.macros.engine import (
+    Macro,
+    MacroLibrary,
+    find_cycle,
+    normalize_phrase,
+    phrase_key,
+    phrases_in_cycles,
+)
 from radpair.macros.library_cache import MacroLibraryCache, to_macros
 from radpair.queries.macro_queries import MacroQueries
 from radpair.services import Services
@@ -268,7 +275,7 @@ class MacroHandler:
             header = None
         if header is None or [h.strip() for h in header] != CSV_HEADER:
             raise ValidationError("The first line must be the header `Macro Phrase,Macro Text`.")
-        rows, errors, seen = [], [], set()
+        rows, errors, seen, lines = [], [], set(), {}
         while True:
             # Errors name the line a record starts on, as a spreadsheet or editor shows it.
             line = reader.line_num + 1
@@ -287,12 +294,47 @@ class MacroHandler:
             normalized = normalize_phrase(phrase)
             seen.add(normalized)
             rows.append((phrase, normalized, body))
+            lines[normalized] = line
         owner_id = principal.user_id if scope == "user" else None
         with self.database.transaction() as connection:
+            rows = self._drop_cyclic_rows(connection, rows, owner_id, errors, lines)
             created, updated = self.macro_queries(connection).import_rows(
                 rows, scope, owner_id, private and scope == "user"
             )
+        errors.sort(key=lambda error: error["row"])
         return {"success": True, "created": created, "updated": updated, "errors": errors}
+
+    def _drop_cyclic_rows(self, connection, rows, owner_id, errors, lines) -> list:
+        """Reject imported rows that would sit on a {{nesting}} cycle of the caller's view."""
+        if not any("{{" in body for _, _, body in rows):
+            return rows
+        queries = self.macro_queries(connection)
+        view = {phrase_key(m.phrase): m for m in to_macros(queries.site_macros_for_engine())}
+        if owner_id:
+            view.update(
+                (phrase_key(m.phrase), m)
+                for m in to_macros(queries.user_macros_for_engine(owner_id))
+            )
+        view.update(
+            (phrase_key(phrase), Macro(id="import", phrase=phrase, text=body, scope="user"))
+            for phrase, _, body in rows
+        )
+        cyclic = phrases_in_cycles(view.values())
+        if not cyclic:
+            return rows
+        kept = []
+        for phrase, normalized, body in rows:
+            if phrase_key(phrase) in cyclic and "{{" in body:
+                errors.append(
+                    {
+                        "row": lines[normalized],
+                        "error": "macro_cycle",
+                        "message": f"`{phrase}` would nest itself through {{{{...}}}}.",
+                    }
+                )
+            else:
+                kept.append((phrase, normalized, body))
+        return kept
 
     @staticmethod
     def _import_row_error(record: list[str], seen: set[str]) -> dict | None:

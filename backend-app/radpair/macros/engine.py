@@ -576,3 +576,61 @@ def find_cycle(library_macros: Iterable[Macro], candidate: Macro) -> list[str] |
         seen.add(child)
         stack.append((child, iter(sorted(edges[child]))))
     return None
+
+
+def phrases_in_cycles(macros: Iterable[Macro]) -> set[str]:
+    """Match keys of every macro that lies on a {{nesting}} cycle (one pass over the graph)."""
+    # Only bodies that nest can be on a cycle; skipping the rest keeps a 100,000-macro check cheap.
+    edges = {
+        _match_key(macro.phrase): _nested_keys(macro.text) for macro in macros if "{{" in macro.text
+    }
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    cyclic: set[str] = set()
+    counter = 0
+    for root in edges:
+        if root in index:
+            continue
+        # Iterative Tarjan: strongly connected components of size > 1, or self-loops.
+        work = [(root, iter(sorted(edges.get(root, ()))))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in edges:
+                    continue
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(edges[child]))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1 or node in edges[node]:
+                    cyclic.update(component)
+    return cyclic
+
+
+def phrase_key(phrase: str) -> str:
+    """The key a phrase is matched and nested under (what phrases_in_cycles returns)."""
+    return _match_key(phrase)

@@ -336,3 +336,24 @@ def test_a_csv_of_100000_macros_imports_in_one_request(client, auth_headers):
     result = expand(client, headers, "insert bulk phrase 99999 alpha and insert normal chest")
     assert result["expanded"].startswith("Bulk body number 99999.")
     assert len(result["macros"]) == 2
+
+
+def test_imported_rows_that_would_make_a_cycle_are_rejected_and_the_rest_kept(client, auth_headers):
+    headers = auth_headers()
+    a, b, c = new_phrase("cyc a"), new_phrase("cyc b"), new_phrase("cyc c")
+    data = (
+        "Macro Phrase,Macro Text\n"
+        f"{a},A then {{{{{b}}}}}\n"
+        f"{b},B then {{{{{a}}}}}\n"
+        f"{c},C then {{{{{a}}}}}\n"
+    )
+    response = client.post(
+        "/macros/import", data=data.encode(), content_type="text/csv", headers=headers
+    )
+    assert response.status_code == 200
+    assert [(e["row"], e["error"]) for e in response.json["errors"]] == [
+        (2, "macro_cycle"),
+        (3, "macro_cycle"),
+    ]
+    assert response.json["created"] == 1
+    assert expand(client, headers, f"insert {c}")["expanded"] == f"C then {{{{{a}}}}}"

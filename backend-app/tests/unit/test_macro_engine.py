@@ -495,3 +495,23 @@ def test_a_later_duplicate_phrase_replaces_an_earlier_one():
 @pytest.mark.parametrize("trigger", ["keyword", "bare"])
 def test_an_empty_library_expands_nothing(trigger):
     assert MacroLibrary([]).expand("insert aorta", trigger).expanded == "insert aorta"
+
+
+@pytest.mark.parametrize(
+    "bodies, expected",
+    [
+        ({"a b": "x", "c d": "y"}, set()),
+        ({"a b": "{{a b}}"}, {"a b"}),
+        ({"a b": "{{c d}}", "c d": "{{a b}}", "e f": "{{a b}}"}, {"a b", "c d"}),
+        ({"a b": "{{c d}}", "c d": "{{e f}}", "e f": "end"}, set()),
+        ({"a b": "{{c d}}", "c d": "{{e f}}", "e f": "{{c d}} {{g h}}"}, {"c d", "e f"}),
+        ({"a b": "{{missing}}"}, set()),
+    ],
+)
+def test_phrases_in_cycles_finds_exactly_the_macros_on_a_cycle(bodies, expected):
+    from radpair.macros.engine import phrases_in_cycles
+
+    macros = [
+        Macro(str(i), phrase, text, "user") for i, (phrase, text) in enumerate(bodies.items())
+    ]
+    assert phrases_in_cycles(macros) == expected
