@@ -13,6 +13,7 @@ from radpair.exceptions import AuthenticationError
 ALGORITHM = "HS256"
 ISSUER = "radpair-api"
 TOKEN_TYPES = ("access", "refresh")
+VERIFIED_CACHE_SIZE = 10_000
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ class TokenService:
         self._secret = secret
         self.access_ttl_s = access_ttl_s
         self.refresh_ttl_s = refresh_ttl_s
+        # Verified claims by token: a client sends the same token many times, and the signature
+        # check is the costliest CPU step of an authenticated request. Expiry is re-checked on
+        # every use; revocation is checked in PostgreSQL by the caller, never cached.
+        self._verified: dict[tuple[str, str], TokenClaims] = {}
 
     def _encode(self, claims: dict) -> str:
         return jwt.encode(claims, self._secret, algorithm=ALGORITHM)
@@ -90,6 +95,18 @@ class TokenService:
 
     def decode(self, token: str, expected_type: str) -> TokenClaims:
         """Verify signature, algorithm, expiry and type; 401 with a precise code otherwise."""
+        cached = self._verified.get((token, expected_type))
+        if cached is not None:
+            if cached.expires_at > time.time():
+                return cached
+            self._verified.pop((token, expected_type), None)
+        claims = self._decode(token, expected_type)
+        if len(self._verified) >= VERIFIED_CACHE_SIZE:
+            self._verified.clear()
+        self._verified[(token, expected_type)] = claims
+        return claims
+
+    def _decode(self, token: str, expected_type: str) -> TokenClaims:
         try:
             claims = jwt.decode(
                 token,

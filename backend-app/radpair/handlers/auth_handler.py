@@ -32,6 +32,8 @@ class Principal:
     jti: str
     refresh_jti: str | None
     expires_at: int
+    # The macro library's (version, site_version) read with the token check, if known.
+    library_versions: tuple[int, int] | None = None
 
     @property
     def is_admin(self) -> bool:
@@ -81,7 +83,11 @@ class AuthHandler:
         """Check credentials with lockout; return tokens and the user's profile."""
         email = require_string(body, "email", max_length=254)
         password = require_string(body, "password", max_length=1024, multiline=True)
-        if body.get("loginTime") is not None and not isinstance(body["loginTime"], (str, int)):
+        login_time = body.get("loginTime")
+        # bool is an int subclass in Python, but JSON true/false is not a number.
+        if login_time is not None and (
+            not isinstance(login_time, (str, int)) or isinstance(login_time, bool)
+        ):
             raise ValidationError("`loginTime` must be a string or a number.")
         email = email.strip().lower()
         with self.database.transaction() as connection:
@@ -143,6 +149,11 @@ class AuthHandler:
             jti=claims.jti,
             refresh_jti=claims.refresh_jti,
             expires_at=claims.expires_at,
+            library_versions=(
+                (int(state["macro_version"]), int(state["macro_site_version"]))
+                if state.get("macro_version") is not None
+                else None
+            ),
         )
 
     def refresh(self, refresh_token: str) -> dict:

@@ -120,9 +120,9 @@ class CommandHandler:
         new_session = session_id is None
         session_id = str(uuid.uuid4()) if new_session else parse_uuid(session_id, "session_id")
         history: list[tuple[str, str]] = []
-        with self.database.statements() as connection:
-            library = MacroHandler(self.services).library_for(connection, principal.user_id)
-            if not new_session:
+        library = MacroHandler(self.services).library_for(principal)
+        if not new_session:
+            with self.database.statements() as connection:
                 queries = self.command_queries(connection)
                 if queries.session_owner(session_id) != principal.user_id:
                     raise NotFoundError("No such session.")

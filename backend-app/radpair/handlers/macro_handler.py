@@ -107,27 +107,33 @@ class MacroHandler:
 
     # -- expansion -------------------------------------------------------------------------
 
-    def library_for(self, connection, user_id: str) -> MacroLibrary:
-        """The user's current library view (site macros under their own)."""
-        queries = self.macro_queries(connection)
+    def library_for(self, principal: Principal) -> MacroLibrary:
+        """The caller's current library view (site macros under their own).
+
+        Usually no database work: the version counters came with the token check, and the
+        cached automaton is current; rows are loaded only when a version moved.
+        """
+        versions = principal.library_versions
+        if versions is None:
+            with self.database.statements() as connection:
+                versions = self.macro_queries(connection).library_versions()
         return self.cache.user_library(
-            user_id,
-            queries.library_versions(),
-            queries.site_macros_for_engine,
-            lambda: queries.user_macros_for_engine(user_id),
+            principal.user_id,
+            versions,
+            lambda: self._load(lambda q: q.site_macros_for_engine()),
+            lambda: self._load(lambda q: q.user_macros_for_engine(principal.user_id)),
         )
 
-    def load_library(self, user_id: str) -> MacroLibrary:
-        """The user's current library view, in a short transaction of its own."""
+    def _load(self, query) -> list[dict]:
         with self.database.statements() as connection:
-            return self.library_for(connection, user_id)
+            return query(self.macro_queries(connection))
 
     def expand_text(self, body: dict, principal: Principal) -> dict:
         """Expand the macros dictated in `text`."""
         reject_unknown_fields(body, {"text", "trigger"})
         text = require_string(body, "text", min_length=0, max_length=MAX_DICTATION, multiline=True)
         trigger = require_choice(body, "trigger", TRIGGERS, "keyword")
-        expansion = self.load_library(principal.user_id).expand(text, trigger)
+        expansion = self.library_for(principal).expand(text, trigger)
         return {"success": True, **expansion.to_dict()}
 
     # -- library -----------------------------------------------------------------------------

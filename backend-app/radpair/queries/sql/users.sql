@@ -42,10 +42,14 @@ DELETE FROM login_failures
 WHERE email = lower(%(email)s) OR failed_at < now() - make_interval(secs => %(window_s)s)
 
 -- name: principal_state
+-- Run on every authenticated request; it also reads the macro library's version counters so
+-- a request that expands macros needs no second round trip to know its cache is current.
 SELECT u.role, u.disabled,
        EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.jti IN (%(jti)s, %(refresh_jti)s))
-         AS revoked
-FROM users u WHERE u.id = %(user_id)s
+         AS revoked,
+       m.version AS macro_version, m.site_version AS macro_site_version
+FROM users u LEFT JOIN macro_library_state m ON m.singleton
+WHERE u.id = %(user_id)s
 
 -- name: revoke_token
 INSERT INTO revoked_tokens (jti, user_id, expires_at)
