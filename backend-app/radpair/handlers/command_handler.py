@@ -207,19 +207,20 @@ class CommandHandler:
             warnings.extend(
                 report_verifier(self.services).verify(prepared.expanded_query, response)
             )
+        row = {
+            "session_id": prepared.session_id,
+            "query": prepared.query,
+            "expanded_query": prepared.expanded_query,
+            "response": response,
+            "model": model,
+            "mode": mode,
+            "latency_ms": latency_ms,
+            "macros": prepared.expansion["macros"],
+            "fields": prepared.expansion["fields"],
+            "warnings": warnings,
+        }
         with self.database.statements() as connection:
-            row = self.command_queries(connection).insert_command(
-                new_session=prepared.new_session,
-                user_id=prepared.user_id,
-                session_id=prepared.session_id,
-                query=prepared.query,
-                expanded_query=prepared.expanded_query,
-                response=response,
-                model=model,
-                mode=mode,
-                latency_ms=latency_ms,
-                macros=prepared.expansion["macros"],
-                fields=prepared.expansion["fields"],
-                warnings=warnings,
+            stored = self.command_queries(connection).insert_command(
+                new_session=prepared.new_session, user_id=prepared.user_id, **row
             )
-        return public_command(row)
+        return public_command({**row, **stored})

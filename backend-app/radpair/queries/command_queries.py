@@ -23,7 +23,7 @@ class CommandQueries(Queries):
         )
 
     def insert_command(self, new_session: bool = False, **values) -> dict:
-        """Store one answered command, creating its session first when it is new."""
+        """Store one answered command (creating a new session first); its id and created_at."""
         for key in ("macros", "fields", "warnings"):
             values[key] = Jsonb(values[key])
         return self.fetch_one("insert_command", new_session=new_session, **values)

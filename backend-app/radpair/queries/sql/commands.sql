@@ -18,8 +18,7 @@ INSERT INTO commands (user_id, session_id, query, expanded_query, response, mode
                       latency_ms, macros, fields, warnings)
 VALUES (%(user_id)s, %(session_id)s, %(query)s, %(expanded_query)s, %(response)s, %(model)s,
         %(mode)s, %(latency_ms)s, %(macros)s, %(fields)s, %(warnings)s)
-RETURNING id::text AS id, session_id::text AS session_id, query, expanded_query, response,
-          model, mode, latency_ms, macros, fields, warnings, created_at
+RETURNING id::text AS id, created_at
 
 -- name: list_commands
 SELECT id::text AS id, session_id::text AS session_id, query, expanded_query, response, model,
