@@ -16,7 +16,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     RUNTIME_ENVIRONMENT=PROD \
     HOST=0.0.0.0 \
     PORT=5000 \
-    RADPAIR_PYTHON=python3
+    RADPAIR_PYTHON=python3 \
+    MALLOC_ARENA_MAX=2
 RUN groupadd --system radpair && useradd --system --gid radpair --home-dir /app radpair
 WORKDIR /app
 COPY --from=build /wheels /wheels

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import statistics
-import sys
 import tempfile
 import threading
 import time
@@ -21,11 +20,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 from radpair.util_helper import util_helper
 from tests.support.llm_stub import Behaviour, LLMStub
-from tests.support.servers import free_port, wait_until_serving
+from tests.support.servers import gunicorn_server
 
 BENCH_DIR = Path(__file__).resolve().parent
-BACKEND = BENCH_DIR.parent
-GUNICORN_CONFIG = BACKEND / "gunicorn.conf.py"
 POST_SCRIPT = BENCH_DIR / "wrk" / "post_json.lua"
 PASSWORD = "Bench-Password-42"
 DICTATION = (
@@ -34,55 +31,19 @@ DICTATION = (
 )
 
 
-class Gunicorn:
-    """One gunicorn process tree."""
-
-    def __init__(self, process, url: str):
-        self.process = process
-        self.url = url
-
-    def rss_mb(self) -> float:
-        """Resident memory of the master and all its workers, in MiB."""
-        total_kb = 0
-        for pid in [self.process.pid, *_children(self.process.pid)]:
-            try:
-                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                    if line.startswith("VmRSS:"):
-                        total_kb += int(line.split()[1])
-            except FileNotFoundError:
-                continue
-        return round(total_kb / 1024, 1)
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        children = (task / "children").read_text().split()
-        found.extend(int(c) for c in children)
-    return found
-
-
 @contextmanager
 def gunicorn(app_spec: str, env: dict[str, str], log_dir: Path, chdir: Path | None = None):
-    """Start gunicorn with the repository's config (same workers and threads for every app)."""
-    port = free_port()
-    log = open(log_dir / f"gunicorn-{port}.log", "w")
-    with util_helper() as util:
-        full_env = util.environ()
-        full_env.update(env)
-        full_env.update({"HOST": "127.0.0.1", "PORT": str(port), "LOG_LEVEL": "INFO"})
-        argv = [sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONFIG)]
-        if chdir:
-            argv += ["--chdir", str(chdir)]
-        process = util.spawn(argv + [app_spec], env=full_env, stdout=log, stderr=log, cwd=BACKEND)
-    try:
-        url = f"http://127.0.0.1:{port}"
-        wait_until_serving(url + "/status", timeout_s=60)
-        yield Gunicorn(process, url)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
+    """Production gunicorn (the config's workers and threads) for `app_spec`."""
+    log = log_dir / f"gunicorn-{uuid.uuid4().hex[:6]}.log"
+    with gunicorn_server(
+        {**env, "LOG_LEVEL": "INFO"},
+        log,
+        workers=None,
+        threads=None,
+        app_spec=app_spec,
+        chdir=chdir,
+    ) as server:
+        yield server
 
 
 def wrk(
@@ -300,7 +261,7 @@ def run(quick: bool) -> dict:
             "p50_ms": slow.get("p50_ms"),
             "p99_ms": slow.get("p99_ms"),
             "errors": slow["errors"],
-            "server_rss_mb": llm_api.rss_mb(),
+            "server_rss_mb": round(llm_api.rss_kib() / 1024, 1),
             "target": 0.85,
         }
 
@@ -329,7 +290,3 @@ def run(quick: bool) -> dict:
             "target_p99_ms": 50,
         }
     return results
-
-
-if __name__ == "__main__":
-    print(json.dumps(run("--quick" in sys.argv), indent=2))

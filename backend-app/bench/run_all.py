@@ -84,8 +84,14 @@ def table(results: dict) -> list[tuple[str, str, str, str]]:
     verifier = results.get("verifier")
     if verifier:
         chosen = verifier["engines"][verifier["production"]]
-        rows.append(("verifier engine in production", verifier["production"],
-                     f"best scored: {verifier['chosen']}", "-"))
+        rows.append(
+            (
+                "verifier engine in production",
+                verifier["production"],
+                f"best scored: {verifier['chosen']}",
+                "-",
+            )
+        )
         for part in ("whole", "hard"):
             scores = chosen[part]
             floor, ceiling = (0.95, 0.05) if part == "whole" else (0.90, 0.10)

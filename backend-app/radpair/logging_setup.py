@@ -78,7 +78,7 @@ def configure_logging(level: str = "INFO") -> None:
     root.setLevel(level)
     _access["handler"] = handler
     _access["enabled"] = logging.getLogger("radpair.access").isEnabledFor(logging.INFO)
-    for noisy in ("werkzeug", "httpx", "httpcore", "openai", "psycopg.pool"):
+    for noisy in ("werkzeug", "httpx", "httpcore", "httpx2", "httpcore2", "openai", "psycopg.pool"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

@@ -69,28 +69,35 @@ class LiveServer:
 
 @contextmanager
 def gunicorn_server(
-    env: Mapping[str, str], log_path: Path, *, workers: int = 1, threads: int = 8
+    env: Mapping[str, str],
+    log_path: Path,
+    *,
+    workers: int | None = 1,
+    threads: int | None = 8,
+    app_spec: str = "radpair.wsgi:app",
+    chdir: Path | None = None,
 ) -> Iterator[LiveServer]:
-    """Start gunicorn with the repository's config plus `env`; stop it afterwards."""
+    """Start gunicorn with the repository's config plus `env`; stop it afterwards.
+
+    `workers` or `threads` of None keep the config file's production values.
+    """
     port = free_port()
     with util_helper() as util:
         full_env = util.environ()
+        # As scripts/run-prod.sh does: flat memory with many threads.
+        full_env.setdefault("MALLOC_ARENA_MAX", "2")
         full_env.update(env)
         full_env.update({"HOST": "127.0.0.1", "PORT": str(port)})
         log_file = open(log_path, "w")
+        argv = [sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONFIG)]
+        if workers is not None:
+            argv += ["--workers", str(workers)]
+        if threads is not None:
+            argv += ["--threads", str(threads)]
+        if chdir is not None:
+            argv += ["--chdir", str(chdir)]
         process = util.spawn(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "--config",
-                str(GUNICORN_CONFIG),
-                "--workers",
-                str(workers),
-                "--threads",
-                str(threads),
-                "radpair.wsgi:app",
-            ],
+            argv + [app_spec],
             env=full_env,
             stdout=log_file,
             stderr=log_file,
@@ -147,6 +154,7 @@ class ApiClient:
         self.token = token
         self.timeout_s = timeout_s
         self.reconnects = 0
+        self.opened = 0
         self._connection: http.client.HTTPConnection | None = None
         self._reused = False
 
@@ -185,6 +193,7 @@ class ApiClient:
                 self._connection = http.client.HTTPConnection(
                     self.host, self.port, timeout=self.timeout_s
                 )
+                self.opened += 1
             reused = self._reused
             try:
                 self._connection.request(method, path, body=body, headers=all_headers)
@@ -272,6 +281,7 @@ def run_node(
     *,
     timeout_s: float,
     env: Mapping[str, str] | None = None,
+    input_text: str | None = None,
 ):
     """Run a node script in its folder to completion (killed after `timeout_s`), output captured."""
     with util_helper() as util:
@@ -283,6 +293,7 @@ def run_node(
             check=False,
             timeout=timeout_s,
             cwd=script.parent,
+            input_text=input_text,
         )
 
 
