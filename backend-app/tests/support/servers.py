@@ -275,6 +275,28 @@ def process_tree_rss_kib(pid: int) -> int:
     return sum(rss_kib(member) for member in process_tree(pid))
 
 
+def run_command(
+    argv: Sequence[str],
+    *,
+    timeout_s: float,
+    env: Mapping[str, str] | None = None,
+    input_text: str | None = None,
+    cwd: Path | None = None,
+):
+    """Run a command to completion (killed after `timeout_s`), output captured, never raising."""
+    with util_helper() as util:
+        full_env = util.environ()
+        full_env.update(env or {})
+        return util.run(
+            list(argv),
+            env=full_env,
+            check=False,
+            timeout=timeout_s,
+            cwd=cwd or PROJECT_ROOT,
+            input_text=input_text,
+        )
+
+
 def run_node(
     script: Path,
     args: Sequence[str] = (),
@@ -284,17 +306,13 @@ def run_node(
     input_text: str | None = None,
 ):
     """Run a node script in its folder to completion (killed after `timeout_s`), output captured."""
-    with util_helper() as util:
-        full_env = util.environ()
-        full_env.update(env or {})
-        return util.run(
-            ["node", str(script), *args],
-            env=full_env,
-            check=False,
-            timeout=timeout_s,
-            cwd=script.parent,
-            input_text=input_text,
-        )
+    return run_command(
+        ["node", str(script), *args],
+        timeout_s=timeout_s,
+        env=env,
+        input_text=input_text,
+        cwd=script.parent,
+    )
 
 
 # -- static files -----------------------------------------------------------------------------
