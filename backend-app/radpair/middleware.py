@@ -43,12 +43,16 @@ class RequestMiddleware:
         method = environ.get("REQUEST_METHOD", "")
         status_holder = ["000"]
 
-        extra = [("X-Request-Id", request_id), ("X-Content-Type-Options", "nosniff")]
+        # Vary on every answer: it differs by Origin, so no cache may reuse it across origins.
+        extra = [
+            ("X-Request-Id", request_id),
+            ("X-Content-Type-Options", "nosniff"),
+            ("Vary", "Origin"),
+        ]
         if allowed_origin:
             extra += [
                 ("Access-Control-Allow-Origin", allowed_origin),
                 ("Access-Control-Expose-Headers", EXPOSED_HEADERS),
-                ("Vary", "Origin"),
             ]
 
         def stamped_start_response(status, headers, exc_info=None):

@@ -1,0 +1,457 @@
+"""The OpenAPI document is the contract: fuzz every operation, and reach every documented status."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Callable
+
+import hypothesis
+import pytest
+import schemathesis
+import yaml
+from hypothesis import HealthCheck
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+from werkzeug.test import TestResponse
+
+from radpair.app import create_app
+from radpair.blueprints.docs import OPENAPI_FILE
+from radpair.blueprints.macros import MAX_IMPORT_BYTES
+from radpair.db import Database
+from radpair.handlers.auth_handler import token_service
+from radpair.http import MAX_JSON_BYTES
+from tests.support.llm_stub import Behaviour, LLMStub
+from tests.support.servers import free_port
+
+# The file the app serves at /openapi.yaml (test_the_served_document_is_the_one_tested checks it).
+schema = schemathesis.openapi.from_path(OPENAPI_FILE)
+SPEC = yaml.safe_load(OPENAPI_FILE.read_text("utf-8"))
+HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+DOCUMENTED = sorted(
+    (operation["operationId"], status)
+    for item in SPEC["paths"].values()
+    for method, operation in item.items()
+    if method in HTTP_METHODS
+    for status in operation["responses"]
+)
+
+# Status documented, Content-Type documented for it, body and headers valid against their schemas.
+CONFORMANCE_CHECKS = [
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    response_headers_conformance,
+]
+FUZZ_CHECKS = [not_a_server_error, *CONFORMANCE_CHECKS]
+# About 2,400 requests in all, 15-20 s on two cores; derandomized, so every run sends the same
+# requests and a failure reproduces.
+FUZZ_SETTINGS = hypothesis.settings(
+    max_examples=100,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+JSON = "application/json"
+NO_SUCH_ID = "00000000-0000-4000-8000-000000000000"
+OVERSIZED_JSON = json.dumps({"text": "x" * MAX_JSON_BYTES}).encode()
+CSV_HEADER = "Macro Phrase,Macro Text\n"
+
+
+def bearer(token: str) -> dict:
+    """Authorization headers for a token."""
+    return {"Authorization": f"Bearer {token}"}
+
+
+def unique(prefix: str) -> str:
+    """A phrase or name no other test uses."""
+    return f"{prefix} {uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture(scope="module")
+def stub():
+    """The OpenAI-compatible stub on loopback."""
+    server = LLMStub().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def llm_app(settings, stub):
+    """The app drafting through the stub, with a short deadline and no retries."""
+    application = create_app(
+        settings.with_overrides(
+            openai_api_key="sk-stub-contract-0123456789",
+            openai_base_url=stub.base_url,
+            openai_model="stub-model",
+            llm_timeout_s=0.5,
+            llm_max_retries=0,
+        )
+    )
+    yield application
+    application.extensions["radpair"].database.close()
+
+
+@pytest.fixture(scope="module")
+def down_app(settings):
+    """The app with DATABASE_URL on a closed loopback port (same JWT secret as `app`)."""
+    down = settings.with_overrides(database_url=f"postgresql://127.0.0.1:{free_port()}/radpair")
+    database = Database(down.database_url, min_size=1, max_size=2)
+    # Give up on the pool after 0.1 s instead of the production 5 s: same 503, faster test.
+    database.pool.timeout = 0.1
+    application = create_app(down, database)
+    yield application
+    database.close()
+
+
+class World:
+    """Clients of the three apps, and helpers that build the state a probe needs."""
+
+    def __init__(self, app, llm_app, down_app, stub, make_user):
+        self.api = app.test_client()
+        self.llm = llm_app.test_client()
+        self.down = down_app.test_client()
+        self.stub = stub
+        self.make_user = make_user
+        self.account = make_user("user")
+        self.user = bearer(self.session(self.account)["token"])
+        self.admin = bearer(self.session(make_user("admin"))["token"])
+
+    def credentials(self) -> dict:
+        """Email and password of a new user."""
+        user = self.make_user("user")
+        return {"email": user["email"], "password": user["password"]}
+
+    def new_account(self) -> dict:
+        """A /users body for an email nobody has."""
+        return {"email": f"{uuid.uuid4().hex[:12]}@example.org", "password": "Fresh-Stone-88"}
+
+    def session(self, user: dict | None = None) -> dict:
+        """The /login answer for a user (a new one by default)."""
+        user = user or self.make_user("user")
+        response = self.api.post(
+            "/login", json={"email": user["email"], "password": user["password"]}
+        )
+        assert response.status_code == 200, response.json
+        return response.json
+
+    def macro(self, headers: dict, **extra) -> str:
+        """A new macro of the caller's; its id."""
+        body = {"phrase": unique("contract phrase"), "text": "Contract text.", **extra}
+        response = self.api.post("/macros", json=body, headers=headers)
+        assert response.status_code == 201, response.json
+        return response.json["macro"]["id"]
+
+    def command(self, headers: dict) -> dict:
+        """A new stored command of the caller's."""
+        response = self.api.post(
+            "/process-command", json={"query": "No acute findings."}, headers=headers
+        )
+        assert response.status_code == 200, response.json
+        return response.json
+
+    def rename_onto_existing(self) -> TestResponse:
+        """PUT a macro with the phrase of another macro of the same owner."""
+        taken = unique("contract taken")
+        self.macro(self.admin, phrase=taken)
+        other = self.macro(self.admin)
+        body = {"phrase": taken, "text": "Clash."}
+        return self.api.put(f"/macros/{other}", json=body, headers=self.admin)
+
+    def locked_out_login(self) -> TestResponse:
+        """The right password after five wrong ones within the window."""
+        credentials = self.credentials()
+        for _ in range(5):
+            self.api.post("/login", json={**credentials, "password": "Wrong-Pass-42"})
+        return self.api.post("/login", json=credentials)
+
+    def llm_answer(self, behaviour: Behaviour) -> TestResponse:
+        """/process-command on the app whose model (the stub) behaves this way."""
+        self.stub.reset(default=behaviour)
+        try:
+            body = {"query": "insert normal chest"}
+            return self.llm.post("/process-command", json=body, headers=self.user)
+        finally:
+            self.stub.reset()
+
+
+@pytest.fixture(scope="module")
+def world(app, llm_app, down_app, stub, make_user):
+    """The probes' world, built once per module."""
+    return World(app, llm_app, down_app, stub, make_user)
+
+
+Probe = Callable[[World], TestResponse]
+
+
+def without_token(method: str, path: str, **kwargs) -> Probe:
+    """The request with no Authorization header."""
+    return lambda w: getattr(w.api, method)(path, **kwargs)
+
+
+def database_down(method: str, path: str, **kwargs) -> Probe:
+    """The request, as an admin, to the app whose database does not answer."""
+    return lambda w: getattr(w.down, method)(path, headers=w.admin, **kwargs)
+
+
+def oversized(method: str, path: str) -> Probe:
+    """A JSON body just over 1 MiB, as an admin."""
+    return lambda w: getattr(w.api, method)(
+        path, data=OVERSIZED_JSON, content_type=JSON, headers=w.admin
+    )
+
+
+def wrong_media_type(method: str, path: str, body: dict) -> Probe:
+    """A JSON body labelled text/plain, as an admin."""
+    return lambda w: getattr(w.api, method)(
+        path, data=json.dumps(body), content_type="text/plain", headers=w.admin
+    )
+
+
+EXPAND = {"text": "insert normal chest"}
+MACRO = {"phrase": "contract macro", "text": "Text."}
+VERIFY = {"source": "Left effusion.", "report": "Left effusion."}
+ACCOUNT = {"email": "down@example.org", "password": "Fresh-Stone-88"}
+QUERY = {"query": "No acute findings."}
+SOME_MACRO = f"/macros/{NO_SUCH_ID}"
+SOME_RECORD = f"/history/{NO_SUCH_ID}"
+
+# (operationId, documented status) -> a concrete request that produces exactly that status.
+PROBES: dict[tuple[str, str], Probe] = {
+    ("getStatus", "200"): lambda w: w.api.get("/status"),
+    ("getReadiness", "200"): lambda w: w.api.get("/status/ready"),
+    ("getReadiness", "503"): lambda w: w.down.get("/status/ready"),
+    ("getOpenapi", "200"): lambda w: w.api.get("/openapi.yaml"),
+    ("getDocs", "200"): lambda w: w.api.get("/docs"),
+    ("login", "200"): lambda w: w.api.post("/login", json=w.credentials()),
+    ("login", "400"): lambda w: w.api.post("/login", json={"email": 5, "password": "x"}),
+    ("login", "401"): lambda w: w.api.post(
+        "/login", json={**w.credentials(), "password": "Wrong-Pass-42"}
+    ),
+    ("login", "413"): lambda w: w.api.post("/login", data=OVERSIZED_JSON, content_type=JSON),
+    ("login", "415"): lambda w: w.api.post(
+        "/login", data=json.dumps(w.credentials()), content_type="text/plain"
+    ),
+    ("login", "429"): lambda w: w.locked_out_login(),
+    ("login", "503"): lambda w: w.down.post("/login", json=ACCOUNT),
+    ("refreshToken", "200"): lambda w: w.api.post(
+        "/token/refresh", headers=bearer(w.session()["refresh_token"])
+    ),
+    ("refreshToken", "401"): without_token("post", "/token/refresh"),
+    ("refreshToken", "503"): lambda w: w.down.post(
+        "/token/refresh", headers=bearer(w.session()["refresh_token"])
+    ),
+    ("logout", "200"): lambda w: w.api.post("/logout", headers=bearer(w.session()["token"])),
+    ("logout", "401"): without_token("post", "/logout"),
+    ("logout", "503"): database_down("post", "/logout"),
+    ("getMe", "200"): lambda w: w.api.get("/me", headers=w.user),
+    ("getMe", "401"): without_token("get", "/me"),
+    ("getMe", "503"): database_down("get", "/me"),
+    ("createUser", "201"): lambda w: w.api.post("/users", json=w.new_account(), headers=w.admin),
+    ("createUser", "400"): lambda w: w.api.post(
+        "/users", json={**ACCOUNT, "email": "not-an-email"}, headers=w.admin
+    ),
+    ("createUser", "401"): without_token("post", "/users", json=ACCOUNT),
+    ("createUser", "403"): lambda w: w.api.post("/users", json=w.new_account(), headers=w.user),
+    ("createUser", "409"): lambda w: w.api.post(
+        "/users", json={**ACCOUNT, "email": w.account["email"]}, headers=w.admin
+    ),
+    ("createUser", "413"): oversized("post", "/users"),
+    ("createUser", "415"): wrong_media_type("post", "/users", ACCOUNT),
+    ("createUser", "503"): database_down("post", "/users", json=ACCOUNT),
+    ("expandMacros", "200"): lambda w: w.api.post("/macros/expand", json=EXPAND, headers=w.user),
+    ("expandMacros", "400"): lambda w: w.api.post(
+        "/macros/expand", json={"text": 5}, headers=w.user
+    ),
+    ("expandMacros", "401"): without_token("post", "/macros/expand", json=EXPAND),
+    ("expandMacros", "413"): oversized("post", "/macros/expand"),
+    ("expandMacros", "415"): wrong_media_type("post", "/macros/expand", EXPAND),
+    ("expandMacros", "503"): database_down("post", "/macros/expand", json=EXPAND),
+    ("listMacros", "200"): lambda w: w.api.get("/macros?q=chest&limit=2", headers=w.user),
+    ("listMacros", "400"): lambda w: w.api.get("/macros?limit=0", headers=w.user),
+    ("listMacros", "401"): without_token("get", "/macros"),
+    ("listMacros", "503"): database_down("get", "/macros"),
+    ("createMacro", "201"): lambda w: w.api.post(
+        "/macros", json={**MACRO, "phrase": unique("contract new")}, headers=w.user
+    ),
+    ("createMacro", "400"): lambda w: w.api.post(
+        "/macros", json={**MACRO, "phrase": "!!!"}, headers=w.user
+    ),
+    ("createMacro", "401"): without_token("post", "/macros", json=MACRO),
+    ("createMacro", "403"): lambda w: w.api.post(
+        "/macros", json={**MACRO, "scope": "site"}, headers=w.user
+    ),
+    ("createMacro", "409"): lambda w: w.api.post(
+        "/macros", json={**MACRO, "phrase": "normal chest", "scope": "site"}, headers=w.admin
+    ),
+    ("createMacro", "413"): oversized("post", "/macros"),
+    ("createMacro", "415"): wrong_media_type("post", "/macros", MACRO),
+    ("createMacro", "503"): database_down("post", "/macros", json=MACRO),
+    ("getMacro", "200"): lambda w: w.api.get(f"/macros/{w.macro(w.admin)}", headers=w.user),
+    ("getMacro", "401"): without_token("get", SOME_MACRO),
+    ("getMacro", "404"): lambda w: w.api.get(
+        f"/macros/{w.macro(w.admin, private=True)}", headers=w.user
+    ),
+    ("getMacro", "503"): database_down("get", SOME_MACRO),
+    ("updateMacro", "200"): lambda w: w.api.put(
+        f"/macros/{w.macro(w.user)}", json={**MACRO, "phrase": unique("renamed")}, headers=w.user
+    ),
+    ("updateMacro", "400"): lambda w: w.api.put(
+        f"/macros/{w.macro(w.user)}", json={**MACRO, "text": ""}, headers=w.user
+    ),
+    ("updateMacro", "401"): without_token("put", SOME_MACRO, json=MACRO),
+    ("updateMacro", "403"): lambda w: w.api.put(
+        f"/macros/{w.macro(w.admin)}", json=MACRO, headers=w.user
+    ),
+    ("updateMacro", "404"): lambda w: w.api.put(SOME_MACRO, json=MACRO, headers=w.user),
+    ("updateMacro", "409"): lambda w: w.rename_onto_existing(),
+    ("updateMacro", "413"): oversized("put", SOME_MACRO),
+    ("updateMacro", "415"): wrong_media_type("put", SOME_MACRO, MACRO),
+    ("updateMacro", "503"): database_down("put", SOME_MACRO, json=MACRO),
+    ("deleteMacro", "200"): lambda w: w.api.delete(f"/macros/{w.macro(w.user)}", headers=w.user),
+    ("deleteMacro", "401"): without_token("delete", SOME_MACRO),
+    ("deleteMacro", "403"): lambda w: w.api.delete(f"/macros/{w.macro(w.admin)}", headers=w.user),
+    ("deleteMacro", "404"): lambda w: w.api.delete(SOME_MACRO, headers=w.user),
+    ("deleteMacro", "503"): database_down("delete", SOME_MACRO),
+    ("importMacros", "200"): lambda w: w.api.post(
+        "/macros/import",
+        data=f"{CSV_HEADER}{unique('imported')},Imported text.\n",
+        content_type="text/csv",
+        headers=w.user,
+    ),
+    ("importMacros", "400"): lambda w: w.api.post(
+        "/macros/import", data="Phrase,Text\na b,c\n", content_type="text/csv", headers=w.user
+    ),
+    ("importMacros", "401"): without_token(
+        "post", "/macros/import", data=CSV_HEADER, content_type="text/csv"
+    ),
+    ("importMacros", "403"): lambda w: w.api.post(
+        "/macros/import?scope=site", data=CSV_HEADER, content_type="text/csv", headers=w.user
+    ),
+    ("importMacros", "413"): lambda w: w.api.post(
+        "/macros/import",
+        data=b"x" * (MAX_IMPORT_BYTES + 1),
+        content_type="text/csv",
+        headers=w.user,
+    ),
+    ("importMacros", "415"): lambda w: w.api.post(
+        "/macros/import", data=CSV_HEADER, content_type=JSON, headers=w.user
+    ),
+    ("importMacros", "503"): database_down(
+        "post", "/macros/import", data=CSV_HEADER, content_type="text/csv"
+    ),
+    ("exportMacros", "200"): lambda w: w.api.get("/macros/export", headers=w.user),
+    ("exportMacros", "401"): without_token("get", "/macros/export"),
+    ("exportMacros", "503"): database_down("get", "/macros/export"),
+    ("processCommand", "200"): lambda w: w.api.post("/process-command", json=QUERY, headers=w.user),
+    ("processCommand", "400"): lambda w: w.api.post(
+        "/process-command", json={"query": "   "}, headers=w.user
+    ),
+    ("processCommand", "401"): without_token("post", "/process-command", json=QUERY),
+    ("processCommand", "404"): lambda w: w.api.post(
+        "/process-command",
+        json={**QUERY, "session_id": w.command(w.admin)["session_id"]},
+        headers=w.user,
+    ),
+    ("processCommand", "413"): oversized("post", "/process-command"),
+    ("processCommand", "415"): wrong_media_type("post", "/process-command", QUERY),
+    ("processCommand", "502"): lambda w: w.llm_answer(Behaviour(kind="error", status=500)),
+    ("processCommand", "503"): database_down("post", "/process-command", json=QUERY),
+    ("processCommand", "504"): lambda w: w.llm_answer(Behaviour(kind="slow", delay_s=1.5)),
+    ("listHistory", "200"): lambda w: w.api.get("/history?limit=5", headers=w.user),
+    ("listHistory", "400"): lambda w: w.api.get("/history?session_id=nope", headers=w.user),
+    ("listHistory", "401"): without_token("get", "/history"),
+    ("listHistory", "503"): database_down("get", "/history"),
+    ("getHistoryItem", "200"): lambda w: w.api.get(
+        f"/history/{w.command(w.user)['id']}", headers=w.user
+    ),
+    ("getHistoryItem", "401"): without_token("get", SOME_RECORD),
+    ("getHistoryItem", "404"): lambda w: w.api.get(
+        f"/history/{w.command(w.admin)['id']}", headers=w.user
+    ),
+    ("getHistoryItem", "503"): database_down("get", SOME_RECORD),
+    ("deleteHistoryItem", "200"): lambda w: w.api.delete(
+        f"/history/{w.command(w.user)['id']}", headers=w.user
+    ),
+    ("deleteHistoryItem", "401"): without_token("delete", SOME_RECORD),
+    ("deleteHistoryItem", "404"): lambda w: w.api.delete(SOME_RECORD, headers=w.user),
+    ("deleteHistoryItem", "503"): database_down("delete", SOME_RECORD),
+    ("verifyReport", "200"): lambda w: w.api.post("/reports/verify", json=VERIFY, headers=w.user),
+    ("verifyReport", "400"): lambda w: w.api.post(
+        "/reports/verify", json={"source": "x"}, headers=w.user
+    ),
+    ("verifyReport", "401"): without_token("post", "/reports/verify", json=VERIFY),
+    ("verifyReport", "413"): oversized("post", "/reports/verify"),
+    ("verifyReport", "415"): wrong_media_type("post", "/reports/verify", VERIFY),
+    ("verifyReport", "503"): database_down("post", "/reports/verify", json=VERIFY),
+}
+
+
+def path_parameters(template: str, path: str) -> dict[str, str]:
+    """The values of a path template's `{name}` segments in a concrete path."""
+    names, values = template.split("/"), path.split("/")
+    assert len(names) == len(values), (template, path)
+    return {name[1:-1]: value for name, value in zip(names, values) if name.startswith("{")}
+
+
+class FuzzAuth:
+    """A real admin token for every generated request; /logout and /token/refresh get their own."""
+
+    def __init__(self, app, make_user, login):
+        admin = make_user("admin")
+        self.user_id = admin["user_id"]
+        self.token = login(admin)["token"]
+        self.tokens = token_service(app.extensions["radpair"])
+
+    def headers(self, path: str) -> dict:
+        """Authorization for one generated request to `path`."""
+        if path not in ("/logout", "/token/refresh"):
+            return bearer(self.token)
+        # A fresh pair, so a fuzzed logout never revokes the token the other requests use.
+        pair = self.tokens.issue_pair(self.user_id, "admin")
+        return bearer(pair.refresh_token if path == "/token/refresh" else pair.access_token)
+
+
+@pytest.fixture(scope="module")
+def fuzz_auth(app, make_user, login):
+    """Tokens of one admin for the fuzzing run."""
+    return FuzzAuth(app, make_user, login)
+
+
+@schema.parametrize()
+@FUZZ_SETTINGS
+def test_every_operation_answers_generated_requests_within_its_contract(case, app, fuzz_auth):
+    response = case.call_and_validate(
+        app=app, headers=fuzz_auth.headers(case.path), checks=FUZZ_CHECKS
+    )
+    assert response.status_code < 500
+
+
+def test_the_served_document_is_the_one_tested(app):
+    served = app.test_client().get("/openapi.yaml")
+    assert served.status_code == 200
+    assert served.data == OPENAPI_FILE.read_bytes()
+
+
+def test_the_status_table_matches_the_documented_statuses_exactly():
+    missing = sorted(set(DOCUMENTED) - set(PROBES))
+    stale = sorted(set(PROBES) - set(DOCUMENTED))
+    assert (missing, stale) == ([], []), "add a probe for each missing pair, drop stale ones"
+
+
+@pytest.mark.parametrize("operation_id, status", DOCUMENTED)
+def test_every_documented_status_is_produced_by_a_concrete_request(world, operation_id, status):
+    probe = PROBES.get((operation_id, status))
+    assert probe is not None, f"no request in PROBES produces {status} for {operation_id}"
+    response = probe(world)
+    assert response.status_code == int(status), response.get_data(as_text=True)[:500]
+    operation = schema.find_operation_by_id(operation_id)
+    case = operation.Case(path_parameters=path_parameters(operation.path, response.request.path))
+    case.validate_response(response, checks=CONFORMANCE_CHECKS)
