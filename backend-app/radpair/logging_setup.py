@@ -66,7 +66,7 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(payload, ensure_ascii=False)
 
 
-_access = {"handler": None, "enabled": True}
+_access = {"handler": None, "enabled": True, "raw": None}
 
 
 def configure_logging(level: str = "INFO") -> None:
@@ -77,6 +77,9 @@ def configure_logging(level: str = "INFO") -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     _access["handler"] = handler
+    # The raw file under stderr: one write() per line is atomic for lines this short, so
+    # request threads need no Python lock (a contended lock cost more than the line itself).
+    _access["raw"] = getattr(getattr(handler.stream, "buffer", None), "raw", None)
     _access["enabled"] = logging.getLogger("radpair.access").isEnabledFor(logging.INFO)
     for noisy in ("werkzeug", "httpx", "httpcore", "httpx2", "httpcore2", "openai", "psycopg.pool"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -96,13 +99,17 @@ def log_access(request_id: str, method: str, path: str, status, duration_ms, use
             "request_id": request_id,
             "message": "request",
             "method": method,
-            "path": redact(path),
+            "path": redact(path[:1024]),
             "status": status,
             "duration_ms": duration_ms,
             "user_id": user_id,
         },
         ensure_ascii=False,
     )
+    raw = _access.get("raw")
+    if raw is not None:
+        raw.write((line + "\n").encode("utf-8"))
+        return
     with handler.lock:
         handler.stream.write(line + "\n")
         handler.stream.flush()
