@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 import openai
+from openai.types.chat import ChatCompletion, ChatCompletionChunk
 
 from radpair.exceptions import LLMRateLimitedError, LLMTimeoutError, LLMUnavailableError
 from radpair.settings import Settings
@@ -21,6 +22,7 @@ from radpair.settings import Settings
 log = logging.getLogger(__name__)
 
 BACKOFF_BASE_S = 0.25
+CHAT_COMPLETIONS = "/chat/completions"
 BACKOFF_MAX_S = 2.0
 
 
@@ -59,8 +61,11 @@ class LLMClient:
             if remaining <= 0:
                 raise LLMTimeoutError()
             try:
-                response = self._client.chat.completions.create(
-                    model=self.model, messages=messages, temperature=0, timeout=remaining
+                response = self._client.post(
+                    CHAT_COMPLETIONS,
+                    cast_to=ChatCompletion,
+                    body=self._body(messages, stream=False),
+                    options={"timeout": remaining},
                 )
                 choice = response.choices[0] if response.choices else None
                 text = (choice.message.content or "") if choice and choice.message else ""
@@ -83,12 +88,13 @@ class LLMClient:
                 raise LLMTimeoutError()
             started = False
             try:
-                stream = self._client.chat.completions.create(
-                    model=self.model,
-                    messages=messages,
-                    temperature=0,
+                stream = self._client.post(
+                    CHAT_COMPLETIONS,
+                    cast_to=ChatCompletion,
+                    body=self._body(messages, stream=True),
+                    options={"timeout": remaining},
                     stream=True,
-                    timeout=remaining,
+                    stream_cls=openai.Stream[ChatCompletionChunk],
                 )
                 finished = False
                 with stream:
@@ -110,6 +116,12 @@ class LLMClient:
                 attempt += 1
                 if started or not self._retry(error, attempt, deadline):
                     raise error from None
+
+    def _body(self, messages: list[dict], stream: bool) -> dict:
+        # The SDK's typed create() walks every message through its param transformer, which
+        # cost more CPU than the rest of a request; our messages are already plain
+        # chat-completions JSON, so they go to the same endpoint through the SDK's client.post.
+        return {"model": self.model, "messages": messages, "temperature": 0, "stream": stream}
 
     def _retry(self, error: Exception, attempt: int, deadline: float) -> bool:
         if isinstance(error, LLMTimeoutError) or attempt > self.max_retries:

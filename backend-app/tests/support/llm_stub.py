@@ -52,6 +52,9 @@ class StubState:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes; with Nagle on, the client's delayed ACK adds
+    # 40 ms to every answer, which no real model server does.
+    disable_nagle_algorithm = True
     state: StubState
 
     def log_message(self, *args):
