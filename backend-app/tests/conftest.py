@@ -147,3 +147,13 @@ def auth_headers(make_user, login):
         return {"Authorization": f"Bearer {login(make_user(role))['token']}"}
 
     return headers
+
+
+@pytest.fixture(scope="module")
+def stub():
+    """The OpenAI-compatible stub on loopback (the one part that cannot run here)."""
+    from tests.support.llm_stub import LLMStub
+
+    server = LLMStub().start()
+    yield server
+    server.stop()

@@ -54,67 +54,66 @@ class LLMClient:
 
     def complete(self, messages: list[dict]) -> Completion:
         """One draft, retrying transient failures while the deadline allows."""
-        deadline = time.monotonic() + self.timeout_s
-        attempt = 0
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise LLMTimeoutError()
-            try:
-                response = self._client.post(
-                    CHAT_COMPLETIONS,
-                    cast_to=ChatCompletion,
-                    body=self._body(messages, stream=False),
-                    options={"timeout": remaining},
-                )
-                choice = response.choices[0] if response.choices else None
-                text = (choice.message.content or "") if choice and choice.message else ""
-                if not text.strip():
-                    raise LLMUnavailableError("The language model returned an empty draft.")
-                return Completion(text=text, model=response.model or self.model)
-            except Exception as exc:  # noqa: BLE001 - mapped below, re-raised when not transient
-                error = self._map_error(exc)
-                attempt += 1
-                if not self._retry(error, attempt, deadline):
-                    raise error from None
+
+        def attempt(remaining: float) -> Completion:
+            response = self._client.post(
+                CHAT_COMPLETIONS,
+                cast_to=ChatCompletion,
+                body=self._body(messages, stream=False),
+                options={"timeout": remaining},
+            )
+            choice = response.choices[0] if response.choices else None
+            text = (choice.message.content or "") if choice and choice.message else ""
+            if not text.strip():
+                raise LLMUnavailableError("The language model returned an empty draft.")
+            return Completion(text=text, model=response.model or self.model)
+
+        return self._with_retries(time.monotonic() + self.timeout_s, attempt)
 
     def stream(self, messages: list[dict]) -> Iterator[str]:
-        """Text chunks as the model produces them (retries only before the first chunk)."""
+        """Text chunks as the model produces them (retries only while opening the stream)."""
         deadline = time.monotonic() + self.timeout_s
-        attempt = 0
+        stream = self._with_retries(
+            deadline,
+            lambda remaining: self._client.post(
+                CHAT_COMPLETIONS,
+                cast_to=ChatCompletion,
+                body=self._body(messages, stream=True),
+                options={"timeout": remaining},
+                stream=True,
+                stream_cls=openai.Stream[ChatCompletionChunk],
+            ),
+        )
+        finished = False
+        try:
+            with stream:
+                for chunk in stream:
+                    if time.monotonic() > deadline:
+                        raise LLMTimeoutError()
+                    for choice in chunk.choices or []:
+                        delta = choice.delta.content if choice.delta else None
+                        if delta:
+                            yield delta
+                        finished = finished or bool(choice.finish_reason)
+        except Exception as exc:  # noqa: BLE001 - a broken stream is never retried
+            raise self._map_error(exc) from None
+        if not finished:
+            # The connection dropped mid-answer: a partial draft must not be stored.
+            raise LLMUnavailableError("The language model's answer was cut off.")
+
+    def _with_retries(self, deadline: float, attempt):
+        """attempt(remaining_seconds), retried on transient failures until the deadline."""
+        attempts = 0
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise LLMTimeoutError()
-            started = False
             try:
-                stream = self._client.post(
-                    CHAT_COMPLETIONS,
-                    cast_to=ChatCompletion,
-                    body=self._body(messages, stream=True),
-                    options={"timeout": remaining},
-                    stream=True,
-                    stream_cls=openai.Stream[ChatCompletionChunk],
-                )
-                finished = False
-                with stream:
-                    for chunk in stream:
-                        if time.monotonic() > deadline:
-                            raise LLMTimeoutError()
-                        for choice in chunk.choices or []:
-                            delta = choice.delta.content if choice.delta else None
-                            if delta:
-                                started = True
-                                yield delta
-                            finished = finished or bool(choice.finish_reason)
-                if not finished:
-                    # The connection dropped mid-answer: a partial draft must not be stored.
-                    raise LLMUnavailableError("The language model's answer was cut off.")
-                return
-            except Exception as exc:  # noqa: BLE001
+                return attempt(remaining)
+            except Exception as exc:  # noqa: BLE001 - mapped, re-raised when not transient
                 error = self._map_error(exc)
-                attempt += 1
-                if started or not self._retry(error, attempt, deadline):
+                attempts += 1
+                if not self._retry(error, attempts, deadline):
                     raise error from None
 
     def _body(self, messages: list[dict], stream: bool) -> dict:

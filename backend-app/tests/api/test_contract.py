@@ -26,7 +26,7 @@ from radpair.blueprints.macros import MAX_IMPORT_BYTES
 from radpair.db import Database
 from radpair.handlers.auth_handler import token_service
 from radpair.http import MAX_JSON_BYTES
-from tests.support.llm_stub import Behaviour, LLMStub
+from tests.support.llm_stub import Behaviour
 from tests.support.servers import free_port
 
 # The file the app serves at /openapi.yaml (test_the_served_document_is_the_one_tested checks it).
@@ -73,14 +73,6 @@ def bearer(token: str) -> dict:
 def unique(prefix: str) -> str:
     """A phrase or name no other test uses."""
     return f"{prefix} {uuid.uuid4().hex[:10]}"
-
-
-@pytest.fixture(scope="module")
-def stub():
-    """The OpenAI-compatible stub on loopback."""
-    server = LLMStub().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="module")

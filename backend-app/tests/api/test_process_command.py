@@ -8,16 +8,9 @@ import pytest
 
 from radpair.app import create_app
 from tests.api.test_status_and_errors import assert_error_shape
-from tests.support.llm_stub import Behaviour, LLMStub, draft_from_messages
+from tests.support.llm_stub import Behaviour, draft_from_messages
 
 API_KEY = "sk-stub-0123456789abcdef"
-
-
-@pytest.fixture(scope="module")
-def stub():
-    server = LLMStub().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="module")

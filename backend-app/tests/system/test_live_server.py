@@ -10,7 +10,7 @@ import uuid
 import pytest
 
 from radpair.handlers.status_handler import STATUS_MESSAGE
-from tests.support.llm_stub import Behaviour, LLMStub
+from tests.support.llm_stub import Behaviour
 from tests.support.servers import ApiClient, gunicorn_server
 
 JWT_SECRET = "live-server-test-secret-" + "s" * 32
@@ -220,14 +220,6 @@ def test_access_log_request_ids_match_the_response_headers(live, http):
 # -- no secret ever reaches the log -------------------------------------------------------------
 
 FAKE_API_KEY = f"radpair-fake-llm-key-{uuid.uuid4().hex}"
-
-
-@pytest.fixture(scope="module")
-def stub():
-    """The OpenAI-compatible stub on loopback."""
-    server = LLMStub().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ import uuid
 
 import pytest
 
-from tests.conftest import copy_template, database_url, drop_database
 from tests.support.servers import ApiClient, gunicorn_server
 
 JWT_SECRET = "two-instances-shared-secret-" + "t" * 32
@@ -15,19 +14,11 @@ FRESH_CONNECTIONS = 6
 
 
 @pytest.fixture(scope="module")
-def shared_database(pg_server_url, template_database):
-    """One migrated database both instances use."""
-    name = copy_template(pg_server_url, template_database)
-    yield database_url(pg_server_url, name)
-    drop_database(pg_server_url, name)
-
-
-@pytest.fixture(scope="module")
-def instances(shared_database, tmp_path_factory):
+def instances(module_database_url, tmp_path_factory):
     """Instances A and B: same database, same JWT secret, separate processes and ports."""
     env = {
         "RUNTIME_ENVIRONMENT": "PROD",
-        "DATABASE_URL": shared_database,
+        "DATABASE_URL": module_database_url,
         "JWT_SECRET": JWT_SECRET,
         "OPENAI_API_KEY": "",
         "CORS_ORIGINS": "",
@@ -40,7 +31,7 @@ def instances(shared_database, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def new_user(shared_database):
+def new_user(module_database_url):
     """Create users on the shared database; returns email and password."""
     from radpair.handlers.user_handler import UserHandler
     from radpair.settings import Settings
@@ -48,7 +39,7 @@ def new_user(shared_database):
 
     app = create_app(
         Settings(
-            runtime_environment="UNITTEST", database_url=shared_database, jwt_secret=JWT_SECRET
+            runtime_environment="UNITTEST", database_url=module_database_url, jwt_secret=JWT_SECRET
         )
     )
 
