@@ -93,6 +93,20 @@ def side_by_side(measure_a, measure_b, rounds: int) -> tuple[list[dict], list[di
     return a_runs, b_runs
 
 
+def rps_ratio(first: tuple, second: tuple, rounds: int, target: float) -> dict:
+    """Median requests/s of two named measurements taken side by side, and their ratio."""
+    (name_a, measure_a), (name_b, measure_b) = first, second
+    runs_a, runs_b = side_by_side(measure_a, measure_b, rounds)
+    rps_a, rps_b = median_of(runs_a, "rps"), median_of(runs_b, "rps")
+    return {
+        f"{name_a}_rps": rps_a,
+        f"{name_b}_rps": rps_b,
+        "ratio": round(rps_a / rps_b, 3),
+        "errors": sum(run["errors"] for run in runs_a + runs_b),
+        "target": target,
+    }
+
+
 def median_of(runs: list[dict], key: str) -> float:
     """Median of one figure over runs."""
     return statistics.median(run[key] for run in runs)
@@ -213,32 +227,24 @@ def run(quick: bool) -> dict:
         token = login(api.url, email)
 
         # 1. /status against a bare Flask endpoint under the same gunicorn settings.
-        api_runs, bare_runs = side_by_side(
-            lambda: wrk(api.url + "/status", seconds, 16),
-            lambda: wrk(bare.url + "/status", seconds, 16),
+        results["status_vs_bare"] = rps_ratio(
+            ("api", lambda: wrk(api.url + "/status", seconds, 16)),
+            ("bare", lambda: wrk(bare.url + "/status", seconds, 16)),
             rounds,
+            target=0.80,
         )
-        results["status_vs_bare"] = {
-            "api_rps": median_of(api_runs, "rps"),
-            "bare_rps": median_of(bare_runs, "rps"),
-            "ratio": round(median_of(api_runs, "rps") / median_of(bare_runs, "rps"), 3),
-            "target": 0.80,
-        }
 
         # 2. Authenticated /process-command (offline) against the project's own /status.
         command = {"query": DICTATION}
-        pc_runs, status_runs = side_by_side(
-            lambda: wrk(api.url + "/process-command", seconds, 16, command, token),
-            lambda: wrk(api.url + "/status", seconds, 16),
+        results["process_command_vs_status"] = rps_ratio(
+            (
+                "process_command",
+                lambda: wrk(api.url + "/process-command", seconds, 16, command, token),
+            ),
+            ("status", lambda: wrk(api.url + "/status", seconds, 16)),
             rounds,
+            target=0.50,
         )
-        results["process_command_vs_status"] = {
-            "process_command_rps": median_of(pc_runs, "rps"),
-            "status_rps": median_of(status_runs, "rps"),
-            "ratio": round(median_of(pc_runs, "rps") / median_of(status_runs, "rps"), 3),
-            "errors": sum(r["errors"] for r in pc_runs),
-            "target": 0.50,
-        }
 
         # 3. Slow LLM: a stub that answers after 1 s; 64 clients for 15 s.
         stub = LLMStub().start()
