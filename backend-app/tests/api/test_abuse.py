@@ -552,7 +552,7 @@ def test_the_secured_request_table_covers_every_operation_that_needs_an_access_t
     }
     secured.discard(("post", "/token/refresh"))  # takes a refresh token: see the refresh tests
     table = {
-        (m, p.replace("{macro}", "{id}").replace("{record}", "{id}"))
+        (m, p.replace("{macro}", "{macro_id}").replace("{record}", "{command_id}"))
         for m, p, _ in SECURED_REQUESTS
     }
     assert table == secured

@@ -222,6 +222,9 @@ PROBES: dict[tuple[str, str], Probe] = {
     ("getReadiness", "503"): lambda w: w.down.get("/status/ready"),
     ("getOpenapi", "200"): lambda w: w.api.get("/openapi.yaml"),
     ("getDocs", "200"): lambda w: w.api.get("/docs"),
+    ("getDocsInit", "200"): lambda w: w.api.get("/docs/init.js"),
+    ("getDocsAsset", "200"): lambda w: w.api.get("/docs/assets/swagger-ui.css"),
+    ("getDocsAsset", "404"): lambda w: w.api.get("/docs/assets/secrets.txt"),
     ("login", "200"): lambda w: w.api.post("/login", json=w.credentials()),
     ("login", "400"): lambda w: w.api.post("/login", json={"email": 5, "password": "x"}),
     ("login", "401"): lambda w: w.api.post(
