@@ -37,6 +37,43 @@ TARGETS = {
 }
 
 
+def _repeat(sentence: str, size: int = 20_000) -> str:
+    return (sentence * (size // len(sentence) + 1))[:size]
+
+
+# The largest texts the API accepts (20,000 characters each), built to stress repeated mentions,
+# long sentences and many values: the cost of the worst case, not of a typical pair.
+WORST_CASES = [
+    (
+        _repeat("Small left pleural effusion. No pneumothorax. 5 mm nodule in the RUL. "),
+        _repeat("Small right pleural effusion. Pneumothorax. 6 mm nodule in the RUL. "),
+    ),
+    (
+        _repeat("Nodule measuring 5 mm in the right lobe. Cyst measuring 6 mm in the liver. "),
+        _repeat("Nodule measuring 6 mm in the right lobe. Cyst measuring 5 mm in the liver. "),
+    ),
+    # One 20,000-character sentence: no full stop anywhere.
+    (
+        _repeat("left pleural effusion and right pneumothorax, no nodule, "),
+        _repeat("right pleural effusion and left pneumothorax, a 5 mm nodule, "),
+    ),
+    (_repeat("nodule 5 mm, "), _repeat("nodule 6 mm, ")),
+    ("".join(f"{i // 10}.{i % 10} cm. " for i in range(3000))[:20_000], "1 cm."),
+    ("no " + _repeat("effusion, ", 19_990), _repeat("effusion, ")),
+    (_repeat("a vs. b "), _repeat("L4-L5 disc herniation with L5 stenosis, ")),
+]
+
+
+def worst_case_ms(verifier: Verifier) -> float:
+    """The slowest single verify() over WORST_CASES, in milliseconds."""
+    slowest = 0.0
+    for source, report in WORST_CASES:
+        started = time.perf_counter()
+        verifier.verify(source, report)
+        slowest = max(slowest, (time.perf_counter() - started) * 1000.0)
+    return round(slowest, 1)
+
+
 def _engine_report(name: str, pairs: list, repeats: int) -> dict:
     t0 = time.perf_counter()
     verifier = Verifier(make_engine(name))
@@ -98,6 +135,7 @@ def run(quick: bool = False) -> dict:
         "targets": TARGETS,
         "engines": engines,
         "chosen": _choose(engines),
+        "worst_case_ms_20k_chars": worst_case_ms(Verifier(make_engine(PRODUCTION_ENGINE))),
         "production": PRODUCTION_ENGINE,
     }
 

@@ -30,6 +30,7 @@ def _lineage(key: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=4096)
 def _up(anatomy: frozenset[str]) -> frozenset[str]:
     return frozenset().union(*(_lineage(a) for a in anatomy)) if anatomy else frozenset()
 
@@ -101,6 +102,11 @@ class _Collector:
         )
 
 
+# Above this many mentions and measurements, repeated ones are shared (see _View.__init__).
+_SHARE_ABOVE = 100
+_NO_DESCRIPTORS: frozenset[tuple] = frozenset()
+
+
 class _View:
     """A text's facts with the lookups the comparison needs, built once."""
 
@@ -109,13 +115,62 @@ class _View:
         self.mentions = facts.mentions
         self.measurements = facts.measurements
         self.descriptors = facts.descriptors()
+        self.by_dim: dict[str, list[Measurement]] = {}
+        for meas in facts.measurements:
+            self.by_dim.setdefault(meas.dim, []).append(meas)
+        # Two mentions with the same signature (everything but where they are) get the same
+        # answer from every check; only the spans and words quoted in a warning differ. In a
+        # long text the other text is therefore searched through one mention per signature
+        # (self.distinct), and each check works out its answer once per group of mentions
+        # that agree on what it looks at (the caches in the checks), so texts repeating a
+        # finding do not cost the square of their length. The same goes for measurements.
+        # Short texts skip all this: it would cost more than it saves.
+        self._signatures: dict[int, tuple] | None = None
+        self.distinct = self.mentions
+        if len(self.mentions) + len(self.measurements) > _SHARE_ABOVE:
+            self._signatures = {id(m): self._signature(m) for m in self.mentions}
+            first: dict[tuple, Mention] = {}
+            for m in self.mentions:
+                first.setdefault(self._signatures[id(m)], m)
+            self.distinct = list(first.values())
         self.by_key: dict[str | None, list[Mention]] = {}
-        for m in facts.mentions:
+        for m in self.distinct:
             self.by_key.setdefault(m.key, []).append(m)
 
     def findings(self, key: str | None) -> list[Mention]:
-        """Finding mentions with this key."""
+        """Finding mentions with this key (one per signature in a long text)."""
         return self.by_key.get(key, []) if key is not None else []
+
+    def _signature(self, m: Mention) -> tuple:
+        descriptors = self.descriptors[id(m)]
+        return (
+            m.kind,
+            m.key,
+            m.anatomy,
+            m.hard_sides,
+            m.soft_sides,
+            m.weak_sides,
+            m.polarity,
+            m.qualifier,
+            m.fixed,
+            m.location,
+            m.severity,
+            m.normal,
+            frozenset(descriptors) if descriptors else _NO_DESCRIPTORS,
+        )
+
+    @property
+    def shared(self) -> bool:
+        """True for a long text, whose answers are shared between alike mentions."""
+        return self._signatures is not None
+
+    def measurement_key(self, a: Measurement) -> object:
+        """Cache key for a measurement's answer (its value and mention, in a long text)."""
+        # The mention counts only through what _relation looks at.
+        if self._signatures is None:
+            return id(a)
+        owner = self.mentions[a.mention] if a.mention is not None else None
+        return (a.dim, a.values, a.is_range, _relation_key(owner))
 
 
 def compare(source: Facts, report: Facts) -> list[dict]:
@@ -136,37 +191,56 @@ def _pair(x_is_src: bool, a, b):
 
 def _lateral_candidates(m: Mention, y: _View) -> list[Mention]:
     if m.kind == "finding":
+        # _same_finding(m, n), spelled out: the mentions share m.key, and this runs often.
+        absent, location, anatomy = m.polarity == ABSENT, m.location, m.anatomy
         return [
             n
             for n in y.findings(m.key)
-            if _same_finding(m, n)
-            and (n.polarity == ABSENT) == (m.polarity == ABSENT)
+            if n.kind == "finding"
+            and (n.polarity == ABSENT) == absent
             and n.polarity != HYPOTHETICAL
+            and (location is None or n.location is None or location == n.location)
+            and _anatomy_compatible(anatomy, n.anatomy)
         ]
     # Anatomy: any mention of the same structure or of a part of it ("right hip" is
     # answered by "right femoral neck").
     return [
         n
-        for n in y.mentions
+        for n in y.distinct
         if n.fixed == m.fixed and m.anatomy & _up(n.anatomy) and _location_compatible(m, n)
     ]
 
 
 def _laterality(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
+    groups: dict[object, _SideEvidence] = {}
     for m in x.mentions:
         sides = m.checked_sides
         if not sides or (m.kind == "finding" and m.polarity == HYPOTHETICAL):
             continue
-        cands = _lateral_candidates(m, y)
-        if not cands:
+        # Everything _lateral_candidates looks at, so the group shares one candidate list.
+        key = (
+            (m.kind, m.key, m.anatomy, m.location, m.polarity == ABSENT, m.fixed)
+            if x.shared
+            else id(m)
+        )
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _SideEvidence(_lateral_candidates(m, y), y)
+        what, other = group.verdict(m, x.descriptors[id(m)])
+        if what is None:
             continue
-        union = frozenset().union(*(n.sides for n in cands))
         name = _label(x, m)
-        if union:
-            if sides <= union:
-                _descriptor_swap(m, cands, x, y, x_is_src, out)
-                continue
-            other = max(cands, key=lambda n: len(n.sides - sides))
+        if what == "moved":
+            src, rep = _pair(x_is_src, _side_span(m), _side_span(other))
+            s_side, r_side = _pair(x_is_src, sides, other.sides)
+            out.add(
+                "laterality",
+                f"'{name}' described on the {_side_word(s_side)} in the source appears on "
+                f"the {_side_word(r_side)} in the report.",
+                src,
+                rep,
+            )
+        elif what == "differs":
             src, rep = _pair(x_is_src, _side_span(m), _side_span(other))
             s_side, r_side = _pair(x_is_src, sides, other.sides)
             out.add(
@@ -176,8 +250,7 @@ def _laterality(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                 src,
                 rep,
             )
-        elif m.hard_sides:
-            other = cands[0]
+        else:
             src, rep = _pair(x_is_src, _side_span(m), _span(other))
             verb = "dropped from" if x_is_src else "added in"
             out.add(
@@ -188,58 +261,94 @@ def _laterality(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             )
 
 
-def _descriptor_swap(
-    m: Mention, cands: list[Mention], x: _View, y: _View, x_is_src: bool, out: _Collector
-) -> None:
-    """Same finding on both sides in both texts, but its description moved to the other side."""
-    sides = m.checked_sides
-    if len(sides) != 1:
-        return
-    mine = x.descriptors[id(m)]
-    if not mine:
-        return
-    same_side = [n for n in cands if n.sides == sides]
-    other_side = [n for n in cands if n.sides and not (n.sides & sides)]
-    same_desc = [y.descriptors[id(n)] for n in same_side]
-    if not any(same_desc) or any(d & mine for d in same_desc):
-        return
-    moved = [n for n in other_side if y.descriptors[id(n)] & mine]
-    if not moved:
-        return
-    src, rep = _pair(x_is_src, _side_span(m), _side_span(moved[0]))
-    s_side, r_side = _pair(x_is_src, sides, moved[0].sides)
-    out.add(
-        "laterality",
-        f"'{_label(x, m)}' described on the {_side_word(s_side)} in the source appears on the "
-        f"{_side_word(r_side)} in the report.",
-        src,
-        rep,
-    )
+class _SideEvidence:
+    """What the other text says about the side of mentions sharing one candidate list."""
+
+    def __init__(self, cands: list[Mention], y: _View) -> None:
+        self.cands = cands
+        self.y = y
+        self.union = frozenset().union(*(n.sides for n in cands))
+        self._widest: dict[frozenset[str], Mention] = {}
+        self._described: dict[frozenset[str], tuple[frozenset, dict]] = {}
+
+    def verdict(self, m: Mention, mine: set[tuple]) -> tuple[str | None, Mention | None]:
+        """What the other text says about m's side (mine: m's descriptors), and who says it."""
+        if not self.cands:
+            return None, None
+        sides = m.checked_sides
+        if self.union:
+            if sides <= self.union:
+                moved = self._descriptor_swap(sides, mine)
+                return ("moved", moved) if moved is not None else (None, None)
+            if sides not in self._widest:
+                self._widest[sides] = max(self.cands, key=lambda n: len(n.sides - sides))
+            return "differs", self._widest[sides]
+        if m.hard_sides:
+            return "dropped", self.cands[0]
+        return None, None
+
+    def _descriptor_swap(self, sides: frozenset[str], mine: set[tuple]) -> Mention | None:
+        """Same finding on both sides in both texts, but its description moved to the other side."""
+        # That is the first other-side candidate sharing a descriptor with mine, provided the
+        # same-side candidates are described and share none of them.
+        if len(sides) != 1 or not mine:
+            return None
+        if sides not in self._described:
+            descriptors = self.y.descriptors
+            same_side = frozenset().union(
+                *(descriptors[id(n)] for n in self.cands if n.sides == sides)
+            )
+            first: dict[tuple, tuple[int, Mention]] = {}
+            for k, n in enumerate(self.cands):
+                if n.sides and not (n.sides & sides):
+                    for item in descriptors[id(n)]:
+                        first.setdefault(item, (k, n))
+            self._described[sides] = (same_side, first)
+        same_side, first = self._described[sides]
+        if not same_side or same_side & mine:
+            return None
+        hits = [first[item] for item in mine if item in first]
+        return min(hits, key=lambda hit: hit[0])[1] if hits else None
 
 
-def _qualifier_ok(m: Mention, n: Mention) -> bool:
-    return m.qualifier is None or m.qualifier == n.qualifier
-
-
-def _negation_candidates(m: Mention, y: _View) -> list[Mention]:
-    return [
-        n
-        for n in y.findings(m.key)
-        if _same_finding(m, n)
-        and n.polarity != HYPOTHETICAL
-        and _sides_compatible(m, n)
-        and _qualifier_ok(m, n)
-    ]
+def _negation_conflict(m: Mention, y: _View) -> Mention | None:
+    """The first comparable mention in y, if none of them has m's polarity; else None."""
+    # Comparable: _same_finding, _sides_compatible, same qualifier if m has one, and not
+    # hypothetical; spelled out here because this runs for every finding.
+    location, anatomy, sides, qualifier = m.location, m.anatomy, m.sides, m.qualifier
+    polarity = m.polarity
+    first = None
+    for n in y.findings(m.key):
+        if (
+            n.kind == "finding"
+            and n.polarity != HYPOTHETICAL
+            and (location is None or n.location is None or location == n.location)
+            and (qualifier is None or qualifier == n.qualifier)
+            and _anatomy_compatible(anatomy, n.anatomy)
+            and (not sides or not n.sides or sides & n.sides)
+        ):
+            if n.polarity == polarity:
+                return None
+            if first is None:
+                first = n
+    return first
 
 
 def _negation(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
+    verdicts: dict[object, Mention | None] = {}
     for m in x.mentions:
         if m.kind != "finding" or m.polarity == HYPOTHETICAL:
             continue
-        cands = _negation_candidates(m, y)
-        if not cands or any(n.polarity == m.polarity for n in cands):
+        # Everything _negation_conflict looks at.
+        key = (
+            (m.key, m.anatomy, m.location, m.sides, m.qualifier, m.polarity) if x.shared else id(m)
+        )
+        if key in verdicts:
+            other = verdicts[key]
+        else:
+            other = verdicts[key] = _negation_conflict(m, y)
+        if other is None:
             continue
-        other = cands[0]
         src, rep = _pair(x_is_src, _span(m), _span(other))
         s_pol, r_pol = _pair(x_is_src, m.polarity, other.polarity)
         out.add(
@@ -253,26 +362,40 @@ def _negation(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
 
 def _normal_contradiction(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     """A finding affirmed in a structure that the other text calls intact/normal."""
+    verdicts: dict[object, Mention | None] = {}
     for m in x.mentions:
         if m.kind != "finding" or m.polarity != PRESENT or not m.anatomy:
             continue
-        if any(_same_finding(m, n) for n in y.findings(m.key)):
-            continue  # the other text talks about this finding; _negation decides
-        for n in y.mentions:
-            if not n.normal or n.kind != "anatomy":
-                continue
-            if not (n.anatomy & _up(m.anatomy)) or not _sides_compatible(m, n):
-                continue
-            src, rep = _pair(x_is_src, _span(m), _span(n))
-            where = "source" if not x_is_src else "report"
-            out.add(
-                "negation",
-                f"'{_label(x, m)}' is affirmed, but the {where} describes "
-                f"'{_label(y, n)}' as normal/intact.",
-                src,
-                rep,
-            )
-            break
+        # Everything _normal_structure looks at.
+        key = (m.key, m.anatomy, m.location, m.sides) if x.shared else id(m)
+        if key in verdicts:
+            n = verdicts[key]
+        else:
+            n = verdicts[key] = _normal_structure(m, y)
+        if n is None:
+            continue
+        src, rep = _pair(x_is_src, _span(m), _span(n))
+        where = "source" if not x_is_src else "report"
+        out.add(
+            "negation",
+            f"'{_label(x, m)}' is affirmed, but the {where} describes "
+            f"'{_label(y, n)}' as normal/intact.",
+            src,
+            rep,
+        )
+
+
+def _normal_structure(m: Mention, y: _View) -> Mention | None:
+    """The first structure the other text calls normal that would contain this finding."""
+    if any(_same_finding(m, n) for n in y.findings(m.key)):
+        return None  # the other text talks about this finding; _negation decides
+    for n in y.distinct:
+        if not n.normal or n.kind != "anatomy":
+            continue
+        if not (n.anatomy & _up(m.anatomy)) or not _sides_compatible(m, n):
+            continue
+        return n
+    return None
 
 
 def _relation(x: _View, y: _View, a: Measurement, b: Measurement) -> str:
@@ -305,32 +428,47 @@ def _matches(a: Measurement, others: Iterable[Measurement], x_is_src: bool) -> b
     return False
 
 
+# Above this many measurement pairs, the values are looked up in indexes (_ValueIndex).
+_INDEX_ABOVE = 400
+
+
 def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     s_text, r_text = _pair(x_is_src, x.text, y.text)
+    verdicts: dict[object, tuple[str | None, Measurement | None]] = {}
+    owned: dict[object, bool] = {}
+    index = (
+        _ValueIndex(x, y, x_is_src)
+        if len(x.measurements) * len(y.measurements) > _INDEX_ABOVE
+        else None
+    )
     for a in x.measurements:
-        same_dim = [b for b in y.measurements if b.dim == a.dim]
-        tied = [b for b in same_dim if _relation(x, y, a, b) == SAME]
-        if not _matches(a, same_dim, x_is_src):
-            closest = tied[0] if tied else None
-            src, rep = _pair(x_is_src, _span(a), _span(closest))
-            if closest is None:
+        sig = x.measurement_key(a)
+        verdict = verdicts.get(sig)
+        if verdict is None:
+            verdict = verdicts[sig] = (
+                index.verdict(a)
+                if index is not None
+                else _measurement_verdict(x, y, a, x_is_src, owned)
+            )
+        what, other = verdict
+        if what == "unmatched":
+            src, rep = _pair(x_is_src, _span(a), _span(other))
+            if other is None:
                 msg = (
                     f"Measurement '{_fmt(x.text, a)}' is missing from the report."
                     if x_is_src
                     else f"Measurement '{_fmt(x.text, a)}' does not appear in the source."
                 )
             else:
-                s_m, r_m = _pair(x_is_src, a, closest)
+                s_m, r_m = _pair(x_is_src, a, other)
                 msg = (
                     f"Measurement changed: source '{_fmt(s_text, s_m)}', "
                     f"report '{_fmt(r_text, r_m)}'."
                 )
             out.add("measurement", msg, src, rep)
-            continue
-        swapped = _swap_partner(x, y, a, tied, same_dim, x_is_src)
-        if swapped is not None:
-            src, rep = _pair(x_is_src, _span(a), _span(swapped))
-            s_m, r_m = _pair(x_is_src, a, swapped)
+        elif what == "swapped":
+            src, rep = _pair(x_is_src, _span(a), _span(other))
+            s_m, r_m = _pair(x_is_src, a, other)
             finding = _label(x, x.mentions[a.mention]) if a.mention is not None else "finding"
             out.add(
                 "measurement",
@@ -341,6 +479,18 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             )
 
 
+def _measurement_verdict(
+    x: _View, y: _View, a: Measurement, x_is_src: bool, owned: dict[object, bool]
+) -> tuple[str | None, Measurement | None]:
+    """Whether the other text has this value: unmatched (with the closest), swapped, or fine."""
+    same_dim = y.by_dim.get(a.dim, [])
+    tied = [b for b in same_dim if _relation(x, y, a, b) == SAME]
+    if not _matches(a, same_dim, x_is_src):
+        return "unmatched", tied[0] if tied else None
+    swapped = _swap_partner(x, y, a, tied, same_dim, x_is_src, owned)
+    return ("swapped", swapped) if swapped is not None else (None, None)
+
+
 def _swap_partner(
     x: _View,
     y: _View,
@@ -348,6 +498,7 @@ def _swap_partner(
     tied: list[Measurement],
     same_dim: list[Measurement],
     x_is_src: bool,
+    owned: dict[object, bool],
 ) -> Measurement | None:
     """A value of this finding that the other text gives to a different finding, and back."""
     if not tied or _matches(a, tied, x_is_src):
@@ -357,8 +508,160 @@ def _swap_partner(
         return None
     for b in tied:
         # The value the other text gives this finding belongs to a different finding here.
-        owners = [c for c in x.measurements if c.dim == b.dim and _matches(c, [b], x_is_src)]
-        owners += [c for c in x.measurements if c.dim == b.dim and _matches(b, [c], not x_is_src)]
-        if any(c is not a and _relation(x, y, c, b) == DIFFERENT for c in owners):
+        # (a itself is tied to b, so it is never one of those owners.)
+        sig = y.measurement_key(b)
+        if sig not in owned:
+            owned[sig] = _owned_elsewhere(x, y, b, x_is_src)
+        if owned[sig]:
             return b
     return None
+
+
+def _owned_elsewhere(x: _View, y: _View, b: Measurement, x_is_src: bool) -> bool:
+    """True when a measurement of this text with b's value describes a different finding."""
+    same_dim = x.by_dim.get(b.dim, [])
+    owners = [c for c in same_dim if _matches(c, [b], x_is_src)]
+    owners += [c for c in same_dim if _matches(b, [c], not x_is_src)]
+    return any(_relation(x, y, c, b) == DIFFERENT for c in owners)
+
+
+def _exact_key(m: Measurement) -> tuple:
+    """Equal for two measurements exactly when same_value() holds between them."""
+    return (m.dim, m.is_range, tuple(sorted(m.values)))
+
+
+def _single(m: Measurement) -> bool:
+    """A single value (not a range), which covers() lets match one dimension of another."""
+    return len(m.values) == 1 and not m.is_range
+
+
+def _relation_key(m: Mention | None) -> tuple | None:
+    """Everything _relation looks at in a mention."""
+    return None if m is None else (m.kind, m.key, m.anatomy, m.location, m.sides)
+
+
+class _ValueIndex:
+    """_measurement_verdict for texts with many measurements, without scanning them all.
+
+    Measurements are indexed by value (for same_value and covers) and by what _relation
+    looks at in their mention, so each answer comes from a few lookups. The measurements a
+    value is tied to depend only on the mention, so that list is built once per kind of
+    mention; which of them first belongs to another finding elsewhere is worked out once too.
+    """
+
+    def __init__(self, x: _View, y: _View, x_is_src: bool) -> None:
+        self.x, self.y, self.x_is_src = x, y, x_is_src
+        self.y_exact = self._by(y.measurements, lambda b: [_exact_key(b)])
+        self.y_cover = self._by(y.measurements, lambda b: [(b.dim, v) for v in b.values])
+        self.x_exact = self._by(x.measurements, lambda c: [_exact_key(c)])
+        self.x_cover = self._by(x.measurements, lambda c: [(c.dim, v) for v in c.values])
+        self.x_single = self._by(
+            x.measurements, lambda c: [(c.dim, c.values[0])] if _single(c) else []
+        )
+        self._relations: dict[tuple, str] = {}
+        self._tied: dict[tuple, tuple[list[Measurement], set, set, list]] = {}
+        self._elsewhere: dict[tuple, bool] = {}
+        self._owned: dict[tuple, bool] = {}
+
+    @staticmethod
+    def _by(items: list[Measurement], keys) -> dict[tuple, list[Measurement]]:
+        out: dict[tuple, list[Measurement]] = {}
+        for m in items:
+            for k in keys(m):
+                out.setdefault(k, []).append(m)
+        return out
+
+    def _mention(self, view: _View, meas: Measurement) -> Mention | None:
+        return view.mentions[meas.mention] if meas.mention is not None else None
+
+    def relation(self, m: Mention | None, n: Mention | None) -> str:
+        """_relation for the mentions of two measurements (x's first), cached."""
+        key = (_relation_key(m), _relation_key(n))
+        rel = self._relations.get(key)
+        if rel is None:
+            if m is None or n is None or m.kind != n.kind:
+                rel = UNKNOWN
+            elif m.kind == "finding":
+                rel = SAME if _same_finding(m, n) and _sides_compatible(m, n) else DIFFERENT
+            else:
+                same = (
+                    bool(m.anatomy & n.anatomy)
+                    and _sides_compatible(m, n)
+                    and _location_compatible(m, n)
+                )
+                rel = SAME if same else DIFFERENT
+            self._relations[key] = rel
+        return rel
+
+    def verdict(self, a: Measurement) -> tuple[str | None, Measurement | None]:
+        """Same answer as _measurement_verdict(x, y, a, ...)."""
+        tied, tied_exact, tied_cover, first_owned = self._tied_to(a)
+        single = _single(a)
+        cover_key = (a.dim, a.values[0]) if single else None
+        if not (
+            _exact_key(a) in self.y_exact
+            or (not self.x_is_src and single and cover_key in self.y_cover)
+        ):
+            return "unmatched", tied[0] if tied else None
+        if not tied or (
+            _exact_key(a) in tied_exact
+            or (not self.x_is_src and single and cover_key in tied_cover)
+        ):
+            return None, None
+        if not self._different_elsewhere(a):
+            return None, None
+        if not first_owned:
+            first_owned.append(next((b for b in tied if self._owned_elsewhere(b)), None))
+        b = first_owned[0]
+        return ("swapped", b) if b is not None else (None, None)
+
+    def _tied_to(self, a: Measurement) -> tuple[list[Measurement], set, set, list]:
+        m = self._mention(self.x, a)
+        key = (a.dim, _relation_key(m))
+        if key not in self._tied:
+            tied = [
+                b
+                for b in self.y.by_dim.get(a.dim, [])
+                if self.relation(m, self._mention(self.y, b)) == SAME
+            ]
+            exact = {_exact_key(b) for b in tied}
+            cover = {(b.dim, v) for b in tied for v in b.values}
+            self._tied[key] = (tied, exact, cover, [])
+        return self._tied[key]
+
+    def _different_elsewhere(self, a: Measurement) -> bool:
+        """Some measurement of y with a's value describes a different finding."""
+        m = self._mention(self.x, a)
+        key = (_exact_key(a), _relation_key(m))
+        if key not in self._elsewhere:
+            elsewhere = list(self.y_exact.get(_exact_key(a), []))
+            if not self.x_is_src and _single(a):
+                elsewhere += self.y_cover.get((a.dim, a.values[0]), [])
+            self._elsewhere[key] = self._any_different(
+                [(m, self._mention(self.y, b)) for b in elsewhere]
+            )
+        return self._elsewhere[key]
+
+    def _owned_elsewhere(self, b: Measurement) -> bool:
+        """_owned_elsewhere(x, y, b, x_is_src), from the indexes."""
+        n = self._mention(self.y, b)
+        key = (_exact_key(b), _relation_key(n))
+        if key not in self._owned:
+            owners = list(self.x_exact.get(_exact_key(b), []))
+            if not self.x_is_src:
+                for v in b.values:
+                    owners += self.x_single.get((b.dim, v), [])
+            elif _single(b):
+                owners += self.x_cover.get((b.dim, b.values[0]), [])
+            self._owned[key] = self._any_different([(self._mention(self.x, c), n) for c in owners])
+        return self._owned[key]
+
+    def _any_different(self, pairs: list[tuple[Mention | None, Mention | None]]) -> bool:
+        seen: set[tuple] = set()
+        for m, n in pairs:
+            key = (_relation_key(m), _relation_key(n))
+            if key not in seen:
+                seen.add(key)
+                if self.relation(m, n) == DIFFERENT:
+                    return True
+        return False

@@ -6,7 +6,7 @@ Both engines use this module; they differ only in how they find findings and dec
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +14,7 @@ from functools import lru_cache
 from radpair.verifier import lexicon as lx
 from radpair.verifier.measure import extract_measurements
 from radpair.verifier.model import HYPOTHETICAL, Facts, Mention, SideWord, Term
+from radpair.verifier.regex_trie import Token, literal_tokens, ordered_trie, word_scanner
 
 _WORD = re.compile(r"[a-z0-9]+(?:['/-][a-z0-9]+)*")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
@@ -24,17 +25,41 @@ _SECTION_INLINE = re.compile(
     + r")\s*:",
     re.IGNORECASE,
 )
+# The same on lower-cased ASCII text, where ignoring case is the same as lower-casing: no
+# IGNORECASE, and the word-boundary test sits after the first letter ("i(?<!\wi)mpression"),
+# so the pattern starts with a character set that the regex engine can skip to.
+_SECTION_LOWER = re.compile(
+    "("
+    + ordered_trie(
+        [
+            literal_tokens(s) + [("end", "")]
+            for s in sorted(lx.SECTION_NAMES, key=len, reverse=True)
+        ],
+        not_after=[r"\w"],
+    )
+    + r")\s*:"
+)
 _SENT_END = re.compile(r"[.!?](?=\s|$)")
 _NO_SPLIT_BEFORE = ("vs", "approx", "dr", "fig")
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_ABBREVIATION_ENDS = frozenset(w[-1] for w in _NO_SPLIT_BEFORE)
 # Boundaries across which anatomy, measurements and sides do not attach.
-_STRONG = re.compile(
-    r"[;:]|\b(?:with|without|but|which|however|although|while|whereas)\b|,\s*and\b"
-    r"|\band\s+(?:an?\s+)?\d"
-    r"|,\s*(?:likely|possibly|probably|consistent|compatible|suspicious|concerning|cannot|"
-    r"favou?r|suggest|may|could)\b"
+_STRONG_PARTS = (
+    r"[;:]",
+    r"\b(?:with|without|but|which|however|although|while|whereas)\b",
+    r",\s*and\b",
+    r"\band\s+(?:an?\s+)?\d",
+    r",\s*(?:likely|possibly|probably|consistent|compatible|suspicious|concerning|cannot|"
+    r"favou?r|suggest|may|could)\b",
 )
+_STRONG = re.compile("|".join(_STRONG_PARTS))
+_STRONG_EACH = tuple(re.compile(part) for part in _STRONG_PARTS)
 _SIDE_GAP = re.compile(r"[,;:.()]")
+_CLAUSE_PUNCT = re.compile(r"[,;:]")
+_STOP_PUNCT = re.compile(r"[;:.]")
 _COMMA_PENALTY = 30
+# Above this many anatomy-finding pairs in a sentence, _attach_anatomy_long does the work.
+_LONG_SENTENCE_PAIRS = 64
 _PREPOSITION_BONUS = 20
 _PREPOSITION = re.compile(
     r"\s*(?:\w+\s+){0,2}?(?:in|of|at|within|involving|along|from|over|arising from)\s"
@@ -43,6 +68,7 @@ _PREDICATE = re.compile(
     r"\b(?:measur\w*|is|are|was|to|of|at|approximately|about|up to|thick|spanning)\s*$"
 )
 _IRREGULAR_PLURALS = frozenset({"testes", "hila", "menisci", "malleoli", "feet"})
+_CONJUNCTIONS = ("and", "or", "&")
 _COORD = re.compile(r"([a-z]+)\s*(?:,\s*|\s+)(?:and|or|&)\s+")
 
 
@@ -55,6 +81,14 @@ class Sentence:
     section: str
     heading: int | None  # index of the heading sentence that governs this one
     is_label: bool = False
+
+    def __init__(
+        self, start: int, end: int, section: str, heading: int | None, is_label: bool = False
+    ) -> None:
+        # Faster than the frozen dataclass __init__ (see Term); same fields, still frozen.
+        self.__dict__.update(
+            start=start, end=end, section=section, heading=heading, is_label=is_label
+        )
 
 
 def _safe_lower(text: str) -> str:
@@ -71,6 +105,7 @@ def segment(text: str) -> list[Sentence]:
     section = "body"
     heading: int | None = None
     pos = 0
+    folded = text.lower() if text.isascii() else None
     for line in text.splitlines(keepends=True):
         line_start = pos
         pos += len(line)
@@ -82,7 +117,12 @@ def segment(text: str) -> list[Sentence]:
         if bullet:
             offset += bullet.end()
             body = body[bullet.end() :]
-        pieces = _split_sections(body, offset)
+        if ":" not in body:
+            pieces = [(offset, body, None)] if body.strip() else []
+        elif folded is not None:
+            pieces = _split_sections(body, offset, folded[offset : offset + len(body)])
+        else:
+            pieces = _split_sections(body, offset, None)
         for piece_start, piece, new_section in pieces:
             if new_section is not None:
                 section = new_section
@@ -90,7 +130,11 @@ def segment(text: str) -> list[Sentence]:
                 continue
             for s, e in _split_sentences(piece):
                 start = piece_start + s
-                label = _LABEL.match(text, start, piece_start + e)
+                label = (
+                    _LABEL.match(text, start, piece_start + e)
+                    if text.find(":", start, piece_start + e) >= 0
+                    else None
+                )
                 if label and len(label.group(1).split()) <= 8:
                     # "RIGHT KNEE:" or "L4-L5:" governs the sentences after it.
                     sentences.append(Sentence(start, label.end(1), section, None, True))
@@ -104,11 +148,17 @@ def segment(text: str) -> list[Sentence]:
     return sentences
 
 
-def _split_sections(body: str, offset: int) -> list[tuple[int, str, str | None]]:
+def _split_sections(
+    body: str, offset: int, lowered: str | None
+) -> list[tuple[int, str, str | None]]:
     """Cut a line at inline section headings such as 'Impression:'."""
+    # lowered, when given, is the body lower-cased, and all ASCII.
     out: list[tuple[int, str, str | None]] = []
     last = 0
-    for m in _SECTION_INLINE.finditer(body):
+    matches = (
+        _SECTION_LOWER.finditer(lowered) if lowered is not None else _SECTION_INLINE.finditer(body)
+    )
+    for m in matches:
         before = body[last : m.start()]
         if before.strip():
             out.append((offset + last, before, None))
@@ -124,12 +174,26 @@ def _split_sentences(piece: str) -> list[tuple[int, int]]:
     """Sentence boundaries inside one line piece, keeping decimals and 'vs.' intact."""
     spans: list[tuple[int, int]] = []
     start = 0
+    # The words of piece[start:counted]: how many, and the last. No word runs across the
+    # '.', '!' or '?' at counted, so a longer sentence only needs the words after it.
+    counted, n_words, last_word = 0, 0, ""
     for m in _SENT_END.finditer(piece):
-        words = _WORD.findall(piece[start : m.start()].lower())
-        if words and words[-1] in _NO_SPLIT_BEFORE and len(words) > 1:
-            continue
+        end = m.start()
+        # Only a last word ending in s, x, r or g can be one of them: skip the rest quickly.
+        last = piece[end - 1].lower() if end > start else ""
+        if (last not in _ALNUM or last in _ABBREVIATION_ENDS) and _may_end_in_abbreviation(
+            piece, start, end
+        ):
+            words = _WORD.findall(piece[counted:end].lower())
+            if words:
+                n_words += len(words)
+                last_word = words[-1]
+            counted = end
+            if n_words > 1 and last_word in _NO_SPLIT_BEFORE:
+                continue
         spans.append((start, m.end()))
-        start = m.end()
+        start = counted = m.end()
+        n_words, last_word = 0, ""
     if piece[start:].strip():
         spans.append((start, len(piece)))
     out = []
@@ -141,22 +205,46 @@ def _split_sentences(piece: str) -> list[tuple[int, int]]:
     return out
 
 
-def _plural_forms(word: str) -> str:
-    """Regex tail accepting the plural of the last word of a surface form."""
+def _may_end_in_abbreviation(piece: str, start: int, end: int) -> bool:
+    """Cheap pre-check: could the last word of piece[start:end] be one of _NO_SPLIT_BEFORE?"""
+    # The last word always ends at the last letter or digit, so it is a suffix of the text up
+    # to there; without such a suffix the full word scan cannot find an abbreviation.
+    lo = max(start, end - 16)
+    tail = piece[lo:end].lower()
+    j = len(tail)
+    while j and tail[j - 1] not in _ALNUM:
+        j -= 1
+    if j < 6 and lo > start:
+        return True  # too little context here to rule it out
+    return tail[:j].endswith(_NO_SPLIT_BEFORE)
+
+
+def _plural_forms(word: str) -> list[Token]:
+    """Tokens for the last word of a surface form, with a tail accepting its plural."""
     if word.endswith("y") and len(word) > 3:
-        return re.escape(word[:-1]) + r"(?:y|ies)"
+        return literal_tokens(word[:-1]) + [("end", r"(?:y|ies)")]
     if word.endswith("us") and len(word) > 4:
-        return re.escape(word[:-2]) + r"(?:us|i|uses)"
+        return literal_tokens(word[:-2]) + [("end", r"(?:us|i|uses)")]
     if word.endswith(("s", "x", "sis")):
-        return re.escape(word) + r"(?:es)?"
-    return re.escape(word) + r"(?:s|es)?"
+        return literal_tokens(word) + [("end", r"(?:es)?")]
+    return literal_tokens(word) + [("end", r"(?:s|es)?")]
+
+
+_SURFACE_SEP: Token = ("sep", r"[\s\-]+")
+
+
+def surface_tokens(surface: str) -> list[Token]:
+    """Regex tokens for a lexicon surface: flexible spaces/hyphens, optional plural."""
+    words = [w for w in re.split(r"[\s\-]+", surface) if w]
+    out: list[Token] = []
+    for w in words[:-1]:
+        out += literal_tokens(w) + [_SURFACE_SEP]
+    return out + _plural_forms(words[-1])
 
 
 def surface_regex(surface: str) -> str:
     """Regex for a lexicon surface: flexible spaces/hyphens, optional plural."""
-    words = [w for w in re.split(r"[\s\-]+", surface) if w]
-    parts = [re.escape(w) for w in words[:-1]] + [_plural_forms(words[-1])]
-    return r"[\s\-]+".join(parts)
+    return "".join(regex for _kind, regex in surface_tokens(surface))
 
 
 def _norm_surface(text: str) -> str:
@@ -191,12 +279,17 @@ class TermMatcher:
         for surface, (key, side) in lx.FIXED_NAMES.items():
             self.entries[_norm_surface(surface)] = _Entry("fixed", key, None, side)
         ordered = sorted(self.entries, key=len, reverse=True)
-        alternation = "|".join(surface_regex(s) for s in ordered)
-        self.regex = re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])")
+        # Same matches as the flat longest-first alternation, but factored into a prefix tree.
+        self.scanner = word_scanner([surface_tokens(s) for s in ordered])
         self.paired = {k for k, (_s, paired, _p) in lx.ANATOMY.items() if paired}
+        # Pure function of the matched surface; bounded because spacing variants are endless.
+        self._lookup_cached = lru_cache(maxsize=4096)(self._lookup)
 
     def lookup(self, matched: str) -> tuple[_Entry, bool] | None:
         """Lexicon entry for a matched surface and whether it was written in the plural."""
+        return self._lookup_cached(matched)
+
+    def _lookup(self, matched: str) -> tuple[_Entry, bool] | None:
         norm = _norm_surface(matched)
         if norm in self.entries:
             entry = self.entries[norm]
@@ -218,14 +311,12 @@ class TermMatcher:
     def find(self, lower: str) -> list[Term]:
         """All lexicon terms in the (lower-cased) text."""
         terms: list[Term] = []
-        for m in self.regex.finditer(lower):
-            hit = self.lookup(m.group(0))
+        for start, end in self.scanner.spans(lower):
+            hit = self.lookup(lower[start:end])
             if hit is None:
                 continue
             entry, plural = hit
-            terms.append(
-                Term(m.start(), m.end(), entry.kind, entry.key, entry.implied, entry.side, plural)
-            )
+            terms.append(Term(start, end, entry.kind, entry.key, entry.implied, entry.side, plural))
         return self.coordinated(lower, terms)
 
     def coordinated(self, lower: str, terms: list[Term]) -> list[Term]:
@@ -233,6 +324,10 @@ class TermMatcher:
         extra: list[Term] = []
         for t in terms:
             if t.kind != "anatomy":
+                continue
+            # A coordination must end right here with "and"/"or"/"&" and a space.
+            window = lower[max(0, t.start - 30) : t.start]
+            if not (window[-1:].isspace() and window.rstrip().endswith(_CONJUNCTIONS)):
                 continue
             words = lower[t.start : t.end].split()
             if len(words) < 2:
@@ -258,48 +353,80 @@ class SideMatcher:
     """Finds side expressions: left/right/bilateral words, post phrases and abbreviations."""
 
     def __init__(self) -> None:
-        post = "|".join(
-            re.escape(p).replace(r"\ ", r"\s*") for p in sorted(lx.SIDE_POST, key=len, reverse=True)
+        # Post phrases allow any spacing ("l>r", "l > r"); pre words any spaces or hyphens.
+        self.post_scanner = word_scanner(
+            [_side_tokens(p, " ", r"\s*") for p in sorted(lx.SIDE_POST, key=len, reverse=True)]
         )
-        pre = "|".join(
-            re.escape(p).replace(r"\ ", r"[\s\-]+").replace(r"\-", r"[\s\-]+")
-            for p in sorted(lx.SIDE_PRE, key=len, reverse=True)
+        self.pre_scanner = word_scanner(
+            [_side_tokens(p, " -", r"[\s\-]+") for p in sorted(lx.SIDE_PRE, key=len, reverse=True)]
         )
-        self.post = re.compile(rf"(?<![a-z0-9])(?:{post})(?![a-z0-9])")
         self.post_map = {_squash(k): v for k, v in lx.SIDE_POST.items()}
         self.pre_map = {_squash(k): v for k, v in lx.SIDE_PRE.items()}
-        self.pre = re.compile(rf"(?<![a-z0-9])(?:{pre})(?![a-z0-9])")
-        abbrev = "|".join(sorted(lx.SIDE_ABBREV, key=len, reverse=True))
+        abbrevs = sorted(lx.SIDE_ABBREV, key=len, reverse=True)
         # Single letters only when they stand alone: not L4, not r/o, not after a number (2 L).
-        self.abbrev = re.compile(
-            rf"(?<![A-Za-z0-9/\-])(?<!\d\s)({abbrev})\.?(?![A-Za-z0-9/\-])(?!\s*\d)"
+        # The look-behinds sit after each abbreviation's first letter (same check, written
+        # "L(?<![...]L)t"), so the regex engine can skip to the letters L and R.
+        abbrev = "|".join(
+            f"{re.escape(a[0])}(?<![A-Za-z0-9/\\-]{re.escape(a[0])})(?<!\\d\\s{re.escape(a[0])})"
+            f"{re.escape(a[1:])}"
+            for a in abbrevs
         )
+        self.abbrev = re.compile(rf"({abbrev})\.?(?![A-Za-z0-9/\-])(?!\s*\d)")
 
     def find(self, text: str, lower: str, terms: Sequence[Term]) -> list[SideWord]:
         """Side expressions that are not part of a fixed name or an abbreviation term."""
-        blocked = [(t.start, t.end) for t in terms if t.kind == "fixed" or t.side]
+        busy = _Occupied([(t.start, t.end) for t in terms if t.kind == "fixed" or t.side])
         found: list[SideWord] = []
-        taken: list[tuple[int, int]] = []
-
-        def free(s: int, e: int) -> bool:
-            return not any(s < be and bs < e for bs, be in blocked + taken)
-
-        for m in self.post.finditer(lower):
-            if free(m.start(), m.end()):
-                side = self.post_map[_squash(m.group(0))]
-                found.append(SideWord(m.start(), m.end(), side, True))
-                taken.append((m.start(), m.end()))
-        for m in self.pre.finditer(lower):
-            if free(m.start(), m.end()):
-                side = self.pre_map[_squash(m.group(0))]
-                found.append(SideWord(m.start(), m.end(), side, False))
-                taken.append((m.start(), m.end()))
+        for s, e in self.post_scanner.spans(lower):
+            if busy.free(s, e):
+                found.append(SideWord(s, e, self.post_map[_squash(lower[s:e])], True))
+                busy.take(s, e)
+        for s, e in self.pre_scanner.spans(lower):
+            if busy.free(s, e):
+                found.append(SideWord(s, e, self.pre_map[_squash(lower[s:e])], False))
+                busy.take(s, e)
         for m in self.abbrev.finditer(text):
-            if free(m.start(), m.end()):
+            if busy.free(m.start(), m.end()):
                 found.append(SideWord(m.start(), m.end(), lx.SIDE_ABBREV[m.group(1)], False))
-                taken.append((m.start(), m.end()))
+                busy.take(m.start(), m.end())
         found.sort(key=lambda s: s.start)
         return found
+
+
+def _side_tokens(phrase: str, gaps: str, gap_regex: str) -> list[Token]:
+    tokens: list[Token] = []
+    for ch in phrase:
+        if ch not in gaps:
+            tokens.append(("lit", re.escape(ch)))
+        elif not tokens or tokens[-1][0] != "sep":
+            tokens.append(("sep", gap_regex))
+    return tokens + [("end", "")]
+
+
+class _Occupied:
+    """Spans already claimed: fixed blocks (may overlap) plus disjoint spans taken later."""
+
+    def __init__(self, blocked: list[tuple[int, int]]) -> None:
+        blocked = sorted(blocked)
+        self.block_starts = [s for s, _e in blocked]
+        self.block_reach: list[int] = []  # furthest end among blocks up to each index
+        reach = -1
+        for _s, e in blocked:
+            reach = max(reach, e)
+            self.block_reach.append(reach)
+        self.taken: list[tuple[int, int]] = []
+
+    def free(self, s: int, e: int) -> bool:
+        """True when [s, e) overlaps no blocked or taken span."""
+        i = bisect_left(self.block_starts, e)  # blocks starting before e
+        if i and self.block_reach[i - 1] > s:
+            return False
+        j = bisect_left(self.taken, (e, -1))  # taken spans starting before e
+        return not (j and self.taken[j - 1][1] > s)
+
+    def take(self, s: int, e: int) -> None:
+        """Claim a free span."""
+        insort(self.taken, (s, e))
 
 
 def _squash(phrase: str) -> str:
@@ -332,10 +459,6 @@ class _SentenceIndex:
         return None
 
 
-def _words_between(lower: str, a: int, b: int) -> int:
-    return len(_WORD.findall(lower[a:b]))
-
-
 def _expand(side: str) -> frozenset[str]:
     return frozenset({"L", "R"}) if side == "B" else frozenset({side})
 
@@ -361,70 +484,88 @@ def assemble(
 
     term_sides, term_side_span = _attach_sides(lower, sentence_of, terms, sides, by_sentence)
     locations = find_locations(text)
+    boundaries = _Boundaries(lower)
 
     facts = Facts(text=text)
+    mentions = facts.mentions
     heading_mention: dict[int, int] = {}
     heading_sides: dict[int, frozenset[str]] = {}
     title_sides: dict[str, frozenset[str]] = {}
     seen_section_sentence: set[str] = set()
     paired = term_matcher().paired
+    loc_starts = [loc[0] for loc in locations]
+    no_sides: frozenset[str] = frozenset()
 
     for si, sent in enumerate(sentences):
-        idx = by_sentence.get(si, [])
-        findings = [i for i in idx if terms[i].kind == "finding"]
-        anatomy = [i for i in idx if terms[i].kind == "anatomy"]
-        fixed = [i for i in idx if terms[i].kind == "fixed"]
-        owner = _attach_anatomy(lower, terms, findings, anatomy)
-        sent_locs = [loc for loc in locations if sent.start <= loc[0] < sent.end]
+        idx = by_sentence.get(si)
+        if not idx:
+            # No terms, so no mentions: only the heading and exam-title bookkeeping.
+            if sent.is_label:
+                heading_sides[si] = no_sides
+            else:
+                seen_section_sentence.add(sent.section)
+            continue
+        findings: list[int] = []
+        anatomy: list[int] = []
+        fixed: list[int] = []
+        for i in idx:
+            kind = terms[i].kind
+            if kind == "finding":
+                findings.append(i)
+            elif kind == "anatomy":
+                anatomy.append(i)
+            elif kind == "fixed":
+                fixed.append(i)
+        owner = _attach_anatomy(lower, terms, findings, anatomy, boundaries)
+        sent_locs = (
+            _Locations(locations, loc_starts, bisect_left(loc_starts, sent.start), sent.end)
+            if locations
+            else _NO_LOCATIONS
+        )
         head_loc = None
         if sent.heading is not None:
             h = sentences[sent.heading]
-            head_locs = [loc for loc in locations if h.start <= loc[0] < h.end]
-            head_loc = head_locs[0][2] if head_locs else None
+            first = bisect_left(loc_starts, h.start)
+            if first < len(locations) and loc_starts[first] < h.end:
+                head_loc = locations[first][2]
 
-        def location_of(pos: int) -> str | None:
-            if head_loc:
-                return head_loc
-            if not sent_locs:
-                return None
-            return min(sent_locs, key=lambda loc: abs(loc[0] - pos))[2]
-
-        inherited: frozenset[str] = frozenset()
+        inherited: frozenset[str] = no_sides
         if sent.heading is not None:
-            inherited = heading_sides.get(sent.heading, frozenset())
+            inherited = heading_sides.get(sent.heading, no_sides)
         elif sent.section in title_sides:
             inherited = title_sides[sent.section]
 
-        # "Lungs otherwise clear" only says the rest is normal, so it denies nothing.
-        is_normal = (
-            not findings
-            and bool(_NORMAL.search(lower, sent.start, sent.end))
-            and "otherwise" not in lower[sent.start : sent.end]
-        )
-        first_mention = len(facts.mentions)
-        for a in anatomy:
-            if owner.get(a) is not None:
-                continue
-            term = terms[a]
-            hard = _term_sides(term, term_sides.get(a))
-            weak = frozenset({"L", "R"}) if term.plural and term.key in paired else frozenset()
-            facts.mentions.append(
-                Mention(
-                    kind="anatomy",
-                    key=None,
-                    anatomy=frozenset({term.key}),
-                    span=(term.start, term.end),
-                    hard_sides=hard,
-                    soft_sides=frozenset() if hard else inherited,
-                    weak_sides=weak,
-                    side_span=term_side_span.get(a),
-                    sentence=si,
-                    location=location_of(term.start),
-                    normal=is_normal,
-                )
+        first_mention = len(mentions)
+        if anatomy:
+            # "Lungs otherwise clear" only says the rest is normal, so it denies nothing.
+            is_normal = (
+                not findings
+                and bool(_NORMAL.search(lower, sent.start, sent.end))
+                and "otherwise" not in lower[sent.start : sent.end]
             )
+            for a in anatomy:
+                if owner.get(a) is not None:
+                    continue
+                term = terms[a]
+                hard = _term_sides(term, term_sides.get(a))
+                weak = _BOTH_SIDES if term.plural and term.key in paired else no_sides
+                mentions.append(
+                    Mention(
+                        kind="anatomy",
+                        key=None,
+                        anatomy=frozenset({term.key}),
+                        span=(term.start, term.end),
+                        hard_sides=hard,
+                        soft_sides=no_sides if hard else inherited,
+                        weak_sides=weak,
+                        side_span=term_side_span.get(a),
+                        sentence=si,
+                        location=head_loc or sent_locs.nearest(term.start),
+                        normal=is_normal,
+                    )
+                )
         for fx in fixed:
-            facts.mentions.append(
+            mentions.append(
                 Mention(
                     kind="anatomy",
                     key=None,
@@ -436,39 +577,53 @@ def assemble(
                     fixed=True,
                 )
             )
+        hypothetical = sent.section in lx.HYPOTHETICAL_SECTIONS
+        owned: dict[int, list[int]] = {}
+        for a, o in owner.items():
+            if o is not None:
+                owned.setdefault(o, []).append(a)
+        # Sided structures of the sentence so far, in order: anatomy (by position), then the
+        # findings already placed (all of them before the current one).
+        sided_places: list[Mention] | None = None  # made when first needed
+        sided_place_starts: list[int] = []
+        last_sided_finding: Mention | None = None
         for f in findings:
             term = terms[f]
-            mine = [a for a, o in owner.items() if o == f]
+            mine = owned.get(f, [])
             anat = {terms[a].key for a in mine}
             if term.implied_anatomy:
                 anat.add(term.implied_anatomy)
             hard = _term_sides(term, term_sides.get(f))
             side_span = term_side_span.get(f)
-            weak: frozenset[str] = frozenset()
+            weak = no_sides
             for a in mine:
                 hard |= _term_sides(terms[a], term_sides.get(a))
                 side_span = side_span or term_side_span.get(a)
                 if terms[a].plural and terms[a].key in paired:
-                    weak = frozenset({"L", "R"})
-            soft: frozenset[str] = frozenset()
+                    weak = _BOTH_SIDES
+            soft = no_sides
             if not hard:
                 # A finding with no side of its own is placed by the nearest earlier sided
                 # structure of its sentence ("Left testis with ..., concerning for torsion");
                 # another finding's side ("left basilar opacity, likely atelectasis") only
                 # counts as a weak hint.
-                earlier = [
-                    m
-                    for m in facts.mentions[first_mention:]
-                    if m.span[0] < term.start and m.hard_sides and not m.fixed
-                ]
-                places = [m for m in earlier if m.kind == "anatomy"]
-                soft = places[-1].hard_sides if places else inherited
-                if not soft and earlier:
-                    weak = weak | earlier[-1].hard_sides
-            polarity = polarity_of(term, sent)
-            if sent.section in lx.HYPOTHETICAL_SECTIONS:
-                polarity = HYPOTHETICAL
-            facts.mentions.append(
+                if sided_places is None:
+                    sided_places = [
+                        m
+                        for m in mentions[first_mention:]
+                        if m.kind == "anatomy" and m.hard_sides and not m.fixed
+                    ]
+                    sided_place_starts = [m.span[0] for m in sided_places]
+                k = bisect_left(sided_place_starts, term.start)
+                place = sided_places[k - 1] if k else None
+                soft = place.hard_sides if place is not None else inherited
+                nearest = last_sided_finding or place
+                if not soft and nearest is not None:
+                    weak = weak | nearest.hard_sides
+            # Polarity functions are pure, so an indication sentence need not ask for one.
+            polarity = HYPOTHETICAL if hypothetical else polarity_of(term, sent)
+            qualifier, severity = _qualifier_and_severity(lower, sent, term)
+            mentions.append(
                 Mention(
                     kind="finding",
                     key=term.key,
@@ -479,25 +634,26 @@ def assemble(
                     weak_sides=weak,
                     side_span=side_span,
                     polarity=polarity,
-                    qualifier=_qualifier(lower, sent, term),
+                    qualifier=qualifier,
                     sentence=si,
-                    location=location_of(term.start),
-                    severity=_severity(lower, sent, term),
+                    location=head_loc or sent_locs.nearest(term.start),
+                    severity=severity,
                 )
             )
-        facts.mentions[first_mention:] = sorted(
-            facts.mentions[first_mention:], key=lambda m: m.span[0]
-        )
+            if hard:
+                last_sided_finding = mentions[-1]
+        if len(mentions) - first_mention > 1:
+            mentions[first_mention:] = sorted(mentions[first_mention:], key=_span_start)
 
         if sent.is_label:
-            made = facts.mentions[first_mention:]
+            made = mentions[first_mention:]
             heading_sides[si] = frozenset().union(*(m.checked_sides for m in made))
             anat_mentions = [first_mention + k for k, m in enumerate(made) if m.kind == "anatomy"]
             if anat_mentions:
                 heading_mention[si] = anat_mentions[0]
         elif sent.section not in seen_section_sentence:
             seen_section_sentence.add(sent.section)
-            made = facts.mentions[first_mention:]
+            made = mentions[first_mention:]
             # An exam title ("Left wrist, 3 views.") sets the side for the rest of the section.
             if made and all(m.kind == "anatomy" and not m.fixed for m in made):
                 title = frozenset().union(*(m.hard_sides for m in made))
@@ -505,17 +661,24 @@ def assemble(
                     title_sides[sent.section] = title
 
     facts.measurements = extract_measurements(text)
-    _attach_measurements(lower, sentence_of, facts, heading_mention)
+    _attach_measurements(lower, sentence_of, facts, heading_mention, boundaries)
     return facts
 
 
+# Look-behinds are written after the first character ("[CTLS](?<![A-Za-z0-9][CTLS])" is the
+# same check as "(?<![A-Za-z0-9])[CTLS]") so that the patterns start with a character set,
+# which lets the regex engine skip ahead instead of testing the look-behind everywhere.
 _LEVEL = re.compile(
-    r"(?<![A-Za-z0-9])([CTLS])(\d{1,2})(?:\s*-\s*([CTLS])?(\d{1,2}))?(?![A-Za-z0-9])"
+    r"([CTLS])(?<![A-Za-z0-9][CTLS])(\d{1,2})(?:\s*-\s*([CTLS])?(\d{1,2}))?(?![A-Za-z0-9])"
 )
-_SEGMENT = re.compile(r"(?<![a-z])segments?\s+(\d|i{1,3}|iv|v|vi{1,3})(?![a-z0-9])", re.I)
+_SEGMENT = re.compile(r"s(?<![a-z]s)egments?\s+(\d|i{1,3}|iv|v|vi{1,3})(?![a-z0-9])", re.I)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
 _NORMAL = re.compile(
-    r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in lx.NORMAL_WORDS) + r")(?![a-z])"
+    "(?:"
+    + "|".join(
+        f"{re.escape(w[0])}(?<![a-z]{re.escape(w[0])}){re.escape(w[1:])}" for w in lx.NORMAL_WORDS
+    )
+    + r")(?![a-z])"
 )
 
 
@@ -531,21 +694,76 @@ def find_locations(text: str) -> list[tuple[int, int, str]]:
         else:
             key = f"{letter}{int(first)}-{int(second)}"
         out.append((m.start(), m.end(), "level:" + key))
-    for m in _SEGMENT.finditer(text):
+    # "segment" (any case) must occur; lower() is much cheaper than scanning for it.
+    segments = _SEGMENT.finditer(text) if "egment" in text.lower() else ()
+    for m in segments:
         num = m.group(1).lower()
         out.append((m.start(), m.end(), f"segment:{_ROMAN.get(num, num)}"))
     out.sort()
     return out
 
 
-def _severity(lower: str, sent: Sentence, term: Term) -> str | None:
-    """Severity word written just before the finding in the same clause."""
+_BOTH_SIDES = frozenset({"L", "R"})
+# Any qualifier or severity word, even inside another word: a cheap necessary condition.
+_QUALIFIER_OR_SEVERITY = re.compile(
+    ordered_trie(
+        [literal_tokens(w) + [("end", "")] for w in sorted({*lx.QUALIFIERS, *lx.SEVERITY})]
+    )
+)
+
+
+def _span_start(m: Mention) -> int:
+    return m.span[0]
+
+
+class _Locations:
+    """The levels and segments of one sentence (a run of the text's sorted locations)."""
+
+    def __init__(
+        self, locations: list[tuple[int, int, str]], starts: list[int], lo: int, end: int
+    ) -> None:
+        self.locations = locations
+        self.starts = starts
+        self.lo = lo
+        self.hi = bisect_left(starts, end, lo)
+
+    def nearest(self, pos: int) -> str | None:
+        """The location starting nearest to pos (the earlier one on a tie), if any."""
+        lo, hi = self.lo, self.hi
+        if lo == hi:
+            return None
+        # Starts are distinct and sorted: only the last one before pos and the first one
+        # from pos on can be nearest (what min() over all of them by distance would pick).
+        i = bisect_left(self.starts, pos, lo, hi)
+        if i == lo:
+            return self.locations[i][2]
+        if i == hi or pos - self.starts[i - 1] <= self.starts[i] - pos:
+            return self.locations[i - 1][2]
+        return self.locations[i][2]
+
+
+_NO_LOCATIONS = _Locations([], [], 0, 0)
+
+
+def _qualifier_and_severity(lower: str, sent: Sentence, term: Term) -> tuple[str | None, ...]:
+    """'new'/'acute'/'suspicious' just before the finding, and a severity word in its clause."""
     window = lower[max(sent.start, term.start - 40) : term.start]
-    window = re.split(r"[,;:]", window)[-1]
-    for w in reversed(_WORD.findall(window)[-4:]):
+    if not _QUALIFIER_OR_SEVERITY.search(window):
+        return None, None  # neither kind of word occurs anywhere in the window
+    words = _WORD.findall(window)
+    qualifier = None
+    for w in reversed(words[-3:]):
+        if w in lx.QUALIFIERS:
+            qualifier = lx.QUALIFIERS[w]
+            break
+    if _CLAUSE_PUNCT.search(window):
+        words = _WORD.findall(_CLAUSE_PUNCT.split(window)[-1])
+    severity = None
+    for w in reversed(words[-4:]):
         if w in lx.SEVERITY:
-            return lx.SEVERITY[w]
-    return None
+            severity = lx.SEVERITY[w]
+            break
+    return qualifier, severity
 
 
 def _term_sides(term: Term, attached: set[str] | None) -> frozenset[str]:
@@ -567,42 +785,83 @@ def _attach_sides(
     """Give each side expression to the term it modifies (next term, or previous for post)."""
     attached: dict[int, set[str]] = {}
     spans: dict[int, tuple[int, int]] = {}
+    # Per sentence: its terms other than fixed names, their starts and ends. Terms are sorted
+    # and do not overlap, so the next and the previous term are found by bisection.
+    per_sentence: dict[int, tuple[list[int], list[int], list[int]]] = {}
     for sw in sides:
         si = sentence_of(sw.start)
         if si is None:
             continue
-        cands = [i for i in by_sentence.get(si, []) if terms[i].kind != "fixed"]
+        if si not in per_sentence:
+            cands = [i for i in by_sentence.get(si, []) if terms[i].kind != "fixed"]
+            per_sentence[si] = (
+                cands,
+                [terms[i].start for i in cands],
+                [terms[i].end for i in cands],
+            )
+        cands, starts, ends = per_sentence[si]
         target = None
         post = sw.post
         if not post:
-            after = [i for i in cands if terms[i].start >= sw.end]
-            for i in after:
+            j = bisect_left(starts, sw.end)  # the first term after the side word
+            if j < len(cands):
+                i = cands[j]
                 gap = lower[sw.end : terms[i].start]
-                if _SIDE_GAP.search(gap) or _words_between(lower, sw.end, terms[i].start) > 4:
-                    break
-                target = i
-                break
+                if not (_SIDE_GAP.search(gap) or _more_words(lower, sw.end, terms[i].start, 4)):
+                    target = i
             if target is None:
-                tail = lower[sw.end : sentence_of.sentences[si].end]
-                post = not _WORD.match(tail.lstrip()) or bool(re.match(r"\s*[,;:.]", tail))
+                # Nothing follows it but punctuation: "... effusion, left." reads as post.
+                end = sentence_of.sentences[si].end
+                post = sw.end >= end or (
+                    _FIRST_VISIBLE.match(lower, sw.end, end).group(1) not in _ALNUM
+                )
         if target is None and post:
-            before = [i for i in cands if terms[i].end <= sw.start]
-            for i in reversed(before):
+            k = _last_ending_by(ends, sw.start)  # the last term before the side word
+            if k is not None:
+                i = cands[k]
                 gap = lower[terms[i].end : sw.start]
-                if re.search(r"[;:.]", gap) or _words_between(lower, terms[i].end, sw.start) > 6:
-                    break
-                target = i
-                break
+                if not (_STOP_PUNCT.search(gap) or _more_words(lower, terms[i].end, sw.start, 6)):
+                    target = i
         if target is not None:
             attached.setdefault(target, set()).add(sw.side)
             spans.setdefault(target, (sw.start, sw.end))
     return attached, spans
 
 
+_FIRST_VISIBLE = re.compile(r"\s*(\S?)")
+
+
+def _last_ending_by(ends: list[int], pos: int) -> int | None:
+    """Index of the last end at or before pos (ends of disjoint sorted spans are sorted)."""
+    k = bisect_right(ends, pos) - 1
+    return k if k >= 0 else None
+
+
+def _more_words(lower: str, a: int, b: int, limit: int) -> bool:
+    """True when lower[a:b] holds more than limit words (stops counting there)."""
+    for n, _m in enumerate(_WORD.finditer(lower, a, b), 1):
+        if n > limit:
+            return True
+    return False
+
+
 def _attach_anatomy(
-    lower: str, terms: Sequence[Term], findings: list[int], anatomy: list[int]
+    lower: str,
+    terms: Sequence[Term],
+    findings: list[int],
+    anatomy: list[int],
+    boundaries: _Boundaries,
 ) -> dict[int, int | None]:
     """Each anatomy term goes to the nearest finding it can reach without a strong boundary."""
+    if not findings:
+        return dict.fromkeys(anatomy)
+    if len(anatomy) * len(findings) > _LONG_SENTENCE_PAIRS:
+        involved = sorted((*anatomy, *findings), key=lambda i: terms[i].start)
+        if all(
+            boundaries.clean_edge(terms[i].start - 1) and boundaries.clean_edge(terms[i].end)
+            for i in involved
+        ) and all(terms[i].end <= terms[j].start for i, j in zip(involved, involved[1:])):
+            return _attach_anatomy_long(lower, terms, findings, anatomy, boundaries)
     owner: dict[int, int | None] = {}
     for a in anatomy:
         best, best_d = None, None
@@ -628,43 +887,160 @@ def _attach_anatomy(
     return owner
 
 
-def _qualifier(lower: str, sent: Sentence, term: Term) -> str | None:
-    """'new', 'acute' or 'suspicious' written just before the finding."""
-    window = lower[max(sent.start, term.start - 40) : term.start]
-    words = _WORD.findall(window)[-3:]
-    for w in reversed(words):
-        if w in lx.QUALIFIERS:
-            return lx.QUALIFIERS[w]
-    return None
+def _attach_anatomy_long(
+    lower: str,
+    terms: Sequence[Term],
+    findings: list[int],
+    anatomy: list[int],
+    boundaries: _Boundaries,
+) -> dict[int, int | None]:
+    """_attach_anatomy for a long sentence, without trying every pair.
+
+    Terms do not overlap. Going away from an anatomy term the gap to a finding only grows:
+    its score (length plus comma penalty) grows, and once it holds a boundary it keeps it.
+    After the anatomy only the closest finding can win; before it, the preposition bonus
+    lets a further finding win, but only while its score less the bonus can still reach the
+    best one (ties go to the earlier finding, as in the plain loop).
+    """
+    starts = [terms[f].start for f in findings]
+    owner: dict[int, int | None] = {}
+    for a in anatomy:
+        term = terms[a]
+        first_after = bisect_left(starts, term.end)
+        best: tuple[int, int] | None = None  # (score, index in findings)
+        if first_after < len(findings):
+            s, e = term.end, terms[findings[first_after]].start
+            if not boundaries.between(s, e):
+                best = (e - s + _COMMA_PENALTY * lower.count(",", s, e), first_after)
+        for j in range(first_after - 1, -1, -1):
+            s, e = terms[findings[j]].end, term.start
+            d = e - s + _COMMA_PENALTY * lower.count(",", s, e)
+            if best is not None and d - _PREPOSITION_BONUS > best[0]:
+                break  # neither this finding nor any before it can win
+            if boundaries.between(s, e):
+                break  # and every finding before it is cut off too
+            if _PREPOSITION.match(lower, s, e):
+                d -= _PREPOSITION_BONUS
+            if best is None or (d, j) < best:
+                best = (d, j)
+        owner[a] = findings[best[1]] if best is not None else None
+    return owner
+
+
+class _Boundaries:
+    """Answers "does _STRONG match inside lower[s:e]?"; long gaps from one scan of the text.
+
+    Each part of _STRONG matches at most one way at a place and its matches cannot overlap,
+    so one finditer per part lists every match. A gap contains a boundary when some match
+    lies inside it: the smallest end among matches starting at or after s is at most e.
+
+    Searching the slice can differ from that only at its edges, where the slice sees a word
+    boundary that the text does not: a word of _STRONG starting at s or ending at e. Gaps
+    with a lower-case letter at either edge are therefore searched as slices, as are short
+    gaps (cheaper than scanning the whole text, which is only done once a long gap comes).
+    """
+
+    _SHORT = 256
+
+    def __init__(self, lower: str) -> None:
+        self.lower = lower
+        self._starts: list[int] | None = None
+        self._min_end: list[int] = []  # smallest end among matches from index i on
+
+    def clean_edge(self, pos: int) -> bool:
+        """True when the character at pos is not a lower-case letter (or there is none)."""
+        return not ("a" <= self.lower[pos : pos + 1] <= "z")
+
+    def between(self, s: int, e: int) -> bool:
+        """True when _STRONG.search(lower[s:e]) would find a boundary."""
+        if e - s <= self._SHORT or not (self.clean_edge(s) and self.clean_edge(e - 1)):
+            return bool(_STRONG.search(self.lower[s:e]))
+        if self._starts is None:
+            spans = sorted(m.span() for part in _STRONG_EACH for m in part.finditer(self.lower))
+            self._starts = [start for start, _end in spans]
+            self._min_end = [len(self.lower) + 1] * (len(spans) + 1)
+            for i in range(len(spans) - 1, -1, -1):
+                self._min_end[i] = min(spans[i][1], self._min_end[i + 1])
+        return self._min_end[bisect_left(self._starts, s)] <= e
+
+
+_TRAILING_WORD = re.compile(r"\w*\s*\Z")
+
+
+def _predicate_before(lower: str, start: int, end: int) -> bool:
+    """_PREDICATE.search(lower, start, end), looking only at the end of a long stretch."""
+    lo = end - 48
+    if lo <= start:
+        return bool(_PREDICATE.search(lower, start, end))
+    if _PREDICATE.search(lower, lo, end):
+        return True
+    # A match ends with the last run of word characters (plus spaces) and starts at most
+    # three characters before that run ("up to"), so it cannot start before lo when the run
+    # starts well after lo.
+    tail = _TRAILING_WORD.search(lower, lo, end)
+    if tail is not None and tail.start() - 8 >= lo:
+        return False
+    return bool(_PREDICATE.search(lower, start, end))
 
 
 def _attach_measurements(
-    lower: str, sentence_of: _SentenceIndex, facts: Facts, heading_mention: dict[int, int]
+    lower: str,
+    sentence_of: _SentenceIndex,
+    facts: Facts,
+    heading_mention: dict[int, int],
+    boundaries: _Boundaries,
 ) -> None:
     """Tie each measurement to the nearest mention of its clause, else its heading's, else any."""
+    if not facts.measurements:
+        return
+    mentions = facts.mentions
     in_sentence: dict[int, list[int]] = {}
-    for mi, men in enumerate(facts.mentions):
-        in_sentence.setdefault(men.sentence, []).append(mi)
+    for mi, men in enumerate(mentions):
+        if not men.fixed:
+            in_sentence.setdefault(men.sentence, []).append(mi)
+    starts: dict[int, list[int]] = {}  # per sentence: where its mentions start
+    clean: dict[int, bool] = {}  # per sentence: no mention edge is a lower-case letter
     for meas in facts.measurements:
         si = sentence_of(meas.start)
         if si is None:
             continue
+        sent = sentence_of.sentences[si]
+        predicate = _predicate_before(lower, sent.start, meas.start)
+        group = in_sentence.get(si, [])
+        if si not in clean:
+            starts[si] = [mentions[mi].span[0] for mi in group]
+            clean[si] = all(
+                boundaries.clean_edge(mentions[mi].span[0] - 1)
+                and boundaries.clean_edge(mentions[mi].span[1])
+                for mi in group
+            )
+        if clean[si] and boundaries.clean_edge(meas.start - 1) and boundaries.clean_edge(meas.end):
+            # Going away from the measurement on either side the gap only grows, so its
+            # score only grows and once it holds a boundary it keeps it: the best mention
+            # on each side, near or far, is the closest one. Mentions overlapping the
+            # measurement (between the two) are scored as well.
+            right = bisect_left(starts[si], meas.end) if group else 0
+            left = right
+            while left and mentions[group[left - 1]].span[1] > meas.start:
+                left -= 1
+            candidates = group[max(left - 1, 0) : right + 1]
+        else:
+            candidates = group
         near: list[tuple[int, int]] = []
         far: list[tuple[int, int]] = []
-        sent = sentence_of.sentences[si]
-        predicate = bool(_PREDICATE.search(lower, sent.start, meas.start))
-        for mi in in_sentence.get(si, []):
-            men = facts.mentions[mi]
-            if men.fixed:
-                continue
+        for mi in candidates:
+            men = mentions[mi]
             after = meas.end <= men.span[0]
             s, e = (meas.end, men.span[0]) if after else (men.span[1], meas.start)
             if s > e:
                 s, e = e, s
+                blocked = bool(_STRONG.search(lower[s:e]))
+            else:
+                blocked = boundaries.between(s, e)
             d = e - s + _COMMA_PENALTY * lower.count(",", s, e)
             if after and predicate:
                 d += 200  # "X measuring 5 mm, Y": the number belongs to X
-            (far if _STRONG.search(lower[s:e]) else near).append((d, mi))
+            (far if blocked else near).append((d, mi))
         best = min(near)[1] if near else None
         if best is None:
             h = sent.heading

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from radpair.verifier.lexicon import UNITS
 from radpair.verifier.model import Measurement
@@ -17,18 +18,23 @@ _SEP = r"\s*(?:x|×|by)\s*"
 _RANGE = r"\s*(?:-|–|to)\s*"
 _ONE = rf"(?P<n{{i}}>{_NUM})(?:\s*-?\s*(?P<u{{i}}>{_UNIT}))?"
 
+# The first number's look-behind sits after its first digit ("\d(?<![\w.]\d)" checks the
+# same character as "(?<![\w.])\d"), so the patterns start with a digit and the regex engine
+# can skip to digits instead of testing the look-behind at every character.
+_FIRST_NUM = r"\d(?<![\w.]\d)\d*(?:\.\d+)?"
 _DIMS_RE = re.compile(
-    rf"(?<![\w.]){_ONE.format(i=0)}"
+    rf"(?P<n0>{_FIRST_NUM})(?:\s*-?\s*(?P<u0>{_UNIT}))?"
     rf"(?:{_SEP}{_ONE.format(i=1)})?"
     rf"(?:{_SEP}{_ONE.format(i=2)})?",
     re.IGNORECASE,
 )
 _RANGE_RE = re.compile(
-    rf"(?<![\w.])(?P<a>{_NUM})\s*(?P<ua>{_UNIT})?{_RANGE}(?P<b>{_NUM})\s*-?\s*(?P<ub>{_UNIT})",
+    rf"(?P<a>{_FIRST_NUM})\s*(?P<ua>{_UNIT})?{_RANGE}(?P<b>{_NUM})\s*-?\s*(?P<ub>{_UNIT})",
     re.IGNORECASE,
 )
 
 
+@lru_cache(maxsize=256)
 def _unit(surface: str) -> tuple[str, float]:
     """Dimension and factor of a unit surface such as 'cm' or 'mm Hg'."""
     key = re.sub(r"\s+", " ", surface.lower())
@@ -53,12 +59,13 @@ def extract_measurements(text: str) -> list[Measurement]:
         found.append(Measurement(m.start(), m.end(), dim, values, is_range=True))
         taken.append((m.start(), m.end()))
     for m in _DIMS_RE.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken and any(s <= m.start() < e for s, e in taken):
             continue
-        parts = [(m.group(f"n{i}"), m.group(f"u{i}")) for i in range(3) if m.group(f"n{i}")]
+        groups = m.groups()  # n0, u0, n1, u1, n2, u2
+        if not (groups[1] or groups[3] or groups[5]):
+            continue  # no unit at all: a bare number
+        parts = [(groups[2 * i], groups[2 * i + 1]) for i in range(3) if groups[2 * i]]
         units = [u for _, u in parts if u]
-        if not units:
-            continue
         # A unit written once at the end applies to every dimension before it.
         last = units[-1]
         end = m.end()

@@ -24,6 +24,28 @@ class Term:
     side: str | None = None  # side carried inside the word itself (RUL, bibasilar, fixed names)
     plural: bool = False
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        key: str,
+        implied_anatomy: str | None = None,
+        side: str | None = None,
+        plural: bool = False,
+    ) -> None:
+        # A frozen dataclass's own __init__ sets every field through object.__setattr__;
+        # filling the instance dict at once is twice as fast (terms are made by the hundred).
+        self.__dict__.update(
+            start=start,
+            end=end,
+            kind=kind,
+            key=key,
+            implied_anatomy=implied_anatomy,
+            side=side,
+            plural=plural,
+        )
+
 
 @dataclass(frozen=True)
 class SideWord:
@@ -33,6 +55,10 @@ class SideWord:
     end: int
     side: str  # "L" | "R" | "B"
     post: bool
+
+    def __init__(self, start: int, end: int, side: str, post: bool) -> None:
+        # Faster than the frozen dataclass __init__ (see Term); same fields, still frozen.
+        self.__dict__.update(start=start, end=end, side=side, post=post)
 
 
 @dataclass

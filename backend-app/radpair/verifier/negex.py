@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from typing import NamedTuple
 
 from radpair.verifier import lexicon as lx
 from radpair.verifier.extract import PolarityFn, Sentence, term_matcher
 from radpair.verifier.model import ABSENT, HYPOTHETICAL, PRESENT, UNCERTAIN, Term
+from radpair.verifier.regex_trie import Token, ordered_trie, word_scanner
 
 _WORD = re.compile(r"[a-z0-9]+(?:['/-][a-z0-9]+)*")
 # A comma opens a new clause (and closes a negation scope) when what follows has its own verb
@@ -24,10 +26,12 @@ _PRE_WINDOW = 10
 _POST_WINDOW = 6
 _SHORT_WINDOW = 3
 _SHORT_CUES = frozenset({"versus", "vs"})
+_PRE_LIMIT = max(_PRE_WINDOW, _SHORT_WINDOW)
+_POST_LIMIT = max(_POST_WINDOW, _SHORT_WINDOW)
+_STOP = re.compile(r"[.;:]")
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """A matched cue phrase."""
 
     start: int
@@ -36,11 +40,14 @@ class Cue:
     text: str
 
 
-def _phrase_regex(phrases: Sequence[str]) -> str:
-    alts = []
-    for p in sorted(set(phrases), key=len, reverse=True):
-        alts.append(re.escape(p).replace(r"\ ", r"\s+"))
-    return r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])"
+def _phrase_tokens(phrase: str) -> list[Token]:
+    tokens = [("sep", r"\s+") if ch == " " else ("lit", re.escape(ch)) for ch in phrase]
+    return tokens + [("end", "")]
+
+
+def _phrase_alternation(phrases: Sequence[str]) -> str:
+    # Longest first, as a prefix tree that matches exactly like the flat alternation.
+    return ordered_trie([_phrase_tokens(p) for p in sorted(set(phrases), key=len, reverse=True)])
 
 
 class CueMatcher:
@@ -56,29 +63,75 @@ class CueMatcher:
             "hyp_pre": lx.HYP_PRE,
             "term": lx.TERMINATORS,
         }
-        self.classes = {k: re.compile(_phrase_regex(v)) for k, v in classes.items()}
         self.order = list(classes)
+        self._rank = {k: r for r, k in enumerate(self.order)}
+        # One pass for all classes: at each word start, a lookahead per class captures what
+        # that class's own regex would match there; positions where none matches are skipped.
+        groups = "".join(
+            rf"(?=(?P<{k}>{_phrase_alternation(v)}(?![a-z0-9]))?)" for k, v in classes.items()
+        )
+        guard = "(?!)"
+        for k in reversed(self.order):
+            guard = rf"(?({k})|{guard})"
+        self._any = re.compile(r"(?<![a-z0-9])" + groups + guard)
+        self._group_index = [(k, self._any.groupindex[k]) for k in self.order]
+        # Where any cue of any class starts; only there is the per-class regex run.
+        every = sorted({p for v in classes.values() for p in v}, key=len, reverse=True)
+        self._starts = word_scanner([_phrase_tokens(p) for p in every])
 
-    def find(self, lower: str, start: int, end: int) -> list[Cue]:
-        """Non-overlapping cues in lower[start:end]; longer phrases win over their parts."""
+    def candidates(self, lower: str) -> list[int]:
+        """Positions in the whole text where some cue phrase begins: a superset, for find()."""
+        return self._starts.loose_starts(lower)
+
+    def _raw(self, lower: str, start: int, end: int, candidates: Sequence[int] | None) -> list[Cue]:
+        """Every class's own non-overlapping matches in lower[start:end] (as finditer gives)."""
+        if candidates is None:
+            positions: Sequence[int] = self._starts.starts(lower, start, end)
+        else:
+            positions = candidates[bisect_left(candidates, start) : bisect_left(candidates, end)]
         raw: list[Cue] = []
-        for kind in self.order:
-            for m in self.classes[kind].finditer(lower, start, end):
-                raw.append(Cue(m.start(), m.end(), kind, m.group(0)))
+        resume = dict.fromkeys(self.order, start)
+        for at in positions:
+            m = self._any.match(lower, at, end)
+            if m is None:
+                continue
+            regs = m.regs
+            for kind, gi in self._group_index:
+                stop = regs[gi][1]
+                if stop >= 0 and at >= resume[kind]:
+                    raw.append(Cue(at, stop, kind, lower[at:stop]))
+                    resume[kind] = stop
+        return raw
+
+    def find(
+        self, lower: str, start: int, end: int, candidates: Sequence[int] | None = None
+    ) -> list[Cue]:
+        """Non-overlapping cues in lower[start:end]; longer phrases win over their parts."""
+        # candidates, if given, is candidates(lower): it saves scanning each sentence.
+        raw = self._raw(lower, start, end, candidates)
+        if len(raw) < 2:
+            return raw
+        if all(a.end <= b.start for a, b in zip(raw, raw[1:])):
+            return raw  # already disjoint and in order: every cue is kept as it is
         # Longest first; at equal length the earlier class in self.order wins.
-        rank_of = {k: r for r, k in enumerate(self.order)}
-        raw.sort(key=lambda c: (-(c.end - c.start), rank_of[c.kind], c.start))
+        rank_of = self._rank
+        raw.sort(key=lambda c: (c.start - c.end, rank_of[c.kind], c.start))
         kept: list[Cue] = []
+        starts: list[int] = []  # kept cues are disjoint, so sorted starts find the neighbours
         for c in raw:
-            if all(c.end <= k.start or k.end <= c.start for k in kept):
-                kept.append(c)
+            i = bisect_right(starts, c.start)
+            if i and kept[i - 1].end > c.start:
+                continue
+            if i < len(kept) and kept[i].start < c.end:
+                continue
+            starts.insert(i, c.start)
+            kept.insert(i, c)
         # A phrase listed both before and after its target ("resolved") works both ways.
         spans = {(c.start, c.end, c.kind) for c in raw}
         for i, c in enumerate(kept):
             base = c.kind.rsplit("_", 1)[0]
             if {(c.start, c.end, f"{base}_pre"), (c.start, c.end, f"{base}_post")} <= spans:
                 kept[i] = Cue(c.start, c.end, f"{base}_both", c.text)
-        kept.sort(key=lambda c: c.start)
         return kept
 
 
@@ -93,59 +146,102 @@ def find_terms(text: str, lower: str) -> list[Term]:
     return term_matcher().find(lower)
 
 
-def _blocked(lower: str, a: int, b: int, cues: Sequence[Cue]) -> bool:
+def _blocked(lower: str, a: int, b: int, terminators: Sequence[tuple[int, int]]) -> bool:
     """True when a terminator, clause punctuation or a new verb clause lies in lower[a:b]."""
-    if any(c.kind == "term" and a <= c.start and c.end <= b for c in cues):
+    # Terminators are disjoint and sorted: the first one starting at or after a ends first.
+    i = bisect_left(terminators, (a, -1))
+    if i < len(terminators) and terminators[i][1] <= b:
         return True
-    gap = lower[a:b]
-    if re.search(r"[;:.]", gap):
+    if _STOP.search(lower, a, b):
         return True
-    for m in re.finditer(",", gap):
-        following = lower[a + m.end() : b + 80].split(",")[0]
-        following = re.split(r"[.;:]", following)[0]
+    comma = lower.find(",", a, b)
+    while comma >= 0:
+        following = lower[comma + 1 : b + 80].split(",")[0]
+        following = _STOP.split(following)[0]
         if _VERB.search(following) and not _LIST_CONT.match(following):
             return True
+        comma = lower.find(",", comma + 1, b)
     return False
+
+
+class _SentenceCues:
+    """One sentence's cues, split by the direction in which they can reach a term."""
+
+    def __init__(self, cues: list[Cue]) -> None:
+        # Cues are disjoint and sorted by start, so their ends are sorted too.
+        self.pre = [c for c in cues if c.kind.endswith(("_pre", "_both"))]
+        self.pre_ends = [c.end for c in self.pre]
+        self.post = [c for c in cues if c.kind.endswith(("_post", "_both"))]
+        self.post_starts = [c.start for c in self.post]
+        self.terminators = [(c.start, c.end) for c in cues if c.kind == "term"]
+
+
+def _count_words(lower: str, a: int, b: int, limit: int) -> int:
+    """Words in lower[a:b], counted up to limit + 1 (enough to compare with any window)."""
+    n = 0
+    for _m in _WORD.finditer(lower, a, b):
+        n += 1
+        if n > limit:
+            break
+    return n
+
+
+def _nearest_pre(lower: str, term: Term, cues: _SentenceCues) -> tuple[int, str] | None:
+    """The closest cue before the term whose scope reaches it."""
+    for j in range(bisect_right(cues.pre_ends, term.start) - 1, -1, -1):
+        c = cues.pre[j]
+        words = _count_words(lower, c.end, term.start, _PRE_LIMIT)
+        if words > _PRE_LIMIT:
+            break  # cues further left only have more words in between
+        window = _SHORT_WINDOW if c.text in _SHORT_CUES else _PRE_WINDOW
+        if words > window:
+            continue
+        if c.text in _SHORT_CUES and "," in lower[c.end : term.start]:
+            continue
+        if _blocked(lower, c.end, term.start, cues.terminators):
+            continue
+        return term.start - c.end, c.kind
+    return None
+
+
+def _nearest_post(lower: str, term: Term, cues: _SentenceCues) -> tuple[int, str] | None:
+    """The closest cue after the term whose scope reaches back to it."""
+    for j in range(bisect_left(cues.post_starts, term.end), len(cues.post)):
+        c = cues.post[j]
+        words = _count_words(lower, term.end, c.start, _POST_LIMIT)
+        if words > _POST_LIMIT:
+            break  # cues further right only have more words in between
+        window = _SHORT_WINDOW if c.text in _SHORT_CUES else _POST_WINDOW
+        if words > window:
+            continue
+        # "opacity, atelectasis versus consolidation": versus binds its neighbours only.
+        if c.text in _SHORT_CUES and "," in lower[term.end : c.start]:
+            continue
+        if _blocked(lower, term.end, c.start, cues.terminators):
+            continue
+        return c.start - term.end, c.kind
+    return None
 
 
 def polarity_for(text: str, sentences: Sequence[Sentence], terms: Sequence[Term]) -> PolarityFn:
     """Build the polarity function for one text (cues are found once per sentence)."""
     lower = text.lower() if len(text.lower()) == len(text) else text
     matcher = cue_matcher()
-    cache: dict[int, list[Cue]] = {}
+    cache: dict[int, _SentenceCues] = {}
+    candidates: list[int] = []
 
     def decide(term: Term, sent: Sentence) -> str:
-        key = sent.start
-        if key not in cache:
-            cache[key] = matcher.find(lower, sent.start, sent.end)
-        cues = cache[key]
-        best: tuple[int, str] | None = None
-        for c in cues:
-            if c.kind in ("term", "pseudo"):
-                continue
-            if c.end <= term.start and c.kind.endswith(("_pre", "_both")):
-                window = _SHORT_WINDOW if c.text in _SHORT_CUES else _PRE_WINDOW
-                if len(_WORD.findall(lower[c.end : term.start])) > window:
-                    continue
-                if c.text in _SHORT_CUES and "," in lower[c.end : term.start]:
-                    continue
-                if _blocked(lower, c.end, term.start, cues):
-                    continue
-                dist = term.start - c.end
-            elif c.start >= term.end and c.kind.endswith(("_post", "_both")):
-                window = _SHORT_WINDOW if c.text in _SHORT_CUES else _POST_WINDOW
-                if len(_WORD.findall(lower[term.end : c.start])) > window:
-                    continue
-                # "opacity, atelectasis versus consolidation": versus binds its neighbours only.
-                if c.text in _SHORT_CUES and "," in lower[term.end : c.start]:
-                    continue
-                if _blocked(lower, term.end, c.start, cues):
-                    continue
-                dist = c.start - term.end
-            else:
-                continue
-            if best is None or dist < best[0]:
-                best = (dist, c.kind)
+        cues = cache.get(sent.start)
+        if cues is None:
+            if not cache:
+                candidates.extend(matcher.candidates(lower))
+            found = matcher.find(lower, sent.start, sent.end, candidates)
+            cues = cache[sent.start] = _SentenceCues(found)
+        # The nearest reaching cue wins; at equal distance the one before the term.
+        best = _nearest_pre(lower, term, cues)
+        after = _nearest_post(lower, term, cues)
+        if after is not None and (best is None or after[0] < best[0]):
+            best = after
         if best is None:
             return PRESENT
         kind = best[1]
