@@ -10,10 +10,9 @@ from flask import Flask
 from radpair import blueprints, errors, logging_setup, services
 from radpair.middleware import RequestMiddleware
 from radpair.db import Database
+from radpair.exceptions import ConfigurationError
+from radpair.http import MAX_IMPORT_BYTES
 from radpair.settings import Settings
-
-MAX_BODY_BYTES = 1024 * 1024
-MAX_IMPORT_BODY_BYTES = 16 * 1024 * 1024
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> Flask:
@@ -22,8 +21,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app = Flask("radpair", static_folder=None)
     app.config.update(
         RADPAIR_SETTINGS=settings,
-        # The CSV import route is the only one allowed past 1 MiB; it raises its own limit.
-        MAX_CONTENT_LENGTH=MAX_IMPORT_BODY_BYTES,
+        # Werkzeug's hard cap is the CSV import's 16 MiB; JSON routes stop at 1 MiB (json_body).
+        MAX_CONTENT_LENGTH=MAX_IMPORT_BYTES,
         JSON_SORT_KEYS=False,
         TESTING=settings.runtime_environment == "UNITTEST",
     )
@@ -42,7 +41,7 @@ def init_database(settings: Settings, database: Database | None) -> Database:
     """The connection pool, opened without waiting for the database."""
     if database is None:
         if not settings.database_url:
-            raise errors.ConfigurationError(
+            raise ConfigurationError(
                 "DATABASE_URL is not set; start through scripts/run-dev.sh to use the embedded "
                 "PostgreSQL"
             )

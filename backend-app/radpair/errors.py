@@ -8,7 +8,6 @@ from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException
 
 from radpair.exceptions import (
-    ConfigurationError,
     MethodNotAllowedError,
     NotFoundError,
     PayloadTooLargeError,
@@ -17,8 +16,6 @@ from radpair.exceptions import (
 )
 
 log = logging.getLogger(__name__)
-
-__all__ = ["init_app", "ConfigurationError"]
 
 _HTTP_CODES = {
     400: ("bad_request", "The request could not be understood."),

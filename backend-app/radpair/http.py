@@ -15,6 +15,8 @@ from radpair.exceptions import (
 )
 
 MAX_JSON_BYTES = 1024 * 1024
+# Only the CSV import route accepts more (it passes this limit to read_raw_body).
+MAX_IMPORT_BYTES = 16 * 1024 * 1024
 
 
 def read_raw_body(limit: int = MAX_JSON_BYTES) -> bytes:

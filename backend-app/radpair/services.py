@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 
 from flask import Flask, current_app
 
 from radpair.db import Database
 from radpair.settings import Settings
-
-log = logging.getLogger(__name__)
 
 
 @dataclass

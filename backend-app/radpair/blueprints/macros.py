@@ -6,12 +6,11 @@ from flask import Blueprint, Response, g, jsonify, request
 
 from radpair.exceptions import UnsupportedMediaTypeError, ValidationError
 from radpair.handlers.macro_handler import MacroHandler
-from radpair.http import json_body, login_required, query_int, read_raw_body
+from radpair.http import MAX_IMPORT_BYTES, json_body, login_required, query_int, read_raw_body
 from radpair.services import current_services
 
 bp = Blueprint("macros", __name__)
 
-MAX_IMPORT_BYTES = 16 * 1024 * 1024
 CSV_TYPES = {"text/csv", "application/csv", "text/plain"}
 
 
