@@ -10,10 +10,16 @@ waits on the LLM: database work is a few short transactions per request.
 """
 
 import multiprocessing
+import sys
 
+from radpair.exceptions import ConfigurationError
 from radpair.settings import Settings
 
-_settings = Settings.from_environment()
+try:
+    _settings = Settings.from_environment()
+except ConfigurationError as error:
+    # A clear one-line refusal (for example PROD without DATABASE_URL), not a traceback.
+    sys.exit(f"radpair-api: refusing to start: {error}")
 
 bind = f"{_settings.host}:{_settings.port}"
 worker_class = "gthread"

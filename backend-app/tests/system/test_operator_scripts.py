@@ -69,3 +69,24 @@ def test_create_user_fails_clearly_with_a_non_zero_exit(
     assert result.returncode != 0
     assert message in result.stderr
     assert password not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "env, message",
+    [
+        ({"DATABASE_URL": "", "JWT_SECRET": "p" * 40}, "PROD requires DATABASE_URL"),
+        (
+            {"DATABASE_URL": "postgresql://postgres@127.0.0.1:1/x", "JWT_SECRET": "short"},
+            "JWT_SECRET of at least 32 bytes",
+        ),
+    ],
+)
+def test_run_prod_refuses_to_start_without_its_secrets(env, message):
+    result = run_command(
+        [str(SCRIPTS / "run-prod.sh")],
+        timeout_s=60,
+        env={"RUNTIME_ENVIRONMENT": "PROD", "PORT": "1", **env},
+    )
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
