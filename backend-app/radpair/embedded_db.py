@@ -7,11 +7,14 @@ it. PostgreSQL refuses to run as root, so as root the cluster belongs to the `no
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import socket
+import stat
+import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from radpair.settings import PROJECT_ROOT
@@ -25,7 +28,7 @@ UNPRIVILEGED_USER = "nobody"
 class EmbeddedPostgres:
     """Paths and port of the project's embedded cluster."""
 
-    root: Path = PROJECT_ROOT / "var" / "postgres"
+    root: Path = field(default_factory=lambda: default_root())
 
     @property
     def data_dir(self) -> Path:
@@ -123,7 +126,10 @@ class EmbeddedPostgres:
                     "-l",
                     str(self.log_file),
                     "-o",
-                    f"-h 127.0.0.1 -p {port} -k {self.root} -c max_connections=300",
+                    # TCP on loopback only: no Unix socket, whose path length a deep checkout
+                    # could exceed.
+                    f"-h 127.0.0.1 -p {port} -c unix_socket_directories='' "
+                    "-c max_connections=300",
                 ],
                 user=user,
             )
@@ -157,6 +163,29 @@ class EmbeddedPostgres:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.2)
+
+
+def default_root() -> Path:
+    """./var/postgres, unless root runs us where `nobody` cannot reach it (then a temp dir).
+
+    PostgreSQL must run as an unprivileged user; a checkout under a private home directory
+    (mode 700) is out of that user's reach, so the cluster goes to a per-checkout folder in the
+    system temp directory instead.
+    """
+    preferred = PROJECT_ROOT / "var" / "postgres"
+    with util_helper() as util:
+        as_root = util.is_root()
+    if not as_root or _world_traversable(PROJECT_ROOT):
+        return preferred
+    digest = hashlib.sha1(str(PROJECT_ROOT).encode()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"radpair-postgres-{digest}"
+
+
+def _world_traversable(path: Path) -> bool:
+    for folder in [path, *path.parents]:
+        if not folder.stat().st_mode & stat.S_IXOTH:
+            return False
+    return True
 
 
 def _port_is_free(port: int) -> bool:
