@@ -23,7 +23,6 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         RADPAIR_SETTINGS=settings,
         # Werkzeug's hard cap is the CSV import's 16 MiB; JSON routes stop at 1 MiB (json_body).
         MAX_CONTENT_LENGTH=MAX_IMPORT_BYTES,
-        JSON_SORT_KEYS=False,
         TESTING=settings.runtime_environment == "UNITTEST",
     )
     app.json.sort_keys = False
