@@ -18,7 +18,7 @@ import yaml
 
 from radpair.blueprints.docs import OPENAPI_FILE
 from radpair.http import MAX_JSON_BYTES
-from tests.api.test_status_and_errors import assert_error_shape
+from tests.support.assertions import assert_error_shape
 
 TABLES = ("users", "macros", "commands", "sessions")
 NO_SUCH_ID = "00000000-0000-4000-8000-000000000000"

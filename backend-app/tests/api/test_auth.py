@@ -9,7 +9,7 @@ import time
 import jwt
 import pytest
 
-from tests.api.test_status_and_errors import assert_error_shape
+from tests.support.assertions import assert_error_shape
 from tests.conftest import DEFAULT_PASSWORD
 
 SECRET_ROUTES = [

@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from tests.api.test_status_and_errors import assert_error_shape
+from tests.support.assertions import assert_error_shape
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from radpair.app import create_app
-from tests.api.test_status_and_errors import assert_error_shape
+from tests.support.assertions import assert_error_shape
 from tests.support.llm_stub import Behaviour, draft_from_messages
 
 API_KEY = "sk-stub-0123456789abcdef"

@@ -8,7 +8,7 @@ import psycopg
 import pytest
 
 from radpair.app import create_app
-from tests.api.test_status_and_errors import assert_error_shape
+from tests.support.assertions import assert_error_shape
 from tests.conftest import database_url, drop_database
 
 

@@ -67,6 +67,19 @@ class LiveServer:
         return process_tree_rss_kib(self.process.pid)
 
 
+def prod_env(database_url: str, jwt_secret: str, **extra: str) -> dict[str, str]:
+    """Settings of a production instance on a test database: offline LLM, no CORS origins."""
+    return {
+        "RUNTIME_ENVIRONMENT": "PROD",
+        "DATABASE_URL": database_url,
+        "JWT_SECRET": jwt_secret,
+        "OPENAI_API_KEY": "",
+        "OPENAI_BASE_URL": "",
+        "CORS_ORIGINS": "",
+        **extra,
+    }
+
+
 @contextmanager
 def gunicorn_server(
     env: Mapping[str, str],
@@ -142,6 +155,21 @@ class Reply:
     def json(self) -> Any:
         """The body parsed as JSON."""
         return json.loads(self.body)
+
+    # The names of a Flask test response, so one set of assertions serves both.
+    @property
+    def status_code(self) -> int:
+        """The HTTP status."""
+        return self.status
+
+    @property
+    def mimetype(self) -> str:
+        """The content type without parameters."""
+        return self.headers.get_content_type()
+
+    def get_json(self) -> Any:
+        """The body parsed as JSON."""
+        return self.json()
 
 
 class ApiClient:

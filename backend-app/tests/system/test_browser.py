@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.support.servers import ApiClient, gunicorn_server, run_node, static_server
+from tests.support.servers import ApiClient, gunicorn_server, prod_env, run_node, static_server
 
 pytestmark = pytest.mark.browser
 
@@ -54,13 +54,11 @@ def foreign_site(browser_tools):
 @pytest.fixture(scope="module")
 def live(module_database_url, allowed_site, tmp_path_factory):
     """gunicorn allowing exactly the allowed site's origin."""
-    env = {
-        "RUNTIME_ENVIRONMENT": "PROD",
-        "DATABASE_URL": module_database_url,
-        "JWT_SECRET": "browser-test-secret-" + "b" * 32,
-        "OPENAI_API_KEY": "",
-        "CORS_ORIGINS": allowed_site.origin,
-    }
+    env = prod_env(
+        module_database_url,
+        "browser-test-secret-" + "b" * 32,
+        CORS_ORIGINS=allowed_site.origin,
+    )
     log_path = tmp_path_factory.mktemp("browser") / "gunicorn.log"
     with gunicorn_server(env, log_path, workers=1, threads=4) as server:
         yield server

@@ -18,7 +18,7 @@ import pytest
 from radpair import migrations
 from radpair.embedded_db import EmbeddedPostgres
 from tests.conftest import database_url
-from tests.support.servers import ApiClient, gunicorn_server
+from tests.support.servers import ApiClient, gunicorn_server, prod_env
 
 pytestmark = pytest.mark.slow
 
@@ -89,13 +89,7 @@ def user(outage_database):
 @pytest.fixture(scope="module")
 def live(outage_database, tmp_path_factory):
     """One gunicorn instance (two workers) on the outage database."""
-    env = {
-        "RUNTIME_ENVIRONMENT": "PROD",
-        "DATABASE_URL": outage_database,
-        "JWT_SECRET": JWT_SECRET,
-        "OPENAI_API_KEY": "",
-        "CORS_ORIGINS": "",
-    }
+    env = prod_env(outage_database, JWT_SECRET)
     log_path = tmp_path_factory.mktemp("outage") / "gunicorn.log"
     with gunicorn_server(env, log_path, workers=2, threads=8) as server:
         yield server

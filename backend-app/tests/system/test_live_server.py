@@ -11,7 +11,8 @@ import pytest
 
 from radpair.handlers.status_handler import STATUS_MESSAGE
 from tests.support.llm_stub import Behaviour
-from tests.support.servers import ApiClient, gunicorn_server
+from tests.support.assertions import assert_error_shape
+from tests.support.servers import ApiClient, gunicorn_server, prod_env
 
 JWT_SECRET = "live-server-test-secret-" + "s" * 32
 REQUEST_ID = re.compile(r"^[0-9a-f]{32}$")
@@ -20,27 +21,7 @@ LOG_WAIT_S = 10.0
 
 def base_env(database_url: str) -> dict:
     """Production-like settings for a gunicorn instance on the module's database."""
-    return {
-        "RUNTIME_ENVIRONMENT": "PROD",
-        "DATABASE_URL": database_url,
-        "JWT_SECRET": JWT_SECRET,
-        "OPENAI_API_KEY": "",
-        "OPENAI_BASE_URL": "",
-        "CORS_ORIGINS": "",
-        "LOG_LEVEL": "INFO",
-    }
-
-
-def assert_error_shape(reply, status: int, code: str | None = None) -> None:
-    """A failure is `{success: false, error, message}` JSON."""
-    assert reply.status == status, reply.body
-    assert reply.headers.get_content_type() == "application/json"
-    body = reply.json()
-    assert body["success"] is False
-    assert isinstance(body["error"], str) and body["error"]
-    assert isinstance(body["message"], str) and body["message"]
-    if code:
-        assert body["error"] == code
+    return prod_env(database_url, JWT_SECRET, LOG_LEVEL="INFO")
 
 
 def log_records(server) -> list[dict]:

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.support.servers import ApiClient, gunicorn_server
+from tests.support.servers import ApiClient, gunicorn_server, prod_env
 
 pytestmark = pytest.mark.slow
 
@@ -29,18 +29,10 @@ assert len(MIX) == 200
 @pytest.fixture(scope="module")
 def live(module_database_url, tmp_path_factory):
     """One gunicorn instance as deployed (two workers), offline LLM mode."""
-    env = {
-        "RUNTIME_ENVIRONMENT": "PROD",
-        "DATABASE_URL": module_database_url,
-        "JWT_SECRET": "soak-test-secret-" + "k" * 32,
-        "OPENAI_API_KEY": "",
-        "CORS_ORIGINS": "",
-        # glibc gives each new thread its own malloc arena (up to 8 per core): without a cap a
-        # worker's RSS climbs in ~19 MiB steps for tens of thousands of requests, then plateaus,
-        # whatever the application does. Capped, RSS measures the application's own memory,
-        # which is what a leak check is about (it also halves the footprint: worth doing in prod).
-        "MALLOC_ARENA_MAX": "2",
-    }
+    # gunicorn_server sets MALLOC_ARENA_MAX=2 as run-prod.sh does: uncapped, glibc's per-thread
+    # arenas grow RSS in ~19 MiB steps whatever the application does, hiding what a leak check
+    # is about.
+    env = prod_env(module_database_url, "soak-test-secret-" + "k" * 32)
     log_path = tmp_path_factory.mktemp("soak") / "gunicorn.log"
     with gunicorn_server(env, log_path, workers=2, threads=CLIENT_THREADS) as server:
         yield server

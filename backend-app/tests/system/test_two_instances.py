@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from tests.support.servers import ApiClient, gunicorn_server
+from tests.support.servers import ApiClient, gunicorn_server, prod_env
 
 JWT_SECRET = "two-instances-shared-secret-" + "t" * 32
 # Each instance has two workers; several fresh connections reach both workers of B.
@@ -16,13 +16,7 @@ FRESH_CONNECTIONS = 6
 @pytest.fixture(scope="module")
 def instances(module_database_url, tmp_path_factory):
     """Instances A and B: same database, same JWT secret, separate processes and ports."""
-    env = {
-        "RUNTIME_ENVIRONMENT": "PROD",
-        "DATABASE_URL": module_database_url,
-        "JWT_SECRET": JWT_SECRET,
-        "OPENAI_API_KEY": "",
-        "CORS_ORIGINS": "",
-    }
+    env = prod_env(module_database_url, JWT_SECRET)
     logs = tmp_path_factory.mktemp("two-instances")
     with gunicorn_server(env, logs / "a.log", workers=2, threads=4) as a:
         with gunicorn_server(env, logs / "b.log", workers=2, threads=4) as b:
