@@ -78,21 +78,20 @@ class Queries:
         self.connection = connection
         self.queries = load_queries(self.sql_file)
 
-    def _execute(self, name: str, params: dict[str, Any]) -> psycopg.Cursor:
-        cursor = self.connection.cursor(row_factory=dict_row)
+    def _execute(self, name: str, params: dict[str, Any], result):
+        # One place that runs a statement and translates its errors, fetch included.
         with translated_errors():
+            cursor = self.connection.cursor(row_factory=dict_row)
             cursor.execute(self.queries[name], params)
-        return cursor
+            return result(cursor)
 
     def fetch_one(self, name: str, **params: Any) -> dict | None:
         """The first row of a named query, or None."""
-        with translated_errors():
-            return self._execute(name, params).fetchone()
+        return self._execute(name, params, lambda cursor: cursor.fetchone())
 
     def fetch_all(self, name: str, **params: Any) -> list[dict]:
         """Every row of a named query."""
-        with translated_errors():
-            return self._execute(name, params).fetchall()
+        return self._execute(name, params, lambda cursor: cursor.fetchall())
 
     def fetch_value(self, name: str, **params: Any) -> Any:
         """The first column of the first row, or None."""
@@ -101,13 +100,7 @@ class Queries:
 
     def execute(self, name: str, **params: Any) -> int:
         """Run a named statement; the number of rows it touched."""
-        return self._execute(name, params).rowcount
-
-    def execute_many(self, name: str, rows: list[dict[str, Any]]) -> None:
-        """Run a named statement once per parameter set, in one round trip per batch."""
-        cursor = self.connection.cursor()
-        with translated_errors():
-            cursor.executemany(self.queries[name], rows)
+        return self._execute(name, params, lambda cursor: cursor.rowcount)
 
 
 class Database:

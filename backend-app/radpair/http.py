@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from typing import Any
 
 from flask import g, request
@@ -12,7 +13,10 @@ from radpair.exceptions import (
     InvalidJSONError,
     PayloadTooLargeError,
     UnsupportedMediaTypeError,
+    ValidationError,
 )
+from radpair.handlers.auth_handler import AuthHandler
+from radpair.services import current_services
 
 MAX_JSON_BYTES = 1024 * 1024
 # Only the CSV import route accepts more (it passes this limit to read_raw_body).
@@ -32,8 +36,6 @@ def read_raw_body(limit: int = MAX_JSON_BYTES) -> bytes:
 
 def json_body(limit: int = MAX_JSON_BYTES) -> dict[str, Any]:
     """The body as a JSON object; 400 when it is not one, 413 when it is too big."""
-    import json
-
     raw = read_raw_body(limit)
     mimetype = request.mimetype or ""
     if mimetype and mimetype != "application/json" and not mimetype.endswith("+json"):
@@ -64,9 +66,6 @@ def login_required(view):
 
     @functools.wraps(view)
     def wrapper(*args, **kwargs):
-        from radpair.handlers.auth_handler import AuthHandler
-        from radpair.services import current_services
-
         principal = AuthHandler(current_services()).authenticate(bearer_token(), "access")
         g.principal = principal
         request.environ["radpair.user_id"] = principal.user_id
@@ -78,8 +77,6 @@ def login_required(view):
 
 def query_int(name: str, default: int, minimum: int, maximum: int) -> int:
     """An integer query parameter within bounds; 400 otherwise."""
-    from radpair.exceptions import ValidationError
-
     raw = request.args.get(name)
     if raw is None or raw == "":
         return default
