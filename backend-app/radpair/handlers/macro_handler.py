@@ -202,19 +202,24 @@ class MacroHandler:
             "scope": require_choice(body, "scope", ("site", "user"), "user"),
         }
 
+    def _view(self, connection, owner_id: str | None) -> dict[str, Macro]:
+        """The macros nesting resolves against, by phrase key: the site's under the owner's."""
+        queries = self.macro_queries(connection)
+        view = {phrase_key(m.phrase): m for m in to_macros(queries.site_macros_for_engine())}
+        if owner_id:
+            view.update(
+                (phrase_key(m.phrase), m)
+                for m in to_macros(queries.user_macros_for_engine(owner_id))
+            )
+        return view
+
     def _check_cycle(self, connection, values: dict, owner_id: str | None, macro_id: str) -> None:
         if "{{" not in values["text"]:
             return
-        queries = self.macro_queries(connection)
-        rows = queries.site_macros_for_engine()
-        if owner_id:
-            own = queries.user_macros_for_engine(owner_id)
-            own_phrases = {normalize_phrase(r["phrase"]) for r in own}
-            rows = [r for r in rows if normalize_phrase(r["phrase"]) not in own_phrases] + own
         candidate = Macro(
             id=macro_id, phrase=values["phrase"], text=values["text"], scope=values["scope"]
         )
-        cycle = find_cycle(to_macros(rows), candidate)
+        cycle = find_cycle(self._view(connection, owner_id).values(), candidate)
         if cycle:
             raise MacroCycleValidationError(
                 "This macro would nest itself: " + " -> ".join(cycle) + ".",
@@ -314,13 +319,7 @@ class MacroHandler:
         """Reject imported rows that would sit on a {{nesting}} cycle of the caller's view."""
         if not any("{{" in body for _, _, body in rows):
             return rows
-        queries = self.macro_queries(connection)
-        view = {phrase_key(m.phrase): m for m in to_macros(queries.site_macros_for_engine())}
-        if owner_id:
-            view.update(
-                (phrase_key(m.phrase), m)
-                for m in to_macros(queries.user_macros_for_engine(owner_id))
-            )
+        view = self._view(connection, owner_id)
         view.update(
             (phrase_key(phrase), Macro(id="import", phrase=phrase, text=body, scope="user"))
             for phrase, _, body in rows
