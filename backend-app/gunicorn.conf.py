@@ -7,6 +7,11 @@ Sizing for the 2-core target machine: one worker per core keeps CPU-bound work p
 threads per worker lets 96 requests wait on the LLM at once (the benchmark drives 64). The
 PostgreSQL pool per worker (DB_POOL_MAX) stays small because no request holds a connection while it
 waits on the LLM: database work is a few short transactions per request.
+
+gevent was measured too (BENCHMARKS.md): about 50% more requests/s on short routes, but the
+worker runs one greenlet at a time, so a CPU-bound stretch (an argon2 hash, rebuilding a
+100,000-macro automaton after an import, verifying a 20,000-character draft) would stall every
+request of that worker, where threads keep switching. Throughput was not worth that stall.
 """
 
 import multiprocessing
