@@ -17,6 +17,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     HOST=0.0.0.0 \
     PORT=5000 \
     RADPAIR_PYTHON=python3 \
+    RADPAIR_HOME=/app \
     MALLOC_ARENA_MAX=2
 RUN groupadd --system radpair && useradd --system --gid radpair --home-dir /app radpair
 WORKDIR /app

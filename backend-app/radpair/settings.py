@@ -11,7 +11,20 @@ from radpair.util_helper import util_helper
 
 RUNTIME_ENVIRONMENTS = ("UNITTEST", "DEV", "PROD")
 DEV_CORS_ORIGINS = ("http://localhost:3000", "http://127.0.0.1:3000")
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _project_root() -> Path:
+    """Where db/, openapi/ and var/ live: RADPAIR_HOME, else the checkout this file is in.
+
+    An installed package (the container pip-installs a wheel) sits in site-packages, away from
+    the changelog and the spec, so the image sets RADPAIR_HOME to the folder it copies them to.
+    """
+    with util_helper() as util:
+        configured = (util.env("RADPAIR_HOME") or "").strip()
+    return Path(configured).resolve() if configured else Path(__file__).resolve().parents[2]
+
+
+PROJECT_ROOT = _project_root()
 MIN_PROD_SECRET_BYTES = 32
 
 

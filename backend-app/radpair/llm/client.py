@@ -26,6 +26,9 @@ CHAT_COMPLETIONS = "/chat/completions"
 BACKOFF_MAX_S = 2.0
 
 
+OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
+
+
 @dataclass(frozen=True)
 class Completion:
     """A finished draft."""
@@ -46,7 +49,9 @@ class LLMClient:
         if not self.offline:
             self._client = openai.OpenAI(
                 api_key=settings.openai_api_key,
-                base_url=settings.openai_base_url,
+                # Explicit: given None, the SDK would read OPENAI_BASE_URL itself, and an empty
+                # value there (as in a compose template) makes every request fail.
+                base_url=settings.openai_base_url or OPENAI_DEFAULT_BASE_URL,
                 # Retries are ours (bounded by the deadline), not the SDK's.
                 max_retries=0,
                 timeout=settings.llm_timeout_s,

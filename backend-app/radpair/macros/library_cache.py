@@ -54,10 +54,12 @@ class MacroLibraryCache:
         """The user's view (own macros over the site's) at these versions."""
         version, site_version = versions
         site = self.site_library(site_version, load_site)
-        cached = self._users.get(user_id)
-        if cached and cached[0] == version:
-            self._users.move_to_end(user_id)
-            return cached[1]
+        with self._lock:
+            # Under the lock: another thread may clear or evict this entry at any moment.
+            cached = self._users.get(user_id)
+            if cached and cached[0] == version:
+                self._users.move_to_end(user_id)
+                return cached[1]
         user_rows = load_user()
         library = site.with_overlay(to_macros(user_rows)) if user_rows else site
         with self._lock:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import yaml
+
+from tests.support.servers import run_command
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -79,3 +82,29 @@ def test_ci_runs_the_readme_test_command():
     job = github["jobs"]["lint-and-test"]
     assert "postgres" in job["services"]
     assert any("run-tests.sh" in str(step.get("run", "")) for step in job["steps"])
+
+
+def test_the_image_points_radpair_home_at_the_folder_holding_the_changelog_and_spec():
+    # The image pip-installs a wheel: the package lands in site-packages, away from db/ and
+    # openapi/, which readiness, /openapi.yaml and migrate.sh need.
+    runtime = (ROOT / "Dockerfile").read_text().split(" AS runtime", 1)[1]
+    workdir = re.findall(r"^WORKDIR (\S+)", runtime, re.M)[-1]
+    assert re.search(r"RADPAIR_HOME=(\S+)", runtime).group(1) == workdir
+    for folder in ("db", "openapi"):
+        assert re.search(rf"^COPY \S* ?{folder} {folder}$", runtime, re.M), folder
+
+
+def test_radpair_home_moves_the_changelog_and_the_spec(tmp_path):
+    home = tmp_path / "app"
+    program = (
+        "from radpair import migrations; from radpair.blueprints import docs; "
+        "print(migrations.CHANGELOG); print(docs.OPENAPI_FILE)"
+    )
+    result = run_command(
+        [sys.executable, "-c", program], timeout_s=60, env={"RADPAIR_HOME": str(home)}
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        str(home / "db" / "changelog" / "changelog.yaml"),
+        str(home / "openapi" / "openapi.yaml"),
+    ]
