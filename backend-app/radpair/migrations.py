@@ -31,8 +31,12 @@ def expected_changesets(changelog: Path = CHANGELOG) -> tuple[tuple[str, str], .
     return tuple(found)
 
 
-def jdbc_arguments(database_url: str) -> list[str]:
-    """Liquibase connection arguments for a libpq URL."""
+def jdbc_arguments(database_url: str) -> tuple[list[str], dict[str, str]]:
+    """Liquibase connection arguments for a libpq URL, and the environment for its password.
+
+    The password goes through LIQUIBASE_COMMAND_PASSWORD, never the command line, where any
+    local user could read it in the process list.
+    """
     parts = urlsplit(database_url)
     if parts.scheme not in ("postgresql", "postgres"):
         raise ValueError("DATABASE_URL must be a postgresql:// URL")
@@ -40,11 +44,12 @@ def jdbc_arguments(database_url: str) -> list[str]:
     port = parts.port or 5432
     database = parts.path.lstrip("/") or "postgres"
     query = f"?{parts.query}" if parts.query else ""
-    arguments = [f"--url=jdbc:postgresql://{host}:{port}/{database}{query}"]
-    arguments.append(f"--username={unquote(parts.username or 'postgres')}")
-    if parts.password:
-        arguments.append(f"--password={unquote(parts.password)}")
-    return arguments
+    arguments = [
+        f"--url=jdbc:postgresql://{host}:{port}/{database}{query}",
+        f"--username={unquote(parts.username or 'postgres')}",
+    ]
+    environment = {"LIQUIBASE_COMMAND_PASSWORD": unquote(parts.password)} if parts.password else {}
+    return arguments, environment
 
 
 def liquibase_launcher() -> str:
@@ -73,18 +78,20 @@ def liquibase_launcher() -> str:
 
 def migrate(database_url: str, *, quiet: bool = False) -> None:
     """Apply the changelog with `liquibase update`."""
+    connection, connection_env = jdbc_arguments(database_url)
     argv = [
         liquibase_launcher(),
         "--show-banner=false",
         f"--search-path={CHANGELOG.parent.parent}",
         "--changelog-file=changelog/changelog.yaml",
-        *jdbc_arguments(database_url),
+        *connection,
         "--log-level=WARNING",
         "update",
     ]
     with util_helper() as util:
         env = util.environ()
         env.setdefault("JAVA_OPTS", "-Xshare:auto -XX:TieredStopAtLevel=1")
+        env.update(connection_env)
         result = util.run(argv, env=env, check=False, capture=quiet)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout or "").strip()[-2000:] if quiet else ""

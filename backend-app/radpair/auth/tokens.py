@@ -14,6 +14,9 @@ ALGORITHM = "HS256"
 ISSUER = "radpair-api"
 TOKEN_TYPES = ("access", "refresh")
 VERIFIED_CACHE_SIZE = 10_000
+# Instances on different hosts disagree by a little: a token issued on a host a second ahead
+# must not look "issued in the future" on the next one (PyJWT checks iat and exp against it).
+CLOCK_SKEW_S = 5
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ class TokenService:
                 self._secret,
                 algorithms=[ALGORITHM],
                 issuer=ISSUER,
+                leeway=CLOCK_SKEW_S,
                 options={"require": ["exp", "iat", "jti", "sub", "type", "iss"]},
             )
         except jwt.ExpiredSignatureError:

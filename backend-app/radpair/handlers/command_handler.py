@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from datetime import timezone
 from typing import Iterator
 
-from radpair.exceptions import LLMError, NotFoundError, RadpairError, ValidationError
+from radpair.exceptions import (
+    DatabaseUnavailableError,
+    LLMError,
+    NotFoundError,
+    RadpairError,
+    ValidationError,
+)
 from radpair.handlers import on_warm_up
 from radpair.handlers.auth_handler import Principal
 from radpair.handlers.macro_handler import TRIGGERS, MacroHandler
@@ -170,8 +176,10 @@ class CommandHandler:
 
     def stream_command(self, prepared: PreparedCommand) -> Iterator[tuple[str, dict]]:
         """Server-sent events: macros, delta chunks, then done (the stored record) or error."""
+        # A new session's id is announced only with `done`: until the record is stored the
+        # session does not exist, and a client reusing the id after an error would get 404.
         yield "macros", {
-            "session_id": prepared.session_id,
+            **({} if prepared.new_session else {"session_id": prepared.session_id}),
             **prepared.expansion,
             "expanded_query": prepared.expanded_query,
         }
@@ -219,8 +227,13 @@ class CommandHandler:
             "fields": prepared.expansion["fields"],
             "warnings": warnings,
         }
-        with self.database.statements() as connection:
-            stored = self.command_queries(connection).insert_command(
-                new_session=prepared.new_session, user_id=prepared.user_id, **row
-            )
+        try:
+            with self.database.statements() as connection:
+                stored = self.command_queries(connection).insert_command(
+                    new_session=prepared.new_session, user_id=prepared.user_id, **row
+                )
+        except DatabaseUnavailableError as error:
+            # The draft exists (and may have been paid for): hand it back unsaved, not lose it.
+            error.extra.update({**prepared.failure_context(), "chatgpt_response": response})
+            raise
         return public_command({**row, **stored})

@@ -236,6 +236,7 @@ def test_a_stream_cut_halfway_ends_with_an_error_event_and_stores_nothing(
     ) as response:
         events = parse_sse(response.get_data(as_text=True))
     assert events[0][0] == "macros"
+    assert "session_id" not in events[0][1]  # the new session was never stored
     assert events[-1][0] == "error"
     assert events[-1][1]["error"] == "llm_unavailable"
     assert events[-1][1]["expanded_query"]

@@ -240,3 +240,41 @@ def test_a_database_outage_answers_503_fast_and_recovers_without_a_restart(clust
         drafted = client.post("/process-command", {"query": "insert normal chest"})
         assert drafted.status == 200, drafted.body
         assert client.get("/history").json()["items"][0]["id"] == drafted.json()["id"]
+
+
+def test_a_draft_finished_while_the_database_is_down_comes_back_unsaved_in_the_503(
+    cluster, outage_database, user, stub, tmp_path
+):
+    from tests.support.llm_stub import Behaviour
+
+    stub.reset(default=Behaviour(delay_s=4.0, rewrite=lambda text: "UNSAVED-DRAFT " + text))
+    env = prod_env(
+        outage_database,
+        JWT_SECRET,
+        OPENAI_API_KEY="sk-test-outage",
+        OPENAI_BASE_URL=stub.base_url,
+        LLM_TIMEOUT_S="30",
+    )
+    with gunicorn_server(env, tmp_path / "gunicorn.log", workers=1, threads=4) as server:
+        with ApiClient(server.url, timeout_s=REQUEST_BOUND_S) as client:
+            login = client.post("/login", {"email": user["email"], "password": user["password"]})
+            token = login.json()["token"]
+        with ThreadPoolExecutor(1) as pool:
+            with ApiClient(server.url, token=token, timeout_s=60) as client:
+                pending = pool.submit(
+                    timed, client, "POST", "/process-command", {"query": "Left 6 mm nodule."}
+                )
+                try:
+                    deadline = time.monotonic() + 20
+                    while not stub.state.requests:  # the LLM is now drafting
+                        assert time.monotonic() < deadline and not pending.done()
+                        time.sleep(0.05)
+                    cluster.stop()
+                    result = pending.result(timeout=60)
+                finally:
+                    cluster.ensure_running()
+                    stub.reset()
+    assert_unavailable(result)
+    assert result["body"]["chatgpt_response"].startswith("UNSAVED-DRAFT ")
+    assert "Left 6 mm nodule." in result["body"]["expanded_query"]
+    assert "session_id" not in result["body"]  # a new session that was never stored

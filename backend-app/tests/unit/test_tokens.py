@@ -66,6 +66,18 @@ def test_an_alg_none_token_is_refused(tokens):
     assert caught.value.code == "invalid_token"
 
 
+def test_a_token_from_a_host_whose_clock_is_a_little_ahead_is_accepted(tokens):
+    issued_ahead, _ = tokens.issue_access(USER, "user", None, now=int(time.time()) + 3)
+    assert tokens.decode(issued_ahead, "access").user_id == USER
+
+
+def test_a_token_issued_well_in_the_future_is_refused(tokens):
+    from_the_future, _ = tokens.issue_access(USER, "user", None, now=int(time.time()) + 120)
+    with pytest.raises(AuthenticationError) as caught:
+        tokens.decode(from_the_future, "access")
+    assert caught.value.code == "invalid_token"
+
+
 def test_an_expired_token_is_refused(tokens):
     now = int(time.time())
     expired = jwt.encode(
