@@ -10,6 +10,7 @@ from radpair.exceptions import ConfigurationError
 from radpair.util_helper import util_helper
 
 RUNTIME_ENVIRONMENTS = ("UNITTEST", "DEV", "PROD")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 DEV_CORS_ORIGINS = ("http://localhost:3000", "http://127.0.0.1:3000")
 
 
@@ -98,6 +99,13 @@ class Settings:
             for word in (env.get("MACRO_TRIGGER_WORDS") or "insert,macro").split(",")
             if word.strip()
         )
+        log_level = (env.get("LOG_LEVEL") or "INFO").strip().upper()
+        if log_level not in LOG_LEVELS:
+            raise ConfigurationError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
+        db_pool_min = _int(env, "DB_POOL_MIN", 1, minimum=0)
+        db_pool_max = _int(env, "DB_POOL_MAX", 10, minimum=1)
+        if db_pool_min > db_pool_max:
+            raise ConfigurationError("DB_POOL_MIN must not exceed DB_POOL_MAX")
         return cls(
             runtime_environment=runtime,
             database_url=database_url,
@@ -112,10 +120,10 @@ class Settings:
             port=_int(env, "PORT", 5000, minimum=1),
             access_token_ttl_s=_int(env, "ACCESS_TOKEN_TTL_S", 15 * 60, minimum=1),
             refresh_token_ttl_s=_int(env, "REFRESH_TOKEN_TTL_S", 7 * 24 * 3600, minimum=1),
-            db_pool_min=_int(env, "DB_POOL_MIN", 1, minimum=0),
-            db_pool_max=_int(env, "DB_POOL_MAX", 10, minimum=1),
+            db_pool_min=db_pool_min,
+            db_pool_max=db_pool_max,
             macro_trigger_words=triggers or ("insert", "macro"),
-            log_level=(env.get("LOG_LEVEL") or "INFO").strip().upper(),
+            log_level=log_level,
         )
 
 

@@ -192,7 +192,8 @@ class MacroHandler:
         phrase = " ".join(require_string(body, "phrase", max_length=MAX_PHRASE).split())
         normalized = validate_phrase(phrase)
         text = require_string(body, "text", max_length=MAX_TEXT, multiline=True)
-        shortcut = require_string(body, "shortcut", max_length=50, required=False)
+        # "" clears the shortcut, as null does (the spec sets no minimum length).
+        shortcut = require_string(body, "shortcut", min_length=0, max_length=50, required=False)
         return {
             "phrase": phrase,
             "normalized_phrase": normalized,

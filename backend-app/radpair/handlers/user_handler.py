@@ -39,8 +39,11 @@ class UserHandler:
         password = check_password_policy(
             require_string(body, "password", max_length=1024, multiline=True)
         )
-        username = require_string(body, "username", max_length=100, required=False)
-        title = require_string(body, "title", max_length=100, required=False, default="")
+        # "" means "not given", as null does (the spec sets no minimum length).
+        username = require_string(body, "username", min_length=0, max_length=100, required=False)
+        title = require_string(
+            body, "title", min_length=0, max_length=100, required=False, default=""
+        )
         role = require_choice(body, "role", ("admin", "user"), "user")
         password_hash = hash_password(password)
         try:

@@ -208,6 +208,15 @@ def test_only_admins_create_users(client, auth_headers):
     assert login.status_code == 200
 
 
+def test_empty_optional_profile_fields_mean_not_given(client, auth_headers):
+    body = {"email": "Plain.Name@example.org", "password": "Fresh-Stone-88"}
+    created = client.post(
+        "/users", json={**body, "username": "", "title": ""}, headers=auth_headers("admin")
+    )
+    assert created.status_code == 201, created.json
+    assert created.json["username"] == "plain.name" and created.json["title"] == ""
+
+
 @pytest.mark.parametrize(
     "body, code",
     [

@@ -217,6 +217,20 @@ def test_an_edit_is_visible_to_the_next_expansion(client, user):
     assert expand(client, user, f"insert {phrase}")["macros"] == []
 
 
+@pytest.mark.parametrize("cleared", ["", None])
+def test_an_empty_or_null_shortcut_clears_it(client, user, cleared):
+    phrase = new_phrase("shortcut")
+    created = client.post(
+        "/macros", json={"phrase": phrase, "text": "T.", "shortcut": "nc"}, headers=user
+    )
+    assert created.status_code == 201 and created.json["macro"]["shortcut"] == "nc"
+    macro_id = created.json["macro"]["id"]
+    update = {"phrase": phrase, "text": "T.", "shortcut": cleared}
+    assert client.put(f"/macros/{macro_id}", json=update, headers=user).status_code == 200
+    assert client.get(f"/macros/{macro_id}", headers=user).json["macro"]["shortcut"] is None
+    client.delete(f"/macros/{macro_id}", headers=user)
+
+
 def test_search_pages_with_a_cursor_without_gaps_or_repeats(client, user):
     prefix = f"page{uuid.uuid4().hex[:6]}"
     for i in range(7):

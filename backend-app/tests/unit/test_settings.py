@@ -32,6 +32,8 @@ def test_defaults_describe_an_offline_dev_service():
         ({"PORT": "0"}, "PORT"),
         ({"LLM_TIMEOUT_S": "-1"}, "LLM_TIMEOUT_S"),
         ({"LLM_TIMEOUT_S": "soon"}, "LLM_TIMEOUT_S"),
+        ({"LOG_LEVEL": "chatty"}, "LOG_LEVEL"),
+        ({"DB_POOL_MIN": "8", "DB_POOL_MAX": "4"}, "DB_POOL_MIN"),
     ],
 )
 def test_invalid_environments_are_refused_with_the_variable_named(env, message):
