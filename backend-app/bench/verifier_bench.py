@@ -28,8 +28,10 @@ from radpair.verifier.evaluate import (  # noqa: E402
 CORPUS = BACKEND / "tests" / "data" / "verifier_corpus.yaml"
 ENGINES = ("rules", "medspacy", "medspacy-default")
 # heldout: written after tuning on dev (two lexicon gaps it exposed were then fixed);
-# heldout2: written after all tuning and never used to change the engines.
-HELD_OUT = ("heldout", "heldout2")
+# heldout2: written after the first tuning; its misses were later seen, so a grown lexicon now
+# covers them (no longer an unseen estimate); heldout3: written blind by someone who never saw
+# the engine's code or lexicon, never used to change code: the honest estimate on unseen text.
+HELD_OUT = ("heldout", "heldout2", "heldout3")
 TARGETS = {
     "whole": {"min_recall": 0.95, "max_fp": 0.05},
     "hard": {"min_recall": 0.90, "max_fp": 0.10},
