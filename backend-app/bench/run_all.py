@@ -95,7 +95,7 @@ def table(results: dict) -> list[tuple[str, str, str, str]]:
         labels = {
             "whole": "dev",
             "hard": "dev, hard",
-            "all": "all 218 pairs",
+            "all": f"all {verifier['corpus']['pairs']} pairs",
             "all_hard": "all pairs, hard",
         }
         for part in ("whole", "hard", "all", "all_hard"):
