@@ -97,11 +97,10 @@ def settings(module_database_url):
 @pytest.fixture(scope="module")
 def app(settings):
     """The Flask app on the module's database."""
-    from radpair.app import create_app
+    from tests.support.apps import running_app
 
-    application = create_app(settings)
-    yield application
-    application.extensions["radpair"].database.close()
+    with running_app(settings) as application:
+        yield application
 
 
 @pytest.fixture()

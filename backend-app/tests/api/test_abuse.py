@@ -847,18 +847,15 @@ def test_every_response_has_nosniff_a_request_id_and_no_server_version(client, p
 
 
 def test_an_unexpected_500_also_has_nosniff_and_a_request_id(settings):
-    from radpair.app import create_app
+    from tests.support.apps import running_app
 
-    fresh = create_app(settings)
+    with running_app(settings) as fresh:
 
-    @fresh.get("/boom-for-abuse-test")
-    def boom():
-        raise RuntimeError("internal detail")
+        @fresh.get("/boom-for-abuse-test")
+        def boom():
+            raise RuntimeError("internal detail")
 
-    try:
         response = fresh.test_client().get("/boom-for-abuse-test")
-    finally:
-        fresh.extensions["radpair"].database.close()
     assert_error_shape(response, 500, "internal_error")
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert re.fullmatch(r"[0-9a-f]{32}", response.headers["X-Request-Id"])

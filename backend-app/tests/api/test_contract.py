@@ -20,7 +20,7 @@ from schemathesis.specs.openapi.checks import (
 )
 from werkzeug.test import TestResponse
 
-from radpair.app import create_app
+from tests.support.apps import running_app
 from radpair.blueprints.docs import OPENAPI_FILE
 from radpair.blueprints.macros import MAX_IMPORT_BYTES
 from radpair.db import Database
@@ -78,17 +78,15 @@ def unique(prefix: str) -> str:
 @pytest.fixture(scope="module")
 def llm_app(settings, stub):
     """The app drafting through the stub, with a short deadline and no retries."""
-    application = create_app(
-        settings.with_overrides(
-            openai_api_key="sk-stub-contract-0123456789",
-            openai_base_url=stub.base_url,
-            openai_model="stub-model",
-            llm_timeout_s=0.5,
-            llm_max_retries=0,
-        )
+    drafting = settings.with_overrides(
+        openai_api_key="sk-stub-contract-0123456789",
+        openai_base_url=stub.base_url,
+        openai_model="stub-model",
+        llm_timeout_s=0.5,
+        llm_max_retries=0,
     )
-    yield application
-    application.extensions["radpair"].database.close()
+    with running_app(drafting) as application:
+        yield application
 
 
 @pytest.fixture(scope="module")
@@ -98,9 +96,8 @@ def down_app(settings):
     database = Database(down.database_url, min_size=1, max_size=2)
     # Give up on the pool after 0.1 s instead of the production 5 s: same 503, faster test.
     database.pool.timeout = 0.1
-    application = create_app(down, database)
-    yield application
-    database.close()
+    with running_app(down, database) as application:
+        yield application
 
 
 class World:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from radpair.app import create_app
+from tests.support.apps import running_app
 from tests.support.assertions import assert_error_shape
 from tests.support.llm_stub import Behaviour, draft_from_messages
 
@@ -16,17 +16,15 @@ API_KEY = "sk-stub-0123456789abcdef"
 @pytest.fixture(scope="module")
 def llm_app(settings, stub):
     """The app configured for an OpenAI-compatible server (the stub)."""
-    application = create_app(
-        settings.with_overrides(
-            openai_api_key=API_KEY,
-            openai_base_url=stub.base_url,
-            openai_model="stub-model",
-            llm_timeout_s=2.0,
-            llm_max_retries=2,
-        )
+    drafting = settings.with_overrides(
+        openai_api_key=API_KEY,
+        openai_base_url=stub.base_url,
+        openai_model="stub-model",
+        llm_timeout_s=2.0,
+        llm_max_retries=2,
     )
-    yield application
-    application.extensions["radpair"].database.close()
+    with running_app(drafting) as application:
+        yield application
 
 
 @pytest.fixture()
@@ -177,19 +175,15 @@ def test_retries_are_bounded(llm_client, stub, user_headers):
 def test_a_connection_refused_upstream_is_502(settings, user_headers, client):
     from tests.support.servers import free_port
 
-    application = create_app(
-        settings.with_overrides(
-            openai_api_key=API_KEY,
-            openai_base_url=f"http://127.0.0.1:{free_port()}/v1",
-            llm_timeout_s=2.0,
-        )
+    refused = settings.with_overrides(
+        openai_api_key=API_KEY,
+        openai_base_url=f"http://127.0.0.1:{free_port()}/v1",
+        llm_timeout_s=2.0,
     )
-    try:
+    with running_app(refused) as application:
         response = application.test_client().post(
             "/process-command", json={"query": "insert normal chest"}, headers=user_headers()
         )
-    finally:
-        application.extensions["radpair"].database.close()
     assert_error_shape(response, 502, "llm_unavailable")
     assert response.json["expanded_query"]
 

@@ -7,7 +7,7 @@ import uuid
 import psycopg
 import pytest
 
-from radpair.app import create_app
+from tests.support.apps import running_app
 from tests.support.assertions import assert_error_shape
 from tests.conftest import database_url, drop_database
 
@@ -22,23 +22,19 @@ def empty_database(pg_server_url):
 
 
 def serve(settings, url):
-    application = create_app(settings.with_overrides(database_url=url))
-    return application
+    return running_app(settings.with_overrides(database_url=url))
 
 
 def test_an_unmigrated_database_is_not_ready_and_names_the_migration_script(
     settings, empty_database
 ):
-    application = serve(settings, empty_database)
-    try:
+    with serve(settings, empty_database) as application:
         client = application.test_client()
         response = client.get("/status/ready")
         assert_error_shape(response, 503, "not_ready")
         assert "scripts/migrate.sh" in response.json["message"]
         assert response.json["pending_changesets"] > 0
         assert client.get("/status").status_code == 200
-    finally:
-        application.extensions["radpair"].database.close()
 
 
 def test_a_database_missing_the_latest_changeset_is_not_ready(settings, module_database_url):
@@ -47,25 +43,19 @@ def test_a_database_missing_the_latest_changeset_is_not_ready(settings, module_d
             "DELETE FROM databasechangelog WHERE orderexecuted = "
             "(SELECT max(orderexecuted) FROM databasechangelog)"
         )
-    application = serve(settings, module_database_url)
-    try:
+    with serve(settings, module_database_url) as application:
         response = application.test_client().get("/status/ready")
         assert_error_shape(response, 503, "not_ready")
         assert response.json["pending_changesets"] == 1
-    finally:
-        application.extensions["radpair"].database.close()
 
 
 def test_an_unreachable_database_is_not_ready(settings):
     from tests.support.servers import free_port
 
-    application = serve(settings, f"postgresql://postgres@127.0.0.1:{free_port()}/x")
-    application.extensions["radpair"].database.pool.timeout = 1.0
-    try:
+    with serve(settings, f"postgresql://postgres@127.0.0.1:{free_port()}/x") as application:
+        application.extensions["radpair"].database.pool.timeout = 1.0
         client = application.test_client()
         response = client.get("/status/ready")
         assert_error_shape(response, 503, "not_ready")
         assert "scripts/migrate.sh" in response.json["message"]
         assert client.get("/status").status_code == 200
-    finally:
-        application.extensions["radpair"].database.close()

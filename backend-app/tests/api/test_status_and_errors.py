@@ -57,18 +57,15 @@ def test_a_body_over_one_mebibyte_answers_json_413(client):
 
 
 def test_an_unexpected_exception_answers_json_500_without_internals(settings):
-    from radpair.app import create_app
+    from tests.support.apps import running_app
 
-    fresh = create_app(settings)
+    with running_app(settings) as fresh:
 
-    @fresh.get("/boom-for-test")
-    def boom():
-        raise RuntimeError("secret internal detail")
+        @fresh.get("/boom-for-test")
+        def boom():
+            raise RuntimeError("secret internal detail")
 
-    try:
         response = fresh.test_client().get("/boom-for-test")
-    finally:
-        fresh.extensions["radpair"].database.close()
     assert_error_shape(response, 500, "internal_error")
     assert b"secret internal detail" not in response.data
     assert b"Traceback" not in response.data

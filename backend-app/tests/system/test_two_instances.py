@@ -29,24 +29,22 @@ def new_user(module_database_url):
     """Create users on the shared database; returns email and password."""
     from radpair.handlers.user_handler import UserHandler
     from radpair.settings import Settings
-    from radpair.app import create_app
+    from tests.support.apps import running_app
 
-    app = create_app(
-        Settings(
-            runtime_environment="UNITTEST", database_url=module_database_url, jwt_secret=JWT_SECRET
-        )
+    settings = Settings(
+        runtime_environment="UNITTEST", database_url=module_database_url, jwt_secret=JWT_SECRET
     )
+    with running_app(settings) as app:
 
-    def make(role: str = "user") -> dict:
-        email = f"two-{uuid.uuid4().hex[:10]}@example.org"
-        password = f"Two-Instances-{uuid.uuid4().hex[:8]}"
-        UserHandler(app.extensions["radpair"]).create_user(
-            {"email": email, "password": password, "role": role}
-        )
-        return {"email": email, "password": password}
+        def make(role: str = "user") -> dict:
+            email = f"two-{uuid.uuid4().hex[:10]}@example.org"
+            password = f"Two-Instances-{uuid.uuid4().hex[:8]}"
+            UserHandler(app.extensions["radpair"]).create_user(
+                {"email": email, "password": password, "role": role}
+            )
+            return {"email": email, "password": password}
 
-    yield make
-    app.extensions["radpair"].database.close()
+        yield make
 
 
 def log_in(server, user: dict) -> dict:
