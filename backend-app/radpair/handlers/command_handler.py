@@ -16,6 +16,7 @@ from typing import Iterator
 from radpair.exceptions import (
     DatabaseUnavailableError,
     LLMError,
+    LLMUnavailableError,
     NotFoundError,
     RadpairError,
     ValidationError,
@@ -33,6 +34,7 @@ from radpair.llm.client import LLMClient
 from radpair.llm.prompts import build_messages, offline_report
 from radpair.queries.command_queries import CommandQueries
 from radpair.services import Services
+from radpair.verifier import get_verifier
 
 MAX_QUERY = 20_000
 
@@ -44,8 +46,6 @@ def llm_client(services: Services) -> LLMClient:
 
 def report_verifier(services: Services):
     """The process-wide report verifier (rules loaded once)."""
-    from radpair.verifier import get_verifier
-
     return services.get("verifier", lambda s: get_verifier())
 
 
@@ -93,6 +93,11 @@ class PreparedCommand:
         """The dictation after macro expansion."""
         return self.expansion["expanded"]
 
+    def stored_session(self) -> dict:
+        """`{"session_id": ...}` for a session that exists; nothing for a new one, which is
+        stored only with its first answered command (a client reusing the id would get 404)."""
+        return {} if self.new_session else {"session_id": self.session_id}
+
     def failure_context(self) -> dict:
         """What an LLM failure still returns, so no work is lost."""
         return {
@@ -100,7 +105,7 @@ class PreparedCommand:
             "macros": self.expansion["macros"],
             "fields": self.expansion["fields"],
             "warnings": self.expansion["warnings"],
-            **({} if self.new_session else {"session_id": self.session_id}),
+            **self.stored_session(),
         }
 
 
@@ -176,10 +181,9 @@ class CommandHandler:
 
     def stream_command(self, prepared: PreparedCommand) -> Iterator[tuple[str, dict]]:
         """Server-sent events: macros, delta chunks, then done (the stored record) or error."""
-        # A new session's id is announced only with `done`: until the record is stored the
-        # session does not exist, and a client reusing the id after an error would get 404.
+        # A new session's id is announced only with `done`, once the session exists.
         yield "macros", {
-            **({} if prepared.new_session else {"session_id": prepared.session_id}),
+            **prepared.stored_session(),
             **prepared.expansion,
             "expanded_query": prepared.expanded_query,
         }
@@ -196,8 +200,6 @@ class CommandHandler:
                     parts.append(chunk)
                     yield "delta", {"text": chunk}
                 if not "".join(parts).strip():
-                    from radpair.exceptions import LLMUnavailableError
-
                     raise LLMUnavailableError("The language model returned an empty draft.")
                 model, mode = self.llm.model, "openai"
             latency_ms = int((time.perf_counter() - started) * 1000)
