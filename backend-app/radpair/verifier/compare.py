@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
 from radpair.verifier.measure import covers, same_value
-from radpair.verifier.model import ABSENT, HYPOTHETICAL, PRESENT, Facts, Measurement, Mention
+from radpair.verifier.model import (
+    ABSENT,
+    HYPOTHETICAL,
+    PRESENT,
+    UNCERTAIN,
+    Facts,
+    Measurement,
+    Mention,
+)
 
 _PARENT = {k: parent for k, (_s, _p, parent) in lx.ANATOMY.items() if parent}
 _SIDE_WORDS = {
@@ -112,6 +122,7 @@ class _View:
 
     def __init__(self, facts: Facts) -> None:
         self.text = facts.text
+        self.lower = safe_lower(facts.text)
         self.mentions = facts.mentions
         self.measurements = facts.measurements
         self.descriptors = facts.descriptors()
@@ -174,7 +185,7 @@ class _View:
 
 
 def compare(source: Facts, report: Facts) -> list[dict]:
-    """Warnings for laterality, negation and measurement differences."""
+    """Warnings for laterality, negation, measurement, omission and insertion differences."""
     out = _Collector()
     src, rep = _View(source), _View(report)
     for x, y, x_is_src in ((src, rep, True), (rep, src, False)):
@@ -182,6 +193,7 @@ def compare(source: Facts, report: Facts) -> list[dict]:
         _negation(x, y, x_is_src, out)
         _normal_contradiction(x, y, x_is_src, out)
         _measurements(x, y, x_is_src, out)
+        _unpartnered(x, y, x_is_src, out)
     return out.items
 
 
@@ -665,3 +677,65 @@ class _ValueIndex:
                 if self.relation(m, n) == DIFFERENT:
                     return True
         return False
+
+
+_ASSERTED = (PRESENT, UNCERTAIN)
+_FAMILY: dict[str, frozenset[str]] = {k: fam for fam in lx.FINDING_FAMILIES for k in fam}
+_ENLARGED = {
+    key: re.compile(
+        rf"\b(?:{'|'.join(organs)})\b(?:[^.;:\n]|\.(?=\d)){{0,60}}\benlarge|\benlarge\w*\s+"
+        rf"(?:{'|'.join(organs)})\b"
+    )
+    for key, organs in lx.ENLARGED_ORGANS.items()
+}
+_INTERPRETIVE = re.compile(
+    r"\b(?:" + "|".join(re.escape(c) for c in lx.INTERPRETIVE_CUES) + r")\b[^.;:\n]*$"
+)
+
+
+def _has_partner(m: Mention, y: _View) -> bool:
+    """True when the other text mentions m's finding at all (any side, polarity or level)."""
+    if y.findings(m.key):
+        return True
+    family = _FAMILY.get(m.key or "")
+    if family and any(
+        n.kind == "finding" and n.key in family and _anatomy_compatible(m.anatomy, n.anatomy)
+        for k in family
+        for n in y.findings(k)
+    ):
+        return True
+    enlarged = _ENLARGED.get(m.key or "")
+    return bool(enlarged and enlarged.search(y.lower))
+
+
+def _is_heading(x: _View, m: Mention) -> bool:
+    """A finding word used as a heading ("Lymph nodes: none enlarged") asserts nothing."""
+    return x.text[m.span[1] : m.span[1] + 3].lstrip(" ").startswith(":")
+
+
+def _interpretation(x: _View, m: Mention) -> bool:
+    """A diagnosis offered as the explanation of findings in its own sentence."""
+    start = max(x.text.rfind(".", 0, m.span[0]), x.text.rfind("\n", 0, m.span[0])) + 1
+    return bool(_INTERPRETIVE.search(x.lower, start, m.span[0]))
+
+
+def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
+    """Omission (source side) or insertion (report side): an asserted finding with no partner."""
+    # A partner is any mention of the same finding, whatever its side, polarity or site: a
+    # partner that differs is the business of the laterality and negation checks.
+    verdicts: dict[object, bool] = {}
+    for m in x.mentions:
+        if m.kind != "finding" or m.polarity not in _ASSERTED or _is_heading(x, m):
+            continue
+        key = (m.key, m.anatomy) if x.shared else id(m)
+        if key not in verdicts:
+            verdicts[key] = _has_partner(m, y)
+        if verdicts[key]:
+            continue
+        name = _label(x, m)
+        if x_is_src:
+            out.add(
+                "omission", f"Dictated finding '{name}' is missing from the report.", _span(m), None
+            )
+        elif not _interpretation(x, m):
+            out.add("insertion", f"'{name}' in the report was not dictated.", None, _span(m))

@@ -11,6 +11,7 @@ import threading
 import warnings
 from collections.abc import Sequence
 
+from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
 from radpair.verifier.extract import Sentence, assemble, segment, side_matcher, term_matcher
 from radpair.verifier.model import ABSENT, HYPOTHETICAL, PRESENT, UNCERTAIN, Facts, Term
@@ -127,7 +128,7 @@ class MedspacyEngine:
             finally:
                 _pending.pop()
         sentences = doc.user_data["radpair_sentences"]
-        lower = text.lower() if len(text.lower()) == len(text) else text
+        lower = safe_lower(text)
         terms: list[Term] = []
         polarity: dict[int, str] = {}
         for ent in doc.ents:

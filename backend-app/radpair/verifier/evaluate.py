@@ -11,7 +11,7 @@ import yaml
 
 from radpair.verifier.engine import Verifier
 
-TYPES = ("laterality", "negation", "measurement")
+TYPES = ("laterality", "negation", "measurement", "omission", "insertion")
 
 
 @dataclass(frozen=True)

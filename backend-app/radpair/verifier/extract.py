@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
 from radpair.verifier.measure import extract_measurements
 from radpair.verifier.model import HYPOTHETICAL, Facts, Mention, SideWord, Term
@@ -89,14 +90,6 @@ class Sentence:
         self.__dict__.update(
             start=start, end=end, section=section, heading=heading, is_label=is_label
         )
-
-
-def _safe_lower(text: str) -> str:
-    """Lower-case without changing length, so offsets stay valid."""
-    out = text.lower()
-    if len(out) == len(text):
-        return out
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def segment(text: str) -> list[Sentence]:
@@ -474,7 +467,7 @@ def assemble(
     polarity_of: PolarityFn,
 ) -> Facts:
     """Tie sides, anatomy, polarity and measurements to each finding, sentence by sentence."""
-    lower = _safe_lower(text)
+    lower = safe_lower(text)
     sentence_of = _SentenceIndex(sentences)
     by_sentence: dict[int, list[int]] = {}
     for i, t in enumerate(terms):
@@ -1057,7 +1050,7 @@ def extract(
 ) -> Facts:
     """Run one engine's term finder and polarity decider through the shared assembly."""
     sentences = segment(text)
-    lower = _safe_lower(text)
+    lower = safe_lower(text)
     terms = find_terms(text, lower)
     sides = side_matcher().find(text, lower, terms)
     return assemble(text, sentences, terms, sides, polarity(text, sentences, terms))

@@ -178,6 +178,7 @@ FINDINGS: dict[str, list[str]] = {
         "port",
         "line",
         "pacemaker lead",
+        "pacemaker",
     ],
     "device_tube": ["et tube", "endotracheal tube", "ng tube", "enteric tube"],
     "postoperative_change": ["postoperative change", "postsurgical change", "wedge resection"],
@@ -740,4 +741,70 @@ SECTION_NAMES: frozenset[str] = frozenset(
         "exam",
         "procedure",
     }
+)
+
+# Findings that stand in for one another when deciding whether a finding was dropped or added
+# (not for laterality, negation or measurement): a rewrite may name the lesion by its diagnosis
+# or the node by its enlargement. Families match only at a compatible site.
+FINDING_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"lymphadenopathy", "lymph_node"}),
+    frozenset({"catheter", "device_tube"}),
+    frozenset(
+        {
+            "nodule",
+            "mass",
+            "lesion",
+            "cyst",
+            "malignancy",
+            "metastasis",
+            "meningioma",
+            "adenoma",
+            "fibroid",
+            "schwannoma",
+            "angiomyolipoma",
+            "hemangioma",
+            "lipoma",
+            "fnh",
+            "pseudocyst",
+            "polyp",
+            "goiter",
+        }
+    ),
+    frozenset({"consolidation", "pneumonia", "opacity", "atelectasis"}),
+    frozenset({"embolism", "thrombus"}),
+    frozenset({"hemorrhage", "hematoma", "subarachnoid_hemorrhage"}),
+    frozenset({"hernia", "hiatal_hernia"}),
+    frozenset({"infarct", "pulmonary_infarct", "gray_white_loss", "hyperdense_vessel"}),
+    frozenset({"ductal_dilation", "hydronephrosis", "hydroureter"}),
+    frozenset({"thickening", "wall_thickening", "mucosal_thickening", "bronchial_wall_thickening"}),
+)
+# An organ said to be enlarged is the same finding as its "-megaly".
+ENLARGED_ORGANS: dict[str, tuple[str, ...]] = {
+    "hepatomegaly": ("liver", "hepatic"),
+    "splenomegaly": ("spleen", "splenic"),
+    "cardiomegaly": ("heart", "cardiac silhouette", "cardiac"),
+}
+# Words that introduce an interpretation of findings already described ("consistent with
+# angiomyolipoma"): a diagnosis named after them in the report is not a new finding.
+INTERPRETIVE_CUES: tuple[str, ...] = (
+    "consistent with",
+    "compatible with",
+    "concerning for",
+    "suspicious for",
+    "suggestive of",
+    "suggesting",
+    "in keeping with",
+    "representing",
+    "likely",
+    "probable",
+    "findings of",
+    "characteristic of",
+    "diagnostic of",
+    "favor",
+    "favoring",
+    "which may represent",
+    "may represent",
+    "due to",
+    "secondary to",
+    "related to",
 )

@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
+from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
 from radpair.verifier.extract import PolarityFn, Sentence, term_matcher
 from radpair.verifier.model import ABSENT, HYPOTHETICAL, PRESENT, UNCERTAIN, Term
@@ -225,7 +226,7 @@ def _nearest_post(lower: str, term: Term, cues: _SentenceCues) -> tuple[int, str
 
 def polarity_for(text: str, sentences: Sequence[Sentence], terms: Sequence[Term]) -> PolarityFn:
     """Build the polarity function for one text (cues are found once per sentence)."""
-    lower = text.lower() if len(text.lower()) == len(text) else text
+    lower = safe_lower(text)
     matcher = cue_matcher()
     cache: dict[int, _SentenceCues] = {}
     candidates: list[int] = []

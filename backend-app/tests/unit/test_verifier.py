@@ -41,8 +41,14 @@ def test_get_verifier_returns_one_shared_instance():
 
 
 def test_each_warning_has_the_documented_keys_and_valid_spans(verifier):
-    source = "Small left pleural effusion. 8 mm nodule in the right upper lobe. No pneumothorax."
-    report = "Small right pleural effusion. 8 cm nodule in the right upper lobe. Pneumothorax."
+    source = (
+        "Small left pleural effusion. 8 mm nodule in the right upper lobe. No pneumothorax. "
+        "Moderate ascites."
+    )
+    report = (
+        "Small right pleural effusion. 8 cm nodule in the right upper lobe. Pneumothorax. "
+        "Small hiatal hernia."
+    )
     warnings = verifier.verify(source, report)
     assert {w["type"] for w in warnings} == set(TYPES)
     for w in warnings:
@@ -73,6 +79,67 @@ def test_a_measurement_invented_by_the_report_has_no_source_span(verifier):
     assert warning["type"] == "measurement"
     assert warning["source_span"] is None
     assert warning["report_span"] == [0, 4]
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "kind", "source_words", "report_words"),
+    [
+        (
+            "Moderate ascites. Small left pleural effusion.",
+            "FINDINGS:\nSmall left pleural effusion.",
+            "omission",
+            "ascites",
+            None,
+        ),
+        (
+            "Small left pleural effusion.",
+            "FINDINGS:\nSmall left pleural effusion. Small hiatal hernia.",
+            "insertion",
+            None,
+            "hiatal hernia",
+        ),
+    ],
+)
+def test_a_dropped_or_added_finding_points_at_its_words_and_has_no_partner_span(
+    verifier, source, report, kind, source_words, report_words
+):
+    (warning,) = verifier.verify(source, report)
+    assert warning["type"] == kind
+    for span, text, words in (
+        (warning["source_span"], source, source_words),
+        (warning["report_span"], report, report_words),
+    ):
+        assert (text[span[0] : span[1]] if span else None) == words
+
+
+def test_a_diagnosis_offered_to_explain_dictated_findings_is_not_an_insertion(verifier):
+    source = "Loss of gray-white differentiation in the left insula. No hemorrhage."
+    report = (
+        "FINDINGS:\nLoss of gray-white differentiation in the left insula. No hemorrhage.\n\n"
+        "IMPRESSION:\nFindings consistent with early left MCA territory infarct."
+    )
+    assert _types(verifier, source, report) == set()
+
+
+def test_a_finding_word_used_as_a_heading_is_not_an_insertion(verifier):
+    source = "No lymphadenopathy. Small left pleural effusion."
+    report = "Lymph nodes: No lymphadenopathy.\nPleura: Small left pleural effusion."
+    assert _types(verifier, source, report) == set()
+
+
+def test_an_organ_called_enlarged_partners_its_megaly(verifier):
+    source = "Liver measures 17.5 cm, enlarged. No focal lesion."
+    report = "FINDINGS:\nHepatomegaly, liver 17.5 cm. No focal hepatic lesion."
+    assert _types(verifier, source, report) == set()
+
+
+def test_a_dotted_capital_i_does_not_silence_a_negation_change(verifier):
+    source = "Discussed with Dr. İnan. No pleural effusion."
+    report = "Discussed with Dr. İnan. Small pleural effusion."
+    warnings = verifier.verify(source, report)
+    assert [w["type"] for w in warnings] == ["negation"]
+    start, end = warnings[0]["report_span"]
+    assert report[start:end] == "pleural effusion"
 
 
 # ---------------------------------------------------------------- corpus targets

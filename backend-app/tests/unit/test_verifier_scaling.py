@@ -8,6 +8,7 @@ from pathlib import Path
 
 
 from radpair.verifier import compare as compare_module
+from radpair.textnorm import safe_lower
 from radpair.verifier import extract as extract_module
 from radpair.verifier import get_verifier
 from radpair.verifier import lexicon as lx
@@ -197,9 +198,7 @@ def test_measurements_go_to_the_same_mention_in_long_sentences():
             for i, m in reversed(list(enumerate(facts.mentions)))
             if sentences[m.sentence].is_label and m.kind == "anatomy"
         }
-        expected = _plain_measurement_owners(
-            extract_module._safe_lower(text), facts, sentences, headings
-        )
+        expected = _plain_measurement_owners(safe_lower(text), facts, sentences, headings)
         assert [m.mention for m in facts.measurements] == expected
 
 
