@@ -24,6 +24,9 @@ FINDINGS: dict[str, list[str]] = {
         "suprapatellar effusion|knee",
     ],
     "pneumothorax": ["pneumothorax", "pneumothoraces", "ptx"],
+    # A generic word, but "no acute osseous abnormality" becoming "acute osseous abnormality"
+    # is as dangerous as any named finding.
+    "abnormality": ["abnormality", "abnormalities"],
     "hemothorax": ["hemothorax"],
     "consolidation": ["consolidation", "airspace disease", "airspace opacity"],
     "pneumonia": ["pneumonia", "pneumonias"],
