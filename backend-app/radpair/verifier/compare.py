@@ -725,7 +725,12 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     # partner that differs is the business of the laterality and negation checks.
     verdicts: dict[object, bool] = {}
     for m in x.mentions:
-        if m.kind != "finding" or m.polarity not in _ASSERTED or _is_heading(x, m):
+        if (
+            m.kind != "finding"
+            or m.polarity not in _ASSERTED
+            or m.key in lx.NORMAL_WHEN_PRESENT
+            or _is_heading(x, m)
+        ):
             continue
         key = (m.key, m.anatomy) if x.shared else id(m)
         if key not in verdicts:

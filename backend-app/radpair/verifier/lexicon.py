@@ -187,7 +187,9 @@ FINDINGS: dict[str, list[str]] = {
     "postoperative_change": ["postoperative change", "postsurgical change", "wedge resection"],
     "nephrectomy": ["nephrectomy"],
     "hyperinflation": ["hyperinflation", "hyperinflated"],
-    "decreased_flow": ["decreased flow", "absent flow", "reduced flow"],
+    "decreased_flow": ["decreased flow", "reduced flow", "diminished flow"],
+    # Flow is normal when present; "absent flow" is its negation, so the two share a key.
+    "flow": ["flow", "blood flow", "color flow", "doppler flow", "arterial flow", "venous flow"],
     "bursal_fluid": ["bursal fluid"],
     "recurrence": ["recurrence", "local recurrence"],
     # Common findings added as a block (general radiology vocabulary, not taken from any
@@ -482,6 +484,7 @@ SIDE_ABBREV: dict[str, str] = {"Lt": "L", "Rt": "R", "LT": "L", "RT": "R", "L": 
 # Negation and certainty cues (lower case, matched on word boundaries).
 NEG_PRE: list[str] = [
     "no",
+    "absent",
     "not",
     "without",
     "negative for",
@@ -517,6 +520,9 @@ NEG_POST: list[str] = [
     "not present",
     "is not present",
     "has resolved",
+    "has cleared",
+    "have cleared",
+    "cleared",
     "have resolved",
     "resolved",
     "is negative",
@@ -781,6 +787,8 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"ductal_dilation", "hydronephrosis", "hydroureter"}),
     frozenset({"thickening", "wall_thickening", "mucosal_thickening", "bronchial_wall_thickening"}),
 )
+# Findings that are normal when present: dropping or adding one is not an omission/insertion.
+NORMAL_WHEN_PRESENT: frozenset[str] = frozenset({"flow"})
 # An organ said to be enlarged is the same finding as its "-megaly".
 ENLARGED_ORGANS: dict[str, tuple[str, ...]] = {
     "hepatomegaly": ("liver", "hepatic"),

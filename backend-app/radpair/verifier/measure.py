@@ -34,6 +34,30 @@ _RANGE_RE = re.compile(
 )
 
 
+# A value said of an earlier study ("previously 6 mm", "from 6 mm", "6 mm on the prior") is kept
+# apart from the current ones: swapping current and prior sizes changes the report's meaning.
+_PRIOR_BEFORE = re.compile(
+    r"\b(?:previously|formerly|prior(?:ly)?|from|compared (?:to|with)|then|had been|"
+    r"last|initially|originally)(?:\s+(?:measur\w+|was|were|noted|seen))?"
+    r"(?:\s+(?:at|as))?(?:\s+(?:approximately|about|up to))?\s*\(?\s*$",
+    re.IGNORECASE,
+)
+_PRIOR_AFTER = re.compile(
+    r"^\s*\)?\s*(?:previously|prior|on (?:the )?(?:prior|previous|preceding|earlier|last)\b|"
+    r"(?:on|in) \d{1,2}/\d{1,2}/\d{2,4}|(?:on|in) (?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
+PRIOR = ":prior"
+
+
+def _is_prior(text: str, start: int, end: int) -> bool:
+    """True when the value at text[start:end] describes an earlier study."""
+    return bool(
+        _PRIOR_BEFORE.search(text, max(0, start - 40), start)
+        or _PRIOR_AFTER.match(text[end : end + 30])
+    )
+
+
 @lru_cache(maxsize=256)
 def _unit(surface: str) -> tuple[str, float]:
     """Dimension and factor of a unit surface such as 'cm' or 'mm Hg'."""
@@ -82,6 +106,9 @@ def extract_measurements(text: str) -> list[Measurement]:
                 break
             values.append(_norm(float(num) * factor))
         found.append(Measurement(m.start(), end, dim, tuple(values)))
+    for meas in found:
+        if _is_prior(text, meas.start, meas.end):
+            meas.dim += PRIOR
     found.sort(key=lambda x: x.start)
     return found
 

@@ -396,3 +396,82 @@ def test_headings_and_inline_sections_are_split_from_their_sentences():
     assert labels == ["LEFT KNEE", "L4-L5"]
     assert body == ["Small effusion.", "meniscal tear.", "disc bulge."]
     assert [s.section for s in sentences if not s.is_label] == ["body", "impression", "impression"]
+
+
+# ---------------------------------------------------------------- kinds named in the v2 issue
+
+KINDS = [
+    (
+        "laterality",
+        "Right MCA territory infarct with contralateral (left) hemiparesis. "
+        "Small ipsilateral subdural hematoma.",
+        "FINDINGS:\nRight MCA territory infarct. Small contralateral subdural hematoma.",
+    ),
+    (
+        "laterality",
+        "Bilateral pleural effusions, small.",
+        "FINDINGS:\nSmall left pleural effusion.",
+    ),
+    (
+        "laterality",
+        "Midline shift of 5 mm. Right frontal hematoma.",
+        "FINDINGS:\nRight frontal hematoma with 5 mm leftward midline shift.",
+    ),
+    ("negation", "Absent flow in the right testis.", "FINDINGS:\nFlow in the right testis."),
+    (
+        "negation",
+        "Gallbladder without wall thickening. Cholelithiasis.",
+        "FINDINGS:\nGallbladder with wall thickening. Cholelithiasis.",
+    ),
+    (
+        "negation",
+        "No pneumothorax. Small left pleural effusion.",
+        "FINDINGS:\nPneumothorax. No small left pleural effusion.",
+    ),
+    ("negation", "Early appendicitis cannot be excluded.", "FINDINGS:\nNo appendicitis."),
+    ("negation", "No appendicitis.", "FINDINGS:\nAppendicitis cannot be excluded."),
+    ("measurement", "Nodule 8 mm, previously 6 mm.", "FINDINGS:\nNodule 6 mm, previously 8 mm."),
+    (
+        "measurement",
+        "Right kidney 11.2 cm. Left kidney 10.1 cm.",
+        "FINDINGS:\nRight kidney 10.1 cm. Left kidney 11.2 cm.",
+    ),
+    ("measurement", "Liver 15 cm. Spleen 11 cm.", "FINDINGS:\nLiver 11 cm. Spleen 15 cm."),
+    ("measurement", "Cyst 2 cm and nodule 5 mm.", "FINDINGS:\nCyst 2 mm and nodule 5 cm."),
+    (
+        "",
+        "L4-L5 left paracentral disc protrusion contacting the traversing left L5 nerve root.",
+        "FINDINGS:\nL4-L5: Left paracentral disc protrusion contacts the traversing left L5 "
+        "nerve root.",
+    ),
+    (
+        "",
+        "Mild dextroconvex scoliosis.",
+        "FINDINGS:\nMild dextroconvex curvature of the thoracolumbar spine.",
+    ),
+    (
+        "",
+        "Previously seen right pleural effusion has cleared, no residual.",
+        "FINDINGS:\nResolved right pleural effusion.",
+    ),
+    ("", "The bladder is unremarkable.", "FINDINGS:\nThe bladder is normal."),
+    (
+        "",
+        "Lungs are clear bilaterally. No pleural effusion or pneumothorax on either side.",
+        "FINDINGS:\nThe right and left lungs are clear. No right or left pleural effusion. "
+        "No pneumothorax.",
+    ),
+    (
+        "",
+        "Stent in the left anterior descending artery. Right coronary artery is patent.",
+        "FINDINGS:\nLAD stent. Patent RCA.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("expected", "source", "report"), KINDS)
+def test_each_kind_of_change_raises_its_type_and_each_faithful_kind_raises_nothing(
+    verifier, expected, source, report
+):
+    raised = _types(verifier, source, report)
+    assert (expected in raised) if expected else raised == set()
