@@ -681,13 +681,30 @@ class _ValueIndex:
 
 _ASSERTED = (PRESENT, UNCERTAIN)
 _FAMILY: dict[str, frozenset[str]] = {k: fam for fam in lx.FINDING_FAMILIES for k in fam}
-_ENLARGED = {
-    key: re.compile(
-        rf"\b(?:{'|'.join(organs)})\b(?:[^.;:\n]|\.(?=\d)){{0,60}}\benlarge|\benlarge\w*\s+"
-        rf"(?:{'|'.join(organs)})\b"
-    )
-    for key, organs in lx.ENLARGED_ORGANS.items()
-}
+
+
+def _enlarged_pattern(organs: tuple[str, ...]) -> re.Pattern:
+    names = "|".join(organs)
+    gap = r"(?:[^.;:\n]|\.(?=\d)){0,60}"
+    return re.compile(rf"\b(?:{names})\w*\b{gap}\benlarge|\benlarge\w*\s+(?:{names})")
+
+
+_ENLARGED = {key: _enlarged_pattern(organs) for key, organs in lx.ENLARGED_ORGANS.items()}
+
+
+def _enlarged(key: str | None) -> re.Pattern | None:
+    """For an "-megaly" finding, the pattern of its organ said to be enlarged."""
+    if key is None:
+        return None
+    if key in _ENLARGED:
+        return _ENLARGED[key]
+    word = key.lstrip("~")
+    if not word.endswith("megaly") or len(word) < 10:
+        return None
+    # "prostatomegaly" is "prostat..." enlarged, whatever the lexicon knows of the prostate.
+    return _ENLARGED.setdefault(key, _enlarged_pattern((word[: -len("megaly")].rstrip("o"),)))
+
+
 _INTERPRETIVE = re.compile(
     r"\b(?:" + "|".join(re.escape(c) for c in lx.INTERPRETIVE_CUES) + r")\b[^.;:\n]*$"
 )
@@ -704,7 +721,7 @@ def _has_partner(m: Mention, y: _View) -> bool:
         for n in y.findings(k)
     ):
         return True
-    enlarged = _ENLARGED.get(m.key or "")
+    enlarged = _enlarged(m.key)
     return bool(enlarged and enlarged.search(y.lower))
 
 

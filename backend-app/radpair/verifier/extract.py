@@ -252,6 +252,22 @@ class _Entry:
     side: str | None
 
 
+_FINDING_WORD = re.compile(
+    r"\b[a-z]{2,}(?:" + "|".join(sorted(lx.FINDING_SUFFIXES, key=len, reverse=True)) + r")\b"
+)
+_PLURAL_ENDINGS = (("itides", "itis"), ("omata", "oma"), ("oses", "osis"), ("ectases", "ectasis"))
+
+
+def _singular_finding(word: str) -> tuple[str, bool]:
+    """The singular of a word found by its ending, and whether it was plural."""
+    for plural, singular in _PLURAL_ENDINGS:
+        if word.endswith(plural):
+            return word[: -len(plural)] + singular, True
+    if word.endswith(("omas", "celes", "pathies", "rrhages")):
+        return (word[:-3] + "y" if word.endswith("ies") else word[:-1]), True
+    return word, False
+
+
 class TermMatcher:
     """Compiled lexicon: finds finding, anatomy and fixed-name terms in text."""
 
@@ -302,7 +318,7 @@ class TermMatcher:
         return False
 
     def find(self, lower: str) -> list[Term]:
-        """All lexicon terms in the (lower-cased) text."""
+        """All lexicon terms in the (lower-cased) text, then findings known by their ending."""
         terms: list[Term] = []
         for start, end in self.scanner.spans(lower):
             hit = self.lookup(lower[start:end])
@@ -310,7 +326,23 @@ class TermMatcher:
                 continue
             entry, plural = hit
             terms.append(Term(start, end, entry.kind, entry.key, entry.implied, entry.side, plural))
-        return self.coordinated(lower, terms)
+        return self.coordinated(lower, self._by_ending(lower, terms))
+
+    def _by_ending(self, lower: str, terms: list[Term]) -> list[Term]:
+        """Add words that name a finding by their ending and overlap no lexicon term."""
+        extra = []
+        for m in _FINDING_WORD.finditer(lower):
+            word = m.group(0)
+            if word in lx.NOT_FINDINGS:
+                continue
+            start, end = m.span()
+            if any(t.start < end and start < t.end for t in terms):
+                continue
+            key, plural = _singular_finding(word)
+            extra.append(Term(start, end, "finding", "~" + key, None, None, plural))
+        if not extra:
+            return terms
+        return sorted(terms + extra, key=lambda t: t.start)
 
     def coordinated(self, lower: str, terms: list[Term]) -> list[Term]:
         """'medial and lateral menisci' also names the medial meniscus."""
