@@ -126,6 +126,10 @@ class _View:
         self.mentions = facts.mentions
         self.measurements = facts.measurements
         self.descriptors = facts.descriptors()
+        for m in self.mentions:
+            # A finding word used as a heading ("Lymph nodes: none enlarged") asserts nothing.
+            if m.kind == "finding" and self.text[m.span[1] : m.span[1] + 3].lstrip(" ")[:1] == ":":
+                m.polarity = HYPOTHETICAL
         self.by_dim: dict[str, list[Measurement]] = {}
         for meas in facts.measurements:
             self.by_dim.setdefault(meas.dim, []).append(meas)
@@ -292,10 +296,16 @@ class _SideEvidence:
             if sides <= self.union:
                 moved = self._descriptor_swap(sides, mine)
                 return ("moved", moved) if moved is not None else (None, None)
+            if m.kind == "anatomy" and sides & self.union:
+                # A structure named for both sides in one text and for one in the other (the
+                # exam title "bilateral hips", a finding in the right hip) is not a change.
+                return None, None
             if sides not in self._widest:
                 self._widest[sides] = max(self.cands, key=lambda n: len(n.sides - sides))
             return "differs", self._widest[sides]
-        if m.hard_sides:
+        if m.hard_sides and (m.kind == "finding" or not m.anatomy <= lx.MIDLINE):
+            # A side given to a structure there is only one of ("left mandibular") is a
+            # position within it, not a side the other text got wrong.
             return "dropped", self.cands[0]
         return None, None
 
@@ -710,24 +720,52 @@ _INTERPRETIVE = re.compile(
 )
 
 
-def _has_partner(m: Mention, y: _View) -> bool:
-    """True when the other text mentions m's finding at all (any side, polarity or level)."""
-    if y.findings(m.key):
+def _site_compatible(m: Mention, n: Mention) -> bool:
+    # Stated sides only: the anatomy graph and levels are too coarse to tell two findings apart
+    # here ("nodule in the lower pole" and "nodule in the right thyroid lobe" are one nodule),
+    # and an implied side is only a guess.
+    a, b = m.checked_sides, n.checked_sides
+    return not a or not b or bool(a & b)
+
+
+def _same_stated_side(m: Mention, n: Mention) -> bool:
+    a, b = m.checked_sides, n.checked_sides
+    return bool(a & b) if a and b else not a and not b
+
+
+def _asserting(view: _View, key: str | None) -> list[Mention]:
+    return [n for n in view.findings(key) if n.polarity != HYPOTHETICAL]
+
+
+def _has_partner(m: Mention, x: _View, y: _View) -> bool:
+    """True when the other text still says something about m's finding.
+
+    That is a mention of it at a compatible site, or one elsewhere that nothing in m's own text
+    accounts for (the same finding on the other side is a laterality change, not a loss).
+    """
+    same = _asserting(y, m.key)
+    if any(_site_compatible(m, n) for n in same):
         return True
+    # Accounted for: the other mention has a partner here whose stated sides agree with it.
+    mine = _asserting(x, m.key)
+    if any(not any(_same_stated_side(n, k) for k in mine) for n in same):
+        return True
+    if m.key in lx.GENERIC_FINDINGS:
+        return any(
+            n.kind == "finding" and n.polarity in _ASSERTED and _site_compatible(m, n)
+            for n in y.distinct
+        )
     family = _FAMILY.get(m.key or "")
     if family and any(
-        n.kind == "finding" and n.key in family and _anatomy_compatible(m.anatomy, n.anatomy)
-        for k in family
-        for n in y.findings(k)
+        _anatomy_compatible(m.anatomy, n.anatomy)
+        and _site_compatible(m, n)
+        and (k in family or n.polarity in _ASSERTED)
+        for k in family | lx.GENERIC_FINDINGS
+        for n in _asserting(y, k)
     ):
         return True
     enlarged = _enlarged(m.key)
     return bool(enlarged and enlarged.search(y.lower))
-
-
-def _is_heading(x: _View, m: Mention) -> bool:
-    """A finding word used as a heading ("Lymph nodes: none enlarged") asserts nothing."""
-    return x.text[m.span[1] : m.span[1] + 3].lstrip(" ").startswith(":")
 
 
 def _interpretation(x: _View, m: Mention) -> bool:
@@ -742,16 +780,11 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     # partner that differs is the business of the laterality and negation checks.
     verdicts: dict[object, bool] = {}
     for m in x.mentions:
-        if (
-            m.kind != "finding"
-            or m.polarity not in _ASSERTED
-            or m.key in lx.NORMAL_WHEN_PRESENT
-            or _is_heading(x, m)
-        ):
+        if m.kind != "finding" or m.polarity not in _ASSERTED or m.key in lx.NORMAL_WHEN_PRESENT:
             continue
-        key = (m.key, m.anatomy) if x.shared else id(m)
+        key = (m.key, m.anatomy, m.checked_sides) if x.shared else id(m)
         if key not in verdicts:
-            verdicts[key] = _has_partner(m, y)
+            verdicts[key] = _has_partner(m, x, y)
         if verdicts[key]:
             continue
         name = _label(x, m)

@@ -672,7 +672,9 @@ def assemble(
 
         if sent.is_label:
             made = mentions[first_mention:]
-            heading_sides[si] = frozenset().union(*(m.checked_sides for m in made))
+            # A fixed name ("Left main:", "Right ventricle:") names a structure, not a side
+            # for what follows.
+            heading_sides[si] = frozenset().union(*(m.checked_sides for m in made if not m.fixed))
             anat_mentions = [first_mention + k for k, m in enumerate(made) if m.kind == "anatomy"]
             if anat_mentions:
                 heading_mention[si] = anat_mentions[0]
