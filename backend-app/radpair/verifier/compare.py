@@ -117,6 +117,14 @@ _SHARE_ABOVE = 100
 _NO_DESCRIPTORS: frozenset[tuple] = frozenset()
 
 
+def _is_heading(text: str, m: Mention) -> bool:
+    """A finding word used as a heading ("Lymph nodes: none enlarged") asserts nothing."""
+    if text[m.span[1] : m.span[1] + 3].lstrip(" ")[:1] != ":":
+        return False
+    line_start = text.rfind("\n", 0, m.span[0]) + 1
+    return len(text[line_start : m.span[0]].split()) <= 1
+
+
 class _View:
     """A text's facts with the lookups the comparison needs, built once."""
 
@@ -127,8 +135,7 @@ class _View:
         self.measurements = facts.measurements
         self.descriptors = facts.descriptors()
         for m in self.mentions:
-            # A finding word used as a heading ("Lymph nodes: none enlarged") asserts nothing.
-            if m.kind == "finding" and self.text[m.span[1] : m.span[1] + 3].lstrip(" ")[:1] == ":":
+            if m.kind == "finding" and _is_heading(self.text, m):
                 m.polarity = HYPOTHETICAL
         self.by_dim: dict[str, list[Measurement]] = {}
         for meas in facts.measurements:
@@ -721,46 +728,57 @@ _INTERPRETIVE = re.compile(
 
 
 def _site_compatible(m: Mention, n: Mention) -> bool:
-    # Stated sides only: the anatomy graph and levels are too coarse to tell two findings apart
-    # here ("nodule in the lower pole" and "nodule in the right thyroid lobe" are one nodule),
-    # and an implied side is only a guess.
+    """Could m and n be one finding: stated sides agree and the structures are not distinct."""
+    # An implied side is only a guess, and a part word ("lower pole") names no organ.
     a, b = m.checked_sides, n.checked_sides
-    return not a or not b or bool(a & b)
+    if a and b and not a & b:
+        return False
+    return _anatomy_compatible(m.anatomy - lx.PART_WORDS, n.anatomy - lx.PART_WORDS)
 
 
-def _same_stated_side(m: Mention, n: Mention) -> bool:
+def _same_site(m: Mention, n: Mention) -> bool:
+    """m and n positively agree on where they are: same stated sides, compatible structure."""
     a, b = m.checked_sides, n.checked_sides
-    return bool(a & b) if a and b else not a and not b
+    sides = bool(a & b) if a and b else not a and not b
+    return sides and _site_compatible(m, n)
 
 
 def _asserting(view: _View, key: str | None) -> list[Mention]:
     return [n for n in view.findings(key) if n.polarity != HYPOTHETICAL]
 
 
+def _kin(key: str | None) -> frozenset[str]:
+    """Finding keys that may stand for this one in a rewrite."""
+    kin = _FAMILY.get(key or "", frozenset())
+    if key in lx.LESION_WORDS:
+        kin = kin | lx.LESION_WORDS | lx.NAMED_LESIONS
+    elif key in lx.NAMED_LESIONS:
+        kin = kin | lx.LESION_WORDS
+    return kin | lx.GENERIC_FINDINGS
+
+
 def _has_partner(m: Mention, x: _View, y: _View) -> bool:
     """True when the other text still says something about m's finding.
 
-    That is a mention of it at a compatible site, or one elsewhere that nothing in m's own text
-    accounts for (the same finding on the other side is a laterality change, not a loss).
+    That is a mention of it (or of a finding that may stand for it) at a compatible site, or
+    one elsewhere that nothing in m's own text accounts for: the same finding moved to the
+    other side is a laterality change, not a loss.
     """
     same = _asserting(y, m.key)
     if any(_site_compatible(m, n) for n in same):
         return True
-    # Accounted for: the other mention has a partner here whose stated sides agree with it.
     mine = _asserting(x, m.key)
-    if any(not any(_same_stated_side(n, k) for k in mine) for n in same):
+    if any(not any(_same_site(n, k) for k in mine) for n in same):
         return True
+    # Generic words ("abnormality") stand for a finding only where they assert one.
     if m.key in lx.GENERIC_FINDINGS:
         return any(
             n.kind == "finding" and n.polarity in _ASSERTED and _site_compatible(m, n)
             for n in y.distinct
         )
-    family = _FAMILY.get(m.key or "")
-    if family and any(
-        _anatomy_compatible(m.anatomy, n.anatomy)
-        and _site_compatible(m, n)
-        and (k in family or n.polarity in _ASSERTED)
-        for k in family | lx.GENERIC_FINDINGS
+    if any(
+        _site_compatible(m, n) and (k not in lx.GENERIC_FINDINGS or n.polarity in _ASSERTED)
+        for k in _kin(m.key)
         for n in _asserting(y, k)
     ):
         return True
@@ -782,7 +800,7 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     for m in x.mentions:
         if m.kind != "finding" or m.polarity not in _ASSERTED or m.key in lx.NORMAL_WHEN_PRESENT:
             continue
-        key = (m.key, m.anatomy, m.checked_sides) if x.shared else id(m)
+        key = (m.key, m.anatomy, m.checked_sides, m.polarity) if x.shared else id(m)
         if key not in verdicts:
             verdicts[key] = _has_partner(m, x, y)
         if verdicts[key]:

@@ -131,6 +131,9 @@ FINDINGS: dict[str, list[str]] = {
     "mass_effect": ["mass effect"],
     "regurgitation": ["regurgitation", "valvular insufficiency"],
     "aspiration": ["aspiration", "laryngeal penetration", "penetration"],
+    "low_lying_placenta": ["low-lying placenta", "low lying placenta", "placenta previa", "previa"],
+    "systolic_anterior_motion": ["systolic anterior motion", "sam"],
+    "nonvisualization": ["nonvisualization", "non-visualization"],
     "restricted_diffusion": ["restricted diffusion", "diffusion restriction"],
     "erosion": ["erosion"],
     "osteopenia": ["osteopenia"],
@@ -339,7 +342,7 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "prostate": (["prostate", "peripheral zone", "transition zone"], True, None),
     "testis": (["testis", "testes", "testicle", "testicular", "scrotal"], True, None),
     "breast": (["breast", "breasts"], True, None),
-    "thyroid_lobe": (["thyroid lobe", "lobe", "isthmus"], True, None),
+    "thyroid_lobe": (["thyroid lobe", "lobe", "isthmus"], True, "thyroid"),
     "pole": (["pole", "lower pole", "upper pole", "interpolar"], False, None),
     "thyroid": (["thyroid"], False, None),
     "frontal_lobe": (
@@ -514,6 +517,10 @@ FIXED_NAMES: dict[str, tuple[str, str | None]] = {
     "right-dominant": ("coronary_dominance", "R"),
     "left-dominant": ("coronary_dominance", "L"),
     "lv": ("cardiac_ventricle", "L"),
+    "lvef": ("cardiac_ventricle", "L"),
+    "lvedv": ("cardiac_ventricle", "L"),
+    "rvef": ("cardiac_ventricle", "R"),
+    "rvedv": ("cardiac_ventricle", "R"),
     "rv": ("cardiac_ventricle", "R"),
     "left atrial": ("cardiac_atrium", "L"),
     "right atrial": ("cardiac_atrium", "R"),
@@ -838,6 +845,11 @@ UNITS: dict[str, tuple[str, float]] = {
     "msv": ("effective_dose", 1.0),
     "g": ("mass", 1.0),
     "kg": ("mass", 1000.0),
+    "gauge": ("gauge", 1.0),
+    "ga": ("gauge", 1.0),
+    "minutes": ("time", 1.0),
+    "minute": ("time", 1.0),
+    "min": ("time", 1.0),
 }
 
 # Section headings and what they mean for certainty.
@@ -870,27 +882,6 @@ SECTION_NAMES: frozenset[str] = frozenset(
 FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"lymphadenopathy", "lymph_node"}),
     frozenset({"catheter", "device_tube"}),
-    frozenset(
-        {
-            "nodule",
-            "mass",
-            "lesion",
-            "cyst",
-            "malignancy",
-            "metastasis",
-            "meningioma",
-            "adenoma",
-            "fibroid",
-            "schwannoma",
-            "angiomyolipoma",
-            "hemangioma",
-            "lipoma",
-            "fnh",
-            "pseudocyst",
-            "polyp",
-            "goiter",
-        }
-    ),
     frozenset({"consolidation", "pneumonia", "opacity", "atelectasis"}),
     frozenset({"embolism", "thrombus"}),
     frozenset({"hemorrhage", "hematoma", "subarachnoid_hemorrhage"}),
@@ -925,6 +916,31 @@ MIDLINE: frozenset[str] = frozenset(
 )
 # Generic words for an abnormality: partnered by any finding at a compatible site.
 GENERIC_FINDINGS: frozenset[str] = frozenset({"abnormality"})
+# Words for a lesion that say nothing of what it is: partnered by any named lesion at a
+# compatible site ("lesion ... consistent with angiomyolipoma"). Named lesions do not partner
+# each other: a fibroid is not a polyp.
+LESION_WORDS: frozenset[str] = frozenset({"nodule", "mass", "lesion"})
+NAMED_LESIONS: frozenset[str] = frozenset(
+    {
+        "cyst",
+        "malignancy",
+        "metastasis",
+        "meningioma",
+        "adenoma",
+        "fibroid",
+        "schwannoma",
+        "angiomyolipoma",
+        "hemangioma",
+        "lipoma",
+        "fnh",
+        "pseudocyst",
+        "polyp",
+        "goiter",
+        "~lymphoma",
+    }
+)
+# Anatomy words that name a part of many organs ("lower pole"): they tell no organ apart.
+PART_WORDS: frozenset[str] = frozenset({"pole", "lung_base", "upper_lobe", "lower_lobe"})
 # An organ said to be enlarged is the same finding as its "-megaly".
 ENLARGED_ORGANS: dict[str, tuple[str, ...]] = {
     "hepatomegaly": ("liver", "hepatic"),

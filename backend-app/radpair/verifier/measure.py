@@ -8,7 +8,7 @@ from functools import lru_cache
 from radpair.verifier.lexicon import UNITS
 from radpair.verifier.model import Measurement
 
-_NUM = r"\d+(?:\.\d+)?"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _UNIT_ALT = "|".join(
     re.escape(u).replace(r"\ ", r"\s*") for u in sorted(UNITS, key=len, reverse=True)
 )
@@ -21,11 +21,11 @@ _ONE = rf"(?P<n{{i}}>{_NUM})(?:\s*-?\s*(?P<u{{i}}>{_UNIT}))?"
 # The first number's look-behind sits after its first digit ("\d(?<![\w.]\d)" checks the
 # same character as "(?<![\w.])\d"), so the patterns start with a digit and the regex engine
 # can skip to digits instead of testing the look-behind at every character.
-_FIRST_NUM = r"\d(?<![\w.]\d)\d*(?:\.\d+)?"
+_FIRST_NUM = r"\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
 _DIMS_RE = re.compile(
     rf"(?P<n0>{_FIRST_NUM})(?:\s*-?\s*(?P<u0>{_UNIT}))?"
-    rf"(?:{_SEP}{_ONE.format(i=1)})?"
-    rf"(?:{_SEP}{_ONE.format(i=2)})?",
+    rf"(?:{_SEP}{_ONE.replace('{i}', '1')})?"
+    rf"(?:{_SEP}{_ONE.replace('{i}', '2')})?",
     re.IGNORECASE,
 )
 _RANGE_RE = re.compile(
@@ -47,15 +47,33 @@ _PRIOR_AFTER = re.compile(
     r"(?:on|in) \d{1,2}/\d{1,2}/\d{2,4}|(?:on|in) (?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
+# "previously 1.8 x 1.2 cm with SUVmax 8.7": every value of a clause opened by a prior cue.
+_PRIOR_CLAUSE = re.compile(
+    r"(?:^|[,;(]\s*)(?:previously|formerly|prior(?:ly)?|initially|originally|then|"
+    r"(?:on|in|at) (?:the )?(?:prior|previous|preceding|earlier) (?:study|exam\w*|scan|ct|mri?))"
+    r"\b(?:(?!\bnow\b|\bcurrently\b)[^,;()])*$",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r"[.;:\n](?!\d)[^.;:\n]*$")
+# Standardised uptake values are written after their label: "SUVmax 6.4", "SUV of 2.1".
+_SUV_RE = re.compile(
+    r"\bSUV\s*(?:max|peak|mean)?\s*(?:of|=|:)?\s*(?:approximately\s+)?"
+    r"(\d+(?:\.\d+)?)(?![\d.]*\s*(?:mm|cm))",
+    re.IGNORECASE,
+)
 PRIOR = ":prior"
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 
 
 def _is_prior(text: str, start: int, end: int) -> bool:
     """True when the value at text[start:end] describes an earlier study."""
-    return bool(
-        _PRIOR_BEFORE.search(text, max(0, start - 40), start)
-        or _PRIOR_AFTER.match(text[end : end + 30])
-    )
+    if _PRIOR_BEFORE.search(text, max(0, start - 40), start) or _PRIOR_AFTER.match(
+        text[end : end + 30]
+    ):
+        return True
+    sentence = _CLAUSE_START.search(text, max(0, start - 200), start)
+    begin = sentence.start() + 1 if sentence else max(0, start - 200)
+    return bool(_PRIOR_CLAUSE.search(text[begin:start]))
 
 
 @lru_cache(maxsize=256)
@@ -63,6 +81,11 @@ def _unit(surface: str) -> tuple[str, float]:
     """Dimension and factor of a unit surface such as 'cm' or 'mm Hg'."""
     key = re.sub(r"\s+", " ", surface.lower())
     return UNITS.get(key) or UNITS[key.replace(" ", "")]
+
+
+def _number(written: str) -> float:
+    """A written number; thousands separators allowed ("1,520")."""
+    return float(written.replace(",", ""))
 
 
 def _norm(value: float) -> float:
@@ -79,8 +102,14 @@ def extract_measurements(text: str) -> list[Measurement]:
         if m.group("ua") and _unit(m.group("ua"))[0] != dim:
             continue
         fa = _unit(m.group("ua"))[1] if m.group("ua") else factor
-        values = (_norm(float(m.group("a")) * fa), _norm(float(m.group("b")) * factor))
-        found.append(Measurement(m.start(), m.end(), dim, values, is_range=True))
+        values = (_norm(_number(m.group("a")) * fa), _norm(_number(m.group("b")) * factor))
+        if _FROM.search(text, max(0, m.start() - 12), m.start()):
+            # "from 6 mm to 8 mm" is a change: the prior value, then the current one.
+            first_end = m.end("ua") if m.group("ua") else m.end("a")
+            found.append(Measurement(m.start(), first_end, dim + PRIOR, values[:1]))
+            found.append(Measurement(m.start("b"), m.end(), dim, values[1:]))
+        else:
+            found.append(Measurement(m.start(), m.end(), dim, values, is_range=True))
         taken.append((m.start(), m.end()))
     for m in _DIMS_RE.finditer(text):
         if taken and any(s <= m.start() < e for s, e in taken):
@@ -99,15 +128,21 @@ def extract_measurements(text: str) -> list[Measurement]:
                 parts.pop()
             end = m.start(f"u{len(parts) - 1}") + len(parts[-1][1])
         dim = _unit(last)[0]
+        if last == "G" and m.group(0).endswith(last) and not m.group(0)[-2].isspace():
+            dim = "gauge"  # "18G" is a needle gauge, not 18 grams
         values = []
         for num, unit in parts:
             d, factor = _unit(unit or last)
+            if dim == "gauge":
+                d, factor = dim, 1.0
             if d != dim:
                 break
-            values.append(_norm(float(num) * factor))
+            values.append(_norm(_number(num) * factor))
         found.append(Measurement(m.start(), end, dim, tuple(values)))
+    for m in _SUV_RE.finditer(text):
+        found.append(Measurement(m.start(1), m.end(1), "suv", (_norm(float(m.group(1))),)))
     for meas in found:
-        if _is_prior(text, meas.start, meas.end):
+        if not meas.dim.endswith(PRIOR) and _is_prior(text, meas.start, meas.end):
             meas.dim += PRIOR
     found.sort(key=lambda x: x.start)
     return found
