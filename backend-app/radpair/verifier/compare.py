@@ -205,7 +205,25 @@ def compare(source: Facts, report: Facts) -> list[dict]:
         _normal_contradiction(x, y, x_is_src, out)
         _measurements(x, y, x_is_src, out)
         _unpartnered(x, y, x_is_src, out)
+    _value_sides(src, rep, out)
     return out.items
+
+
+def _value_sides(src: _View, rep: _View, out: _Collector) -> None:
+    """A value labelled with one side in the source and only with the other in the report."""
+    for a in src.measurements:
+        if a.side is None:
+            continue
+        same = [b for b in rep.by_dim.get(a.dim, ()) if b.side and same_value(a, b)]
+        if same and all(b.side != a.side for b in same):
+            b = same[0]
+            out.add(
+                "laterality",
+                f"'{_fmt(src.text, a)}' is given for the {_side_word(frozenset(a.side))} in "
+                f"the source but for the {_side_word(frozenset(b.side))} in the report.",
+                _span(a),
+                _span(b),
+            )
 
 
 def _pair(x_is_src: bool, a, b):
@@ -347,7 +365,12 @@ def _negation_conflict(m: Mention, y: _View) -> Mention | None:
     location, anatomy, sides, qualifier = m.location, m.anatomy, m.sides, m.qualifier
     polarity = m.polarity
     first = None
-    for n in y.findings(m.key):
+    # With no mention of the finding itself, a close relative answers for it ("no enlarged
+    # lymph nodes" against "hilar lymphadenopathy").
+    candidates = y.findings(m.key) or [
+        n for k in _FAMILY.get(m.key or "", ()) if k != m.key for n in y.findings(k)
+    ]
+    for n in candidates:
         if (
             n.kind == "finding"
             and n.polarity != HYPOTHETICAL
@@ -728,12 +751,38 @@ _INTERPRETIVE = re.compile(
 
 
 def _site_compatible(m: Mention, n: Mention) -> bool:
-    """Could m and n be one finding: stated sides agree and the structures are not distinct."""
-    # An implied side is only a guess, and a part word ("lower pole") names no organ.
-    a, b = m.checked_sides, n.checked_sides
+    """Could n be m's finding: m's stated sides meet n's sides, structures not distinct."""
+    # m's implied side is only a guess, so it decides nothing; n's implied side ("mass" in an
+    # impression after "right breast carcinoma") still tells which of m's findings it is. A
+    # part word ("lower pole") names no organ.
+    a, b = m.checked_sides, n.sides
     if a and b and not a & b:
         return False
-    return _anatomy_compatible(m.anatomy - lx.PART_WORDS, n.anatomy - lx.PART_WORDS)
+    return _levels_overlap(m.location, n.location) and _anatomy_compatible(
+        m.anatomy - lx.PART_WORDS, n.anatomy - lx.PART_WORDS
+    )
+
+
+@lru_cache(maxsize=1024)
+def _levels_overlap(a: str | None, b: str | None) -> bool:
+    """Places that may be one: unknown, equal, or a vertebra and a disc beside it ("L4", "L4-5")."""
+    if a is None or b is None or a == b:
+        return True
+    kind_a, _, rest_a = a.partition(":")
+    kind_b, _, rest_b = b.partition(":")
+    if kind_a != kind_b or kind_a != "level":
+        return False
+    va, vb = _vertebrae(rest_a), _vertebrae(rest_b)
+    # Two discs (C5-6, C6-7) are different places even though they share a vertebra.
+    return va == vb if len(va) == 2 and len(vb) == 2 else bool(va & vb)
+
+
+def _vertebrae(level: str) -> frozenset[str]:
+    first, _, second = level.partition("-")
+    if not second:
+        return frozenset({first})
+    region = "".join(c for c in first if c.isalpha())
+    return frozenset({first, second if second[:1].isalpha() else region + second})
 
 
 def _same_site(m: Mention, n: Mention) -> bool:

@@ -131,8 +131,18 @@ FINDINGS: dict[str, list[str]] = {
     "mass_effect": ["mass effect"],
     "regurgitation": ["regurgitation", "valvular insufficiency"],
     "aspiration": ["aspiration", "laryngeal penetration", "penetration"],
-    "low_lying_placenta": ["low-lying placenta", "low lying placenta", "placenta previa", "previa"],
+    "low_lying_placenta": [
+        "low-lying placenta",
+        "low lying placenta",
+        "low-lying",
+        "placenta previa",
+        "previa",
+    ],
     "systolic_anterior_motion": ["systolic anterior motion", "sam"],
+    # Spread of a disease beyond where it started ("extension into the parapharyngeal space").
+    "extension": ["extension", "invasion"],
+    # Longer names win ("filling defect", "chondral defect"); this is the rest.
+    "defect": ["defect", "perfusion defect"],
     "nonvisualization": ["nonvisualization", "non-visualization"],
     "restricted_diffusion": ["restricted diffusion", "diffusion restriction"],
     "erosion": ["erosion"],
@@ -547,6 +557,9 @@ FIXED_NAMES: dict[str, tuple[str, str | None]] = {
     "contrast opacification": ("contrast_technique", None),
     "optimal opacification": ("contrast_technique", None),
     "transient ischemic dilation": ("tid_ratio", None),
+    "flexion and extension": ("technique", None),
+    "extension views": ("technique", None),
+    "flexion-extension": ("technique", None),
     "fine needle aspiration": ("procedure", None),
     "fine-needle aspiration": ("procedure", None),
     "needle aspiration": ("procedure", None),
@@ -807,6 +820,8 @@ QUALIFIERS: dict[str, str] = {
     "further": "new",
     "acute": "acute",
     "suspicious": "suspicious",
+    "fixed": "fixed",
+    "reversible": "reversible",
 }
 
 # Units: surface -> (dimension, factor to the base unit of that dimension).

@@ -62,6 +62,19 @@ _SUV_RE = re.compile(
     re.IGNORECASE,
 )
 PRIOR = ":prior"
+# A side word that labels a value itself: "right 18 mm", "left: 58%", "42% left".
+_SIDE_BEFORE = re.compile(r"\b(left|right|lt|rt)\s*:?\s*$", re.IGNORECASE)
+_SIDE_AFTER = re.compile(r"^\s*(left|right)\b(?!\s*(?:-|\w))", re.IGNORECASE)
+
+
+def _value_side(text: str, start: int, end: int) -> str | None:
+    """L or R when a side word stands right before (or alone right after) the value."""
+    hit = _SIDE_BEFORE.search(text, max(0, start - 8), start) or _SIDE_AFTER.match(
+        text[end : end + 8]
+    )
+    return ("L" if hit.group(1).lower() in ("left", "lt") else "R") if hit else None
+
+
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 
 
@@ -144,6 +157,7 @@ def extract_measurements(text: str) -> list[Measurement]:
     for meas in found:
         if not meas.dim.endswith(PRIOR) and _is_prior(text, meas.start, meas.end):
             meas.dim += PRIOR
+        meas.side = _value_side(text, meas.start, meas.end)
     found.sort(key=lambda x: x.start)
     return found
 

@@ -71,6 +71,7 @@ class Measurement:
     values: tuple[float, ...]
     is_range: bool = False
     mention: int | None = None  # index of the mention it describes
+    side: str | None = None  # "L"/"R" when a side word labels the value itself ("left 18 mm")
 
 
 @dataclass(eq=False)
