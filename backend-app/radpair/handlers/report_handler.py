@@ -57,7 +57,7 @@ def _iso(moment) -> str | None:
 def require_study_field(body: dict, name: str, required: bool) -> str | None:
     """One study detail, matching its pattern."""
     value = require_string(body, name, max_length=64, required=required)
-    if value is not None and not STUDY_FIELDS[name].match(value):
+    if value is not None and not STUDY_FIELDS[name].fullmatch(value):
         raise ValidationError(
             f"`{name}` must match {STUDY_FIELDS[name].pattern}.", extra={"field": name}
         )
