@@ -22,6 +22,7 @@ from radpair.exceptions import (
     ValidationError,
 )
 from radpair.handlers import on_warm_up
+from radpair.handlers.audit_handler import current_request_id
 from radpair.handlers.auth_handler import Principal
 from radpair.handlers.macro_handler import TRIGGERS, MacroHandler
 from radpair.handlers.validation import (
@@ -232,7 +233,10 @@ class CommandHandler:
         try:
             with self.database.statements() as connection:
                 stored = self.command_queries(connection).insert_command(
-                    new_session=prepared.new_session, user_id=prepared.user_id, **row
+                    current_request_id(),
+                    new_session=prepared.new_session,
+                    user_id=prepared.user_id,
+                    **row,
                 )
         except DatabaseUnavailableError as error:
             # The draft exists (and may have been paid for): hand it back unsaved, not lose it.

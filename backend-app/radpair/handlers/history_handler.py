@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from radpair.exceptions import NotFoundError, ValidationError
+from radpair.handlers.audit_handler import current_request_id
 from radpair.handlers.auth_handler import Principal
 from radpair.handlers.command_handler import public_command
 from radpair.handlers.macro_handler import decode_cursor, encode_cursor
@@ -51,20 +52,20 @@ class HistoryHandler:
             raise NotFoundError("No such record.") from None
 
     def get_history_item(self, command_id: str, principal: Principal) -> dict:
-        """One of the caller's commands; 404 for anyone else's."""
+        """One of the caller's commands (the read is audited); 404 for anyone else's."""
         with self.database.statements() as connection:
             row = self.command_queries(connection).get_command(
-                self._command_id(command_id), principal.user_id
+                self._command_id(command_id), principal.user_id, current_request_id()
             )
         if row is None:
             raise NotFoundError("No such record.")
         return {"success": True, "item": public_command(row)}
 
     def delete_history_item(self, command_id: str, principal: Principal) -> dict:
-        """Delete one of the caller's commands; 404 for anyone else's."""
+        """Delete one of the caller's commands (audited); 404 for anyone else's."""
         with self.database.statements() as connection:
             deleted = self.command_queries(connection).delete_command(
-                self._command_id(command_id), principal.user_id
+                self._command_id(command_id), principal.user_id, current_request_id()
             )
         if not deleted:
             raise NotFoundError("No such record.")

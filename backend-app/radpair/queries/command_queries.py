@@ -22,11 +22,14 @@ class CommandQueries(Queries):
             "recent_exchanges", session_id=session_id, user_id=user_id, limit=limit
         )
 
-    def insert_command(self, new_session: bool = False, **values) -> dict:
-        """Store one answered command (creating a new session first); its id and created_at."""
+    def insert_command(self, request_id: str, new_session: bool = False, **values) -> dict:
+        """Store one answered command (creating a new session first) and its audit row; its id
+        and created_at."""
         for key in ("macros", "fields", "warnings"):
             values[key] = Jsonb(values[key])
-        return self.fetch_one("insert_command", new_session=new_session, **values)
+        return self.fetch_one(
+            "insert_command", request_id=request_id, new_session=new_session, **values
+        )
 
     def list_commands(
         self, user_id: str, session_id: str | None, before: tuple[str, str] | None, limit: int
@@ -41,10 +44,14 @@ class CommandQueries(Queries):
             limit=limit,
         )
 
-    def get_command(self, command_id: str, user_id: str) -> dict | None:
-        """One of the user's commands."""
-        return self.fetch_one("get_command", command_id=command_id, user_id=user_id)
+    def get_command(self, command_id: str, user_id: str, request_id: str) -> dict | None:
+        """One of the user's commands, the read audited."""
+        return self.fetch_one(
+            "get_command", command_id=command_id, user_id=user_id, request_id=request_id
+        )
 
-    def delete_command(self, command_id: str, user_id: str) -> int:
-        """Delete one of the user's commands."""
-        return self.execute("delete_command", command_id=command_id, user_id=user_id)
+    def delete_command(self, command_id: str, user_id: str, request_id: str) -> int:
+        """Delete one of the user's commands, the deletion audited."""
+        return self.execute(
+            "delete_command", command_id=command_id, user_id=user_id, request_id=request_id
+        )

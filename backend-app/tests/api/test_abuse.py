@@ -33,6 +33,12 @@ INJECTIONS = [
 ]
 CONTROL_CHARACTERS = ["\x00", "\x07", "\x08", "\x0b", "\x0c", "\x1b[2J", "\x7f"]
 LINE_BREAKS = ["\n", "\r", "\t"]
+REPORT_STUDY = {
+    "accession_number": "A1",
+    "modality": "CT",
+    "body_part": "CHEST",
+    "patient_ref": "p1",
+}
 INVALID_UTF8 = [b"\xff", b"\xc3\x28", b"\xed\xa0\x80", b"\xc0\xaf", b"\xf8\x88\x80\x80\x80"]
 
 
@@ -90,6 +96,7 @@ class People:
     private_macro: dict
     site_macro: dict
     record: dict
+    report: dict
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +118,10 @@ def people(app, make_user, login) -> People:
     admin, _ = headers("admin")
     record = client.post("/process-command", json={"query": "Alice dictates."}, headers=alice)
     assert record.status_code == 200, record.json
+    report = client.post(
+        "/reports", json={**REPORT_STUDY, "command_ids": [record.json["id"]]}, headers=alice
+    )
+    assert report.status_code == 201, report.json
     return People(
         alice=alice,
         alice_id=alice_id,
@@ -120,6 +131,7 @@ def people(app, make_user, login) -> People:
         private_macro=macro(alice, private=True),
         site_macro=macro(admin, scope="site"),
         record=record.json,
+        report=report.json["report"],
     )
 
 
@@ -191,6 +203,18 @@ VALID_REQUESTS: dict[str, Callable[[People], Request]] = {
     "verify": lambda p: Request(
         "post", "/reports/verify", p.alice, {"source": "Left effusion.", "report": "Right."}
     ),
+    "create report": lambda p: Request(
+        "post",
+        "/reports",
+        p.alice,
+        {**REPORT_STUDY, "findings": "Left effusion.", "impression": "Effusion."},
+    ),
+    "addendum": lambda p: Request(
+        "post",
+        f"/reports/{p.report['id']}/addenda",
+        p.alice,
+        {"addendum": "Later.", "findings": "Left effusion.", "impression": "Effusion."},
+    ),
 }
 
 # (route, field, single line): every string field the JSON routes read.
@@ -218,6 +242,15 @@ STRING_FIELDS = [
     ("process command", "trigger", True),
     ("verify", "source", False),
     ("verify", "report", False),
+    ("create report", "accession_number", True),
+    ("create report", "modality", True),
+    ("create report", "body_part", True),
+    ("create report", "patient_ref", True),
+    ("create report", "findings", False),
+    ("create report", "impression", False),
+    ("addendum", "addendum", False),
+    ("addendum", "findings", False),
+    ("addendum", "impression", False),
 ]
 FIELD_IDS = [f"{route}-{field}" for route, field, _ in STRING_FIELDS]
 REQUIRED = {
@@ -233,6 +266,11 @@ REQUIRED = {
     ("process command", "query"),
     ("verify", "source"),
     ("verify", "report"),
+    ("create report", "accession_number"),
+    ("create report", "modality"),
+    ("create report", "body_part"),
+    ("create report", "patient_ref"),
+    ("addendum", "addendum"),
 }
 
 
@@ -251,13 +289,17 @@ def test_the_field_table_names_every_property_of_every_json_request_body():
         "expand": "ExpandRequest",
         "process command": "ProcessCommandRequest",
         "verify": "VerifyRequest",
+        "create report": "CreateReportRequest",
+        "addendum": "AddendumRequest",
     }
+    # Lists (command ids, acknowledgements) are not string fields: the report tests cover them.
     documented = {
         (route, name)
         for route, schema_name in request_schemas.items()
         for name, prop in spec["components"]["schemas"][schema_name]["properties"].items()
-        if "boolean"
-        not in (prop.get("type") if isinstance(prop.get("type"), list) else [prop.get("type")])
+        if not {"boolean", "array"}
+        & set(prop.get("type") if isinstance(prop.get("type"), list) else [prop.get("type")])
+        and name not in ("command_ids", "acknowledgements")
     }
     assert documented == {(route, field) for route, field, _ in STRING_FIELDS}
 
@@ -531,12 +573,28 @@ SECURED_REQUESTS = [
     ("get", "/history/{record}", None),
     ("delete", "/history/{record}", None),
     ("post", "/reports/verify", {"source": "a", "report": "b"}),
+    ("get", "/reports", None),
+    ("post", "/reports", {**REPORT_STUDY, "findings": "Forged."}),
+    ("get", "/reports/{report}", None),
+    ("put", "/reports/{report}", {"findings": "Forged."}),
+    ("delete", "/reports/{report}", None),
+    ("post", "/reports/{report}/sign", {}),
+    ("post", "/reports/{report}/addenda", {"addendum": "Forged."}),
+    ("get", "/reports/{report}/versions/{version}", None),
+    ("get", "/reports/{report}/export/fhir", None),
+    ("get", "/reports/{report}/export/hl7", None),
+    ("get", "/audit", None),
 ]
 
 
 def send_secured(client, people: People, method: str, path: str, body, headers: dict):
     """One of SECURED_REQUESTS aimed at Alice's objects."""
-    path = path.format(macro=people.public_macro["id"], record=people.record["id"])
+    path = path.format(
+        macro=people.public_macro["id"],
+        record=people.record["id"],
+        report=people.report["id"],
+        version=1,
+    )
     if isinstance(body, str):
         return getattr(client, method)(path, data=body, content_type="text/csv", headers=headers)
     return getattr(client, method)(path, json=body, headers=headers)
@@ -552,7 +610,12 @@ def test_the_secured_request_table_covers_every_operation_that_needs_an_access_t
     }
     secured.discard(("post", "/token/refresh"))  # takes a refresh token: see the refresh tests
     table = {
-        (m, p.replace("{macro}", "{macro_id}").replace("{record}", "{command_id}"))
+        (
+            m,
+            p.replace("{macro}", "{macro_id}")
+            .replace("{record}", "{command_id}")
+            .replace("{report}", "{report_id}"),
+        )
         for m, p, _ in SECURED_REQUESTS
     }
     assert table == secured

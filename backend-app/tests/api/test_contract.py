@@ -146,6 +146,18 @@ class World:
         assert response.status_code == 200, response.json
         return response.json
 
+    def report(self, headers: dict, status: str = "draft") -> str:
+        """A new report of the caller's, drafted from a command, in this status; its id."""
+        body = {**REPORT, "command_ids": [self.command(headers)["id"]]}
+        response = self.api.post("/reports", json=body, headers=headers)
+        assert response.status_code == 201, response.json
+        report_id = response.json["report"]["id"]
+        if status == "preliminary":
+            self.api.put(f"/reports/{report_id}", json={"status": status}, headers=headers)
+        elif status == "final":
+            self.api.post(f"/reports/{report_id}/sign", json={}, headers=headers)
+        return report_id
+
     def rename_onto_existing(self) -> TestResponse:
         """PUT a macro with the phrase of another macro of the same owner."""
         taken = unique("contract taken")
@@ -211,6 +223,9 @@ ACCOUNT = {"email": "down@example.org", "password": "Fresh-Stone-88"}
 QUERY = {"query": "No acute findings."}
 SOME_MACRO = f"/macros/{NO_SUCH_ID}"
 SOME_RECORD = f"/history/{NO_SUCH_ID}"
+REPORT = {"accession_number": "A1", "modality": "CT", "body_part": "CHEST", "patient_ref": "p-1"}
+ADDENDUM = {"addendum": "Addendum text."}
+SOME_REPORT = f"/reports/{NO_SUCH_ID}"
 
 # (operationId, documented status) -> a concrete request that produces exactly that status.
 PROBES: dict[tuple[str, str], Probe] = {
@@ -383,6 +398,109 @@ PROBES: dict[tuple[str, str], Probe] = {
     ("verifyReport", "413"): oversized("post", "/reports/verify"),
     ("verifyReport", "415"): wrong_media_type("post", "/reports/verify", VERIFY),
     ("verifyReport", "503"): database_down("post", "/reports/verify", json=VERIFY),
+    ("listReports", "200"): lambda w: w.api.get("/reports?limit=2", headers=w.user),
+    ("listReports", "400"): lambda w: w.api.get("/reports?limit=0", headers=w.user),
+    ("listReports", "401"): without_token("get", "/reports"),
+    ("listReports", "503"): database_down("get", "/reports"),
+    ("createReport", "201"): lambda w: w.api.post(
+        "/reports", json={**REPORT, "findings": "No acute findings."}, headers=w.user
+    ),
+    ("createReport", "400"): lambda w: w.api.post(
+        "/reports", json={**REPORT, "modality": "ct"}, headers=w.user
+    ),
+    ("createReport", "401"): without_token("post", "/reports", json=REPORT),
+    ("createReport", "404"): lambda w: w.api.post(
+        "/reports", json={**REPORT, "command_ids": [w.command(w.admin)["id"]]}, headers=w.user
+    ),
+    ("createReport", "413"): oversized("post", "/reports"),
+    ("createReport", "415"): wrong_media_type("post", "/reports", REPORT),
+    ("createReport", "503"): database_down("post", "/reports", json=REPORT),
+    ("getReport", "200"): lambda w: w.api.get(f"/reports/{w.report(w.user)}", headers=w.user),
+    ("getReport", "401"): without_token("get", SOME_REPORT),
+    ("getReport", "404"): lambda w: w.api.get(f"/reports/{w.report(w.admin)}", headers=w.user),
+    ("getReport", "503"): database_down("get", SOME_REPORT),
+    ("updateReport", "200"): lambda w: w.api.put(
+        f"/reports/{w.report(w.user)}", json={"impression": "Clear."}, headers=w.user
+    ),
+    ("updateReport", "400"): lambda w: w.api.put(
+        f"/reports/{w.report(w.user)}", json={"status": "final"}, headers=w.user
+    ),
+    ("updateReport", "401"): without_token("put", SOME_REPORT, json=REPORT),
+    ("updateReport", "404"): lambda w: w.api.put(SOME_REPORT, json=REPORT, headers=w.user),
+    ("updateReport", "409"): lambda w: w.api.put(
+        f"/reports/{w.report(w.user, 'final')}", json={"impression": "x"}, headers=w.user
+    ),
+    ("updateReport", "413"): oversized("put", SOME_REPORT),
+    ("updateReport", "415"): wrong_media_type("put", SOME_REPORT, REPORT),
+    ("updateReport", "503"): database_down("put", SOME_REPORT, json=REPORT),
+    ("deleteReport", "200"): lambda w: w.api.delete(f"/reports/{w.report(w.user)}", headers=w.user),
+    ("deleteReport", "401"): without_token("delete", SOME_REPORT),
+    ("deleteReport", "404"): lambda w: w.api.delete(SOME_REPORT, headers=w.user),
+    ("deleteReport", "409"): lambda w: w.api.delete(
+        f"/reports/{w.report(w.user, 'final')}", headers=w.user
+    ),
+    ("deleteReport", "503"): database_down("delete", SOME_REPORT),
+    ("signReport", "200"): lambda w: w.api.post(
+        f"/reports/{w.report(w.user)}/sign", json={}, headers=w.user
+    ),
+    ("signReport", "400"): lambda w: w.api.post(
+        f"/reports/{w.report(w.user)}/sign", json={"acknowledgements": 5}, headers=w.user
+    ),
+    ("signReport", "401"): without_token("post", f"{SOME_REPORT}/sign", json={}),
+    ("signReport", "404"): lambda w: w.api.post(f"{SOME_REPORT}/sign", json={}, headers=w.user),
+    ("signReport", "409"): lambda w: w.api.post(
+        f"/reports/{w.report(w.user, 'final')}/sign", json={}, headers=w.user
+    ),
+    ("signReport", "413"): oversized("post", f"{SOME_REPORT}/sign"),
+    ("signReport", "415"): wrong_media_type("post", f"{SOME_REPORT}/sign", {}),
+    ("signReport", "503"): database_down("post", f"{SOME_REPORT}/sign", json={}),
+    ("addReportAddendum", "201"): lambda w: w.api.post(
+        f"/reports/{w.report(w.user, 'final')}/addenda", json=ADDENDUM, headers=w.user
+    ),
+    ("addReportAddendum", "400"): lambda w: w.api.post(
+        f"{SOME_REPORT}/addenda", json={"addendum": " "}, headers=w.user
+    ),
+    ("addReportAddendum", "401"): without_token("post", f"{SOME_REPORT}/addenda", json=ADDENDUM),
+    ("addReportAddendum", "404"): lambda w: w.api.post(
+        f"{SOME_REPORT}/addenda", json=ADDENDUM, headers=w.user
+    ),
+    ("addReportAddendum", "409"): lambda w: w.api.post(
+        f"/reports/{w.report(w.user)}/addenda", json=ADDENDUM, headers=w.user
+    ),
+    ("addReportAddendum", "413"): oversized("post", f"{SOME_REPORT}/addenda"),
+    ("addReportAddendum", "415"): wrong_media_type("post", f"{SOME_REPORT}/addenda", ADDENDUM),
+    ("addReportAddendum", "503"): database_down("post", f"{SOME_REPORT}/addenda", json=ADDENDUM),
+    ("getReportVersion", "200"): lambda w: w.api.get(
+        f"/reports/{w.report(w.user, 'final')}/versions/1", headers=w.user
+    ),
+    ("getReportVersion", "401"): without_token("get", f"{SOME_REPORT}/versions/1"),
+    ("getReportVersion", "404"): lambda w: w.api.get(
+        f"/reports/{w.report(w.user)}/versions/2", headers=w.user
+    ),
+    ("getReportVersion", "503"): database_down("get", f"{SOME_REPORT}/versions/1"),
+    **{
+        (operation, status): probe
+        for fmt, operation in (("fhir", "exportReportFhir"), ("hl7", "exportReportHl7"))
+        for status, probe in {
+            "200": lambda w, fmt=fmt: w.api.get(
+                f"/reports/{w.report(w.user, 'final')}/export/{fmt}", headers=w.user
+            ),
+            "400": lambda w, fmt=fmt: w.api.get(
+                f"{SOME_REPORT}/export/{fmt}?version=0", headers=w.user
+            ),
+            "401": without_token("get", f"{SOME_REPORT}/export/{fmt}"),
+            "404": lambda w, fmt=fmt: w.api.get(f"{SOME_REPORT}/export/{fmt}", headers=w.user),
+            "409": lambda w, fmt=fmt: w.api.get(
+                f"/reports/{w.report(w.user)}/export/{fmt}", headers=w.user
+            ),
+            "503": database_down("get", f"{SOME_REPORT}/export/{fmt}"),
+        }.items()
+    },
+    ("listAudit", "200"): lambda w: w.api.get("/audit?limit=5&action=create", headers=w.admin),
+    ("listAudit", "400"): lambda w: w.api.get("/audit?action=erase", headers=w.admin),
+    ("listAudit", "401"): without_token("get", "/audit"),
+    ("listAudit", "403"): lambda w: w.api.get("/audit", headers=w.user),
+    ("listAudit", "503"): database_down("get", "/audit"),
 }
 
 

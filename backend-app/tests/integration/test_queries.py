@@ -181,6 +181,7 @@ def test_commands_page_newest_first(database):
         session = str(uuid.uuid4())
         made = [
             queries.insert_command(
+                "test-request",
                 new_session=i == 0,
                 user_id=user["id"],
                 session_id=session,

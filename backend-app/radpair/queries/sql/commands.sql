@@ -8,17 +8,23 @@ ORDER BY created_at DESC, id DESC
 LIMIT %(limit)s
 
 -- name: insert_command
--- One statement (atomic on its own): creates the session when it is new, stores the command.
+-- One statement (atomic on its own): creates the session when it is new, stores the command,
+-- and writes its audit row.
 WITH new_session AS (
   INSERT INTO sessions (id, user_id)
   SELECT %(session_id)s, %(user_id)s WHERE %(new_session)s
   ON CONFLICT (id) DO NOTHING
+), stored AS (
+  INSERT INTO commands (user_id, session_id, query, expanded_query, response, model, mode,
+                        latency_ms, macros, fields, warnings)
+  VALUES (%(user_id)s, %(session_id)s, %(query)s, %(expanded_query)s, %(response)s, %(model)s,
+          %(mode)s, %(latency_ms)s, %(macros)s, %(fields)s, %(warnings)s)
+  RETURNING id, created_at
+), audited AS (
+  INSERT INTO audit_events (actor_id, action, resource_type, resource_id, request_id)
+  SELECT %(user_id)s, 'create', 'command', id, %(request_id)s FROM stored
 )
-INSERT INTO commands (user_id, session_id, query, expanded_query, response, model, mode,
-                      latency_ms, macros, fields, warnings)
-VALUES (%(user_id)s, %(session_id)s, %(query)s, %(expanded_query)s, %(response)s, %(model)s,
-        %(mode)s, %(latency_ms)s, %(macros)s, %(fields)s, %(warnings)s)
-RETURNING id::text AS id, created_at
+SELECT id::text AS id, created_at FROM stored
 
 -- name: list_commands
 SELECT id::text AS id, session_id::text AS session_id, query, expanded_query, response, model,
@@ -32,9 +38,23 @@ ORDER BY created_at DESC, id DESC
 LIMIT %(limit)s
 
 -- name: get_command
+-- The read is audited in the same statement.
+WITH found AS (
+  SELECT id, session_id, query, expanded_query, response, model, mode, latency_ms, macros,
+         fields, warnings, created_at
+  FROM commands WHERE id = %(command_id)s AND user_id = %(user_id)s
+), audited AS (
+  INSERT INTO audit_events (actor_id, action, resource_type, resource_id, request_id)
+  SELECT %(user_id)s, 'read', 'command', id, %(request_id)s FROM found
+)
 SELECT id::text AS id, session_id::text AS session_id, query, expanded_query, response, model,
        mode, latency_ms, macros, fields, warnings, created_at
-FROM commands WHERE id = %(command_id)s AND user_id = %(user_id)s
+FROM found
 
 -- name: delete_command
-DELETE FROM commands WHERE id = %(command_id)s AND user_id = %(user_id)s
+-- The deletion and its audit row in one statement; the row count is the number deleted.
+WITH gone AS (
+  DELETE FROM commands WHERE id = %(command_id)s AND user_id = %(user_id)s RETURNING id
+)
+INSERT INTO audit_events (actor_id, action, resource_type, resource_id, request_id)
+SELECT %(user_id)s, 'delete', 'command', id, %(request_id)s FROM gone

@@ -1,0 +1,26 @@
+"""GET /audit: the append-only audit trail, for administrators."""
+
+from __future__ import annotations
+
+from flask import Blueprint, g, jsonify, request
+
+from radpair.handlers.audit_handler import AuditHandler
+from radpair.http import login_required, query_int
+from radpair.services import current_services
+
+bp = Blueprint("audit", __name__)
+
+
+@bp.get("/audit")
+@login_required
+def list_audit():
+    """A page of audit events, newest first."""
+    filters = {
+        name: request.args.get(name)
+        for name in ("actor_id", "resource_id", "action", "resource_type")
+    }
+    return jsonify(
+        AuditHandler(current_services()).list_audit(
+            g.principal, filters, query_int("limit", 50, 1, 200), request.args.get("cursor")
+        )
+    )

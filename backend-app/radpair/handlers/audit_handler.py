@@ -1,0 +1,79 @@
+"""The audit trail: what the handlers append, and the administrators' paged view of it."""
+
+from __future__ import annotations
+
+from datetime import timezone
+
+from radpair.exceptions import ForbiddenError, ValidationError
+from radpair.handlers.auth_handler import Principal
+from radpair.handlers.macro_handler import decode_cursor, encode_cursor
+from radpair.handlers.validation import parse_uuid
+from radpair.logging_setup import request_id_var
+from radpair.queries.audit_queries import AuditQueries
+from radpair.services import Services
+
+ACTIONS = ("create", "read", "change", "sign", "addendum", "export", "delete")
+RESOURCE_TYPES = ("report", "command")
+
+
+def current_request_id() -> str:
+    """The id of the request being served (the one every log line carries)."""
+    return request_id_var.get()
+
+
+def public_event(row: dict) -> dict:
+    """An audit event as the API shows it."""
+    return {
+        "id": str(row["id"]),
+        "occurred_at": row["occurred_at"]
+        .astimezone(timezone.utc)
+        .isoformat()
+        .replace("+00:00", "Z"),
+        "actor_id": row["actor_id"],
+        "action": row["action"],
+        "resource_type": row["resource_type"],
+        "resource_id": row["resource_id"],
+        "request_id": row["request_id"],
+        "detail": row["detail"],
+    }
+
+
+class AuditHandler:
+    """Reading the trail; there is no use case that changes it."""
+
+    audit_queries = AuditQueries
+
+    def __init__(self, services: Services):
+        self.database = services.database
+
+    def list_audit(
+        self, principal: Principal, filters: dict, limit: int, cursor: str | None
+    ) -> dict:
+        """A page of events, newest first; administrators only."""
+        if not principal.is_admin:
+            raise ForbiddenError("Only administrators can read the audit trail.")
+        checked: dict = {}
+        for name in ("actor_id", "resource_id"):
+            if filters.get(name) is not None:
+                checked[name] = parse_uuid(filters[name], name)
+        for name, choices in (("action", ACTIONS), ("resource_type", RESOURCE_TYPES)):
+            value = filters.get(name)
+            if value is not None:
+                if value not in choices:
+                    raise ValidationError(
+                        f"`{name}` must be one of: {', '.join(choices)}.", extra={"field": name}
+                    )
+                checked[name] = value
+        before = decode_cursor(cursor, 1)
+        if before is not None and (type(before[0]) is not int or not 1 <= before[0] < 2**63):
+            raise ValidationError("`cursor` is not valid.", extra={"field": "cursor"})
+        with self.database.statements() as connection:
+            rows = self.audit_queries(connection).list_events(
+                checked, before[0] if before else None, limit + 1
+            )
+        page, more = rows[:limit], len(rows) > limit
+        return {
+            "success": True,
+            "items": [public_event(r) for r in page],
+            "next_cursor": encode_cursor([page[-1]["id"]]) if more else None,
+        }
