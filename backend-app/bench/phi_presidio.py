@@ -1,4 +1,4 @@
-"""Presidio's analyzer as a PHI detector, for the comparison in PHI_NOTES.md (not used in production).
+"""Presidio's analyzer as a PHI detector, for the comparison in PHI_NOTES.md (not in production).
 
 Presidio needs a spaCy pipeline; no trained model can be downloaded here, so it gets a blank
 English one (a tokenizer only: no NER, hence no PERSON entities). `with_rules=False` is Presidio's
