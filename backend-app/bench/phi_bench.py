@@ -8,8 +8,9 @@ identifier's text in its dictation must be masked. An identifier counts as caugh
 letter and digit of it lies inside a masked span, except the context words listed in
 CONTEXT_WORDS ("Dr", "year", "old", "MRN"...): "Dr. [NAME_1]" and "[AGE_1]-year-old" hide the
 person. A clinical token is a word or number outside every labelled identifier; the rate is the
-share of those that a masked span touches. Latency is PhiGate.mask plus restore of a draft the
-size of the dictation, per dictation, in process (what the gate adds to a request).
+share of those that a masked span touches. A labelled name's eponym use ("Murphy sign" beside
+"Dr. Murphy") is a clinical word, not an occurrence of the name. Latency is PhiGate.mask plus
+restore of a draft the size of the dictation, per dictation, in process (what the gate adds).
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ RECALL_CATEGORIES = ("NAME", "DATE", "MRN", "ACCESSION", "ID", "PHONE")
 TARGET_CLINICAL_RATE = 0.01
 TARGET_MEDIAN_MS = 2.0
 _WORD = re.compile(r"\w+")
+# A labelled name that is also an eponym ("Dr. Murphy" and "Murphy sign"): the eponym use is a
+# clinical word that must survive, not an occurrence of the identifier.
+_EPONYM_AFTER = re.compile(r"['’]?s?\s+(?:sign|cyst|disease|syndrome|lymphoma|fracture)\b")
 
 
 def load_corpus(path: Path = CORPUS) -> list[dict]:
@@ -81,6 +85,8 @@ def score(corpus: list[dict], spans_of, show_misses: bool = False) -> dict:
         for identifier in item.get("identifiers") or []:
             category = CORPUS_CATEGORY.get(identifier["category"], identifier["category"])
             places = _occurrences(text, identifier["text"])
+            if category == "NAME":
+                places = [p for p in places if not _EPONYM_AFTER.match(text, p[1])]
             if not places:
                 unlocated += 1
                 continue

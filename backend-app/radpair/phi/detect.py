@@ -38,23 +38,39 @@ _NOT_NAME = (
     "Fellow|Provider|Patient|Family|Mother|Father|Wife|Husband|Son|Daughter|Technologist|"
     "Please|Will|Was|Is|Are|Has|Had|Were|It|He|She|They|We|I|His|Her|Their|Our|Information|"
     "Name|Identification|Status|Consent|Position|Location|Age|Sex|Gender|Data|Details|Prep|"
+    "Dr|Drs|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Acc|Accn|Accession|Dob|Mrn|Ref|Referring|"
+    "Baby|Boy|Girl|"
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 _NAME_WORD = (
     rf"(?!(?:{_NOT_NAME})\b)"
-    rf"(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_LOW}]+(?:[-'’][{_UP}]?[{_LOW}]+)*|[{_UP}]\.)"
+    rf"(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_LOW}]+(?:[-'’](?!s\b)[{_UP}]?[{_LOW}]+)*|[{_UP}]\.)"
 )
-_PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|al|el|ten|ter)"
+# Where the context says a name follows (a title, "Patient:"), months and capitals are names too.
+_NOT_LABEL_WORD = (
+    "The|This|And|Or|On|At|In|Of|To|For|From|By|With|Via|Per|Who|No|Not|None|Unknown|Left|"
+    "Right|Dr|Drs|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Acc|ACC|Accn|Accession|DOB|Dob|MRN|Mrn|ID|Age|"
+    "Sex|Male|Female|MR|CT|US|XR|NM|PET|MRI|AP|PA|Baby|Boy|Girl"
+)
+_LABEL_WORD = (
+    rf"(?!(?:{_NOT_LABEL_WORD})\b)(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_UP}{_LOW}]+"
+    rf"(?:[-'’](?!s\b)[{_UP}{_LOW}]+)*|[{_UP}]\.)"
+)
+_PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|al|el|ten|ter|St\.?|Ste\.?)"
 _NAME_SEQ = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{0,3}}"
+_LABEL_SEQ = rf"{_LABEL_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_LABEL_WORD}){{0,3}}"
+_NAME_SEQ2 = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{1,3}}"
 _TITLE = r"(?:Drs?|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse)"
-_ROLE = (
-    r"(?:(?:the|our|their|his|her)\s+)?(?:(?:referring|ordering|attending|covering|on[- ]call|"
-    r"primary|treating|consulting|admitting|ED|ER|ICU|emergency|charge|floor|night|day)\s+)*"
+_ROLE_NOUN = (
     r"(?:physician|provider|doctor|clinician|surgeon|resident|fellow|nurse|NP|PA|PA-C|RN|"
     r"radiologist|hospitalist|intensivist|oncologist|urologist|cardiologist|neurologist|"
-    r"technologist|tech|PCP|team|house\s+officer)?[,:]?\s*"
+    r"technologist|tech|sonographer|PCP|attending|registrar|consultant|midwife|therapist|"
+    r"pharmacist|house\s+officer)"
 )
+# "the referring physician", "surgery PA", "child protection team physician": up to four
+# modifier words, but only when a role noun follows them.
+_ROLE = rf"(?:(?:the|our|their|his|her)\s+)?(?:(?:[\w/-]+\s+){{0,4}}?{_ROLE_NOUN}\b)?[,:]?\s*"
 _NAME_VERBS = (
     r"(?:discussed|reviewed|spoke|spoken|conferred|consulted|met)\s+with|"
     r"(?:called|communicated|conveyed|relayed|reported|given|sent|faxed|paged|forwarded|"
@@ -174,6 +190,14 @@ _RULES: tuple[_Rule, ...] = (
         ),
     ),
     _rule("PHONE", r"(?<![\w.-])\d{3}-\d{4}(?![\w-])"),
+    # Strong name contexts first: after a title or "Patient:", even "June" is a name.
+    _rule("NAME", rf"\b{_TITLE}\b\.?\s+(?P<v>{_LABEL_SEQ})", "v"),
+    _rule(
+        "NAME",
+        rf"(?i:\b(?:patient|pt|patient\s+name|name|surname|infant))\s*:[ \t]*"
+        rf"(?:{_TITLE}\b\.?\s+)?(?P<v>{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ})?)",
+        "v",
+    ),
     _rule("DATE", rf"\b{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b"),
     _rule("DATE", r"(?<![\w./-])\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})(?![\w/-])"),
     _rule("DATE", rf"(?<![\w./-])\d{{1,2}}\.\d{{1,2}}\.{_YEAR}(?!\w|\.\d)"),
@@ -181,7 +205,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "DATE",
         rf"{_MONTH}\s*{_DAY}(?:,?\s*{_YEAR})?(?!\s*{_UNITS}\b)(?![\d:])"
-        rf"|\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s*{_YEAR})?"
+        rf"|\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s*{_YEAR})?"
         rf"|{_MONTH},?\s*{_YEAR}\b",
     ),
     _rule(
@@ -198,18 +222,20 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "TIME",
         r"(?<![\w:.])(?:[01]?\d|2[0-3])[:h][0-5]\d(?::[0-5]\d)?"
-        r"(?:\s*(?i:[ap]\.?\s?m\b\.?|hours|hrs|h\b))?(?![\w:])(?!\s*(?:dilution|ratio))",
+        r"(?:\s*(?i:[ap]\.m\.|[ap]\.?\s?m\b|hours|hrs|h\b))?(?![\w:])(?!\s*(?:dilution|ratio))",
     ),
     _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\s*(?i:[ap]\.m\.|[ap]m\b)"),
+    _rule("TIME", r"(?<![\w.])(?:[01]\d|2[0-3])[0-5]\d\s*(?i:hours|hrs|hr|h)\b"),
     _rule(
         "TIME",
-        r"(?<![\w.])(?:[01]\d|2[0-3])[0-5]\d\s*(?i:hours|hrs|hr|h)\b"
-        r"|\b(?i:at|@)\s+(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b(?!\s*" + _UNITS + ")",
+        r"\b(?i:at|@)\s+(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b(?!\s*" + _UNITS + ")",
+        "v",
     ),
     _rule(
         "AGE",
-        rf"(?i)(?<![\w.])(?P<v>{_AGE_NUM})(?:\s*-?\s*(?:year|yr)s?[\s-]*old|\s*-?\s*y(?:ear)?s?\b"
-        rf"|\s*y/?o\b|\s*y\.o\.|\s*years?\s+of\s+age|\s*(?:yo|y)?\s*[MF]\b|\s*-?\s*year\b)",
+        rf"(?i)(?<![\w.-])(?P<v>{_AGE_NUM})(?:\s*-?\s*(?:year|yr)s?[\s-]*old|\s*-?\s*y(?:ear)?s?\b"
+        rf"|\s*y/?o\b|\s*y\.o\.|\s*years?\s+of\s+age|\s*(?:yo|y)?\s*(?-i:[MF])\b"
+        rf"|\s*-?\s*year\b)",
         "v",
     ),
     _rule("AGE", rf"(?i)\b(?:aged?|age:)\s*(?P<v>{_AGE_NUM})\b(?!\s*{_UNITS}\b)", "v"),
@@ -219,7 +245,6 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?=[- ]years?[- ]old|[- ]year\b)|\b(?:nonagenarian|centenarian)\b"
         rf"|\b(?:in\s+(?:his|her|their)\s+)(?:90s|nineties)\b",
     ),
-    _rule("NAME", rf"\b{_TITLE}\b\.?\s+(?P<v>{_NAME_SEQ})", "v"),
     _rule(
         "NAME",
         rf"(?i:\b(?:{_NAME_VERBS}))\s+{_ROLE}(?:{_TITLE}\b\.?\s+)?(?P<v>{_NAME_SEQ})",
@@ -229,8 +254,30 @@ _RULES: tuple[_Rule, ...] = (
         "NAME",
         rf"(?i:\b(?:patient|pt\.?|patient's\s+name|patient\s+name|name|surname|"
         rf"first\s+name|last\s+name|mother|father|wife|husband|son|daughter|spouse|"
-        rf"guardian|caregiver|next\s+of\s+kin|kin))\s*(?:is\s+|:\s*|,\s*)?"
+        rf"guardian|caregiver|next\s+of\s+kin|kin|infant|baby|newborn|neonate|twin\s+[AB]))"
+        rf"\s*(?:is\s+|:\s*|,\s*)?(?:{_TITLE}\b\.?\s+)?"
         rf"(?P<v>{_NAME_SEQ}(?:,[ \t]*{_NAME_SEQ})?)",
+        "v",
+    ),
+    _rule(
+        "NAME",
+        rf"(?i:\b(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
+        rf"reported\s+by|read\s+by|dictated\s+by|signed\s+by|cc|copy\s+to))\s*:[ \t]*"
+        rf"(?:{_TITLE}\b\.?\s+)?(?P<v>{_NAME_SEQ})",
+        "v",
+    ),
+    # A header line that opens with a name next to the study's identifiers:
+    # "Ottoline Barrett, MRN 00441298, 12/15/2026" or "Agnes Whitlock-Moore | Dec 8, 2026".
+    _rule(
+        "NAME",
+        rf"(?m)^[ \t]*(?:{_TITLE}\b\.?\s+)?(?P<v>{_NAME_SEQ2})[ \t]*[,;|][ \t]*"
+        rf"(?=(?i:MRN|MR\b|DOB|D\.O\.B|acc|accession|ID\b|age|aged)|\d|{_MONTH})",
+        "v",
+    ),
+    _rule(
+        "NAME",
+        rf"\b(?P<v>{_NAME_SEQ2})[ \t]*[,;(][ \t]*"
+        rf"(?=(?:MRN|DOB|D\.O\.B|Acc\b|ACC\b|Accession))",
         "v",
     ),
     _rule("NAME", rf"\b(?P<v>{_NAME_SEQ}){_CREDENTIAL}(?![\w-])", "v"),
@@ -245,8 +292,9 @@ _RULES: tuple[_Rule, ...] = (
 _NAME_PARTS = re.compile(rf"[{_UP}][{_LOW}'’-]{{2,}}")
 # A surname that is also an eponym ("Dr. Baker ... Baker cyst"): the eponym use stays.
 _EPONYM_USE = (
-    r"(?!['’]?s?\s+(?:sign|cyst|disease|syndrome|lymphoma|fracture|malformation|classification|"
-    r"score|criteria|view|procedure|test|lesion|node|line|angle|triangle|space|canal|duct|nerve|"
+    r"(?![-–][A-Z]|['’]?s?\s+(?:sign|cyst|disease|syndrome|lymphoma|fracture|malformation|"
+    r"classification|score|criteria|view|procedure|test|lesion|node|line|angle|triangle|space|"
+    r"canal|duct|nerve|"
     r"tumou?r|type|grade|stage|phenomenon|effect|law|ring|zone|index|maneuver|position|method|"
     r"operation|pouch|hernia|shunt|deformity|fascia|body|bodies|cells?|sarcoma|ulcer|diverticulum|"
     r"esophagus|node|nodes|gland|glands|fat|pad|joint|bone|capsule|membrane|layer|area|point))"
