@@ -195,7 +195,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         rf"(?i:\b(?:patient|pt|patient\s+name|name|surname|infant))\s*:[ \t]*"
-        rf"(?:{_TITLE}\b\.?\s+)?(?P<v>{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ})?)",
+        rf"(?:{_TITLE}\b\.?\s+|Baby\s+(?:Boy|Girl)\s+)?(?P<v>{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ})?)",
         "v",
     ),
     _rule("DATE", rf"\b{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b"),
