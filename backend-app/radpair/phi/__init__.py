@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from radpair.phi.detect import CATEGORIES, Span, find_identifiers
-from radpair.phi.gate import GatedPrompt, PhiGate
+from radpair.phi.gate import GatedPrompt, PhiGate, scrub
 
-__all__ = ["CATEGORIES", "GatedPrompt", "PhiGate", "Span", "find_identifiers"]
+__all__ = ["CATEGORIES", "GatedPrompt", "PhiGate", "Span", "find_identifiers", "scrub"]

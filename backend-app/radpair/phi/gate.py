@@ -87,6 +87,17 @@ class PhiGate:
         return GatedPrompt(masked, surrogates.counts, surrogates.originals)
 
 
+def scrub(text: str) -> str:
+    """Text for a log line: each identifier replaced by its category ("[NAME]")."""
+    try:
+        spans = find_in_texts([text])[0]
+    except Exception:  # noqa: BLE001 - a log line that cannot be checked is not written
+        return "[withheld: the PHI gate could not check this text]"
+    for span in reversed(spans):
+        text = f"{text[: span.start]}[{span.category}]{text[span.end :]}"
+    return text
+
+
 class _Surrogates:
     """Stable surrogates: one per distinct identifier, numbered per category."""
 
