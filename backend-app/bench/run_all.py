@@ -135,6 +135,31 @@ def table(results: dict) -> list[tuple[str, str, str, str]]:
                 verdict(chosen["p50_ms"] < 5),
             )
         )
+    phi = results.get("phi")
+    if phi:
+        scores = phi["scores"]
+        for category in ("NAME", "DATE", "MRN", "ACCESSION", "ID", "PHONE"):
+            recall = scores["recall"].get(category)
+            if recall is not None:
+                rows.append(
+                    (
+                        f"PHI recall {category} (corpus, training figure)",
+                        f"{recall:.3f}",
+                        ">= 0.98",
+                        verdict(recall >= 0.98),
+                    )
+                )
+        rate = scores["clinical_masked_rate"]
+        rows.append(("PHI clinical tokens masked", f"{rate:.4f}", "<= 0.01", verdict(rate <= 0.01)))
+        median = phi["latency"]["median_ms"]
+        rows.append(
+            (
+                "PHI gate added latency, median",
+                f"{median:.2f} ms (p99 {phi['latency']['p99_ms']:.2f})",
+                "<= 2 ms",
+                verdict(median <= 2.0),
+            )
+        )
     return rows
 
 
@@ -142,9 +167,9 @@ def main() -> int:
     """Run the selected benchmarks and report."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", choices=["macro", "http", "verifier"], action="append")
+    parser.add_argument("--only", choices=["macro", "http", "verifier", "phi"], action="append")
     args = parser.parse_args()
-    selected = args.only or ["macro", "verifier", "http"]
+    selected = args.only or ["macro", "verifier", "phi", "http"]
     results: dict = {
         "quick": args.quick,
         "machine": platform.machine(),
@@ -159,6 +184,10 @@ def main() -> int:
         from bench import verifier_bench
 
         results["verifier"] = verifier_bench.run(args.quick)
+    if "phi" in selected:
+        from bench import phi_bench
+
+        results["phi"] = phi_bench.run(args.quick)
     if "http" in selected:
         from bench import http_bench
 

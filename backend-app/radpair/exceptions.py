@@ -175,3 +175,14 @@ class LLMRateLimitedError(LLMError):
     status = 503
     code = "llm_rate_limited"
     default_message = "The language model service is rate limiting requests; retry later."
+
+
+class PHIGateError(LLMError):
+    """Identifiers could not be removed, so the dictation was not sent (the gate fails closed)."""
+
+    status = 503
+    code = "phi_gate_unavailable"
+    default_message = (
+        "Identifiers could not be removed from the dictation, so it was not sent to the "
+        "language model; retry or report the problem."
+    )

@@ -9,6 +9,8 @@ import sys
 import time
 from contextvars import ContextVar
 
+from radpair.phi import scrub
+
 request_id_var: ContextVar[str] = ContextVar("request_id", default="-")
 # Belt and braces: whatever a log message carries, secrets are masked before it is written.
 _SECRET_PATTERNS = [
@@ -56,13 +58,14 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname,
             "logger": record.name,
             "request_id": getattr(record, "request_id", None) or request_id_var.get(),
-            "message": redact(record.getMessage()),
+            # Identifiers never reach the logs, whatever a message or a traceback carries.
+            "message": scrub(redact(record.getMessage())),
         }
         for key in ("method", "path", "status", "duration_ms", "user_id"):
             if hasattr(record, key):
                 payload[key] = getattr(record, key)
         if record.exc_info:
-            payload["exception"] = redact(self.formatException(record.exc_info))
+            payload["exception"] = scrub(redact(self.formatException(record.exc_info)))
         return json.dumps(payload, ensure_ascii=False)
 
 

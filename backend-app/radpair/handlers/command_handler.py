@@ -33,6 +33,7 @@ from radpair.handlers.validation import (
 )
 from radpair.llm.client import LLMClient
 from radpair.llm.prompts import build_messages, offline_report
+from radpair.phi import PhiGate
 from radpair.queries.command_queries import CommandQueries
 from radpair.services import Services
 from radpair.verifier import get_verifier
@@ -43,6 +44,11 @@ MAX_QUERY = 20_000
 def llm_client(services: Services) -> LLMClient:
     """The process-wide LLM client."""
     return services.get("llm", lambda s: LLMClient(s.settings))
+
+
+def phi_gate(services: Services) -> PhiGate:
+    """The process-wide PHI gate every prompt passes before it leaves."""
+    return services.get("phi_gate", lambda s: PhiGate())
 
 
 def report_verifier(services: Services):
@@ -166,19 +172,22 @@ class CommandHandler:
     def process_command(self, prepared: PreparedCommand) -> dict:
         """Draft (or lay out offline), verify, store, answer."""
         started = time.perf_counter()
+        phi_masked: dict[str, int] = {}
         if self.llm.offline:
             response, model, mode = offline_report(prepared.expanded_query), "offline", "offline"
         else:
             messages = build_messages(prepared.history, prepared.expanded_query)
             try:
-                completion = self.llm.complete(messages)
+                gated = phi_gate(self.services).mask(messages)
+                completion = self.llm.complete(gated.messages)
+                response = gated.restore(completion.text)
             except LLMError as error:
                 error.extra.update(prepared.failure_context())
                 raise
-            response, model, mode = completion.text, completion.model, "openai"
+            model, mode, phi_masked = completion.model, "openai", gated.counts
         latency_ms = int((time.perf_counter() - started) * 1000)
         record = self._store(prepared, response, model, mode, latency_ms)
-        return {"success": True, **record}
+        return {"success": True, **record, "phi_masked": phi_masked}
 
     def stream_command(self, prepared: PreparedCommand) -> Iterator[tuple[str, dict]]:
         """Server-sent events: macros, delta chunks, then done (the stored record) or error."""
@@ -190,6 +199,7 @@ class CommandHandler:
         }
         started = time.perf_counter()
         parts: list[str] = []
+        phi_masked: dict[str, int] = {}
         try:
             if self.llm.offline:
                 parts.append(offline_report(prepared.expanded_query))
@@ -197,7 +207,9 @@ class CommandHandler:
                 model, mode = "offline", "offline"
             else:
                 messages = build_messages(prepared.history, prepared.expanded_query)
-                for chunk in self.llm.stream(messages):
+                gated = phi_gate(self.services).mask(messages)
+                phi_masked = gated.counts
+                for chunk in gated.restore_stream(self.llm.stream(gated.messages)):
                     parts.append(chunk)
                     yield "delta", {"text": chunk}
                 if not "".join(parts).strip():
@@ -210,7 +222,7 @@ class CommandHandler:
                 error.extra.update(prepared.failure_context())
             yield "error", {**error.to_dict(), "status": error.status}
             return
-        yield "done", {"success": True, **record}
+        yield "done", {"success": True, **record, "phi_masked": phi_masked}
 
     def _store(self, prepared, response: str, model: str, mode: str, latency_ms: int) -> dict:
         warnings = list(prepared.expansion["warnings"])

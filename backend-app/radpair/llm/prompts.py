@@ -6,7 +6,7 @@ report can be traced to the instructions that produced it.
 
 from __future__ import annotations
 
-PROMPT_VERSION = "2026-11-26.1"
+PROMPT_VERSION = "2026-12-03.1"
 
 SYSTEM_PROMPT = """You are a radiology reporting assistant. You turn a radiologist's dictation \
 into a clean draft report for the radiologist to review and sign.
@@ -25,7 +25,9 @@ the dictated findings only, most important first; if nothing is abnormal, say so
 6. Use concise, standard radiology language. Fix dictation artifacts (filler words, repeated \
 words, spoken punctuation such as "period" or "new paragraph") without changing meaning.
 7. Leave blanks written as two or more underscores (__) in place for the radiologist to fill in.
-8. Output only the report text: no preamble, no notes to the user, no markdown."""
+8. Copy bracketed placeholders such as [NAME_1], [DATE_2] or [MRN_1] exactly as written: they \
+stand for details kept private.
+9. Output only the report text: no preamble, no notes to the user, no markdown."""
 
 USER_TEMPLATE = "Dictation:\n{dictation}"
 

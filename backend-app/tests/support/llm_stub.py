@@ -33,6 +33,8 @@ class Behaviour:
     delay_s: float = 0.0
     retry_after: str = "7"
     rewrite: Callable[[str], str] | None = None
+    # Stream in chunks of this many characters (0: word by word), to split a surrogate apart.
+    chunk_chars: int = 0
 
 
 @dataclass
@@ -102,7 +104,7 @@ class _Handler(BaseHTTPRequestHandler):
             text = behaviour.rewrite(text)
         model = payload.get("model", "stub-model")
         if payload.get("stream"):
-            return self._stream(text, model, cut=behaviour.kind == "cut_stream")
+            return self._stream(text, model, behaviour)
         body = {
             "id": f"chatcmpl-{uuid.uuid4().hex}",
             "object": "chat.completion",
@@ -119,7 +121,8 @@ class _Handler(BaseHTTPRequestHandler):
         }
         return self._send(200, json.dumps(body).encode())
 
-    def _stream(self, text: str, model: str, cut: bool):
+    def _stream(self, text: str, model: str, behaviour: Behaviour):
+        cut = behaviour.kind == "cut_stream"
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Connection", "close")
@@ -127,6 +130,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         words = text.split(" ")
         chunks = [w + (" " if i < len(words) - 1 else "") for i, w in enumerate(words)]
+        if behaviour.chunk_chars:
+            size = behaviour.chunk_chars
+            chunks = [text[i : i + size] for i in range(0, len(text), size)]
         if cut:
             chunks = chunks[: max(1, len(chunks) // 2)]
         for chunk in chunks:

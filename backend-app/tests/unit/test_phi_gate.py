@@ -1,0 +1,144 @@
+"""The PHI gate: what it masks, what it leaves alone, how surrogates come back, how it fails."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from radpair.exceptions import PHIGateError
+from radpair.llm.prompts import build_messages
+from radpair.logging_setup import JsonFormatter
+from radpair.phi import PhiGate, find_identifiers
+from radpair.phi import gate as gate_module
+
+PLANTED = [
+    ("Findings discussed with Dr. Maria Alvarez by phone.", "NAME", "Maria Alvarez"),
+    ("Results called to Nurse Okafor.", "NAME", "Okafor"),
+    ("Communicated to referring physician Dr. Lee.", "NAME", "Lee"),
+    ("Read by Samuel Brennan, MD.", "NAME", "Samuel Brennan"),
+    ("Patient John Smith presents with cough.", "NAME", "John Smith"),
+    ("Patient: April May; MRN: 00649920", "NAME", "April May"),
+    ("Ottoline Barrett, MRN 00441298, 12/15/2026", "NAME", "Ottoline Barrett"),
+    ("Technologist: Carla Nuñez.", "NAME", "Carla Nuñez"),
+    ("Compared with 12/02/2026.", "DATE", "12/02/2026"),
+    ("Prior study of 2025-11-30 is available.", "DATE", "2025-11-30"),
+    ("Comparison March 3, 2025.", "DATE", "March 3, 2025"),
+    ("Performed 2 Dec 2026.", "DATE", "2 Dec 2026"),
+    ("Called at 14:35.", "TIME", "14:35"),
+    ("Called at 2:35 PM to the ED.", "TIME", "2:35 PM"),
+    ("Scanned at 0830 hours.", "TIME", "0830 hours"),
+    ("MRN: 00123456.", "MRN", "00123456"),
+    ("Medical record number 4471-2290.", "MRN", "4471-2290"),
+    ("Accession ACC-2026-778812.", "ACCESSION", "ACC-2026-778812"),
+    ("Acc# CT-26-0088413 reviewed.", "ACCESSION", "CT-26-0088413"),
+    ("Insurance ID 987654321.", "ID", "987654321"),
+    ("SSN 123-45-6789 on file.", "ID", "123-45-6789"),
+    ("Reference 20240311775 attached.", "ID", "20240311775"),
+    ("Call back at 555-123-4567 please.", "PHONE", "555-123-4567"),
+    ("Fax (555) 234-9876 ext 12.", "PHONE", "(555) 234-9876 ext 12"),
+    ("Paged at pager 4-5567.", "PHONE", "4-5567"),
+    ("Send to j.smith@example.org today.", "EMAIL", "j.smith@example.org"),
+    ("See https://pacs.example.org/study/7788 now.", "URL", "https://pacs.example.org/study/7788"),
+    ("A 94-year-old man with dyspnea.", "AGE", "94"),
+    ("Aged 101, fall.", "AGE", "101"),
+]  # fmt: skip
+
+CLINICAL = [
+    "Left lower lobe 4.2 x 3.1 cm mass, series 3 image 45.",
+    "Right renal cyst measuring 3.2 cm. Bilateral pleural effusions.",
+    "Disc protrusion at L4-L5 and C5-6 with foraminal narrowing at T11-T12.",
+    "BI-RADS 4A. Suspicious abnormality, biopsy recommended.",
+    "Positive sonographic Murphy sign. 2.1 cm Baker cyst.",
+    "History of Hodgkin lymphoma. Chiari I malformation. Graves disease.",
+    "A 45-year-old woman and an 88 yo man. The patient is 89 years old.",
+    "Tc-99m mebrofenin 5.2 mCi. 100 mL Omnipaque 350. DLP 1234 mGy-cm.",
+    "May represent infection. Chest PA and lateral views. 1:10 dilution.",
+    "T2 hyperintense lesion, ADC 0.8. EF 55%. Kidney 11.2 cm. Gleason 3+4.",
+    "Segment 4A lesion, LI-RADS 5. Dose 2000 mg. Grade 2/4 reflux.",
+]
+
+
+@pytest.mark.parametrize("text, category, identifier", PLANTED)
+def test_each_kind_of_identifier_is_found_with_its_category(text, category, identifier):
+    found = [(s.category, text[s.start : s.end]) for s in find_identifiers(text)]
+    assert (category, identifier) in found
+
+
+@pytest.mark.parametrize("text", CLINICAL)
+def test_clinical_words_are_left_alone(text):
+    assert [text[s.start : s.end] for s in find_identifiers(text)] == []
+
+
+def test_a_surname_is_masked_again_later_but_its_eponym_use_survives():
+    text = "Called to Dr. Murphy. Positive Murphy sign. Murphy agreed."
+    found = [text[s.start : s.end] for s in find_identifiers(text)]
+    assert found == ["Murphy", "Murphy"]
+    assert "Murphy sign" in PhiGate().mask(build_messages([], text)).messages[-1]["content"]
+
+
+def test_masked_messages_carry_stable_surrogates_and_restore_to_the_original():
+    history = [("Discussed with Dr. Alvarez on 12/02/2026.", "Dr. Alvarez was told.")]
+    dictation = "Dr. Alvarez called back at 14:35 on 12/02/2026. MRN 00123456."
+    gated = PhiGate().mask(build_messages(history, dictation))
+    sent = [m["content"] for m in gated.messages]
+    assert all(word not in "".join(sent) for word in ("Alvarez", "12/02/2026", "14:35", "00123456"))
+    assert "[NAME_1]" in sent[1] and "[NAME_1]" in sent[2] and "[NAME_1]" in sent[3]
+    assert sent[3].count("[DATE_1]") == 1 and "[DATE_1]" in sent[1]
+    assert gated.messages[0] == build_messages([], "")[0]
+    assert gated.counts == {"NAME": 3, "DATE": 2, "TIME": 1, "MRN": 1}
+    assert gated.restore(sent[3]) == "Dictation:\n" + dictation
+
+
+def test_a_literal_placeholder_in_the_dictation_is_not_turned_into_an_identifier():
+    dictation = "Template field [NAME_1] left blank. Discussed with Dr. Alvarez."
+    gated = PhiGate().mask(build_messages([], dictation))
+    assert "[NAME_2]" in gated.messages[-1]["content"]
+    assert gated.restore(gated.messages[-1]["content"]).endswith(dictation)
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 5, 8, 13])
+def test_a_stream_restores_surrogates_split_across_chunks(size):
+    dictation = "Dr. Alvarez at 14:35 on 12/02/2026 [x] and [NOTE_1 stays, MRN 00123456 ends ["
+    gated = PhiGate().mask(build_messages([], dictation))
+    draft = gated.messages[-1]["content"]
+    chunks = [draft[i : i + size] for i in range(0, len(draft), size)]
+    restored = list(gated.restore_stream(iter(chunks)))
+    assert "".join(restored) == "Dictation:\n" + dictation
+    assert all(restored)
+
+
+def test_unknown_or_altered_surrogates_are_left_as_the_model_wrote_them():
+    gated = PhiGate().mask(build_messages([], "Discussed with Dr. Alvarez."))
+    assert gated.restore("[NAME_1] and [NAME_7] and [name_1]") == (
+        "Alvarez and [NAME_7] and [name_1]"
+    )
+
+
+def test_the_gate_fails_closed_and_keeps_the_text_out_of_the_error(monkeypatch):
+    def broken(texts):
+        raise RuntimeError(f"cannot scan {texts}")
+
+    messages = build_messages([], "Discussed with Dr. Alvarez.")
+    monkeypatch.setattr(gate_module, "find_in_texts", broken)
+    with pytest.raises(PHIGateError) as raised:
+        PhiGate().mask(messages)
+    assert raised.value.status == 503 and raised.value.code == "phi_gate_unavailable"
+    assert raised.value.__cause__ is None and raised.value.__suppress_context__
+    record = logging.LogRecord("x", logging.ERROR, __file__, 1, "failed", None, None)
+    record.exc_info = (type(raised.value), raised.value, raised.value.__traceback__)
+    assert "Alvarez" not in JsonFormatter().format(record)
+
+
+def test_a_message_that_is_not_text_is_refused_rather_than_sent():
+    with pytest.raises(PHIGateError):
+        PhiGate().mask([{"role": "user", "content": [{"type": "text", "text": "Dr. Alvarez"}]}])
+
+
+def test_log_lines_carry_categories_instead_of_identifiers():
+    record = logging.LogRecord(
+        "x", logging.WARNING, __file__, 1, "lookup failed for %s", ("Dr. Alvarez 12/02/2026",), None
+    )
+    line = JsonFormatter().format(record)
+    assert "Alvarez" not in line and "12/02/2026" not in line
+    assert "Dr. [NAME] [DATE]" in line
