@@ -92,33 +92,34 @@ def table(results: dict) -> list[tuple[str, str, str, str]]:
                 "-",
             )
         )
-        labels = {
-            "whole": "dev",
-            "hard": "dev, hard",
-            "all": f"all {verifier['corpus']['pairs']} pairs",
-            "all_hard": "all pairs, hard",
-        }
-        for part in ("whole", "hard", "all", "all_hard"):
-            scores = chosen[part]
-            floor, ceiling = (0.95, 0.05) if "hard" not in part else (0.90, 0.10)
-            for kind in ("laterality", "negation", "measurement"):
-                recall = scores["recall"][kind]
-                rows.append(
-                    (
-                        f"verifier recall {kind} ({labels[part]})",
-                        f"{recall:.3f}",
-                        f">= {floor}",
-                        verdict(recall >= floor),
-                    )
-                )
+        for entry in verifier["blind_first_scores"]:
+            recalls = ", ".join(f"{r:.2f}" for r in entry["recall"].values() if r is not None)
             rows.append(
                 (
-                    f"verifier false-positive rate ({labels[part]})",
-                    f"{scores['fp_rate']:.3f}",
-                    f"<= {ceiling}",
-                    verdict(scores["fp_rate"] <= ceiling),
+                    f"verifier blind first score, {entry['split']} ({entry['pairs']} pairs)",
+                    f"recall {recalls}; FP {entry['fp_rate']:.2f}",
+                    ">= 0.90 each; FP <= 0.05",
+                    verdict(entry["meets_unseen_target"]),
                 )
             )
+        scores = chosen["all"]
+        for kind, recall in scores["recall"].items():
+            rows.append(
+                (
+                    f"verifier recall {kind} (all {verifier['corpus']['pairs']} pairs)",
+                    "-" if recall is None else f"{recall:.3f}",
+                    ">= 0.95",
+                    verdict(recall is not None and recall >= 0.95),
+                )
+            )
+        rows.append(
+            (
+                "verifier false-positive rate (all pairs)",
+                f"{scores['fp_rate']:.3f}",
+                "<= 0.03",
+                verdict(scores["fp_rate"] <= 0.03),
+            )
+        )
         rows.append(
             (
                 "verifier worst case, 20,000-char texts",
@@ -129,10 +130,10 @@ def table(results: dict) -> list[tuple[str, str, str, str]]:
         )
         rows.append(
             (
-                "verifier p50 per pair",
-                f"{chosen['p50_ms']:.2f} ms",
-                "< 5 ms",
-                verdict(chosen["p50_ms"] < 5),
+                "verifier p50 / p95 per pair",
+                f"{chosen['p50_ms']:.2f} / {chosen['p95_ms']:.2f} ms",
+                "<= 5 / <= 20 ms",
+                verdict(chosen["p50_ms"] <= 5 and chosen["p95_ms"] <= 20),
             )
         )
     phi = results.get("phi")

@@ -26,17 +26,40 @@ from radpair.verifier.evaluate import (  # noqa: E402
 )
 
 CORPUS = BACKEND / "tests" / "data" / "verifier_corpus.yaml"
+BLIND_FIRST_SCORES = (
+    Path(__file__).resolve().parent / "results" / "verifier_blind_first_scores.json"
+)
 ENGINES = ("rules", "medspacy", "medspacy-default")
 # heldout: written after tuning on dev (two lexicon gaps it exposed were then fixed);
 # heldout2: written after the first tuning; its misses were later seen, so a grown lexicon now
-# covers them (no longer an unseen estimate); heldout3: written blind by someone who never saw
-# the engine's code or lexicon, never used to change code: the honest estimate on unseen text.
-HELD_OUT = ("heldout", "heldout2", "heldout3")
+# covers them. heldout3 onwards: written blind by a helper who never saw the code or the
+# lexicon, scored once as written (BLIND_FIRST_SCORES), then used as training data.
+HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+# The report verifier v2 targets: the whole corpus, and each slice unseen when first scored.
 TARGETS = {
-    "whole": {"min_recall": 0.95, "max_fp": 0.05},
-    "hard": {"min_recall": 0.90, "max_fp": 0.10},
+    "all": {"min_recall": 0.95, "max_fp": 0.03},
+    "unseen": {"min_recall": 0.90, "max_fp": 0.05},
     "p50_ms": 5.0,
+    "p95_ms": 20.0,
 }
+
+
+def blind_first_scores() -> list[dict]:
+    """The recorded first score of every blind slice, with recall and FP rate worked out."""
+    slices = json.loads(BLIND_FIRST_SCORES.read_text(encoding="utf-8"))["slices"]
+    for entry in slices:
+        counts = entry["recall_counts"]
+        entry["recall"] = {t: round(h / n, 3) if n else None for t, (h, n) in counts.items()}
+        flagged, faithful = entry["fp_counts"]
+        entry["fp_rate"] = round(flagged / faithful, 3)
+        entry["meets_unseen_target"] = (
+            all(
+                r is not None and r >= TARGETS["unseen"]["min_recall"]
+                for r in entry["recall"].values()
+            )
+            and entry["fp_rate"] <= TARGETS["unseen"]["max_fp"]
+        )
+    return slices
 
 
 def _repeat(sentence: str, size: int = 20_000) -> str:
@@ -84,28 +107,25 @@ def _engine_report(name: str, pairs: list, repeats: int) -> dict:
     times = [o.ms for o in outcomes]
     for _ in range(repeats - 1):
         times += [o.ms for o in run_pairs(verifier, pairs)]
-    dev = [o for o in outcomes if o.pair.split == "dev"]
-    whole = scores(dev)
-    hard = scores([o for o in dev if o.pair.hard])
-    # The corpus as a whole, held-out slices included: the honest overall figure.
+    whole = scores(outcomes)
+    # The corpus as a whole, held-out slices included: the figure the targets are set on.
     report = {
         "load_ms": round(load_ms, 1),
-        "whole": whole,
-        "hard": hard,
-        "all": scores(outcomes),
+        "all": whole,
         "all_hard": scores([o for o in outcomes if o.pair.hard]),
+        "dev": scores([o for o in outcomes if o.pair.split == "dev"]),
     }
     for split in HELD_OUT:
         held = [o for o in outcomes if o.pair.split == split]
         report[split] = scores(held) if held else None
-        report[f"{split}_hard"] = scores([o for o in held if o.pair.hard]) if held else None
+    p50, p95 = percentile(times, 50), percentile(times, 95)
     return {
         **report,
-        "p50_ms": round(percentile(times, 50), 3),
-        "p95_ms": round(percentile(times, 95), 3),
-        "meets_targets": meets(whole, **TARGETS["whole"])
-        and meets(hard, **TARGETS["hard"])
-        and percentile(times, 50) < TARGETS["p50_ms"],
+        "p50_ms": round(p50, 3),
+        "p95_ms": round(p95, 3),
+        "meets_targets": meets(whole, **TARGETS["all"])
+        and p50 <= TARGETS["p50_ms"]
+        and p95 <= TARGETS["p95_ms"],
     }
 
 
@@ -114,29 +134,28 @@ def _choose(engines: dict) -> str:
 
     def cost(name: str) -> tuple:
         e = engines[name]
-        errors = len(e["whole"]["misses"]) + e["whole"]["fp_counts"][0]
+        errors = len(e["all"]["misses"]) + e["all"]["fp_counts"][0]
         return (not e["meets_targets"], errors, e["p50_ms"])
 
     return min(engines, key=cost)
 
 
-def run(quick: bool = False) -> dict:
+def run(quick: bool = False, engines: tuple[str, ...] = ENGINES) -> dict:
     """Score every engine on the corpus and say which one is chosen."""
     pairs = load_corpus(CORPUS)
     repeats = 1 if quick else 5
-    engines = {name: _engine_report(name, pairs, repeats) for name in ENGINES}
-    dev = [p for p in pairs if p.split == "dev"]
+    results = {name: _engine_report(name, pairs, repeats) for name in engines}
     return {
         "corpus": {
             "pairs": len(pairs),
-            "dev": len(dev),
-            **{split: sum(1 for p in pairs if p.split == split) for split in HELD_OUT},
-            "faithful_dev": sum(1 for p in dev if not p.expected),
-            "hard_dev": sum(1 for p in dev if p.hard),
+            "faithful": sum(1 for p in pairs if not p.expected),
+            "hard": sum(1 for p in pairs if p.hard),
+            **{split: sum(1 for p in pairs if p.split == split) for split in ("dev",) + HELD_OUT},
         },
         "targets": TARGETS,
-        "engines": engines,
-        "chosen": _choose(engines),
+        "blind_first_scores": blind_first_scores(),
+        "engines": results,
+        "chosen": _choose(results),
         "worst_case_ms_20k_chars": worst_case_ms(Verifier(make_engine(PRODUCTION_ENGINE))),
         "production": PRODUCTION_ENGINE,
     }
@@ -147,24 +166,30 @@ def _fmt(value: float | None) -> str:
 
 
 def print_table(result: dict) -> None:
-    """Human-readable summary of run()."""
-    header = f"{'engine':16} {'part':13} " + " ".join(f"{t[:5]:>6}" for t in TYPES)
-    print(header + f" {'FP':>6} {'p50ms':>7} {'p95ms':>7}")
+    """Human-readable summary of run(): blind first scores first, then the corpus as it is."""
+    header = " ".join(f"{t[:5]:>6}" for t in TYPES) + f" {'FP':>6}"
+    print(f"{'blind first score':30} {header}")
+    for entry in result["blind_first_scores"]:
+        rec = " ".join(f"{_fmt(entry['recall'].get(t)):>6}" for t in TYPES)
+        print(
+            f"{entry['split'] + ' (' + str(entry['pairs']) + ' pairs)':30} {rec} "
+            f"{_fmt(entry['fp_rate']):>6}"
+        )
+    print(f"\n{'engine':16} {'part':13} {header} {'p50ms':>7} {'p95ms':>7}")
     for name, e in result["engines"].items():
-        for part in ("whole", "hard") + tuple(f"{h}{x}" for h in HELD_OUT for x in ("", "_hard")):
+        for part in ("all", "all_hard", "dev") + HELD_OUT:
             s = e[part]
             if s is None:
                 continue
             rec = " ".join(f"{_fmt(s['recall'][t]):>6}" for t in TYPES)
-            timing = f" {e['p50_ms']:7.2f} {e['p95_ms']:7.2f}" if part == "whole" else ""
+            timing = f" {e['p50_ms']:7.2f} {e['p95_ms']:7.2f}" if part == "all" else ""
             print(f"{name:16} {part:13} {rec} {_fmt(s['fp_rate']):>6}{timing}")
     print(f"chosen: {result['chosen']} (production: {result['production']})")
     for name, e in result["engines"].items():
-        for part in ("whole",) + HELD_OUT:
-            s = e[part]
-            if s and (s["misses"] or s["false_positives"]):
-                print(f"  {name} {part} misses: {', '.join(s['misses']) or '-'}")
-                print(f"  {name} {part} false positives: {', '.join(s['false_positives']) or '-'}")
+        s = e["all"]
+        if s["misses"] or s["false_positives"]:
+            print(f"  {name} misses: {', '.join(s['misses']) or '-'}")
+            print(f"  {name} false positives: {', '.join(s['false_positives']) or '-'}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,8 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one timing pass instead of five")
     parser.add_argument("--json", type=Path, help="write the result as JSON to this file")
+    parser.add_argument("--engine", choices=ENGINES, action="append", help="only these engines")
     args = parser.parse_args(argv)
-    result = run(quick=args.quick)
+    result = run(quick=args.quick, engines=tuple(args.engine or ENGINES))
     print_table(result)
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Deterministic dictation-vs-report safety check (laterality, negation, measurement)."""
+"""Deterministic dictation-vs-report check: sides, negation, sizes, dropped and added findings."""
 
 from radpair.verifier.engine import Verifier, get_verifier
 

@@ -56,7 +56,7 @@ class Verifier:
         self.engine = engine or make_engine(PRODUCTION_ENGINE)
 
     def verify(self, source: str, report: str) -> list[dict]:
-        """Warnings {type, message, source_span, report_span}: laterality, negation, measurement."""
+        """Warnings {type, message, source_span, report_span}, one per difference found."""
         return compare(self.engine.extract(source or ""), self.engine.extract(report or ""))
 
 

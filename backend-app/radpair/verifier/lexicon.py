@@ -139,13 +139,14 @@ FINDINGS: dict[str, list[str]] = {
         "previa",
     ],
     "systolic_anterior_motion": ["systolic anterior motion", "sam"],
+    "widening": ["widening", "widened"],
     # Spread of a disease beyond where it started ("extension into the parapharyngeal space").
     "extension": ["extension", "invasion"],
     # Longer names win ("filling defect", "chondral defect"); this is the rest.
     "defect": ["defect", "perfusion defect"],
     "nonvisualization": ["nonvisualization", "non-visualization"],
     "restricted_diffusion": ["restricted diffusion", "diffusion restriction"],
-    "erosion": ["erosion"],
+    "erosion": ["erosion", "eroded", "erosive change"],
     "osteopenia": ["osteopenia"],
     "osteophyte": ["osteophyte"],
     "joint_space_narrowing": ["joint space narrowing", "joint space loss"],
@@ -489,6 +490,13 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "fallopian_tube": (["fallopian tube", "fallopian tubes"], True, None),
     "renal_pelvis": (["renal pelvis", "collecting system"], True, "kidney"),
     "lacrimal_gland": (["lacrimal gland"], True, None),
+    "tegmen": (["tegmen", "tegmen tympani", "tegmen mastoideum"], True, "temporal_bone"),
+    "ossicles": (["ossicles", "ossicular chain", "incus", "malleus", "stapes"], True, None),
+    "scutum": (["scutum"], True, None),
+    "semicircular_canal": (["semicircular canal", "semicircular canals"], True, None),
+    "cochlea": (["cochlea", "cochlear"], True, None),
+    "facial_nerve_canal": (["facial nerve canal", "fallopian canal"], True, None),
+    "physis": (["physis", "physes", "physeal", "growth plate"], True, None),
 }
 
 # Names whose side word is part of the name: the side belongs to this anatomy only and is not

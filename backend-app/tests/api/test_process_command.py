@@ -320,14 +320,26 @@ def test_reports_verify_flags_each_type(client, auth_headers):
     response = client.post(
         "/reports/verify",
         json={
-            "source": "No right pneumothorax. Left lower lobe nodule measuring 3.2 cm.",
-            "report": "Right pneumothorax. Right lower lobe nodule measuring 3.5 cm.",
+            "source": (
+                "No right pneumothorax. Left lower lobe nodule measuring 3.2 cm. Moderate ascites."
+            ),
+            "report": (
+                "Right pneumothorax. Right lower lobe nodule measuring 3.5 cm. Small hiatal hernia."
+            ),
         },
         headers=auth_headers(),
     )
     assert response.status_code == 200
-    kinds = {w["type"] for w in response.json["warnings"]}
-    assert kinds == {"laterality", "negation", "measurement"}
+    warnings = response.json["warnings"]
+    assert {w["type"] for w in warnings} == {
+        "laterality",
+        "negation",
+        "measurement",
+        "omission",
+        "insertion",
+    }
+    spans = {w["type"]: (w["source_span"], w["report_span"]) for w in warnings}
+    assert spans["omission"][1] is None and spans["insertion"][0] is None
 
 
 def test_reports_verify_stays_silent_on_a_faithful_rewrite(client, auth_headers):

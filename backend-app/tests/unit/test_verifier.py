@@ -475,3 +475,32 @@ def test_each_kind_of_change_raises_its_type_and_each_faithful_kind_raises_nothi
 ):
     raised = _types(verifier, source, report)
     assert (expected in raised) if expected else raised == set()
+
+
+def _whole_words(text: str, span: list[int]) -> bool:
+    start, end = span
+    inside = text[start:end]
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return (
+        bool(inside.strip())
+        and inside == inside.strip()
+        and not (before.isalnum() and inside[0].isalnum())
+        and not (after.isalnum() and inside[-1].isalnum())
+    )
+
+
+def test_every_warning_on_the_corpus_points_at_whole_words_in_each_text_it_names(verifier, corpus):
+    checked = 0
+    for pair in corpus:
+        for w in verifier.verify(pair.source, pair.report):
+            assert w["source_span"] or w["report_span"], (pair.id, w)
+            if w["type"] == "omission":
+                assert w["report_span"] is None, (pair.id, w)
+            if w["type"] == "insertion":
+                assert w["source_span"] is None, (pair.id, w)
+            for span, text in ((w["source_span"], pair.source), (w["report_span"], pair.report)):
+                if span is not None:
+                    assert _whole_words(text, span), (pair.id, w, text[span[0] : span[1]])
+                    checked += 1
+    assert checked > 200
