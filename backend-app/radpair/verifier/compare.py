@@ -328,7 +328,7 @@ class _SideEvidence:
             if sides not in self._widest:
                 self._widest[sides] = max(self.cands, key=lambda n: len(n.sides - sides))
             return "differs", self._widest[sides]
-        if m.hard_sides and (m.kind == "finding" or not m.anatomy <= lx.MIDLINE):
+        if m.hard_sides and not (m.anatomy and m.anatomy <= lx.MIDLINE):
             # A side given to a structure there is only one of ("left mandibular") is a
             # position within it, not a side the other text got wrong.
             return "dropped", self.cands[0]
