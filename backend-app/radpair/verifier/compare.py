@@ -118,11 +118,14 @@ _NO_DESCRIPTORS: frozenset[tuple] = frozenset()
 
 
 def _is_heading(text: str, m: Mention) -> bool:
-    """A finding word used as a heading ("Lymph nodes: none enlarged") asserts nothing."""
-    if text[m.span[1] : m.span[1] + 3].lstrip(" ")[:1] != ":":
-        return False
+    """A finding word in a heading ("Lymph nodes: none", "Lymph nodes/Bones:") asserts nothing."""
     line_start = text.rfind("\n", 0, m.span[0]) + 1
-    return len(text[line_start : m.span[0]].split()) <= 1
+    line_end = text.find("\n", m.span[1])
+    colon = text.find(":", m.span[1], line_end if line_end >= 0 else len(text))
+    if colon < 0:
+        return False
+    label = text[line_start:colon]
+    return len(label.split()) <= 4 and not any(c in label for c in ".;,(")
 
 
 class _View:
@@ -792,6 +795,13 @@ def _same_site(m: Mention, n: Mention) -> bool:
     return sides and _site_compatible(m, n)
 
 
+def _weighed(m: Mention, n: Mention) -> bool:
+    """Would the negation check compare m with n (see _negation_conflict)?"""
+    return (m.qualifier is None or m.qualifier == n.qualifier) and _anatomy_compatible(
+        m.anatomy, n.anatomy
+    )
+
+
 def _asserting(view: _View, key: str | None) -> list[Mention]:
     return [n for n in view.findings(key) if n.polarity != HYPOTHETICAL]
 
@@ -813,7 +823,9 @@ def _has_partner(m: Mention, x: _View, y: _View) -> bool:
     one elsewhere that nothing in m's own text accounts for: the same finding moved to the
     other side is a laterality change, not a loss.
     """
-    same = _asserting(y, m.key)
+    # A denial answers for m only where the negation check weighs the two ("no fracture" of
+    # the spine says nothing of "acute rib fractures").
+    same = [n for n in _asserting(y, m.key) if n.polarity in _ASSERTED or _weighed(m, n)]
     if any(_site_compatible(m, n) for n in same):
         return True
     mine = _asserting(x, m.key)

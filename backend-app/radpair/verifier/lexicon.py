@@ -102,7 +102,15 @@ FINDINGS: dict[str, list[str]] = {
     "diverticulitis": ["diverticulitis"],
     "colitis": ["colitis"],
     "obstruction": ["obstruction", "bowel obstruction", "sbo"],
-    "free_air": ["free air", "pneumoperitoneum", "free intraperitoneal air", "extraluminal air"],
+    "free_air": [
+        "free air",
+        "pneumoperitoneum",
+        "free intraperitoneal air",
+        "extraluminal air",
+        "extraluminal gas",
+        "free gas",
+        "free intraperitoneal gas",
+    ],
     "free_fluid": ["free fluid", "fluid collection", "collection"],
     "ascites": ["ascites"],
     "metastasis": ["metastasis", "metastases", "metastatic disease"],
@@ -216,9 +224,20 @@ FINDINGS: dict[str, list[str]] = {
     "hiatal_hernia": ["hiatal hernia"],
     "coronary_calcification": ["coronary artery calcification", "coronary calcification"],
     "hyperdense_vessel": ["hyperdense mca sign", "hyperdense vessel sign"],
-    "gray_white_loss": ["loss of gray white differentiation", "loss of gray-white differentiation"],
+    "gray_white_loss": [
+        "loss of gray white differentiation",
+        "loss of gray-white differentiation",
+        "loss of gray-white matter differentiation",
+        "loss of gray white matter differentiation",
+        "loss of grey-white differentiation",
+        "loss of grey-white matter differentiation",
+        "early ischemic change",
+        "ischemic change",
+    ],
     "white_matter_disease": ["small vessel ischemic disease", "white matter disease"],
-    "hyperintensity": ["hyperintensity", "hyperintensities"],
+    "hyperintensity": ["hyperintensity", "hyperintensities", "hyperintense"],
+    "hypointensity": ["hypointensity", "hypointensities", "hypointense"],
+    "bph": ["bph", "benign prostatic hyperplasia", "prostatic hyperplasia"],
     "catheter": [
         "catheter",
         "central venous catheter",
@@ -521,6 +540,21 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "fallopian_tube": (["fallopian tube", "fallopian tubes"], True, None),
     "renal_pelvis": (["renal pelvis", "collecting system"], True, "kidney"),
     "lacrimal_gland": (["lacrimal gland"], True, None),
+    "atfl": (["anterior talofibular ligament", "atfl"], True, "ankle"),
+    "cfl": (["calcaneofibular ligament", "cfl"], True, "ankle"),
+    "ptfl": (["posterior talofibular ligament", "ptfl"], True, "ankle"),
+    "deltoid_ligament": (["deltoid ligament", "deltoid ligament complex"], True, "ankle"),
+    "syndesmosis": (["syndesmosis", "syndesmotic", "tibiofibular ligament"], True, "ankle"),
+    "mcl": (["medial collateral ligament", "mcl"], True, "knee"),
+    "lcl": (["lateral collateral ligament", "lcl", "fibular collateral ligament"], True, "knee"),
+    "ucl": (["ulnar collateral ligament", "ucl"], True, None),
+    "tfcc": (
+        ["triangular fibrocartilage complex", "triangular fibrocartilage", "tfcc"],
+        True,
+        "wrist",
+    ),
+    "scapholunate": (["scapholunate ligament", "scapholunate"], True, "wrist"),
+    "achilles": (["achilles tendon", "achilles"], True, None),
     "tegmen": (["tegmen", "tegmen tympani", "tegmen mastoideum"], True, "temporal_bone"),
     "ossicles": (["ossicles", "ossicular chain", "incus", "malleus", "stapes"], True, None),
     "scutum": (["scutum"], True, None),
@@ -676,6 +710,7 @@ NEG_PRE: list[str] = [
 ]
 NEG_POST: list[str] = [
     "absent",
+    "negative",
     "is absent",
     "are absent",
     "not seen",
@@ -819,7 +854,9 @@ TERMINATORS: list[str] = [
     "consistent with",
     "compatible with",
     "involving",
-    "with",
+    # "No stricture with upstream dilatation" denies both; ", with" (a comma first, see
+    # negex._blocked) starts a new statement.
+    "with associated",
     "secondary to",
     "due to",
     "status post",
@@ -958,8 +995,9 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"ductal_dilation", "hydronephrosis", "hydroureter"}),
     frozenset({"thickening", "wall_thickening", "mucosal_thickening", "bronchial_wall_thickening"}),
 )
-# Findings that are normal when present: dropping or adding one is not an omission/insertion.
-NORMAL_WHEN_PRESENT: frozenset[str] = frozenset({"flow"})
+# Findings that are normal when present, or that only relate others ("extension into ..."):
+# dropping or adding one is not an omission/insertion.
+NORMAL_WHEN_PRESENT: frozenset[str] = frozenset({"flow", "extension"})
 # Single midline structures: a side given to one ("left mandibular") is a position within it.
 MIDLINE: frozenset[str] = frozenset(
     {
@@ -1014,40 +1052,21 @@ ENLARGED_ORGANS: dict[str, tuple[str, ...]] = {
     "splenomegaly": ("spleen", "splenic"),
     "cardiomegaly": ("heart", "cardiac silhouette", "cardiac"),
 }
-# Words that introduce an interpretation of findings already described ("consistent with
-# angiomyolipoma"): a diagnosis named after them in the report is not a new finding.
+# Words that introduce the diagnosis the described findings establish ("consistent with
+# angiomyolipoma"): a diagnosis named after them in the report is not a new finding. A new
+# suspicion ("concerning for volvulus", "may reflect bronchitis", "consider arthritis") is.
 INTERPRETIVE_CUES: tuple[str, ...] = (
     "consistent with",
     "compatible with",
-    "concerning for",
-    "suspicious for",
-    "suggestive of",
-    "suggesting",
     "in keeping with",
     "representing",
-    "likely",
-    "probable",
     "findings of",
     "characteristic of",
     "diagnostic of",
-    "favor",
-    "favoring",
-    "which may represent",
-    "may represent",
     "due to",
     "secondary to",
     "related to",
-    "consider",
-    "considered",
-    "reflect",
-    "reflects",
-    "reflecting",
-    "may reflect",
-    "could reflect",
     "attributable to",
-    "raising the possibility of",
-    "differential",
-    "differential diagnosis includes",
 )
 
 # Word endings that name a disease or abnormal state in medical English (appendicitis,

@@ -22,6 +22,7 @@ _VERB = re.compile(
     r"persists|identified|there|shows|show|extends|extending)\b"
 )
 _LIST_CONT = re.compile(r"^\s*(?:or|and|nor)\b")
+_WITH = re.compile(r"^\s*with\b")
 
 _PRE_WINDOW = 10
 _POST_WINDOW = 6
@@ -29,7 +30,8 @@ _SHORT_WINDOW = 3
 _SHORT_CUES = frozenset({"versus", "vs"})
 _PRE_LIMIT = max(_PRE_WINDOW, _SHORT_WINDOW)
 _POST_LIMIT = max(_POST_WINDOW, _SHORT_WINDOW)
-_STOP = re.compile(r"[.;:]")
+# A full stop, but not the decimal point of "2.5 mm" inside a negated list.
+_STOP = re.compile(r"[;:]|\.(?!\d)")
 
 
 class Cue(NamedTuple):
@@ -161,6 +163,8 @@ def _blocked(lower: str, a: int, b: int, terminators: Sequence[tuple[int, int]])
         following = _STOP.split(following)[0]
         if _VERB.search(following) and not _LIST_CONT.match(following):
             return True
+        if _WITH.match(following):
+            return True  # ", with ..." adds a statement; "no X with Y" denies both
         comma = lower.find(",", comma + 1, b)
     return False
 
