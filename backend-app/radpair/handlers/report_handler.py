@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from radpair.handlers.command_handler import report_verifier
 from radpair.handlers.validation import reject_unknown_fields, require_string
+from radpair.limits import MAX_REPORT
 from radpair.services import Services
-
-# The verifier compares finding by finding; bounding both texts bounds its cost.
-MAX_REPORT = 20_000
 
 
 class ReportHandler:
