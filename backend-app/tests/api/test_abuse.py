@@ -411,7 +411,7 @@ QUERY_ABUSE = [
     ("/macros", {"cursor": "%%%"}, 400),
     ("/macros", {"cursor": ""}, 400),
     ("/macros", {"cursor": "abc." + NO_SUCH_ID}, 400),
-    ("/macros", {"cursor": "61." + NO_SUCH_ID.upper()}, 400),
+    ("/macros", {"cursor": "61.ABCDEF00-0000-4000-8000-000000000000"}, 400),
     ("/macros", {"cursor": macro_cursor("a", "' OR 1=1 --")}, 400),
     ("/macros", {"cursor": "61" * 1601 + "." + NO_SUCH_ID}, 400),
     # Whatever the pattern admits is a position: a NUL or a lone surrogate is no database error.
