@@ -11,7 +11,7 @@ from radpair import blueprints, errors, logging_setup, services
 from radpair.middleware import RequestMiddleware
 from radpair.db import Database
 from radpair.exceptions import ConfigurationError
-from radpair.http import MAX_IMPORT_BYTES
+from radpair.limits import MAX_IMPORT_BYTES
 from radpair.settings import Settings
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from typing import Any
 
 from flask import g, request
@@ -16,11 +17,13 @@ from radpair.exceptions import (
     ValidationError,
 )
 from radpair.handlers.auth_handler import AuthHandler
+from radpair.limits import MAX_JSON_BYTES
 from radpair.services import current_services
 
-MAX_JSON_BYTES = 1024 * 1024
-# Only the CSV import route accepts more (it passes this limit to read_raw_body).
-MAX_IMPORT_BYTES = 16 * 1024 * 1024
+# What a JSON Schema `integer` query parameter looks like on the wire (int() also takes "+5",
+# " 5", "5_0" and other scripts' digits, which the spec does not admit). Longer than 18 digits
+# is out of every range anyway, and int() refuses very long digit strings with ValueError.
+_INTEGER = re.compile(r"-?[0-9]{1,18}")
 
 
 def read_raw_body(limit: int = MAX_JSON_BYTES) -> bytes:
@@ -78,12 +81,13 @@ def login_required(view):
 def query_int(name: str, default: int, minimum: int, maximum: int) -> int:
     """An integer query parameter within bounds; 400 otherwise."""
     raw = request.args.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ValidationError(f"`{name}` must be an integer.") from None
+    if not _INTEGER.fullmatch(raw):
+        raise ValidationError(f"`{name}` must be an integer.", extra={"field": name})
+    value = int(raw)
     if not minimum <= value <= maximum:
-        raise ValidationError(f"`{name}` must be between {minimum} and {maximum}.")
+        raise ValidationError(
+            f"`{name}` must be between {minimum} and {maximum}.", extra={"field": name}
+        )
     return value

@@ -14,6 +14,12 @@ from radpair.util_helper import util_helper
 DEFAULT_PASSWORD = "Correct-Horse-42"
 
 
+def in_ci() -> bool:
+    """True when the CI environment variable says so (tests then use fixed seeds)."""
+    with util_helper() as util:
+        return (util.env("CI") or "").strip().lower() in ("1", "true", "yes")
+
+
 def _configured_server_url() -> str:
     with util_helper() as util:
         return (util.env("TEST_DATABASE_URL") or util.env("DATABASE_URL") or "").strip()

@@ -9,9 +9,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from radpair.exceptions import ValidationError
-
-MIN_PASSWORD_LENGTH = 8
-MAX_PASSWORD_LENGTH = 128
+from radpair.limits import MAX_PASSWORD as MAX_PASSWORD_LENGTH
+from radpair.limits import MIN_PASSWORD as MIN_PASSWORD_LENGTH
 
 # OWASP's minimum argon2id profile (19 MiB, t=2, p=1): about 15 ms here. The cost is deliberate
 # (it slows offline guessing) yet leaves room for 20 logins/s on two cores.

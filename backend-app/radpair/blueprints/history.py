@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from flask import Blueprint, g, jsonify, request
 
 from radpair.handlers.history_handler import HistoryHandler
 from radpair.http import login_required, query_int
+from radpair.limits import PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, PAGE_LIMIT_MIN
 from radpair.services import current_services
 
 bp = Blueprint("history", __name__)
@@ -19,21 +22,26 @@ def list_history():
         HistoryHandler(current_services()).list_history(
             g.principal,
             request.args.get("session_id"),
-            query_int("limit", 50, 1, 200),
+            query_int("limit", PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MIN, PAGE_LIMIT_MAX),
             request.args.get("cursor"),
         )
     )
 
 
-@bp.get("/history/<command_id>")
+# A non-UUID id matches no route: 404, as the spec's `format: uuid` declares.
+@bp.get("/history/<uuid:command_id>")
 @login_required
-def get_history_item(command_id: str):
+def get_history_item(command_id: UUID):
     """One of the caller's commands."""
-    return jsonify(HistoryHandler(current_services()).get_history_item(command_id, g.principal))
+    return jsonify(
+        HistoryHandler(current_services()).get_history_item(str(command_id), g.principal)
+    )
 
 
-@bp.delete("/history/<command_id>")
+@bp.delete("/history/<uuid:command_id>")
 @login_required
-def delete_history_item(command_id: str):
+def delete_history_item(command_id: UUID):
     """Delete one of the caller's commands."""
-    return jsonify(HistoryHandler(current_services()).delete_history_item(command_id, g.principal))
+    return jsonify(
+        HistoryHandler(current_services()).delete_history_item(str(command_id), g.principal)
+    )

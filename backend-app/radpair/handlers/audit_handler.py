@@ -6,7 +6,7 @@ from datetime import timezone
 
 from radpair.exceptions import ForbiddenError, ValidationError
 from radpair.handlers.auth_handler import Principal
-from radpair.handlers.macro_handler import decode_cursor, encode_cursor
+from radpair.cursors import decode_sequence_cursor, encode_sequence_cursor
 from radpair.handlers.validation import parse_uuid
 from radpair.logging_setup import request_id_var
 from radpair.queries.audit_queries import AuditQueries
@@ -64,16 +64,12 @@ class AuditHandler:
                         f"`{name}` must be one of: {', '.join(choices)}.", extra={"field": name}
                     )
                 checked[name] = value
-        before = decode_cursor(cursor, 1)
-        if before is not None and (type(before[0]) is not int or not 1 <= before[0] < 2**63):
-            raise ValidationError("`cursor` is not valid.", extra={"field": "cursor"})
+        before = decode_sequence_cursor(cursor)
         with self.database.statements() as connection:
-            rows = self.audit_queries(connection).list_events(
-                checked, before[0] if before else None, limit + 1
-            )
+            rows = self.audit_queries(connection).list_events(checked, before, limit + 1)
         page, more = rows[:limit], len(rows) > limit
         return {
             "success": True,
             "items": [public_event(r) for r in page],
-            "next_cursor": encode_cursor([page[-1]["id"]]) if more else None,
+            "next_cursor": encode_sequence_cursor(page[-1]["id"]) if more else None,
         }

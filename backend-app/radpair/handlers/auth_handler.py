@@ -14,6 +14,7 @@ from radpair.exceptions import (
     ValidationError,
 )
 from radpair.handlers.validation import require_string
+from radpair.limits import MAX_EMAIL, MAX_LOGIN_PASSWORD
 from radpair.queries.user_queries import LoginAttemptQueries, TokenQueries, UserQueries
 from radpair.services import Services
 
@@ -81,8 +82,8 @@ class AuthHandler:
 
     def login(self, body: dict) -> dict:
         """Check credentials with lockout; return tokens and the user's profile."""
-        email = require_string(body, "email", max_length=254)
-        password = require_string(body, "password", max_length=1024, multiline=True)
+        email = require_string(body, "email", max_length=MAX_EMAIL)
+        password = require_string(body, "password", max_length=MAX_LOGIN_PASSWORD, multiline=True)
         login_time = body.get("loginTime")
         # bool is an int subclass in Python, but JSON true/false is not a number.
         if login_time is not None and (

@@ -19,7 +19,6 @@ from radpair.exceptions import (
     LLMUnavailableError,
     NotFoundError,
     RadpairError,
-    ValidationError,
 )
 from radpair.handlers import on_warm_up
 from radpair.handlers.audit_handler import current_request_id
@@ -31,14 +30,13 @@ from radpair.handlers.validation import (
     require_choice,
     require_string,
 )
+from radpair.limits import MAX_QUERY
 from radpair.llm.client import LLMClient
 from radpair.llm.prompts import build_messages, offline_report
 from radpair.phi import PhiGate
 from radpair.queries.command_queries import CommandQueries
 from radpair.services import Services
 from radpair.verifier import get_verifier
-
-MAX_QUERY = 20_000
 
 
 def llm_client(services: Services) -> LLMClient:
@@ -130,9 +128,7 @@ class CommandHandler:
     def prepare(self, body: dict, principal: Principal) -> PreparedCommand:
         """Validate, load library and session history in one short transaction, expand."""
         reject_unknown_fields(body, {"query", "session_id", "trigger"})
-        query = require_string(body, "query", max_length=MAX_QUERY, multiline=True)
-        if not query.strip():
-            raise ValidationError("`query` must not be blank.", extra={"field": "query"})
+        query = require_string(body, "query", max_length=MAX_QUERY, multiline=True, not_blank=True)
         trigger = require_choice(body, "trigger", TRIGGERS, "keyword")
         session_id = body.get("session_id")
         new_session = session_id is None

@@ -6,7 +6,7 @@ from radpair.exceptions import NotFoundError, ValidationError
 from radpair.handlers.audit_handler import current_request_id
 from radpair.handlers.auth_handler import Principal
 from radpair.handlers.command_handler import public_command
-from radpair.handlers.macro_handler import decode_cursor, encode_cursor
+from radpair.cursors import decode_time_cursor, encode_time_cursor
 from radpair.handlers.validation import parse_uuid
 from radpair.queries.command_queries import CommandQueries
 from radpair.services import Services
@@ -26,19 +26,13 @@ class HistoryHandler:
         """A page of the caller's commands, newest first."""
         if session_id is not None:
             session_id = parse_uuid(session_id, "session_id")
-        before = decode_cursor(cursor, 2)
-        if before is not None:
-            if not isinstance(before[0], str):
-                raise ValidationError("`cursor` is not valid.", extra={"field": "cursor"})
-            before = (before[0], parse_uuid(before[1], "cursor"))
+        before = decode_time_cursor(cursor)
         with self.database.statements() as connection:
             rows = self.command_queries(connection).list_commands(
                 principal.user_id, session_id, before, limit + 1
             )
         page, more = rows[:limit], len(rows) > limit
-        next_cursor = (
-            encode_cursor([page[-1]["created_at"].isoformat(), page[-1]["id"]]) if more else None
-        )
+        next_cursor = encode_time_cursor(page[-1]["created_at"], page[-1]["id"]) if more else None
         return {
             "success": True,
             "items": [public_command(r) for r in page],

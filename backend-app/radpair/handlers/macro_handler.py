@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import base64
 import csv
 import io
-import json
+import re
 
+from radpair import limits
+from radpair.cursors import decode_macro_cursor, encode_macro_cursor
 from radpair.db import UniqueViolationError
 from radpair.exceptions import (
+    ConflictError,
     ForbiddenError,
     MacroExistsError,
     NotFoundError,
@@ -34,17 +36,26 @@ from radpair.macros.library_cache import MacroLibraryCache, to_macros
 from radpair.queries.macro_queries import MacroQueries
 from radpair.services import Services
 
-CSV_HEADER = ["Macro Phrase", "Macro Text"]
-MAX_PHRASE = 200
-MAX_TEXT = 20_000
-MAX_DICTATION = 20_000
+CSV_HEADER = list(limits.CSV_HEADER)
+MAX_PHRASE = limits.MAX_PHRASE
+MAX_TEXT = limits.MAX_MACRO_TEXT
+MAX_DICTATION = limits.MAX_DICTATION
 TRIGGERS = ("keyword", "bare")
+_SEARCH = re.compile(limits.SINGLE_LINE)
+_CSV_IMPORT = re.compile(limits.CSV_IMPORT)
 
 
 class MacroCycleValidationError(ValidationError):
     """Saving the macro would make `{{nesting}}` loop."""
 
     code = "macro_cycle"
+
+
+class MacroScopeConflictError(ConflictError):
+    """A PUT asked to move a macro between the user and site libraries."""
+
+    code = "scope_immutable"
+    default_message = "A macro's scope is set when it is created and cannot change."
 
 
 def macro_cache(services: Services) -> MacroLibraryCache:
@@ -67,31 +78,11 @@ def public_macro(row: dict) -> dict:
     }
 
 
-def encode_cursor(values: list) -> str:
-    """An opaque pagination cursor."""
-    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str | None, arity: int) -> list | None:
-    """The values of a cursor made by encode_cursor; 400 when it is not one."""
-    if not cursor:
-        return None
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        values = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
-        json.dumps(values, ensure_ascii=False).encode()  # no lone surrogate from a \u escape
-    except (ValueError, UnicodeError, RecursionError):
-        raise ValidationError("`cursor` is not valid.", extra={"field": "cursor"}) from None
-    if not isinstance(values, list) or len(values) != arity:
-        raise ValidationError("`cursor` is not valid.", extra={"field": "cursor"})
-    return values
-
-
 def validate_phrase(value: str, field: str = "phrase") -> str:
-    """A phrase that normalizes to at least one word."""
+    """The normalized form of a phrase that is not blank."""
     normalized = normalize_phrase(value)
-    if not normalized or not any(ch.isalnum() for ch in normalized):
-        raise ValidationError(f"`{field}` must contain a word.", extra={"field": field})
+    if not normalized.strip():
+        raise ValidationError(f"`{field}` must not be blank.", extra={"field": field})
     return normalized
 
 
@@ -142,11 +133,11 @@ class MacroHandler:
         self, principal: Principal, q: str | None, limit: int, cursor: str | None
     ) -> dict:
         """A page of the macros the caller can see, ordered by phrase."""
-        if q is not None and len(q) > MAX_PHRASE:
+        if q is not None and len(q) > limits.MAX_SEARCH:
             raise ValidationError("`q` is too long.", extra={"field": "q"})
-        after = decode_cursor(cursor, 2)
-        if after is not None:
-            after = (str(after[0]), parse_uuid(after[1], "cursor"))
+        if q is not None and not _SEARCH.fullmatch(q):
+            raise ValidationError("`q` must not contain control characters.", extra={"field": "q"})
+        after = decode_macro_cursor(cursor)
         query = normalize_phrase(q) if q else None
         with self.database.statements() as connection:
             rows = self.macro_queries(connection).search_visible(
@@ -154,7 +145,7 @@ class MacroHandler:
             )
         page, more = rows[:limit], len(rows) > limit
         next_cursor = (
-            encode_cursor([page[-1]["normalized_phrase"], page[-1]["id"]]) if more else None
+            encode_macro_cursor(page[-1]["normalized_phrase"], page[-1]["id"]) if more else None
         )
         return {
             "success": True,
@@ -189,11 +180,14 @@ class MacroHandler:
 
     def _parse_write(self, body: dict) -> dict:
         reject_unknown_fields(body, {"phrase", "text", "shortcut", "private", "scope"})
-        phrase = " ".join(require_string(body, "phrase", max_length=MAX_PHRASE).split())
+        phrase = require_string(body, "phrase", max_length=MAX_PHRASE, not_blank=True)
+        phrase = " ".join(phrase.split())
         normalized = validate_phrase(phrase)
         text = require_string(body, "text", max_length=MAX_TEXT, multiline=True)
         # "" clears the shortcut, as null does (the spec sets no minimum length).
-        shortcut = require_string(body, "shortcut", min_length=0, max_length=50, required=False)
+        shortcut = require_string(
+            body, "shortcut", min_length=0, max_length=limits.MAX_SHORTCUT, required=False
+        )
         return {
             "phrase": phrase,
             "normalized_phrase": normalized,
@@ -250,9 +244,8 @@ class MacroHandler:
             with self.database.transaction() as connection:
                 existing = self._writable(connection, macro_id, principal)
                 if values["scope"] != existing["scope"] and "scope" in body:
-                    raise ValidationError(
-                        "A macro's scope cannot change.", extra={"field": "scope"}
-                    )
+                    # The request is well formed; it conflicts with the macro as it is.
+                    raise MacroScopeConflictError(extra={"field": "scope"})
                 values["scope"] = existing["scope"]
                 if existing["scope"] == "site":
                     values["private"] = False
@@ -277,16 +270,13 @@ class MacroHandler:
         if scope == "site" and not principal.is_admin:
             raise ForbiddenError("Only administrators can import site macros.")
         try:
-            text = raw.decode("utf-8-sig")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise ValidationError("The CSV must be UTF-8.") from None
-        reader = csv.reader(io.StringIO(text, newline=""))
-        try:
-            header = next(reader, None)
-        except csv.Error:
-            header = None
-        if header is None or [h.strip() for h in header] != CSV_HEADER:
+        if not _CSV_IMPORT.match(text):
             raise ValidationError("The first line must be the header `Macro Phrase,Macro Text`.")
+        reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+        next(reader)  # the header the pattern matched
         rows, errors, seen, lines = [], [], set(), {}
         while True:
             # Errors name the line a record starts on, as a spreadsheet or editor shows it.
@@ -354,8 +344,6 @@ class MacroHandler:
         if not body.strip() or len(body) > MAX_TEXT or "\x00" in body + phrase:
             return {"error": "invalid_text", "message": "The text is empty, too long or binary."}
         normalized = normalize_phrase(phrase)
-        if not any(ch.isalnum() for ch in normalized):
-            return {"error": "invalid_phrase", "message": "The phrase must contain a word."}
         if normalized in seen:
             return {"error": "duplicate_phrase", "message": "The phrase appears earlier."}
         return None

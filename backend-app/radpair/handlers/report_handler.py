@@ -11,28 +11,34 @@ import re
 import uuid
 from datetime import datetime, timezone
 
+from radpair.cursors import decode_time_cursor, encode_time_cursor
 from radpair.exceptions import ConflictError, NotFoundError, ValidationError
 from radpair.handlers.audit_handler import current_request_id
 from radpair.handlers.auth_handler import Principal
 from radpair.handlers.command_handler import iso_utc, report_verifier
-from radpair.handlers.macro_handler import decode_cursor, encode_cursor
+from radpair.limits import (
+    ACCESSION_NUMBER,
+    BODY_PART,
+    MAX_ACKNOWLEDGEMENTS,
+    MAX_COMMANDS,
+    MAX_NOTE,
+    MAX_REPORT,
+    MAX_STUDY_FIELD,
+    MODALITY,
+    PATIENT_REF,
+)
 from radpair.handlers.validation import parse_uuid, reject_unknown_fields, require_string
 from radpair.queries.audit_queries import AuditQueries
 from radpair.queries.report_queries import ReportQueries
 from radpair.reporting import document, fhir, hl7
 from radpair.services import Services
 
-# The verifier compares finding by finding; bounding both texts bounds its cost.
-MAX_REPORT = 20_000
-MAX_NOTE = 1_000
-MAX_COMMANDS = 50
-MAX_ACKNOWLEDGEMENTS = 200
-# Each pattern is also the spec's, and keeps the value valid in FHIR (id) and HL7 v2 fields.
+# Each pattern is also the spec's (radpair.limits), so the two cannot drift.
 STUDY_FIELDS = {
-    "accession_number": re.compile(r"^[A-Za-z0-9._-]{1,32}$"),
-    "modality": re.compile(r"^[A-Z0-9_]{1,16}$"),
-    "body_part": re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _-]{0,63}$"),
-    "patient_ref": re.compile(r"^[A-Za-z0-9.-]{1,64}$"),
+    "accession_number": re.compile(ACCESSION_NUMBER),
+    "modality": re.compile(MODALITY),
+    "body_part": re.compile(BODY_PART),
+    "patient_ref": re.compile(PATIENT_REF),
 }
 TEXT_FIELDS = ("findings", "impression")
 
@@ -56,7 +62,7 @@ def _iso(moment) -> str | None:
 
 def require_study_field(body: dict, name: str, required: bool) -> str | None:
     """One study detail, matching its pattern."""
-    value = require_string(body, name, max_length=64, required=required)
+    value = require_string(body, name, max_length=MAX_STUDY_FIELD, required=required)
     if value is not None and not STUDY_FIELDS[name].fullmatch(value):
         raise ValidationError(
             f"`{name}` must match {STUDY_FIELDS[name].pattern}.", extra={"field": name}
@@ -276,11 +282,7 @@ class ReportHandler:
 
     def list_reports(self, principal: Principal, limit: int, cursor: str | None) -> dict:
         """A page of the caller's reports, newest first."""
-        before = decode_cursor(cursor, 2)
-        if before is not None:
-            if not isinstance(before[0], str):
-                raise ValidationError("`cursor` is not valid.", extra={"field": "cursor"})
-            before = (before[0], parse_uuid(before[1], "cursor"))
+        before = decode_time_cursor(cursor)
         with self.database.statements() as connection:
             rows = self.report_queries(connection).list_reports(
                 principal.user_id, before, limit + 1
@@ -294,9 +296,7 @@ class ReportHandler:
             }
             for row in page
         ]
-        next_cursor = (
-            encode_cursor([page[-1]["created_at"].isoformat(), page[-1]["id"]]) if more else None
-        )
+        next_cursor = encode_time_cursor(page[-1]["created_at"], page[-1]["id"]) if more else None
         return {"success": True, "items": items, "next_cursor": next_cursor}
 
     def get_report(self, report_id: str, principal: Principal) -> dict:

@@ -14,6 +14,7 @@ from radpair.handlers.validation import (
     require_email,
     require_string,
 )
+from radpair.limits import MAX_LOGIN_PASSWORD, MAX_TITLE, MAX_USERNAME
 from radpair.queries.user_queries import UserQueries
 from radpair.services import Services
 
@@ -37,12 +38,14 @@ class UserHandler:
         email = require_email(body)
         # Validated as /login validates it, so every password accepted here can log in.
         password = check_password_policy(
-            require_string(body, "password", max_length=1024, multiline=True)
+            require_string(body, "password", max_length=MAX_LOGIN_PASSWORD, multiline=True)
         )
         # "" means "not given", as null does (the spec sets no minimum length).
-        username = require_string(body, "username", min_length=0, max_length=100, required=False)
+        username = require_string(
+            body, "username", min_length=0, max_length=MAX_USERNAME, required=False
+        )
         title = require_string(
-            body, "title", min_length=0, max_length=100, required=False, default=""
+            body, "title", min_length=0, max_length=MAX_TITLE, required=False, default=""
         )
         role = require_choice(body, "role", ("admin", "user"), "user")
         password_hash = hash_password(password)

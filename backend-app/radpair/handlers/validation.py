@@ -5,12 +5,20 @@ from __future__ import annotations
 import re
 import uuid
 
+from radpair import limits
 from radpair.exceptions import ValidationError
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-# C0 controls and DEL are never valid in text fields; tabs and line breaks only where multiline.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_LINE_BREAKS = re.compile(r"[\t\n\r]")
+# The spec declares these very patterns (tests/unit/test_limits.py); fullmatch keeps `$` exact.
+_EMAIL = re.compile(limits.EMAIL)
+_UUID = re.compile(limits.UUID)
+_CHARACTERS = {
+    False: re.compile(limits.SINGLE_LINE),
+    True: re.compile(limits.MULTILINE),
+}
+_NOT_BLANK = {
+    False: re.compile(limits.SINGLE_LINE_NOT_BLANK),
+    True: re.compile(limits.MULTILINE_NOT_BLANK),
+}
 
 
 def require_string(
@@ -21,6 +29,7 @@ def require_string(
     max_length: int = 10_000,
     required: bool = True,
     multiline: bool = False,
+    not_blank: bool = False,
     default: str | None = None,
 ) -> str | None:
     """A bounded string without control characters (line breaks allowed if multiline)."""
@@ -35,20 +44,21 @@ def require_string(
         raise ValidationError(
             f"`{name}` must be {min_length} to {max_length} characters.", extra={"field": name}
         )
-    if _CONTROL.search(value) or (not multiline and _LINE_BREAKS.search(value)):
+    if not _CHARACTERS[multiline].fullmatch(value):
         raise ValidationError(
             f"`{name}` must not contain control characters.", extra={"field": name}
         )
+    if not_blank and not _NOT_BLANK[multiline].fullmatch(value):
+        raise ValidationError(f"`{name}` must not be blank.", extra={"field": name})
     return value
 
 
 def require_email(body: dict, name: str = "email") -> str:
-    """A plausible email address, lowercased."""
-    value = require_string(body, name, max_length=254)
-    value = value.strip().lower()
-    if not _EMAIL.match(value):
+    """A plausible email address (no spaces, one `@`, a dot after it), lowercased."""
+    value = require_string(body, name, max_length=limits.MAX_EMAIL)
+    if not _EMAIL.fullmatch(value):
         raise ValidationError(f"`{name}` must be an email address.", extra={"field": name})
-    return value
+    return value.lower()
 
 
 def require_choice(body: dict, name: str, choices: tuple[str, ...], default: str) -> str:
@@ -74,13 +84,10 @@ def require_bool(body: dict, name: str, default: bool) -> bool:
 
 
 def parse_uuid(value: object, name: str) -> str:
-    """A canonical UUID string; 400 otherwise."""
-    if not isinstance(value, str):
+    """A canonical UUID string from the hyphenated form `format: uuid` admits; 400 otherwise."""
+    if not isinstance(value, str) or not _UUID.fullmatch(value):
         raise ValidationError(f"`{name}` must be a UUID.", extra={"field": name})
-    try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        raise ValidationError(f"`{name}` must be a UUID.", extra={"field": name}) from None
+    return str(uuid.UUID(value))
 
 
 def reject_unknown_fields(body: dict, allowed: set[str]) -> None:

@@ -25,7 +25,7 @@ class ReportQueries(Queries):
         name = "lock_report" if lock else "get_report"
         return self.fetch_one(name, report_id=report_id, owner_id=owner_id)
 
-    def list_reports(self, owner_id: str, before: tuple[str, str] | None, limit: int) -> list[dict]:
+    def list_reports(self, owner_id: str, before: tuple | None, limit: int) -> list[dict]:
         """A page of the owner's reports, newest first."""
         return self.fetch_all(
             "list_reports",

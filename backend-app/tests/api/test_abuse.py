@@ -435,9 +435,9 @@ def test_a_user_created_with_an_injection_password_logs_in_with_exactly_that_pas
     assert_error_shape(wrong, 401, "invalid_credentials")
 
 
-def cursor(values: Any) -> str:
-    """A cursor in the API's encoding holding arbitrary values."""
-    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+def macro_cursor(phrase: str, macro_id: str) -> str:
+    """A /macros cursor in the API's encoding: UTF-8 hex of the phrase, a dot, the id."""
+    return f"{phrase.encode('utf-8', 'surrogatepass').hex()}.{macro_id}"
 
 
 QUERY_ABUSE = [
@@ -447,14 +447,19 @@ QUERY_ABUSE = [
     ("/macros", {"limit": "0x10"}, 400),
     ("/macros", {"limit": "9" * 40}, 400),
     ("/macros", {"limit": "\x00"}, 400),
+    ("/macros", {"limit": ""}, 400),
+    ("/macros", {"limit": "+5"}, 400),
     ("/macros", {"cursor": "' OR 1=1 --"}, 400),
     ("/macros", {"cursor": "%%%"}, 400),
-    ("/macros", {"cursor": cursor(["a", "' OR 1=1 --"])}, 400),
-    ("/macros", {"cursor": cursor(["a\x00", NO_SUCH_ID])}, 400),
-    ("/macros", {"cursor": cursor(["\ud800", NO_SUCH_ID])}, 400),
-    ("/macros", {"cursor": cursor({"a": 1})}, 400),
-    ("/macros", {"cursor": cursor([[1], NO_SUCH_ID, 3])}, 400),
-    ("/macros", {"cursor": cursor(["' OR 1=1 --", NO_SUCH_ID])}, 200),
+    ("/macros", {"cursor": ""}, 400),
+    ("/macros", {"cursor": "abc." + NO_SUCH_ID}, 400),
+    ("/macros", {"cursor": "61.ABCDEF00-0000-4000-8000-000000000000"}, 400),
+    ("/macros", {"cursor": macro_cursor("a", "' OR 1=1 --")}, 400),
+    ("/macros", {"cursor": "61" * 1601 + "." + NO_SUCH_ID}, 400),
+    # Whatever the pattern admits is a position: a NUL or a lone surrogate is no database error.
+    ("/macros", {"cursor": macro_cursor("a\x00", NO_SUCH_ID)}, 200),
+    ("/macros", {"cursor": macro_cursor("\ud800", NO_SUCH_ID)}, 200),
+    ("/macros", {"cursor": macro_cursor("' OR 1=1 --", NO_SUCH_ID)}, 200),
     ("/macros", {"q": "' OR 1=1 --"}, 200),
     ("/macros", {"q": "'; DROP TABLE users; --"}, 200),
     ("/macros", {"q": "%"}, 200),
@@ -464,12 +469,16 @@ QUERY_ABUSE = [
     ("/history", {"limit": "' OR 1=1 --"}, 400),
     ("/history", {"limit": "201"}, 400),
     ("/history", {"cursor": "' OR 1=1 --"}, 400),
-    ("/history", {"cursor": cursor(["' OR 1=1 --", NO_SUCH_ID])}, 400),
-    ("/history", {"cursor": cursor(["2026-01-01T00:00:00", "' OR 1=1 --"])}, 400),
-    ("/history", {"cursor": cursor([None, NO_SUCH_ID])}, 400),
-    ("/history", {"cursor": cursor(["\ud800", NO_SUCH_ID])}, 400),
+    ("/history", {"cursor": "-1." + NO_SUCH_ID}, 400),
+    ("/history", {"cursor": "9" * 17 + "." + NO_SUCH_ID}, 400),
+    ("/history", {"cursor": "1767225600000000.' OR 1=1 --"}, 400),
+    ("/history", {"cursor": "2026-01-01T00:00:00." + NO_SUCH_ID}, 400),
+    ("/history", {"cursor": "0." + NO_SUCH_ID}, 200),
+    ("/history", {"cursor": "9" * 16 + "." + NO_SUCH_ID}, 200),
     ("/history", {"session_id": "' OR 1=1 --"}, 400),
     ("/history", {"session_id": "\x00"}, 400),
+    ("/history", {"session_id": NO_SUCH_ID.replace("-", "")}, 400),
+    ("/history", {"session_id": "{" + NO_SUCH_ID + "}"}, 400),
     ("/history", {"session_id": NO_SUCH_ID + "' OR 1=1 --"}, 400),
 ]
 
