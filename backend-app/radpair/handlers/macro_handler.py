@@ -9,6 +9,7 @@ import json
 
 from radpair.db import UniqueViolationError
 from radpair.exceptions import (
+    ExpansionTooLargeError,
     ForbiddenError,
     MacroExistsError,
     NotFoundError,
@@ -23,10 +24,15 @@ from radpair.handlers.validation import (
     require_string,
 )
 from radpair.macros.engine import (
+    MAX_EXPANDED_CHARS,
+    MAX_RENDERED_CHARS,
+    Expansion,
+    ExpansionTooLarge,
     Macro,
     MacroLibrary,
     find_cycle,
     normalize_phrase,
+    oversized_macros,
     phrase_key,
     phrases_in_cycles,
 )
@@ -45,6 +51,23 @@ class MacroCycleValidationError(ValidationError):
     """Saving the macro would make `{{nesting}}` loop."""
 
     code = "macro_cycle"
+
+
+class MacroTooLargeError(ValidationError):
+    """Saving the macro would make a `{{nesting}}` rendering pass MAX_RENDERED_CHARS."""
+
+    code = "macro_too_large"
+
+
+def expand_bounded(library: MacroLibrary, text: str, trigger: str) -> Expansion:
+    """`library.expand`, with 422 when the result would pass MAX_EXPANDED_CHARS."""
+    try:
+        return library.expand(text, trigger)
+    except ExpansionTooLarge:
+        raise ExpansionTooLargeError(
+            f"The dictated macros would expand to more than {MAX_EXPANDED_CHARS} characters.",
+            extra={"limit": MAX_EXPANDED_CHARS},
+        ) from None
 
 
 def macro_cache(services: Services) -> MacroLibraryCache:
@@ -133,7 +156,7 @@ class MacroHandler:
         reject_unknown_fields(body, {"text", "trigger"})
         text = require_string(body, "text", min_length=0, max_length=MAX_DICTATION, multiline=True)
         trigger = require_choice(body, "trigger", TRIGGERS, "keyword")
-        expansion = self.library_for(principal).expand(text, trigger)
+        expansion = expand_bounded(self.library_for(principal), text, trigger)
         return {"success": True, **expansion.to_dict()}
 
     # -- library -----------------------------------------------------------------------------
@@ -220,11 +243,19 @@ class MacroHandler:
         candidate = Macro(
             id=macro_id, phrase=values["phrase"], text=values["text"], scope=values["scope"]
         )
-        cycle = find_cycle(self._view(connection, owner_id).values(), candidate)
+        view = self._view(connection, owner_id).values()
+        cycle = find_cycle(view, candidate)
         if cycle:
             raise MacroCycleValidationError(
                 "This macro would nest itself: " + " -> ".join(cycle) + ".",
                 extra={"cycle": cycle},
+            )
+        oversized = oversized_macros(view, [candidate])
+        if oversized:
+            raise MacroTooLargeError(
+                f"With this text, `{oversized[0]}` would expand to more than "
+                f"{MAX_RENDERED_CHARS} characters.",
+                extra={"field": "text", "phrases": oversized},
             )
 
     def create_macro(self, body: dict, principal: Principal) -> dict:
@@ -317,25 +348,41 @@ class MacroHandler:
         return {"success": True, "created": created, "updated": updated, "errors": errors}
 
     def _drop_cyclic_rows(self, connection, rows, owner_id, errors, lines) -> list:
-        """Reject imported rows that would sit on a {{nesting}} cycle of the caller's view."""
+        """Reject imported rows on a {{nesting}} cycle, or rendering past MAX_RENDERED_CHARS."""
         if not any("{{" in body for _, _, body in rows):
             return rows
         view = self._view(connection, owner_id)
-        view.update(
-            (phrase_key(phrase), Macro(id="import", phrase=phrase, text=body, scope="user"))
-            for phrase, _, body in rows
-        )
+        existing = list(view.values())
+        imported = [
+            Macro(id=f"import-{n}", phrase=phrase, text=body, scope="user")
+            for n, (phrase, _, body) in enumerate(rows)
+        ]
+        view.update((phrase_key(m.phrase), m) for m in imported)
         cyclic = phrases_in_cycles(view.values())
-        if not cyclic:
+        kept_rows = [
+            m for m in imported if "{{" not in m.text or phrase_key(m.phrase) not in cyclic
+        ]
+        oversized = {phrase_key(p) for p in oversized_macros(existing, kept_rows)}
+        if not cyclic and not oversized:
             return rows
         kept = []
         for phrase, normalized, body in rows:
-            if phrase_key(phrase) in cyclic and "{{" in body:
+            key = phrase_key(phrase)
+            if key in cyclic and "{{" in body:
                 errors.append(
                     {
                         "row": lines[normalized],
                         "error": "macro_cycle",
                         "message": f"`{phrase}` would nest itself through {{{{...}}}}.",
+                    }
+                )
+            elif key in oversized and "{{" in body:
+                errors.append(
+                    {
+                        "row": lines[normalized],
+                        "error": "macro_too_large",
+                        "message": f"`{phrase}` would expand to more than "
+                        f"{MAX_RENDERED_CHARS} characters.",
                     }
                 )
             else:
