@@ -6,6 +6,7 @@ import base64
 import csv
 import io
 import json
+import re
 
 from radpair.db import UniqueViolationError
 from radpair.exceptions import (
@@ -17,6 +18,7 @@ from radpair.exceptions import (
 )
 from radpair.handlers.auth_handler import Principal
 from radpair.handlers.validation import (
+    has_control_characters,
     parse_uuid,
     reject_unknown_fields,
     require_bool,
@@ -41,6 +43,10 @@ from radpair.queries.macro_queries import MacroQueries
 from radpair.services import Services
 
 CSV_HEADER = ["Macro Phrase", "Macro Text"]
+# OWASP "CSV injection": a cell starting with one of these runs as a formula in a spreadsheet.
+# Export prefixes such cells with `'` (also cells that already start with quotes before one, so
+# the prefix is always removable); import removes exactly one such prefix, so files round-trip.
+_FORMULA_CELL = re.compile(r"^'*[=+\-@\t\r]")
 MAX_PHRASE = 200
 MAX_TEXT = 20_000
 MAX_DICTATION = 20_000
@@ -116,6 +122,16 @@ def validate_phrase(value: str, field: str = "phrase") -> str:
     if not normalized or not any(ch.isalnum() for ch in normalized):
         raise ValidationError(f"`{field}` must contain a word.", extra={"field": field})
     return normalized
+
+
+def formula_safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text: `'` before a leading = + - @ tab or CR."""
+    return "'" + cell if _FORMULA_CELL.match(cell) else cell
+
+
+def from_formula_safe(cell: str) -> str:
+    """The cell formula_safe was given (one protective `'` removed)."""
+    return cell[1:] if _FORMULA_CELL.match(cell) and cell.startswith("'") else cell
 
 
 class MacroHandler:
@@ -227,8 +243,12 @@ class MacroHandler:
         }
 
     def _view(self, connection, owner_id: str | None) -> dict[str, Macro]:
-        """The macros nesting resolves against, by phrase key: the site's under the owner's."""
+        """The macros nesting resolves against, by phrase key: the site's under the owner's.
+
+        Takes the library's lock first, so the view stays current until the write commits.
+        """
         queries = self.macro_queries(connection)
+        queries.lock_library(owner_id)
         view = {phrase_key(m.phrase): m for m in to_macros(queries.site_macros_for_engine())}
         if owner_id:
             view.update(
@@ -303,8 +323,14 @@ class MacroHandler:
 
     # -- CSV ---------------------------------------------------------------------------------
 
-    def import_csv(self, raw: bytes, scope: str, private: bool, principal: Principal) -> dict:
-        """Upsert macros from a `Macro Phrase,Macro Text` CSV; bad rows reported, good kept."""
+    def import_csv(
+        self, raw: bytes, scope: str, private: bool | None, principal: Principal
+    ) -> dict:
+        """Upsert macros from a `Macro Phrase,Macro Text` CSV; bad rows reported, good kept.
+
+        `private` true or false applies to every row written; None (not given) creates public
+        macros and leaves the privacy of existing ones as it is. Site macros are never private.
+        """
         if scope == "site" and not principal.is_admin:
             raise ForbiddenError("Only administrators can import site macros.")
         try:
@@ -329,6 +355,7 @@ class MacroHandler:
             except csv.Error as exc:
                 errors.append({"row": line, "error": "malformed_row", "message": str(exc)})
                 break
+            record = [from_formula_safe(cell) for cell in record]
             error = self._import_row_error(record, seen)
             if error:
                 errors.append({"row": line, **error})
@@ -342,7 +369,7 @@ class MacroHandler:
         with self.database.transaction() as connection:
             rows = self._drop_cyclic_rows(connection, rows, owner_id, errors, lines)
             created, updated = self.macro_queries(connection).import_rows(
-                rows, scope, owner_id, private and scope == "user"
+                rows, scope, owner_id, private if scope == "user" else None
             )
         errors.sort(key=lambda error: error["row"])
         return {"success": True, "created": created, "updated": updated, "errors": errors}
@@ -398,8 +425,16 @@ class MacroHandler:
         phrase, body = record
         if not phrase.strip() or len(phrase) > MAX_PHRASE:
             return {"error": "invalid_phrase", "message": "The phrase is empty or too long."}
-        if not body.strip() or len(body) > MAX_TEXT or "\x00" in body + phrase:
-            return {"error": "invalid_text", "message": "The text is empty, too long or binary."}
+        if has_control_characters(phrase):
+            return {
+                "error": "invalid_phrase",
+                "message": "The phrase must not contain control characters or line breaks.",
+            }
+        if not body.strip() or len(body) > MAX_TEXT or has_control_characters(body, True):
+            return {
+                "error": "invalid_text",
+                "message": "The text is empty, too long or holds control characters.",
+            }
         normalized = normalize_phrase(phrase)
         if not any(ch.isalnum() for ch in normalized):
             return {"error": "invalid_phrase", "message": "The phrase must contain a word."}
@@ -412,7 +447,8 @@ class MacroHandler:
         with self.database.statements() as connection:
             rows = self.macro_queries(connection).export_visible(principal.user_id)
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
+        # RFC 4180 line ends: with "\n" alone, csv leaves a cell holding "\r" unquoted.
+        writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(CSV_HEADER)
-        writer.writerows((row["phrase"], row["text"]) for row in rows)
+        writer.writerows((formula_safe(row["phrase"]), formula_safe(row["text"])) for row in rows)
         return out.getvalue()

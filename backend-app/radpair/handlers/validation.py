@@ -42,6 +42,11 @@ def require_string(
     return value
 
 
+def has_control_characters(value: str, multiline: bool = False) -> bool:
+    """True when `value` holds what require_string refuses (line breaks allowed if multiline)."""
+    return bool(_CONTROL.search(value) or (not multiline and _LINE_BREAKS.search(value)))
+
+
 def require_email(body: dict, name: str = "email") -> str:
     """A plausible email address, lowercased."""
     value = require_string(body, name, max_length=254)
