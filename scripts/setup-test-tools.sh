@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Tools the test suite drives besides Python: Debian's Chromium (browser test), wrk (benchmarks),
-# nginx-light (slow-client tests), and playwright-core from npm (no browser download). Installs what is missing; a no-op otherwise.
+# nginx-light (slow-client tests) and playwright-core from npm (no browser download). Installs
+# what is missing; a no-op otherwise.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)

@@ -25,6 +25,8 @@ from tests.support.servers import (
     rss_kib,
 )
 
+pytestmark = pytest.mark.slow
+
 JWT_SECRET = "probe-live-test-secret-" + "p" * 32
 BOMB_ATTEMPTS = 100
 SLOW_SOCKETS = 200
