@@ -130,12 +130,12 @@ class TokenService:
         # A correctly signed token can still carry any JSON type in any claim: only the types
         # this service issues are accepted, everything else is 401 (never a 500).
         texts = ("sub", "jti", "role", "rti")
-        if any(not isinstance(claims.get(name, ""), str) for name in texts):
+        if any(not isinstance(claims.get(name), (str, type(None))) for name in texts):
             raise AuthenticationError("The token is not valid.", code="invalid_token")
         try:
             return TokenClaims(
                 user_id=str(uuid.UUID(claims["sub"])),
-                role=claims.get("role", "user"),
+                role=claims.get("role") or "user",
                 token_type=expected_type,
                 jti=str(uuid.UUID(claims["jti"])),
                 issued_at=int(claims["iat"]),
