@@ -99,22 +99,23 @@ class LLMClient:
     def stream(self, messages: list[dict]) -> Iterator[str]:
         """Text chunks as the model produces them (retries only while opening the stream)."""
         deadline = time.monotonic() + self.timeout_s
-        # Every read of the stream, `: ping` comments included, ends by the deadline.
+        # Every read of the stream, `: ping` comments included, ends by the deadline (the next
+        # call sets its own, so a failed opening needs no reset).
         call_deadline.set(deadline)
+        stream = self._with_retries(
+            deadline,
+            lambda remaining: self._client.post(
+                CHAT_COMPLETIONS,
+                cast_to=ChatCompletion,
+                body=self._body(messages, stream=True),
+                options={"timeout": call_timeout(remaining)},
+                stream=True,
+                stream_cls=openai.Stream[ChatCompletionChunk],
+            ),
+        )
+        finished = False
+        size = 0
         try:
-            stream = self._with_retries(
-                deadline,
-                lambda remaining: self._client.post(
-                    CHAT_COMPLETIONS,
-                    cast_to=ChatCompletion,
-                    body=self._body(messages, stream=True),
-                    options={"timeout": call_timeout(remaining)},
-                    stream=True,
-                    stream_cls=openai.Stream[ChatCompletionChunk],
-                ),
-            )
-            finished = False
-            size = 0
             with stream:
                 for chunk in stream:
                     if time.monotonic() > deadline:
@@ -195,7 +196,7 @@ class LLMClient:
 
 
 def _retry_after(response) -> int:
-    """Retry-After in whole seconds, 1 to 3600; `inf`, `1e400`, `nan` or garbage count as 1."""
+    """Retry-After in whole seconds, 1 to 3600: `inf` or `1e400` is 3600, `nan` or garbage 1."""
     try:
         seconds = float(response.headers.get("retry-after", "1"))
     except (TypeError, ValueError, AttributeError):
