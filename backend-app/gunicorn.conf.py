@@ -18,6 +18,7 @@ import multiprocessing
 import sys
 
 from radpair.exceptions import ConfigurationError
+from radpair.gunicorn_support import LOGCONFIG, install_json_errors
 from radpair.settings import Settings
 
 try:
@@ -40,10 +41,16 @@ preload_app = False
 accesslog = None
 errorlog = "-"
 loglevel = "warning"
+# gunicorn's own log lines are JSON like the app's, and its own 400/414/431 answers JSON too.
+logconfig_dict = LOGCONFIG
+install_json_errors()
 # gunicorn sends "Server: gunicorn" without a version; the app adds no version header either.
 proc_name = "radpair-api"
 max_requests = 0
 limit_request_line = 8190
+# Slow clients: a gthread worker reads a new connection's headers on one of its threads, so
+# clients trickling headers can hold every thread (gunicorn has no header timeout). Production
+# runs behind nginx (deploy/nginx.conf), which buffers whole requests before passing them on.
 forwarded_allow_ips = "127.0.0.1"
 
 

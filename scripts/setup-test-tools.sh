@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Tools the test suite drives besides Python: Debian's Chromium (browser test), wrk (benchmarks),
-# and playwright-core from npm (no browser download). Installs what is missing; a no-op otherwise.
+# nginx-light (slow-client tests) and playwright-core from npm (no browser download). Installs
+# what is missing; a no-op otherwise.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+# nginx: the slow-client tests run the deploy config in front of gunicorn.
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 if [ "${#missing[@]}" -gt 0 ]; then
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
         echo "setup-test-tools: installing ${missing[*]}" >&2

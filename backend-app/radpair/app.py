@@ -22,7 +22,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.config.update(
         RADPAIR_SETTINGS=settings,
         # Werkzeug's hard cap is the CSV import's 16 MiB; JSON routes stop at 1 MiB (json_body).
-        MAX_CONTENT_LENGTH=MAX_IMPORT_BYTES,
+        # One byte more, so read_raw_body sees a chunked body pass the limit and answers 413
+        # (at exactly the cap werkzeug hands over the limit's bytes and stops, silently).
+        MAX_CONTENT_LENGTH=MAX_IMPORT_BYTES + 1,
         TESTING=settings.runtime_environment == "UNITTEST",
     )
     app.json.sort_keys = False

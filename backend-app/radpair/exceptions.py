@@ -118,6 +118,14 @@ class PayloadTooLargeError(RadpairError):
     default_message = "The request body is too large."
 
 
+class ExpansionTooLargeError(RadpairError):
+    """The dictation's macros would expand past the per-request cap."""
+
+    status = 422
+    code = "expansion_too_large"
+    default_message = "The dictated macros would expand to too much text."
+
+
 class UnsupportedMediaTypeError(RadpairError):
     """The body has the wrong content type."""
 

@@ -127,15 +127,20 @@ class TokenService:
             raise AuthenticationError(
                 f"An {expected_type} token is required here.", code="wrong_token_type"
             )
+        # A correctly signed token can still carry any JSON type in any claim: only the types
+        # this service issues are accepted, everything else is 401 (never a 500).
+        texts = ("sub", "jti", "role", "rti")
+        if any(not isinstance(claims.get(name), (str, type(None))) for name in texts):
+            raise AuthenticationError("The token is not valid.", code="invalid_token")
         try:
             return TokenClaims(
-                user_id=str(uuid.UUID(str(claims["sub"]))),
-                role=str(claims.get("role", "user")),
+                user_id=str(uuid.UUID(claims["sub"])),
+                role=claims.get("role") or "user",
                 token_type=expected_type,
-                jti=str(uuid.UUID(str(claims["jti"]))),
+                jti=str(uuid.UUID(claims["jti"])),
                 issued_at=int(claims["iat"]),
                 expires_at=int(claims["exp"]),
                 refresh_jti=str(uuid.UUID(claims["rti"])) if claims.get("rti") else None,
             )
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, OverflowError, AttributeError):
             raise AuthenticationError("The token is not valid.", code="invalid_token") from None

@@ -78,11 +78,12 @@ def import_macros():
     scope = request.args.get("scope", "user")
     if scope not in ("user", "site"):
         raise ValidationError("`scope` must be user or site.", extra={"field": "scope"})
-    private = request.args.get("private", "false").lower()
-    if private not in ("true", "false"):
+    private = request.args.get("private")
+    if private is not None and private.lower() not in ("true", "false"):
         raise ValidationError("`private` must be true or false.", extra={"field": "private"})
     raw = read_raw_body(MAX_IMPORT_BYTES)
-    return jsonify(handler().import_csv(raw, scope, private == "true", g.principal))
+    flag = None if private is None else private.lower() == "true"
+    return jsonify(handler().import_csv(raw, scope, flag, g.principal))
 
 
 @bp.get("/macros/export")

@@ -23,7 +23,7 @@ from radpair.exceptions import (
 from radpair.handlers import on_warm_up
 from radpair.handlers.audit_handler import current_request_id
 from radpair.handlers.auth_handler import Principal
-from radpair.handlers.macro_handler import TRIGGERS, MacroHandler
+from radpair.handlers.macro_handler import TRIGGERS, MacroHandler, expand_bounded
 from radpair.handlers.validation import (
     parse_uuid,
     reject_unknown_fields,
@@ -144,7 +144,7 @@ class CommandHandler:
                     session_id, principal.user_id, self.settings.history_context_turns
                 )
                 history = self._bounded_history(rows)
-        expansion = library.expand(query, trigger).to_dict()
+        expansion = expand_bounded(library, query, trigger).to_dict()
         return PreparedCommand(
             user_id=principal.user_id,
             query=query,

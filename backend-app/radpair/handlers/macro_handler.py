@@ -11,6 +11,7 @@ from radpair.cursors import decode_macro_cursor, encode_macro_cursor
 from radpair.db import UniqueViolationError
 from radpair.exceptions import (
     ConflictError,
+    ExpansionTooLargeError,
     ForbiddenError,
     MacroExistsError,
     NotFoundError,
@@ -18,6 +19,7 @@ from radpair.exceptions import (
 )
 from radpair.handlers.auth_handler import Principal
 from radpair.handlers.validation import (
+    has_control_characters,
     parse_uuid,
     reject_unknown_fields,
     require_bool,
@@ -25,10 +27,15 @@ from radpair.handlers.validation import (
     require_string,
 )
 from radpair.macros.engine import (
+    MAX_EXPANDED_CHARS,
+    MAX_RENDERED_CHARS,
+    Expansion,
+    ExpansionTooLarge,
     Macro,
     MacroLibrary,
     find_cycle,
     normalize_phrase,
+    oversized_macros,
     phrase_key,
     phrases_in_cycles,
 )
@@ -40,6 +47,10 @@ CSV_HEADER = list(limits.CSV_HEADER)
 MAX_PHRASE = limits.MAX_PHRASE
 MAX_TEXT = limits.MAX_MACRO_TEXT
 MAX_DICTATION = limits.MAX_DICTATION
+# OWASP "CSV injection": a cell starting with one of these runs as a formula in a spreadsheet.
+# Export prefixes such cells with `'` (also cells that already start with quotes before one, so
+# the prefix is always removable); import removes exactly one such prefix, so files round-trip.
+_FORMULA_CELL = re.compile(r"^'*[=+\-@\t\r]")
 TRIGGERS = ("keyword", "bare")
 _SEARCH = re.compile(limits.SINGLE_LINE)
 _CSV_IMPORT = re.compile(limits.CSV_IMPORT)
@@ -56,6 +67,23 @@ class MacroScopeConflictError(ConflictError):
 
     code = "scope_immutable"
     default_message = "A macro's scope is set when it is created and cannot change."
+
+
+class MacroTooLargeError(ValidationError):
+    """Saving the macro would make a `{{nesting}}` rendering pass MAX_RENDERED_CHARS."""
+
+    code = "macro_too_large"
+
+
+def expand_bounded(library: MacroLibrary, text: str, trigger: str) -> Expansion:
+    """`library.expand`, with 422 when the result would pass MAX_EXPANDED_CHARS."""
+    try:
+        return library.expand(text, trigger)
+    except ExpansionTooLarge:
+        raise ExpansionTooLargeError(
+            f"The dictated macros would expand to more than {MAX_EXPANDED_CHARS} characters.",
+            extra={"limit": MAX_EXPANDED_CHARS},
+        ) from None
 
 
 def macro_cache(services: Services) -> MacroLibraryCache:
@@ -84,6 +112,16 @@ def validate_phrase(value: str, field: str = "phrase") -> str:
     if not normalized.strip():
         raise ValidationError(f"`{field}` must not be blank.", extra={"field": field})
     return normalized
+
+
+def formula_safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text: `'` before a leading = + - @ tab or CR."""
+    return "'" + cell if _FORMULA_CELL.match(cell) else cell
+
+
+def from_formula_safe(cell: str) -> str:
+    """The cell formula_safe was given (one protective `'` removed)."""
+    return cell[1:] if _FORMULA_CELL.match(cell) and cell.startswith("'") else cell
 
 
 class MacroHandler:
@@ -124,7 +162,7 @@ class MacroHandler:
         reject_unknown_fields(body, {"text", "trigger"})
         text = require_string(body, "text", min_length=0, max_length=MAX_DICTATION, multiline=True)
         trigger = require_choice(body, "trigger", TRIGGERS, "keyword")
-        expansion = self.library_for(principal).expand(text, trigger)
+        expansion = expand_bounded(self.library_for(principal), text, trigger)
         return {"success": True, **expansion.to_dict()}
 
     # -- library -----------------------------------------------------------------------------
@@ -198,8 +236,12 @@ class MacroHandler:
         }
 
     def _view(self, connection, owner_id: str | None) -> dict[str, Macro]:
-        """The macros nesting resolves against, by phrase key: the site's under the owner's."""
+        """The macros nesting resolves against, by phrase key: the site's under the owner's.
+
+        Takes the library's lock first, so the view stays current until the write commits.
+        """
         queries = self.macro_queries(connection)
+        queries.lock_library(owner_id)
         view = {phrase_key(m.phrase): m for m in to_macros(queries.site_macros_for_engine())}
         if owner_id:
             view.update(
@@ -214,11 +256,19 @@ class MacroHandler:
         candidate = Macro(
             id=macro_id, phrase=values["phrase"], text=values["text"], scope=values["scope"]
         )
-        cycle = find_cycle(self._view(connection, owner_id).values(), candidate)
+        view = self._view(connection, owner_id).values()
+        cycle = find_cycle(view, candidate)
         if cycle:
             raise MacroCycleValidationError(
                 "This macro would nest itself: " + " -> ".join(cycle) + ".",
                 extra={"cycle": cycle},
+            )
+        oversized = oversized_macros(view, [candidate])
+        if oversized:
+            raise MacroTooLargeError(
+                f"With this text, `{oversized[0]}` would expand to more than "
+                f"{MAX_RENDERED_CHARS} characters.",
+                extra={"field": "text", "phrases": oversized},
             )
 
     def create_macro(self, body: dict, principal: Principal) -> dict:
@@ -265,8 +315,14 @@ class MacroHandler:
 
     # -- CSV ---------------------------------------------------------------------------------
 
-    def import_csv(self, raw: bytes, scope: str, private: bool, principal: Principal) -> dict:
-        """Upsert macros from a `Macro Phrase,Macro Text` CSV; bad rows reported, good kept."""
+    def import_csv(
+        self, raw: bytes, scope: str, private: bool | None, principal: Principal
+    ) -> dict:
+        """Upsert macros from a `Macro Phrase,Macro Text` CSV; bad rows reported, good kept.
+
+        `private` true or false applies to every row written; None (not given) creates public
+        macros and leaves the privacy of existing ones as it is. Site macros are never private.
+        """
         if scope == "site" and not principal.is_admin:
             raise ForbiddenError("Only administrators can import site macros.")
         try:
@@ -288,6 +344,7 @@ class MacroHandler:
             except csv.Error as exc:
                 errors.append({"row": line, "error": "malformed_row", "message": str(exc)})
                 break
+            record = [from_formula_safe(cell) for cell in record]
             error = self._import_row_error(record, seen)
             if error:
                 errors.append({"row": line, **error})
@@ -301,31 +358,47 @@ class MacroHandler:
         with self.database.transaction() as connection:
             rows = self._drop_cyclic_rows(connection, rows, owner_id, errors, lines)
             created, updated = self.macro_queries(connection).import_rows(
-                rows, scope, owner_id, private and scope == "user"
+                rows, scope, owner_id, private if scope == "user" else None
             )
         errors.sort(key=lambda error: error["row"])
         return {"success": True, "created": created, "updated": updated, "errors": errors}
 
     def _drop_cyclic_rows(self, connection, rows, owner_id, errors, lines) -> list:
-        """Reject imported rows that would sit on a {{nesting}} cycle of the caller's view."""
+        """Reject imported rows on a {{nesting}} cycle, or rendering past MAX_RENDERED_CHARS."""
         if not any("{{" in body for _, _, body in rows):
             return rows
         view = self._view(connection, owner_id)
-        view.update(
-            (phrase_key(phrase), Macro(id="import", phrase=phrase, text=body, scope="user"))
-            for phrase, _, body in rows
-        )
+        existing = list(view.values())
+        imported = [
+            Macro(id=f"import-{n}", phrase=phrase, text=body, scope="user")
+            for n, (phrase, _, body) in enumerate(rows)
+        ]
+        view.update((phrase_key(m.phrase), m) for m in imported)
         cyclic = phrases_in_cycles(view.values())
-        if not cyclic:
+        kept_rows = [
+            m for m in imported if "{{" not in m.text or phrase_key(m.phrase) not in cyclic
+        ]
+        oversized = {phrase_key(p) for p in oversized_macros(existing, kept_rows)}
+        if not cyclic and not oversized:
             return rows
         kept = []
         for phrase, normalized, body in rows:
-            if phrase_key(phrase) in cyclic and "{{" in body:
+            key = phrase_key(phrase)
+            if key in cyclic and "{{" in body:
                 errors.append(
                     {
                         "row": lines[normalized],
                         "error": "macro_cycle",
                         "message": f"`{phrase}` would nest itself through {{{{...}}}}.",
+                    }
+                )
+            elif key in oversized and "{{" in body:
+                errors.append(
+                    {
+                        "row": lines[normalized],
+                        "error": "macro_too_large",
+                        "message": f"`{phrase}` would expand to more than "
+                        f"{MAX_RENDERED_CHARS} characters.",
                     }
                 )
             else:
@@ -341,8 +414,16 @@ class MacroHandler:
         phrase, body = record
         if not phrase.strip() or len(phrase) > MAX_PHRASE:
             return {"error": "invalid_phrase", "message": "The phrase is empty or too long."}
-        if not body.strip() or len(body) > MAX_TEXT or "\x00" in body + phrase:
-            return {"error": "invalid_text", "message": "The text is empty, too long or binary."}
+        if has_control_characters(phrase):
+            return {
+                "error": "invalid_phrase",
+                "message": "The phrase must not contain control characters or line breaks.",
+            }
+        if not body.strip() or len(body) > MAX_TEXT or has_control_characters(body, True):
+            return {
+                "error": "invalid_text",
+                "message": "The text is empty, too long or holds control characters.",
+            }
         normalized = normalize_phrase(phrase)
         if normalized in seen:
             return {"error": "duplicate_phrase", "message": "The phrase appears earlier."}
@@ -353,7 +434,8 @@ class MacroHandler:
         with self.database.statements() as connection:
             rows = self.macro_queries(connection).export_visible(principal.user_id)
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
+        # RFC 4180 line ends: with "\n" alone, csv leaves a cell holding "\r" unquoted.
+        writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(CSV_HEADER)
-        writer.writerows((row["phrase"], row["text"]) for row in rows)
+        writer.writerows((formula_safe(row["phrase"]), formula_safe(row["text"])) for row in rows)
         return out.getvalue()

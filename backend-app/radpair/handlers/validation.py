@@ -53,6 +53,11 @@ def require_string(
     return value
 
 
+def has_control_characters(value: str, multiline: bool = False) -> bool:
+    """True when `value` holds what require_string refuses (line breaks allowed if multiline)."""
+    return not _CHARACTERS[multiline].fullmatch(value)
+
+
 def require_email(body: dict, name: str = "email") -> str:
     """A plausible email address (no spaces, one `@`, a dot after it), lowercased."""
     value = require_string(body, name, max_length=limits.MAX_EMAIL)

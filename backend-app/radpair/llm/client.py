@@ -8,6 +8,7 @@ exceptions: 5xx or connection failure -> LLMUnavailableError (502), timeout -> L
 from __future__ import annotations
 
 import logging
+import math
 import random
 import time
 from dataclasses import dataclass
@@ -17,6 +18,14 @@ import openai
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
 
 from radpair.exceptions import LLMRateLimitedError, LLMTimeoutError, LLMUnavailableError
+from radpair.llm.guard import (
+    MAX_ANSWER_BYTES,
+    AnswerTooLargeError,
+    call_deadline,
+    call_timeout,
+    guarded_http_client,
+    httpx,
+)
 from radpair.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -24,6 +33,9 @@ log = logging.getLogger(__name__)
 BACKOFF_BASE_S = 0.25
 CHAT_COMPLETIONS = "/chat/completions"
 BACKOFF_MAX_S = 2.0
+# A draft longer than this is refused (502) rather than verified, stored and served back.
+MAX_ANSWER_CHARS = 100_000
+TOO_LARGE = f"The language model's answer passed {MAX_ANSWER_CHARS} characters."
 
 
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
@@ -55,6 +67,8 @@ class LLMClient:
                 # Retries are ours (bounded by the deadline), not the SDK's.
                 max_retries=0,
                 timeout=settings.llm_timeout_s,
+                # Bounds total time over trickled bytes and the size of an answer (llm/guard.py).
+                http_client=guarded_http_client(settings.llm_timeout_s),
             )
 
     def complete(self, messages: list[dict]) -> Completion:
@@ -65,31 +79,42 @@ class LLMClient:
                 CHAT_COMPLETIONS,
                 cast_to=ChatCompletion,
                 body=self._body(messages, stream=False),
-                options={"timeout": remaining},
+                options={"timeout": call_timeout(remaining)},
             )
             choice = response.choices[0] if response.choices else None
             text = (choice.message.content or "") if choice and choice.message else ""
             if not text.strip():
                 raise LLMUnavailableError("The language model returned an empty draft.")
+            if len(text) > MAX_ANSWER_CHARS:
+                raise LLMUnavailableError(TOO_LARGE)
             return Completion(text=text, model=response.model or self.model)
 
-        return self._with_retries(time.monotonic() + self.timeout_s, attempt)
+        deadline = time.monotonic() + self.timeout_s
+        call_deadline.set(deadline)
+        try:
+            return self._with_retries(deadline, attempt)
+        finally:
+            call_deadline.set(None)
 
     def stream(self, messages: list[dict]) -> Iterator[str]:
         """Text chunks as the model produces them (retries only while opening the stream)."""
         deadline = time.monotonic() + self.timeout_s
+        # Every read of the stream, `: ping` comments included, ends by the deadline (the next
+        # call sets its own, so a failed opening needs no reset).
+        call_deadline.set(deadline)
         stream = self._with_retries(
             deadline,
             lambda remaining: self._client.post(
                 CHAT_COMPLETIONS,
                 cast_to=ChatCompletion,
                 body=self._body(messages, stream=True),
-                options={"timeout": remaining},
+                options={"timeout": call_timeout(remaining)},
                 stream=True,
                 stream_cls=openai.Stream[ChatCompletionChunk],
             ),
         )
         finished = False
+        size = 0
         try:
             with stream:
                 for chunk in stream:
@@ -98,10 +123,15 @@ class LLMClient:
                     for choice in chunk.choices or []:
                         delta = choice.delta.content if choice.delta else None
                         if delta:
+                            size += len(delta)
+                            if size > MAX_ANSWER_CHARS:
+                                raise LLMUnavailableError(TOO_LARGE)
                             yield delta
                         finished = finished or bool(choice.finish_reason)
         except Exception as exc:  # noqa: BLE001 - a broken stream is never retried
             raise self._map_error(exc) from None
+        finally:
+            call_deadline.set(None)
         if not finished:
             # The connection dropped mid-answer: a partial draft must not be stored.
             raise LLMUnavailableError("The language model's answer was cut off.")
@@ -145,7 +175,11 @@ class LLMClient:
     def _map_error(exc: Exception) -> Exception:
         if isinstance(exc, (LLMTimeoutError, LLMUnavailableError, LLMRateLimitedError)):
             return exc
-        if isinstance(exc, openai.APITimeoutError):
+        if isinstance(exc, AnswerTooLargeError) or isinstance(exc.__cause__, AnswerTooLargeError):
+            return LLMUnavailableError(
+                f"The language model's answer passed {MAX_ANSWER_BYTES} bytes; it was not read."
+            )
+        if isinstance(exc, (openai.APITimeoutError, httpx.TimeoutException)):
             return LLMTimeoutError()
         if isinstance(exc, openai.RateLimitError):
             retry_after = _retry_after(exc.response)
@@ -162,8 +196,11 @@ class LLMClient:
 
 
 def _retry_after(response) -> int:
+    """Retry-After in whole seconds, 1 to 3600: `inf` or `1e400` is 3600, `nan` or garbage 1."""
     try:
-        value = int(float(response.headers.get("retry-after", "1")))
+        seconds = float(response.headers.get("retry-after", "1"))
     except (TypeError, ValueError, AttributeError):
-        value = 1
-    return max(1, min(value, 3600))
+        seconds = 1.0
+    if not math.isfinite(seconds):
+        seconds = 3600.0 if seconds > 0 else 1.0
+    return max(1, min(int(seconds), 3600))

@@ -16,16 +16,28 @@ from typing import Iterable, Sequence
 import ahocorasick
 
 __all__ = [
+    "MAX_EXPANDED_CHARS",
     "MAX_NESTING_DEPTH",
+    "MAX_RENDERED_CHARS",
     "Expansion",
+    "ExpansionTooLarge",
     "Macro",
     "MacroCycleError",
     "MacroLibrary",
     "find_cycle",
     "normalize_phrase",
+    "oversized_macros",
 ]
 
 MAX_NESTING_DEPTH = 5
+# Nesting multiplies text: a few short bodies nesting each other thousands of times would render
+# to gigabytes. One macro's rendering stops at MAX_RENDERED_CHARS (the nest that would pass it is
+# left as written, with a warning); one request's expansion at MAX_EXPANDED_CHARS (an error).
+MAX_RENDERED_CHARS = 100_000
+MAX_EXPANDED_CHARS = 200_000
+# Every field or warning is a dict held in the cache and sent in the answer: it counts this many
+# characters towards the caps, so a body of ten thousand pick lists is bounded too.
+ITEM_COST = 64
 TRIGGER_MODES = ("keyword", "bare")
 
 # PostgreSQL's btrim() only strips spaces and its \s is the C isspace() set; Python's \s is
@@ -64,6 +76,18 @@ class Expansion:
             "fields": self.fields,
             "warnings": self.warnings,
         }
+
+
+class ExpansionTooLarge(ValueError):
+    """One request's expansion would exceed MAX_EXPANDED_CHARS."""
+
+    def __init__(self, limit: int = MAX_EXPANDED_CHARS):
+        self.limit = limit
+        super().__init__(f"the expansion would exceed {limit} characters")
+
+
+class _Oversize(Exception):
+    """A nested rendering ran past its budget (caught where the nest is written)."""
 
 
 class MacroCycleError(ValueError):
@@ -392,16 +416,23 @@ class MacroLibrary:
         return spans
 
     def _assemble(self, text: str, spans: list[tuple[int, int, _Entry]]) -> Expansion:
+        renderings = [self._rendering(entry) for _, _, entry in spans]
+        # Measured before anything is built: a request over the cap never allocates its result.
+        size = len(text) - sum(end - start for start, end, _ in spans)
+        for body, body_fields, body_warnings in renderings:
+            size += len(body) + ITEM_COST * (len(body_fields) + len(body_warnings))
+        if size > MAX_EXPANDED_CHARS:
+            raise ExpansionTooLarge()
         parts = []
         macros = []
         fields = []
         warnings = []
         last = 0
         out = 0
-        for start, end, entry in spans:
+        for (start, end, entry), rendering in zip(spans, renderings):
             parts.append(text[last:start])
             out += start - last
-            body, body_fields, body_warnings = self._rendering(entry)
+            body, body_fields, body_warnings = rendering
             parts.append(body)
             macro = entry.macro
             macros.append(
@@ -443,8 +474,14 @@ def _render_entry(library: MacroLibrary, entry: _Entry) -> None:
     entry.deps = deps or None
 
 
-def _render(library: MacroLibrary, entry: _Entry, depth: int, path: tuple[str, ...]) -> tuple:
-    """Render a body: nest macros, take the first pick-list option, keep and flag blanks."""
+def _render(
+    library, entry: _Entry, depth: int, path: tuple[str, ...], budget: int = MAX_RENDERED_CHARS
+) -> tuple:
+    """Render a body: nest macros, take the first pick-list option, keep and flag blanks.
+
+    A nested rendering that passes `budget` raises _Oversize up to the top-level body, which
+    leaves that nest (and every later one) as written, with one `expansion_too_large` warning.
+    """
     macro = entry.macro
     body = macro.text
     parts = []
@@ -453,7 +490,10 @@ def _render(library: MacroLibrary, entry: _Entry, depth: int, path: tuple[str, .
     deps: set[str] = set()
     out = 0
     last = 0
+    oversized = False
     for m in _BODY_TOKEN.finditer(body):
+        if depth and out + ITEM_COST * (len(fields) + len(warnings)) > budget:
+            raise _Oversize()
         literal = body[last : m.start()]
         parts.append(literal)
         out += len(literal)
@@ -465,6 +505,10 @@ def _render(library: MacroLibrary, entry: _Entry, depth: int, path: tuple[str, .
             deps.add(key)
             target = library._resolve_key(key) if key else None
             problem = None
+            if oversized:
+                parts.append(raw)
+                out += len(raw)
+                continue
             if target is None:
                 problem = ("unknown_nested_macro", f"unknown nested macro {{{{{nest}}}}}")
             elif key in path:
@@ -475,6 +519,21 @@ def _render(library: MacroLibrary, entry: _Entry, depth: int, path: tuple[str, .
                     "nesting_too_deep",
                     f"nesting deeper than {MAX_NESTING_DEPTH} levels left as written",
                 )
+            else:
+                remaining = budget - out - ITEM_COST * (len(fields) + len(warnings))
+                try:
+                    sub_text, sub_fields, sub_warnings, sub_deps = _render(
+                        library, target, depth + 1, path + (key,), remaining
+                    )
+                except _Oversize:
+                    if depth:
+                        raise
+                    oversized = True
+                    problem = (
+                        "expansion_too_large",
+                        f"nesting would pass {MAX_RENDERED_CHARS} characters; "
+                        "the rest is left as written",
+                    )
             if problem is not None:
                 parts.append(raw)
                 warnings.append(
@@ -489,9 +548,6 @@ def _render(library: MacroLibrary, entry: _Entry, depth: int, path: tuple[str, .
                 )
                 out += len(raw)
                 continue
-            sub_text, sub_fields, sub_warnings, sub_deps = _render(
-                library, target, depth + 1, path + (key,)
-            )
             deps |= sub_deps
             for item in sub_fields + sub_warnings:
                 item["start"] += out
@@ -538,8 +594,61 @@ def _render(library: MacroLibrary, entry: _Entry, depth: int, path: tuple[str, .
             out += len(raw)
     parts.append(body[last:])
     if depth:
+        if out + len(body) - last + ITEM_COST * (len(fields) + len(warnings)) > budget:
+            raise _Oversize()
         return "".join(parts), fields, warnings, deps
     return "".join(parts), tuple(fields), tuple(warnings), frozenset(deps)
+
+
+class _Lookup:
+    """The one method _render needs from a library, over a plain dict of entries."""
+
+    def __init__(self, entries: dict[str, _Entry]):
+        self._resolve_key = entries.get
+
+
+def oversized_macros(library_macros: Iterable[Macro], candidates: Iterable[Macro]) -> list[str]:
+    """Phrases whose rendering would pass MAX_RENDERED_CHARS once `candidates` are saved.
+
+    Checked: every candidate that nests, and every macro of the view that nests a candidate
+    (directly or not), since growing a body grows what nests it.
+    """
+    candidates = list(candidates)
+    replaced = {macro.id for macro in candidates}
+    chosen: dict[str, Macro] = {}
+    for macro in library_macros:
+        if macro.id in replaced:
+            continue
+        key = _match_key(macro.phrase)
+        held = chosen.get(key)
+        if held is None or not (held.scope == "user" and macro.scope != "user"):
+            chosen[key] = macro
+    for macro in candidates:
+        chosen[_match_key(macro.phrase)] = macro
+    entries = {key: _Entry(macro, key) for key, macro in chosen.items()}
+    nested_by: dict[str, set[str]] = {}
+    for key, macro in chosen.items():
+        if "{{" in macro.text:
+            for child in _nested_keys(macro.text):
+                nested_by.setdefault(child, set()).add(key)
+    todo = [_match_key(macro.phrase) for macro in candidates]
+    reached: set[str] = set()
+    while todo:
+        key = todo.pop()
+        if key in reached:
+            continue
+        reached.add(key)
+        todo.extend(nested_by.get(key, ()))
+    lookup = _Lookup(entries)
+    found = []
+    for key in sorted(reached):
+        entry = entries[key]
+        if "{{" not in entry.macro.text:
+            continue
+        _, _, warnings, _ = _render(lookup, entry, 0, (key,))
+        if any(w["type"] == "expansion_too_large" for w in warnings):
+            found.append(entry.macro.phrase)
+    return found
 
 
 def _nested_keys(body: str) -> set[str]:

@@ -25,6 +25,15 @@ class MacroQueries(Queries):
         """Every macro the user owns (id, phrase, text, scope)."""
         return self.fetch_all("user_macros_for_engine", user_id=user_id)
 
+    def lock_library(self, owner_id: str | None) -> None:
+        """Until the transaction ends: the site library exclusively, or a user's library
+        exclusively and the site's shared (a user's view nests through site macros)."""
+        if owner_id is None:
+            self.execute("lock_site_library")
+            return
+        self.execute("share_site_library")
+        self.execute("lock_user_library", owner_id=owner_id)
+
     def get(self, macro_id: str) -> dict | None:
         """One macro by id."""
         return self.fetch_one("get_macro", macro_id=macro_id)
@@ -59,9 +68,16 @@ class MacroQueries(Queries):
         return self.execute("delete_macro", macro_id=macro_id)
 
     def import_rows(
-        self, rows: Iterable[tuple[str, str, str]], scope: str, owner_id: str | None, private: bool
+        self,
+        rows: Iterable[tuple[str, str, str]],
+        scope: str,
+        owner_id: str | None,
+        private: bool | None,
     ) -> tuple[int, int]:
-        """Upsert (phrase, normalized phrase, text) rows via COPY; (created, updated)."""
+        """Upsert (phrase, normalized phrase, text) rows via COPY; (created, updated).
+
+        `private` None keeps the privacy of existing rows (new ones are public).
+        """
         self.execute("create_import_table")
         self.execute("empty_import_table")
         with translated_errors():

@@ -168,6 +168,14 @@ class World:
             self.api.post(f"/reports/{report_id}/sign", json={}, headers=headers)
         return report_id
 
+    def expansion_bomb(self, path: str, field: str) -> TestResponse:
+        """Three dictated macros of 90,000 characters each: past the per-request cap."""
+        leaf, wide = unique("contract leaf"), unique("contract wide")
+        self.api.post("/macros", json={"phrase": leaf, "text": "x" * 900}, headers=self.user)
+        body = {"phrase": wide, "text": ("{{" + leaf + "}} ") * 99}
+        assert self.api.post("/macros", json=body, headers=self.user).status_code == 201
+        return self.api.post(path, json={field: f"insert {wide}. " * 3}, headers=self.user)
+
     def rename_onto_existing(self) -> TestResponse:
         """PUT a macro with the phrase of another macro of the same owner."""
         taken = unique("contract taken")
@@ -290,6 +298,7 @@ PROBES: dict[tuple[str, str], Probe] = {
     ("expandMacros", "401"): without_token("post", "/macros/expand", json=EXPAND),
     ("expandMacros", "413"): oversized("post", "/macros/expand"),
     ("expandMacros", "415"): wrong_media_type("post", "/macros/expand", EXPAND),
+    ("expandMacros", "422"): lambda w: w.expansion_bomb("/macros/expand", "text"),
     ("expandMacros", "503"): database_down("post", "/macros/expand", json=EXPAND),
     ("listMacros", "200"): lambda w: w.api.get("/macros?q=chest&limit=2", headers=w.user),
     ("listMacros", "400"): lambda w: w.api.get("/macros?limit=0", headers=w.user),
@@ -379,6 +388,7 @@ PROBES: dict[tuple[str, str], Probe] = {
     ),
     ("processCommand", "413"): oversized("post", "/process-command"),
     ("processCommand", "415"): wrong_media_type("post", "/process-command", QUERY),
+    ("processCommand", "422"): lambda w: w.expansion_bomb("/process-command", "query"),
     ("processCommand", "502"): lambda w: w.llm_answer(Behaviour(kind="error", status=500)),
     ("processCommand", "503"): database_down("post", "/process-command", json=QUERY),
     ("processCommand", "504"): lambda w: w.llm_answer(Behaviour(kind="slow", delay_s=1.5)),

@@ -28,13 +28,17 @@ def draft_from_messages(messages: list[dict]) -> str:
 class Behaviour:
     """How the stub answers one request."""
 
-    kind: str = "ok"  # ok | error | rate_limit | slow | malformed | cut_stream | close
+    # ok | error | rate_limit | slow | malformed | cut_stream | close
+    # | trickle (a byte every interval_s) | ping (SSE `: ping` comments only) | huge (answer_chars)
+    kind: str = "ok"
     status: int = 500
     delay_s: float = 0.0
     retry_after: str = "7"
     rewrite: Callable[[str], str] | None = None
     # Stream in chunks of this many characters (0: word by word), to split a surrogate apart.
     chunk_chars: int = 0
+    interval_s: float = 0.2
+    answer_chars: int = 0
 
 
 @dataclass
@@ -99,7 +103,11 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.shutdown(2)
             return None
+        if behaviour.kind in ("trickle", "ping"):
+            return self._trickle(behaviour, stream=bool(payload.get("stream")))
         text = draft_from_messages(payload["messages"])
+        if behaviour.kind == "huge":
+            text = ("Normal. " * (behaviour.answer_chars // 8 + 1))[: behaviour.answer_chars]
         if behaviour.rewrite:
             text = behaviour.rewrite(text)
         model = payload.get("model", "stub-model")
@@ -121,8 +129,28 @@ class _Handler(BaseHTTPRequestHandler):
         }
         return self._send(200, json.dumps(body).encode())
 
+    def _trickle(self, behaviour: Behaviour, stream: bool):
+        """Headers at once, then a byte (or an SSE comment) per interval, for up to a minute."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream" if stream else "application/json")
+        if not stream:
+            self.send_header("Content-Length", "100000")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        piece = b": ping\n\n" if behaviour.kind == "ping" else b" "
+        ends = time.monotonic() + 60
+        try:
+            while time.monotonic() < ends:
+                self.wfile.write(piece)
+                self.wfile.flush()
+                time.sleep(behaviour.interval_s)
+        except OSError:
+            return  # the client gave up: what a deadline is for
+
     def _stream(self, text: str, model: str, behaviour: Behaviour):
         cut = behaviour.kind == "cut_stream"
+        big = behaviour.kind == "huge"
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Connection", "close")
@@ -130,7 +158,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         words = text.split(" ")
         chunks = [w + (" " if i < len(words) - 1 else "") for i, w in enumerate(words)]
-        if behaviour.chunk_chars:
+        if big:
+            # A huge answer in few events, so the client's cap, not its speed, decides the test.
+            chunks = [text[i : i + 8192] for i in range(0, len(text), 8192)]
+        elif behaviour.chunk_chars:
             size = behaviour.chunk_chars
             chunks = [text[i : i + size] for i in range(0, len(text), size)]
         if cut:

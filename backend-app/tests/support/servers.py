@@ -380,3 +380,60 @@ def static_server(directory: Path) -> Iterator[StaticServer]:
         server.server.shutdown()
         server.server.server_close()
         server.thread.join(timeout=10)
+
+
+# -- nginx ------------------------------------------------------------------------------------
+
+
+def nginx_binary() -> str | None:
+    """Debian's nginx, if installed (scripts/setup-test-tools.sh installs it)."""
+    import shutil
+
+    found = shutil.which("nginx")
+    if found is None and Path("/usr/sbin/nginx").exists():
+        found = "/usr/sbin/nginx"
+    return found
+
+
+@contextmanager
+def nginx_server(upstream_port: int, folder: Path) -> Iterator[int]:
+    """deploy/nginx.conf as the compose file runs it, in front of a loopback port; its port."""
+    binary = nginx_binary()
+    if binary is None:
+        raise RuntimeError("nginx is not installed")
+    port = free_port()
+    site = (PROJECT_ROOT / "deploy" / "nginx.conf").read_text()
+    site = site.replace("listen 80;", f"listen 127.0.0.1:{port};")
+    site = site.replace("http://api:5000", f"http://127.0.0.1:{upstream_port}")
+    (folder / "site.conf").write_text(site)
+    with util_helper() as util:
+        # As root, nginx would hand its workers to `nobody`, who cannot write the temp folders.
+        user = "user root;" if util.is_root() else ""
+        temp = " ".join(
+            f"{kind}_temp_path {folder}/{kind};"
+            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
+        (folder / "nginx.conf").write_text(
+            f"{user}\nworker_processes 1;\npid {folder}/nginx.pid;\n"
+            f"error_log {folder}/error.log warn;\nevents {{ worker_connections 1024; }}\n"
+            f"http {{ access_log off; {temp} include {folder}/site.conf; }}\n"
+        )
+        argv = [binary, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"]
+        log_file = open(folder / "stderr.log", "w")
+        process = util.spawn(argv, stderr=log_file)
+    try:
+        try:
+            wait_until_serving(f"http://127.0.0.1:{port}/status", timeout_s=15)
+        except OSError:
+            raise RuntimeError(
+                "nginx did not start:\n" + (folder / "stderr.log").read_text()[-2000:]
+            ) from None
+        yield port
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except Exception:
+            process.kill()
+            process.wait()
+        log_file.close()
