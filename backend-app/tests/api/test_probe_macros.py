@@ -13,7 +13,7 @@ from urllib.parse import quote
 import psycopg
 import pytest
 
-from radpair.http import MAX_IMPORT_BYTES
+from radpair.limits import MAX_IMPORT_BYTES
 from radpair.macros.engine import MAX_EXPANDED_CHARS, MAX_RENDERED_CHARS, Macro, find_cycle
 from tests.support.assertions import assert_error_shape
 

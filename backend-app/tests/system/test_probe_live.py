@@ -14,7 +14,7 @@ import uuid
 
 import pytest
 
-from radpair.http import MAX_IMPORT_BYTES
+from radpair.limits import MAX_IMPORT_BYTES
 from tests.support.assertions import assert_error_shape
 from tests.support.servers import (
     ApiClient,
