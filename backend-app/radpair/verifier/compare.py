@@ -324,6 +324,10 @@ class _SideEvidence:
             if sides <= self.union:
                 moved = self._descriptor_swap(sides, mine)
                 return ("moved", moved) if moved is not None else (None, None)
+            if not m.hard_sides and any(not n.sides for n in self.cands):
+                # An inherited side (exam title, heading) against a mention of the structure
+                # with no side at all: the other text may well mean the same one.
+                return None, None
             if m.kind == "anatomy" and sides & self.union:
                 # A structure named for both sides in one text and for one in the other (the
                 # exam title "bilateral hips", a finding in the right hip) is not a change.
@@ -806,6 +810,16 @@ def _asserting(view: _View, key: str | None) -> list[Mention]:
     return [n for n in view.findings(key) if n.polarity != HYPOTHETICAL]
 
 
+def _generic_stands_for(m: Mention, n: Mention) -> bool:
+    """A generic word ("palpable abnormality of the right breast") stands for m when it
+    asserts something at m's own, named structure."""
+    return (
+        n.polarity in _ASSERTED
+        and bool(m.anatomy and n.anatomy)
+        and bool(_up(m.anatomy) & _up(n.anatomy))
+    )
+
+
 def _kin(key: str | None) -> frozenset[str]:
     """Finding keys that may stand for this one in a rewrite."""
     kin = _FAMILY.get(key or "", frozenset())
@@ -838,7 +852,7 @@ def _has_partner(m: Mention, x: _View, y: _View) -> bool:
             for n in y.distinct
         )
     if any(
-        _site_compatible(m, n) and (k not in lx.GENERIC_FINDINGS or n.polarity in _ASSERTED)
+        _site_compatible(m, n) and (k not in lx.GENERIC_FINDINGS or _generic_stands_for(m, n))
         for k in _kin(m.key)
         for n in _asserting(y, k)
     ):

@@ -38,7 +38,7 @@ FINDINGS: dict[str, list[str]] = {
     # A generic word, but "no acute osseous abnormality" becoming "acute osseous abnormality"
     # is as dangerous as any named finding.
     "abnormality": ["abnormality", "abnormalities"],
-    "hemothorax": ["hemothorax"],
+    "hemothorax": ["hemothorax", "hemothoraces"],
     "consolidation": ["consolidation", "airspace disease", "airspace opacity"],
     "pneumonia": ["pneumonia", "pneumonias"],
     "atelectasis": ["atelectasis", "collapse", "atelectatic change"],
@@ -166,6 +166,7 @@ FINDINGS: dict[str, list[str]] = {
     ],
     "systolic_anterior_motion": ["systolic anterior motion", "sam"],
     "widening": ["widening", "widened"],
+    "deformity": ["deformity", "rotational deformity", "angular deformity"],
     # Common abnormal states named by a plain noun (second vocabulary growth).
     "stricture": ["stricture"],
     "fistula": ["fistula", "sinus tract"],
@@ -1020,7 +1021,7 @@ MIDLINE: frozenset[str] = frozenset(
     }
 )
 # Generic words for an abnormality: partnered by any finding at a compatible site.
-GENERIC_FINDINGS: frozenset[str] = frozenset({"abnormality"})
+GENERIC_FINDINGS: frozenset[str] = frozenset({"abnormality", "deformity"})
 # Words for a lesion that say nothing of what it is: partnered by any named lesion at a
 # compatible site ("lesion ... consistent with angiomyolipoma"). Named lesions do not partner
 # each other: a fibroid is not a polyp.

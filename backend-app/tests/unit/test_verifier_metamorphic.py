@@ -83,7 +83,11 @@ _KNOWN_SIDES = {
     "us-24": "side of 'the largest' of bilateral cysts is not tracked",
     "h4-fl-ugi-76": "a position relative to a sided landmark ('right of the right pedicle')",
 }
-_KNOWN_NEGATIONS = {"h4-fl-ugi-76": "'corkscrew appearance' is not a finding the lexicon knows"}
+_KNOWN_NEGATIONS = {
+    "h4-fl-ugi-76": "'corkscrew appearance' is not a finding the lexicon knows",
+    "h5-us-breast-15": "'posterior acoustic features' is a descriptor the lexicon does not know",
+    "h5-us-uedoppler-30": "deep and superficial thrombus are one finding to the verifier",
+}
 
 
 def _known(pairs, known: dict[str, str]) -> list:
