@@ -25,7 +25,10 @@ from pathlib import Path
 
 import yaml
 
-CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "phi_corpus.yaml"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+CORPUS = DATA / "phi_corpus.yaml"
+# Each slice written blind by a helper who never saw the gate; first scores in results/.
+CORPORA = (CORPUS, DATA / "phi_corpus2.yaml")
 CORPUS_CATEGORY = {"AGE_OVER_89": "AGE"}
 CONTEXT_WORDS = {
     "dr", "drs", "doctor", "mr", "mrs", "ms", "miss", "prof", "professor", "mrn", "acc",
@@ -165,8 +168,8 @@ def engine_latency(corpus: list[dict], spans_of, rounds: int) -> float:
 
 
 def run(quick: bool = False) -> dict:
-    """The production gate's figures (for bench.run_all)."""
-    corpus = load_corpus()
+    """The production gate's figures on every slice (for bench.run_all): training figures."""
+    corpus = [item for path in CORPORA for item in load_corpus(path)]
     return {
         "engine": "regex",
         "scores": score(corpus, regex_spans),

@@ -61,12 +61,13 @@ _PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|al|el|ten|ter|S
 _NAME_SEQ = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{0,3}}"
 _LABEL_SEQ = rf"{_LABEL_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_LABEL_WORD}){{0,3}}"
 _NAME_SEQ2 = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{1,3}}"
-_TITLE = r"(?:Drs?|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse)"
+_TITLE = r"(?:Drs?|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse|Det|Detective|Officer|Sgt)"
 _ROLE_NOUN = (
     r"(?:physician|provider|doctor|clinician|surgeon|resident|fellow|nurse|NP|PA|PA-C|RN|"
     r"radiologist|hospitalist|intensivist|oncologist|urologist|cardiologist|neurologist|"
     r"technologist|tech|sonographer|PCP|attending|registrar|consultant|midwife|therapist|"
-    r"pharmacist|house\s+officer)"
+    r"pharmacist|house\s+officer|coordinator|navigator|interpreter|chaplain|social\s+worker|"
+    r"team\s+member|member|detective|officer)"
 )
 # "the referring physician", "surgery PA", "child protection team physician": up to four
 # modifier words, but only when a role noun follows them.
@@ -189,7 +190,8 @@ _RULES: tuple[_Rule, ...] = (
             and not re.match(r"\s*" + _UNITS, m.string[m.end("v") :])
         ),
     ),
-    _rule("PHONE", r"(?<![\w.-])\d{3}-\d{4}(?![\w-])"),
+    _rule("PHONE", r"(?<![\w.-])\d{3}-\d{4}(?:\s*(?i:x|ext\.?)\s*\d{1,6})?(?![\w-])"),
+    _rule("PHONE", r"(?<![\w./-])\d{3}/\d{3}/\d{4}(?![\w/-])"),
     # Strong name contexts first: after a title or "Patient:", even "June" is a name.
     _rule("NAME", rf"\b{_TITLE}\b\.?\s+(?P<v>{_LABEL_SEQ})", "v"),
     _rule(
@@ -199,6 +201,11 @@ _RULES: tuple[_Rule, ...] = (
         "v",
     ),
     _rule("DATE", rf"\b{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b"),
+    _rule(
+        "DATE",
+        r"(?<![\w-])(?:0?[1-9]|[12]\d|3[01])-(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
+        r"[a-z]*-(?:\d{4}|\d{2})(?![\w-])",
+    ),
     _rule("DATE", r"(?<![\w./-])\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})(?![\w/-])"),
     _rule("DATE", rf"(?<![\w./-])\d{{1,2}}\.\d{{1,2}}\.{_YEAR}(?!\w|\.\d)"),
     _rule("DATE", rf"(?<![\w./-])(?:0?[1-9]|1[0-2])/{_YEAR}(?![\w/-])"),
@@ -225,6 +232,13 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:\s*(?i:[ap]\.m\.|[ap]\.?\s?m\b|hours|hrs|h\b))?(?![\w:])(?!\s*(?:dilution|ratio))",
     ),
     _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\s*(?i:[ap]\.m\.|[ap]m\b)"),
+    _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\.[0-5]\d\s*(?i:[ap]\.m\.|[ap]\.?m\b)"),
+    _rule(
+        "TIME",
+        r"\b(?i:called|available|arrived|arrival|started|completed|ended|began|performed|timed)"
+        r"\s+(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b(?!\s*" + _UNITS + ")",
+        "v",
+    ),
     _rule("TIME", r"(?<![\w.])(?:[01]\d|2[0-3])[0-5]\d\s*(?i:hours|hrs|hr|h)\b"),
     _rule(
         "TIME",
@@ -254,16 +268,18 @@ _RULES: tuple[_Rule, ...] = (
         "NAME",
         rf"(?i:\b(?:patient|pt\.?|patient's\s+name|patient\s+name|name|surname|"
         rf"first\s+name|last\s+name|mother|father|wife|husband|son|daughter|spouse|"
-        rf"guardian|caregiver|next\s+of\s+kin|kin|infant|baby|newborn|neonate|twin\s+[AB]))"
-        rf"\s*(?:is\s+|:\s*|,\s*)?(?:{_TITLE}\b\.?\s+)?"
+        rf"guardian|caregiver|next\s+of\s+kin|kin|infant|baby|newborn|neonate|twin\s+[AB]|"
+        rf"grandson|granddaughter|grandmother|grandfather|sister|brother|aunt|uncle|niece|"
+        rf"nephew|partner|friend|baby\s+boy|baby\s+girl))"
+        rf"\s*(?:is\s+|:\s*|,\s*|\(\s*)?(?:{_TITLE}\b\.?\s+)?"
         rf"(?P<v>{_NAME_SEQ}(?:,[ \t]*{_NAME_SEQ})?)",
         "v",
     ),
     _rule(
         "NAME",
         rf"(?i:\b(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
-        rf"reported\s+by|read\s+by|dictated\s+by|signed\s+by|cc|copy\s+to))\s*:[ \t]*"
-        rf"(?:{_TITLE}\b\.?\s+)?(?P<v>{_NAME_SEQ})",
+        rf"reported\s+by|read\s+by|dictated\s+by|signed\s+by|cc|copy\s+to|subject))\s*:[ \t]*"
+        rf"(?:{_TITLE}\b\.?\s+)?(?P<v>(?:{_PARTICLE}[ \t]+)*{_NAME_SEQ}(?:,[ \t]*{_NAME_SEQ})?)",
         "v",
     ),
     # A header line that opens with a name next to the study's identifiers:
@@ -281,6 +297,18 @@ _RULES: tuple[_Rule, ...] = (
         "v",
     ),
     _rule("NAME", rf"\b(?P<v>{_NAME_SEQ}){_CREDENTIAL}(?![\w-])", "v"),
+    # A role noun right before a name, no colon: "sonographer Brooke Ashford".
+    _rule("NAME", rf"(?i:\b{_ROLE_NOUN})\s+(?:{_TITLE}\b\.?\s+)?(?P<v>{_NAME_SEQ2})", "v"),
+    # "SMITH, ROBERT J  MRN ..." or "'Montgomery, Eugene - 89113404'": surname, given name,
+    # next to the study's identifiers.
+    _rule(
+        "NAME",
+        rf"(?P<v>\b(?!(?i:patient|pt|name|subject)\b)[{_UP}][{_UP}{_LOW}'’-]+"
+        rf"(?:[ \t]+[{_UP}][{_UP}{_LOW}'’-]+)?,[ \t]*"
+        rf"[{_UP}][{_UP}{_LOW}'’-]+(?:[ \t]+[{_UP}]\b\.?)?)[ \t]*[-–,;|(/]?[ \t]*\n?[ \t]*"
+        rf"(?=(?i:MRN|MR\s*#|DOB|ACC|accession|ID\b)|\d{{5,}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})",
+        "v",
+    ),
     _rule("NAME", rf"\b(?P<v>(?:{_GIVEN})(?:[ \t]+{_NAME_WORD}){{1,2}})\b", "v"),
     _rule(
         "ID",

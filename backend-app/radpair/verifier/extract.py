@@ -303,7 +303,7 @@ class TermMatcher:
         if norm in self.entries:
             entry = self.entries[norm]
             return entry, self._written_plural(norm)
-        for cut, add in (("ies", "y"), ("es", ""), ("s", ""), ("i", "us"), ("ces", "x")):
+        for cut, add in (("ies", "y"), ("es", ""), ("s", ""), ("i", "us")):
             if norm.endswith(cut) and norm[: -len(cut)] + add in self.entries:
                 return self.entries[norm[: -len(cut)] + add], True
         return None
