@@ -25,6 +25,17 @@ _SIDE_WORDS = {
     frozenset({"R"}): "right",
     frozenset({"L", "R"}): "bilateral",
 }
+_BOTH = frozenset({"L", "R"})
+_SIDE_WORD = re.compile(r"\b(left|right|bilateral|bilaterally|both|lt|rt)\b")
+_SIDE_OF = {
+    "left": "L",
+    "lt": "L",
+    "right": "R",
+    "rt": "R",
+    "bilateral": "B",
+    "bilaterally": "B",
+    "both": "B",
+}
 _POLARITY_WORDS = {"present": "affirmed", "absent": "negated", "uncertain": "uncertain"}
 
 SAME, DIFFERENT, UNKNOWN = "same", "different", "unknown"
@@ -128,6 +139,12 @@ def _is_heading(text: str, m: Mention) -> bool:
     return len(label.split()) <= 4 and not any(c in label for c in ".;,(")
 
 
+def _ends_sentence(text: str, i: int) -> bool:
+    """A line break, or a full stop that is not a decimal point ("0.5 cm")."""
+    c = text[i]
+    return c == "\n" or (c == "." and not text[i + 1 : i + 2].isdigit())
+
+
 class _View:
     """A text's facts with the lookups the comparison needs, built once."""
 
@@ -151,16 +168,33 @@ class _View:
         # finding do not cost the square of their length. The same goes for measurements.
         # Short texts skip all this: it would cost more than it saves.
         self._signatures: dict[int, tuple] | None = None
+        self._members: dict[int, list[Mention]] = {}  # a long text's alike mentions, by the first
         self.distinct = self.mentions
         if len(self.mentions) + len(self.measurements) > _SHARE_ABOVE:
             self._signatures = {id(m): self._signature(m) for m in self.mentions}
             first: dict[tuple, Mention] = {}
             for m in self.mentions:
-                first.setdefault(self._signatures[id(m)], m)
+                rep = first.setdefault(self._signatures[id(m)], m)
+                self._members.setdefault(id(rep), []).append(m)
             self.distinct = list(first.values())
         self.by_key: dict[str | None, list[Mention]] = {}
         for m in self.distinct:
             self.by_key.setdefault(m.key, []).append(m)
+
+    def side_nearby(self, n: Mention, sides: frozenset[str]) -> bool:
+        """True when the sentence of n (or of a mention alike it) names one of these sides."""
+        return any(self._side_in_sentence(k, sides) for k in self._members.get(id(n), (n,)))
+
+    def _side_in_sentence(self, n: Mention, sides: frozenset[str]) -> bool:
+        text = self.text
+        start = n.span[0]
+        while start > 0 and not _ends_sentence(text, start - 1):
+            start -= 1
+        end = n.span[1]
+        while end < len(text) and not _ends_sentence(text, end):
+            end += 1
+        words = {_SIDE_OF[w] for w in _SIDE_WORD.findall(self.lower, start, end)}
+        return bool(words & (sides | {"B"}))
 
     def findings(self, key: str | None) -> list[Mention]:
         """Finding mentions with this key (one per signature in a long text)."""
@@ -335,10 +369,18 @@ class _SideEvidence:
             if sides not in self._widest:
                 self._widest[sides] = max(self.cands, key=lambda n: len(n.sides - sides))
             return "differs", self._widest[sides]
-        if m.hard_sides and not (m.anatomy and m.anatomy <= lx.MIDLINE):
+        if (
+            m.hard_sides
+            and not (m.anatomy and m.anatomy <= lx.MIDLINE)
+            # "No filling defect in either kidney" and "no filling defect" deny the same.
+            and not (m.polarity == ABSENT and m.hard_sides == _BOTH)
+        ):
             # A side given to a structure there is only one of ("left mandibular") is a
-            # position within it, not a side the other text got wrong.
-            return "dropped", self.cands[0]
+            # position within it, not a side the other text got wrong. And where the other
+            # text's sentence about the finding names the same side, the side is there even if
+            # its phrasing kept it from attaching ("surrounding hyperemia" after "right").
+            if not any(self.y.side_nearby(n, m.hard_sides) for n in self.cands):
+                return "dropped", self.cands[0]
         return None, None
 
     def _descriptor_swap(self, sides: frozenset[str], mine: set[tuple]) -> Mention | None:
@@ -375,7 +417,7 @@ def _negation_conflict(m: Mention, y: _View) -> Mention | None:
     # With no mention of the finding itself, a close relative answers for it ("no enlarged
     # lymph nodes" against "hilar lymphadenopathy").
     candidates = y.findings(m.key) or [
-        n for k in _FAMILY.get(m.key or "", ()) if k != m.key for n in y.findings(k)
+        n for k in _NEGATION_KIN.get(m.key or "", ()) if k != m.key for n in y.findings(k)
     ]
     for n in candidates:
         if (
@@ -728,6 +770,7 @@ class _ValueIndex:
 
 _ASSERTED = (PRESENT, UNCERTAIN)
 _FAMILY: dict[str, frozenset[str]] = {k: fam for fam in lx.FINDING_FAMILIES for k in fam}
+_NEGATION_KIN: dict[str, frozenset[str]] = {k: kin for kin in lx.NEGATION_KIN for k in kin}
 
 
 def _enlarged_pattern(organs: tuple[str, ...]) -> re.Pattern:

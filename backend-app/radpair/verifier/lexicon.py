@@ -63,7 +63,7 @@ FINDINGS: dict[str, list[str]] = {
     "lymph_node": ["lymph node", "node"],
     "fracture": ["fracture", "fx"],
     "dislocation": ["dislocation", "dislocated", "fracture-dislocation"],
-    "tear": ["tear", "torn", "rupture", "ruptured"],
+    "tear": ["tear", "torn", "rupture", "ruptured", "disrupted", "disruption"],
     "tendinosis": ["tendinosis", "tendinopathy"],
     "bursitis": ["bursitis"],
     "contusion": ["contusion", "bone bruise", "bone marrow edema"],
@@ -73,7 +73,7 @@ FINDINGS: dict[str, list[str]] = {
     "hemorrhage": ["hemorrhage", "bleed", "hemorrhagic", "subchorionic hemorrhage", "ich"],
     "hematoma": ["hematoma", "epidural hematoma", "subdural hematoma", "sdh", "edh"],
     "infarct": ["infarct", "infarction", "stroke", "lacunar infarct", "territorial infarct"],
-    "embolism": ["embolism", "embolus", "emboli", "pe", "filling defect"],
+    "embolism": ["embolism", "embolus", "emboli", "pe", "filling defect", "embolic occlusion"],
     "thrombus": ["thrombus", "thrombosis", "dvt", "clot", "thrombi"],
     "thrombophlebitis": ["thrombophlebitis"],
     "stenosis": ["stenosis", "stenoses", "narrowing"],
@@ -166,6 +166,7 @@ FINDINGS: dict[str, list[str]] = {
     ],
     "systolic_anterior_motion": ["systolic anterior motion", "sam"],
     "widening": ["widening", "widened"],
+    "enlargement": ["enlargement", "enlarged"],
     "deformity": ["deformity", "rotational deformity", "angular deformity"],
     # Common abnormal states named by a plain noun (second vocabulary growth).
     "stricture": ["stricture"],
@@ -177,7 +178,13 @@ FINDINGS: dict[str, list[str]] = {
     "reflux": ["reflux", "vesicoureteral reflux"],
     "malrotation": ["malrotation"],
     "vegetation": ["vegetation"],
-    "hyperemia": ["hyperemia", "hyperemic", "hypervascularity"],
+    "hyperemia": [
+        "hyperemia",
+        "hyperemic",
+        "hypervascularity",
+        "hypervascular",
+        "increased vascularity",
+    ],
     "lucency": ["lucency", "lucencies", "lucent lesion"],
     "signal_abnormality": ["signal abnormality", "abnormal signal"],
     # Spread of a disease beyond where it started ("extension into the parapharyngeal space").
@@ -236,8 +243,23 @@ FINDINGS: dict[str, list[str]] = {
         "ischemic change",
     ],
     "white_matter_disease": ["small vessel ischemic disease", "white matter disease"],
-    "hyperintensity": ["hyperintensity", "hyperintensities", "hyperintense"],
-    "hypointensity": ["hypointensity", "hypointensities", "hypointense"],
+    "hyperintensity": ["hyperintensity", "hyperintensities", "hyperintense", "high signal"],
+    "hypointensity": [
+        "hypointensity",
+        "hypointensities",
+        "hypointense",
+        "low signal",
+        "low t1 signal",
+        "low t2 signal",
+    ],
+    # A fibrosis pattern, not an infection: kept apart from "pneumonia".
+    "ild_pattern": [
+        "usual interstitial pneumonia",
+        "nonspecific interstitial pneumonia",
+        "interstitial pneumonia",
+        "uip",
+        "nsip",
+    ],
     "bph": ["bph", "benign prostatic hyperplasia", "prostatic hyperplasia"],
     "catheter": [
         "catheter",
@@ -556,6 +578,8 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     ),
     "scapholunate": (["scapholunate ligament", "scapholunate"], True, "wrist"),
     "achilles": (["achilles tendon", "achilles"], True, None),
+    "plantaris": (["plantaris tendon", "plantaris"], True, None),
+    "iliac_fossa": (["iliac fossa"], True, None),
     "tegmen": (["tegmen", "tegmen tympani", "tegmen mastoideum"], True, "temporal_bone"),
     "ossicles": (["ossicles", "ossicular chain", "incus", "malleus", "stapes"], True, None),
     "scutum": (["scutum"], True, None),
@@ -710,7 +734,8 @@ NEG_PRE: list[str] = [
     "rather than",
 ]
 NEG_POST: list[str] = [
-    "absent",
+    # Bare "absent" is a pre-cue only ("absent flow"): after a term it would reach back over
+    # "and" ("low T1 signal and absent enhancement"); "is/are absent" remain.
     "negative",
     "is absent",
     "are absent",
@@ -803,6 +828,10 @@ HYP_PRE: list[str] = [
 ]
 # Phrases that contain a negation word but do not negate a finding.
 PSEUDO: list[str] = [
+    # Double negatives: "no absent or reversed end-diastolic flow" affirms the flow.
+    "no absent or reversed",
+    "no absent",
+    "without absent",
     "no change",
     "no interval change",
     "no significant change",
@@ -991,7 +1020,18 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
         }
     ),
     frozenset({"edema", "swelling"}),
-    frozenset({"stenosis", "mass_effect", "obstruction"}),
+    frozenset({"stenosis", "mass_effect", "obstruction", "effacement"}),
+    frozenset({"tendinosis", "thickening"}),
+    frozenset(
+        {
+            "enlargement",
+            "hepatomegaly",
+            "splenomegaly",
+            "cardiomegaly",
+            "lymphadenopathy",
+            "lymph_node",
+        }
+    ),
     frozenset({"infarct", "pulmonary_infarct", "gray_white_loss", "hyperdense_vessel"}),
     frozenset({"ductal_dilation", "hydronephrosis", "hydroureter"}),
     frozenset({"thickening", "wall_thickening", "mucosal_thickening", "bronchial_wall_thickening"}),
@@ -1020,6 +1060,9 @@ MIDLINE: frozenset[str] = frozenset(
         "colon",
     }
 )
+# Findings close enough that one's denial answers the other's assertion in the negation check
+# ("no enlarged lymph nodes" against "hilar lymphadenopathy"); looser kin do not.
+NEGATION_KIN: tuple[frozenset[str], ...] = (frozenset({"lymphadenopathy", "lymph_node"}),)
 # Generic words for an abnormality: partnered by any finding at a compatible site.
 GENERIC_FINDINGS: frozenset[str] = frozenset({"abnormality", "deformity"})
 # Words for a lesion that say nothing of what it is: partnered by any named lesion at a

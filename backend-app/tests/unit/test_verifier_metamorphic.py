@@ -82,6 +82,8 @@ def _ids(pairs) -> list[str]:
 _KNOWN_SIDES = {
     "us-24": "side of 'the largest' of bilateral cysts is not tracked",
     "h4-fl-ugi-76": "a position relative to a sided landmark ('right of the right pedicle')",
+    "h6-us-transplant-25": "'right iliac fossa' and 'left lower quadrant' are two names of places",
+    "h6-nm-vq-41": "defects in several lobes of both sides in one sentence share one side set",
 }
 _KNOWN_NEGATIONS = {
     "h4-fl-ugi-76": "'corkscrew appearance' is not a finding the lexicon knows",
