@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -139,6 +140,9 @@ def _is_heading(text: str, m: Mention) -> bool:
     return len(label.split()) <= 4 and not any(c in label for c in ".;,(")
 
 
+_SENTENCE_REACH = 200
+
+
 def _ends_sentence(text: str, i: int) -> bool:
     """A line break, or a full stop that is not a decimal point ("0.5 cm")."""
     c = text[i]
@@ -169,6 +173,7 @@ class _View:
         # Short texts skip all this: it would cost more than it saves.
         self._signatures: dict[int, tuple] | None = None
         self._members: dict[int, list[Mention]] = {}  # a long text's alike mentions, by the first
+        self._finding_starts: list[int] | None = None
         self.distinct = self.mentions
         if len(self.mentions) + len(self.measurements) > _SHARE_ABOVE:
             self._signatures = {id(m): self._signature(m) for m in self.mentions}
@@ -181,17 +186,24 @@ class _View:
         for m in self.distinct:
             self.by_key.setdefault(m.key, []).append(m)
 
+    def finding_starts(self) -> list[int]:
+        """Where finding mentions start, in order (made once, when first needed)."""
+        if self._finding_starts is None:
+            self._finding_starts = sorted(m.span[0] for m in self.mentions if m.kind == "finding")
+        return self._finding_starts
+
     def side_nearby(self, n: Mention, sides: frozenset[str]) -> bool:
         """True when the sentence of n (or of a mention alike it) names one of these sides."""
         return any(self._side_in_sentence(k, sides) for k in self._members.get(id(n), (n,)))
 
     def _side_in_sentence(self, n: Mention, sides: frozenset[str]) -> bool:
+        # Bounded: a side word further than this from the finding does not describe it.
         text = self.text
-        start = n.span[0]
-        while start > 0 and not _ends_sentence(text, start - 1):
+        start, floor = n.span[0], max(0, n.span[0] - _SENTENCE_REACH)
+        while start > floor and not _ends_sentence(text, start - 1):
             start -= 1
-        end = n.span[1]
-        while end < len(text) and not _ends_sentence(text, end):
+        end, ceiling = n.span[1], min(len(text), n.span[1] + _SENTENCE_REACH)
+        while end < ceiling and not _ends_sentence(text, end):
             end += 1
         words = {_SIDE_OF[w] for w in _SIDE_WORD.findall(self.lower, start, end)}
         return bool(words & (sides | {"B"}))
@@ -243,7 +255,43 @@ def compare(source: Facts, report: Facts) -> list[dict]:
         _measurements(x, y, x_is_src, out)
         _unpartnered(x, y, x_is_src, out)
     _value_sides(src, rep, out)
+    _label_swaps(src, rep, out)
     return out.items
+
+
+# Above this many labelled values in a text the swap check is skipped (it compares pairs).
+_LABELLED_AT_MOST = 40
+
+
+def _labels_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One label ends the other ("diameter" and "vein diameter")."""
+    if not a or not b:
+        return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return long[-len(short) :] == short
+
+
+def _label_swaps(src: _View, rep: _View, out: _Collector) -> None:
+    """Two named values that trade places: "diameter 6 mm, depth 4 mm" -> "diameter 4, depth 6"."""
+    named = [a for a in src.measurements if a.label and len(a.values) == 1]
+    if len(named) > _LABELLED_AT_MOST or len(rep.measurements) > _LABELLED_AT_MOST:
+        return
+    for i, a in enumerate(named):
+        for b in named[i + 1 :]:
+            if a.dim != b.dim or same_value(a, b) or _labels_match(a.label, b.label):
+                continue
+            a_rep = [c for c in rep.by_dim.get(a.dim, ()) if _labels_match(c.label, a.label)]
+            b_rep = [c for c in rep.by_dim.get(a.dim, ()) if _labels_match(c.label, b.label)]
+            if len(a_rep) != 1 or len(b_rep) != 1:
+                continue
+            if same_value(a_rep[0], b) and same_value(b_rep[0], a):
+                out.add(
+                    "measurement",
+                    f"Values swapped: '{_fmt(src.text, a)}' and '{_fmt(src.text, b)}' in the "
+                    f"source are given the other way round in the report.",
+                    _span(a),
+                    _span(a_rep[0]),
+                )
 
 
 def _value_sides(src: _View, rep: _View, out: _Collector) -> None:
@@ -904,10 +952,21 @@ def _has_partner(m: Mention, x: _View, y: _View) -> bool:
     return bool(enlarged and enlarged.search(y.lower))
 
 
+def _describes_next_finding(x: _View, m: Mention) -> bool:
+    """An adjective use: another finding follows within the same phrase."""
+    starts = x.finding_starts()
+    i = bisect_left(starts, m.span[1])
+    if i == len(starts) or starts[i] - m.span[1] > 40:
+        return False
+    return not any(c in x.text[m.span[1] : starts[i]] for c in ",;.:\n")
+
+
 def _interpretation(x: _View, m: Mention) -> bool:
     """A diagnosis offered as the explanation of findings in its own sentence."""
-    start = max(x.text.rfind(".", 0, m.span[0]), x.text.rfind("\n", 0, m.span[0])) + 1
-    return bool(_INTERPRETIVE.search(x.lower, start, m.span[0]))
+    # The cue stands close before the diagnosis; a bounded look keeps long texts linear.
+    floor = max(0, m.span[0] - 120)
+    start = max(x.text.rfind(".", floor, m.span[0]), x.text.rfind("\n", floor, m.span[0]))
+    return bool(_INTERPRETIVE.search(x.lower, max(start + 1, floor), m.span[0]))
 
 
 def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
@@ -916,7 +975,12 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     # partner that differs is the business of the laterality and negation checks.
     verdicts: dict[object, bool] = {}
     for m in x.mentions:
-        if m.kind != "finding" or m.polarity not in _ASSERTED or m.key in lx.NORMAL_WHEN_PRESENT:
+        if (
+            m.kind != "finding"
+            or m.polarity not in _ASSERTED
+            or m.key in lx.NORMAL_WHEN_PRESENT
+            or (m.key in lx.DESCRIBING_FINDINGS and _describes_next_finding(x, m))
+        ):
             continue
         key = (m.key, m.anatomy, m.checked_sides, m.polarity) if x.shared else id(m)
         if key not in verdicts:

@@ -331,12 +331,15 @@ class TermMatcher:
     def _by_ending(self, lower: str, terms: list[Term]) -> list[Term]:
         """Add words that name a finding by their ending and overlap no lexicon term."""
         extra = []
+        starts = [t.start for t in terms]  # terms come in text order and do not overlap
         for m in _FINDING_WORD.finditer(lower):
             word = m.group(0)
             if word in lx.NOT_FINDINGS:
                 continue
             start, end = m.span()
-            if any(t.start < end and start < t.end for t in terms):
+            i = bisect_right(starts, start)
+            # Overlap with the term starting at or before `start`, or with the next one.
+            if (i and terms[i - 1].end > start) or (i < len(terms) and terms[i].start < end):
                 continue
             key, plural = _singular_finding(word)
             extra.append(Term(start, end, "finding", "~" + key, None, None, plural))

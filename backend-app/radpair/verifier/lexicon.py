@@ -1022,16 +1022,7 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"edema", "swelling"}),
     frozenset({"stenosis", "mass_effect", "obstruction", "effacement"}),
     frozenset({"tendinosis", "thickening"}),
-    frozenset(
-        {
-            "enlargement",
-            "hepatomegaly",
-            "splenomegaly",
-            "cardiomegaly",
-            "lymphadenopathy",
-            "lymph_node",
-        }
-    ),
+    frozenset({"enlargement", "hepatomegaly", "splenomegaly", "cardiomegaly"}),
     frozenset({"infarct", "pulmonary_infarct", "gray_white_loss", "hyperdense_vessel"}),
     frozenset({"ductal_dilation", "hydronephrosis", "hydroureter"}),
     frozenset({"thickening", "wall_thickening", "mucosal_thickening", "bronchial_wall_thickening"}),
@@ -1063,6 +1054,9 @@ MIDLINE: frozenset[str] = frozenset(
 # Findings close enough that one's denial answers the other's assertion in the negation check
 # ("no enlarged lymph nodes" against "hilar lymphadenopathy"); looser kin do not.
 NEGATION_KIN: tuple[frozenset[str], ...] = (frozenset({"lymphadenopathy", "lymph_node"}),)
+# Words that are a finding on their own ("the main pulmonary artery is enlarged") but only a
+# description when a finding follows them ("enlarged mediastinal lymph nodes").
+DESCRIBING_FINDINGS: frozenset[str] = frozenset({"enlargement"})
 # Generic words for an abnormality: partnered by any finding at a compatible site.
 GENERIC_FINDINGS: frozenset[str] = frozenset({"abnormality", "deformity"})
 # Words for a lesion that say nothing of what it is: partnered by any named lesion at a

@@ -67,6 +67,24 @@ _SIDE_BEFORE = re.compile(r"\b(left|right|lt|rt)\s*:?\s*$", re.IGNORECASE)
 _SIDE_AFTER = re.compile(r"^\s*(left|right)\b(?!\s*(?:-|\w))", re.IGNORECASE)
 
 
+# What names a value: the last words before it in its clause, fillers skipped ("Cephalic vein
+# diameter 6 mm" -> ("vein", "diameter"); "24-hour uptake 58%" -> ("24-hour", "uptake")).
+_LABEL_WORD = re.compile(r"[a-z][a-z0-9-]*|\d+-[a-z]+")
+_LABEL_FILLER = frozenset(
+    "measures measuring measured measure is are was were of at approximately about up to the a "
+    "an with and now currently by in on".split()
+)
+_LABEL_STOP = re.compile(r"[,;:(\n]|\.(?!\d)")
+
+
+def _value_label(text: str, start: int) -> tuple[str, ...]:
+    """Up to two words naming the value that starts at `start`; () when none."""
+    window = text[max(0, start - 48) : start]
+    cut = max((m.end() for m in _LABEL_STOP.finditer(window)), default=0)
+    words = [w for w in _LABEL_WORD.findall(window[cut:].lower()) if w not in _LABEL_FILLER]
+    return tuple(words[-2:])
+
+
 def _value_side(text: str, start: int, end: int) -> str | None:
     """L or R when a side word stands right before (or alone right after) the value."""
     hit = _SIDE_BEFORE.search(text, max(0, start - 8), start) or _SIDE_AFTER.match(
@@ -158,6 +176,7 @@ def extract_measurements(text: str) -> list[Measurement]:
         if not meas.dim.endswith(PRIOR) and _is_prior(text, meas.start, meas.end):
             meas.dim += PRIOR
         meas.side = _value_side(text, meas.start, meas.end)
+        meas.label = _value_label(text, meas.start)
     found.sort(key=lambda x: x.start)
     return found
 

@@ -72,6 +72,7 @@ class Measurement:
     is_range: bool = False
     mention: int | None = None  # index of the mention it describes
     side: str | None = None  # "L"/"R" when a side word labels the value itself ("left 18 mm")
+    label: tuple[str, ...] = ()  # the words naming the value ("depth", "24-hour uptake")
 
 
 @dataclass(eq=False)
