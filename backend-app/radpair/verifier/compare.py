@@ -174,6 +174,7 @@ class _View:
         self._signatures: dict[int, tuple] | None = None
         self._members: dict[int, list[Mention]] = {}  # a long text's alike mentions, by the first
         self._finding_starts: list[int] | None = None
+        self._first_end: int | None = None
         self.distinct = self.mentions
         if len(self.mentions) + len(self.measurements) > _SHARE_ABOVE:
             self._signatures = {id(m): self._signature(m) for m in self.mentions}
@@ -185,6 +186,15 @@ class _View:
         self.by_key: dict[str | None, list[Mention]] = {}
         for m in self.distinct:
             self.by_key.setdefault(m.key, []).append(m)
+
+    def first_sentence_end(self) -> int:
+        """Where the first sentence (the exam title, in a dictation) ends."""
+        if self._first_end is None:
+            text = self.text
+            self._first_end = next(
+                (i for i in range(len(text)) if _ends_sentence(text, i)), len(text)
+            )
+        return self._first_end
 
     def finding_starts(self) -> list[int]:
         """Where finding mentions start, in order (made once, when first needed)."""
@@ -952,6 +962,15 @@ def _has_partner(m: Mention, x: _View, y: _View) -> bool:
     return bool(enlarged and enlarged.search(y.lower))
 
 
+_FOR = re.compile(r"\bfor\b")
+
+
+def _in_exam_title(x: _View, m: Mention) -> bool:
+    """The reason for the exam in its title ("PET/CT for Hodgkin lymphoma"): not a finding."""
+    start = m.span[0]
+    return start < x.first_sentence_end() and bool(_FOR.search(x.lower, 0, start))
+
+
 def _describes_next_finding(x: _View, m: Mention) -> bool:
     """An adjective use: another finding follows within the same phrase."""
     starts = x.finding_starts()
@@ -985,7 +1004,7 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
         key = (m.key, m.anatomy, m.checked_sides, m.polarity) if x.shared else id(m)
         if key not in verdicts:
             verdicts[key] = _has_partner(m, x, y)
-        if verdicts[key]:
+        if verdicts[key] or (x_is_src and _in_exam_title(x, m)):
             continue
         name = _label(x, m)
         if x_is_src:

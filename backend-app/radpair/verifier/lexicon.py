@@ -66,7 +66,7 @@ FINDINGS: dict[str, list[str]] = {
     "tear": ["tear", "torn", "rupture", "ruptured", "disrupted", "disruption"],
     "tendinosis": ["tendinosis", "tendinopathy"],
     "bursitis": ["bursitis"],
-    "contusion": ["contusion", "bone bruise", "bone marrow edema"],
+    "contusion": ["contusion", "bone bruise", "bone marrow edema", "marrow edema"],
     "edema": ["edema", "vasogenic edema"],
     "pulmonary_edema": ["pulmonary edema", "interstitial edema"],
     "vascular_congestion": ["vascular congestion", "pulmonary vascular congestion"],
@@ -264,6 +264,8 @@ FINDINGS: dict[str, list[str]] = {
     "catheter": [
         "catheter",
         "central venous catheter",
+        "cvc",
+        "central line",
         "picc",
         "picc line",
         "chest tube",
@@ -272,7 +274,18 @@ FINDINGS: dict[str, list[str]] = {
         "pacemaker lead",
         "pacemaker",
     ],
-    "device_tube": ["et tube", "endotracheal tube", "ng tube", "enteric tube"],
+    "device_tube": [
+        "et tube",
+        "endotracheal tube",
+        "ett",
+        "ng tube",
+        "ngt",
+        "nasogastric tube",
+        "og tube",
+        "orogastric tube",
+        "enteric tube",
+        "feeding tube",
+    ],
     "postoperative_change": ["postoperative change", "postsurgical change", "wedge resection"],
     "nephrectomy": ["nephrectomy"],
     "hyperinflation": ["hyperinflation", "hyperinflated"],
@@ -280,6 +293,8 @@ FINDINGS: dict[str, list[str]] = {
     # Flow is normal when present; "absent flow" is its negation, so the two share a key.
     "flow": ["flow", "blood flow", "color flow", "doppler flow", "arterial flow", "venous flow"],
     "bursal_fluid": ["bursal fluid"],
+    # Fluid with no other name: stands for a named collection at the same structure.
+    "fluid": ["fluid"],
     "recurrence": ["recurrence", "local recurrence"],
     # Common findings added as a block (general radiology vocabulary, not taken from any
     # corpus pair): a finding the lexicon does not know cannot carry a side or a negation.
@@ -446,7 +461,7 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "ventricle": (["lateral ventricle", "ventricles", "intraventricular"], True, None),
     "white_matter": (["white matter", "periventricular", "subcortical"], False, None),
     "iac": (["internal auditory canal", "iac"], True, None),
-    "maxillary_sinus": (["maxillary sinus", "maxillary sinuses"], True, None),
+    "maxillary_sinus": (["maxillary sinus", "maxillary sinuses"], True, "maxilla"),
     "mastoid": (["mastoid", "mastoid air cells"], True, None),
     "tonsil": (["tonsil", "peritonsillar", "tonsillar"], True, None),
     "neck_nodes": (["level 2", "level ii", "cervical"], False, None),
@@ -790,6 +805,10 @@ UNC_PRE: list[str] = [
     "could represent",
     "might represent",
     "favor",
+    "favors",
+    "favoring",
+    "favour",
+    "favouring",
     "favored",
     "presumed",
     "versus",
@@ -1023,6 +1042,7 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"edema", "swelling"}),
     frozenset({"stenosis", "mass_effect", "obstruction", "effacement"}),
     frozenset({"tendinosis", "thickening"}),
+    frozenset({"calcification", "~atherosclerosis", "plaque", "coronary_calcification"}),
     frozenset({"enlargement", "hepatomegaly", "splenomegaly", "cardiomegaly"}),
     frozenset({"infarct", "pulmonary_infarct", "gray_white_loss", "hyperdense_vessel"}),
     frozenset({"ductal_dilation", "hydronephrosis", "hydroureter"}),
@@ -1059,7 +1079,7 @@ NEGATION_KIN: tuple[frozenset[str], ...] = (frozenset({"lymphadenopathy", "lymph
 # description when a finding follows them ("enlarged mediastinal lymph nodes").
 DESCRIBING_FINDINGS: frozenset[str] = frozenset({"enlargement"})
 # Generic words for an abnormality: partnered by any finding at a compatible site.
-GENERIC_FINDINGS: frozenset[str] = frozenset({"abnormality", "deformity"})
+GENERIC_FINDINGS: frozenset[str] = frozenset({"abnormality", "deformity", "fluid"})
 # Words for a lesion that say nothing of what it is: partnered by any named lesion at a
 # compatible site ("lesion ... consistent with angiomyolipoma"). Named lesions do not partner
 # each other: a fibroid is not a polyp.

@@ -38,18 +38,21 @@ _RANGE_RE = re.compile(
 # apart from the current ones: swapping current and prior sizes changes the report's meaning.
 _PRIOR_BEFORE = re.compile(
     r"\b(?:previously|formerly|prior(?:ly)?|from|compared (?:to|with)|then|had been|"
-    r"last|initially|originally)(?:\s+(?:measur\w+|was|were|noted|seen))?"
+    r"last|initially|originally|baseline|(?:at|on) baseline)"
+    r"(?:\s+(?:measur\w+|was|were|noted|seen))?"
     r"(?:\s+(?:at|as))?(?:\s+(?:approximately|about|up to))?\s*\(?\s*$",
     re.IGNORECASE,
 )
 _PRIOR_AFTER = re.compile(
-    r"^\s*\)?\s*(?:previously|prior|on (?:the )?(?:prior|previous|preceding|earlier|last)\b|"
+    r"^\s*\)?\s*(?:previously|prior|(?:at|on) baseline|"
+    r"on (?:the )?(?:prior|previous|preceding|earlier|last)\b|"
     r"(?:on|in) \d{1,2}/\d{1,2}/\d{2,4}|(?:on|in) (?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
 # "previously 1.8 x 1.2 cm with SUVmax 8.7": every value of a clause opened by a prior cue.
 _PRIOR_CLAUSE = re.compile(
     r"(?:^|[,;(]\s*)(?:previously|formerly|prior(?:ly)?|initially|originally|then|"
+    r"baseline|"
     r"(?:on|in|at) (?:the )?(?:prior|previous|preceding|earlier) (?:study|exam\w*|scan|ct|mri?))"
     r"\b(?:(?!\bnow\b|\bcurrently\b)[^,;()])*$",
     re.IGNORECASE,
