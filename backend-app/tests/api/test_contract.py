@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import random
+import threading
 import uuid
 from typing import Callable
 
@@ -602,10 +604,25 @@ def describe(failures: list, errors: list, samples: list) -> str:
     return "\n\n".join(lines)
 
 
+def serialized(parse: Callable) -> Callable:
+    """`parse`, run by one thread at a time."""
+    lock = threading.Lock()
+
+    def parse_alone(*args, **kwargs):
+        with lock:
+            return parse(*args, **kwargs)
+
+    return parse_alone
+
+
 @pytest.mark.slow
 def test_schemathesis_finds_nothing_with_every_check_phase_and_operation(
-    settings, fuzz_auth, tmp_path
+    settings, fuzz_auth, tmp_path, monkeypatch
 ):
+    # Hypothesis parses module sources to describe lambdas; CPython 3.11 keeps the AST builder's
+    # recursion depth per interpreter, so two workers parsing at once fail with SystemError
+    # "AST constructor recursion depth mismatch".
+    monkeypatch.setattr(ast, "parse", serialized(ast.parse))
     env = prod_env(settings.database_url, settings.jwt_secret)
     with gunicorn_server(env, tmp_path / "gunicorn.log", workers=1, threads=8) as server:
         failures, errors, tested, phases, samples = run_schemathesis(server.url, fuzz_auth)
