@@ -69,5 +69,5 @@ def decode_sequence_cursor(cursor: str | None) -> int | None:
         return None
     if not _SEQUENCE_CURSOR.fullmatch(cursor):
         raise _invalid_cursor()
-    # Every sequence number (a bigint) lies before 2^63 and above: the first page.
+    # Every sequence number is a bigint, below 2^63: a larger cursor lies past them all.
     return int(cursor) if int(cursor) < 2**63 else None
