@@ -67,6 +67,7 @@ def decode_sequence_cursor(cursor: str | None) -> int | None:
     """The sequence number of a sequence cursor; 400 when the pattern refuses it."""
     if cursor is None:
         return None
-    if not _SEQUENCE_CURSOR.fullmatch(cursor) or int(cursor) >= 2**63:
+    if not _SEQUENCE_CURSOR.fullmatch(cursor):
         raise _invalid_cursor()
-    return int(cursor)
+    # Every sequence number is a bigint, below 2^63: a larger cursor lies past them all.
+    return int(cursor) if int(cursor) < 2**63 else None

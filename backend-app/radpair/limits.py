@@ -44,6 +44,10 @@ MAX_STUDY_FIELD = 64
 MAX_NOTE = 1_000
 MAX_COMMANDS = 50
 MAX_ACKNOWLEDGEMENTS = 200
+# A verifier warning's id: the first 16 hex digits of the SHA-256 of the warning.
+WARNING_ID = r"^[0-9a-f]{16}$"
+# Versions a report export may name (a report gains one per addendum).
+MAX_VERSION = 1_000_000
 
 # -- characters --------------------------------------------------------------------------------
 # C0 controls and DEL are refused in every text field; tab, line feed and carriage return are

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import json
 
+from uuid import UUID
+
 from flask import Blueprint, Response, g, jsonify, request
 
 from radpair.handlers.report_handler import ReportHandler
 from radpair.http import json_body, login_required, query_int
+from radpair.limits import MAX_VERSION, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, PAGE_LIMIT_MIN
 from radpair.services import current_services
 
 bp = Blueprint("reports", __name__)
 
 FHIR_JSON = "application/fhir+json"
 HL7_V2 = "application/hl7-v2; charset=utf-8"
-MAX_VERSION = 1_000_000
 
 
 def handler() -> ReportHandler:
@@ -43,68 +45,72 @@ def list_reports():
     """The caller's reports, newest first."""
     return jsonify(
         handler().list_reports(
-            g.principal, query_int("limit", 50, 1, 200), request.args.get("cursor")
+            g.principal,
+            query_int("limit", PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MIN, PAGE_LIMIT_MAX),
+            request.args.get("cursor"),
         )
     )
 
 
-@bp.get("/reports/<report_id>")
+# `uuid:` keeps /reports/verify out of these routes (an undeclared method there answers 405
+# with Allow); any other non-UUID id is a 404.
+@bp.get("/reports/<uuid:report_id>")
 @login_required
-def get_report(report_id: str):
+def get_report(report_id: UUID):
     """One of the caller's reports."""
-    return jsonify(handler().get_report(report_id, g.principal))
+    return jsonify(handler().get_report(str(report_id), g.principal))
 
 
-@bp.put("/reports/<report_id>")
+@bp.put("/reports/<uuid:report_id>")
 @login_required
-def update_report(report_id: str):
+def update_report(report_id: UUID):
     """Change a draft or preliminary report."""
-    return jsonify(handler().update_report(report_id, json_body(), g.principal))
+    return jsonify(handler().update_report(str(report_id), json_body(), g.principal))
 
 
-@bp.delete("/reports/<report_id>")
+@bp.delete("/reports/<uuid:report_id>")
 @login_required
-def delete_report(report_id: str):
+def delete_report(report_id: UUID):
     """Delete a draft report."""
-    return jsonify(handler().delete_report(report_id, g.principal))
+    return jsonify(handler().delete_report(str(report_id), g.principal))
 
 
-@bp.post("/reports/<report_id>/sign")
+@bp.post("/reports/<uuid:report_id>/sign")
 @login_required
-def sign_report(report_id: str):
+def sign_report(report_id: UUID):
     """Sign the report as final, acknowledging its open warnings."""
-    return jsonify(handler().sign_report(report_id, json_body(), g.principal))
+    return jsonify(handler().sign_report(str(report_id), json_body(), g.principal))
 
 
-@bp.post("/reports/<report_id>/addenda")
+@bp.post("/reports/<uuid:report_id>/addenda")
 @login_required
-def add_addendum(report_id: str):
+def add_addendum(report_id: UUID):
     """A new signed version of a signed report."""
-    return jsonify(handler().add_addendum(report_id, json_body(), g.principal)), 201
+    return jsonify(handler().add_addendum(str(report_id), json_body(), g.principal)), 201
 
 
-@bp.get("/reports/<report_id>/versions/<int:version>")
+@bp.get("/reports/<uuid:report_id>/versions/<int:version>")
 @login_required
-def get_report_version(report_id: str, version: int):
+def get_report_version(report_id: UUID, version: int):
     """One version of the caller's report."""
-    return jsonify(handler().get_version(report_id, version, g.principal))
+    return jsonify(handler().get_version(str(report_id), version, g.principal))
 
 
-@bp.get("/reports/<report_id>/export/fhir")
+@bp.get("/reports/<uuid:report_id>/export/fhir")
 @login_required
-def export_fhir(report_id: str):
+def export_fhir(report_id: UUID):
     """The report as a FHIR R4 DiagnosticReport."""
     resource = handler().export_fhir(
-        report_id, query_int("version", None, 1, MAX_VERSION), g.principal
+        str(report_id), query_int("version", None, 1, MAX_VERSION), g.principal
     )
     return Response(json.dumps(resource, ensure_ascii=False), content_type=FHIR_JSON)
 
 
-@bp.get("/reports/<report_id>/export/hl7")
+@bp.get("/reports/<uuid:report_id>/export/hl7")
 @login_required
-def export_hl7(report_id: str):
+def export_hl7(report_id: UUID):
     """The report as an HL7 v2.5.1 ORU^R01 message."""
     message = handler().export_hl7(
-        report_id, query_int("version", None, 1, MAX_VERSION), g.principal
+        str(report_id), query_int("version", None, 1, MAX_VERSION), g.principal
     )
     return Response(message, content_type=HL7_V2)

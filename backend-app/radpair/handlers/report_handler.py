@@ -26,6 +26,7 @@ from radpair.limits import (
     MAX_STUDY_FIELD,
     MODALITY,
     PATIENT_REF,
+    WARNING_ID,
 )
 from radpair.handlers.validation import parse_uuid, reject_unknown_fields, require_string
 from radpair.queries.audit_queries import AuditQueries
@@ -41,6 +42,7 @@ STUDY_FIELDS = {
     "patient_ref": re.compile(PATIENT_REF),
 }
 TEXT_FIELDS = ("findings", "impression")
+_WARNING_ID = re.compile(WARNING_ID)
 
 
 class ReportConflictError(ConflictError):
@@ -72,41 +74,49 @@ def require_study_field(body: dict, name: str, required: bool) -> str | None:
 
 def require_text(body: dict, name: str, required: bool) -> str | None:
     """A report section: multi-line, bounded; findings must say something."""
-    value = require_string(
-        body, name, min_length=0, max_length=MAX_REPORT, multiline=True, required=required
+    findings = name == "findings"
+    return require_string(
+        body,
+        name,
+        min_length=1 if findings else 0,
+        max_length=MAX_REPORT,
+        multiline=True,
+        not_blank=findings,
+        required=required,
     )
-    if name == "findings" and value is not None and not value.strip():
-        raise ValidationError("`findings` must not be blank.", extra={"field": name})
-    return value
 
 
-def parse_acknowledgements(body: dict) -> dict[str, str]:
-    """{warning_id: note} from `acknowledgements: [{warning_id, note?}]`."""
+def parse_acknowledgements(body: dict) -> tuple[dict[str, str], list[str]]:
+    """({warning_id: note}, the ids given more than once) from
+    `acknowledgements: [{warning_id, note?}]`."""
     items = body.get("acknowledgements")
     if items is None:
-        return {}
+        return {}, []
     if not isinstance(items, list) or len(items) > MAX_ACKNOWLEDGEMENTS:
         raise ValidationError(
             f"`acknowledgements` must be a list of at most {MAX_ACKNOWLEDGEMENTS} objects.",
             extra={"field": "acknowledgements"},
         )
     notes: dict[str, str] = {}
+    duplicate: list[str] = []
     for item in items:
         if not isinstance(item, dict):
             raise ValidationError(
                 "Each acknowledgement must be an object.", extra={"field": "acknowledgements"}
             )
         reject_unknown_fields(item, {"warning_id", "note"})
-        warning_id = require_string(item, "warning_id", max_length=64)
+        warning_id = require_string(item, "warning_id")
+        if not _WARNING_ID.fullmatch(warning_id):
+            raise ValidationError(
+                f"`warning_id` must match {WARNING_ID}.", extra={"field": "acknowledgements"}
+            )
         note = require_string(
             item, "note", min_length=0, max_length=MAX_NOTE, required=False, default=""
         )
-        if warning_id in notes:
-            raise ValidationError(
-                f"Warning {warning_id} is acknowledged twice.", extra={"field": "acknowledgements"}
-            )
+        if warning_id in notes and warning_id not in duplicate:
+            duplicate.append(warning_id)
         notes[warning_id] = note
-    return notes
+    return notes, sorted(duplicate)
 
 
 def public_version(row: dict) -> dict:
@@ -210,15 +220,22 @@ class ReportHandler:
         return {"success": True, "report": self._view(row, queries.list_versions(report_id))}
 
     def _signed_acknowledgements(
-        self, principal, open_warnings: list[dict], notes: dict[str, str], carried: dict
+        self, principal, open_warnings: list[dict], acknowledged: tuple, carried: dict
     ) -> list[dict]:
-        """The stored acknowledgements; 409 unless they match the open warnings exactly."""
+        """The stored acknowledgements; 409 unless they match the open warnings exactly, one
+        entry per warning."""
+        notes, duplicate = acknowledged
         open_ids = {w["id"] for w in open_warnings}
         missing = sorted(open_ids - set(notes) - set(carried))
         stale = sorted(set(notes) - open_ids)
-        if missing or stale:
+        if missing or stale or duplicate:
             raise WarningsNotAcknowledgedError(
-                extra={"warnings": open_warnings, "missing": missing, "unknown": stale}
+                extra={
+                    "warnings": open_warnings,
+                    "missing": missing,
+                    "unknown": stale,
+                    "duplicate": duplicate,
+                }
             )
         now = iso_utc(datetime.now(timezone.utc))
         stored = []
@@ -359,7 +376,7 @@ class ReportHandler:
     def sign_report(self, report_id: str, body: dict, principal: Principal) -> dict:
         """Sign the working version as final; every open warning acknowledged, by id."""
         reject_unknown_fields(body, {"acknowledgements"})
-        notes = parse_acknowledgements(body)
+        acknowledged = parse_acknowledgements(body)
         with self.database.transaction() as connection:
             queries = self.report_queries(connection)
             row = self._load(queries, report_id, principal, lock=True)
@@ -367,7 +384,7 @@ class ReportHandler:
                 raise ReportConflictError(f"The report is already signed ({row['status']}).")
             text = document.report_text(row["findings"], row["impression"])
             warnings = self.open_warnings(row["source"], text)
-            acknowledgements = self._signed_acknowledgements(principal, warnings, notes, {})
+            acknowledgements = self._signed_acknowledgements(principal, warnings, acknowledged, {})
             queries.sign_working_version(row["id"], warnings, acknowledgements)
             self._audit(
                 connection,
@@ -383,11 +400,11 @@ class ReportHandler:
         """A new signed version: `amended` when findings or impression change, else
         `appended`. Warnings acknowledged for the previous version stay acknowledged."""
         reject_unknown_fields(body, {"addendum", *TEXT_FIELDS, "acknowledgements"})
-        addendum = require_string(body, "addendum", max_length=MAX_REPORT, multiline=True)
-        if not addendum.strip():
-            raise ValidationError("`addendum` must not be blank.", extra={"field": "addendum"})
+        addendum = require_string(
+            body, "addendum", max_length=MAX_REPORT, multiline=True, not_blank=True
+        )
         texts = {name: require_text(body, name, False) for name in TEXT_FIELDS}
-        notes = parse_acknowledgements(body)
+        acknowledged = parse_acknowledgements(body)
         with self.database.transaction() as connection:
             queries = self.report_queries(connection)
             row = self._load(queries, report_id, principal, lock=True)
@@ -406,7 +423,9 @@ class ReportHandler:
             text = document.report_text(findings, impression, addenda)
             warnings = self.open_warnings(row["source"], text)
             carried = {a["warning_id"]: a for a in row["acknowledgements"]}
-            acknowledgements = self._signed_acknowledgements(principal, warnings, notes, carried)
+            acknowledgements = self._signed_acknowledgements(
+                principal, warnings, acknowledged, carried
+            )
             version = row["version"] + 1
             queries.insert_addendum(
                 report_id=row["id"],

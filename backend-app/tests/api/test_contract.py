@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import random
+import threading
 import uuid
 from typing import Callable
 
@@ -555,9 +557,9 @@ def fuzz_auth(app, make_user, login):
     return FuzzAuth(app, make_user, login)
 
 
-def run_schemathesis(base_url: str, fuzz_auth) -> tuple[list, list, set, set]:
+def run_schemathesis(base_url: str, fuzz_auth) -> tuple[list, list, set, set, list]:
     """What `schemathesis run <base_url>/openapi.yaml --checks all` does: (failures, errors,
-    the operations tested, the phases that ran scenarios)."""
+    the operations tested, the phases that ran scenarios, the requests that failed)."""
     config = schemathesis_config(
         workers=2,
         # Configured headers, as the CLI's `-H` and its per-operation [[operations]] headers.
@@ -568,7 +570,7 @@ def run_schemathesis(base_url: str, fuzz_auth) -> tuple[list, list, set, set]:
         ],
     )
     served = schemathesis.openapi.from_url(f"{base_url}/openapi.yaml", config=config)
-    failures, errors, tested, phases = [], [], set(), set()
+    failures, errors, tested, phases, samples = [], [], set(), set(), []
     for event in schemathesis.engine.from_schema(served).execute():
         if isinstance(event, (events.NonFatalError, events.FatalError)):
             errors.append(event)
@@ -578,34 +580,53 @@ def run_schemathesis(base_url: str, fuzz_auth) -> tuple[list, list, set, set]:
         if isinstance(event, (events.ScenarioFinished, events.FuzzScenarioFinished)):
             tested.add(recorder.label)
             phases.add(str(getattr(event, "phase", "fuzzing")))
-            failures.extend(
-                check.failure_info.failure
+            found = [
+                check.failure_info
                 for checks in recorder.checks.values()
                 for check in checks
                 if check.failure_info is not None
-            )
-    return failures, errors, tested, phases
+            ]
+            failures.extend(info.failure for info in found)
+            samples.extend(info.code_sample for info in found)
+    return failures, errors, tested, phases, samples
 
 
-def describe(failures: list, errors: list) -> str:
+def describe(failures: list, errors: list, samples: list) -> str:
     """A readable list of what Schemathesis found, and how to replay it."""
     lines = [f"{f.operation}: {f.title}\n{f.message}" for f in failures]
+    lines += [f"replay: {sample}" for sample in dict.fromkeys(samples)]
     lines += [
-        f"error: {getattr(e, 'label', '')} {getattr(e, 'value', None) or e.exception!r}"
+        f"error: {getattr(e, 'label', '')} {getattr(e, 'value', None) or e.exception!r}\n"
+        + "".join(getattr(getattr(e, "info", None), "traceback", "") or "")
         for e in errors
     ]
     lines.append(f"Schemathesis seed {SEED}; CI=true always uses 13.")
     return "\n\n".join(lines)
 
 
+def serialized(parse: Callable) -> Callable:
+    """`parse`, run by one thread at a time."""
+    lock = threading.Lock()
+
+    def parse_alone(*args, **kwargs):
+        with lock:
+            return parse(*args, **kwargs)
+
+    return parse_alone
+
+
 @pytest.mark.slow
 def test_schemathesis_finds_nothing_with_every_check_phase_and_operation(
-    settings, fuzz_auth, tmp_path
+    settings, fuzz_auth, tmp_path, monkeypatch
 ):
+    # Hypothesis parses module sources to describe lambdas; CPython 3.11 keeps the AST builder's
+    # recursion depth per interpreter, so two workers parsing at once fail with SystemError
+    # "AST constructor recursion depth mismatch".
+    monkeypatch.setattr(ast, "parse", serialized(ast.parse))
     env = prod_env(settings.database_url, settings.jwt_secret)
     with gunicorn_server(env, tmp_path / "gunicorn.log", workers=1, threads=8) as server:
-        failures, errors, tested, phases = run_schemathesis(server.url, fuzz_auth)
-    assert (failures, errors) == ([], []), describe(failures, errors)
+        failures, errors, tested, phases, samples = run_schemathesis(server.url, fuzz_auth)
+    assert (failures, errors) == ([], []), describe(failures, errors, samples)
     # Schemathesis does not fuzz the document it loaded the operations from.
     operations = {
         f"{method.upper()} {path}"

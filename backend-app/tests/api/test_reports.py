@@ -322,6 +322,8 @@ def test_someone_elses_command_cannot_draft_a_report(client, auth_headers):
         "not a list",
         [{"warning_id": "x", "note": "y", "extra": 1}],
         [{"warning_id": "dup"}, {"warning_id": "dup"}],
+        [{"warning_id": "0123456789ABCDEF"}],
+        [{"warning_id": "0123456789abcdef", "note": "line\nbreak"}],
         [{"note": "no id"}],
     ],
 )
@@ -346,6 +348,53 @@ def test_acknowledging_a_warning_that_is_not_open_is_refused(client, auth_header
     )
     assert_error_shape(response, 409, "warnings_not_acknowledged")
     assert response.json["unknown"] == ["0123456789abcdef"]
+
+
+def test_acknowledging_a_warning_twice_is_refused_as_the_spec_says(client, auth_headers):
+    headers = auth_headers()
+    report = new_report(client, headers)
+    twice = [{"warning_id": "0123456789abcdef"}, {"warning_id": "0123456789abcdef", "note": "x"}]
+    response = client.post(
+        f"/reports/{report['id']}/sign", json={"acknowledgements": twice}, headers=headers
+    )
+    assert_error_shape(response, 409, "warnings_not_acknowledged")
+    assert response.json["duplicate"] == ["0123456789abcdef"]
+
+
+@pytest.mark.parametrize(
+    "method, path, status",
+    [
+        ("put", "/reports/verify", 405),
+        ("delete", "/reports/verify", 405),
+        ("get", "/reports/not-a-uuid", 404),
+        ("post", "/reports/not-a-uuid/sign", 404),
+        ("get", "/reports/not-a-uuid/export/fhir", 404),
+    ],
+)
+def test_a_report_path_that_is_not_a_uuid_matches_no_report_route(
+    client, auth_headers, method, path, status
+):
+    response = getattr(client, method)(path, json={}, headers=auth_headers())
+    assert_error_shape(response, status)
+    if status == 405:
+        assert "POST" in response.headers["Allow"].split(", ")
+
+
+def test_null_fields_of_a_report_change_stay_as_they_are(client, auth_headers):
+    headers = auth_headers()
+    report = new_report(client, headers)
+    body = {"modality": None, "findings": None, "impression": None, "status": None}
+    response = client.put(f"/reports/{report['id']}", json=body, headers=headers)
+    assert response.status_code == 200, response.json
+    after = response.json["report"]
+    assert [after[k] for k in ("modality", "findings", "impression", "status")] == [
+        report[k] for k in ("modality", "findings", "impression", "status")
+    ]
+
+
+def test_a_report_needs_findings_or_a_command_that_drafts_them(client, auth_headers):
+    response = client.post("/reports", json={**STUDY, "command_ids": []}, headers=auth_headers())
+    assert_error_shape(response, 400)
 
 
 def test_history_reads_and_deletions_are_audited(client, auth_headers):
@@ -382,6 +431,15 @@ def test_the_audit_trail_cannot_be_changed_through_the_api(client, auth_headers,
     assert_error_shape(response, 405)
     after = client.get("/audit?limit=200", headers=admin).json["items"]
     assert after == before
+
+
+def test_an_audit_cursor_past_every_sequence_number_is_the_first_page(client, auth_headers):
+    admin = auth_headers("admin")
+    new_report(client, auth_headers())
+    first = client.get("/audit?limit=5", headers=admin).json
+    past = client.get("/audit?limit=5&cursor=9999999999999999999", headers=admin)
+    assert past.status_code == 200, past.json
+    assert past.json["items"] == first["items"]
 
 
 def test_the_audit_trail_pages_newest_first_with_a_cursor(client, auth_headers):

@@ -15,14 +15,17 @@ from radpair.auth.passwords import common_passwords
 from radpair.blueprints.docs import OPENAPI_FILE
 from radpair.exceptions import ValidationError
 from radpair.handlers.validation import parse_uuid, require_email, require_string
+from radpair.reporting import document
 
 SPEC = yaml.safe_load(OPENAPI_FILE.read_text("utf-8"))
 SCHEMAS = SPEC["components"]["schemas"]
 
 
-def parameter(path: str, method: str, name: str) -> dict:
-    """The schema of a query parameter of an operation."""
-    (found,) = [p for p in SPEC["paths"][path][method]["parameters"] if p["name"] == name]
+def parameter(path: str, method: str | None, name: str) -> dict:
+    """The schema of a parameter of an operation (of the whole path when method is None)."""
+    item = SPEC["paths"][path]
+    parameters = item["parameters"] if method is None else item[method]["parameters"]
+    (found,) = [p for p in parameters if p["name"] == name]
     return found["schema"]
 
 
@@ -104,6 +107,23 @@ DECLARED = [
     ("body part", SCHEMAS["BodyPart"], "pattern", limits.BODY_PART),
     ("patient ref", SCHEMAS["PatientRef"], "pattern", limits.PATIENT_REF),
     ("report text", SCHEMAS["ReportText"], "maxLength", limits.MAX_REPORT),
+    ("report text", SCHEMAS["ReportText"], "pattern", limits.MULTILINE),
+    ("report findings", SCHEMAS["ReportFindings"], "minLength", 1),
+    ("report findings", SCHEMAS["ReportFindings"], "maxLength", limits.MAX_REPORT),
+    ("report findings", SCHEMAS["ReportFindings"], "pattern", limits.MULTILINE_NOT_BLANK),
+    ("addendum", prop("AddendumRequest", "addendum"), "minLength", 1),
+    ("addendum", prop("AddendumRequest", "addendum"), "maxLength", limits.MAX_REPORT),
+    ("addendum", prop("AddendumRequest", "addendum"), "pattern", limits.MULTILINE_NOT_BLANK),
+    *(
+        (
+            f"{fmt} export version",
+            parameter(f"/reports/{{report_id}}/export/{fmt}", None, "version"),
+            keyword,
+            value,
+        )
+        for fmt in ("fhir", "hl7")
+        for keyword, value in (("minimum", 1), ("maximum", limits.MAX_VERSION))
+    ),
     (
         "report commands",
         prop("CreateReportRequest", "command_ids"),
@@ -116,6 +136,18 @@ DECLARED = [
         SCHEMAS["Acknowledgements"]["items"]["properties"]["note"],
         "maxLength",
         limits.MAX_NOTE,
+    ),
+    (
+        "acknowledgement note",
+        SCHEMAS["Acknowledgements"]["items"]["properties"]["note"],
+        "pattern",
+        limits.SINGLE_LINE,
+    ),
+    (
+        "acknowledged warning id",
+        SCHEMAS["Acknowledgements"]["items"]["properties"]["warning_id"],
+        "pattern",
+        limits.WARNING_ID,
     ),
 ]
 
@@ -237,6 +269,11 @@ FIELD_RULES = [
 def test_the_validators_accept_exactly_what_the_declared_pattern_admits(check, pattern, value):
     validator = jsonschema_rs.validator_for({"type": "string", "pattern": pattern})
     assert server_accepts(check, value) == validator.is_valid(value)
+
+
+def test_every_warning_id_is_one_the_declared_pattern_admits():
+    warning = {"type": "laterality", "message": "left became right", "report_span": [0, 4]}
+    assert re.fullmatch(limits.WARNING_ID, document.warning_id(warning))
 
 
 UUIDS = [
