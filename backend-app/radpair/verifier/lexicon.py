@@ -295,6 +295,12 @@ FINDINGS: dict[str, list[str]] = {
     "bursal_fluid": ["bursal fluid"],
     # Fluid with no other name: stands for a named collection at the same structure.
     "fluid": ["fluid"],
+    # "No other FDG-avid disease": generic, but its denial must not turn into an assertion.
+    "disease": ["disease"],
+    # Tracer uptake and ureteral jets: normal when present, a finding when absent or focal.
+    "uptake": ["uptake", "fdg uptake", "tracer uptake", "hypermetabolism", "avidity"],
+    "ureteral_jet": ["ureteral jet", "ureteric jet", "ureteral jets", "jet"],
+    "malperfusion": ["malperfusion", "hypoperfusion"],
     "recurrence": ["recurrence", "local recurrence"],
     # Common findings added as a block (general radiology vocabulary, not taken from any
     # corpus pair): a finding the lexicon does not know cannot carry a side or a negation.
@@ -818,6 +824,8 @@ UNC_PRE: list[str] = [
     "cannot be excluded",
 ]
 UNC_POST: list[str] = [
+    "less likely",
+    "unlikely",
     "cannot be excluded",
     "can not be excluded",
     "not excluded",
@@ -1050,7 +1058,7 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
 )
 # Findings that are normal when present, or that only relate others ("extension into ..."):
 # dropping or adding one is not an omission/insertion.
-NORMAL_WHEN_PRESENT: frozenset[str] = frozenset({"flow", "extension"})
+NORMAL_WHEN_PRESENT: frozenset[str] = frozenset({"flow", "extension", "uptake", "ureteral_jet"})
 # Single midline structures: a side given to one ("left mandibular") is a position within it.
 MIDLINE: frozenset[str] = frozenset(
     {
@@ -1079,7 +1087,7 @@ NEGATION_KIN: tuple[frozenset[str], ...] = (frozenset({"lymphadenopathy", "lymph
 # description when a finding follows them ("enlarged mediastinal lymph nodes").
 DESCRIBING_FINDINGS: frozenset[str] = frozenset({"enlargement"})
 # Generic words for an abnormality: partnered by any finding at a compatible site.
-GENERIC_FINDINGS: frozenset[str] = frozenset({"abnormality", "deformity", "fluid"})
+GENERIC_FINDINGS: frozenset[str] = frozenset({"abnormality", "deformity", "fluid", "disease"})
 # Words for a lesion that say nothing of what it is: partnered by any named lesion at a
 # compatible site ("lesion ... consistent with angiomyolipoma"). Named lesions do not partner
 # each other: a fibroid is not a polyp.
