@@ -175,6 +175,7 @@ class _View:
         self._members: dict[int, list[Mention]] = {}  # a long text's alike mentions, by the first
         self._finding_starts: list[int] | None = None
         self._first_end: int | None = None
+        self._sides_named: set[str] | None = None
         self.distinct = self.mentions
         if len(self.mentions) + len(self.measurements) > _SHARE_ABOVE:
             self._signatures = {id(m): self._signature(m) for m in self.mentions}
@@ -201,6 +202,21 @@ class _View:
         if self._finding_starts is None:
             self._finding_starts = sorted(m.span[0] for m in self.mentions if m.kind == "finding")
         return self._finding_starts
+
+    def names_side(self, sides: frozenset[str]) -> bool:
+        """True when the text names one of these sides anywhere."""
+        if self._sides_named is None:
+            self._sides_named = {_SIDE_OF[w] for w in _SIDE_WORD.findall(self.lower)}
+        return bool(self._sides_named & sides)
+
+    def is_title(self, m: Mention) -> bool:
+        """An anatomy mention in a first sentence that names no finding: the exam title."""
+        end = self.first_sentence_end()
+        return (
+            m.kind == "anatomy"
+            and m.span[0] < end
+            and not any(n.kind == "finding" and n.span[0] < end for n in self.mentions[:8])
+        )
 
     def side_nearby(self, n: Mention, sides: frozenset[str]) -> bool:
         """True when the sentence of n (or of a mention alike it) names one of these sides."""
@@ -361,7 +377,7 @@ def _laterality(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
         )
         group = groups.get(key)
         if group is None:
-            group = groups[key] = _SideEvidence(_lateral_candidates(m, y), y)
+            group = groups[key] = _SideEvidence(_lateral_candidates(m, y), x, y)
         what, other = group.verdict(m, x.descriptors[id(m)])
         if what is None:
             continue
@@ -400,9 +416,9 @@ def _laterality(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
 class _SideEvidence:
     """What the other text says about the side of mentions sharing one candidate list."""
 
-    def __init__(self, cands: list[Mention], y: _View) -> None:
+    def __init__(self, cands: list[Mention], x: _View, y: _View) -> None:
         self.cands = cands
-        self.y = y
+        self.x, self.y = x, y
         self.union = frozenset().union(*(n.sides for n in cands))
         self._widest: dict[frozenset[str], Mention] = {}
         self._described: dict[frozenset[str], tuple[frozenset, dict]] = {}
@@ -437,6 +453,10 @@ class _SideEvidence:
             # position within it, not a side the other text got wrong. And where the other
             # text's sentence about the finding names the same side, the side is there even if
             # its phrasing kept it from attaching ("surrounding hyperemia" after "right").
+            if self.x.is_title(m) and self.y.names_side(m.hard_sides):
+                # The exam title's side ("Right elbow, two views") left out of a draft that
+                # gives that side elsewhere: nothing was lost.
+                return None, None
             if not any(self.y.side_nearby(n, m.hard_sides) for n in self.cands):
                 return "dropped", self.cands[0]
         return None, None
