@@ -23,6 +23,7 @@ from radpair.llm.guard import (
     AnswerTooLargeError,
     call_deadline,
     call_timeout,
+    first_token_deadline,
     guarded_http_client,
     httpx,
 )
@@ -55,6 +56,7 @@ class LLMClient:
     def __init__(self, settings: Settings):
         self.model = settings.openai_model
         self.timeout_s = settings.llm_timeout_s
+        self.first_token_s = min(settings.llm_first_token_timeout_s, settings.llm_timeout_s)
         self.max_retries = settings.llm_max_retries
         self.offline = settings.llm_offline
         self._client = None
@@ -95,6 +97,7 @@ class LLMClient:
             return self._with_retries(deadline, attempt)
         finally:
             call_deadline.set(None)
+            first_token_deadline.set(None)
 
     def stream(self, messages: list[dict]) -> Iterator[str]:
         """Text chunks as the model produces them (retries only while opening the stream)."""
@@ -118,6 +121,7 @@ class LLMClient:
         try:
             with stream:
                 for chunk in stream:
+                    first_token_deadline.set(None)
                     if time.monotonic() > deadline:
                         raise LLMTimeoutError()
                     for choice in chunk.choices or []:
@@ -129,9 +133,10 @@ class LLMClient:
                             yield delta
                         finished = finished or bool(choice.finish_reason)
         except Exception as exc:  # noqa: BLE001 - a broken stream is never retried
-            raise self._map_error(exc) from None
+            raise self._first_token_error(self._map_error(exc)) from None
         finally:
             call_deadline.set(None)
+            first_token_deadline.set(None)
         if not finished:
             # The connection dropped mid-answer: a partial draft must not be stored.
             raise LLMUnavailableError("The language model's answer was cut off.")
@@ -143,13 +148,27 @@ class LLMClient:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise LLMTimeoutError()
+            # Each attempt must start answering within LLM_FIRST_TOKEN_TIMEOUT_S.
+            first_token_deadline.set(time.monotonic() + self.first_token_s)
             try:
                 return attempt(remaining)
             except Exception as exc:  # noqa: BLE001 - mapped, re-raised when not transient
                 error = self._map_error(exc)
+                error = self._first_token_error(error)
                 attempts += 1
                 if not self._retry(error, attempts, deadline):
                     raise error from None
+
+    def _first_token_error(self, error: Exception) -> Exception:
+        """A timeout still waiting for the answer to start says so."""
+        first = first_token_deadline.get()
+        # Socket timeouts end at the deadline, give or take the clock's grain.
+        if isinstance(error, LLMTimeoutError) and first is not None:
+            if time.monotonic() >= first - 0.05:
+                return LLMTimeoutError(
+                    f"The language model did not start answering within {self.first_token_s:g} s."
+                )
+        return error
 
     def _body(self, messages: list[dict], stream: bool) -> dict:
         # The SDK's typed create() walks every message through its param transformer, which

@@ -39,6 +39,10 @@ class Behaviour:
     chunk_chars: int = 0
     interval_s: float = 0.2
     answer_chars: int = 0
+    # A stream's headers go out at once; then this wait before its first event, and this one
+    # between events (a model producing tokens).
+    first_token_delay_s: float = 0.0
+    chunk_delay_s: float = 0.0
 
 
 @dataclass
@@ -48,6 +52,8 @@ class StubState:
     default: Behaviour = field(default_factory=Behaviour)
     queue: list[Behaviour] = field(default_factory=list)
     requests: list[dict] = field(default_factory=list)
+    # Streams whose client closed the connection before the answer's end.
+    closed_early: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def next_behaviour(self) -> Behaviour:
@@ -166,7 +172,20 @@ class _Handler(BaseHTTPRequestHandler):
             chunks = [text[i : i + size] for i in range(0, len(text), size)]
         if cut:
             chunks = chunks[: max(1, len(chunks) // 2)]
-        for chunk in chunks:
+        try:
+            self._send_chunks(chunks, model, behaviour, cut)
+        except OSError:
+            # The client hung up mid-answer (a real server would stop generating here).
+            with self.state.lock:
+                self.state.closed_early += 1
+
+    def _send_chunks(self, chunks: list[str], model: str, behaviour: Behaviour, cut: bool):
+        if behaviour.first_token_delay_s:
+            self.wfile.flush()
+            time.sleep(behaviour.first_token_delay_s)
+        for index, chunk in enumerate(chunks):
+            if index and behaviour.chunk_delay_s:
+                time.sleep(behaviour.chunk_delay_s)
             event = {
                 "id": "chatcmpl-stream",
                 "object": "chat.completion.chunk",
@@ -227,12 +246,18 @@ class LLMStub:
         with self.state.lock:
             self.state.requests.clear()
             self.state.queue.clear()
+            self.state.closed_early = 0
             self.state.default = default or Behaviour()
 
     def then(self, *behaviours: Behaviour) -> None:
         """Queue behaviours for the next requests, in order."""
         with self.state.lock:
             self.state.queue.extend(behaviours)
+
+    @property
+    def closed_early(self) -> int:
+        """Streams the client closed before their end."""
+        return self.state.closed_early
 
     @property
     def requests(self) -> list[dict]:
