@@ -30,7 +30,10 @@ except ConfigurationError as error:
 bind = f"{_settings.host}:{_settings.port}"
 worker_class = "gthread"
 workers = max(2, min(multiprocessing.cpu_count(), 4))
-threads = 48
+# Every LLM-bound request holds a thread while it waits on the model, up to LLM_MAX_IN_FLIGHT;
+# the rest answer short routes and the at-once 503s past that limit.
+SHORT_ROUTE_THREADS = 64
+threads = _settings.llm_max_in_flight + SHORT_ROUTE_THREADS
 # Streaming drafts can take as long as the LLM timeout allows, plus margin.
 timeout = int(max(60, _settings.llm_timeout_s * 3))
 graceful_timeout = 30

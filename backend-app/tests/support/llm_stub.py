@@ -43,6 +43,8 @@ class Behaviour:
     # between events (a model producing tokens).
     first_token_delay_s: float = 0.0
     chunk_delay_s: float = 0.0
+    # Streams in chunked encoding on a kept-alive connection (as OpenAI does), not until close.
+    chunked: bool = False
 
 
 @dataclass
@@ -159,9 +161,13 @@ class _Handler(BaseHTTPRequestHandler):
         big = behaviour.kind == "huge"
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
-        self.send_header("Connection", "close")
+        self._chunked = behaviour.chunked and not cut
+        if self._chunked:
+            self.send_header("Transfer-Encoding", "chunked")
+        else:
+            self.send_header("Connection", "close")
+            self.close_connection = True
         self.end_headers()
-        self.close_connection = True
         words = text.split(" ")
         chunks = [w + (" " if i < len(words) - 1 else "") for i, w in enumerate(words)]
         if big:
@@ -193,8 +199,7 @@ class _Handler(BaseHTTPRequestHandler):
                 "model": model,
                 "choices": [{"index": 0, "delta": {"content": chunk}, "finish_reason": None}],
             }
-            self.wfile.write(f"data: {json.dumps(event)}\n\n".encode())
-            self.wfile.flush()
+            self._write(f"data: {json.dumps(event)}\n\n".encode())
         if cut:
             # The connection drops mid-answer: no finish_reason, no [DONE].
             self.wfile.write(b'data: {"id": "chatcmpl-stream", "choi')
@@ -208,14 +213,22 @@ class _Handler(BaseHTTPRequestHandler):
             "model": model,
             "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
         }
-        self.wfile.write(f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode())
+        self._write(f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode())
+        if self._chunked:
+            self.wfile.write(b"0\r\n\r\n")
+            self.wfile.flush()
+
+    def _write(self, data: bytes) -> None:
+        if self._chunked:
+            data = b"%x\r\n%s\r\n" % (len(data), data)
+        self.wfile.write(data)
         self.wfile.flush()
 
 
 class LLMStub:
     """The running stub: its base URL, its behaviour and its recorded requests."""
 
-    def __init__(self):
+    def __init__(self, backlog: int = 256):
         self.state = StubState()
         handler = type("StubHandler", (_Handler,), {"state": self.state})
         # A deep accept backlog: 64 clients connecting at once must not wait on SYN retries.
@@ -223,7 +236,7 @@ class LLMStub:
             "StubServer",
             (ThreadingHTTPServer,),
             # Clients that time out hang up on a slow answer; that is the point, not an error.
-            {"request_queue_size": 256, "handle_error": lambda self, request, address: None},
+            {"request_queue_size": backlog, "handle_error": lambda self, request, address: None},
         )
         self.server = server_class(("127.0.0.1", 0), handler)
         self.server.daemon_threads = True
