@@ -3,15 +3,29 @@
 Why gthread: a request spends almost all its time waiting on the LLM (seconds) and very little on
 CPU. Threads wait cheaply, need no monkey-patching (psycopg, the openai SDK's httpx client and
 argon2 all release the GIL while they wait or hash), and keep the code plain synchronous Flask.
-Sizing for the 2-core target machine: one worker per core keeps CPU-bound work parallel; 48
-threads per worker lets 96 requests wait on the LLM at once (the benchmark drives 64). The
-PostgreSQL pool per worker (DB_POOL_MAX) stays small because no request holds a connection while it
-waits on the LLM: database work is a few short transactions per request.
+One worker per core keeps CPU-bound work parallel. Each worker runs LLM_MAX_IN_FLIGHT (default
+512) LLM-bound requests at once plus 64 threads for short routes and for the at-once 503
+`overloaded` past that limit (radpair/llm/admission.py counts per process, which a lock does
+correctly for threads): 2 workers hold 1,024 drafts in flight, with no queue behind them. The
+PostgreSQL pool per worker (DB_POOL_MAX) stays small because no request holds a connection while
+it waits on the LLM: database work is a few short transactions per request.
 
-gevent was measured too (BENCHMARKS.md): about 50% more requests/s on short routes, but the
-worker runs one greenlet at a time, so a CPU-bound stretch (an argon2 hash, rebuilding a
-100,000-macro automaton after an import, verifying a 20,000-character draft) would stall every
-request of that worker, where threads keep switching. Throughput was not worth that stall.
+Measured for issue #14 (BENCHMARKS.md, "Many radiologists at once"): stub answering in 2 s,
+wrk on loopback, 2 shared cores. Memory is not the limit (peak 230-306 MiB for the whole server
+with 1,000 clients, 1,152 threads). CPU is: a draft costs ~8 ms of CPU in the worker (the
+verifier ~5 ms, the SDK, PHI gate, store) and a streamed one more, so 1,000 clients on a 2 s
+model ask ~500 drafts/s, about 4 cores of work, while the load generator, the stub and
+PostgreSQL share the same 2 cores. Past ~256 clients the rate falls instead of levelling off.
+With a real model (10-20 s a draft) 1,000 in flight is 50-100 drafts/s, within one instance's
+CPU; with a 2 s model, size LLM_MAX_IN_FLIGHT down (~128 per worker here) so the excess gets a
+fast 503 instead of slowing every draft.
+
+gevent was measured again for this (`--worker-class gevent --worker-connections 2000`, psycopg 3
+cooperates with gevent by itself since 3.1.14, the SDK's httpx uses patched sockets): with the
+same load it was worse, not better (256 clients: 44 drafts/s vs 68 for gthread; 1,000: 10 vs 40),
+because the CPU-bound steps (verification, JSON, the SDK) run one greenlet at a time per worker
+and an argon2 hash or an automaton rebuild would stall every request of the worker. Earlier
+measurements (short routes +50% under gevent) did not change the choice: gthread stays.
 """
 
 import multiprocessing
@@ -30,7 +44,10 @@ except ConfigurationError as error:
 bind = f"{_settings.host}:{_settings.port}"
 worker_class = "gthread"
 workers = max(2, min(multiprocessing.cpu_count(), 4))
-threads = 48
+# Every LLM-bound request holds a thread while it waits on the model, up to LLM_MAX_IN_FLIGHT;
+# the rest answer short routes and the at-once 503s past that limit.
+SHORT_ROUTE_THREADS = 64
+threads = _settings.llm_max_in_flight + SHORT_ROUTE_THREADS
 # Streaming drafts can take as long as the LLM timeout allows, plus margin.
 timeout = int(max(60, _settings.llm_timeout_s * 3))
 graceful_timeout = 30

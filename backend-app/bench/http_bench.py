@@ -32,7 +32,13 @@ DICTATION = (
 
 
 @contextmanager
-def gunicorn(app_spec: str, env: dict[str, str], log_dir: Path, chdir: Path | None = None):
+def gunicorn(
+    app_spec: str,
+    env: dict[str, str],
+    log_dir: Path,
+    chdir: Path | None = None,
+    extra_args: tuple[str, ...] = (),
+):
     """Production gunicorn (the config's workers and threads) for `app_spec`."""
     log = log_dir / f"gunicorn-{uuid.uuid4().hex[:6]}.log"
     with gunicorn_server(
@@ -42,12 +48,18 @@ def gunicorn(app_spec: str, env: dict[str, str], log_dir: Path, chdir: Path | No
         threads=None,
         app_spec=app_spec,
         chdir=chdir,
+        extra_args=extra_args,
     ) as server:
         yield server
 
 
 def wrk(
-    url: str, seconds: float, connections: int, body: dict | None = None, token: str | None = None
+    url: str,
+    seconds: float,
+    connections: int,
+    body: dict | None = None,
+    token: str | None = None,
+    accept: str = "",
 ) -> dict:
     """Run wrk; requests/s, latency percentiles (ms) and error count."""
     argv = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
@@ -55,7 +67,9 @@ def wrk(
         env = util.environ()
         if body is not None:
             argv += ["-s", str(POST_SCRIPT)]
-            env.update({"WRK_BODY": json.dumps(body), "WRK_TOKEN": token or ""})
+            env.update(
+                {"WRK_BODY": json.dumps(body), "WRK_TOKEN": token or "", "WRK_ACCEPT": accept}
+            )
         result = util.run(argv + [url], env=env, timeout=seconds + 60)
     return parse_wrk(result.stdout)
 

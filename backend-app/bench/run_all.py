@@ -81,6 +81,17 @@ def table(results: dict) -> list[tuple[str, str, str, str]]:
                 verdict(lg["status_p99_ms_with_logins"] < 50),
             )
         )
+    for run in (results.get("load") or {}).get("runs", []):
+        rows.append(
+            (
+                f"LLM 2 s, {run['clients']:,} clients, {run['mode']}: drafts/s / stub alone",
+                f"{run['ratio']} ({run['drafts_rps']:.0f}/{run['stub_rps']:.0f}/s, "
+                f"p50 {run['p50_ms']} p99 {run['p99_ms']} ms, /status p99 "
+                f"{run['status_p99_ms']} ms, {run['server_rss_mib']} MiB, {run['errors']} errors)",
+                ">= 0.85, p99 <= 3 s, /status <= 100 ms, <= 600 MiB, 0 errors",
+                verdict(run["meets_targets"]),
+            )
+        )
     verifier = results.get("verifier")
     if verifier:
         chosen = verifier["engines"][verifier["production"]]
@@ -168,9 +179,16 @@ def main() -> int:
     """Run the selected benchmarks and report."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", choices=["macro", "http", "verifier", "phi"], action="append")
+    parser.add_argument(
+        "--only", choices=["macro", "http", "verifier", "phi", "load"], action="append"
+    )
+    parser.add_argument("--clients", help="load: comma list of client counts (256,512,1000)")
+    parser.add_argument("--modes", help="load: json, sse or json,sse")
+    parser.add_argument(
+        "--gunicorn-arg", action="append", default=[], help="load: extra gunicorn argument"
+    )
     args = parser.parse_args()
-    selected = args.only or ["macro", "verifier", "phi", "http"]
+    selected = args.only or ["macro", "verifier", "phi", "http", "load"]
     results: dict = {
         "quick": args.quick,
         "machine": platform.machine(),
@@ -193,6 +211,15 @@ def main() -> int:
         from bench import http_bench
 
         results["http"] = http_bench.run(args.quick)
+    if "load" in selected:
+        from bench import load_bench
+
+        results["load"] = load_bench.run(
+            args.quick,
+            clients=tuple(int(c) for c in (args.clients or "256,512,1000").split(",")),
+            modes=tuple((args.modes or "json,sse").split(",")),
+            gunicorn_args=tuple(args.gunicorn_arg),
+        )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     rows = table(results)

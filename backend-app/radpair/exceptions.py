@@ -150,6 +150,14 @@ class DatabaseUnavailableError(RadpairError):
     default_message = "The database is unavailable; retry shortly."
 
 
+class OverloadedError(RadpairError):
+    """The process already serves LLM_MAX_IN_FLIGHT drafts: refused at once, not queued."""
+
+    status = 503
+    code = "overloaded"
+    default_message = "The service is drafting as many reports as it can; retry shortly."
+
+
 class NotReadyError(RadpairError):
     """The service is up but its database is unreachable or not migrated."""
 

@@ -13,6 +13,11 @@ MAX_JSON_BYTES = 1024 * 1024
 # Only the CSV import route accepts more.
 MAX_IMPORT_BYTES = 16 * 1024 * 1024
 
+# -- load ----------------------------------------------------------------------------------------
+# Retry-After (seconds) of a 503 `overloaded` answer; the in-flight limit itself is a setting
+# (LLM_MAX_IN_FLIGHT), since it depends on the machine.
+OVERLOADED_RETRY_AFTER_S = 1
+
 # -- pagination and search ---------------------------------------------------------------------
 PAGE_LIMIT_MIN = 1
 PAGE_LIMIT_MAX = 200

@@ -41,6 +41,9 @@ class Settings:
     openai_model: str = "gpt-4o-mini"
     llm_timeout_s: float = 30.0
     llm_max_retries: int = 2
+    llm_first_token_timeout_s: float = 10.0
+    # LLM-bound requests (/process-command) one worker process serves at once; past it, 503.
+    llm_max_in_flight: int = 512
     cors_origins: tuple[str, ...] = DEV_CORS_ORIGINS
     host: str = "127.0.0.1"
     port: int = 5000
@@ -106,6 +109,7 @@ class Settings:
         db_pool_max = _int(env, "DB_POOL_MAX", 10, minimum=1)
         if db_pool_min > db_pool_max:
             raise ConfigurationError("DB_POOL_MIN must not exceed DB_POOL_MAX")
+        llm_timeout_s = _positive_float(env, "LLM_TIMEOUT_S", 30.0)
         return cls(
             runtime_environment=runtime,
             database_url=database_url,
@@ -113,8 +117,13 @@ class Settings:
             openai_api_key=(env.get("OPENAI_API_KEY") or "").strip(),
             openai_base_url=(env.get("OPENAI_BASE_URL") or "").strip() or None,
             openai_model=(env.get("OPENAI_MODEL") or "").strip() or "gpt-4o-mini",
-            llm_timeout_s=_positive_float(env, "LLM_TIMEOUT_S", 30.0),
+            llm_timeout_s=llm_timeout_s,
             llm_max_retries=_int(env, "LLM_MAX_RETRIES", 2, minimum=0),
+            # Never longer than the total budget, which bounds every call anyway.
+            llm_first_token_timeout_s=min(
+                llm_timeout_s, _positive_float(env, "LLM_FIRST_TOKEN_TIMEOUT_S", 10.0)
+            ),
+            llm_max_in_flight=_int(env, "LLM_MAX_IN_FLIGHT", 512, minimum=1),
             cors_origins=cors,
             host=(env.get("HOST") or "127.0.0.1").strip(),
             port=_int(env, "PORT", 5000, minimum=1),

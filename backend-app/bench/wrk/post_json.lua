@@ -3,3 +3,8 @@ wrk.method = "POST"
 wrk.body = os.getenv("WRK_BODY")
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("WRK_TOKEN")
+-- Optional: WRK_ACCEPT=text/event-stream asks for a streamed answer.
+local accept = os.getenv("WRK_ACCEPT")
+if accept and accept ~= "" then
+  wrk.headers["Accept"] = accept
+end

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import timezone
 from typing import Iterator
@@ -31,6 +32,7 @@ from radpair.handlers.validation import (
     require_string,
 )
 from radpair.limits import MAX_QUERY
+from radpair.llm.admission import HeldStream, InFlightLimit
 from radpair.llm.client import LLMClient
 from radpair.llm.prompts import build_messages, offline_report
 from radpair.phi import PhiGate
@@ -49,6 +51,11 @@ def phi_gate(services: Services) -> PhiGate:
     return services.get("phi_gate", lambda s: PhiGate())
 
 
+def in_flight_limit(services: Services) -> InFlightLimit:
+    """This process's count of LLM-bound requests (LLM_MAX_IN_FLIGHT)."""
+    return services.get("llm_in_flight", lambda s: InFlightLimit(s.settings.llm_max_in_flight))
+
+
 def report_verifier(services: Services):
     """The process-wide report verifier (rules loaded once)."""
     return services.get("verifier", lambda s: get_verifier())
@@ -58,6 +65,7 @@ def report_verifier(services: Services):
 def warm_up_commands(services: Services) -> None:
     """Build the LLM client and load the verifier before the first request."""
     llm_client(services)
+    in_flight_limit(services)
     report_verifier(services)
 
 
@@ -124,6 +132,26 @@ class CommandHandler:
         self.settings = services.settings
         self.database = services.database
         self.llm = llm_client(services)
+        self.in_flight = in_flight_limit(services)
+
+    def draft(self, body: dict, principal: Principal) -> dict:
+        """A whole draft as JSON; 503 `overloaded` at once when the process is full."""
+        with self.in_flight.acquire():
+            return self.process_command(self.prepare(body, principal))
+
+    def open_stream(self, body: dict, principal: Principal) -> Iterator[tuple[str, dict]]:
+        """The draft's events; the slot is held until the stream ends or the client leaves.
+
+        Admission and validation happen here, before the response starts, so a refusal is a
+        plain HTTP 503 (or 4xx), not an event.
+        """
+        slot = self.in_flight.acquire()
+        try:
+            prepared = self.prepare(body, principal)
+        except BaseException:
+            slot.release()
+            raise
+        return HeldStream(self.stream_command(prepared), slot)
 
     def prepare(self, body: dict, principal: Principal) -> PreparedCommand:
         """Validate, load library and session history in one short transaction, expand."""
@@ -205,9 +233,13 @@ class CommandHandler:
                 messages = build_messages(prepared.history, prepared.expanded_query)
                 gated = phi_gate(self.services).mask(messages)
                 phi_masked = gated.counts
-                for chunk in gated.restore_stream(self.llm.stream(gated.messages)):
-                    parts.append(chunk)
-                    yield "delta", {"text": chunk}
+                # Closed explicitly: a client that leaves mid-stream closes this generator, and
+                # closing the chunks closes the upstream connection (the model stops working).
+                chunks = gated.restore_stream(self.llm.stream(gated.messages))
+                with closing(chunks):
+                    for chunk in chunks:
+                        parts.append(chunk)
+                        yield "delta", {"text": chunk}
                 if not "".join(parts).strip():
                     raise LLMUnavailableError("The language model returned an empty draft.")
                 model, mode = self.llm.model, "openai"

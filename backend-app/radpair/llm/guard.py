@@ -26,6 +26,9 @@ MAX_ANSWER_BYTES = 8 * 1024 * 1024
 
 # The monotonic deadline of the LLM call running in this thread (None: no bound).
 call_deadline: ContextVar[float | None] = ContextVar("llm_call_deadline", default=None)
+# Until the answer starts (a JSON answer's headers, a stream's first event), reads end by this
+# earlier deadline too (LLM_FIRST_TOKEN_TIMEOUT_S); None once it has started.
+first_token_deadline: ContextVar[float | None] = ContextVar("llm_first_token", default=None)
 
 
 class AnswerTooLargeError(httpx.ReadError):
@@ -34,6 +37,9 @@ class AnswerTooLargeError(httpx.ReadError):
 
 def _bounded(timeout: float | None) -> float | None:
     deadline = call_deadline.get()
+    first = first_token_deadline.get()
+    if first is not None:
+        deadline = first if deadline is None else min(deadline, first)
     if deadline is None:
         return timeout
     remaining = deadline - time.monotonic()
@@ -132,6 +138,9 @@ class GuardedTransport(httpx.BaseTransport):
     def handle_request(self, request):
         """Send the request; the answer's body is capped."""
         response = self._inner.handle_request(request)
+        if not response.headers.get("content-type", "").startswith("text/event-stream"):
+            # A whole answer has started; a stream starts with its first event (llm/client.py).
+            first_token_deadline.set(None)
         response.stream = _CappedBody(response.stream, self._max)
         return response
 

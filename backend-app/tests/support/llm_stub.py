@@ -39,6 +39,12 @@ class Behaviour:
     chunk_chars: int = 0
     interval_s: float = 0.2
     answer_chars: int = 0
+    # A stream's headers go out at once; then this wait before its first event, and this one
+    # between events (a model producing tokens).
+    first_token_delay_s: float = 0.0
+    chunk_delay_s: float = 0.0
+    # Streams in chunked encoding on a kept-alive connection (as OpenAI does), not until close.
+    chunked: bool = False
 
 
 @dataclass
@@ -48,6 +54,8 @@ class StubState:
     default: Behaviour = field(default_factory=Behaviour)
     queue: list[Behaviour] = field(default_factory=list)
     requests: list[dict] = field(default_factory=list)
+    # Streams whose client closed the connection before the answer's end.
+    closed_early: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def next_behaviour(self) -> Behaviour:
@@ -153,9 +161,13 @@ class _Handler(BaseHTTPRequestHandler):
         big = behaviour.kind == "huge"
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
-        self.send_header("Connection", "close")
+        self._chunked = behaviour.chunked and not cut
+        if self._chunked:
+            self.send_header("Transfer-Encoding", "chunked")
+        else:
+            self.send_header("Connection", "close")
+            self.close_connection = True
         self.end_headers()
-        self.close_connection = True
         words = text.split(" ")
         chunks = [w + (" " if i < len(words) - 1 else "") for i, w in enumerate(words)]
         if big:
@@ -166,7 +178,20 @@ class _Handler(BaseHTTPRequestHandler):
             chunks = [text[i : i + size] for i in range(0, len(text), size)]
         if cut:
             chunks = chunks[: max(1, len(chunks) // 2)]
-        for chunk in chunks:
+        try:
+            self._send_chunks(chunks, model, behaviour, cut)
+        except OSError:
+            # The client hung up mid-answer (a real server would stop generating here).
+            with self.state.lock:
+                self.state.closed_early += 1
+
+    def _send_chunks(self, chunks: list[str], model: str, behaviour: Behaviour, cut: bool):
+        if behaviour.first_token_delay_s:
+            self.wfile.flush()
+            time.sleep(behaviour.first_token_delay_s)
+        for index, chunk in enumerate(chunks):
+            if index and behaviour.chunk_delay_s:
+                time.sleep(behaviour.chunk_delay_s)
             event = {
                 "id": "chatcmpl-stream",
                 "object": "chat.completion.chunk",
@@ -174,8 +199,7 @@ class _Handler(BaseHTTPRequestHandler):
                 "model": model,
                 "choices": [{"index": 0, "delta": {"content": chunk}, "finish_reason": None}],
             }
-            self.wfile.write(f"data: {json.dumps(event)}\n\n".encode())
-            self.wfile.flush()
+            self._write(f"data: {json.dumps(event)}\n\n".encode())
         if cut:
             # The connection drops mid-answer: no finish_reason, no [DONE].
             self.wfile.write(b'data: {"id": "chatcmpl-stream", "choi')
@@ -189,14 +213,22 @@ class _Handler(BaseHTTPRequestHandler):
             "model": model,
             "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
         }
-        self.wfile.write(f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode())
+        self._write(f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode())
+        if self._chunked:
+            self.wfile.write(b"0\r\n\r\n")
+            self.wfile.flush()
+
+    def _write(self, data: bytes) -> None:
+        if self._chunked:
+            data = b"%x\r\n%s\r\n" % (len(data), data)
+        self.wfile.write(data)
         self.wfile.flush()
 
 
 class LLMStub:
     """The running stub: its base URL, its behaviour and its recorded requests."""
 
-    def __init__(self):
+    def __init__(self, backlog: int = 256):
         self.state = StubState()
         handler = type("StubHandler", (_Handler,), {"state": self.state})
         # A deep accept backlog: 64 clients connecting at once must not wait on SYN retries.
@@ -204,7 +236,7 @@ class LLMStub:
             "StubServer",
             (ThreadingHTTPServer,),
             # Clients that time out hang up on a slow answer; that is the point, not an error.
-            {"request_queue_size": 256, "handle_error": lambda self, request, address: None},
+            {"request_queue_size": backlog, "handle_error": lambda self, request, address: None},
         )
         self.server = server_class(("127.0.0.1", 0), handler)
         self.server.daemon_threads = True
@@ -227,12 +259,18 @@ class LLMStub:
         with self.state.lock:
             self.state.requests.clear()
             self.state.queue.clear()
+            self.state.closed_early = 0
             self.state.default = default or Behaviour()
 
     def then(self, *behaviours: Behaviour) -> None:
         """Queue behaviours for the next requests, in order."""
         with self.state.lock:
             self.state.queue.extend(behaviours)
+
+    @property
+    def closed_early(self) -> int:
+        """Streams the client closed before their end."""
+        return self.state.closed_early
 
     @property
     def requests(self) -> list[dict]:

@@ -89,6 +89,7 @@ def gunicorn_server(
     threads: int | None = 8,
     app_spec: str = "radpair.wsgi:app",
     chdir: Path | None = None,
+    extra_args: tuple[str, ...] = (),
 ) -> Iterator[LiveServer]:
     """Start gunicorn with the repository's config plus `env`; stop it afterwards.
 
@@ -109,6 +110,7 @@ def gunicorn_server(
             argv += ["--threads", str(threads)]
         if chdir is not None:
             argv += ["--chdir", str(chdir)]
+        argv += list(extra_args)
         process = util.spawn(
             argv + [app_spec],
             env=full_env,
