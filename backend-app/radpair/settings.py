@@ -41,7 +41,7 @@ class Settings:
     openai_model: str = "gpt-4o-mini"
     llm_timeout_s: float = 30.0
     llm_max_retries: int = 2
-    llm_first_token_timeout_s: float = 10.0
+    llm_first_token_timeout_s: float = 30.0
     # LLM-bound requests (/process-command) one worker process serves at once; past it, 503.
     llm_max_in_flight: int = 512
     cors_origins: tuple[str, ...] = DEV_CORS_ORIGINS
@@ -120,8 +120,10 @@ class Settings:
             llm_timeout_s=llm_timeout_s,
             llm_max_retries=_int(env, "LLM_MAX_RETRIES", 2, minimum=0),
             # Never longer than the total budget, which bounds every call anyway.
+            # Unset, it equals the total budget: a JSON draft's answer headers come only with the
+            # whole draft, so a short default would cut off slow models' JSON drafts.
             llm_first_token_timeout_s=min(
-                llm_timeout_s, _positive_float(env, "LLM_FIRST_TOKEN_TIMEOUT_S", 10.0)
+                llm_timeout_s, _positive_float(env, "LLM_FIRST_TOKEN_TIMEOUT_S", llm_timeout_s)
             ),
             llm_max_in_flight=_int(env, "LLM_MAX_IN_FLIGHT", 512, minimum=1),
             cors_origins=cors,
