@@ -485,11 +485,24 @@ class _SideEvidence:
         return min(hits, key=lambda hit: hit[0])[1] if hits else None
 
 
+def _qualifiers_agree(m: Mention, n: Mention) -> bool:
+    """Could m and n contradict each other, given their qualifiers?"""
+    if m.qualifier == n.qualifier:
+        return True
+    # A denial with a qualifier ("no solid mass", "no new nodule") says nothing of the finding
+    # in general; an unqualified denial covers every kind.
+    if m.polarity == ABSENT and n.polarity != ABSENT:
+        return m.qualifier is None
+    if n.polarity == ABSENT and m.polarity != ABSENT:
+        return n.qualifier is None
+    return m.qualifier is None
+
+
 def _negation_conflict(m: Mention, y: _View) -> Mention | None:
     """The first comparable mention in y, if none of them has m's polarity; else None."""
-    # Comparable: _same_finding, _sides_compatible, same qualifier if m has one, and not
+    # Comparable: _same_finding, _sides_compatible, _qualifiers_agree, and not
     # hypothetical; spelled out here because this runs for every finding.
-    location, anatomy, sides, qualifier = m.location, m.anatomy, m.sides, m.qualifier
+    location, anatomy, sides = m.location, m.anatomy, m.sides
     polarity = m.polarity
     first = None
     # With no mention of the finding itself, a close relative answers for it ("no enlarged
@@ -502,7 +515,7 @@ def _negation_conflict(m: Mention, y: _View) -> Mention | None:
             n.kind == "finding"
             and n.polarity != HYPOTHETICAL
             and (location is None or n.location is None or location == n.location)
-            and (qualifier is None or qualifier == n.qualifier)
+            and _qualifiers_agree(m, n)
             and _anatomy_compatible(anatomy, n.anatomy)
             and (not sides or not n.sides or sides & n.sides)
         ):
@@ -922,6 +935,8 @@ def _same_site(m: Mention, n: Mention) -> bool:
 
 def _weighed(m: Mention, n: Mention) -> bool:
     """Would the negation check compare m with n (see _negation_conflict)?"""
+    # Stricter than _qualifiers_agree: "no fracture" of another region does not stand for
+    # "acute rib fractures" when deciding whether they were dropped.
     return (m.qualifier is None or m.qualifier == n.qualifier) and _anatomy_compatible(
         m.anatomy, n.anatomy
     )

@@ -22,7 +22,16 @@ FINDINGS: dict[str, list[str]] = {
         "dcis",
     ],
     "meningioma": ["meningioma"],
-    "lesion": ["lesion", "observation", "hypodensity", "hypoattenuating lesion", "focal lesion"],
+    "lesion": [
+        "lesion",
+        "observation",
+        "hypodensity",
+        "hypoattenuating lesion",
+        "focal lesion",
+        "hypoattenuation",
+        "low attenuation",
+        "low-attenuation",
+    ],
     "cyst": ["cyst", "cystic lesion", "endometrioma", "synovial cyst", "baker cyst"],
     "effusion": [
         "effusion",
@@ -198,6 +207,7 @@ FINDINGS: dict[str, list[str]] = {
     "osteophyte": ["osteophyte"],
     "joint_space_narrowing": ["joint space narrowing", "joint space loss"],
     "degenerative_change": [
+        "oa",
         "degenerative change",
         "degenerative disc disease",
         "degenerative changes",
@@ -216,7 +226,7 @@ FINDINGS: dict[str, list[str]] = {
     "hill_sachs": ["hill-sachs deformity", "hill-sachs lesion", "hill sachs"],
     "compression_deformity": ["compression deformity"],
     "murphy_sign": ["murphy sign", "sonographic murphy sign"],
-    "pregnancy": ["pregnancy"],
+    "pregnancy": ["pregnancy", "iup", "intrauterine pregnancy", "gestation", "gestational sac"],
     "pulmonary_infarct": ["pulmonary infarct", "pulmonary infarction"],
     "heart_strain": ["right heart strain", "heart strain", "rv strain"],
     "plaque": ["plaque"],
@@ -226,7 +236,12 @@ FINDINGS: dict[str, list[str]] = {
     "fat_stranding": ["stranding", "fat stranding", "inflammatory stranding"],
     "cavitation": ["cavitation", "cavity"],
     "air_bronchogram": ["air bronchogram"],
-    "bronchial_wall_thickening": ["bronchial wall thickening", "peribronchial thickening"],
+    "bronchial_wall_thickening": [
+        "bronchial wall thickening",
+        "peribronchial thickening",
+        "peribronchial cuffing",
+        "bronchial cuffing",
+    ],
     "mucoid_impaction": ["mucoid impaction", "mucus plugging"],
     "interstitial_opacity": ["interstitial opacity", "interstitial opacities"],
     "hiatal_hernia": ["hiatal hernia"],
@@ -964,6 +979,7 @@ QUALIFIERS: dict[str, str] = {
     "suspicious": "suspicious",
     "fixed": "fixed",
     "reversible": "reversible",
+    "solid": "solid",
 }
 
 # Units: surface -> (dimension, factor to the base unit of that dimension).

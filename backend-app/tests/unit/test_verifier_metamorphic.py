@@ -84,11 +84,14 @@ _KNOWN_SIDES = {
     "h4-fl-ugi-76": "a position relative to a sided landmark ('right of the right pedicle')",
     "h6-us-transplant-25": "'right iliac fossa' and 'left lower quadrant' are two names of places",
     "h6-nm-vq-41": "defects in several lobes of both sides in one sentence share one side set",
+    "h8-ct-abdomen-32": "side of 'the largest' of bilateral cysts is not tracked",
 }
 _KNOWN_NEGATIONS = {
     "h4-fl-ugi-76": "'corkscrew appearance' is not a finding the lexicon knows",
     "h5-us-breast-15": "'posterior acoustic features' is a descriptor the lexicon does not know",
     "h5-us-uedoppler-30": "deep and superficial thrombus are one finding to the verifier",
+    "h8-us-thyroid-34": "right-lobe nodules now affirmed meet the dictated left nodule: raised as "
+    "a side change instead",
 }
 
 
