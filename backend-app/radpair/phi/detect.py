@@ -2,9 +2,10 @@
 
 Why regexes and not Presidio: on the labelled corpus the hand-written rules matched or beat
 Presidio's analyzer (pattern recognizers on a blank spaCy pipeline) at a small fraction of its
-latency (bench/PHI_NOTES.md). Names are found only by context (a title, "discussed with", "patient",
-a credential, a common given name, or an earlier mention), so eponyms such as "Murphy sign",
-"Baker cyst" or "Hodgkin lymphoma" are left alone.
+latency (bench/PHI_NOTES.md). Names are found by context (a title, "discussed with", "patient",
+a credential, an earlier mention) or, with no context, as a given name and a surname from
+published name lists (radpair.phi.namebook); eponyms such as "Murphy sign", "Baker cyst" or
+"Hodgkin lymphoma" are left alone.
 
 Rules run in priority order; a span overlapping an already accepted one is dropped, so the first
 (most specific) rule decides the category.
@@ -14,6 +15,8 @@ from __future__ import annotations
 
 import re
 from typing import Callable, NamedTuple
+
+from radpair.phi import namebook
 
 CATEGORIES = ("NAME", "DATE", "TIME", "MRN", "ACCESSION", "ID", "PHONE", "EMAIL", "URL", "AGE")
 
@@ -134,6 +137,17 @@ def _rule(category: str, pattern: str, group: str | int = 0, flags: int = 0, kee
 
 def _enough_digits(minimum: int):
     return lambda match: sum(c.isdigit() for c in match.group(0)) >= minimum
+
+
+# A surname that is also an eponym ("Dr. Baker ... Baker cyst"): the eponym use stays.
+_EPONYM_USE = (
+    r"(?![-–][A-Z]|['’]?s?\s+(?:sign|cyst|disease|syndrome|lymphoma|fracture|malformation|"
+    r"classification|score|criteria|view|procedure|test|lesion|node|line|angle|triangle|space|"
+    r"canal|duct|nerve|"
+    r"tumou?r|type|grade|stage|phenomenon|effect|law|ring|zone|index|maneuver|position|method|"
+    r"operation|pouch|hernia|shunt|deformity|fascia|body|bodies|cells?|sarcoma|ulcer|diverticulum|"
+    r"esophagus|node|nodes|gland|glands|fat|pad|joint|bone|capsule|membrane|layer|area|point))"
+)
 
 
 _RULES: tuple[_Rule, ...] = (
@@ -310,6 +324,14 @@ _RULES: tuple[_Rule, ...] = (
         "v",
     ),
     _rule("NAME", rf"\b(?P<v>(?:{_GIVEN})(?:[ \t]+{_NAME_WORD}){{1,2}})\b", "v"),
+    # Any given name followed by a surname from the published lists ("Hollis Grey").
+    _rule(
+        "NAME",
+        rf"\b(?P<v>(?P<g>[{_UP}][{_LOW}'’]+)[ \t]+(?:[{_UP}]\.?[ \t]+)?"
+        rf"(?P<s>[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)?))\b{_EPONYM_USE}",
+        "v",
+        keep=lambda m: namebook.is_person_name(m.group("g"), m.group("s").split("-")[0]),
+    ),
     _rule(
         "ID",
         r"(?<![\w.-])#?[A-Za-z]{0,5}-?\d[\d-]{4,}\d[A-Za-z]{0,3}(?![\w-]|\.\w)",
@@ -318,15 +340,6 @@ _RULES: tuple[_Rule, ...] = (
     _rule("DATE", rf"(?<![\w.-]){_YEAR}(?![\w-]|\.\d)(?!\s*{_UNITS}\b)"),
 )
 _NAME_PARTS = re.compile(rf"[{_UP}][{_LOW}'’-]{{2,}}")
-# A surname that is also an eponym ("Dr. Baker ... Baker cyst"): the eponym use stays.
-_EPONYM_USE = (
-    r"(?![-–][A-Z]|['’]?s?\s+(?:sign|cyst|disease|syndrome|lymphoma|fracture|malformation|"
-    r"classification|score|criteria|view|procedure|test|lesion|node|line|angle|triangle|space|"
-    r"canal|duct|nerve|"
-    r"tumou?r|type|grade|stage|phenomenon|effect|law|ring|zone|index|maneuver|position|method|"
-    r"operation|pouch|hernia|shunt|deformity|fascia|body|bodies|cells?|sarcoma|ulcer|diverticulum|"
-    r"esophagus|node|nodes|gland|glands|fat|pad|joint|bone|capsule|membrane|layer|area|point))"
-)
 _FAST_SKIP = re.compile(r"[\d@A-Z]|www|://")
 
 
