@@ -12,6 +12,13 @@ from contextvars import ContextVar
 from radpair.phi import scrub
 
 request_id_var: ContextVar[str] = ContextVar("request_id", default="-")
+
+
+def current_request_id() -> str:
+    """The id of the request being served (the one every log line carries)."""
+    return request_id_var.get()
+
+
 # Belt and braces: whatever a log message carries, secrets are masked before it is written.
 _SECRET_PATTERNS = [
     re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"),

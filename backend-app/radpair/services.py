@@ -8,6 +8,7 @@ from flask import Flask, current_app
 
 from radpair.db import Database
 from radpair.settings import Settings
+from radpair.verifier import Verifier, get_verifier
 
 
 @dataclass
@@ -17,6 +18,11 @@ class Services:
     settings: Settings
     database: Database
     extras: dict = field(default_factory=dict)
+
+    @property
+    def verifier(self) -> Verifier:
+        """The process-wide report verifier (rules compiled once, shared by every handler)."""
+        return self.get("verifier", lambda s: get_verifier())
 
     def get(self, name: str, factory):
         """A lazily built process-wide object (LLM client, verifier, macro cache)."""

@@ -2,40 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import timezone
 
 from radpair.exceptions import ForbiddenError, ValidationError
-from radpair.handlers.auth_handler import Principal
+from radpair.auth.principal import Principal
+from radpair.handlers.presenters import public_event
 from radpair.cursors import decode_sequence_cursor, encode_sequence_cursor
 from radpair.handlers.validation import parse_uuid
-from radpair.logging_setup import request_id_var
 from radpair.queries.audit_queries import AuditQueries
 from radpair.services import Services
 
 ACTIONS = ("create", "read", "change", "sign", "addendum", "export", "delete")
 RESOURCE_TYPES = ("report", "command")
-
-
-def current_request_id() -> str:
-    """The id of the request being served (the one every log line carries)."""
-    return request_id_var.get()
-
-
-def public_event(row: dict) -> dict:
-    """An audit event as the API shows it."""
-    return {
-        "id": str(row["id"]),
-        "occurred_at": row["occurred_at"]
-        .astimezone(timezone.utc)
-        .isoformat()
-        .replace("+00:00", "Z"),
-        "actor_id": row["actor_id"],
-        "action": row["action"],
-        "resource_type": row["resource_type"],
-        "resource_id": row["resource_id"],
-        "request_id": row["request_id"],
-        "detail": row["detail"],
-    }
 
 
 class AuditHandler:

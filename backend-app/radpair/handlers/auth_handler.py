@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from radpair.auth.passwords import verify_password
+from radpair.auth.principal import Principal
 from radpair.auth.tokens import TokenService
 from radpair.exceptions import (
     AuthenticationError,
@@ -24,24 +24,6 @@ LOCKOUT_FAILURES = 5
 LOCKOUT_WINDOW_S = 15 * 60
 
 
-@dataclass(frozen=True)
-class Principal:
-    """The authenticated caller of a request."""
-
-    user_id: str
-    role: str
-    jti: str
-    refresh_jti: str | None
-    expires_at: int
-    # The macro library's (version, site_version) read with the token check, if known.
-    library_versions: tuple[int, int] | None = None
-
-    @property
-    def is_admin(self) -> bool:
-        """True for administrators."""
-        return self.role == "admin"
-
-
 def token_service(services: Services) -> TokenService:
     """The process-wide token service."""
     settings = services.settings
@@ -51,20 +33,6 @@ def token_service(services: Services) -> TokenService:
             settings.jwt_secret, settings.access_token_ttl_s, settings.refresh_token_ttl_s
         ),
     )
-
-
-def public_user(row: dict) -> dict:
-    """A user as the API shows it: no hash, ISO timestamps."""
-    return {
-        "user_id": row["id"],
-        "email": row["email"],
-        "username": row["username"],
-        "title": row["title"],
-        "profile_picture": row["profile_picture"],
-        "role": row["role"],
-        "created_at": row["created_at"].isoformat(),
-        "last_login_at": row["last_login_at"].isoformat() if row["last_login_at"] else None,
-    }
 
 
 class AuthHandler:

@@ -11,7 +11,6 @@ import time
 import uuid
 from contextlib import closing
 from dataclasses import dataclass, field
-from datetime import timezone
 from typing import Iterator
 
 from radpair.exceptions import (
@@ -22,8 +21,9 @@ from radpair.exceptions import (
     RadpairError,
 )
 from radpair.handlers import on_warm_up
-from radpair.handlers.audit_handler import current_request_id
-from radpair.handlers.auth_handler import Principal
+from radpair.logging_setup import current_request_id
+from radpair.auth.principal import Principal
+from radpair.handlers.presenters import public_command
 from radpair.handlers.macro_handler import TRIGGERS, MacroHandler, expand_bounded
 from radpair.handlers.validation import (
     parse_uuid,
@@ -38,7 +38,6 @@ from radpair.llm.prompts import build_messages, offline_report
 from radpair.phi import PhiGate
 from radpair.queries.command_queries import CommandQueries
 from radpair.services import Services
-from radpair.verifier import get_verifier
 
 
 def llm_client(services: Services) -> LLMClient:
@@ -56,40 +55,14 @@ def in_flight_limit(services: Services) -> InFlightLimit:
     return services.get("llm_in_flight", lambda s: InFlightLimit(s.settings.llm_max_in_flight))
 
 
-def report_verifier(services: Services):
-    """The process-wide report verifier (rules loaded once)."""
-    return services.get("verifier", lambda s: get_verifier())
-
-
 @on_warm_up
 def warm_up_commands(services: Services) -> None:
     """Build the LLM client, load the verifier and the PHI gate's name lists before serving."""
     llm_client(services)
     in_flight_limit(services)
-    report_verifier(services)
+    services.verifier
     # Reading the name lists takes a quarter of a second: not on a radiologist's first draft.
     phi_gate(services).mask([{"role": "user", "content": "Discussed with Jane Doe."}])
-
-
-def iso_utc(moment) -> str:
-    """ISO 8601 in UTC with a Z suffix."""
-    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
-
-
-def public_command(row: dict) -> dict:
-    """A stored command as the API shows it (the React client reads chatgpt_response)."""
-    return {
-        "id": row["id"],
-        "session_id": row["session_id"],
-        "query": row["query"],
-        "expanded_query": row["expanded_query"],
-        "chatgpt_response": row["response"],
-        "timestamp": iso_utc(row["created_at"]),
-        "macros": row["macros"],
-        "fields": row["fields"],
-        "warnings": row["warnings"],
-        "llm": {"mode": row["mode"], "model": row["model"], "latency_ms": row["latency_ms"]},
-    }
 
 
 @dataclass
@@ -257,9 +230,7 @@ class CommandHandler:
     def _store(self, prepared, response: str, model: str, mode: str, latency_ms: int) -> dict:
         warnings = list(prepared.expansion["warnings"])
         if mode == "openai":
-            warnings.extend(
-                report_verifier(self.services).verify(prepared.expanded_query, response)
-            )
+            warnings.extend(self.services.verifier.verify(prepared.expanded_query, response))
         row = {
             "session_id": prepared.session_id,
             "query": prepared.query,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from radpair.exceptions import NotFoundError, ValidationError
-from radpair.handlers.audit_handler import current_request_id
-from radpair.handlers.auth_handler import Principal
-from radpair.handlers.command_handler import public_command
+from radpair.logging_setup import current_request_id
+from radpair.auth.principal import Principal
+from radpair.handlers.presenters import public_command
 from radpair.cursors import decode_time_cursor, encode_time_cursor
 from radpair.handlers.validation import parse_uuid
 from radpair.queries.command_queries import CommandQueries

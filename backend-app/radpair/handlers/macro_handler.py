@@ -17,7 +17,7 @@ from radpair.exceptions import (
     NotFoundError,
     ValidationError,
 )
-from radpair.handlers.auth_handler import Principal
+from radpair.auth.principal import Principal
 from radpair.handlers.validation import (
     has_control_characters,
     parse_uuid,

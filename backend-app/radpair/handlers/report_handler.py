@@ -13,9 +13,9 @@ from datetime import datetime, timezone
 
 from radpair.cursors import decode_time_cursor, encode_time_cursor
 from radpair.exceptions import ConflictError, NotFoundError, ValidationError
-from radpair.handlers.audit_handler import current_request_id
-from radpair.handlers.auth_handler import Principal
-from radpair.handlers.command_handler import iso_utc, report_verifier
+from radpair.logging_setup import current_request_id
+from radpair.auth.principal import Principal
+from radpair.handlers.presenters import iso_utc
 from radpair.limits import (
     ACCESSION_NUMBER,
     BODY_PART,
@@ -151,7 +151,7 @@ class ReportHandler:
 
     def __init__(self, services: Services):
         self.database = services.database
-        self.verifier = report_verifier(services)
+        self.verifier = services.verifier
 
     # -- verification ------------------------------------------------------------------------
 

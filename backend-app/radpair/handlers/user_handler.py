@@ -7,7 +7,8 @@ import secrets
 from radpair.auth.passwords import check_password_policy, hash_password
 from radpair.db import UniqueViolationError
 from radpair.exceptions import AuthenticationError, ForbiddenError, UserExistsError
-from radpair.handlers.auth_handler import Principal, public_user
+from radpair.auth.principal import Principal
+from radpair.handlers.presenters import public_user
 from radpair.handlers.validation import (
     reject_unknown_fields,
     require_choice,

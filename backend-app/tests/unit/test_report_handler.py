@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import pytest
 
 from radpair.exceptions import ConflictError, NotFoundError, ValidationError
-from radpair.handlers.auth_handler import Principal
+from radpair.auth.principal import Principal
 from radpair.handlers.report_handler import ReportHandler, WarningsNotAcknowledgedError
 from radpair.services import Services
 from radpair.settings import Settings
