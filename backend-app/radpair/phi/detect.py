@@ -332,6 +332,20 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         keep=lambda m: namebook.is_person_name(m.group("g"), m.group("s").split("-")[0]),
     ),
+    # The same in capitals ("SEGUN ADEWALE"), and surname first ("Ivanova, Natalia").
+    _rule(
+        "NAME",
+        rf"\b(?P<v>(?P<g>[{_UP}]{{2,}})[ \t]+(?P<s>[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?))\b",
+        "v",
+        keep=lambda m: namebook.is_person_name(m.group("g"), m.group("s").split("-")[0]),
+    ),
+    _rule(
+        "NAME",
+        rf"\b(?P<v>(?P<s>[{_UP}][{_UP}{_LOW}'’]+(?:-[{_UP}][{_UP}{_LOW}'’]+)?),[ \t]*"
+        rf"(?P<g>[{_UP}][{_UP}{_LOW}'’]+)(?:[ \t]+[{_UP}]\b\.?)?)",
+        "v",
+        keep=lambda m: namebook.is_person_name(m.group("g"), m.group("s").split("-")[0]),
+    ),
     _rule(
         "ID",
         r"(?<![\w.-])#?[A-Za-z]{0,5}-?\d[\d-]{4,}\d[A-Za-z]{0,3}(?![\w-]|\.\w)",

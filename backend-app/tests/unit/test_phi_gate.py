@@ -155,13 +155,16 @@ def _phi_bench():
     return module
 
 
-@pytest.mark.parametrize("slice_name", ["phi_corpus.yaml", "phi_corpus2.yaml"])
-def test_the_gate_keeps_its_scores_on_each_labelled_slice(slice_name):
+@pytest.mark.parametrize(
+    ("slice_name", "name_floor"),
+    [("phi_corpus.yaml", 0.95), ("phi_corpus2.yaml", 0.95), ("phi_corpus3.yaml", 0.90)],
+)
+def test_the_gate_keeps_its_scores_on_each_labelled_slice(slice_name, name_floor):
     # Training figures (both slices were learnt from after their blind first score): a guard
     # against regressions, not an estimate on unseen text.
     bench = _phi_bench()
     result = bench.score(bench.load_corpus(bench.DATA / slice_name), bench.regex_spans)
     for category in ("DATE", "MRN", "ACCESSION", "ID", "PHONE"):
         assert result["recall"][category] >= 0.98, (category, result["recall"])
-    assert result["recall"]["NAME"] >= 0.95, result["recall"]
+    assert result["recall"]["NAME"] >= name_floor, result["recall"]
     assert result["clinical_masked_rate"] <= 0.01
