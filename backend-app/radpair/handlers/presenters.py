@@ -52,3 +52,15 @@ def public_event(row: dict) -> dict:
         "request_id": row["request_id"],
         "detail": row["detail"],
     }
+
+
+def report_study(row: dict) -> dict:
+    """A report's identity and study details, as every report answer starts."""
+    return {
+        "id": row["id"],
+        "owner_id": row["owner_id"],
+        "accession_number": row["accession_number"],
+        "modality": row["modality"],
+        "body_part": row["body_part"],
+        "patient_ref": row["patient_ref"],
+    }

@@ -15,7 +15,7 @@ from radpair.cursors import decode_time_cursor, encode_time_cursor
 from radpair.exceptions import ConflictError, NotFoundError, ValidationError
 from radpair.logging_setup import current_request_id
 from radpair.auth.principal import Principal
-from radpair.handlers.presenters import iso_utc
+from radpair.handlers.presenters import iso_utc, report_study
 from radpair.limits import (
     ACCESSION_NUMBER,
     BODY_PART,
@@ -193,12 +193,7 @@ class ReportHandler:
         )
         editable = row["status"] in document.EDITABLE
         return {
-            "id": row["id"],
-            "owner_id": row["owner_id"],
-            "accession_number": row["accession_number"],
-            "modality": row["modality"],
-            "body_part": row["body_part"],
-            "patient_ref": row["patient_ref"],
+            **report_study(row),
             "command_ids": row["command_ids"],
             "source": row["source"],
             "status": row["status"],
@@ -502,12 +497,7 @@ class ReportHandler:
                 connection, principal, "export", row["id"], format=fmt, version=chosen["version"]
             )
         return {
-            "id": row["id"],
-            "owner_id": row["owner_id"],
-            "accession_number": row["accession_number"],
-            "modality": row["modality"],
-            "body_part": row["body_part"],
-            "patient_ref": row["patient_ref"],
+            **report_study(row),
             "version": chosen["version"],
             "status": chosen["status"],
             "findings": chosen["findings"],
