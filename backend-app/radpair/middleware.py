@@ -33,13 +33,20 @@ class RequestMiddleware:
         self.cors_origins = frozenset(cors_origins)
         # A random per-process prefix and a counter: unique ids without a syscall per request.
         prefix = secrets.token_hex(8)
-        self._ids = (f"{prefix}{n:016x}" for n in itertools.count(1))
+        # next() on itertools.count is atomic under the GIL; a generator expression is not (two
+        # threads calling next() at once get "generator already executing").
+        self._prefix = prefix
+        self._counter = itertools.count(1)
 
     def __call__(self, environ, start_response):
         """Handle one request."""
         started = time.perf_counter()
         incoming = environ.get("HTTP_X_REQUEST_ID", "")
-        request_id = incoming if incoming and _VALID_REQUEST_ID.match(incoming) else next(self._ids)
+        request_id = (
+            incoming
+            if incoming and _VALID_REQUEST_ID.match(incoming)
+            else f"{self._prefix}{next(self._counter):016x}"
+        )
         environ["radpair.request_id"] = request_id
         token = request_id_var.set(request_id)
         origin = environ.get("HTTP_ORIGIN")
