@@ -6,17 +6,16 @@ from __future__ import annotations
 
 import threading
 import time
-import uuid
 
 import pytest
 
 from radpair.handlers.command_handler import in_flight_limit
 from radpair.limits import OVERLOADED_RETRY_AFTER_S
-from tests.support.apps import running_app
+from tests.support.apps import STUB_API_KEY, bearer_headers, drafting_settings, running_app
 from tests.support.assertions import assert_error_shape
 from tests.support.llm_stub import Behaviour
 
-API_KEY = "sk-stub-0123456789abcdef"
+API_KEY = STUB_API_KEY
 LIMIT = 2
 QUERY = {"query": "insert normal chest. Left rib fracture."}
 SSE = {"Accept": "text/event-stream"}
@@ -25,10 +24,9 @@ SSE = {"Accept": "text/event-stream"}
 @pytest.fixture(scope="module")
 def llm_app(settings, stub):
     """Drafting through the stub: 2 drafts in flight at most, 0.5 s to the first token."""
-    drafting = settings.with_overrides(
-        openai_api_key=API_KEY,
-        openai_base_url=stub.base_url,
-        openai_model="stub-model",
+    drafting = drafting_settings(
+        settings,
+        stub,
         llm_timeout_s=4.0,
         llm_first_token_timeout_s=0.5,
         llm_max_retries=0,
@@ -47,17 +45,7 @@ def api(llm_app, stub):
 
 @pytest.fixture()
 def headers(llm_app):
-    from radpair.handlers.user_handler import UserHandler
-    from tests.conftest import DEFAULT_PASSWORD
-
-    email = f"load-{uuid.uuid4().hex[:8]}@example.org"
-    UserHandler(llm_app.extensions["radpair"]).create_user(
-        {"email": email, "password": DEFAULT_PASSWORD}
-    )
-    login = llm_app.test_client().post(
-        "/login", json={"email": email, "password": DEFAULT_PASSWORD}
-    )
-    return {"Authorization": f"Bearer {login.json['token']}"}
+    return bearer_headers(llm_app, "load")
 
 
 def history_count(api, headers) -> int:

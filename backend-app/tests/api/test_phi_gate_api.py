@@ -9,8 +9,8 @@ import re
 import pytest
 
 from radpair.llm.prompts import build_messages
-from tests.api.test_process_command import API_KEY, parse_sse
-from tests.support.apps import running_app
+from tests.api.test_process_command import parse_sse
+from tests.support.apps import bearer_headers, drafting_settings, running_app
 from tests.support.assertions import assert_error_shape
 from tests.support.llm_stub import Behaviour, draft_from_messages
 
@@ -42,14 +42,7 @@ MASKED = {
 @pytest.fixture(scope="module")
 def llm_app(settings, stub):
     """The app drafting through the stub."""
-    drafting = settings.with_overrides(
-        openai_api_key=API_KEY,
-        openai_base_url=stub.base_url,
-        openai_model="stub-model",
-        llm_timeout_s=2.0,
-        llm_max_retries=0,
-    )
-    with running_app(drafting) as application:
+    with running_app(drafting_settings(settings, stub, llm_max_retries=0)) as application:
         yield application
 
 
@@ -61,18 +54,7 @@ def llm_client(llm_app, stub):
 
 @pytest.fixture()
 def headers(llm_app):
-    from radpair.handlers.user_handler import UserHandler
-    from tests.conftest import DEFAULT_PASSWORD
-    import uuid
-
-    email = f"phi-{uuid.uuid4().hex[:8]}@example.org"
-    UserHandler(llm_app.extensions["radpair"]).create_user(
-        {"email": email, "password": DEFAULT_PASSWORD}
-    )
-    login = llm_app.test_client().post(
-        "/login", json={"email": email, "password": DEFAULT_PASSWORD}
-    )
-    return {"Authorization": f"Bearer {login.json['token']}"}
+    return bearer_headers(llm_app, "phi")
 
 
 def expected_draft(dictation: str) -> str:

@@ -6,31 +6,23 @@ expansion kept, and store nothing.
 from __future__ import annotations
 
 import json
-import uuid
 
 import pytest
 
 from radpair.llm.client import MAX_ANSWER_CHARS
 from radpair.llm.guard import MAX_ANSWER_BYTES
-from tests.support.apps import running_app
+from tests.support.apps import STUB_API_KEY, bearer_headers, drafting_settings, running_app
 from tests.support.assertions import assert_error_shape
 from tests.support.llm_stub import Behaviour
 
-API_KEY = "sk-stub-0123456789abcdef"
+API_KEY = STUB_API_KEY
 QUERY = {"query": "insert normal chest"}
 
 
 @pytest.fixture(scope="module")
 def llm_app(settings, stub):
     """The app drafting through the stub, with a 2 s budget per draft."""
-    drafting = settings.with_overrides(
-        openai_api_key=API_KEY,
-        openai_base_url=stub.base_url,
-        openai_model="stub-model",
-        llm_timeout_s=2.0,
-        llm_max_retries=2,
-    )
-    with running_app(drafting) as application:
+    with running_app(drafting_settings(settings, stub)) as application:
         yield application
 
 
@@ -43,17 +35,7 @@ def api(llm_app, stub):
 
 @pytest.fixture()
 def headers(llm_app):
-    from radpair.handlers.user_handler import UserHandler
-    from tests.conftest import DEFAULT_PASSWORD
-
-    email = f"probe-{uuid.uuid4().hex[:8]}@example.org"
-    UserHandler(llm_app.extensions["radpair"]).create_user(
-        {"email": email, "password": DEFAULT_PASSWORD}
-    )
-    login = llm_app.test_client().post(
-        "/login", json={"email": email, "password": DEFAULT_PASSWORD}
-    )
-    return {"Authorization": f"Bearer {login.json['token']}"}
+    return bearer_headers(llm_app, "probe")
 
 
 def parse_sse(text: str) -> list[tuple[str, dict]]:

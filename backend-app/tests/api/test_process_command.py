@@ -6,24 +6,17 @@ import json
 
 import pytest
 
-from tests.support.apps import running_app
+from tests.support.apps import STUB_API_KEY, bearer_headers, drafting_settings, running_app
 from tests.support.assertions import assert_error_shape
 from tests.support.llm_stub import Behaviour, draft_from_messages
 
-API_KEY = "sk-stub-0123456789abcdef"
+API_KEY = STUB_API_KEY
 
 
 @pytest.fixture(scope="module")
 def llm_app(settings, stub):
     """The app configured for an OpenAI-compatible server (the stub)."""
-    drafting = settings.with_overrides(
-        openai_api_key=API_KEY,
-        openai_base_url=stub.base_url,
-        openai_model="stub-model",
-        llm_timeout_s=2.0,
-        llm_max_retries=2,
-    )
-    with running_app(drafting) as application:
+    with running_app(drafting_settings(settings, stub)) as application:
         yield application
 
 
@@ -35,21 +28,7 @@ def llm_client(llm_app, stub):
 
 @pytest.fixture(scope="module")
 def user_headers(llm_app):
-    from tests.conftest import DEFAULT_PASSWORD
-    from radpair.handlers.user_handler import UserHandler
-    import uuid
-
-    def make() -> dict:
-        email = f"rad-{uuid.uuid4().hex[:8]}@example.org"
-        UserHandler(llm_app.extensions["radpair"]).create_user(
-            {"email": email, "password": DEFAULT_PASSWORD}
-        )
-        login = llm_app.test_client().post(
-            "/login", json={"email": email, "password": DEFAULT_PASSWORD}
-        )
-        return {"Authorization": f"Bearer {login.json['token']}"}
-
-    return make
+    return lambda: bearer_headers(llm_app, "rad")
 
 
 def history_count(client, headers) -> int:
