@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 
 import pytest
 
@@ -11,6 +10,7 @@ from radpair.exceptions import AuthenticationError, InvalidCredentialsError, Too
 from radpair.handlers.auth_handler import LOCKOUT_FAILURES, AuthHandler
 from radpair.services import Services
 from radpair.settings import Settings
+from tests.support.fakes import FakeDatabase
 
 USER_ID = "6f1c8a9e-2b7d-4c1e-9a55-0d2b8f6e4a11"
 PASSWORD = "Correct-Horse-42"
@@ -32,27 +32,6 @@ class FakeStore:
             "role": "user",
             "disabled": False,
         }
-
-
-class FakeDatabase:
-    """Hands out a connection-shaped token; counts commits and rollbacks."""
-
-    def __init__(self):
-        self.commits = 0
-        self.rollbacks = 0
-
-    @contextmanager
-    def transaction(self):
-        try:
-            yield object()
-        except Exception:
-            self.rollbacks += 1
-            raise
-        self.commits += 1
-
-    @contextmanager
-    def statements(self):
-        yield object()
 
 
 def fake_handler(store: FakeStore) -> tuple[AuthHandler, FakeDatabase]:

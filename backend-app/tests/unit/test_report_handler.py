@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import datetime, timezone
 
 import pytest
@@ -12,6 +11,7 @@ from radpair.auth.principal import Principal
 from radpair.handlers.report_handler import ReportHandler, WarningsNotAcknowledgedError
 from radpair.services import Services
 from radpair.settings import Settings
+from tests.support.fakes import FakeDatabase
 
 OWNER = Principal("6f1c8a9e-2b7d-4c1e-9a55-0d2b8f6e4a11", "user", "jti", None, 0)
 REPORT_ID = "0d2b8f6e-4a11-4c1e-9a55-6f1c8a9e2b7d"
@@ -23,23 +23,6 @@ WARNING = {"type": "some-future-kind", "message": "Side differs.", "extra": [1]}
 class FakeVerifier:
     def verify(self, source, report):
         return [{**WARNING, "at": i} for i in range(report.lower().count("right"))]
-
-
-class FakeDatabase:
-    def __init__(self):
-        self.commits = 0
-        self.rollbacks = 0
-
-    @contextmanager
-    def transaction(self):
-        try:
-            yield object()
-        except Exception:
-            self.rollbacks += 1
-            raise
-        self.commits += 1
-
-    statements = transaction
 
 
 class Store:
