@@ -9,6 +9,9 @@ and an answer stops being read once it passes MAX_ANSWER_BYTES.
 
 from __future__ import annotations
 
+import itertools
+import math
+import threading
 import time
 from contextvars import ContextVar
 
@@ -23,6 +26,10 @@ except ImportError:  # pragma: no cover - depends on the installed openai
 IDLE_TIMEOUT_S = 10.0
 # Raw bytes of one upstream answer: a JSON completion, or a whole SSE stream.
 MAX_ANSWER_BYTES = 8 * 1024 * 1024
+# Connection pools the threads are spread over. httpcore walks every connection of its pool, under
+# the pool's lock, when a request starts and when its answer ends: one pool shared by 500 threads
+# in flight cost ~2 ms more CPU per call than 16 pools of ~32 threads (BENCHMARKS.md, issue #14).
+POOL_SHARDS = 16
 
 # The monotonic deadline of the LLM call running in this thread (None: no bound).
 call_deadline: ContextVar[float | None] = ContextVar("llm_call_deadline", default=None)
@@ -124,20 +131,37 @@ class _CappedBody(httpx.SyncByteStream):
 
 
 class GuardedTransport(httpx.BaseTransport):
-    """httpx's transport with deadline-bounded reads and a cap on each answer's bytes."""
+    """httpx's transport with deadline-bounded reads and a cap on each answer's bytes.
 
-    def __init__(self, limits, max_answer_bytes: int = MAX_ANSWER_BYTES):
-        self._inner = httpx.HTTPTransport(limits=limits)
+    Each thread keeps to one of `shards` connection pools (assigned in turn on its first call),
+    each with its share of `limits`; a pool's connections stay with the threads that opened them.
+    """
+
+    def __init__(self, limits, max_answer_bytes: int = MAX_ANSWER_BYTES, shards: int = POOL_SHARDS):
         self._max = max_answer_bytes
-        pool = getattr(self._inner, "_pool", None)
-        # httpx does not expose the network backend; should a new httpx hide it, the deadline
-        # still holds between body chunks (_CappedBody), just not while headers trickle in.
-        if pool is not None and hasattr(pool, "_network_backend"):
-            pool._network_backend = _DeadlineBackend(pool._network_backend)
+        # One TLS context for every pool: building one reads the CA bundle.
+        ssl_context = httpx.create_ssl_context()
+        share = httpx.Limits(
+            max_connections=_share(limits.max_connections, shards),
+            max_keepalive_connections=_share(limits.max_keepalive_connections, shards),
+            keepalive_expiry=limits.keepalive_expiry,
+        )
+        self._shards = [_deadline_bounded(ssl_context, share) for _ in range(shards)]
+        self._turn = itertools.count()
+        self._local = threading.local()
+
+    def _transport(self):
+        try:
+            return self._local.transport
+        except AttributeError:
+            # next() on itertools.count is atomic under the GIL: threads are spread evenly.
+            transport = self._shards[next(self._turn) % len(self._shards)]
+            self._local.transport = transport
+            return transport
 
     def handle_request(self, request):
         """Send the request; the answer's body is capped."""
-        response = self._inner.handle_request(request)
+        response = self._transport().handle_request(request)
         if not response.headers.get("content-type", "").startswith("text/event-stream"):
             # A whole answer has started; a stream starts with its first event (llm/client.py).
             first_token_deadline.set(None)
@@ -146,7 +170,23 @@ class GuardedTransport(httpx.BaseTransport):
 
     def close(self) -> None:
         """Close every pooled connection."""
-        self._inner.close()
+        for transport in self._shards:
+            transport.close()
+
+
+def _share(total: int | None, shards: int) -> int | None:
+    return None if total is None else max(1, math.ceil(total / shards))
+
+
+def _deadline_bounded(ssl_context, limits):
+    """httpx's own transport whose connections end every read by the call's deadline."""
+    transport = httpx.HTTPTransport(verify=ssl_context, limits=limits)
+    pool = getattr(transport, "_pool", None)
+    # httpx does not expose the network backend; should a new httpx hide it, the deadline
+    # still holds between body chunks (_CappedBody), just not while headers trickle in.
+    if pool is not None and hasattr(pool, "_network_backend"):
+        pool._network_backend = _DeadlineBackend(pool._network_backend)
+    return transport
 
 
 def call_timeout(remaining_s: float):
