@@ -81,6 +81,8 @@ def parse_wrk(output: str) -> dict:
         parts = line.split()
         if line.startswith("Requests/sec:"):
             figures["rps"] = float(parts[1])
+        elif " requests in " in line:
+            figures["requests"] = int(parts[0])
         elif len(parts) == 2 and parts[0] in ("50%", "75%", "90%", "99%"):
             figures[f"p{parts[0][:-1]}_ms"] = _ms(parts[1])
         elif "Non-2xx or 3xx responses:" in line:

@@ -82,14 +82,25 @@ def table(results: dict) -> list[tuple[str, str, str, str]]:
             )
         )
     for run in (results.get("load") or {}).get("runs", []):
+        cpu = ", ".join(f"{name} {ms}" for name, ms in run["cpu_ms_per_draft"].items())
         rows.append(
             (
-                f"LLM 2 s, {run['clients']:,} clients, {run['mode']}: drafts/s / stub alone",
+                f"LLM 2 s, {run['clients']:,} clients, {run['mode']}, {run['server']}: "
+                "drafts/s / stub alone",
                 f"{run['ratio']} ({run['drafts_rps']:.0f}/{run['stub_rps']:.0f}/s, "
                 f"p50 {run['p50_ms']} p99 {run['p99_ms']} ms, /status p99 "
                 f"{run['status_p99_ms']} ms, {run['server_rss_mib']} MiB, {run['errors']} errors)",
                 ">= 0.85, p99 <= 3 s, /status <= 100 ms, <= 600 MiB, 0 errors",
                 verdict(run["meets_targets"]),
+            )
+        )
+        rows.append(
+            (
+                "  CPU ms per draft (steady window)",
+                f"{cpu}; stub alone {run['stub_cpu_ms_per_request']['stub']} "
+                f"({run['window_drafts_s']} drafts/s in the window)",
+                "-",
+                "-",
             )
         )
     verifier = results.get("verifier")
@@ -187,6 +198,11 @@ def main() -> int:
     parser.add_argument(
         "--gunicorn-arg", action="append", default=[], help="load: extra gunicorn argument"
     )
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="load: also run a minimal app drafting through the same LLM client, nothing else",
+    )
     args = parser.parse_args()
     selected = args.only or ["macro", "verifier", "phi", "http", "load"]
     results: dict = {
@@ -219,6 +235,7 @@ def main() -> int:
             clients=tuple(int(c) for c in (args.clients or "256,512,1000").split(",")),
             modes=tuple((args.modes or "json,sse").split(",")),
             gunicorn_args=tuple(args.gunicorn_arg),
+            floor=args.floor,
         )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")

@@ -115,6 +115,10 @@ class _Gateway:
         """Number of CPUs available to this process."""
         return len(os.sched_getaffinity(0))
 
+    def clock_ticks(self) -> int:
+        """Clock ticks per second, the unit of the CPU times in /proc/<pid>/stat."""
+        return os.sysconf("SC_CLK_TCK")
+
     def kill(self, pid: int, signal_number: int) -> None:
         """Send a signal to a process."""
         os.kill(pid, signal_number)

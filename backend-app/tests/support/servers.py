@@ -305,6 +305,36 @@ def process_tree_rss_kib(pid: int) -> int:
     return sum(rss_kib(member) for member in process_tree(pid))
 
 
+def cpu_seconds(pids: Sequence[int]) -> float:
+    """User plus system CPU time the processes have used so far (exited ones count 0)."""
+    with util_helper() as util:
+        ticks = util.clock_ticks()
+    total = 0
+    for pid in pids:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        # utime and stime are fields 14 and 15; the command name before them may hold spaces.
+        fields = stat.rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
+def processes_named(fragment: str) -> list[int]:
+    """Pids whose command line contains `fragment` (PostgreSQL backends name their database)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if fragment.encode() in command:
+                found.append(int(entry.name))
+    return found
+
+
 def run_command(
     argv: Sequence[str],
     *,
