@@ -61,8 +61,7 @@ def warm_up_commands(services: Services) -> None:
     llm_client(services)
     in_flight_limit(services)
     services.verifier
-    # Reading the name lists takes a quarter of a second: not on a radiologist's first draft.
-    phi_gate(services).mask([{"role": "user", "content": "Discussed with Jane Doe."}])
+    phi_gate(services).warm_up()
 
 
 @dataclass

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from radpair.exceptions import PHIGateError
+from radpair.phi import namebook
 from radpair.phi.detect import CATEGORIES, find_in_texts
 
 _SURROGATE = re.compile(r"\[(?:" + "|".join(CATEGORIES) + r")_\d{1,5}\]")
@@ -56,6 +57,11 @@ class GatedPrompt:
 
 class PhiGate:
     """Masks identifiers in chat messages (the system prompt is ours and is left as is)."""
+
+    def warm_up(self) -> None:
+        """Read the name lists and run every rule once, before the first draft needs them."""
+        namebook.load()
+        self.mask([{"role": "user", "content": "Discussed with Jane Doe on 01/02/2024."}])
 
     def mask(self, messages: list[dict]) -> GatedPrompt:
         """The messages with surrogates; PHIGateError if masking cannot be completed."""

@@ -9,8 +9,9 @@ word is radiology vocabulary ("Long Head", "Mass Effect"), which the verifier's 
 
 from __future__ import annotations
 
+import functools
 import re
-from functools import lru_cache
+import threading
 from importlib import resources
 
 from radpair.verifier import lexicon as lx
@@ -27,11 +28,33 @@ _REPORT_WORDS = frozenset("""
     """.split())
 
 
+def _built_once(build):
+    """`build()` run once and kept: threads asking together wait for that one build.
+
+    lru_cache would let each of them build its own copy: the first burst of drafts after a start
+    (hundreds of threads) then read the lists hundreds of times, for seconds of CPU and hundreds
+    of MiB, before any was cached.
+    """
+    lock = threading.Lock()
+    built: list = []
+
+    @functools.wraps(build)
+    def get():
+        if not built:
+            with lock:
+                if not built:
+                    built.append(build())
+        return built[0]
+
+    get.is_built = lambda: bool(built)
+    return get
+
+
 def _words_of(surfaces) -> set[str]:
     return {w for s in surfaces for w in re.findall(r"[a-z]+", s.split("|")[0].lower())}
 
 
-@lru_cache(maxsize=1)
+@_built_once
 def clinical_words() -> frozenset[str]:
     """Every word of the verifier's finding, anatomy and cue vocabulary, and report words."""
     words = set(_REPORT_WORDS)
@@ -50,7 +73,7 @@ def _census(name: str) -> set[str]:
     return {line.split()[0].lower() for line in text.splitlines() if line.strip()}
 
 
-@lru_cache(maxsize=1)
+@_built_once
 def given_names() -> frozenset[str]:
     """Lower-cased given names from both lists."""
     found = _census("dist.male.first") | _census("dist.female.first")
@@ -64,10 +87,16 @@ def given_names() -> frozenset[str]:
     return frozenset(found - clinical_words())
 
 
-@lru_cache(maxsize=1)
+@_built_once
 def surnames() -> frozenset[str]:
     """Lower-cased surnames from the census list."""
     return frozenset(_census("dist.all.last") - clinical_words())
+
+
+def load() -> None:
+    """Read the lists now (a quarter of a second), at start-up rather than on a first draft."""
+    given_names()
+    surnames()
 
 
 def is_person_name(given: str, surname: str) -> bool:

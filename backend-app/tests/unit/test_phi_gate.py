@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,7 @@ from radpair.llm.prompts import build_messages
 from radpair.logging_setup import JsonFormatter
 from radpair.phi import PhiGate, find_identifiers
 from radpair.phi import gate as gate_module
+from radpair.phi import namebook
 
 PLANTED = [
     ("Findings discussed with Dr. Maria Alvarez by phone.", "NAME", "Maria Alvarez"),
@@ -168,3 +172,34 @@ def test_the_gate_keeps_its_scores_on_each_labelled_slice(slice_name, name_floor
         assert result["recall"][category] >= 0.98, (category, result["recall"])
     assert result["recall"]["NAME"] >= name_floor, result["recall"]
     assert result["clinical_masked_rate"] <= 0.01
+
+
+def test_threads_asking_for_a_name_list_together_build_it_once():
+    builds = []
+    release = threading.Event()
+
+    def slow_build():
+        builds.append(threading.get_ident())
+        release.wait(5)
+        return frozenset({"jane"})
+
+    lists = namebook._built_once(slow_build)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = [pool.submit(lists) for _ in range(8)]
+        time.sleep(0.2)  # every thread is waiting on the one build
+        release.set()
+        results = [answer.result(timeout=5) for answer in answers]
+    assert len(builds) == 1
+    assert all(result is results[0] for result in results)
+
+
+def test_the_gate_warm_up_reads_the_name_lists(monkeypatch):
+    built = []
+    for name in ("given_names", "surnames"):
+        monkeypatch.setattr(
+            namebook,
+            name,
+            namebook._built_once(lambda name=name: built.append(name) or frozenset()),
+        )
+    PhiGate().warm_up()
+    assert sorted(built) == ["given_names", "surnames"]
