@@ -11,14 +11,18 @@ PostgreSQL pool per worker (DB_POOL_MAX) stays small because no request holds a 
 it waits on the LLM: database work is a few short transactions per request.
 
 Measured for issue #14 (BENCHMARKS.md, "Many radiologists at once"): stub answering in 2 s,
-wrk on loopback, 2 shared cores. Memory is not the limit (peak 230-306 MiB for the whole server
-with 1,000 clients, 1,152 threads). CPU is: a draft costs ~8 ms of CPU in the worker (the
-verifier ~5 ms, the SDK, PHI gate, store) and a streamed one more, so 1,000 clients on a 2 s
-model ask ~500 drafts/s, about 4 cores of work, while the load generator, the stub and
-PostgreSQL share the same 2 cores. Past ~256 clients the rate falls instead of levelling off.
-With a real model (10-20 s a draft) 1,000 in flight is 50-100 drafts/s, within one instance's
-CPU; with a 2 s model, size LLM_MAX_IN_FLIGHT down (~128 per worker here) so the excess gets a
-fast 503 instead of slowing every draft.
+wrk on loopback, 2 shared cores. Memory is not the limit (~300 MiB for the whole server with
+1,000 clients and 1,152 threads, once the PHI name lists are read at start-up). CPU is: a draft
+costs 10-14 ms of CPU in one thread (PHI gate ~3, verifier ~3, the SDK call ~2, the rest ~2) and
+14-15 ms in this server under load, a streamed one ~7 ms more, so 1,000 clients on a 2 s model
+(~500 drafts/s asked) need several cores more than this machine has. Even a minimal app under
+this config that only drafts through the same LLM client (bench/minimal_draft_app.py) spends
+~6 ms per draft and reaches 0.30-0.44 of the stub's rate at 1,000 clients: the issue's figure
+cannot be met on two cores shared with the stub and the load generator. The LLM client spreads
+its threads over 16 connection pools (radpair/llm/guard.py): one pool shared by 500 threads in
+flight cost ~2 ms more CPU per call. With a real model (10-20 s a draft) 1,000 in flight is
+50-100 drafts/s, within one instance's CPU; with a 2 s model, size LLM_MAX_IN_FLIGHT down (~128
+per worker here) so the excess gets a fast 503 instead of slowing every draft.
 
 gevent was measured again for this (`--worker-class gevent --worker-connections 2000`, psycopg 3
 cooperates with gevent by itself since 3.1.14, the SDK's httpx uses patched sockets): with the
