@@ -158,9 +158,6 @@ class _View:
         self.mentions = facts.mentions
         self.measurements = facts.measurements
         self.descriptors = facts.descriptors()
-        for m in self.mentions:
-            if m.kind == "finding" and _is_heading(self.text, m):
-                m.polarity = HYPOTHETICAL
         self.by_dim: dict[str, list[Measurement]] = {}
         for meas in facts.measurements:
             self.by_dim.setdefault(meas.dim, []).append(meas)
@@ -176,6 +173,10 @@ class _View:
         self._finding_starts: list[int] | None = None
         self._first_end: int | None = None
         self._sides_named: set[str] | None = None
+        # A finding word in a heading or in the exam title's reason asserts nothing.
+        for m in self.mentions:
+            if m.kind == "finding" and (_is_heading(self.text, m) or _in_exam_title(self, m)):
+                m.polarity = HYPOTHETICAL
         self.distinct = self.mentions
         if len(self.mentions) + len(self.measurements) > _SHARE_ABOVE:
             self._signatures = {id(m): self._signature(m) for m in self.mentions}
@@ -987,8 +988,12 @@ def _has_partner(m: Mention, x: _View, y: _View) -> bool:
             n.kind == "finding" and n.polarity in _ASSERTED and _site_compatible(m, n)
             for n in y.distinct
         )
+    # A kin denial answers only as broadly as it denies: "no acute intracranial hemorrhage"
+    # says nothing of a scalp hematoma nobody dictated.
     if any(
-        _site_compatible(m, n) and (k not in lx.GENERIC_FINDINGS or _generic_stands_for(m, n))
+        _site_compatible(m, n)
+        and (k not in lx.GENERIC_FINDINGS or _generic_stands_for(m, n))
+        and (n.polarity in _ASSERTED or _qualifiers_agree(m, n))
         for k in _kin(m.key)
         for n in _asserting(y, k)
     ):
@@ -1039,7 +1044,7 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
         key = (m.key, m.anatomy, m.checked_sides, m.polarity) if x.shared else id(m)
         if key not in verdicts:
             verdicts[key] = _has_partner(m, x, y)
-        if verdicts[key] or (x_is_src and _in_exam_title(x, m)):
+        if verdicts[key]:
             continue
         name = _label(x, m)
         if x_is_src:

@@ -672,6 +672,7 @@ def assemble(
                 last_sided_finding = mentions[-1]
         if len(mentions) - first_mention > 1:
             mentions[first_mention:] = sorted(mentions[first_mention:], key=_span_start)
+            _share_restated_anatomy(mentions[first_mention:])
 
         if sent.is_label:
             made = mentions[first_mention:]
@@ -740,6 +741,21 @@ _QUALIFIER_OR_SEVERITY = re.compile(
         [literal_tokens(w) + [("end", "")] for w in sorted({*lx.QUALIFIERS, *lx.SEVERITY})]
     )
 )
+
+
+def _share_restated_anatomy(made: list[Mention]) -> None:
+    """A finding named again in its sentence without a site ("thrombus in the popliteal vein,
+    consistent with DVT") is the same finding: it takes the site, so it cannot stand for the
+    finding anywhere else."""
+    # Only a later mention restates: "pilon fracture and fibular fracture" are two.
+    placed: dict[tuple, frozenset[str]] = {}
+    for m in made:
+        if m.kind != "finding":
+            continue
+        if m.anatomy:
+            placed.setdefault((m.key, m.polarity), m.anatomy)
+        elif placed:
+            m.anatomy = placed.get((m.key, m.polarity), m.anatomy)
 
 
 def _span_start(m: Mention) -> int:
