@@ -437,9 +437,11 @@ class _SideEvidence:
                 # An inherited side (exam title, heading) against a mention of the structure
                 # with no side at all: the other text may well mean the same one.
                 return None, None
-            if m.kind == "anatomy" and sides & self.union:
+            if m.kind == "anatomy" and (sides & self.union or not m.hard_sides):
                 # A structure named for both sides in one text and for one in the other (the
-                # exam title "bilateral hips", a finding in the right hip) is not a change.
+                # exam title "bilateral hips", a finding in the right hip) is not a change;
+                # nor is one listed under a side heading ("Right: three-vessel runoff
+                # (anterior tibial, ...)"): the heading's own side is checked where it stands.
                 return None, None
             if sides not in self._widest:
                 self._widest[sides] = max(self.cands, key=lambda n: len(n.sides - sides))

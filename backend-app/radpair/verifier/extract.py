@@ -529,7 +529,8 @@ def assemble(
         if not idx:
             # No terms, so no mentions: only the heading and exam-title bookkeeping.
             if sent.is_label:
-                heading_sides[si] = no_sides
+                # A bare side label ("Right:", "LEFT:") gives its side to what follows it.
+                heading_sides[si] = _LABEL_SIDES.get(lower[sent.start : sent.end].strip(), no_sides)
             else:
                 seen_section_sentence.add(sent.section)
             continue
@@ -741,6 +742,17 @@ _QUALIFIER_OR_SEVERITY = re.compile(
         [literal_tokens(w) + [("end", "")] for w in sorted({*lx.QUALIFIERS, *lx.SEVERITY})]
     )
 )
+
+
+_LABEL_SIDES = {
+    word: _expand(side)
+    for side, words in (
+        ("L", ("left", "lt", "left side")),
+        ("R", ("right", "rt", "right side")),
+        ("B", ("bilateral", "both", "both sides")),
+    )
+    for word in words
+}
 
 
 def _share_restated_anatomy(made: list[Mention]) -> None:

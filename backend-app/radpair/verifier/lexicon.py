@@ -527,12 +527,13 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "popliteal_fossa": (["popliteal fossa", "popliteal"], True, "lower_extremity"),
     "saphenous_vein": (["great saphenous vein", "saphenous vein"], True, "lower_extremity"),
     "calf": (["calf"], True, "lower_extremity"),
-    "tibial_vein": (
-        ["posterior tibial vein", "anterior tibial vein", "tibial vein", "pt vein"],
+    # Calf vessels by name, artery or vein alike ("posterior tibial and peroneal arteries").
+    "tibial_vessel": (
+        ["anterior tibial", "posterior tibial", "tibial vein", "tibial artery"],
         True,
         "calf",
     ),
-    "peroneal_vein": (["peroneal vein", "peroneal"], True, "calf"),
+    "peroneal_vessel": (["peroneal vein", "peroneal artery", "peroneal vessel"], True, "calf"),
     "muscular_calf_vein": (
         ["gastrocnemius vein", "soleal vein", "muscular calf vein"],
         True,
@@ -636,7 +637,6 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
         "lower_extremity",
     ),
     "popliteal_artery": (["popliteal artery"], True, "lower_extremity"),
-    "tibial_artery": (["anterior tibial artery", "posterior tibial artery"], True, None),
     "brachial": (["brachial vein", "brachial artery", "brachial"], True, "upper_extremity"),
     "basilic_vein": (["basilic vein", "basilic"], True, "upper_extremity"),
     "cephalic_vein": (["cephalic vein"], True, "upper_extremity"),
