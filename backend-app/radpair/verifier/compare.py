@@ -982,7 +982,12 @@ def _has_partner(m: Mention, x: _View, y: _View) -> bool:
     if any(_site_compatible(m, n) for n in same):
         return True
     mine = _asserting(x, m.key)
-    if any(not any(_same_site(n, k) for k in mine) for n in same):
+    # A mention with no side of its own cannot have moved sides: a partner at its site is
+    # enough ("consistent with DVT" after "thrombus in the right popliteal vein").
+    if any(
+        not any(_same_site(n, k) or (not n.checked_sides and _site_compatible(n, k)) for k in mine)
+        for n in same
+    ):
         return True
     # Generic words ("abnormality") stand for a finding only where they assert one.
     if m.key in lx.GENERIC_FINDINGS:
@@ -1043,7 +1048,7 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             or (m.key in lx.DESCRIBING_FINDINGS and _describes_next_finding(x, m))
         ):
             continue
-        key = (m.key, m.anatomy, m.checked_sides, m.polarity) if x.shared else id(m)
+        key = (m.key, m.anatomy, m.location, m.checked_sides, m.polarity) if x.shared else id(m)
         if key not in verdicts:
             verdicts[key] = _has_partner(m, x, y)
         if verdicts[key]:

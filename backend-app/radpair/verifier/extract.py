@@ -14,7 +14,7 @@ from functools import lru_cache
 from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
 from radpair.verifier.measure import extract_measurements
-from radpair.verifier.model import HYPOTHETICAL, Facts, Mention, SideWord, Term
+from radpair.verifier.model import HYPOTHETICAL, PRESENT, Facts, Mention, SideWord, Term
 from radpair.verifier.regex_trie import Token, literal_tokens, ordered_trie, word_scanner
 
 _WORD = re.compile(r"[a-z0-9]+(?:['/-][a-z0-9]+)*")
@@ -673,7 +673,7 @@ def assemble(
                 last_sided_finding = mentions[-1]
         if len(mentions) - first_mention > 1:
             mentions[first_mention:] = sorted(mentions[first_mention:], key=_span_start)
-            _share_restated_anatomy(mentions[first_mention:])
+            _share_sites_within_sentence(mentions[first_mention:])
 
         if sent.is_label:
             made = mentions[first_mention:]
@@ -732,7 +732,67 @@ def find_locations(text: str) -> list[tuple[int, int, str]]:
         num = m.group(1).lower()
         out.append((m.start(), m.end(), f"segment:{_ROMAN.get(num, num)}"))
     out.sort()
-    return out
+    return _with_numbered_bones(text, out)
+
+
+_ORDINALS = {
+    w: n
+    for n, words in enumerate(
+        (
+            ("first", "1st"),
+            ("second", "2nd"),
+            ("third", "3rd"),
+            ("fourth", "4th"),
+            ("fifth", "5th"),
+            ("sixth", "6th"),
+            ("seventh", "7th"),
+            ("eighth", "8th"),
+            ("ninth", "9th"),
+            ("tenth", "10th"),
+            ("eleventh", "11th"),
+            ("twelfth", "12th"),
+        ),
+        start=1,
+    )
+    for w in words
+}
+_NUMBERED_BONE = re.compile(
+    r"\b(" + "|".join(_ORDINALS) + r")\s+(rib|metatarsal|metacarpal|toe|finger|digit|ray)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _with_numbered_bones(
+    text: str, places: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Add numbered ribs and rays ("second metatarsal"): a finding's place, like a level.
+
+    Kept only where nothing else in the sentence is numbered: in "fifth and sixth ribs", or
+    "the 6th rib and L3", the nearest number would name only one of the places.
+    """
+    bones = [
+        (m.start(), m.end(), f"bone:{m.group(2).lower()}:{_ORDINALS[m.group(1).lower()]}")
+        for m in _NUMBERED_BONE.finditer(text)
+    ]
+    if not bones:
+        return places
+    merged = sorted(places + bones)
+    kept = [
+        loc
+        for i, loc in enumerate(merged)
+        if not loc[2].startswith("bone:")
+        or not any(
+            _same_sentence(text, loc, other)
+            for other in merged[max(0, i - 1) : i] + merged[i + 1 : i + 2]
+        )
+    ]
+    return kept
+
+
+def _same_sentence(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    lo, hi = (a[1], b[0]) if a[0] < b[0] else (b[1], a[0])
+    gap = text[lo:hi]
+    return "\n" not in gap and not re.search(r"\.(?!\d)", gap)
 
 
 _BOTH_SIDES = frozenset({"L", "R"})
@@ -755,15 +815,24 @@ _LABEL_SIDES = {
 }
 
 
-def _share_restated_anatomy(made: list[Mention]) -> None:
-    """A finding named again in its sentence without a site ("thrombus in the popliteal vein,
-    consistent with DVT") is the same finding: it takes the site, so it cannot stand for the
-    finding anywhere else."""
+def _share_sites_within_sentence(made: list[Mention]) -> None:
+    """Sites shared inside one sentence: a finding named again without a site ("thrombus in
+    the popliteal vein, consistent with DVT") takes the first one's, so it cannot stand for
+    the finding anywhere else; and a finding "extending into" a structure is there too."""
     # Only a later mention restates: "pilon fracture and fibular fracture" are two.
     placed: dict[tuple, frozenset[str]] = {}
+    previous: Mention | None = None
     for m in made:
         if m.kind != "finding":
             continue
+        if m.key == "extension" and m.polarity == PRESENT and previous is not None:
+            # "Thrombus in the axillary vein extending into the subclavian vein": the
+            # thrombus is in both.
+            previous.anatomy = previous.anatomy | m.anatomy
+            if m.hard_sides and not previous.hard_sides:
+                previous.hard_sides, previous.side_span = m.hard_sides, m.side_span
+        elif m.key != "extension":
+            previous = m
         if m.anatomy:
             placed.setdefault((m.key, m.polarity), m.anatomy)
         elif placed:

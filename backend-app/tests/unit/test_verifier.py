@@ -112,6 +112,116 @@ def test_a_dropped_or_added_finding_points_at_its_words_and_has_no_partner_span(
         assert (text[span[0] : span[1]] if span else None) == words
 
 
+@pytest.mark.parametrize(
+    ("source", "report", "kind", "source_words", "report_words"),
+    [
+        # A qualified kin denial ("no acute intracranial hemorrhage") does not account for
+        # an undictated hematoma elsewhere.
+        (
+            "No acute intracranial hemorrhage. Mild volume loss.",
+            "FINDINGS:\nNo acute intracranial hemorrhage. Mild volume loss. Small occipital "
+            "scalp hematoma.",
+            "insertion",
+            None,
+            "hematoma",
+        ),
+        # "consistent with DVT" restates the thrombus of its sentence, not one anywhere.
+        (
+            "Occlusive thrombus in the right popliteal vein, consistent with acute DVT.",
+            "FINDINGS:\nOcclusive thrombus in the right popliteal vein. Thrombus also in the "
+            "right peroneal veins.",
+            "insertion",
+            None,
+            "Thrombus",
+        ),
+        # The exam's reason in its title is no finding for a draft to lean on.
+        (
+            "Right breast ultrasound for a palpable lump. Normal fibroglandular tissue.",
+            "FINDINGS:\nNormal fibroglandular tissue. Incidental 4 mm cyst at 9 o'clock.",
+            "insertion",
+            None,
+            "cyst",
+        ),
+        # A numbered bone is part of the finding's place, like a spine level.
+        (
+            "Fracture of the fourth metatarsal base. Healing stress fracture of the second "
+            "metatarsal shaft.",
+            "FINDINGS:\nFracture of the fourth metatarsal base.",
+            "omission",
+            "fracture",
+            None,
+        ),
+    ],
+)
+def test_findings_without_a_real_partner_are_dropped_or_added(
+    verifier, source, report, kind, source_words, report_words
+):
+    found = [w for w in verifier.verify(source, report) if w["type"] == kind]
+    assert found, verifier.verify(source, report)
+    warning = found[0]
+    for span, text, words in (
+        (warning["source_span"], source, source_words),
+        (warning["report_span"], report, report_words),
+    ):
+        assert (text[span[0] : span[1]] if span else None) == words
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        # Sides given once by bare "Right:" / "Left:" labels.
+        (
+            "3 mm calculus in the right kidney. No left hydronephrosis.",
+            "Kidneys:\nRight: 0.3 cm renal calculus.\nLeft: No hydronephrosis.",
+        ),
+        # Vessels listed under a side heading that the dictation never named.
+        (
+            "CTA of both legs. Right: three-vessel runoff. Left: anterior tibial artery "
+            "occluded at mid-calf.",
+            "Right leg: Three-vessel runoff (anterior tibial, posterior tibial, peroneal).\n"
+            "Left leg: Anterior tibial artery occluded at mid-calf.",
+        ),
+        # Klein's line is a landmark, not a device.
+        (
+            "Left hip normal; Klein line intersects the left epiphysis.",
+            "Left hip: Klein line intersects the femoral epiphysis.",
+        ),
+    ],
+)
+def test_faithful_layouts_and_landmark_names_raise_nothing(verifier, source, report):
+    assert _types(verifier, source, report) == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "kind", "source_words", "report_words"),
+    [
+        (
+            "Fracture of the right C6 lamina. The fracture does not extend into the "
+            "transverse foramen.",
+            "FINDINGS:\nFracture of the right C6 lamina extending into the transverse foramen.",
+            "negation",
+            "extend into",
+            "extending into",
+        ),
+        (
+            "Right slipped capital femoral epiphysis. Left hip is normal.",
+            "IMPRESSION:\nBilateral slipped capital femoral epiphysis.",
+            "laterality",
+            "Right",
+            "Bilateral",
+        ),
+    ],
+)
+def test_extension_and_slipped_epiphysis_changes_are_flagged(
+    verifier, source, report, kind, source_words, report_words
+):
+    found = [w for w in verifier.verify(source, report) if w["type"] == kind]
+    assert found, verifier.verify(source, report)
+    warning = found[0]
+    assert source[slice(*warning["source_span"])] == source_words
+    assert report[slice(*warning["report_span"])] == report_words
+
+
 def test_a_diagnosis_offered_to_explain_dictated_findings_is_not_an_insertion(verifier):
     source = "Loss of gray-white differentiation in the left insula. No hemorrhage."
     report = (
