@@ -105,6 +105,10 @@ def segment(text: str) -> list[Sentence]:
         body = line.rstrip("\r\n")
         if not body.strip():
             continue
+        if section in lx.HYPOTHETICAL_SECTIONS:
+            # A dictated "Indication: ..." line ends with its line: what follows without a
+            # heading of its own is the report body, not more history.
+            section, heading = "body", None
         offset = line_start
         bullet = _BULLET.match(body)
         if bullet:
@@ -287,6 +291,9 @@ class TermMatcher:
                 )
         for surface, (key, side) in lx.FIXED_NAMES.items():
             self.entries[_norm_surface(surface)] = _Entry("fixed", key, None, side)
+        # Matched like any term so that no finding is read inside them, then dropped.
+        for surface in lx.NAMES_NOT_FINDINGS:
+            self.entries[_norm_surface(surface)] = _Entry("name", surface, None, None)
         ordered = sorted(self.entries, key=len, reverse=True)
         # Same matches as the flat longest-first alternation, but factored into a prefix tree.
         self.scanner = word_scanner([surface_tokens(s) for s in ordered])
@@ -326,7 +333,8 @@ class TermMatcher:
                 continue
             entry, plural = hit
             terms.append(Term(start, end, entry.kind, entry.key, entry.implied, entry.side, plural))
-        return self.coordinated(lower, self._by_ending(lower, terms))
+        terms = self.coordinated(lower, self._by_ending(lower, terms))
+        return [t for t in terms if t.kind != "name"]
 
     def _by_ending(self, lower: str, terms: list[Term]) -> list[Term]:
         """Add words that name a finding by their ending and overlap no lexicon term."""
@@ -703,6 +711,7 @@ def assemble(
 _LEVEL = re.compile(
     r"([CTLS])(?<![A-Za-z0-9][CTLS])(\d{1,2})(?:\s*-\s*([CTLS])?(\d{1,2}))?(?![A-Za-z0-9])"
 )
+_LEVEL_JOIN = re.compile(r",? (?:and|or|through|to) |, ")
 _SEGMENT = re.compile(r"s(?<![a-z]s)egments?\s+(\d|i{1,3}|iv|v|vi{1,3})(?![a-z0-9])", re.I)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
 _NORMAL = re.compile(
@@ -721,6 +730,16 @@ def find_locations(text: str) -> list[tuple[int, int, str]]:
         letter, first, letter2, second = m.groups()
         if second is None:
             key = f"{letter}{int(first)}"
+            previous = out[-1] if out else None
+            # "L2 and L3 transverse processes": one place spanning both, not the nearer one.
+            if (
+                previous is not None
+                and _LEVEL_JOIN.fullmatch(text, previous[1], m.start())
+                and "-" not in previous[2]
+                and previous[2][6] == letter
+            ):
+                out[-1] = (previous[0], m.end(), f"{previous[2]}-{int(first)}")
+                continue
         elif letter2 and letter2 != letter:
             key = f"{letter}{int(first)}-{letter2}{int(second)}"
         else:

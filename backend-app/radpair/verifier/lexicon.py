@@ -292,7 +292,15 @@ FINDINGS: dict[str, list[str]] = {
         "ischemic change",
     ],
     "white_matter_disease": ["small vessel ischemic disease", "white matter disease"],
-    "hyperintensity": ["hyperintensity", "hyperintensities", "hyperintense", "high signal"],
+    "hyperintensity": [
+        "hyperintensity",
+        "hyperintensities",
+        "hyperintense",
+        "high signal",
+        "high t1 signal",
+        "high t2 signal",
+        "bright t2 signal",
+    ],
     "hypointensity": [
         "hypointensity",
         "hypointensities",
@@ -300,6 +308,8 @@ FINDINGS: dict[str, list[str]] = {
         "low signal",
         "low t1 signal",
         "low t2 signal",
+        "low adc signal",
+        "low adc",
     ],
     # A fibrosis pattern, not an infection: kept apart from "pneumonia".
     "ild_pattern": [
@@ -1026,6 +1036,30 @@ NORMAL_WORDS: tuple[str, ...] = (
 )
 
 # Qualifiers that make "no new X" a statement about new X only.
+# Protocol and alert names that contain a finding word but assert nothing ("code stroke",
+# "PE protocol"): the exam line of a draft often repeats them.
+NAMES_NOT_FINDINGS: tuple[str, ...] = (
+    "code stroke",
+    "alberta stroke program early ct score",
+    "alberta stroke program early computed tomography score",
+    "stroke program",
+    "stroke scale",
+    "stroke alert",
+    "stroke protocol",
+    "pe protocol",
+    "pe study",
+    "pulmonary embolism protocol",
+    "pulmonary embolus protocol",
+    "pulmonary embolism study",
+    "trauma protocol",
+    "stone protocol",
+    "renal stone protocol",
+    "appendicitis protocol",
+    "aortic dissection protocol",
+    "dissection protocol",
+    "hematuria protocol",
+)
+
 QUALIFIERS: dict[str, str] = {
     "new": "new",
     "additional": "new",
@@ -1036,6 +1070,8 @@ QUALIFIERS: dict[str, str] = {
     "fixed": "fixed",
     "reversible": "reversible",
     "solid": "solid",
+    # "No saddle embolus" denies only the saddle kind, not segmental emboli.
+    "saddle": "saddle",
 }
 
 # Units: surface -> (dimension, factor to the base unit of that dimension).
