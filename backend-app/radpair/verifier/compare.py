@@ -174,9 +174,11 @@ class _View:
         self._first_end: int | None = None
         self._sides_named: set[str] | None = None
         # A finding word in a heading or in the exam title's reason asserts nothing.
+        self.headings: set[int] = set()
         for m in self.mentions:
             if m.kind == "finding" and (_is_heading(self.text, m) or _in_exam_title(self, m)):
                 m.polarity = HYPOTHETICAL
+                self.headings.add(id(m))
         self.distinct = self.mentions
         if len(self.mentions) + len(self.measurements) > _SHARE_ABOVE:
             self._signatures = {id(m): self._signature(m) for m in self.mentions}
@@ -283,7 +285,46 @@ def compare(source: Facts, report: Facts) -> list[dict]:
         _unpartnered(x, y, x_is_src, out)
     _value_sides(src, rep, out)
     _label_swaps(src, rep, out)
+    _dominant_sides(src, rep, out)
     return out.items
+
+
+_S = r"(left|right|l|r)"
+_DOMINANCE = re.compile(
+    rf"\b{_S}\s*(?:>|(?:is\s+)?(?:greater|worse|more|larger)\s+than|-greater-than-)\s*{_S}\b"
+    r"|\bmore\s+(?:pronounced|prominent|severe|extensive|marked)\s+on\s+the\s+(left|right)"
+    r"|\b(left|right)(?:-|\s+)(?:sided\s+)?predominan(?:t|ce)"
+)
+
+
+def _dominant(view: _View) -> dict[str, tuple[int, int]]:
+    """Sides said to be the worse one ("left greater than right", "L>R"), with a span each."""
+    found: dict[str, tuple[int, int]] = {}
+    for m in _DOMINANCE.finditer(view.lower):
+        first, second, pronounced, predominant = m.groups()
+        side = first or pronounced or predominant
+        if first and second and first[0] == second[0]:
+            continue
+        found.setdefault(side[0].upper(), m.span())
+    return found
+
+
+def _dominant_sides(src: _View, rep: _View, out: _Collector) -> None:
+    """Which side is the worse one, turned round: "left greater than right" became "right
+    greater than left". Raised only when the two texts name no worse side in common."""
+    worse_src, worse_rep = _dominant(src), _dominant(rep)
+    if not worse_src or not worse_rep or worse_src.keys() & worse_rep.keys():
+        return
+    (s_side, s_span), (r_side, r_span) = next(iter(worse_src.items())), next(
+        iter(worse_rep.items())
+    )
+    out.add(
+        "laterality",
+        f"The worse side is {_side_word(frozenset(s_side))} in the source but "
+        f"{_side_word(frozenset(r_side))} in the report.",
+        list(s_span),
+        list(r_span),
+    )
 
 
 # Above this many labelled values in a text the swap check is skipped (it compares pairs).
@@ -1012,6 +1053,14 @@ def _has_partner(m: Mention, x: _View, y: _View) -> bool:
 _FOR = re.compile(r"\bfor\b")
 
 
+def _kept_as_history(m: Mention, y: _View) -> bool:
+    """A dictated finding that the draft moved into its indication or history: not dropped."""
+    return any(
+        n.polarity == HYPOTHETICAL and id(n) not in y.headings and _site_compatible(m, n)
+        for n in y.findings(m.key)
+    )
+
+
 def _in_exam_title(x: _View, m: Mention) -> bool:
     """The reason for the exam in its title ("PET/CT for Hodgkin lymphoma"): not a finding."""
     start = m.span[0]
@@ -1051,7 +1100,7 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
         key = (m.key, m.anatomy, m.location, m.checked_sides, m.polarity) if x.shared else id(m)
         if key not in verdicts:
             verdicts[key] = _has_partner(m, x, y)
-        if verdicts[key]:
+        if verdicts[key] or (x_is_src and _kept_as_history(m, y)):
             continue
         name = _label(x, m)
         if x_is_src:

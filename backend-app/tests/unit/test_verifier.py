@@ -193,6 +193,38 @@ def test_faithful_layouts_and_landmark_names_raise_nothing(verifier, source, rep
 
 
 @pytest.mark.parametrize(
+    ("source", "report", "source_words", "report_words"),
+    [
+        (
+            "Ethmoid opacification, L>R.",
+            "Ethmoid opacification, right greater than left.",
+            "L>R",
+            "right greater than left",
+        ),
+        (
+            "Edema, left-sided predominance.",
+            "Edema, more pronounced on the right.",
+            "left-sided predominance",
+            "more pronounced on the right",
+        ),
+        ("Effusions, left greater than right.", "Effusions, more marked on the left.", None, None),
+        ("Effusions, left greater than right.", "Bilateral effusions.", None, None),
+    ],
+)
+def test_the_worse_side_turned_round_is_a_side_change(
+    verifier, source, report, source_words, report_words
+):
+    found = [w for w in verifier.verify(source, report) if w["message"].startswith("The worse")]
+    if source_words is None:
+        assert found == []
+        return
+    (warning,) = found
+    assert warning["type"] == "laterality"
+    assert source[slice(*warning["source_span"])] == source_words
+    assert report[slice(*warning["report_span"])] == report_words
+
+
+@pytest.mark.parametrize(
     ("source", "report", "kind", "source_words", "report_words"),
     [
         (
