@@ -668,6 +668,9 @@ def _matches(a: Measurement, others: Iterable[Measurement], x_is_src: bool) -> b
 _INDEX_ABOVE = 400
 
 
+_DERIVED = frozenset({"ratio"})
+
+
 def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     s_text, r_text = _pair(x_is_src, x.text, y.text)
     verdicts: dict[object, tuple[str | None, Measurement | None]] = {}
@@ -687,6 +690,10 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                 else _measurement_verdict(x, y, a, x_is_src, owned)
             )
         what, other = verdict
+        if what == "unmatched" and other is None and a.dim in _DERIVED and a.dim not in y.by_dim:
+            # A ratio worked out from dictated values ("PSV 180 and 110 cm/s (ratio 1.6)") is
+            # checked only against a ratio the other text gives.
+            continue
         if what == "unmatched":
             src, rep = _pair(x_is_src, _span(a), _span(other))
             if other is None:

@@ -1115,6 +1115,10 @@ UNITS: dict[str, tuple[str, float]] = {
     "minutes": ("time", 1.0),
     "minute": ("time", 1.0),
     "min": ("time", 1.0),
+    "seconds": ("time", 1 / 60),
+    "second": ("time", 1 / 60),
+    "sec": ("time", 1 / 60),
+    "s": ("time", 1 / 60),
 }
 
 # Section headings and what they mean for certainty.

@@ -336,11 +336,21 @@ def test_the_held_out_slice_meets_the_hard_part_targets(outcomes):
         ("70 to 99% stenosis", "percent", (70.0, 99.0)),
         ("24 degrees", "angle", (24.0,)),
         ("165 bpm", "rate", (165.0,)),
+        ("RV/LV ratio 1.4", "ratio", (1.4,)),
+        ("S/D 3.2", "ratio", (3.2,)),
+        ("Tmax >6 s", "time", (0.1,)),
+        ("90 seconds", "time", (1.5,)),
     ],
 )
 def test_measurements_are_parsed_into_base_units(text, dim, values):
     (m,) = extract_measurements(text)
     assert (m.dim, m.values) == (dim, values)
+
+
+def test_a_ratio_worked_out_from_dictated_values_is_no_new_measurement(verifier):
+    source = "Renal artery PSV 180 cm/s; iliac artery PSV 110 cm/s."
+    report = "Renal artery PSV 180 cm/s; iliac artery PSV 110 cm/s (ratio approximately 1.6)."
+    assert _types(verifier, source, report) == set()
 
 
 @pytest.mark.parametrize(
@@ -380,6 +390,8 @@ def test_equal_values_in_other_units_or_forms_are_not_flagged(verifier, source, 
         ("Aneurysm 4.8 cm.", "Aneurysm 4.3 cm."),
         ("Small nodule in the right lower lobe.", "4 mm nodule in the right lower lobe."),
         ("Spleen 15.5 cm. Cyst 2 cm.", "Spleen 15.5 cm."),
+        ("RV/LV ratio 1.4, right heart strain.", "RV/LV ratio 1.1, right heart strain."),
+        ("Tmax >6 s volume 45 mL.", "Tmax >10 s volume 45 mL."),
     ],
 )
 def test_changed_missing_or_new_measurements_are_flagged(verifier, source, report):
