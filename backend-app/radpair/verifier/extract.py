@@ -1206,4 +1206,29 @@ def extract(
     lower = safe_lower(text)
     terms = find_terms(text, lower)
     sides = side_matcher().find(text, lower, terms)
+    if "lateral" in lower:
+        sides = _relative_sides(lower, sentences, sides)
     return assemble(text, sentences, terms, sides, polarity(text, sentences, terms))
+
+
+_RELATIVE_SIDE = re.compile(r"\b(contra|ipsi)lateral\b")
+
+
+def _relative_sides(
+    lower: str, sentences: Sequence[Sentence], sides: list[SideWord]
+) -> list[SideWord]:
+    """ "Contralateral" and "ipsilateral" read against the exam title's one side ("Left lower
+    extremity duplex ... contralateral CFV" is the right one)."""
+    if not sentences:
+        return sides
+    title_end = sentences[0].end
+    title = {s.side for s in sides if s.end <= title_end}
+    if len(title) != 1 or "B" in title:
+        return sides
+    (own,) = title
+    other = "R" if own == "L" else "L"
+    extra = [
+        SideWord(m.start(), m.end(), other if m.group(1) == "contra" else own, False)
+        for m in _RELATIVE_SIDE.finditer(lower, title_end)
+    ]
+    return sorted(sides + extra, key=lambda s: s.start) if extra else sides

@@ -549,11 +549,20 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "mastoid": (["mastoid", "mastoid air cells"], True, None),
     "tonsil": (["tonsil", "peritonsillar", "tonsillar"], True, None),
     "neck_nodes": (["level 2", "level ii", "cervical"], False, None),
-    "femoral_vein": (["femoral vein", "femoral veins"], True, "lower_extremity"),
-    "common_femoral_vein": (["common femoral vein", "common femoral"], True, "lower_extremity"),
-    "popliteal_vein": (["popliteal vein"], True, "lower_extremity"),
+    "femoral_vein": (
+        ["femoral vein", "femoral veins", "superficial femoral vein", "sfv"],
+        True,
+        "lower_extremity",
+    ),
+    "common_femoral_vein": (
+        ["common femoral vein", "common femoral", "cfv"],
+        True,
+        "lower_extremity",
+    ),
+    # The vein lies in the fossa: "popliteal DVT" and "popliteal vein thrombus" are one.
+    "popliteal_vein": (["popliteal vein"], True, "popliteal_fossa"),
     "popliteal_fossa": (["popliteal fossa", "popliteal"], True, "lower_extremity"),
-    "saphenous_vein": (["great saphenous vein", "saphenous vein"], True, "lower_extremity"),
+    "saphenous_vein": (["great saphenous vein", "saphenous vein", "gsv"], True, "lower_extremity"),
     "calf": (["calf"], True, "lower_extremity"),
     # Calf vessels by name, artery or vein alike ("posterior tibial and peroneal arteries").
     "tibial_vessel": (

@@ -181,6 +181,12 @@ def test_findings_without_a_real_partner_are_dropped_or_added(
             "Right leg: Three-vessel runoff (anterior tibial, posterior tibial, peroneal).\n"
             "Left leg: Anterior tibial artery occluded at mid-calf.",
         ),
+        # "Contralateral" is the side opposite the exam's; CFV is the common femoral vein;
+        # "popliteal DVT" is a thrombus in the popliteal vein.
+        (
+            "Left leg venous duplex. Acute popliteal DVT. Contralateral CFV patent.",
+            "Left popliteal vein thrombus. The right common femoral vein is patent.",
+        ),
         # Klein's line is a landmark, not a device.
         (
             "Left hip normal; Klein line intersects the left epiphysis.",
@@ -234,6 +240,13 @@ def test_the_worse_side_turned_round_is_a_side_change(
             "negation",
             "extend into",
             "extending into",
+        ),
+        (
+            "Right leg venous duplex. Popliteal DVT. Contralateral CFV patent.",
+            "FINDINGS:\nRight popliteal vein thrombus. Ipsilateral common femoral vein patent.",
+            "laterality",
+            "Contralateral",
+            "Ipsilateral",
         ),
         (
             "Right slipped capital femoral epiphysis. Left hip is normal.",
