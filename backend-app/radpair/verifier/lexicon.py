@@ -75,7 +75,13 @@ FINDINGS: dict[str, list[str]] = {
     "tear": ["tear", "torn", "rupture", "ruptured", "disrupted", "disruption"],
     "tendinosis": ["tendinosis", "tendinopathy"],
     "bursitis": ["bursitis"],
-    "contusion": ["contusion", "bone bruise", "bone marrow edema", "marrow edema"],
+    "contusion": [
+        "contusion",
+        "hemorrhagic contusion",
+        "bone bruise",
+        "bone marrow edema",
+        "marrow edema",
+    ],
     "edema": ["edema", "vasogenic edema"],
     "pulmonary_edema": ["pulmonary edema", "interstitial edema"],
     "vascular_congestion": ["vascular congestion", "pulmonary vascular congestion"],
@@ -232,10 +238,10 @@ FINDINGS: dict[str, list[str]] = {
         "intrauterine pregnancy",
         "gestation",
         "gestational sac",
-        "yolk sac",
-        "fetal pole",
-        "embryo",
     ],
+    # Each is its own observation: "sac with a yolk sac, no embryo" affirms one, denies one.
+    "yolk_sac": ["yolk sac"],
+    "embryo": ["embryo", "fetal pole", "fetus"],
     # General emergency and neuro vocabulary (not taken from any corpus slice).
     "empty_sella": ["empty sella", "partially empty sella", "partial empty sella"],
     "pneumocephalus": ["pneumocephalus"],
@@ -394,6 +400,7 @@ FINDINGS: dict[str, list[str]] = {
         "cavernous malformation",
     ],
     "subarachnoid_hemorrhage": ["subarachnoid hemorrhage", "sah"],
+    "intraventricular_hemorrhage": ["intraventricular hemorrhage", "ivh"],
     "mastoiditis": ["mastoiditis", "otomastoiditis", "mastoid effusion|mastoid"],
     "polyp": ["polyp", "polyps", "retention cyst"],
     "angiomyolipoma": ["angiomyolipoma", "aml"],
@@ -465,7 +472,8 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     ),
     "lower_lobe": (["lower lobe", "rll|R", "lll|L", "lower lung zone"], True, "lung"),
     "lung_base": (
-        ["lung base", "base", "basilar", "bibasilar|B", "retrocardiac", "costophrenic angle"],
+        # Not a bare "base": the base of a metatarsal, the dens or the appendix is no lung.
+        ["lung base", "basilar", "bibasilar|B", "retrocardiac", "costophrenic angle"],
         True,
         "lung",
     ),
@@ -487,7 +495,7 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     ),
     "aorta": (["aorta", "aortic", "periaortic"], False, None),
     "ascending_aorta": (["ascending aorta", "ascending aortic", "aortic root"], False, "aorta"),
-    "aortic_arch": (["aortic arch", "arch"], False, "aorta"),
+    "aortic_arch": (["aortic arch", "bovine arch", "arch vessels"], False, "aorta"),
     "descending_aorta": (
         ["descending aorta", "descending thoracic aorta", "descending aortic"],
         False,
@@ -1154,6 +1162,13 @@ SECTION_NAMES: frozenset[str] = frozenset(
     }
 )
 
+# Kinds of a general finding: each stands for the general word and the general word for each,
+# but one kind never stands for another (a subarachnoid bleed is no intraventricular one).
+FINDING_KINDS: dict[str, str] = {
+    "subarachnoid_hemorrhage": "hemorrhage",
+    "intraventricular_hemorrhage": "hemorrhage",
+}
+
 # Findings that stand in for one another when deciding whether a finding was dropped or added
 # (not for laterality, negation or measurement): a rewrite may name the lesion by its diagnosis
 # or the node by its enlargement. Families match only at a compatible site.
@@ -1162,7 +1177,7 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"catheter", "device_tube"}),
     frozenset({"consolidation", "pneumonia", "opacity", "atelectasis"}),
     frozenset({"embolism", "thrombus"}),
-    frozenset({"hemorrhage", "hematoma", "subarachnoid_hemorrhage"}),
+    frozenset({"hemorrhage", "hematoma"}),
     frozenset({"hernia", "hiatal_hernia"}),
     # Wear of a joint or the spine, said in many ways.
     frozenset(
