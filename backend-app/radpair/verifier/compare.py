@@ -918,9 +918,10 @@ _NEGATION_KIN: dict[str, frozenset[str]] = {k: kin for kin in lx.NEGATION_KIN fo
 def _kinds_both_ways() -> dict[str, frozenset[str]]:
     """Each kind's general finding, and each general finding's kinds."""
     out: dict[str, frozenset[str]] = {}
-    for kind, general in lx.FINDING_KINDS.items():
-        out[kind] = out.get(kind, frozenset()) | {general}
-        out[general] = out.get(general, frozenset()) | {kind}
+    for kind, generals in lx.FINDING_KINDS.items():
+        out[kind] = out.get(kind, frozenset()) | set(generals)
+        for general in generals:
+            out[general] = out.get(general, frozenset()) | {kind}
     return out
 
 

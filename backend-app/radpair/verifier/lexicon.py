@@ -86,7 +86,15 @@ FINDINGS: dict[str, list[str]] = {
     "pulmonary_edema": ["pulmonary edema", "interstitial edema"],
     "vascular_congestion": ["vascular congestion", "pulmonary vascular congestion"],
     "hemorrhage": ["hemorrhage", "bleed", "hemorrhagic", "subchorionic hemorrhage", "ich"],
-    "hematoma": ["hematoma", "epidural hematoma", "subdural hematoma", "sdh", "edh"],
+    "hematoma": ["hematoma"],
+    "subdural_hematoma": ["subdural hematoma", "subdural hemorrhage", "sdh"],
+    "epidural_hematoma": ["epidural hematoma", "epidural hemorrhage", "edh"],
+    "intraparenchymal_hemorrhage": [
+        "intraparenchymal hemorrhage",
+        "intraparenchymal hematoma",
+        "parenchymal hemorrhage",
+        "iph",
+    ],
     "infarct": ["infarct", "infarction", "stroke", "lacunar infarct", "territorial infarct"],
     "embolism": ["embolism", "embolus", "emboli", "pe", "filling defect", "embolic occlusion"],
     "thrombus": ["thrombus", "thrombosis", "dvt", "clot", "thrombi"],
@@ -1164,9 +1172,12 @@ SECTION_NAMES: frozenset[str] = frozenset(
 
 # Kinds of a general finding: each stands for the general word and the general word for each,
 # but one kind never stands for another (a subarachnoid bleed is no intraventricular one).
-FINDING_KINDS: dict[str, str] = {
-    "subarachnoid_hemorrhage": "hemorrhage",
-    "intraventricular_hemorrhage": "hemorrhage",
+FINDING_KINDS: dict[str, tuple[str, ...]] = {
+    "subarachnoid_hemorrhage": ("hemorrhage",),
+    "intraventricular_hemorrhage": ("hemorrhage",),
+    "intraparenchymal_hemorrhage": ("hemorrhage", "hematoma"),
+    "subdural_hematoma": ("hematoma", "hemorrhage"),
+    "epidural_hematoma": ("hematoma", "hemorrhage"),
 }
 
 # Findings that stand in for one another when deciding whether a finding was dropped or added
