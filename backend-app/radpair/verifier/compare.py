@@ -173,6 +173,7 @@ class _View:
         self._finding_starts: list[int] | None = None
         self._first_end: int | None = None
         self._sides_named: set[str] | None = None
+        self.numbers: set[float] | None = None  # every number written, made when first needed
         # A finding word in a heading or in the exam title's reason asserts nothing.
         self.headings: set[int] = set()
         for m in self.mentions:
@@ -623,7 +624,7 @@ def _normal_contradiction(x: _View, y: _View, x_is_src: bool, out: _Collector) -
 
 def _normal_structure(m: Mention, y: _View) -> Mention | None:
     """The first structure the other text calls normal that would contain this finding."""
-    if any(_same_finding(m, n) for n in y.findings(m.key)):
+    if any(_same_finding(m, n) and _qualifiers_agree(m, n) for n in y.findings(m.key)):
         return None  # the other text talks about this finding; _negation decides
     for n in y.distinct:
         if not n.normal or n.kind != "anatomy":
@@ -668,7 +669,22 @@ def _matches(a: Measurement, others: Iterable[Measurement], x_is_src: bool) -> b
 _INDEX_ABOVE = 400
 
 
-_DERIVED = frozenset({"ratio"})
+# Values often given without their name in one text ("Total 142" under "Agatston:"): checked
+# only against a value the other text names the same way.
+_DERIVED = frozenset({"ratio", "calcium_score", "t_score", "z_score"})
+
+
+_BARE_NUMBER = re.compile(r"[-\u2212\u2013]?\d+(?:\.\d+)?")
+
+
+def _bare_number_in(view: _View, value: float) -> bool:
+    """True when the text writes this number somewhere, with or without a name or unit."""
+    if view.numbers is None:
+        view.numbers = {
+            float(n.replace("\u2212", "-").replace("\u2013", "-"))
+            for n in _BARE_NUMBER.findall(view.text)
+        }
+    return value in view.numbers
 
 
 def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
@@ -690,9 +706,16 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                 else _measurement_verdict(x, y, a, x_is_src, owned)
             )
         what, other = verdict
-        if what == "unmatched" and other is None and a.dim in _DERIVED and a.dim not in y.by_dim:
+        if (
+            what == "unmatched"
+            and other is None
+            and a.dim in _DERIVED
+            and a.dim not in y.by_dim
+            and (a.dim == "ratio" or _bare_number_in(y, a.values[0]))
+        ):
             # A ratio worked out from dictated values ("PSV 180 and 110 cm/s (ratio 1.6)") is
-            # checked only against a ratio the other text gives.
+            # checked only against a ratio the other text gives; a named score against the
+            # same number written bare ("Agatston: ... Total 142").
             continue
         if what == "unmatched":
             src, rep = _pair(x_is_src, _span(a), _span(other))

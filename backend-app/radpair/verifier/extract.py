@@ -540,6 +540,11 @@ def assemble(
                 # A bare side label ("Right:", "LEFT:") gives its side to what follows it.
                 heading_sides[si] = _LABEL_SIDES.get(lower[sent.start : sent.end].strip(), no_sides)
             else:
+                # "Labrum: Intact." says the heading's structure is normal.
+                if sent.heading in heading_mention and _JUST_NORMAL.fullmatch(
+                    lower, sent.start, sent.end
+                ):
+                    mentions[heading_mention[sent.heading]].normal = True
                 seen_section_sentence.add(sent.section)
             continue
         findings: list[int] = []
@@ -828,6 +833,11 @@ _QUALIFIER_OR_SEVERITY = re.compile(
 )
 
 
+_JUST_NORMAL = re.compile(
+    r"\s*(?:is |are |appears? |otherwise )?(?:"
+    + "|".join(re.escape(w) for w in lx.NORMAL_WORDS if w != "otherwise")
+    + r")(?: in (?:size|appearance|caliber|signal))?\.?\s*"
+)
 _LABEL_SIDES = {
     word: _expand(side)
     for side, words in (

@@ -1097,6 +1097,9 @@ QUALIFIERS: dict[str, str] = {
     "solid": "solid",
     # "No saddle embolus" denies only the saddle kind, not segmental emboli.
     "saddle": "saddle",
+    # "No full-thickness tear" beside a dictated partial tear denies only the full kind.
+    "full-thickness": "full_thickness",
+    "partial-thickness": "partial_thickness",
 }
 
 # Units: surface -> (dimension, factor to the base unit of that dimension).
@@ -1126,6 +1129,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "percent": ("percent", 1.0),
     "degrees": ("angle", 1.0),
     "degree": ("angle", 1.0),
+    "deg": ("angle", 1.0),
     "°": ("angle", 1.0),
     "bpm": ("rate", 1.0),
     "beats per minute": ("rate", 1.0),

@@ -377,6 +377,13 @@ def test_the_held_out_slice_meets_the_hard_part_targets(outcomes):
         ("S/D 3.2", "ratio", (3.2,)),
         ("Tmax >6 s", "time", (0.1,)),
         ("90 seconds", "time", (1.5,)),
+        ("alpha angle 62 deg", "angle", (62.0,)),
+        ("T-score -2.7", "t_score", (-2.7,)),
+        ("femoral neck: T -2.1", "t_score", (-2.1,)),
+        ("Z-score of +0.3", "z_score", (0.3,)),
+        ("Agatston score 412", "calcium_score", (412.0,)),
+        ("ICA PSV 112", "velocity", (112.0,)),
+        ("nodule prev 2.3 cm", "length:prior", (23.0,)),
     ],
 )
 def test_measurements_are_parsed_into_base_units(text, dim, values):
@@ -397,6 +404,7 @@ def test_a_ratio_worked_out_from_dictated_values_is_no_new_measurement(verifier)
         "Disc bulge at L4-L5 and C5-6, compression of T12, L5-S1 narrowing.",
         "BI-RADS 4. PI-RADS 3. LI-RADS 5. TI-RADS 2. Grade 2 chondromalacia.",
         "2 o'clock, follow-up in 3 months, 8 weeks 6 days.",
+        "HCC seg 6 s/p TACE. T2 hyperintense. CALCIUM SCORE\n55M.",
     ],
 )
 def test_dates_series_levels_and_categories_are_not_measurements(text):
@@ -411,6 +419,11 @@ def test_dates_series_levels_and_categories_are_not_measurements(text):
         ("Mass measures 3.2 x 2.1 cm.", "Mass measures 32 x 21 mm."),
         ("Prostate volume 48 mL.", "Prostate volume 48 cc."),
         ("Mass 3.4 x 3.0 x 2.8 cm.", "Mass 3.4 x 3.0 x 2.8 cm. Impression: 3.4 cm mass."),
+        ("R ICA PSV 112, EDV 30.", "Right internal carotid artery PSV 112 cm/s, EDV 30 cm/s."),
+        ("Lobe 6.2 cm (prev 6.0 cm).", "Lobe 6.2 cm (previously 6.0 cm)."),
+        ("Hip: T -1.6.", "Hip: T-score -1.6."),
+        ("Agatston: LAD 98. Total 142.", "Total calcium score of 142."),
+        ("Alpha angle 62 deg.", "Alpha angle 62\u00b0."),
     ],
 )
 def test_equal_values_in_other_units_or_forms_are_not_flagged(verifier, source, report):
@@ -429,6 +442,8 @@ def test_equal_values_in_other_units_or_forms_are_not_flagged(verifier, source, 
         ("Spleen 15.5 cm. Cyst 2 cm.", "Spleen 15.5 cm."),
         ("RV/LV ratio 1.4, right heart strain.", "RV/LV ratio 1.1, right heart strain."),
         ("Tmax >6 s volume 45 mL.", "Tmax >10 s volume 45 mL."),
+        ("Lumbar spine T -1.4. Hip T -2.1.", "Lumbar spine T-score -2.4. Hip T-score -2.1."),
+        ("Agatston: LAD 98. Total 412.", "Total calcium score of 142."),
     ],
 )
 def test_changed_missing_or_new_measurements_are_flagged(verifier, source, report):

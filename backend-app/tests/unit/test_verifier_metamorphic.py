@@ -88,6 +88,10 @@ _KNOWN_SIDES = {
     "h9-ct-abd-60": "a side before a level ('left L2 and L3 transverse processes') is not attached",
 }
 _KNOWN_NEGATIONS = {
+    "h10-us-renal-peds-46": "a side opening a line ('L kidney 8.6 cm. Upper pole ...') is not "
+    "carried to the line's next sentence",
+    "h10-ct-adrenal-52": "the first 'No' denies a recommendation ('No follow-up imaging is "
+    "needed'), which is none of the five types",
     "h4-fl-ugi-76": "'corkscrew appearance' is not a finding the lexicon knows",
     "h5-us-breast-15": "'posterior acoustic features' is a descriptor the lexicon does not know",
     "h5-us-uedoppler-30": "deep and superficial thrombus are one finding to the verifier",
