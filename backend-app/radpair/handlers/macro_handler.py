@@ -11,7 +11,6 @@ from radpair.cursors import decode_macro_cursor, encode_macro_cursor
 from radpair.db import UniqueViolationError
 from radpair.exceptions import (
     ConflictError,
-    ExpansionTooLargeError,
     ForbiddenError,
     MacroExistsError,
     NotFoundError,
@@ -27,19 +26,16 @@ from radpair.handlers.validation import (
     require_string,
 )
 from radpair.macros.engine import (
-    MAX_EXPANDED_CHARS,
     MAX_RENDERED_CHARS,
-    Expansion,
-    ExpansionTooLarge,
     Macro,
-    MacroLibrary,
     find_cycle,
     normalize_phrase,
     oversized_macros,
     phrase_key,
     phrases_in_cycles,
 )
-from radpair.macros.library_cache import MacroLibraryCache, to_macros
+from radpair.macros.expansion import TRIGGERS, expand_bounded
+from radpair.macros.library_cache import to_macros
 from radpair.queries.macro_queries import MacroQueries
 from radpair.services import Services
 
@@ -51,7 +47,6 @@ MAX_DICTATION = limits.MAX_DICTATION
 # Export prefixes such cells with `'` (also cells that already start with quotes before one, so
 # the prefix is always removable); import removes exactly one such prefix, so files round-trip.
 _FORMULA_CELL = re.compile(r"^'*[=+\-@\t\r]")
-TRIGGERS = ("keyword", "bare")
 _SEARCH = re.compile(limits.SINGLE_LINE)
 _CSV_IMPORT = re.compile(limits.CSV_IMPORT)
 
@@ -73,22 +68,6 @@ class MacroTooLargeError(ValidationError):
     """Saving the macro would make a `{{nesting}}` rendering pass MAX_RENDERED_CHARS."""
 
     code = "macro_too_large"
-
-
-def expand_bounded(library: MacroLibrary, text: str, trigger: str) -> Expansion:
-    """`library.expand`, with 422 when the result would pass MAX_EXPANDED_CHARS."""
-    try:
-        return library.expand(text, trigger)
-    except ExpansionTooLarge:
-        raise ExpansionTooLargeError(
-            f"The dictated macros would expand to more than {MAX_EXPANDED_CHARS} characters.",
-            extra={"limit": MAX_EXPANDED_CHARS},
-        ) from None
-
-
-def macro_cache(services: Services) -> MacroLibraryCache:
-    """The process-wide library cache."""
-    return services.get("macro_cache", lambda s: MacroLibraryCache(s.settings.macro_trigger_words))
 
 
 def public_macro(row: dict) -> dict:
@@ -132,37 +111,16 @@ class MacroHandler:
     def __init__(self, services: Services):
         self.services = services
         self.database = services.database
-        self.cache = macro_cache(services)
+        self.libraries = services.macro_libraries
 
     # -- expansion -------------------------------------------------------------------------
-
-    def library_for(self, principal: Principal) -> MacroLibrary:
-        """The caller's current library view (site macros under their own).
-
-        Usually no database work: the version counters came with the token check, and the
-        cached automaton is current; rows are loaded only when a version moved.
-        """
-        versions = principal.library_versions
-        if versions is None:
-            with self.database.statements() as connection:
-                versions = self.macro_queries(connection).library_versions()
-        return self.cache.user_library(
-            principal.user_id,
-            versions,
-            lambda: self._load(lambda q: q.site_macros_for_engine()),
-            lambda: self._load(lambda q: q.user_macros_for_engine(principal.user_id)),
-        )
-
-    def _load(self, query) -> list[dict]:
-        with self.database.statements() as connection:
-            return query(self.macro_queries(connection))
 
     def expand_text(self, body: dict, principal: Principal) -> dict:
         """Expand the macros dictated in `text`."""
         reject_unknown_fields(body, {"text", "trigger"})
         text = require_string(body, "text", min_length=0, max_length=MAX_DICTATION, multiline=True)
         trigger = require_choice(body, "trigger", TRIGGERS, "keyword")
-        expansion = expand_bounded(self.library_for(principal), text, trigger)
+        expansion = expand_bounded(self.libraries.for_principal(principal), text, trigger)
         return {"success": True, **expansion.to_dict()}
 
     # -- library -----------------------------------------------------------------------------
