@@ -21,6 +21,8 @@ from radpair.exceptions import (
 from radpair.auth.principal import Principal
 from radpair.handlers.validation import (
     parse_uuid,
+    page_limit,
+    query_bool,
     reject_unknown_fields,
     require_bool,
     require_choice,
@@ -115,10 +117,10 @@ class MacroHandler:
 
     # -- library -----------------------------------------------------------------------------
 
-    def list_macros(
-        self, principal: Principal, q: str | None, limit: int, cursor: str | None
-    ) -> dict:
-        """A page of the macros the caller can see, ordered by phrase."""
+    def list_macros(self, principal: Principal, query: dict) -> dict:
+        """A page of the macros the caller can see, ordered by phrase (`q`, `limit`, `cursor`)."""
+        limit = page_limit(query)
+        q, cursor = query.get("q"), query.get("cursor")
         if q is not None and len(q) > limits.MAX_SEARCH:
             raise ValidationError("`q` is too long.", extra={"field": "q"})
         if q is not None and not _SEARCH.fullmatch(q):
@@ -252,14 +254,15 @@ class MacroHandler:
 
     # -- CSV ---------------------------------------------------------------------------------
 
-    def import_csv(
-        self, raw: bytes, scope: str, private: bool | None, principal: Principal
-    ) -> dict:
+    def import_csv(self, raw: bytes, query: dict, principal: Principal) -> dict:
         """Upsert macros from a `Macro Phrase,Macro Text` CSV; bad rows reported, good kept.
 
-        `private` true or false applies to every row written; None (not given) creates public
-        macros and leaves the privacy of existing ones as it is. Site macros are never private.
+        `scope` (query) is user or site. `private` true or false applies to every row written;
+        absent, new macros are public and existing ones keep their privacy. Site macros are
+        never private.
         """
+        scope = require_choice(query, "scope", ("user", "site"), "user")
+        private = query_bool(query, "private")
         if scope == "site" and not principal.is_admin:
             raise ForbiddenError("Only administrators can import site macros.")
         rows, errors = csv_io.read_import(raw)

@@ -24,11 +24,18 @@ from radpair.limits import (
     MAX_NOTE,
     MAX_REPORT,
     MAX_STUDY_FIELD,
+    MAX_VERSION,
     MODALITY,
     PATIENT_REF,
     WARNING_ID,
 )
-from radpair.handlers.validation import parse_uuid, reject_unknown_fields, require_string
+from radpair.handlers.validation import (
+    page_limit,
+    parse_uuid,
+    query_int,
+    reject_unknown_fields,
+    require_string,
+)
 from radpair.queries.audit_queries import AuditQueries
 from radpair.queries.report_queries import ReportQueries
 from radpair.reporting import document, fhir, hl7
@@ -292,9 +299,10 @@ class ReportHandler:
             self._audit(connection, principal, "create", report_id, command_ids=command_ids)
             return self._answer(queries, report_id, principal)
 
-    def list_reports(self, principal: Principal, limit: int, cursor: str | None) -> dict:
-        """A page of the caller's reports, newest first."""
-        before = decode_time_cursor(cursor)
+    def list_reports(self, principal: Principal, query: dict) -> dict:
+        """A page of the caller's reports, newest first (`limit`, `cursor`)."""
+        limit = page_limit(query)
+        before = decode_time_cursor(query.get("cursor"))
         with self.database.statements() as connection:
             rows = self.report_queries(connection).list_reports(
                 principal.user_id, before, limit + 1
@@ -508,11 +516,13 @@ class ReportHandler:
             "signed_at": chosen["signed_at"],
         }
 
-    def export_fhir(self, report_id: str, version: int | None, principal: Principal) -> dict:
-        """The version as a FHIR R4 DiagnosticReport."""
+    def export_fhir(self, report_id: str, query: dict, principal: Principal) -> dict:
+        """The report (or its `version`) as a FHIR R4 DiagnosticReport."""
+        version = query_int(query, "version", None, 1, MAX_VERSION)
         return fhir.diagnostic_report(self.export_view(report_id, version, principal, "fhir"))
 
-    def export_hl7(self, report_id: str, version: int | None, principal: Principal) -> str:
-        """The version as an HL7 v2.5.1 ORU^R01 message."""
+    def export_hl7(self, report_id: str, query: dict, principal: Principal) -> str:
+        """The report (or its `version`) as an HL7 v2.5.1 ORU^R01 message."""
+        version = query_int(query, "version", None, 1, MAX_VERSION)
         view = self.export_view(report_id, version, principal, "hl7")
         return hl7.oru_r01(view, uuid.uuid4().hex[:20], datetime.now(timezone.utc))

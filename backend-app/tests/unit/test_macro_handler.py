@@ -181,7 +181,7 @@ def test_an_import_that_nests_reads_no_site_macro_once_the_cache_is_current():
     handler = handler_for(library)
     handler.create_macro({"phrase": "warm", "text": "{{site phrase 0}}"}, USER)
     rows = "".join(f"imported {n},{{{{site phrase {n}}}}}\n" for n in range(5))
-    answer = handler.import_csv((HEADER + rows + "loop,{{loop}}\n").encode(), "user", None, USER)
+    answer = handler.import_csv((HEADER + rows + "loop,{{loop}}\n").encode(), {}, USER)
     assert (answer["created"], [e["error"] for e in answer["errors"]]) == (5, ["macro_cycle"])
     assert answer["errors"][0]["row"] == 7
     assert library.loads_of_every_site_macro() == 1
