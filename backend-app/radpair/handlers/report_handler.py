@@ -51,6 +51,17 @@ STUDY_FIELDS = {
 TEXT_FIELDS = ("findings", "impression")
 _WARNING_ID = re.compile(WARNING_ID)
 
+# The statuses each change needs the report in, and the 409 message when it is in another.
+ALLOWED_STATUSES = {
+    "change": (
+        document.EDITABLE,
+        "The report is {status}: a signed version never changes; add an addendum instead.",
+    ),
+    "delete": ((document.DRAFT,), "The report is {status}: only a draft can be deleted."),
+    "sign": (document.EDITABLE, "The report is already signed ({status})."),
+    "addendum": (document.SIGNED, "The report is {status}: sign it before adding an addendum."),
+}
+
 
 class ReportConflictError(ConflictError):
     """The report's status does not allow this step."""
@@ -191,6 +202,14 @@ class ReportHandler:
         row = queries.get_report(self._report_id(report_id), principal.user_id, lock=lock)
         if row is None:
             raise NotFoundError("No such report.")
+        return row
+
+    def _locked(self, queries, report_id: str, principal: Principal, change: str) -> dict:
+        """The report, locked until commit, when its status allows `change`; 409 otherwise."""
+        row = self._load(queries, report_id, principal, lock=True)
+        statuses, refusal = ALLOWED_STATUSES[change]
+        if row["status"] not in statuses:
+            raise ReportConflictError(refusal.format(status=row["status"]))
         return row
 
     def _view(self, row: dict, versions: list[dict]) -> dict:
@@ -342,12 +361,7 @@ class ReportHandler:
             )
         with self.database.transaction() as connection:
             queries = self.report_queries(connection)
-            row = self._load(queries, report_id, principal, lock=True)
-            if row["status"] not in document.EDITABLE:
-                raise ReportConflictError(
-                    f"The report is {row['status']}: a signed version never changes; "
-                    "add an addendum instead."
-                )
+            row = self._locked(queries, report_id, principal, "change")
             if row["status"] == document.PRELIMINARY and status == document.DRAFT:
                 raise ReportConflictError("A preliminary report cannot go back to draft.")
             changed = sorted(
@@ -367,11 +381,7 @@ class ReportHandler:
         """Delete a draft; 409 once it was released (preliminary) or signed."""
         with self.database.transaction() as connection:
             queries = self.report_queries(connection)
-            row = self._load(queries, report_id, principal, lock=True)
-            if row["status"] != document.DRAFT:
-                raise ReportConflictError(
-                    f"The report is {row['status']}: only a draft can be deleted."
-                )
+            row = self._locked(queries, report_id, principal, "delete")
             queries.delete_report(row["id"], principal.user_id)
             self._audit(connection, principal, "delete", row["id"])
         return {"success": True, "message": "Report deleted."}
@@ -382,9 +392,7 @@ class ReportHandler:
         acknowledged = parse_acknowledgements(body)
         with self.database.transaction() as connection:
             queries = self.report_queries(connection)
-            row = self._load(queries, report_id, principal, lock=True)
-            if row["status"] not in document.EDITABLE:
-                raise ReportConflictError(f"The report is already signed ({row['status']}).")
+            row = self._locked(queries, report_id, principal, "sign")
             text = document.report_text(row["findings"], row["impression"])
             warnings = self.open_warnings(row["source"], text)
             acknowledgements = self._signed_acknowledgements(principal, warnings, acknowledged, {})
@@ -410,11 +418,7 @@ class ReportHandler:
         acknowledged = parse_acknowledgements(body)
         with self.database.transaction() as connection:
             queries = self.report_queries(connection)
-            row = self._load(queries, report_id, principal, lock=True)
-            if row["status"] not in document.SIGNED:
-                raise ReportConflictError(
-                    f"The report is {row['status']}: sign it before adding an addendum."
-                )
+            row = self._locked(queries, report_id, principal, "addendum")
             versions = queries.list_versions(row["id"])
             findings = texts["findings"] if texts["findings"] is not None else row["findings"]
             impression = (
