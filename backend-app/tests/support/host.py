@@ -39,6 +39,8 @@ def run(
     input_text: str | None = None,
 ) -> subprocess.CompletedProcess:
     """Run a child process to completion, its output captured as text."""
+    # The same call as util_helper's run, on purpose: the runtime gateway stays closed to
+    # modules that never ship, rather than opened to them through its private class.
     return subprocess.run(
         list(argv),
         env=dict(env) if env is not None else None,
