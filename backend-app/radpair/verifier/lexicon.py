@@ -159,7 +159,7 @@ FINDINGS: dict[str, list[str]] = {
         "disc osteophyte complex",
     ],
     "listhesis": ["anterolisthesis", "retrolisthesis", "spondylolisthesis"],
-    "retropulsion": ["retropulsion"],
+    "retropulsion": ["retropulsion", "retropulsed", "retropulsed fragment"],
     "cord_compression": ["cord compression", "compression of the cord"],
     "cord_signal": ["cord signal abnormality", "signal abnormality"],
     "midline_shift": ["midline shift"],
@@ -197,7 +197,7 @@ FINDINGS: dict[str, list[str]] = {
     "lucency": ["lucency", "lucencies", "lucent lesion"],
     "signal_abnormality": ["signal abnormality", "abnormal signal"],
     # Spread of a disease beyond where it started ("extension into the parapharyngeal space").
-    "extension": ["extension", "invasion"],
+    "extension": ["extension", "invasion", "extending into", "extends into", "extend into"],
     # Longer names win ("filling defect", "chondral defect"); this is the rest.
     "defect": ["defect", "perfusion defect"],
     "nonvisualization": ["nonvisualization", "non-visualization"],
@@ -226,7 +226,27 @@ FINDINGS: dict[str, list[str]] = {
     "hill_sachs": ["hill-sachs deformity", "hill-sachs lesion", "hill sachs"],
     "compression_deformity": ["compression deformity"],
     "murphy_sign": ["murphy sign", "sonographic murphy sign"],
-    "pregnancy": ["pregnancy", "iup", "intrauterine pregnancy", "gestation", "gestational sac"],
+    "pregnancy": [
+        "pregnancy",
+        "iup",
+        "intrauterine pregnancy",
+        "gestation",
+        "gestational sac",
+        "yolk sac",
+        "fetal pole",
+        "embryo",
+    ],
+    # General emergency and neuro vocabulary (not taken from any corpus slice).
+    "empty_sella": ["empty sella", "partially empty sella", "partial empty sella"],
+    "pneumocephalus": ["pneumocephalus"],
+    "pneumobilia": ["pneumobilia"],
+    "sludge": ["sludge", "biliary sludge", "gallbladder sludge", "tumefactive sludge"],
+    "transition_point": ["transition point"],
+    "swirl_sign": ["swirl sign", "whirlpool sign", "mesenteric swirl", "whirl sign"],
+    "corpus_luteum": ["corpus luteum", "corpus luteal cyst"],
+    "fat_pad_sign": ["fat pad sign", "posterior fat pad", "elevated anterior fat pad", "sail sign"],
+    "flail_chest": ["flail chest", "flail segment"],
+    "penumbra": ["penumbra", "perfusion mismatch", "mismatch volume"],
     "pulmonary_infarct": ["pulmonary infarct", "pulmonary infarction"],
     "heart_strain": ["right heart strain", "heart strain", "rv strain"],
     "plaque": ["plaque"],
@@ -243,10 +263,24 @@ FINDINGS: dict[str, list[str]] = {
         "bronchial cuffing",
     ],
     "mucoid_impaction": ["mucoid impaction", "mucus plugging"],
-    "interstitial_opacity": ["interstitial opacity", "interstitial opacities"],
+    "interstitial_opacity": [
+        "interstitial opacity",
+        "interstitial opacities",
+        "kerley b lines",
+        "kerley lines",
+        "septal lines",
+    ],
+    "slipped_epiphysis": ["slipped capital femoral epiphysis", "scfe", "slipped epiphysis"],
     "hiatal_hernia": ["hiatal hernia"],
     "coronary_calcification": ["coronary artery calcification", "coronary calcification"],
-    "hyperdense_vessel": ["hyperdense mca sign", "hyperdense vessel sign"],
+    "hyperdense_vessel": [
+        "hyperdense mca sign",
+        "hyperdense vessel sign",
+        "hyperdense mca",
+        "dense mca sign",
+        "dense mca",
+        "hyperdense basilar",
+    ],
     "gray_white_loss": [
         "loss of gray white differentiation",
         "loss of gray-white differentiation",
@@ -258,7 +292,15 @@ FINDINGS: dict[str, list[str]] = {
         "ischemic change",
     ],
     "white_matter_disease": ["small vessel ischemic disease", "white matter disease"],
-    "hyperintensity": ["hyperintensity", "hyperintensities", "hyperintense", "high signal"],
+    "hyperintensity": [
+        "hyperintensity",
+        "hyperintensities",
+        "hyperintense",
+        "high signal",
+        "high t1 signal",
+        "high t2 signal",
+        "bright t2 signal",
+    ],
     "hypointensity": [
         "hypointensity",
         "hypointensities",
@@ -266,6 +308,8 @@ FINDINGS: dict[str, list[str]] = {
         "low signal",
         "low t1 signal",
         "low t2 signal",
+        "low adc signal",
+        "low adc",
     ],
     # A fibrosis pattern, not an infection: kept apart from "pneumonia".
     "ild_pattern": [
@@ -285,7 +329,18 @@ FINDINGS: dict[str, list[str]] = {
         "picc line",
         "chest tube",
         "port",
-        "line",
+        # Not a bare "line": Klein, Shenton, anterior humeral and fracture lines are no device.
+        "line tip",
+        "arterial line",
+        "a-line",
+        "dialysis line",
+        "hickman line",
+        "tunneled line",
+        "ij line",
+        "jugular line",
+        "subclavian line",
+        "femoral line",
+        "midline catheter",
         "pacemaker lead",
         "pacemaker",
     ],
@@ -500,6 +555,18 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "popliteal_fossa": (["popliteal fossa", "popliteal"], True, "lower_extremity"),
     "saphenous_vein": (["great saphenous vein", "saphenous vein"], True, "lower_extremity"),
     "calf": (["calf"], True, "lower_extremity"),
+    # Calf vessels by name, artery or vein alike ("posterior tibial and peroneal arteries").
+    "tibial_vessel": (
+        ["anterior tibial", "posterior tibial", "tibial vein", "tibial artery"],
+        True,
+        "calf",
+    ),
+    "peroneal_vessel": (["peroneal vein", "peroneal artery", "peroneal vessel"], True, "calf"),
+    "muscular_calf_vein": (
+        ["gastrocnemius vein", "soleal vein", "muscular calf vein"],
+        True,
+        "calf",
+    ),
     "lower_extremity": (["lower extremity", "lower extremities", "leg"], True, None),
     "upper_extremity": (["upper extremity", "arm"], True, None),
     "knee": (["knee", "knees", "knee joint"], True, None),
@@ -579,7 +646,7 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "acromioclavicular": (["acromioclavicular", "ac joint"], True, "shoulder"),
     "femur": (["femur", "femoral shaft", "femoral head", "femoral"], True, None),
     "acetabulum": (["acetabulum", "acetabular"], True, "hip"),
-    "tibia": (["tibia", "tibiae", "tibial"], True, None),
+    "tibia": (["tibia", "tibiae", "tibial", "plafond", "pilon"], True, None),
     "fibula": (["fibula", "fibulae", "fibular"], True, None),
     "patella": (["patella", "patellar"], True, "knee"),
     "calcaneus": (["calcaneus", "calcaneal"], True, "foot"),
@@ -598,7 +665,6 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
         "lower_extremity",
     ),
     "popliteal_artery": (["popliteal artery"], True, "lower_extremity"),
-    "tibial_artery": (["anterior tibial artery", "posterior tibial artery"], True, None),
     "brachial": (["brachial vein", "brachial artery", "brachial"], True, "upper_extremity"),
     "basilic_vein": (["basilic vein", "basilic"], True, "upper_extremity"),
     "cephalic_vein": (["cephalic vein"], True, "upper_extremity"),
@@ -970,6 +1036,30 @@ NORMAL_WORDS: tuple[str, ...] = (
 )
 
 # Qualifiers that make "no new X" a statement about new X only.
+# Protocol and alert names that contain a finding word but assert nothing ("code stroke",
+# "PE protocol"): the exam line of a draft often repeats them.
+NAMES_NOT_FINDINGS: tuple[str, ...] = (
+    "code stroke",
+    "alberta stroke program early ct score",
+    "alberta stroke program early computed tomography score",
+    "stroke program",
+    "stroke scale",
+    "stroke alert",
+    "stroke protocol",
+    "pe protocol",
+    "pe study",
+    "pulmonary embolism protocol",
+    "pulmonary embolus protocol",
+    "pulmonary embolism study",
+    "trauma protocol",
+    "stone protocol",
+    "renal stone protocol",
+    "appendicitis protocol",
+    "aortic dissection protocol",
+    "dissection protocol",
+    "hematuria protocol",
+)
+
 QUALIFIERS: dict[str, str] = {
     "new": "new",
     "additional": "new",
@@ -980,6 +1070,8 @@ QUALIFIERS: dict[str, str] = {
     "fixed": "fixed",
     "reversible": "reversible",
     "solid": "solid",
+    # "No saddle embolus" denies only the saddle kind, not segmental emboli.
+    "saddle": "saddle",
 }
 
 # Units: surface -> (dimension, factor to the base unit of that dimension).
@@ -1023,6 +1115,10 @@ UNITS: dict[str, tuple[str, float]] = {
     "minutes": ("time", 1.0),
     "minute": ("time", 1.0),
     "min": ("time", 1.0),
+    "seconds": ("time", 1 / 60),
+    "second": ("time", 1 / 60),
+    "sec": ("time", 1 / 60),
+    "s": ("time", 1 / 60),
 }
 
 # Section headings and what they mean for certainty.

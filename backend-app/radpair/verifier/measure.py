@@ -64,6 +64,12 @@ _SUV_RE = re.compile(
     r"(\d+(?:\.\d+)?)(?![\d.]*\s*(?:mm|cm))",
     re.IGNORECASE,
 )
+# Unitless ratios are written after their name: "RV/LV ratio 1.4", "RV/LV 0.8".
+_RATIO_RE = re.compile(
+    r"\b(?:ratio|rv/lv|s/d|index)\s*(?:of|is|was|=|:)?\s*(?:approximately\s+|about\s+)?"
+    r"(?:(?:less|greater|more)\s+than\s+|[<>]\s*)?(\d+(?:\.\d+)?)(?![\d.]*\s*(?:mm|cm|%|:))",
+    re.IGNORECASE,
+)
 PRIOR = ":prior"
 # A side word that labels a value itself: "right 18 mm", "left: 58%", "42% left".
 _SIDE_BEFORE = re.compile(r"\b(left|right|lt|rt)\s*:?\s*$", re.IGNORECASE)
@@ -173,8 +179,9 @@ def extract_measurements(text: str) -> list[Measurement]:
                 break
             values.append(_norm(_number(num) * factor))
         found.append(Measurement(m.start(), end, dim, tuple(values)))
-    for m in _SUV_RE.finditer(text):
-        found.append(Measurement(m.start(1), m.end(1), "suv", (_norm(float(m.group(1))),)))
+    for pattern, dim in ((_SUV_RE, "suv"), (_RATIO_RE, "ratio")):
+        for m in pattern.finditer(text):
+            found.append(Measurement(m.start(1), m.end(1), dim, (_norm(float(m.group(1))),)))
     for meas in found:
         if not meas.dim.endswith(PRIOR) and _is_prior(text, meas.start, meas.end):
             meas.dim += PRIOR

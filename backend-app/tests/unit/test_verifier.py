@@ -112,6 +112,148 @@ def test_a_dropped_or_added_finding_points_at_its_words_and_has_no_partner_span(
         assert (text[span[0] : span[1]] if span else None) == words
 
 
+@pytest.mark.parametrize(
+    ("source", "report", "kind", "source_words", "report_words"),
+    [
+        # A qualified kin denial ("no acute intracranial hemorrhage") does not account for
+        # an undictated hematoma elsewhere.
+        (
+            "No acute intracranial hemorrhage. Mild volume loss.",
+            "FINDINGS:\nNo acute intracranial hemorrhage. Mild volume loss. Small occipital "
+            "scalp hematoma.",
+            "insertion",
+            None,
+            "hematoma",
+        ),
+        # "consistent with DVT" restates the thrombus of its sentence, not one anywhere.
+        (
+            "Occlusive thrombus in the right popliteal vein, consistent with acute DVT.",
+            "FINDINGS:\nOcclusive thrombus in the right popliteal vein. Thrombus also in the "
+            "right peroneal veins.",
+            "insertion",
+            None,
+            "Thrombus",
+        ),
+        # The exam's reason in its title is no finding for a draft to lean on.
+        (
+            "Right breast ultrasound for a palpable lump. Normal fibroglandular tissue.",
+            "FINDINGS:\nNormal fibroglandular tissue. Incidental 4 mm cyst at 9 o'clock.",
+            "insertion",
+            None,
+            "cyst",
+        ),
+        # A numbered bone is part of the finding's place, like a spine level.
+        (
+            "Fracture of the fourth metatarsal base. Healing stress fracture of the second "
+            "metatarsal shaft.",
+            "FINDINGS:\nFracture of the fourth metatarsal base.",
+            "omission",
+            "fracture",
+            None,
+        ),
+    ],
+)
+def test_findings_without_a_real_partner_are_dropped_or_added(
+    verifier, source, report, kind, source_words, report_words
+):
+    found = [w for w in verifier.verify(source, report) if w["type"] == kind]
+    assert found, verifier.verify(source, report)
+    warning = found[0]
+    for span, text, words in (
+        (warning["source_span"], source, source_words),
+        (warning["report_span"], report, report_words),
+    ):
+        assert (text[span[0] : span[1]] if span else None) == words
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        # Sides given once by bare "Right:" / "Left:" labels.
+        (
+            "3 mm calculus in the right kidney. No left hydronephrosis.",
+            "Kidneys:\nRight: 0.3 cm renal calculus.\nLeft: No hydronephrosis.",
+        ),
+        # Vessels listed under a side heading that the dictation never named.
+        (
+            "CTA of both legs. Right: three-vessel runoff. Left: anterior tibial artery "
+            "occluded at mid-calf.",
+            "Right leg: Three-vessel runoff (anterior tibial, posterior tibial, peroneal).\n"
+            "Left leg: Anterior tibial artery occluded at mid-calf.",
+        ),
+        # Klein's line is a landmark, not a device.
+        (
+            "Left hip normal; Klein line intersects the left epiphysis.",
+            "Left hip: Klein line intersects the femoral epiphysis.",
+        ),
+    ],
+)
+def test_faithful_layouts_and_landmark_names_raise_nothing(verifier, source, report):
+    assert _types(verifier, source, report) == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "source_words", "report_words"),
+    [
+        (
+            "Ethmoid opacification, L>R.",
+            "Ethmoid opacification, right greater than left.",
+            "L>R",
+            "right greater than left",
+        ),
+        (
+            "Edema, left-sided predominance.",
+            "Edema, more pronounced on the right.",
+            "left-sided predominance",
+            "more pronounced on the right",
+        ),
+        ("Effusions, left greater than right.", "Effusions, more marked on the left.", None, None),
+        ("Effusions, left greater than right.", "Bilateral effusions.", None, None),
+    ],
+)
+def test_the_worse_side_turned_round_is_a_side_change(
+    verifier, source, report, source_words, report_words
+):
+    found = [w for w in verifier.verify(source, report) if w["message"].startswith("The worse")]
+    if source_words is None:
+        assert found == []
+        return
+    (warning,) = found
+    assert warning["type"] == "laterality"
+    assert source[slice(*warning["source_span"])] == source_words
+    assert report[slice(*warning["report_span"])] == report_words
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "kind", "source_words", "report_words"),
+    [
+        (
+            "Fracture of the right C6 lamina. The fracture does not extend into the "
+            "transverse foramen.",
+            "FINDINGS:\nFracture of the right C6 lamina extending into the transverse foramen.",
+            "negation",
+            "extend into",
+            "extending into",
+        ),
+        (
+            "Right slipped capital femoral epiphysis. Left hip is normal.",
+            "IMPRESSION:\nBilateral slipped capital femoral epiphysis.",
+            "laterality",
+            "Right",
+            "Bilateral",
+        ),
+    ],
+)
+def test_extension_and_slipped_epiphysis_changes_are_flagged(
+    verifier, source, report, kind, source_words, report_words
+):
+    found = [w for w in verifier.verify(source, report) if w["type"] == kind]
+    assert found, verifier.verify(source, report)
+    warning = found[0]
+    assert source[slice(*warning["source_span"])] == source_words
+    assert report[slice(*warning["report_span"])] == report_words
+
+
 def test_a_diagnosis_offered_to_explain_dictated_findings_is_not_an_insertion(verifier):
     source = "Loss of gray-white differentiation in the left insula. No hemorrhage."
     report = (
@@ -194,11 +336,21 @@ def test_the_held_out_slice_meets_the_hard_part_targets(outcomes):
         ("70 to 99% stenosis", "percent", (70.0, 99.0)),
         ("24 degrees", "angle", (24.0,)),
         ("165 bpm", "rate", (165.0,)),
+        ("RV/LV ratio 1.4", "ratio", (1.4,)),
+        ("S/D 3.2", "ratio", (3.2,)),
+        ("Tmax >6 s", "time", (0.1,)),
+        ("90 seconds", "time", (1.5,)),
     ],
 )
 def test_measurements_are_parsed_into_base_units(text, dim, values):
     (m,) = extract_measurements(text)
     assert (m.dim, m.values) == (dim, values)
+
+
+def test_a_ratio_worked_out_from_dictated_values_is_no_new_measurement(verifier):
+    source = "Renal artery PSV 180 cm/s; iliac artery PSV 110 cm/s."
+    report = "Renal artery PSV 180 cm/s; iliac artery PSV 110 cm/s (ratio approximately 1.6)."
+    assert _types(verifier, source, report) == set()
 
 
 @pytest.mark.parametrize(
@@ -238,6 +390,8 @@ def test_equal_values_in_other_units_or_forms_are_not_flagged(verifier, source, 
         ("Aneurysm 4.8 cm.", "Aneurysm 4.3 cm."),
         ("Small nodule in the right lower lobe.", "4 mm nodule in the right lower lobe."),
         ("Spleen 15.5 cm. Cyst 2 cm.", "Spleen 15.5 cm."),
+        ("RV/LV ratio 1.4, right heart strain.", "RV/LV ratio 1.1, right heart strain."),
+        ("Tmax >6 s volume 45 mL.", "Tmax >10 s volume 45 mL."),
     ],
 )
 def test_changed_missing_or_new_measurements_are_flagged(verifier, source, report):
