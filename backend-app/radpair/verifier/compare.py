@@ -915,6 +915,19 @@ _FAMILY: dict[str, frozenset[str]] = {k: fam for fam in lx.FINDING_FAMILIES for 
 _NEGATION_KIN: dict[str, frozenset[str]] = {k: kin for kin in lx.NEGATION_KIN for k in kin}
 
 
+def _kinds_both_ways() -> dict[str, frozenset[str]]:
+    """Each kind's general finding, and each general finding's kinds."""
+    out: dict[str, frozenset[str]] = {}
+    for kind, generals in lx.FINDING_KINDS.items():
+        out[kind] = out.get(kind, frozenset()) | set(generals)
+        for general in generals:
+            out[general] = out.get(general, frozenset()) | {kind}
+    return out
+
+
+_KINDS = _kinds_both_ways()
+
+
 def _enlarged_pattern(organs: tuple[str, ...]) -> re.Pattern:
     names = "|".join(organs)
     gap = r"(?:[^.;:\n]|\.(?=\d)){0,60}"
@@ -1009,7 +1022,7 @@ def _generic_stands_for(m: Mention, n: Mention) -> bool:
 
 def _kin(key: str | None) -> frozenset[str]:
     """Finding keys that may stand for this one in a rewrite."""
-    kin = _FAMILY.get(key or "", frozenset())
+    kin = _FAMILY.get(key or "", frozenset()) | _KINDS.get(key or "", frozenset())
     if key in lx.LESION_WORDS:
         kin = kin | lx.LESION_WORDS | lx.NAMED_LESIONS
     elif key in lx.NAMED_LESIONS:

@@ -711,6 +711,8 @@ def assemble(
 _LEVEL = re.compile(
     r"([CTLS])(?<![A-Za-z0-9][CTLS])(\d{1,2})(?:\s*-\s*([CTLS])?(\d{1,2}))?(?![A-Za-z0-9])"
 )
+_NAMED_VERTEBRAE = {"dens": "level:C2", "odontoid": "level:C2", "atlas": "level:C1"}
+_NAMED_VERTEBRA = re.compile(r"\b(dens|odontoid|atlas)\b", re.IGNORECASE)
 _LEVEL_JOIN = re.compile(r",? (?:and|or|through|to) |, ")
 _SEGMENT = re.compile(r"s(?<![a-z]s)egments?\s+(\d|i{1,3}|iv|v|vi{1,3})(?![a-z0-9])", re.I)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
@@ -745,6 +747,9 @@ def find_locations(text: str) -> list[tuple[int, int, str]]:
         else:
             key = f"{letter}{int(first)}-{int(second)}"
         out.append((m.start(), m.end(), "level:" + key))
+    # Vertebrae named by name: the dens is C2, the atlas C1.
+    for m in _NAMED_VERTEBRA.finditer(text):
+        out.append((m.start(), m.end(), _NAMED_VERTEBRAE[m.group(1).lower()]))
     # "segment" (any case) must occur; lower() is much cheaper than scanning for it.
     segments = _SEGMENT.finditer(text) if "egment" in text.lower() else ()
     for m in segments:
@@ -1206,4 +1211,29 @@ def extract(
     lower = safe_lower(text)
     terms = find_terms(text, lower)
     sides = side_matcher().find(text, lower, terms)
+    if "lateral" in lower:
+        sides = _relative_sides(lower, sentences, sides)
     return assemble(text, sentences, terms, sides, polarity(text, sentences, terms))
+
+
+_RELATIVE_SIDE = re.compile(r"\b(contra|ipsi)lateral\b")
+
+
+def _relative_sides(
+    lower: str, sentences: Sequence[Sentence], sides: list[SideWord]
+) -> list[SideWord]:
+    """ "Contralateral" and "ipsilateral" read against the exam title's one side ("Left lower
+    extremity duplex ... contralateral CFV" is the right one)."""
+    if not sentences:
+        return sides
+    title_end = sentences[0].end
+    title = {s.side for s in sides if s.end <= title_end}
+    if len(title) != 1 or "B" in title:
+        return sides
+    (own,) = title
+    other = "R" if own == "L" else "L"
+    extra = [
+        SideWord(m.start(), m.end(), other if m.group(1) == "contra" else own, False)
+        for m in _RELATIVE_SIDE.finditer(lower, title_end)
+    ]
+    return sorted(sides + extra, key=lambda s: s.start) if extra else sides

@@ -75,12 +75,26 @@ FINDINGS: dict[str, list[str]] = {
     "tear": ["tear", "torn", "rupture", "ruptured", "disrupted", "disruption"],
     "tendinosis": ["tendinosis", "tendinopathy"],
     "bursitis": ["bursitis"],
-    "contusion": ["contusion", "bone bruise", "bone marrow edema", "marrow edema"],
+    "contusion": [
+        "contusion",
+        "hemorrhagic contusion",
+        "bone bruise",
+        "bone marrow edema",
+        "marrow edema",
+    ],
     "edema": ["edema", "vasogenic edema"],
     "pulmonary_edema": ["pulmonary edema", "interstitial edema"],
     "vascular_congestion": ["vascular congestion", "pulmonary vascular congestion"],
     "hemorrhage": ["hemorrhage", "bleed", "hemorrhagic", "subchorionic hemorrhage", "ich"],
-    "hematoma": ["hematoma", "epidural hematoma", "subdural hematoma", "sdh", "edh"],
+    "hematoma": ["hematoma"],
+    "subdural_hematoma": ["subdural hematoma", "subdural hemorrhage", "sdh"],
+    "epidural_hematoma": ["epidural hematoma", "epidural hemorrhage", "edh"],
+    "intraparenchymal_hemorrhage": [
+        "intraparenchymal hemorrhage",
+        "intraparenchymal hematoma",
+        "parenchymal hemorrhage",
+        "iph",
+    ],
     "infarct": ["infarct", "infarction", "stroke", "lacunar infarct", "territorial infarct"],
     "embolism": ["embolism", "embolus", "emboli", "pe", "filling defect", "embolic occlusion"],
     "thrombus": ["thrombus", "thrombosis", "dvt", "clot", "thrombi"],
@@ -232,10 +246,10 @@ FINDINGS: dict[str, list[str]] = {
         "intrauterine pregnancy",
         "gestation",
         "gestational sac",
-        "yolk sac",
-        "fetal pole",
-        "embryo",
     ],
+    # Each is its own observation: "sac with a yolk sac, no embryo" affirms one, denies one.
+    "yolk_sac": ["yolk sac"],
+    "embryo": ["embryo", "fetal pole", "fetus"],
     # General emergency and neuro vocabulary (not taken from any corpus slice).
     "empty_sella": ["empty sella", "partially empty sella", "partial empty sella"],
     "pneumocephalus": ["pneumocephalus"],
@@ -394,6 +408,7 @@ FINDINGS: dict[str, list[str]] = {
         "cavernous malformation",
     ],
     "subarachnoid_hemorrhage": ["subarachnoid hemorrhage", "sah"],
+    "intraventricular_hemorrhage": ["intraventricular hemorrhage", "ivh"],
     "mastoiditis": ["mastoiditis", "otomastoiditis", "mastoid effusion|mastoid"],
     "polyp": ["polyp", "polyps", "retention cyst"],
     "angiomyolipoma": ["angiomyolipoma", "aml"],
@@ -465,7 +480,8 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     ),
     "lower_lobe": (["lower lobe", "rll|R", "lll|L", "lower lung zone"], True, "lung"),
     "lung_base": (
-        ["lung base", "base", "basilar", "bibasilar|B", "retrocardiac", "costophrenic angle"],
+        # Not a bare "base": the base of a metatarsal, the dens or the appendix is no lung.
+        ["lung base", "basilar", "bibasilar|B", "retrocardiac", "costophrenic angle"],
         True,
         "lung",
     ),
@@ -487,7 +503,7 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     ),
     "aorta": (["aorta", "aortic", "periaortic"], False, None),
     "ascending_aorta": (["ascending aorta", "ascending aortic", "aortic root"], False, "aorta"),
-    "aortic_arch": (["aortic arch", "arch"], False, "aorta"),
+    "aortic_arch": (["aortic arch", "bovine arch", "arch vessels"], False, "aorta"),
     "descending_aorta": (
         ["descending aorta", "descending thoracic aorta", "descending aortic"],
         False,
@@ -549,11 +565,20 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "mastoid": (["mastoid", "mastoid air cells"], True, None),
     "tonsil": (["tonsil", "peritonsillar", "tonsillar"], True, None),
     "neck_nodes": (["level 2", "level ii", "cervical"], False, None),
-    "femoral_vein": (["femoral vein", "femoral veins"], True, "lower_extremity"),
-    "common_femoral_vein": (["common femoral vein", "common femoral"], True, "lower_extremity"),
-    "popliteal_vein": (["popliteal vein"], True, "lower_extremity"),
+    "femoral_vein": (
+        ["femoral vein", "femoral veins", "superficial femoral vein", "sfv"],
+        True,
+        "lower_extremity",
+    ),
+    "common_femoral_vein": (
+        ["common femoral vein", "common femoral", "cfv"],
+        True,
+        "lower_extremity",
+    ),
+    # The vein lies in the fossa: "popliteal DVT" and "popliteal vein thrombus" are one.
+    "popliteal_vein": (["popliteal vein"], True, "popliteal_fossa"),
     "popliteal_fossa": (["popliteal fossa", "popliteal"], True, "lower_extremity"),
-    "saphenous_vein": (["great saphenous vein", "saphenous vein"], True, "lower_extremity"),
+    "saphenous_vein": (["great saphenous vein", "saphenous vein", "gsv"], True, "lower_extremity"),
     "calf": (["calf"], True, "lower_extremity"),
     # Calf vessels by name, artery or vein alike ("posterior tibial and peroneal arteries").
     "tibial_vessel": (
@@ -1145,6 +1170,16 @@ SECTION_NAMES: frozenset[str] = frozenset(
     }
 )
 
+# Kinds of a general finding: each stands for the general word and the general word for each,
+# but one kind never stands for another (a subarachnoid bleed is no intraventricular one).
+FINDING_KINDS: dict[str, tuple[str, ...]] = {
+    "subarachnoid_hemorrhage": ("hemorrhage",),
+    "intraventricular_hemorrhage": ("hemorrhage",),
+    "intraparenchymal_hemorrhage": ("hemorrhage", "hematoma"),
+    "subdural_hematoma": ("hematoma", "hemorrhage"),
+    "epidural_hematoma": ("hematoma", "hemorrhage"),
+}
+
 # Findings that stand in for one another when deciding whether a finding was dropped or added
 # (not for laterality, negation or measurement): a rewrite may name the lesion by its diagnosis
 # or the node by its enlargement. Families match only at a compatible site.
@@ -1153,7 +1188,7 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"catheter", "device_tube"}),
     frozenset({"consolidation", "pneumonia", "opacity", "atelectasis"}),
     frozenset({"embolism", "thrombus"}),
-    frozenset({"hemorrhage", "hematoma", "subarachnoid_hemorrhage"}),
+    frozenset({"hemorrhage", "hematoma"}),
     frozenset({"hernia", "hiatal_hernia"}),
     # Wear of a joint or the spine, said in many ways.
     frozenset(

@@ -142,6 +142,23 @@ def test_a_dropped_or_added_finding_points_at_its_words_and_has_no_partner_span(
             None,
             "cyst",
         ),
+        # One kind of bleed does not stand for another.
+        (
+            "Trace subarachnoid hemorrhage in the right sylvian fissure.",
+            "FINDINGS:\nTrace right sylvian subarachnoid hemorrhage. Small intraventricular "
+            "hemorrhage in the occipital horns.",
+            "insertion",
+            None,
+            "intraventricular hemorrhage",
+        ),
+        # The dens is C2: a C1 fracture is another one.
+        (
+            "Type II odontoid fracture through the base of the dens.",
+            "FINDINGS:\nType II odontoid fracture. Nondisplaced fracture of the C1 anterior arch.",
+            "insertion",
+            None,
+            "fracture",
+        ),
         # A numbered bone is part of the finding's place, like a spine level.
         (
             "Fracture of the fourth metatarsal base. Healing stress fracture of the second "
@@ -180,6 +197,12 @@ def test_findings_without_a_real_partner_are_dropped_or_added(
             "occluded at mid-calf.",
             "Right leg: Three-vessel runoff (anterior tibial, posterior tibial, peroneal).\n"
             "Left leg: Anterior tibial artery occluded at mid-calf.",
+        ),
+        # "Contralateral" is the side opposite the exam's; CFV is the common femoral vein;
+        # "popliteal DVT" is a thrombus in the popliteal vein.
+        (
+            "Left leg venous duplex. Acute popliteal DVT. Contralateral CFV patent.",
+            "Left popliteal vein thrombus. The right common femoral vein is patent.",
         ),
         # Klein's line is a landmark, not a device.
         (
@@ -234,6 +257,20 @@ def test_the_worse_side_turned_round_is_a_side_change(
             "negation",
             "extend into",
             "extending into",
+        ),
+        (
+            "Gestational sac containing a yolk sac. No embryo.",
+            "FINDINGS:\nGestational sac. No yolk sac or embryo.",
+            "negation",
+            "yolk sac",
+            "yolk sac",
+        ),
+        (
+            "Right leg venous duplex. Popliteal DVT. Contralateral CFV patent.",
+            "FINDINGS:\nRight popliteal vein thrombus. Ipsilateral common femoral vein patent.",
+            "laterality",
+            "Contralateral",
+            "Ipsilateral",
         ),
         (
             "Right slipped capital femoral epiphysis. Left hip is normal.",
