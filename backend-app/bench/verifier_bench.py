@@ -12,11 +12,12 @@ import time
 from pathlib import Path
 
 BACKEND = Path(__file__).resolve().parents[1]
-if str(BACKEND) not in sys.path:
-    sys.path.insert(0, str(BACKEND))
+# First, even when the editable install lists it already: that entry comes after site-packages,
+# where a dependency leaves a `tests` package of its own that would hide tests.support.
+sys.path.insert(0, str(BACKEND))
 
 from radpair.verifier.engine import PRODUCTION_ENGINE, Verifier, make_engine  # noqa: E402
-from radpair.verifier.evaluate import (  # noqa: E402
+from tests.support.verifier_scoring import (  # noqa: E402
     TYPES,
     load_corpus,
     meets,

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from radpair.verifier import Verifier, get_verifier
-from radpair.verifier.evaluate import TYPES, load_corpus, meets, run_pairs, scores
 from radpair.verifier.extract import segment
 from radpair.verifier.measure import extract_measurements
+from tests.support.verifier_scoring import TYPES, load_corpus, meets, run_pairs, scores
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "verifier_corpus.yaml"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from radpair.verifier.engine import PRODUCTION_ENGINE, Verifier, get_verifier, make_engine
-from radpair.verifier.evaluate import TYPES
 from radpair.verifier.model import ABSENT, PRESENT, UNCERTAIN
+from tests.support.verifier_scoring import TYPES
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "verifier_bench.py"
 

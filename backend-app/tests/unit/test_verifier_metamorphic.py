@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from radpair.verifier import get_verifier
-from radpair.verifier.evaluate import load_corpus
+from tests.support.verifier_scoring import load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "verifier_corpus.yaml"
 FAITHFUL = [p for p in load_corpus(CORPUS) if not p.expected]
