@@ -719,7 +719,9 @@ _LEVEL = re.compile(
 _NAMED_VERTEBRAE = {"dens": "level:C2", "odontoid": "level:C2", "atlas": "level:C1"}
 _NAMED_VERTEBRA = re.compile(r"\b(dens|odontoid|atlas)\b", re.IGNORECASE)
 _LEVEL_JOIN = re.compile(r",? (?:and|or|through|to) |, ")
-_SEGMENT = re.compile(r"s(?<![a-z]s)egments?\s+(\d|i{1,3}|iv|v|vi{1,3})(?![a-z0-9])", re.I)
+_SEGMENT = re.compile(
+    r"s(?<![a-z]s)eg(?:ments?|\.)?\s+(\d[ab]?|i{1,3}|iv[ab]?|v|vi{1,3})(?![a-z0-9])", re.I
+)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
 _NORMAL = re.compile(
     "(?:"
@@ -755,11 +757,12 @@ def find_locations(text: str) -> list[tuple[int, int, str]]:
     # Vertebrae named by name: the dens is C2, the atlas C1.
     for m in _NAMED_VERTEBRA.finditer(text):
         out.append((m.start(), m.end(), _NAMED_VERTEBRAE[m.group(1).lower()]))
-    # "segment" (any case) must occur; lower() is much cheaper than scanning for it.
-    segments = _SEGMENT.finditer(text) if "egment" in text.lower() else ()
+    # "seg" (any case) must occur; lower() is much cheaper than scanning for it.
+    segments = _SEGMENT.finditer(text) if "seg" in text.lower() else ()
     for m in segments:
         num = m.group(1).lower()
-        out.append((m.start(), m.end(), f"segment:{_ROMAN.get(num, num)}"))
+        base, part = (num[:-1], num[-1]) if num[-1] in "ab" and len(num) > 1 else (num, "")
+        out.append((m.start(), m.end(), f"segment:{_ROMAN.get(base, base)}{part}"))
     out.sort()
     return _with_numbered_bones(text, out)
 
@@ -791,6 +794,11 @@ _NUMBERED_BONE = re.compile(
 )
 
 
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:" + "|".join(_ORDINALS) + r")\s*(?:,|and|or|through|to|-)\s*$", re.IGNORECASE
+)
+
+
 def _with_numbered_bones(
     text: str, places: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -802,6 +810,8 @@ def _with_numbered_bones(
     bones = [
         (m.start(), m.end(), f"bone:{m.group(2).lower()}:{_ORDINALS[m.group(1).lower()]}")
         for m in _NUMBERED_BONE.finditer(text)
+        # "fifth and sixth ribs" numbers two.
+        if not _ORDINAL_BEFORE.search(text, max(0, m.start() - 30), m.start())
     ]
     if not bones:
         return places

@@ -25,6 +25,7 @@ FINDINGS: dict[str, list[str]] = {
     "lesion": [
         "lesion",
         "observation",
+        "obs",
         "hypodensity",
         "hypoattenuating lesion",
         "focal lesion",
@@ -252,6 +253,8 @@ FINDINGS: dict[str, list[str]] = {
     "embryo": ["embryo", "fetal pole", "fetus"],
     # General emergency and neuro vocabulary (not taken from any corpus slice).
     "empty_sella": ["empty sella", "partially empty sella", "partial empty sella"],
+    "vascularity": ["vascularity", "internal vascularity", "internal flow", "vascular flow"],
+    "signal_loss": ["signal loss", "signal drop", "signal dropout", "loss of signal"],
     "pneumocephalus": ["pneumocephalus"],
     "pneumobilia": ["pneumobilia"],
     "sludge": ["sludge", "biliary sludge", "gallbladder sludge", "tumefactive sludge"],
@@ -580,6 +583,28 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "popliteal_fossa": (["popliteal fossa", "popliteal"], True, "lower_extremity"),
     "saphenous_vein": (["great saphenous vein", "saphenous vein", "gsv"], True, "lower_extremity"),
     "calf": (["calf"], True, "lower_extremity"),
+    "posterior_tibial_tendon": (
+        ["posterior tibial tendon", "ptt", "tibialis posterior", "tibialis posterior tendon"],
+        True,
+        "ankle",
+    ),
+    "flexor_tendon_ankle": (
+        ["flexor digitorum longus", "fdl", "flexor hallucis longus", "fhl"],
+        True,
+        "ankle",
+    ),
+    "spring_ligament": (["spring ligament"], True, "ankle"),
+    "peroneal_tendon": (
+        [
+            "peroneal tendon",
+            "peroneus brevis",
+            "peroneus longus",
+            "peroneus brevis tendon",
+            "peroneus longus tendon",
+        ],
+        True,
+        "ankle",
+    ),
     # Calf vessels by name, artery or vein alike ("posterior tibial and peroneal arteries").
     "tibial_vessel": (
         ["anterior tibial", "posterior tibial", "tibial vein", "tibial artery"],
@@ -1217,7 +1242,9 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
 )
 # Findings that are normal when present, or that only relate others ("extension into ..."):
 # dropping or adding one is not an omission/insertion.
-NORMAL_WHEN_PRESENT: frozenset[str] = frozenset({"flow", "extension", "uptake", "ureteral_jet"})
+NORMAL_WHEN_PRESENT: frozenset[str] = frozenset(
+    {"flow", "extension", "uptake", "ureteral_jet", "vascularity", "signal_loss"}
+)
 # Single midline structures: a side given to one ("left mandibular") is a position within it.
 MIDLINE: frozenset[str] = frozenset(
     {

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from radpair.verifier import Verifier, get_verifier
+from radpair.verifier.extract import find_locations
 from radpair.verifier.extract import segment
 from radpair.verifier.measure import extract_measurements
 from tests.support.verifier_scoring import TYPES, load_corpus, meets, run_pairs, scores
@@ -264,6 +265,20 @@ def test_the_worse_side_turned_round_is_a_side_change(
             "negation",
             "yolk sac",
             "yolk sac",
+        ),
+        (
+            "Left testis: 7 mm hypoechoic lesion, no internal vascularity.",
+            "FINDINGS:\nLeft testis: 7 mm hypoechoic lesion with internal vascularity.",
+            "negation",
+            "internal vascularity",
+            "internal vascularity",
+        ),
+        (
+            "MRI left ankle.\nPeroneal tendons: intact.\nAchilles: normal.",
+            "FINDINGS:\nLateral tendons: Split tear of the peroneus brevis tendon.",
+            "negation",
+            "Peroneal tendons",
+            "tear",
         ),
         (
             "Right leg venous duplex. Popliteal DVT. Contralateral CFV patent.",
@@ -710,3 +725,19 @@ def test_every_warning_on_the_corpus_points_at_whole_words_in_each_text_it_names
                     assert _whole_words(text, span), (pair.id, w, text[span[0] : span[1]])
                     checked += 1
     assert checked > 200
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Observation in segment 4a and seg 7.", ["segment:4a", "segment:7"]),
+        ("Segment IVb lesion.", ["segment:4b"]),
+        ("Fractures of the L2 and L3 transverse processes.", ["level:L2-3"]),
+        ("Type II odontoid fracture; the atlas is intact.", ["level:C2", "level:C1"]),
+        ("Fracture of the second metatarsal.", ["bone:metatarsal:2"]),
+        # Two numbered bones in one sentence: neither is kept (the nearest would name one).
+        ("Fractures of the fifth and sixth ribs.", []),
+    ],
+)
+def test_places_that_identify_a_finding_are_read(text, places):
+    assert [place for _start, _end, place in find_locations(text)] == places
