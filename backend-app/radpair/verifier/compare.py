@@ -174,6 +174,7 @@ class _View:
         self._first_end: int | None = None
         self._sides_named: set[str] | None = None
         self.numbers: set[float] | None = None  # every number written, made when first needed
+        self.value_keys: set[tuple] | None = None  # every measurement's value, likewise
         # A finding word in a heading or in the exam title's reason asserts nothing.
         self.headings: set[int] = set()
         for m in self.mentions:
@@ -671,6 +672,7 @@ _INDEX_ABOVE = 400
 
 # Values often given without their name in one text ("Total 142" under "Agatston:"): checked
 # only against a value the other text names the same way.
+_SIZED_LESIONS = lx.LESION_WORDS | lx.NAMED_LESIONS
 _DERIVED = frozenset({"ratio", "calcium_score", "t_score", "z_score"})
 
 
@@ -719,12 +721,17 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             continue
         if what == "unmatched":
             src, rep = _pair(x_is_src, _span(a), _span(other))
+            if x_is_src and other is not None and _said_elsewhere(x, a, other):
+                # The report's value is another dictated one: this one was dropped.
+                _dropped_with_its_size(x, a, out)
             if other is None:
                 msg = (
                     f"Measurement '{_fmt(x.text, a)}' is missing from the report."
                     if x_is_src
                     else f"Measurement '{_fmt(x.text, a)}' does not appear in the source."
                 )
+                if x_is_src:
+                    _dropped_with_its_size(x, a, out)
             else:
                 s_m, r_m = _pair(x_is_src, a, other)
                 msg = (
@@ -743,6 +750,33 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                 src,
                 rep,
             )
+
+
+def _said_elsewhere(x: _View, a: Measurement, other: Measurement) -> bool:
+    """True when the other text's value equals another of x's values (a itself differs)."""
+    if x.value_keys is None:
+        x.value_keys = {_value_key(b) for b in x.measurements}
+    return _value_key(other) in x.value_keys
+
+
+def _value_key(m: Measurement) -> tuple:
+    """What same_value compares, as a set key."""
+    return (m.dim, m.is_range, tuple(sorted(m.values)))
+
+
+def _dropped_with_its_size(x: _View, a: Measurement, out: _Collector) -> None:
+    """A dictated lesion whose current size appears nowhere in the draft was dropped with it,
+    even if another lesion of the same kind kept the word ("a second 8 mm observation")."""
+    if a.mention is None or a.dim.endswith(":prior") or a.dim != "length":
+        return
+    m = x.mentions[a.mention]
+    if m.kind == "finding" and m.polarity == PRESENT and m.key in _SIZED_LESIONS:
+        out.add(
+            "omission",
+            f"Dictated finding '{_label(x, m)}' ({_fmt(x.text, a)}) is missing from the report.",
+            _span(m),
+            None,
+        )
 
 
 def _measurement_verdict(

@@ -160,6 +160,14 @@ def test_a_dropped_or_added_finding_points_at_its_words_and_has_no_partner_span(
             None,
             "fracture",
         ),
+        # A second lesion of the same kind dropped with its size: the kept one is no partner.
+        (
+            "Right breast: 2.1 cm irregular mass at 10:00. Additional 8 mm mass at 9:00.",
+            "FINDINGS:\nRight breast: 2.1 cm irregular mass at 10:00.",
+            "omission",
+            "mass",
+            None,
+        ),
         # A numbered bone is part of the finding's place, like a spine level.
         (
             "Fracture of the fourth metatarsal base. Healing stress fracture of the second "
