@@ -61,9 +61,20 @@ _LABEL_WORD = (
     rf"(?:[-'’](?!s\b)[{_UP}{_LOW}]+)*|[{_UP}]\.)"
 )
 _PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|al|el|ten|ter|St\.?|Ste\.?)"
-_NAME_SEQ = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{0,3}}"
-_LABEL_SEQ = rf"{_LABEL_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_LABEL_WORD}){{0,3}}"
-_NAME_SEQ2 = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{1,3}}"
+# Words of one name are one space apart; two spaces or a tab separate the fields of a header.
+_NAME_SEQ = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{0,3}}"
+_LABEL_SEQ = rf"{_LABEL_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_LABEL_WORD}){{0,3}}"
+_LOWER_SEQ = rf"[{_LOW}][{_LOW}'’-]+(?:[ \t]+[{_LOW}][{_LOW}'’-]+){{0,3}}"
+# A capitalised word that may be a name part, without a possessive "'s" ("O'Neill", "Chen").
+_CAP_WORD = rf"(?:[OD]['’])?[{_UP}][{_LOW}]+(?:['’][{_UP}][{_LOW}]+)?"
+_UNIT = (
+    r"(?:ED|ER|ICU|MICU|SICU|CCU|CVICU|NICU|PICU|PACU|OR|IR|CT|MRI|EMS|floor|ward|unit|desk|"
+    r"front\s+desk|nursing|radiology|pharmacy|lab|laboratory|transport|triage|registration|"
+    r"admitting|reception|cath\s+lab|step-?down|telemetry|dispatch|security|bed\s+(?:control|"
+    r"management)|the\s+(?:floor|unit|front)|\d+\s*(?:West|East|North|South|[WENS]\b)|"
+    r"(?:North|South|East|West)\s*\d+)\b"
+)
+_NAME_SEQ2 = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{1,3}}"
 _TITLE = r"(?:Drs?|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse|Det|Detective|Officer|Sgt)"
 _ROLE_NOUN = (
     r"(?:physician|provider|doctor|clinician|surgeon|resident|fellow|nurse|NP|PA|PA-C|RN|"
@@ -128,7 +139,8 @@ class _Rule(NamedTuple):
     category: str
     pattern: re.Pattern
     group: str | int
-    keep: Callable[[re.Match], bool] | None = None
+    # False drops the match; a (start, end) pair narrows it ("PA [Chest] view" keeps nothing).
+    keep: Callable[[re.Match], bool | tuple[int, int] | None] | None = None
 
 
 def _rule(category: str, pattern: str, group: str | int = 0, flags: int = 0, keep=None) -> _Rule:
@@ -139,15 +151,152 @@ def _enough_digits(minimum: int):
     return lambda match: sum(c.isdigit() for c in match.group(0)) >= minimum
 
 
-# A surname that is also an eponym ("Dr. Baker ... Baker cyst"): the eponym use stays.
-_EPONYM_USE = (
-    r"(?![-–][A-Z]|['’]?s?\s+(?:sign|cyst|disease|syndrome|lymphoma|fracture|malformation|"
-    r"classification|score|criteria|view|procedure|test|lesion|node|line|angle|triangle|space|"
-    r"canal|duct|nerve|"
-    r"tumou?r|type|grade|stage|phenomenon|effect|law|ring|zone|index|maneuver|position|method|"
-    r"operation|pouch|hernia|shunt|deformity|fascia|body|bodies|cells?|sarcoma|ulcer|diverticulum|"
-    r"esophagus|node|nodes|gland|glands|fat|pad|joint|bone|capsule|membrane|layer|area|point))"
+# Particles of surnames in any case ("van der Berg", "De La Cruz", "Al-Hassan" is one word).
+_PARTICLE_ANY = (
+    r"(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]os|[Dd]as|"
+    r"[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]ela|[Bb]in|[Ii]bn|[Aa]bu|[Aa]l|[Ee]l|St\.?|Ste\.?)"
 )
+_PARTICLE_WORDS = frozenset(
+    "van von der den de del della di da du dos das la le ter ten dela bin ibn abu al el st ste".split()
+)
+# Words of roles and services: beside a name they are context, never part of it.
+_ROLE_WORDS = frozenset(
+    """physician provider doctor clinician surgeon resident fellow nurse np pa rn radiologist
+    hospitalist intensivist oncologist urologist cardiologist neurologist technologist tech
+    sonographer pcp attending registrar consultant midwife therapist pharmacist coordinator
+    navigator interpreter chaplain worker member detective officer practitioner assistant
+    manager charge scribe student intern staff team service ortho neuro gyn obgyn ent gi ir
+    icu micu sicu picu nicu ccu pacu ems er ed or float""".split()
+)
+_SPAN_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+
+
+def _not_name_part(word: str) -> bool:
+    """A role, clinical or common English word that a name span should not end with."""
+    plain = word.lower()
+    if plain in _PARTICLE_WORDS or len(plain) < 2:
+        return False
+    return plain in _ROLE_WORDS or namebook.is_not_name(plain)
+
+
+def _trimmed(match: re.Match, single=None, group: str = "v") -> tuple[int, int] | None:
+    """The name in the match without role or clinical words at its ends; `single` must accept
+    a name of one word ("nurse [Okafor]" but not "PA [Chest]")."""
+    start, end = match.span(group)
+    words = list(_SPAN_WORD.finditer(match.string, start, end))
+    while len(words) > 1 and _not_name_part(words[-1].group()):
+        words.pop()
+    while len(words) > 1 and _not_name_part(words[0].group()):
+        words.pop(0)
+    if not words:
+        return None
+    if single is not None and len(words) == 1 and not single(words[0].group()):
+        return None
+    return words[0].start(), words[-1].end()
+
+
+def _lower_name(match: re.Match, unknown_ok: bool = True) -> tuple[int, int] | None:
+    """A lower-case name after a cue ("doctor patel", "nurse de vries"): listed, rare words;
+    words no list knows only when `unknown_ok` (after a title, not after "discussed with")."""
+    start, end = match.span("v")
+    words = list(_SPAN_WORD.finditer(match.string, start, end))
+    kept_end = None
+    index = 0
+    while index < len(words):
+        word = words[index].group()
+        if word in _PARTICLE_WORDS and index + 1 < len(words):
+            index += 1
+            continue
+        if (
+            word in _ROLE_WORDS
+            or not namebook.is_lower_name(word, unknown_ok)
+            or (kept_end is None and index > 1)
+        ):
+            break
+        kept_end = words[index].end()
+        index += 1
+    return None if kept_end is None else (start, kept_end)
+
+
+def _is_given(word: str) -> bool:
+    return namebook.is_given(word)
+
+
+def _surname_ok(word: str) -> bool:
+    """A surname of the lists, or a word no list knows, in any of its hyphenated parts."""
+    parts = [p for p in re.split(r"[-‐]", word) if p]
+    return any(namebook.is_listed(p) for p in parts) or all(namebook.is_unknown(p) for p in parts)
+
+
+def _pair_is_name(first: str, second: str) -> bool:
+    """Two capitalised words that read as a person's name in either order."""
+    last = re.split(r"[-‐]", second)[0]
+    if namebook.is_eponym(first) and (namebook.is_eponym(last) or len(last) < 3):
+        return False
+    if namebook.is_person_name(first, last) or namebook.is_person_name(last, first):
+        return True
+    if namebook.is_given(first) and namebook.is_name_like(first):
+        return all(namebook.is_unknown(p) for p in re.split(r"[-‐]", second) if p)
+    if namebook.is_unknown(first):
+        return namebook.is_name_like(last) and (
+            namebook.is_listed(last) or namebook.is_unknown(last)
+        )
+    return False
+
+
+def _pair(match: re.Match) -> tuple[int, int] | None:
+    """A given name and a surname with no context ("Lars Lindqvist"), then any particles and
+    surname words that follow ("Joost van der Linden", "Maria De La Cruz")."""
+    if not _pair_is_name(match.group("g"), match.group("s")):
+        return None
+    return match.start("v"), _extend(match.string, match.end("v"))
+
+
+_MORE_SURNAME = re.compile(
+    rf"[ \t]+(?:{_PARTICLE_ANY}[ \t]+)*(?P<w>[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)?)\b"
+)
+
+
+def _extend(text: str, end: int) -> int:
+    """The end of a name after the surname words and particles that follow it."""
+    for _ in range(2):
+        more = _MORE_SURNAME.match(text, end)
+        if not more or not namebook.is_name_like(more.group("w").split("-")[0]):
+            break
+        if _EPONYM_USE_AHEAD.match(text, more.end()):
+            break
+        end = more.end()
+    return end
+
+
+def _surname_first(match: re.Match) -> tuple[int, int] | None:
+    """ "Ivanova, Natalia" or "van den Broek, Pieter": a surname, a comma, a given name."""
+    surname, given = match.group("s"), match.group("g")
+    last = surname.split()[-1].split("-")[0]
+    if namebook.is_person_name(given, last) or (
+        namebook.is_given(given) and namebook.is_name_like(given) and _surname_ok(last)
+    ):
+        return match.span("v")
+    if namebook.is_unknown(given) and namebook.is_listed(last) and namebook.is_name_like(last):
+        return match.span("v")
+    return None
+
+
+# A surname that is also an eponym ("Dr. Baker ... Baker cyst"): the eponym use stays.
+_EPONYM_NOUN = (
+    r"(?:sign|cyst|disease|syndrome|lymphoma|fracture|malformation|classification|score|"
+    r"criteria|views?|procedure|test|lesion|nodes?|nodule|line|lines|angle|triangle|space|canal|"
+    r"duct|nerve|tumou?r|type|grade|class|scale|stage|phenomenon|effect|law|ring|zone|index|"
+    r"maneuver|position|method|operation|pouch|hernia|shunt|deformity|fascia|body|bodies|cells?|"
+    r"sarcoma|ulcer|diverticulum|esophagus|glands?|fat|pad|joint|bone|capsule|membrane|layer|"
+    r"area|point|injury|injuries|thyroiditis|fragment|abscess|contracture|palsy|anomaly|"
+    r"physiology|circulation|filter|catheter|ligament|fissure|incision|technique|dementia|"
+    r"arteritis|granulomatosis|hump|changes|tear|equivalent|pattern|dislocation|complex|neuroma|"
+    r"sinus|gyrus|foramen|cave|repair|anastomosis|flare|colitis|ileitis|classification|"
+    r"tenderness|triad|notch|plaque|bands?|fixation|nail|plate|approach)"
+)
+_EPONYM_USE = rf"(?![-–][A-Z]|['’]?s?\s+{_EPONYM_NOUN}\b)"
+_EPONYM_USE_AHEAD = re.compile(rf"[-–][A-Z]|['’]?s?\s+{_EPONYM_NOUN}\b")
 
 
 _RULES: tuple[_Rule, ...] = (
@@ -207,11 +356,24 @@ _RULES: tuple[_Rule, ...] = (
     _rule("PHONE", r"(?<![\w.-])\d{3}-\d{4}(?:\s*(?i:x|ext\.?)\s*\d{1,6})?(?![\w-])"),
     _rule("PHONE", r"(?<![\w./-])\d{3}/\d{3}/\d{4}(?![\w/-])"),
     # Strong name contexts first: after a title or "Patient:", even "June" is a name.
-    _rule("NAME", rf"\b{_TITLE}\b\.?\s+(?P<v>{_LABEL_SEQ})", "v"),
+    _rule(
+        "NAME",
+        rf"\b(?:{_TITLE}|DRS?|DOCTOR|MRS|MISS|PROF|NURSE)\b\.?\s+(?P<v>(?>{_LABEL_SEQ})){_EPONYM_USE}",
+        "v",
+    ),
+    # Speech recognition writes titles and names in lower case: "discussed with doctor patel".
+    _rule(
+        "NAME",
+        rf"\b(?:[Dd]rs?|DR|[Dd]octor|DOCTOR|[Mm]rs?|[Mm]s|[Mm]x|[Mm]iss|[Nn]urse|NURSE|[Ss]ister|"
+        rf"[Pp]rof|[Pp]rofessor)\b\.?[ \t]+(?P<v>{_LOWER_SEQ})",
+        "v",
+        keep=_lower_name,
+    ),
     _rule(
         "NAME",
         rf"(?i:\b(?:patient|pt|patient\s+name|name|surname|infant))\s*:[ \t]*"
-        rf"(?:{_TITLE}\b\.?\s+|Baby\s+(?:Boy|Girl)\s+)?(?P<v>{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ})?)",
+        rf"(?:{_TITLE}\b\.?\s+|Baby\s+(?:Boy|Girl)\s+)?"
+        rf"(?P<v>{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ}(?:[ \t]+[{_UP}]\b\.?)?)?)",
         "v",
     ),
     _rule("DATE", rf"\b{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b"),
@@ -275,8 +437,14 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "NAME",
-        rf"(?i:\b(?:{_NAME_VERBS}))\s+{_ROLE}(?:{_TITLE}\b\.?\s+)?(?P<v>{_NAME_SEQ})",
+        rf"(?i:\b(?:{_NAME_VERBS}))\s+{_ROLE}(?:{_TITLE}\b\.?\s+)?(?P<v>(?>{_NAME_SEQ})){_EPONYM_USE}",
         "v",
+    ),
+    _rule(
+        "NAME",
+        rf"(?i:\b(?:{_NAME_VERBS}))\s+{_ROLE}(?:{_TITLE}\b\.?\s+)?(?P<v>{_LOWER_SEQ})",
+        "v",
+        keep=lambda m: _lower_name(m, unknown_ok=False),
     ),
     _rule(
         "NAME",
@@ -292,7 +460,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         rf"(?i:\b(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
-        rf"reported\s+by|read\s+by|dictated\s+by|signed\s+by|cc|copy\s+to|subject))\s*:[ \t]*"
+        rf"reported\s+by|read\s+by|dictated\s+by|signed\s+by|cc|copy\s+to|subject))"
+        rf"(?:\s*:|[ \t]+[-–](?=[ \t]))[ \t]*"
         rf"(?:{_TITLE}\b\.?\s+)?(?P<v>(?:{_PARTICLE}[ \t]+)*{_NAME_SEQ}(?:,[ \t]*{_NAME_SEQ})?)",
         "v",
     ),
@@ -312,7 +481,33 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule("NAME", rf"\b(?P<v>{_NAME_SEQ}){_CREDENTIAL}(?![\w-])", "v"),
     # A role noun right before a name, no colon: "sonographer Brooke Ashford".
-    _rule("NAME", rf"(?i:\b{_ROLE_NOUN})\s+(?:{_TITLE}\b\.?\s+)?(?P<v>{_NAME_SEQ2})", "v"),
+    _rule(
+        "NAME",
+        rf"(?i:\b{_ROLE_NOUN})\s+(?:{_TITLE}\b\.?\s+)?(?P<v>(?:{_PARTICLE_ANY}[ \t]+)*{_NAME_SEQ})",
+        "v",
+        keep=lambda m: _trimmed(m, namebook.is_name_like),
+    ),
+    _rule(
+        "NAME",
+        rf"(?i:\b{_ROLE_NOUN})[ \t]+(?P<v>{_LOWER_SEQ})",
+        "v",
+        keep=lambda m: _lower_name(m, unknown_ok=False),
+    ),
+    # A given name with where the person works: "Maria from the ED", "Joost (charge nurse)".
+    _rule(
+        "NAME",
+        rf"\b(?P<v>{_NAME_WORD})(?:['’]s)?[ \t]+(?:from|in|at|on|with|of)[ \t]+(?:the[ \t]+)?"
+        rf"{_UNIT}",
+        "v",
+        keep=lambda m: namebook.is_given(m.group("v")) and namebook.is_name_like(m.group("v")),
+    ),
+    _rule(
+        "NAME",
+        rf"\b(?P<v>{_NAME_SEQ})[ \t]*\((?:the[ \t]+)?(?:[\w/-]+[ \t]+){{0,2}}?"
+        rf"(?i:{_ROLE_NOUN}|charge|scribe|student|intern)\)",
+        "v",
+        keep=lambda m: _trimmed(m, namebook.is_name_like),
+    ),
     # "SMITH, ROBERT J  MRN ..." or "'Montgomery, Eugene - 89113404'": surname, given name,
     # next to the study's identifiers.
     _rule(
@@ -322,15 +517,18 @@ _RULES: tuple[_Rule, ...] = (
         rf"[{_UP}][{_UP}{_LOW}'’-]+(?:[ \t]+[{_UP}]\b\.?)?)[ \t]*[-–,;|(/]?[ \t]*\n?[ \t]*"
         rf"(?=(?i:MRN|MR\s*#|DOB|ACC|accession|ID\b)|\d{{5,}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})",
         "v",
+        keep=lambda m: not any(
+            namebook.is_not_name(w) for w in _SPAN_WORD.findall(m.group("v")) if len(w) > 1
+        ),
     ),
     _rule("NAME", rf"\b(?P<v>(?:{_GIVEN})(?:[ \t]+{_NAME_WORD}){{1,2}})\b", "v"),
     # Any given name followed by a surname from the published lists ("Hollis Grey").
     _rule(
         "NAME",
-        rf"\b(?P<v>(?P<g>[{_UP}][{_LOW}'’]+)[ \t]+(?:[{_UP}]\.?[ \t]+)?"
-        rf"(?P<s>[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)?))\b{_EPONYM_USE}",
+        rf"\b(?P<v>(?P<g>{_CAP_WORD})[ \t]+(?:[{_UP}]\.?[ \t]+)?(?:{_PARTICLE_ANY}[ \t]+)*"
+        rf"(?P<s>{_CAP_WORD}(?:-{_CAP_WORD})?))\b{_EPONYM_USE}",
         "v",
-        keep=lambda m: namebook.is_person_name(m.group("g"), m.group("s").split("-")[0]),
+        keep=_pair,
     ),
     # The same in capitals ("SEGUN ADEWALE"), and surname first ("Ivanova, Natalia").
     _rule(
@@ -341,10 +539,11 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "NAME",
-        rf"\b(?P<v>(?P<s>[{_UP}][{_UP}{_LOW}'’]+(?:-[{_UP}][{_UP}{_LOW}'’]+)?),[ \t]*"
-        rf"(?P<g>[{_UP}][{_UP}{_LOW}'’]+)(?:[ \t]+[{_UP}]\b\.?)?)",
+        rf"\b(?P<v>(?P<s>(?:{_PARTICLE_ANY}[ \t]+)*(?:[OD]['’])?[{_UP}][{_UP}{_LOW}]+"
+        rf"(?:-[{_UP}][{_UP}{_LOW}]+)?),[ \t]*(?P<g>[{_UP}][{_UP}{_LOW}'’]+(?:-[{_UP}{_LOW}]+)?)"
+        rf"(?:[ \t]+[{_UP}]\b\.?)?)",
         "v",
-        keep=lambda m: namebook.is_person_name(m.group("g"), m.group("s").split("-")[0]),
+        keep=_surname_first,
     ),
     _rule(
         "ID",
@@ -353,8 +552,20 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule("DATE", rf"(?<![\w.-]){_YEAR}(?![\w-]|\.\d)(?!\s*{_UNITS}\b)"),
 )
-_NAME_PARTS = re.compile(rf"[{_UP}][{_LOW}'’-]{{2,}}")
-_FAST_SKIP = re.compile(r"[\d@A-Z]|www|://")
+_NAME_PARTS = re.compile(rf"[{_UP}][{_UP}{_LOW}'’-]{{2,}}|[{_LOW}][{_LOW}'’-]{{2,}}")
+# A word as a later mention of a name: "O'Neill", "Whitlock-Moore", "Chen" of "Chen's".
+_MENTION_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:['’-](?!s\b)[^\W\d_]+)*")
+_NOT_PART = frozenset(w.lower() for w in _NOT_NAME.split("|")) | _PARTICLE_WORDS | _ROLE_WORDS
+_FAST_SKIP = re.compile(r"[\d@A-Z]|www|://|\b(?:dr|doctor|nurse|mrs?|ms|with|per|by|to|d/w)\b")
+# Two or more words in capitals side by side: a line typed with caps lock ("DMITRI SOKOLOV").
+_CAPS_RUN = re.compile(rf"\b[{_UP}][{_UP}'’-]+[ \t,]+[{_UP}][{_UP}'’-]+\b")
+_CAPS_WORD = re.compile(rf"\b[{_UP}][{_UP}'’-]*[{_UP}]\b")
+# Capitals that stay capitals in the shadow text: credentials, modalities, units, labels.
+_ACRONYMS = frozenset(
+    """MD DO RN NP PA LPN CNA RT PHD MRN DOB ACC ID SSN ED ER OR IR ICU EMS CT MR MRI US XR NM
+    PET AP LAT PE DVT CVA TIA MVA MVC GSW LOC GCS CHF COPD CAD HTN DM CKD UTI BMI IV IM PO NPO
+    SOB CP ABD RUQ LUQ RLQ LLQ BP HR RR PCP ENT GI OB GYN CC RE AM PM EKG ECG""".split()
+)
 
 
 def find_identifiers(text: str) -> list[Span]:
@@ -366,11 +577,13 @@ def find_in_texts(texts: list[str]) -> list[list[Span]]:
     """Identifiers of several texts (one prompt): a name found in one is masked in all."""
     scans = [_scan(text) for text in texts]
     parts = {
-        part
+        form
         for text, (spans, _) in zip(texts, scans)
         for span in spans
         if span.category == "NAME"
         for part in _NAME_PARTS.findall(text[span.start : span.end])
+        if part.lower() not in _NOT_PART
+        for form in _forms(part)
     }
     results = []
     for text, (spans, taken) in zip(texts, scans):
@@ -381,31 +594,83 @@ def find_in_texts(texts: list[str]) -> list[list[Span]]:
     return results
 
 
+def _caps_name_like(word: str) -> bool:
+    """A word in capitals that may be a name: listed, or unknown and long ("NWACHUKWU"); not
+    clinical words or short acronyms ("SPINE", "HIDA", "KUB")."""
+    parts = [p for p in re.split(r"[-‐]", word.replace("’", "'")) if p]
+    for part in parts:
+        plain = part.lower()
+        bare = plain[2:] if plain[1:2] == "'" else plain
+        if namebook.is_not_name(bare):
+            return False
+        if not (namebook.is_listed(bare) or (len(bare) >= 5 and namebook.is_unknown(bare))):
+            return False
+    return True
+
+
+def _shadow(text: str) -> str:
+    """The text with runs of capitals written as names are ("DMITRI SOKOLOV" -> "Dmitri
+    Sokolov"), the same length, for the name rules; credentials and modalities stay."""
+    if not _CAPS_RUN.search(text):
+        return text
+
+    def title(match: re.Match) -> str:
+        word = match.group()
+        if word in _ACRONYMS or not _caps_name_like(word):
+            return word
+        out = "".join(
+            c if i == 0 or word[i - 1] in "'’-" else c.lower() for i, c in enumerate(word)
+        )
+        return out if len(out) == len(word) else word
+
+    return _CAPS_WORD.sub(title, text)
+
+
 def _scan(text: str) -> tuple[list[Span], bytearray]:
     taken = bytearray(len(text))
     spans: list[Span] = []
     if not _FAST_SKIP.search(text):
         return spans, taken
+    shadow = _shadow(text)
     for rule in _RULES:
-        for match in rule.pattern.finditer(text):
+        for match in rule.pattern.finditer(shadow if rule.category == "NAME" else text):
             start, end = match.span(rule.group)
             if start < 0 or start == end or any(taken[start:end]):
                 continue
-            if rule.keep is not None and not rule.keep(match):
-                continue
+            if rule.keep is not None:
+                kept = rule.keep(match)
+                if not kept:
+                    continue
+                if kept is not True:
+                    start, end = kept
+                    if any(taken[start:end]):
+                        continue
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))
     return spans, taken
 
 
+def _forms(part: str) -> tuple[str, ...]:
+    """How a name part may be written again: as found, capitalised, in capitals, and in lower
+    case when that cannot be an ordinary word ("Patel", "PATEL", "patel"; not "young")."""
+    lower = part.lower()
+    forms = {part, lower[:1].upper() + lower[1:], part.upper()}
+    if namebook.is_lower_name(lower) and not namebook.is_eponym(lower):
+        forms.add(lower)
+    elif part == lower:
+        return ()
+    return tuple(forms)
+
+
 def _mentions(text: str, parts: set[str], taken: bytearray) -> list[Span]:
     """Other mentions of a surname or given name already found in a name context."""
-    names = "|".join(sorted(map(re.escape, parts), key=len, reverse=True))
-    pattern = re.compile(rf"\b(?:{names})\b{_EPONYM_USE}")
     found = []
-    for match in pattern.finditer(text):
+    for match in _MENTION_WORD.finditer(text):
+        if match.group() not in parts:
+            continue
         start, end = match.span()
-        if not any(taken[start:end]):
-            taken[start:end] = b"\x01" * (end - start)
-            found.append(Span(start, end, "NAME"))
+        if any(taken[start:end]) or _EPONYM_USE_AHEAD.match(text, end):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        found.append(Span(start, end, "NAME"))
     return found

@@ -1,0 +1,39 @@
+"""Eponyms of radiology and medicine: surnames that name a sign, a fracture or a disease.
+
+A word here is never taken for a person's name from the name lists or for being an unknown
+capitalised word; only a strong context ("Dr. Murphy", "Patient: Graves, Anna") makes it one,
+and even then its eponym use ("Murphy sign", "Graves disease") stays (detect._EPONYM_USE).
+Parts of hyphenated eponyms are listed one by one ("hill", "sachs").
+"""
+
+from __future__ import annotations
+
+EPONYMS = frozenset("""
+    achilles adamkiewicz addison alcock alzheimer amyand arnold asherman asperger baastrup baker
+    balthazar bankart barlow barrett barre barton bartholin baxter behcet bell bennett bentall
+    bertolotti billroth blalock blount blumensaat bochdalek boerhaave bohler bosniak bouchard
+    boutonniere bourneville breslow broca brodie broden brown brunner budd buford burkitt caldwell
+    calve camper caroli chamberlain chance charcot chiari child chopart chance clark cobb colles
+    conn cooper couinaud courvoisier creutzfeldt crohn cullen cushing danlos dandy debakey
+    denis denonvilliers dieulafoy dorello down dupuytren ebstein ehlers eisenmenger ellison
+    erb essex evans ewing fallot fazekas ferguson fisher fleischner foley fontan forestier fournier
+    frankel freiberg galeazzi gardner garden gartner gerota ghon gissane glasgow glenn glisson
+    graves greenfield grashey guillain gustilo guyon haglund hampton hansen harris hartmann
+    hashimoto heberden heimlich hess heschl hickman hilgenreiner hill hinchey hippel hirschsprung
+    hodgkin hoffa holland homans horner humphrey hunt hunter huntington hurthle insall jakob
+    jefferson jeghers johansson jones judet kager kanavel kaposi kartagener kasai kawasaki kerley
+    kienbock killian klatskin klein klinefelter kline klippel kocher kohler kommerell krukenberg
+    kummell ladd langerhans larsen lauge legg leventhal leydig lindau lisfranc littre luschka
+    lynch macleod madelung magendie maisonneuve mallory marfan mayo mcburney mcgregor meckel
+    meigs menetrier merchant merkel meyerding milan modic monro monteggia morgagni morison
+    morton mounier moyamoya murphy mustard nabothian neer nissen norwood oddi osgood paget
+    pancoast parkinson parsonage pauwels pellegrini perkins perthes petit peutz peyronie
+    pfannenstiel pfirrmann pipkin plummer poupart pott powers preiser pugh quervain randall
+    ranke ranson rastelli reed reid richter risser rolando roux rovsing salter salvati sachs
+    scarpa schatzker schatzki scheuermann schlatter schmorl schuller segond seldinger senning
+    sertoli sequard sever shenton sinding sjogren skene smith spetzler spigelian stanford stein
+    stener stenvers sternberg stieda stryker sturge swan ganz sylvian takayasu tarlov tillaux
+    tourette towne treitz trendelenburg trenaunay trousseau turner valsalva vater vinson virchow
+    volkmann von wackenheim wagstaffe walker warthin waters weber wegener weiss wells wernicke
+    westermark whipple williams willis wilms wolff wrisberg zanca zenker zollinger
+    """.split())
