@@ -32,6 +32,9 @@ class Span(NamedTuple):
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
 # Capitalized words that follow a name context but are not names.
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
 _NOT_NAME = (
     "The|This|That|These|Those|And|Or|But|On|At|In|Of|To|For|From|By|With|Via|Per|Who|Which|"
     "Regarding|Re|About|Today|Tonight|Yesterday|Tomorrow|Left|Right|Bilateral|No|Not|None|"
@@ -71,7 +74,8 @@ _UNIT = (
     r"(?:ED|ER|ICU|MICU|SICU|CCU|CVICU|NICU|PICU|PACU|OR|IR|CT|MRI|EMS|floor|ward|unit|desk|"
     r"front\s+desk|nursing|radiology|pharmacy|lab|laboratory|transport|triage|registration|"
     r"admitting|reception|cath\s+lab|step-?down|telemetry|dispatch|security|bed\s+(?:control|"
-    r"management)|the\s+(?:floor|unit|front)|\d+\s*(?:West|East|North|South|[WENS]\b)|"
+    r"management)|the\s+(?:floor|unit|front)|trauma\s+bay|resus|main\s+desk|nurses'?\s+station|"
+    r"blood\s+bank|scheduling|clinic|ultrasound|x-?ray|\d+\s*(?:West|East|North|South|[WENS]\b)|"
     r"(?:North|South|East|West)\s*\d+)\b"
 )
 _NAME_SEQ2 = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{1,3}}"
@@ -81,7 +85,9 @@ _ROLE_NOUN = (
     r"radiologist|hospitalist|intensivist|oncologist|urologist|cardiologist|neurologist|"
     r"technologist|tech|sonographer|PCP|attending|registrar|consultant|midwife|therapist|"
     r"pharmacist|house\s+officer|coordinator|navigator|interpreter|chaplain|social\s+worker|"
-    r"team\s+member|member|detective|officer)"
+    r"team\s+member|member|detective|officer|assistant|manager|scribe|paramedic|EMT|medic|"
+    r"student|intern|aide|CNA|LPN|clerk|secretary|supervisor|dispatcher|transporter|"
+    r"practitioner|APP|CRNA|anesthetist|anesthesiologist|surgeon|PGY-?\d)"
 )
 # "the referring physician", "surgery PA", "child protection team physician": up to four
 # modifier words, but only when a role noun follows them.
@@ -176,17 +182,28 @@ def _not_name_part(word: str) -> bool:
     plain = word.lower()
     if plain in _PARTICLE_WORDS or len(plain) < 2:
         return False
-    return plain in _ROLE_WORDS or namebook.is_not_name(plain)
+    return plain in _ROLE_WORDS or namebook.is_plain_word(plain)
 
 
-def _trimmed(match: re.Match, single=None, group: str = "v") -> tuple[int, int] | None:
-    """The name in the match without role or clinical words at its ends; `single` must accept
-    a name of one word ("nurse [Okafor]" but not "PA [Chest]")."""
-    start, end = match.span(group)
+def _not_name_lead(word: str) -> bool:
+    """A role or clinical word that may stand before a name ("Practitioner", "Chest")."""
+    plain = word.lower()
+    return plain in _ROLE_WORDS or (
+        plain not in _PARTICLE_WORDS
+        and namebook.is_clinical(plain)
+        and not namebook.is_ever_name(plain)
+    )
+
+
+def _trimmed(match: re.Match, single=None, lead: bool = True) -> tuple[int, int] | None:
+    """The name in the match without ordinary words after it ("Dr. Young [at bedside]") and,
+    when `lead`, without role or clinical words before it ("nurse [practitioner] Smith");
+    `single` must accept a name of one word ("nurse [Okafor]" but not "PA [Chest]")."""
+    start, end = match.span("v")
     words = list(_SPAN_WORD.finditer(match.string, start, end))
     while len(words) > 1 and _not_name_part(words[-1].group()):
         words.pop()
-    while len(words) > 1 and _not_name_part(words[0].group()):
+    while lead and len(words) > 1 and _not_name_lead(words[0].group()):
         words.pop(0)
     if not words:
         return None
@@ -218,8 +235,14 @@ def _lower_name(match: re.Match, unknown_ok: bool = True) -> tuple[int, int] | N
     return None if kept_end is None else (start, kept_end)
 
 
-def _is_given(word: str) -> bool:
-    return namebook.is_given(word)
+def _given_at_work(match: re.Match) -> bool:
+    """ "Maria from the ED": a listed given name, or an unknown word opening a sentence (not a
+    drug: "given Zosyn in the ED")."""
+    word = match.group("v")
+    if namebook.is_given(word) and namebook.is_name_like(word):
+        return True
+    before = match.string[max(0, match.start("v") - 3) : match.start("v")]
+    return namebook.is_unknown(word) and (not before.strip() or before.rstrip()[-1:] in ".;:\n")
 
 
 def _surname_ok(word: str) -> bool:
@@ -230,18 +253,24 @@ def _surname_ok(word: str) -> bool:
 
 def _pair_is_name(first: str, second: str) -> bool:
     """Two capitalised words that read as a person's name in either order."""
-    last = re.split(r"[-‐]", second)[0]
+    parts = [p for p in re.split(r"[-‐]", second) if p and p.lower() not in _PARTICLE_WORDS]
+    if not parts:
+        return False
+    last = parts[0]
+    if first.lower() in _PAIR_STOP or last.lower() in _PAIR_STOP:
+        return False
     if namebook.is_eponym(first) and (namebook.is_eponym(last) or len(last) < 3):
         return False
     if namebook.is_person_name(first, last) or namebook.is_person_name(last, first):
         return True
-    if namebook.is_given(first) and namebook.is_name_like(first):
-        return all(namebook.is_unknown(p) for p in re.split(r"[-‐]", second) if p)
-    if namebook.is_unknown(first):
-        return namebook.is_name_like(last) and (
-            namebook.is_listed(last) or namebook.is_unknown(last)
-        )
-    return False
+    if namebook.is_name_like(first) and all(namebook.is_name_like(p) for p in parts):
+        if namebook.is_unknown(first) or any(namebook.is_unknown(p) for p in parts):
+            return True
+    return first not in _NOT_GIVEN and namebook.is_word_name(first, last)
+
+
+# Capitalised words that open sentences and are also listed given names.
+_NOT_GIVEN = frozenset("Will May Can Mark Chance Hope Grant Long Young Small Major Page".split())
 
 
 def _pair(match: re.Match) -> tuple[int, int] | None:
@@ -358,8 +387,10 @@ _RULES: tuple[_Rule, ...] = (
     # Strong name contexts first: after a title or "Patient:", even "June" is a name.
     _rule(
         "NAME",
-        rf"\b(?:{_TITLE}|DRS?|DOCTOR|MRS|MISS|PROF|NURSE)\b\.?\s+(?P<v>(?>{_LABEL_SEQ})){_EPONYM_USE}",
+        rf"\b(?:{_TITLE}|DRS?|DOCTOR|MRS|MISS|PROF|NURSE)\b\.?\s+"
+        rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t])*{_LABEL_SEQ})){_EPONYM_USE}",
         "v",
+        keep=lambda m: _trimmed(m, lead=False),
     ),
     # Speech recognition writes titles and names in lower case: "discussed with doctor patel".
     _rule(
@@ -454,7 +485,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"grandson|granddaughter|grandmother|grandfather|sister|brother|aunt|uncle|niece|"
         rf"nephew|partner|friend|baby\s+boy|baby\s+girl))"
         rf"\s*(?:is\s+|:\s*|,\s*|\(\s*)?(?:{_TITLE}\b\.?\s+)?"
-        rf"(?P<v>{_NAME_SEQ}(?:,[ \t]*{_NAME_SEQ})?)",
+        rf"(?P<v>(?>{_NAME_SEQ}(?:,[ \t]*{_NAME_SEQ})?)){_EPONYM_USE}",
         "v",
     ),
     _rule(
@@ -483,9 +514,10 @@ _RULES: tuple[_Rule, ...] = (
     # A role noun right before a name, no colon: "sonographer Brooke Ashford".
     _rule(
         "NAME",
-        rf"(?i:\b{_ROLE_NOUN})\s+(?:{_TITLE}\b\.?\s+)?(?P<v>(?:{_PARTICLE_ANY}[ \t]+)*{_NAME_SEQ})",
+        rf"(?i:\b{_ROLE_NOUN})\s+(?:{_TITLE}\b\.?\s+)?"
+        rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t]+)*{_NAME_SEQ})){_EPONYM_USE}",
         "v",
-        keep=lambda m: _trimmed(m, namebook.is_name_like),
+        keep=lambda m: _trimmed(m, namebook.could_be_name),
     ),
     _rule(
         "NAME",
@@ -499,14 +531,14 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?P<v>{_NAME_WORD})(?:['’]s)?[ \t]+(?:from|in|at|on|with|of)[ \t]+(?:the[ \t]+)?"
         rf"{_UNIT}",
         "v",
-        keep=lambda m: namebook.is_given(m.group("v")) and namebook.is_name_like(m.group("v")),
+        keep=_given_at_work,
     ),
     _rule(
         "NAME",
         rf"\b(?P<v>{_NAME_SEQ})[ \t]*\((?:the[ \t]+)?(?:[\w/-]+[ \t]+){{0,2}}?"
-        rf"(?i:{_ROLE_NOUN}|charge|scribe|student|intern)\)",
+        rf"(?i:{_ROLE_NOUN}|charge)\)",
         "v",
-        keep=lambda m: _trimmed(m, namebook.is_name_like),
+        keep=lambda m: _trimmed(m, namebook.could_be_name),
     ),
     # "SMITH, ROBERT J  MRN ..." or "'Montgomery, Eugene - 89113404'": surname, given name,
     # next to the study's identifiers.
@@ -521,7 +553,7 @@ _RULES: tuple[_Rule, ...] = (
             namebook.is_not_name(w) for w in _SPAN_WORD.findall(m.group("v")) if len(w) > 1
         ),
     ),
-    _rule("NAME", rf"\b(?P<v>(?:{_GIVEN})(?:[ \t]+{_NAME_WORD}){{1,2}})\b", "v"),
+    _rule("NAME", rf"\b(?P<v>(?>(?:{_GIVEN})(?:[ \t]+{_NAME_WORD}){{1,2}}))\b{_EPONYM_USE}", "v"),
     # Any given name followed by a surname from the published lists ("Hollis Grey").
     _rule(
         "NAME",
@@ -556,6 +588,8 @@ _NAME_PARTS = re.compile(rf"[{_UP}][{_UP}{_LOW}'’-]{{2,}}|[{_LOW}][{_LOW}'’-
 # A word as a later mention of a name: "O'Neill", "Whitlock-Moore", "Chen" of "Chen's".
 _MENTION_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:['’-](?!s\b)[^\W\d_]+)*")
 _NOT_PART = frozenset(w.lower() for w in _NOT_NAME.split("|")) | _PARTICLE_WORDS | _ROLE_WORDS
+# Beside a given name these are context, not a surname; months may still be names.
+_PAIR_STOP = _NOT_PART - {m.lower() for m in _MONTHS} - {"will"}
 _FAST_SKIP = re.compile(r"[\d@A-Z]|www|://|\b(?:dr|doctor|nurse|mrs?|ms|with|per|by|to|d/w)\b")
 # Two or more words in capitals side by side: a line typed with caps lock ("DMITRI SOKOLOV").
 _CAPS_RUN = re.compile(rf"\b[{_UP}][{_UP}'’-]+[ \t,]+[{_UP}][{_UP}'’-]+\b")

@@ -107,7 +107,8 @@ def english_frequency() -> dict[str, int]:
 
 
 def _plain(word: str) -> str:
-    return word.lower().replace("’", "'")
+    # The lists write "O'Neill" as "oneill".
+    return word.lower().replace("’", "").replace("'", "")
 
 
 def is_person_name(given: str, surname: str) -> bool:
@@ -126,7 +127,7 @@ def is_listed(word: str) -> bool:
 # "thoracolumbar", "apixaban"): such a word is not an unknown name.
 _CLINICAL_ENDINGS = re.compile(
     r"(?:olog(?:y|ist|ic|ical)|ograph(?:y|ic)|ogram|itis|os[ie]s|ectomy|otomy|ostomy|plasty|"
-    r"scop(?:y|ic)|pathy|a?emia|algia|omas?|ics|ical|ist|ary|ous|ive|tion|sion|ment|ness|ity|"
+    r"scop(?:y|ic)|pathy|a?emia|algia|omas?|ics|ical|ary|ous|ive|tion|sion|ment|ness|ity|"
     r"able|ible|ase|ine|ide|ate|eal|ial|inal|oral|ular|umbar|ed|olol|pril|sartan|statin|mab|nib|"
     r"cillin|mycin|floxacin|azole|parin|xaban|tide|zepam|azepam|done|pam|lam|gram|gen|graphy)$"
     r"|^(?:hepato|gastro|neuro|cardio|pneumo|osteo|arthro|thoraco|intra|extra|retro|supra|infra|"
@@ -138,6 +139,8 @@ _CLINICAL_ENDINGS = re.compile(
 def is_unknown(word: str) -> bool:
     """A word that no list knows: not English, not clinical, not an eponym ("Nwachukwu")."""
     word = _plain(word)
+    if "-" in word:
+        return all(is_unknown(part) for part in word.split("-") if part)
     return (
         len(word) > 2
         and not _CLINICAL_ENDINGS.search(word)
@@ -179,6 +182,34 @@ def is_not_name(word: str) -> bool:
     if is_ever_name(plain):
         return False
     return plain in clinical_words() or english_frequency().get(plain, 0) >= COMMON
+
+
+def could_be_name(word: str) -> bool:
+    """Beside a strong cue ("fellow Hunt", "Hope (tech)"): any listed name, eponym or unknown
+    word that is neither clinical nor a common English word."""
+    return not is_not_name(word) and (is_ever_name(word) or is_unknown(word) or is_eponym(word))
+
+
+def is_word_name(given: str, surname: str) -> bool:
+    """A given name and a surname that are also words or clinical terms ("Rose Hill", "Mark
+    Stone", "Grace Long"): both listed, and not both clinical ("Long Bone", "Mass Effect")."""
+    given, surname = _plain(given), _plain(surname)
+    if given not in _raw_given() or surname not in _raw_surnames():
+        return False
+    return given not in clinical_words() or surname not in clinical_words()
+
+
+def is_plain_word(word: str) -> bool:
+    """An English or clinical word that no list holds as a name ("Bedside", "Regarding")."""
+    plain = _plain(word)
+    if is_ever_name(plain):
+        return False
+    return plain in clinical_words() or english_frequency().get(plain, 0) >= RARE
+
+
+def is_clinical(word: str) -> bool:
+    """A word of the verifier's vocabulary or of report headings."""
+    return _plain(word) in clinical_words()
 
 
 def is_eponym(word: str) -> bool:
