@@ -289,42 +289,202 @@ def _kinds(rng: random.Random) -> dict:
     }
 
 
+# A second set, written before the gate was tuned on the first and kept for a final check:
+# other names, other phrasings of the same kinds, other eponyms (and the slice-4 ones written
+# differently: "Crohn's", "Salter Harris" without its hyphen).
+HOLDOUT_PEOPLE = [
+    ("Olufemi", "Adeyinka"), ("Chinonso", "Eze"), ("Yaw", "Owusu"), ("Abebe", "Tadesse"),
+    ("Fatou", "Diallo"), ("Mamadou", "Sow"), ("Bilal", "Chaudhry"), ("Rukhsana", "Begum"),
+    ("Vikram", "Raghunathan"), ("Lakshmi", "Iyengar"), ("Thanh", "Huong"), ("Duc Anh", "Vu"),
+    ("Xiaolin", "Zhou"), ("Hye-jin", "Yoon"), ("Takeshi", "Morimoto"), ("Arash", "Farahani"),
+    ("Mehmet", "Demir"), ("Zeynep", "Arslan"), ("Giorgos", "Konstantinou"),
+    ("Agnieszka", "Kaczmarek"), ("Jiri", "Dvorak"), ("Bogdana", "Petrenko"), ("Sven", "Eriksson"),
+    ("Malin", "Johansson"), ("Henrike", "Vogel"), ("Jan-Willem", "Bakker"), ("Anouk", "Jansen"),
+    ("Benoit", "Lefebvre"), ("Aurelie", "Fontaine"), ("Fiona", "MacDonald"), ("Padraig", "O'Brien"),
+    ("Gwen", "Pritchard"), ("Esperanza", "Ruiz"), ("Joaquin", "Villanueva"), ("Luz", "Ortega"),
+    ("Ana Paula", "Ferreira"), ("Kealoha", "Akana"), ("Nizhoni", "Begay"), ("Wiremu", "Ngata"),
+    ("Sione", "Tupou"), ("Cornelius", "Blackwood"), ("Prudence", "Ashby"), ("Hamish", "Drummond"),
+    ("Winifred", "Oakes"), ("Ezekiel", "Marsh"), ("Ines", "dos Santos"), ("Karim", "Abu-Zeid"),
+    ("Sofie", "Vanderveken"), ("Mateus", "da Silva"), ("Lorenzo", "Dell'Acqua"),
+    ("Dawn", "Summers"), ("Robin", "Banks"), ("Autumn", "Gray"), ("Holly", "Branch"),
+    ("Frank", "Major"), ("Amber", "Stone"), ("Sunny", "Day"), ("Heath", "Fields"),
+]  # fmt: skip
+HOLDOUT_CLINICAL = [
+    "Kienbock disease of the lunate.", "Freiberg infraction of the second metatarsal head.",
+    "Bennett fracture of the thumb base.", "Rolando fracture.", "Smith fracture of the radius.",
+    "Tillaux fracture in an adolescent.", "Stener lesion of the thumb.", "Baastrup disease.",
+    "Scheuermann kyphosis.", "Kummell disease at T12.", "Forestier disease of the thoracic spine.",
+    "Pott disease is not suspected.", "Calcified Ghon focus.", "Crohn's with a distal ileal stricture.",
+    "Graves' orbitopathy.", "Hashimoto's thyroiditis.", "Lisfranc ligament disruption.",
+    "Monteggia lesion on the left.", "Salter Harris type 2 fracture.", "Hill Sachs defect.",
+    "Fluid in Morison's pouch.", "Murphy's sign positive.", "Non-Hodgkin lymphoma, on treatment.",
+    "Jefferson burst fracture of C1.", "Flexion-distraction (Chance) injury at L2.",
+    "Pneumoperitoneum with Rigler sign.", "Football sign on the supine film.",
+    "Kerley A lines.", "Luftsichel sign.", "Hampton's hump.", "Fleischner guidelines apply.",
+    "Bosniak IIF.", "Gleason 7 prostate cancer.", "PI-RADS 4 lesion.", "Milwaukee shoulder.",
+    "Ewing's sarcoma of the femur.", "Wilms' tumor.", "Peyronie plaque.", "Fournier's gangrene.",
+    "Ludwig angina with gas.", "Lemierre syndrome.", "Pott puffy tumor.", "Brodie abscess.",
+    "Boerhaave rupture suspected.", "Zenker's diverticulum.", "Mallory Weiss tear.",
+    "Cooper's ligaments intact.", "Gerota's fascia thickened.", "Glisson capsule intact.",
+    "Trauma Bay 2.", "Resus 1.", "ED Triage.", "Rapid Response called.", "Chest Tube placed.",
+    "NG Tube in the stomach.", "Central Line in the SVC.", "Left IJ catheter.", "GCS 15.",
+]  # fmt: skip
+
+
+def _holdout_kinds(rng: random.Random) -> dict:
+    """The same kinds as _kinds, phrased another way."""
+
+    def pick(items):
+        return rng.choice(items)
+
+    def full(g, s):
+        return f"{g} {s}"
+
+    m = pick(MIDDLE)
+    return {
+        "no cue, mid-sentence": lambda g, s: pick(
+            [
+                (f"{full(g, s)} is a 45 yo with abdominal pain.", [full(g, s)]),
+                (f"This is {full(g, s)}, a 30-year-old restrained driver.", [full(g, s)]),
+                (f"History obtained from {full(g, s)}'s son.", [full(g, s)]),
+                (f"Pt ID verified x2 with {full(g, s)}.", [full(g, s)]),
+            ]
+        ),
+        "role before name": lambda g, s: pick(
+            [
+                (f"Trauma attending {full(g, s)} present.", [full(g, s)]),
+                (f"Bedside US by EM resident {full(g, s)}.", [full(g, s)]),
+                (f"Consent obtained by {full(g, s)}, PA-C.", [full(g, s)]),
+            ]
+        ),
+        "role before surname": lambda g, s: pick(
+            [
+                (f"NP {s} aware.", [s]),
+                (f"Charge RN {s} notified of the result.", [s]),
+                (f"Ultrasound tech {s} scanned the patient.", [s]),
+            ]
+        ),
+        "role label": lambda g, s: pick(
+            [
+                (f"ED provider: {s}, {g} MD\n", [f"{s}, {g}"]),
+                (f"Attending: {s.upper()}\n", [s.upper()]),
+                (f"Scribe: {g} {s}\n", [full(g, s)]),
+            ]
+        ),
+        "verb cue": lambda g, s: pick(
+            [
+                (f"Case reviewed with {full(g, s)} (neuroradiology).", [full(g, s)]),
+                (f"Seen with {full(g, s)} on rounds.", [full(g, s)]),
+                (f"Preliminary read texted to {full(g, s)}.", [full(g, s)]),
+            ]
+        ),
+        "verb cue, surname with title": lambda g, s: (
+            f"Bedside US performed by {pick(TITLES)} {s} in resus 2.",
+            [s],
+        ),
+        "title and surname": lambda g, s: pick(
+            [
+                (f"Imaging requested by Dr. {s}'s team.", [s]),
+                (f"Transferred from an outside hospital under Dr {s}.", [s]),
+            ]
+        ),
+        "possessive": lambda g, s: pick(
+            [
+                (f"{g}'s mother reports a fall from the couch.", [g]),
+                (f"{full(g, s)}'s prior CT is not available.", [full(g, s)]),
+            ]
+        ),
+        "lower-case speech": lambda g, s: pick(
+            [
+                (f"preliminary findings texted to dr {s.lower()} via secure chat", [s.lower()]),
+                (
+                    f"radiology resident {g.lower()} {s.lower()} reviewed the case",
+                    [f"{g.lower()} {s.lower()}"],
+                ),
+                (f"spoke to {g.lower()} at the nursing station", [g.lower()]),
+                (
+                    f"case discussed with doctor {g.lower()} {s.lower()}",
+                    [f"{g.lower()} {s.lower()}"],
+                ),
+            ]
+        ),
+        "LAST, FIRST header": lambda g, s: (
+            f"{s.upper()} {g.upper()} {m}\n",
+            [f"{s.upper()} {g.upper()} {m}"],
+        ),
+        "LAST, FIRST mid-text": lambda g, s: (
+            f"Prior study for {s}, {g} {m}. is reviewed.",
+            [f"{s}, {g} {m}."],
+        ),
+        "all capitals": lambda g, s: pick(
+            [
+                (
+                    f"DISCUSSED WITH {g.upper()} {s.upper()} AT 0400.",
+                    [f"{g.upper()} {s.upper()}", "0400"],
+                ),
+                (f"PT: {s.upper()}, {g.upper()}\n", [f"{s.upper()}, {g.upper()}"]),
+            ]
+        ),
+        "given name only": lambda g, s: pick(
+            [
+                (f"Family ({g}, daughter) updated.", [g]),
+                (f"{g} on 5 North paged back.", [g]),
+                (f"Per {g} in radiology scheduling, the exam is booked.", [g]),
+            ]
+        ),
+        "relative": lambda g, s: pick(
+            [
+                (f"Brother {g} present at bedside.", [g]),
+                (f"Son is {full(g, s)}, phone on file.", [full(g, s)]),
+            ]
+        ),
+        "initial and surname": lambda g, s: (
+            f"Signed: {g} {m}. {s}, DO\n",
+            [f"{g} {m}. {s}"],
+        ),
+    }
+
+
 def _category(text: str) -> str:
-    return "DATE" if "/" in text else "MRN" if text.isdigit() else "NAME"
+    if text.isdigit():
+        return "TIME" if len(text) == 4 else "MRN"
+    return "DATE" if "/" in text else "NAME"
 
 
-def generate(seed: int = 7, per_kind: int = 40) -> list[dict]:
+def generate(seed: int = 7, per_kind: int = 40, holdout: bool = False) -> list[dict]:
     """Labelled dictations, `per_kind` of each kind, plus eponym-only ones (no identifiers)."""
     rng = random.Random(seed)
+    make_kinds = _holdout_kinds if holdout else _kinds
+    people = HOLDOUT_PEOPLE if holdout else PEOPLE_ALL
+    clinical = HOLDOUT_CLINICAL if holdout else CLINICAL
     out = []
-    for kind in list(_kinds(rng)):
+    for kind in list(make_kinds(rng)):
         for n in range(per_kind):
-            g, s = rng.choice(PEOPLE_ALL)
+            g, s = rng.choice(people)
             # The kinds draw their own random details, so each dictation gets fresh ones.
-            kinds = _kinds(rng)
-            sentence, names = kinds[kind](g, s)
+            sentence, names = make_kinds(rng)[kind](g, s)
             names = [name for name in names if name in sentence]
-            before, after = rng.sample(CLINICAL, 2)
+            before, after = rng.sample(clinical, 2)
             while any(name in before or name in after for name in names):
-                before, after = rng.sample(CLINICAL, 2)
+                before, after = rng.sample(clinical, 2)
             text = f"{before} {sentence} {after}\n".replace("\n ", "\n")
             ids = [{"category": _category(name), "text": name} for name in dict.fromkeys(names)]
             out.append({"id": f"{kind}-{n}", "kind": kind, "text": text, "identifiers": ids})
-    for n in range(0, len(CLINICAL), 4):
+    for n in range(0, len(clinical), 4):
         out.append(
             {
                 "id": f"eponyms-{n}",
                 "kind": "eponyms only",
-                "text": " ".join(CLINICAL[n : n + 4]) + "\n",
+                "text": " ".join(clinical[n : n + 4]) + "\n",
                 "identifiers": [],
             }
         )
     return out
 
 
-def run(seed: int = 7, per_kind: int = 40, show_misses: bool = False) -> dict:
+def run(seed: int = 7, per_kind: int = 40, show_misses: bool = False, holdout=False) -> dict:
     """Name recall per kind and clinical words masked, on the generated dictations."""
-    corpus = generate(seed, per_kind)
+    corpus = generate(seed, per_kind, holdout)
     by_kind = defaultdict(list)
     for item in corpus:
         by_kind[item["kind"]].append(item)
@@ -350,8 +510,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--per-kind", type=int, default=40)
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--holdout", action="store_true", help="the second set of phrasings")
     args = parser.parse_args()
-    print(json.dumps(run(args.seed, args.per_kind, args.misses), indent=2))
+    print(json.dumps(run(args.seed, args.per_kind, args.misses, args.holdout), indent=2))
     return 0
 
 

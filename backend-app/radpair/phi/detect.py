@@ -57,19 +57,29 @@ _NAME_WORD = (
 _NOT_LABEL_WORD = (
     "The|This|And|Or|On|At|In|Of|To|For|From|By|With|Via|Per|Who|No|Not|None|Unknown|Left|"
     "Right|Dr|Drs|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Acc|ACC|Accn|Accession|DOB|Dob|MRN|Mrn|ID|Age|"
-    "Sex|Male|Female|MR|CT|US|XR|NM|PET|MRI|AP|PA|Baby|Boy|Girl"
+    "Sex|Male|Female|MR|CT|US|XR|NM|PET|MRI|AP|PA|Baby|Boy|Girl|MD|DO|RN|NP|PhD|MBBS|FRCR|"
+    "FRCPC|CNP|APRN|RT|LPN|CNA|PA-C"
 )
 _LABEL_WORD = (
     rf"(?!(?:{_NOT_LABEL_WORD})\b)(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_UP}{_LOW}]+"
     rf"(?:[-'’](?!s\b)[{_UP}{_LOW}]+)*|[{_UP}]\.)"
 )
-_PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|al|el|ten|ter|St\.?|Ste\.?)"
+_PARTICLE = (
+    r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|do|la|le|bin|al|el|ten|ter|St\.?|Ste\.?)"
+)
 # Words of one name are one space apart; two spaces or a tab separate the fields of a header.
 _NAME_SEQ = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{0,3}}"
 _LABEL_SEQ = rf"{_LABEL_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_LABEL_WORD}){{0,3}}"
+_RELATIVE = (
+    r"(?:mother|father|wife|husband|son|daughter|spouse|guardian|caregiver|grandson|"
+    r"granddaughter|grandmother|grandfather|sister|brother|aunt|uncle|niece|nephew|partner|"
+    r"friend|neighbou?r|fianc[eé]e?|girlfriend|boyfriend|roommate|stepmother|stepfather)"
+)
 _LOWER_SEQ = rf"[{_LOW}][{_LOW}'’-]+(?:[ \t]+[{_LOW}][{_LOW}'’-]+){{0,3}}"
 # A capitalised word that may be a name part, without a possessive "'s" ("O'Neill", "Chen").
-_CAP_WORD = rf"(?:[OD]['’])?[{_UP}][{_LOW}]+(?:['’][{_UP}][{_LOW}]+)?"
+_CAP_WORD = (
+    rf"(?:[OD]['’]|Ma?c|Fitz)?[{_UP}][{_LOW}]+(?:['’][{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)?"
+)
 _UNIT = (
     r"(?:ED|ER|ICU|MICU|SICU|CCU|CVICU|NICU|PICU|PACU|OR|IR|CT|MRI|EMS|floor|ward|unit|desk|"
     r"front\s+desk|nursing|radiology|pharmacy|lab|laboratory|transport|triage|registration|"
@@ -93,7 +103,8 @@ _ROLE_NOUN = (
 # modifier words, but only when a role noun follows them.
 _ROLE = rf"(?:(?:the|our|their|his|her)\s+)?(?:(?:[\w/-]+\s+){{0,4}}?{_ROLE_NOUN}\b)?[,:]?\s*"
 _NAME_VERBS = (
-    r"(?:discussed|reviewed|spoke|spoken|conferred|consulted|met)\s+with|"
+    r"(?:discussed|reviewed|spoke|spoken|conferred|consulted|met|talked|seen|rounded)\s+with|"
+    r"(?:spoke|spoken|talked|texted|messaged|updated|told|explained|signed\s+out)\s+to|"
     r"(?:called|communicated|conveyed|relayed|reported|given|sent|faxed|paged|forwarded|"
     r"telephoned|discussed|provided|read\s+back|released|explained|e-?mailed|handed\s+off)\s+to|"
     r"(?:read|dictated|signed|interpreted|reviewed|ordered|referred|seen|examined|transcribed|"
@@ -159,11 +170,11 @@ def _enough_digits(minimum: int):
 
 # Particles of surnames in any case ("van der Berg", "De La Cruz", "Al-Hassan" is one word).
 _PARTICLE_ANY = (
-    r"(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]os|[Dd]as|"
+    r"(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]os|[Dd]as|[Tt]e|"
     r"[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]ela|[Bb]in|[Ii]bn|[Aa]bu|[Aa]l|[Ee]l|St\.?|Ste\.?)"
 )
 _PARTICLE_WORDS = frozenset(
-    "van von der den de del della di da du dos das la le ter ten dela bin ibn abu al el st ste".split()
+    "van von der den de del della di da du dos das la le ter ten te dela bin ibn abu al el st ste".split()
 )
 # Words of roles and services: beside a name they are context, never part of it.
 _ROLE_WORDS = frozenset(
@@ -188,10 +199,10 @@ def _not_name_part(word: str) -> bool:
 def _not_name_lead(word: str) -> bool:
     """A role or clinical word that may stand before a name ("Practitioner", "Chest")."""
     plain = word.lower()
+    if len(plain) < 2 or plain in _PARTICLE_WORDS:
+        return False
     return plain in _ROLE_WORDS or (
-        plain not in _PARTICLE_WORDS
-        and namebook.is_clinical(plain)
-        and not namebook.is_ever_name(plain)
+        namebook.is_clinical(plain) and not namebook.is_ever_name(plain)
     )
 
 
@@ -212,7 +223,9 @@ def _trimmed(match: re.Match, single=None, lead: bool = True) -> tuple[int, int]
     return words[0].start(), words[-1].end()
 
 
-def _lower_name(match: re.Match, unknown_ok: bool = True) -> tuple[int, int] | None:
+def _lower_name(
+    match: re.Match, unknown_ok: bool = True, after_title: bool = False
+) -> tuple[int, int] | None:
     """A lower-case name after a cue ("doctor patel", "nurse de vries"): listed, rare words;
     words no list knows only when `unknown_ok` (after a title, not after "discussed with")."""
     start, end = match.span("v")
@@ -226,7 +239,10 @@ def _lower_name(match: re.Match, unknown_ok: bool = True) -> tuple[int, int] | N
             continue
         if (
             word in _ROLE_WORDS
-            or not namebook.is_lower_name(word, unknown_ok)
+            or not (
+                namebook.is_lower_name(word, unknown_ok)
+                or (after_title and namebook.is_lower_surname(word))
+            )
             or (kept_end is None and index > 1)
         ):
             break
@@ -239,34 +255,45 @@ def _given_at_work(match: re.Match) -> bool:
     """ "Maria from the ED": a listed given name, or an unknown word opening a sentence (not a
     drug: "given Zosyn in the ED")."""
     word = match.group("v")
-    if namebook.is_given(word) and namebook.is_name_like(word):
+    if namebook.is_ever_given(word) and namebook.could_be_name(word):
         return True
     before = match.string[max(0, match.start("v") - 3) : match.start("v")]
     return namebook.is_unknown(word) and (not before.strip() or before.rstrip()[-1:] in ".;:\n")
 
 
-def _surname_ok(word: str) -> bool:
-    """A surname of the lists, or a word no list knows, in any of its hyphenated parts."""
-    parts = [p for p in re.split(r"[-‐]", word) if p]
-    return any(namebook.is_listed(p) for p in parts) or all(namebook.is_unknown(p) for p in parts)
+def _could_be_name(word: str) -> bool:
+    """namebook.could_be_name for each hyphenated part ("Al-Hassan", "Garcia-Moreno")."""
+    parts = _parts(word)
+    return bool(parts) and all(namebook.could_be_name(p) for p in parts)
 
 
-def _pair_is_name(first: str, second: str) -> bool:
-    """Two capitalised words that read as a person's name in either order."""
-    parts = [p for p in re.split(r"[-‐]", second) if p and p.lower() not in _PARTICLE_WORDS]
-    if not parts:
+def _possessor(word: str) -> bool:
+    """A given name or unknown word before "'s mother" (not "Today's", "Wilms'")."""
+    return namebook.could_be_name(word) and not namebook.is_eponym(word)
+
+
+def _parts(word: str) -> list[str]:
+    """The hyphenated parts of a name word, particles left out ("Al-Farsi" -> ["Farsi"])."""
+    return [p for p in re.split(r"[-‐]", word) if p and p.lower() not in _PARTICLE_WORDS]
+
+
+def _reads_as_name(first: str, second: str) -> bool:
+    """Two capitalised words, in either order, that read as a person's name: a given name and
+    a surname of the lists, names rare as English words, or words that no list knows."""
+    first_parts, second_parts = _parts(first), _parts(second)
+    if not first_parts or not second_parts:
         return False
-    last = parts[0]
-    if first.lower() in _PAIR_STOP or last.lower() in _PAIR_STOP:
+    a, b = first_parts[0], second_parts[0]
+    if a.lower() in _PAIR_STOP or b.lower() in _PAIR_STOP:
         return False
-    if namebook.is_eponym(first) and (namebook.is_eponym(last) or len(last) < 3):
+    if namebook.is_eponym(a) and (namebook.is_eponym(b) or len(b) < 3):
         return False
-    if namebook.is_person_name(first, last) or namebook.is_person_name(last, first):
+    if namebook.is_person_name(a, b) or namebook.is_person_name(b, a):
         return True
-    if namebook.is_name_like(first) and all(namebook.is_name_like(p) for p in parts):
-        if namebook.is_unknown(first) or any(namebook.is_unknown(p) for p in parts):
-            return True
-    return first not in _NOT_GIVEN and namebook.is_word_name(first, last)
+    if all(namebook.is_name_like(w) for w in first_parts + second_parts):
+        return True
+    # Names that are also words or clinical terms: "Rose Hill", "Hill, Rose", "Mark Stone".
+    return a not in _NOT_GIVEN and (namebook.is_word_name(a, b) or namebook.is_word_name(b, a))
 
 
 # Capitalised words that open sentences and are also listed given names.
@@ -274,41 +301,42 @@ _NOT_GIVEN = frozenset("Will May Can Mark Chance Hope Grant Long Young Small Maj
 
 
 def _pair(match: re.Match) -> tuple[int, int] | None:
-    """A given name and a surname with no context ("Lars Lindqvist"), then any particles and
-    surname words that follow ("Joost van der Linden", "Maria De La Cruz")."""
-    if not _pair_is_name(match.group("g"), match.group("s")):
+    """A given name and a surname with no context ("Lars Lindqvist"), with the particles and
+    surname words around them ("Joost van der Linden", "DOS SANTOS INES A")."""
+    if not _reads_as_name(match.group("g"), match.group("s")):
         return None
-    return match.start("v"), _extend(match.string, match.end("v"))
+    return _widen(match.string, match.start("v"), match.end("v"))
 
 
-_MORE_SURNAME = re.compile(
-    rf"[ \t]+(?:{_PARTICLE_ANY}[ \t]+)*(?P<w>[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)?)\b"
-)
+_MORE_SURNAME = re.compile(rf"[ \t]+(?:{_PARTICLE_ANY}[ \t]+)*(?P<w>{_CAP_WORD})\b")
+_INITIAL_AT_END = re.compile(rf"[ \t]+[{_UP}]\.?(?=[ \t]*(?:$|\n|[,;|]))")
+_PARTICLES_BEFORE = re.compile(rf"(?:\b{_PARTICLE_ANY}[ \t]+)+$")
 
 
-def _extend(text: str, end: int) -> int:
-    """The end of a name after the surname words and particles that follow it."""
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name with the surname words, particles and middle initial that follow it and the
+    particles before it."""
     for _ in range(2):
         more = _MORE_SURNAME.match(text, end)
-        if not more or not namebook.is_name_like(more.group("w").split("-")[0]):
+        parts = _parts(more.group("w")) if more else []
+        if not parts or not all(namebook.is_name_like(p) for p in parts):
             break
         if _EPONYM_USE_AHEAD.match(text, more.end()):
             break
         end = more.end()
-    return end
+    initial = _INITIAL_AT_END.match(text, end)
+    if initial:
+        end = initial.end()
+    before = _PARTICLES_BEFORE.search(text, max(0, start - 24), start)
+    if before:
+        start = before.start()
+    return start, end
 
 
 def _surname_first(match: re.Match) -> tuple[int, int] | None:
     """ "Ivanova, Natalia" or "van den Broek, Pieter": a surname, a comma, a given name."""
-    surname, given = match.group("s"), match.group("g")
-    last = surname.split()[-1].split("-")[0]
-    if namebook.is_person_name(given, last) or (
-        namebook.is_given(given) and namebook.is_name_like(given) and _surname_ok(last)
-    ):
-        return match.span("v")
-    if namebook.is_unknown(given) and namebook.is_listed(last) and namebook.is_name_like(last):
-        return match.span("v")
-    return None
+    last = match.group("s").split()[-1]
+    return match.span("v") if _reads_as_name(match.group("g"), last) else None
 
 
 # A surname that is also an eponym ("Dr. Baker ... Baker cyst"): the eponym use stays.
@@ -398,7 +426,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?:[Dd]rs?|DR|[Dd]octor|DOCTOR|[Mm]rs?|[Mm]s|[Mm]x|[Mm]iss|[Nn]urse|NURSE|[Ss]ister|"
         rf"[Pp]rof|[Pp]rofessor)\b\.?[ \t]+(?P<v>{_LOWER_SEQ})",
         "v",
-        keep=_lower_name,
+        keep=lambda m: _lower_name(m, after_title=True),
     ),
     _rule(
         "NAME",
@@ -493,8 +521,9 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?i:\b(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
         rf"reported\s+by|read\s+by|dictated\s+by|signed\s+by|cc|copy\s+to|subject))"
         rf"(?:\s*:|[ \t]+[-–](?=[ \t]))[ \t]*"
-        rf"(?:{_TITLE}\b\.?\s+)?(?P<v>(?:{_PARTICLE}[ \t]+)*{_NAME_SEQ}(?:,[ \t]*{_NAME_SEQ})?)",
+        rf"(?:{_TITLE}\b\.?\s+)?(?P<v>(?:{_PARTICLE}[ \t]+)*{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ})?)",
         "v",
+        keep=lambda m: _trimmed(m, _could_be_name),
     ),
     # A header line that opens with a name next to the study's identifiers:
     # "Ottoline Barrett, MRN 00441298, 12/15/2026" or "Agnes Whitlock-Moore | Dec 8, 2026".
@@ -510,20 +539,25 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?=(?:MRN|DOB|D\.O\.B|Acc\b|ACC\b|Accession))",
         "v",
     ),
-    _rule("NAME", rf"\b(?P<v>{_NAME_SEQ}){_CREDENTIAL}(?![\w-])", "v"),
+    _rule(
+        "NAME",
+        rf"\b(?P<v>{_NAME_SEQ}){_CREDENTIAL}(?![\w-])",
+        "v",
+        keep=lambda m: _trimmed(m, _could_be_name),
+    ),
     # A role noun right before a name, no colon: "sonographer Brooke Ashford".
     _rule(
         "NAME",
         rf"(?i:\b{_ROLE_NOUN})\s+(?:{_TITLE}\b\.?\s+)?"
         rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t]+)*{_NAME_SEQ})){_EPONYM_USE}",
         "v",
-        keep=lambda m: _trimmed(m, namebook.could_be_name),
+        keep=lambda m: _trimmed(m, _could_be_name),
     ),
     _rule(
         "NAME",
         rf"(?i:\b{_ROLE_NOUN})[ \t]+(?P<v>{_LOWER_SEQ})",
         "v",
-        keep=lambda m: _lower_name(m, unknown_ok=False),
+        keep=_lower_name,
     ),
     # A given name with where the person works: "Maria from the ED", "Joost (charge nurse)".
     _rule(
@@ -538,7 +572,24 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?P<v>{_NAME_SEQ})[ \t]*\((?:the[ \t]+)?(?:[\w/-]+[ \t]+){{0,2}}?"
         rf"(?i:{_ROLE_NOUN}|charge)\)",
         "v",
-        keep=lambda m: _trimmed(m, namebook.could_be_name),
+        keep=lambda m: _trimmed(m, _could_be_name),
+    ),
+    # "Family (Rukhsana, daughter) updated", "(Grant, RN)".
+    _rule(
+        "NAME",
+        rf"\((?P<v>{_NAME_SEQ}),[ \t]*(?:(?:his|her|their|the|pt'?s|patient'?s)[ \t]+)?"
+        rf"(?i:{_RELATIVE}|{_ROLE_NOUN}|charge\s+nurse)\b",
+        "v",
+        keep=lambda m: _trimmed(m, _could_be_name),
+    ),
+    # "Malin's mother reports", "Yaw Owusu's prior CT".
+    _rule(
+        "NAME",
+        rf"\b(?P<v>{_CAP_WORD}(?:[ \t]{_CAP_WORD})?)['’]s?[ \t]+(?:{_RELATIVE}|mom|dad|parents?|"
+        rf"family|nurse|doctor|PCP|physician|prior|previous|note|chart|images?|scans?|studies|"
+        rf"study|exam|report|team|room|bed|care)\b",
+        "v",
+        keep=lambda m: _trimmed(m, _possessor),
     ),
     # "SMITH, ROBERT J  MRN ..." or "'Montgomery, Eugene - 89113404'": surname, given name,
     # next to the study's identifiers.
@@ -571,8 +622,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "NAME",
-        rf"\b(?P<v>(?P<s>(?:{_PARTICLE_ANY}[ \t]+)*(?:[OD]['’])?[{_UP}][{_UP}{_LOW}]+"
-        rf"(?:-[{_UP}][{_UP}{_LOW}]+)?),[ \t]*(?P<g>[{_UP}][{_UP}{_LOW}'’]+(?:-[{_UP}{_LOW}]+)?)"
+        rf"\b(?P<v>(?P<s>(?:{_PARTICLE_ANY}[ \t]+)*{_CAP_WORD}),[ \t]*(?P<g>{_CAP_WORD})"
         rf"(?:[ \t]+[{_UP}]\b\.?)?)",
         "v",
         keep=_surname_first,
@@ -594,6 +644,7 @@ _FAST_SKIP = re.compile(r"[\d@A-Z]|www|://|\b(?:dr|doctor|nurse|mrs?|ms|with|per
 # Two or more words in capitals side by side: a line typed with caps lock ("DMITRI SOKOLOV").
 _CAPS_RUN = re.compile(rf"\b[{_UP}][{_UP}'’-]+[ \t,]+[{_UP}][{_UP}'’-]+\b")
 _CAPS_WORD = re.compile(rf"\b[{_UP}][{_UP}'’-]*[{_UP}]\b")
+_RUN_GAP = re.compile(r"[ \t,]+")
 # Capitals that stay capitals in the shadow text: credentials, modalities, units, labels.
 _ACRONYMS = frozenset(
     """MD DO RN NP PA LPN CNA RT PHD MRN DOB ACC ID SSN ED ER OR IR ICU EMS CT MR MRI US XR NM
@@ -628,36 +679,56 @@ def find_in_texts(texts: list[str]) -> list[list[Span]]:
     return results
 
 
-def _caps_name_like(word: str) -> bool:
-    """A word in capitals that may be a name: listed, or unknown and long ("NWACHUKWU"); not
-    clinical words or short acronyms ("SPINE", "HIDA", "KUB")."""
-    parts = [p for p in re.split(r"[-‐]", word.replace("’", "'")) if p]
-    for part in parts:
+def _caps_level(word: str) -> int:
+    """2 for a word in capitals that a name list holds ("SOKOLOV"), 1 for a long word that no
+    list knows ("NWACHUKWU"), 0 for clinical words and acronyms ("SPINE", "HIDA", "KUB")."""
+    if word in _ACRONYMS:
+        return 0
+    level = 2
+    for part in re.split(r"[-‐]", word.replace("’", "'")):
         plain = part.lower()
         bare = plain[2:] if plain[1:2] == "'" else plain
-        if namebook.is_not_name(bare):
-            return False
-        if not (namebook.is_listed(bare) or (len(bare) >= 5 and namebook.is_unknown(bare))):
-            return False
-    return True
+        if not bare or plain in _PARTICLE_WORDS or namebook.is_ever_name(bare):
+            continue
+        if namebook.is_not_name(bare) or not (len(bare) >= 5 and namebook.is_unknown(bare)):
+            return 0
+        level = 1
+    return level
 
 
 def _shadow(text: str) -> str:
-    """The text with runs of capitals written as names are ("DMITRI SOKOLOV" -> "Dmitri
-    Sokolov"), the same length, for the name rules; credentials and modalities stay."""
+    """The text with names in capitals written as names are ("DMITRI SOKOLOV" -> "Dmitri
+    Sokolov"), the same length, for the name rules. Only runs of two or more capitalised words
+    are touched; a word no list knows only beside a listed one ("NIAMH O'NEILL", not "SPECT,
+    REGADENOSON"); credentials, modalities and clinical words stay in capitals."""
     if not _CAPS_RUN.search(text):
         return text
-
-    def title(match: re.Match) -> str:
-        word = match.group()
-        if word in _ACRONYMS or not _caps_name_like(word):
-            return word
-        out = "".join(
-            c if i == 0 or word[i - 1] in "'’-" else c.lower() for i, c in enumerate(word)
+    words = list(_CAPS_WORD.finditer(text))
+    levels = [_caps_level(w.group()) for w in words]
+    out = list(text)
+    for i, word in enumerate(words):
+        if levels[i] == 0:
+            continue
+        if levels[i] == 1:
+            before = (
+                i > 0
+                and levels[i - 1] == 2
+                and _RUN_GAP.fullmatch(text, words[i - 1].end(), word.start())
+            )
+            after = (
+                i + 1 < len(words)
+                and levels[i + 1] == 2
+                and _RUN_GAP.fullmatch(text, word.end(), words[i + 1].start())
+            )
+            if not (before or after):
+                continue
+        value = word.group()
+        lower = "".join(
+            c if k == 0 or value[k - 1] in "'’-" else c.lower() for k, c in enumerate(value)
         )
-        return out if len(out) == len(word) else word
-
-    return _CAPS_WORD.sub(title, text)
+        if len(lower) == len(value):
+            out[word.start() : word.end()] = lower
+    return "".join(out)
 
 
 def _scan(text: str) -> tuple[list[Span], bytearray]:

@@ -87,6 +87,11 @@ def surnames() -> frozenset[str]:
     return _raw_surnames() - clinical_words()
 
 
+def is_ever_given(word: str) -> bool:
+    """Any list holds the word as a given name, clinical or not ("Holly", "Autumn")."""
+    return _plain(word) in _raw_given()
+
+
 def is_ever_name(word: str) -> bool:
     """Any list holds the word as a name, clinical or not ("Long", "White", "Will")."""
     word = _plain(word)
@@ -97,6 +102,7 @@ def is_ever_name(word: str) -> bool:
 # ("hope", "king", "young") even when it is also a name; below RARE it is as good as unknown.
 COMMON = 5000
 RARE = 100
+VERY_COMMON = 200000
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +175,17 @@ def is_lower_name(word: str, unknown_ok: bool = True) -> bool:
     if is_listed(plain) and english_frequency().get(plain, 0) < COMMON:
         return True
     return unknown_ok and len(plain) > 3 and is_unknown(plain)
+
+
+def is_lower_surname(word: str) -> bool:
+    """After a title in lower case, a name that is also a word ("doctor king", "dr price"),
+    unless it is clinical or among the commonest English words ("doctor on call")."""
+    plain = _plain(word)
+    return (
+        is_ever_name(plain)
+        and plain not in clinical_words()
+        and english_frequency().get(plain, 0) < VERY_COMMON
+    )
 
 
 def is_given(word: str) -> bool:
