@@ -49,8 +49,9 @@ _NOT_NAME = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
+# The capital lookahead first: the long exclusion is only tried where a name can start.
 _NAME_WORD = (
-    rf"(?!(?:{_NOT_NAME})\b)"
+    rf"(?=[{_UP}])(?!(?:{_NOT_NAME})\b)"
     rf"(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_LOW}]+(?:[-'’](?!s\b)[{_UP}]?[{_LOW}]+)*|[{_UP}]\.)"
 )
 # Where the context says a name follows (a title, "Patient:"), months and capitals are names too.
@@ -61,7 +62,7 @@ _NOT_LABEL_WORD = (
     "FRCPC|CNP|APRN|RT|LPN|CNA|PA-C"
 )
 _LABEL_WORD = (
-    rf"(?!(?:{_NOT_LABEL_WORD})\b)(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_UP}{_LOW}]+"
+    rf"(?=[{_UP}])(?!(?:{_NOT_LABEL_WORD})\b)(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_UP}{_LOW}]+"
     rf"(?:[-'’](?!s\b)[{_UP}{_LOW}]+)*|[{_UP}]\.)"
 )
 _PARTICLE = (
@@ -152,6 +153,13 @@ _AGE_NUM = r"(?:9\d|1[01]\d|12[0-5])"
 _ORDINAL_TENS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 
 
+def _initials(alternation: str) -> str:
+    """A lookahead for the first letters of an alternation of words, in either case: the
+    case-insensitive alternation is then only tried where one of its words can start."""
+    letters = set(re.findall(r"(?:^|\||\(\?:)([A-Za-z])", alternation))
+    return "(?=[" + "".join(sorted(letters | {c.swapcase() for c in letters})) + "])"
+
+
 class _Rule(NamedTuple):
     category: str
     pattern: re.Pattern
@@ -224,30 +232,27 @@ def _trimmed(match: re.Match, single=None, lead: bool = True) -> tuple[int, int]
 
 
 def _lower_name(
-    match: re.Match, unknown_ok: bool = True, after_title: bool = False
+    match: re.Match, unknown_ok: bool = True, after_title: bool = False, group: str = "v"
 ) -> tuple[int, int] | None:
-    """A lower-case name after a cue ("doctor patel", "nurse de vries"): listed, rare words;
-    words no list knows only when `unknown_ok` (after a title, not after "discussed with")."""
-    start, end = match.span("v")
-    words = list(_SPAN_WORD.finditer(match.string, start, end))
-    kept_end = None
-    index = 0
-    while index < len(words):
-        word = words[index].group()
-        if word in _PARTICLE_WORDS and index + 1 < len(words):
-            index += 1
+    """A lower-case name after a cue ("doctor patel", "nurse de vries"): listed names rare as
+    words; words no list knows when `unknown_ok` (not after "discussed with"); after a title
+    also a surname that is a word ("doctor king"), first or after a given name."""
+    start = match.start(group)
+    kept_end, first = None, None
+    for index, found in enumerate(_SPAN_WORD.finditer(match.string, start, match.end(group))):
+        word = found.group()
+        if word in _PARTICLE_WORDS:
             continue
-        if (
-            word in _ROLE_WORDS
-            or not (
-                namebook.is_lower_name(word, unknown_ok)
-                or (after_title and namebook.is_lower_surname(word))
-            )
-            or (kept_end is None and index > 1)
+        if kept_end is None and index > 2:
+            break
+        common_ok = after_title and (first is None or namebook.is_ever_given(first))
+        if word in _ROLE_WORDS or not (
+            namebook.is_lower_name(word, unknown_ok)
+            or (common_ok and namebook.is_lower_surname(word))
         ):
             break
-        kept_end = words[index].end()
-        index += 1
+        first = first or word
+        kept_end = found.end()
     return None if kept_end is None else (start, kept_end)
 
 
@@ -366,7 +371,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "MRN",
-        rf"(?i)\b(?:MRN|MR\s*#|MR\s+(?:no\.?|number)|med(?:ical)?\s+rec(?:ord)?s?|"
+        rf"(?i)(?<!\w)(?:MRN|MR\s*#|MR\s+(?:no\.?|number)|med(?:ical)?\s+rec(?:ord)?s?|"
         rf"(?:hospital|chart|record|unit)\s+(?:number|no\.?|#)|UR\s*(?:number|no\.?|#)|URN)"
         rf"{_KEY_TAIL}(?P<v>{_ID_VALUE})",
         "v",
@@ -378,7 +383,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "ID",
-        rf"(?i)\b(?:patient\s+id|pt\.?\s+id|identifier|ID|SSN|social\s+security|"
+        rf"(?i)(?<!\w)(?:patient\s+id|pt\.?\s+id|identifier|ID|SSN|social\s+security|"
         rf"insurance|member|policy|subscriber|encounter|visit|account|acct|order|requisition|"
         rf"CSN|FIN|NHS|health\s+card|health\s+plan|licen[cs]e|serial|device|study\s+id|claim|"
         rf"specimen|case|beneficiary|medicaid|medicare|passport|NPI|DEA|badge|employee|"
@@ -400,7 +405,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "PHONE",
-        r"(?i)\b(?:phone|telephone|tel|fax|facsimile|pager|page|beeper|bleep|cell|mobile|"
+        r"(?i)(?<!\w)(?:phone|telephone|tel|fax|facsimile|pager|page|beeper|bleep|cell|mobile|"
         r"callback|call\s*back|call|contact|reach|reached|ext|extension)\.?"
         r"\s*(?:number|no\.?|#)?\s*(?:is\s+)?[:#]?\s*(?:at\s+|on\s+)?"
         r"(?P<v>\(?\d[\d(). \t-]{2,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?)(?![\w-])",
@@ -415,7 +420,7 @@ _RULES: tuple[_Rule, ...] = (
     # Strong name contexts first: after a title or "Patient:", even "June" is a name.
     _rule(
         "NAME",
-        rf"\b(?:{_TITLE}|DRS?|DOCTOR|MRS|MISS|PROF|NURSE)\b\.?\s+"
+        rf"(?<!\w)(?:{_TITLE}|DRS?|DOCTOR|MRS|MISS|PROF|NURSE)\b\.?\s+"
         rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t])*{_LABEL_SEQ})){_EPONYM_USE}",
         "v",
         keep=lambda m: _trimmed(m, lead=False),
@@ -423,14 +428,14 @@ _RULES: tuple[_Rule, ...] = (
     # Speech recognition writes titles and names in lower case: "discussed with doctor patel".
     _rule(
         "NAME",
-        rf"\b(?:[Dd]rs?|DR|[Dd]octor|DOCTOR|[Mm]rs?|[Mm]s|[Mm]x|[Mm]iss|[Nn]urse|NURSE|[Ss]ister|"
+        rf"(?<!\w)(?:[Dd]rs?|DR|[Dd]octor|DOCTOR|[Mm]rs?|[Mm]s|[Mm]x|[Mm]iss|[Nn]urse|NURSE|[Ss]ister|"
         rf"[Pp]rof|[Pp]rofessor)\b\.?[ \t]+(?P<v>{_LOWER_SEQ})",
         "v",
         keep=lambda m: _lower_name(m, after_title=True),
     ),
     _rule(
         "NAME",
-        rf"(?i:\b(?:patient|pt|patient\s+name|name|surname|infant))\s*:[ \t]*"
+        rf"(?<!\w)(?i:(?:patient|pt|patient\s+name|name|surname|infant))\s*:[ \t]*"
         rf"(?:{_TITLE}\b\.?\s+|Baby\s+(?:Boy|Girl)\s+)?"
         rf"(?P<v>{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ}(?:[ \t]+[{_UP}]\b\.?)?)?)",
         "v",
@@ -494,20 +499,17 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?=[- ]years?[- ]old|[- ]year\b)|\b(?:nonagenarian|centenarian)\b"
         rf"|\b(?:in\s+(?:his|her|their)\s+)(?:90s|nineties)\b",
     ),
+    # "Discussed with Dr. Adaeze Nwosu", "d/w charge nurse maria lopez".
     _rule(
         "NAME",
-        rf"(?i:\b(?:{_NAME_VERBS}))\s+{_ROLE}(?:{_TITLE}\b\.?\s+)?(?P<v>(?>{_NAME_SEQ})){_EPONYM_USE}",
+        rf"(?<!\w){_initials(_NAME_VERBS)}(?i:{_NAME_VERBS})\s+{_ROLE}(?:{_TITLE}\b\.?\s+)?"
+        rf"(?:(?P<v>(?>{_NAME_SEQ})){_EPONYM_USE}|(?=(?P<lv>{_LOWER_SEQ})))",
         "v",
+        keep=lambda m: True if m.group("v") else _lower_name(m, unknown_ok=False, group="lv"),
     ),
     _rule(
         "NAME",
-        rf"(?i:\b(?:{_NAME_VERBS}))\s+{_ROLE}(?:{_TITLE}\b\.?\s+)?(?P<v>{_LOWER_SEQ})",
-        "v",
-        keep=lambda m: _lower_name(m, unknown_ok=False),
-    ),
-    _rule(
-        "NAME",
-        rf"(?i:\b(?:patient|pt\.?|patient's\s+name|patient\s+name|name|surname|"
+        rf"(?<!\w)(?i:(?:patient|pt\.?|patient's\s+name|patient\s+name|name|surname|"
         rf"first\s+name|last\s+name|mother|father|wife|husband|son|daughter|spouse|"
         rf"guardian|caregiver|next\s+of\s+kin|kin|infant|baby|newborn|neonate|twin\s+[AB]|"
         rf"grandson|granddaughter|grandmother|grandfather|sister|brother|aunt|uncle|niece|"
@@ -518,7 +520,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "NAME",
-        rf"(?i:\b(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
+        rf"(?<!\w)(?i:(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
         rf"reported\s+by|read\s+by|dictated\s+by|signed\s+by|cc|copy\s+to|subject))"
         rf"(?:\s*:|[ \t]+[-–](?=[ \t]))[ \t]*"
         rf"(?:{_TITLE}\b\.?\s+)?(?P<v>(?:{_PARTICLE}[ \t]+)*{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ})?)",
@@ -548,16 +550,12 @@ _RULES: tuple[_Rule, ...] = (
     # A role noun right before a name, no colon: "sonographer Brooke Ashford".
     _rule(
         "NAME",
-        rf"(?i:\b{_ROLE_NOUN})\s+(?:{_TITLE}\b\.?\s+)?"
-        rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t]+)*{_NAME_SEQ})){_EPONYM_USE}",
+        rf"(?<!\w){_initials(_ROLE_NOUN)}(?i:{_ROLE_NOUN})(?:\s+(?:{_TITLE}\b\.?\s+)?"
+        rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t]+)*{_NAME_SEQ})){_EPONYM_USE}|(?=[ \t]+(?P<lv>{_LOWER_SEQ})))",
         "v",
-        keep=lambda m: _trimmed(m, _could_be_name),
-    ),
-    _rule(
-        "NAME",
-        rf"(?i:\b{_ROLE_NOUN})[ \t]+(?P<v>{_LOWER_SEQ})",
-        "v",
-        keep=_lower_name,
+        keep=lambda m: (
+            _trimmed(m, _could_be_name) if m.group("v") else _lower_name(m, group="lv")
+        ),
     ),
     # A given name with where the person works: "Maria from the ED", "Joost (charge nurse)".
     _rule(
@@ -739,17 +737,15 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
     shadow = _shadow(text)
     for rule in _RULES:
         for match in rule.pattern.finditer(shadow if rule.category == "NAME" else text):
-            start, end = match.span(rule.group)
-            if start < 0 or start == end or any(taken[start:end]):
-                continue
-            if rule.keep is not None:
+            if rule.keep is None:
+                start, end = match.span(rule.group)
+            else:
                 kept = rule.keep(match)
                 if not kept:
                     continue
-                if kept is not True:
-                    start, end = kept
-                    if any(taken[start:end]):
-                        continue
+                start, end = match.span(rule.group) if kept is True else kept
+            if start < 0 or start == end or any(taken[start:end]):
+                continue
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))
     return spans, taken
