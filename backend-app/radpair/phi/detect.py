@@ -100,6 +100,10 @@ _ROLE_NOUN = (
     r"student|intern|aide|CNA|LPN|clerk|secretary|supervisor|dispatcher|transporter|"
     r"practitioner|APP|CRNA|anesthetist|anesthesiologist|surgeon|PGY-?\d)"
 )
+_ROLE_LABEL = (
+    rf"(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
+    r"reported\s+by|read\s+by|dictated\s+by|signed\s+by|cc|copy\s+to|subject)"
+)
 # "the referring physician", "surgery PA", "child protection team physician": up to four
 # modifier words, but only when a role noun follows them.
 _ROLE = rf"(?:(?:the|our|their|his|her)\s+)?(?:(?:[\w/-]+\s+){{0,4}}?{_ROLE_NOUN}\b)?[,:]?\s*"
@@ -435,7 +439,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "NAME",
-        rf"(?<!\w)(?i:(?:patient|pt|patient\s+name|name|surname|infant))\s*:[ \t]*"
+        rf"(?<!\w)(?=[PpNnSsIi])(?i:(?:patient|pt|patient\s+name|name|surname|infant))\s*:[ \t]*"
         rf"(?:{_TITLE}\b\.?\s+|Baby\s+(?:Boy|Girl)\s+)?"
         rf"(?P<v>{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ}(?:[ \t]+[{_UP}]\b\.?)?)?)",
         "v",
@@ -520,8 +524,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "NAME",
-        rf"(?<!\w)(?i:(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
-        rf"reported\s+by|read\s+by|dictated\s+by|signed\s+by|cc|copy\s+to|subject))"
+        rf"(?<!\w){_initials(_ROLE_LABEL)}(?i:{_ROLE_LABEL})"
         rf"(?:\s*:|[ \t]+[-–](?=[ \t]))[ \t]*"
         rf"(?:{_TITLE}\b\.?\s+)?(?P<v>(?:{_PARTICLE}[ \t]+)*{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ})?)",
         "v",
@@ -602,7 +605,11 @@ _RULES: tuple[_Rule, ...] = (
             namebook.is_not_name(w) for w in _SPAN_WORD.findall(m.group("v")) if len(w) > 1
         ),
     ),
-    _rule("NAME", rf"\b(?P<v>(?>(?:{_GIVEN})(?:[ \t]+{_NAME_WORD}){{1,2}}))\b{_EPONYM_USE}", "v"),
+    _rule(
+        "NAME",
+        rf"\b(?=[{_UP}])(?P<v>(?>(?:{_GIVEN})(?:[ \t]+{_NAME_WORD}){{1,2}}))\b{_EPONYM_USE}",
+        "v",
+    ),
     # Any given name followed by a surname from the published lists ("Hollis Grey").
     _rule(
         "NAME",
