@@ -445,18 +445,163 @@ def _holdout_kinds(rng: random.Random) -> dict:
     }
 
 
+# A third set, kept for the last look: written after the gate was tuned on the first two,
+# scored once then, and not learnt from.
+CHECK_PEOPLE = [
+    ("Amara", "Osei"), ("Jorge", "Ramirez-Ortiz"), ("Kristin", "Van Houten"), ("Anil", "Gupta"),
+    ("Lorena", "Bustamante"), ("Tomasz", "Wrobel"), ("Carmen", "Echeverria"), ("Yusuf", "Okafor"),
+    ("Mei-Ling", "Tsai"), ("Quang", "Nguyen"), ("Soo-ah", "Jeon"), ("Hiroko", "Sato"),
+    ("Rajendra", "Pillai"), ("Deepika", "Ramaswamy"), ("Gulnara", "Abenova"), ("Aziz", "Karimov"),
+    ("Nomvula", "Mokoena"), ("Kofi", "Mensah-Bonsu"), ("Abdirahman", "Farah"), ("Chiamaka", "Obi"),
+    ("Esteban", "De la Fuente"), ("Valentina", "Rossi"), ("Lucja", "Nowicka"), ("Petra", "Novotna"),
+    ("Bjorn", "Haugen"), ("Eero", "Lahtinen"), ("Maeve", "Gallagher"), ("Declan", "Fitzgerald"),
+    ("Agathe", "Marchand"), ("Wolfgang", "Oberhauser"), ("Tjitske", "de Boer"), ("Yael", "Ben-David"),
+    ("Moshe", "Abramovich"), ("Layla", "Nasser"), ("Tariq", "Al-Masri"), ("Parisa", "Moradi"),
+    ("Tevita", "Fifita"), ("Keoni", "Kealoha"), ("Waya", "Whitehorse"), ("Ignatius", "Boateng"),
+    ("Ottilie", "Harcourt"), ("Barnaby", "Ellsworth"), ("Philippa", "Crowther"), ("Ruth", "Abernathy-Ng"),
+    ("Faith", "Hill"), ("Joy", "Young"), ("Grant", "Rivers"), ("Hunter", "King"), ("Sage", "Brooks"),
+    ("Destiny", "Fields"), ("Lane", "Carter"), ("Marshall", "Law"), ("Page", "Turner"),
+]  # fmt: skip
+CHECK_CLINICAL = [
+    "Murphy sign equivocal on ultrasound.", "Morison pouch is clear.", "Hodgkin disease, remote.",
+    "Crohn ileitis with a fistula.", "Salter-Harris IV injury.", "Hill-Sachs impaction.",
+    "Monteggia pattern injury.", "Jefferson-type C1 fracture.", "Chance-type flexion injury.",
+    "Lisfranc joint widening.", "Graves thyroid, enlarged.", "Hashimoto pattern of the gland.",
+    "Kocher incision noted.", "Roux-en-Y anatomy.", "Nissen wrap intact.", "Hartmann pouch stump.",
+    "Denonvilliers fascia intact.", "Baker's cyst, ruptured.", "Pott's disease excluded.",
+    "Ogilvie syndrome suspected.", "Fleischner Society criteria.", "Bosniak 3 cyst.",
+    "Wolff-Parkinson-White history.", "Ehlers-Danlos syndrome.", "Peutz-Jeghers polyps.",
+    "Klippel-Feil anomaly.", "Sprengel deformity.", "Kummel disease.", "Brodie's abscess.",
+    "Monro foramen patent.", "Luschka foramina patent.", "Magendie foramen patent.",
+    "Virchow-Robin spaces prominent.", "Broca area spared.", "Wernicke encephalopathy.",
+    "Sylvian aqueduct patent.", "Meckel's cave symmetric.", "Dorello canal normal.",
+    "Kohler disease.", "Sever disease of the calcaneus.", "Sinding-Larsen-Johansson changes.",
+    "Level II trauma activation.", "Code Stroke.", "STEMI alert cancelled.", "Sepsis Bundle started.",
+    "Left Lower Quadrant pain.", "Acute Kidney Injury.", "Small Bowel Obstruction.",
+    "Free Air.", "Long Bone series.", "Mass Effect.", "Major Trauma.",
+]  # fmt: skip
+
+
+def _check_kinds(rng: random.Random) -> dict:
+    """The same kinds, phrased a third way."""
+
+    def pick(items):
+        return rng.choice(items)
+
+    def full(g, s):
+        return f"{g} {s}"
+
+    return {
+        "no cue, mid-sentence": lambda g, s: pick(
+            [
+                (f"Mr. and Mrs. notwithstanding, {full(g, s)} arrived by ambulance.", [full(g, s)]),
+                (f"Imaging of {full(g, s)} compared with outside films.", [full(g, s)]),
+            ]
+        ),
+        "role before name": lambda g, s: pick(
+            [
+                (
+                    f"Critical result communicated to ED physician {full(g, s)} with read-back.",
+                    [full(g, s)],
+                ),
+                (f"ED PA {full(g, s)} at bedside.", [full(g, s)]),
+                (f"Line placed by IR fellow {full(g, s)}.", [full(g, s)]),
+            ]
+        ),
+        "role before surname": lambda g, s: pick(
+            [
+                (f"Per radiology tech {s}, the patient could not lie flat.", [s]),
+                (f"ED doc {s} aware.", [s]),
+                (f"Hospitalist {s} will follow.", [s]),
+            ]
+        ),
+        "role label": lambda g, s: pick(
+            [
+                (f"Referring: {s}, {g} K, MD\n", [f"{s}, {g} K"]),
+                (f"Admitting: HOSPITALIST SERVICE - DR. {s.upper()}\n", [s.upper()]),
+                (f"Primary team: Medicine Blue (Dr. {s}).", [s]),
+            ]
+        ),
+        "verb cue": lambda g, s: pick(
+            [
+                (f"Discussed w/ Dr {s} at 0215.", [s, "0215"]),
+                (f"Consent obtained by {full(g, s)}.", [full(g, s)]),
+                (f"Prelim cosigned by {full(g, s)}.", [full(g, s)]),
+            ]
+        ),
+        "verb cue, surname with title": lambda g, s: (
+            f"Images reviewed by Dr. {s} and the team.",
+            [s],
+        ),
+        "title and surname": lambda g, s: pick(
+            [
+                (f"Pt seen by ortho (Dr. {s}).", [s]),
+                (f"Mrs {s} states the pain began today.", [s]),
+            ]
+        ),
+        "possessive": lambda g, s: pick(
+            [
+                (f"Dr. {s}'s covering resident was informed.", [s]),
+                (f"Per Dr {s}'s note, no prior imaging.", [s]),
+            ]
+        ),
+        "lower-case speech": lambda g, s: pick(
+            [
+                (f"i discussed the findings with doctor {s.lower()} at the bedside", [s.lower()]),
+                (f"results given to nurse {g.lower()}", [g.lower()]),
+                (
+                    f"per dr {g.lower()} {s.lower()} the patient is stable",
+                    [f"{g.lower()} {s.lower()}"],
+                ),
+            ]
+        ),
+        "LAST, FIRST header": lambda g, s: (
+            f"Patient Name: {s.upper()}, {g.upper()}\n",
+            [f"{s.upper()}, {g.upper()}"],
+        ),
+        "LAST, FIRST mid-text": lambda g, s: (
+            f"Dictated by: {s}, {g}\n",
+            [f"{s}, {g}"],
+        ),
+        "all capitals": lambda g, s: (
+            f"SPOKE WITH DR. {s.upper()} REGARDING RESULTS.",
+            [s.upper()],
+        ),
+        "given name only": lambda g, s: pick(
+            [
+                (f"Results called to {g} (RN) at 1530.", [g, "1530"]),
+                (f"{g} at the front desk confirmed the order.", [g]),
+                (f"Hx per daughter {g}.", [g]),
+            ]
+        ),
+        "relative": lambda g, s: (
+            f"Spoke to the patient's husband, {g}.",
+            [g],
+        ),
+        "initial and surname": lambda g, s: (
+            f"Tx team (Dr. {g[0]}. {s}) notified.",
+            [f"{g[0]}. {s}"],
+        ),
+    }
+
+
 def _category(text: str) -> str:
     if text.isdigit():
         return "TIME" if len(text) == 4 else "MRN"
     return "DATE" if "/" in text else "NAME"
 
 
-def generate(seed: int = 7, per_kind: int = 40, holdout: bool = False) -> list[dict]:
+SETS = {
+    "first": (_kinds, PEOPLE_ALL, CLINICAL),
+    "holdout": (_holdout_kinds, HOLDOUT_PEOPLE, HOLDOUT_CLINICAL),
+    "check": (_check_kinds, CHECK_PEOPLE, CHECK_CLINICAL),
+}
+
+
+def generate(seed: int = 7, per_kind: int = 40, which: str = "first") -> list[dict]:
     """Labelled dictations, `per_kind` of each kind, plus eponym-only ones (no identifiers)."""
     rng = random.Random(seed)
-    make_kinds = _holdout_kinds if holdout else _kinds
-    people = HOLDOUT_PEOPLE if holdout else PEOPLE_ALL
-    clinical = HOLDOUT_CLINICAL if holdout else CLINICAL
+    make_kinds, people, clinical = SETS[which]
     out = []
     for kind in list(make_kinds(rng)):
         for n in range(per_kind):
@@ -482,9 +627,9 @@ def generate(seed: int = 7, per_kind: int = 40, holdout: bool = False) -> list[d
     return out
 
 
-def run(seed: int = 7, per_kind: int = 40, show_misses: bool = False, holdout=False) -> dict:
+def run(seed: int = 7, per_kind: int = 40, show_misses: bool = False, which="first") -> dict:
     """Name recall per kind and clinical words masked, on the generated dictations."""
-    corpus = generate(seed, per_kind, holdout)
+    corpus = generate(seed, per_kind, which)
     by_kind = defaultdict(list)
     for item in corpus:
         by_kind[item["kind"]].append(item)
@@ -510,9 +655,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--per-kind", type=int, default=40)
     parser.add_argument("--misses", action="store_true")
-    parser.add_argument("--holdout", action="store_true", help="the second set of phrasings")
+    parser.add_argument("--set", default="first", choices=sorted(SETS), help="which phrasings")
     args = parser.parse_args()
-    print(json.dumps(run(args.seed, args.per_kind, args.misses, args.holdout), indent=2))
+    print(json.dumps(run(args.seed, args.per_kind, args.misses, args.set), indent=2))
     return 0
 
 

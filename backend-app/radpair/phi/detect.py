@@ -89,6 +89,8 @@ _UNIT = (
     r"blood\s+bank|scheduling|clinic|ultrasound|x-?ray|\d+\s*(?:West|East|North|South|[WENS]\b)|"
     r"(?:North|South|East|West)\s*\d+)\b"
 )
+# "Ivanova, Natalia K": a name, or a surname, a comma, given names and a middle initial.
+_SURNAME_GIVEN = rf"{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ}(?:[ \t]+[{_UP}]\b\.?)?)?"
 _NAME_SEQ2 = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{1,3}}"
 _TITLE = r"(?:Drs?|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse|Det|Detective|Officer|Sgt)"
 _ROLE_NOUN = (
@@ -98,7 +100,7 @@ _ROLE_NOUN = (
     r"pharmacist|house\s+officer|coordinator|navigator|interpreter|chaplain|social\s+worker|"
     r"team\s+member|member|detective|officer|assistant|manager|scribe|paramedic|EMT|medic|"
     r"student|intern|aide|CNA|LPN|clerk|secretary|supervisor|dispatcher|transporter|"
-    r"practitioner|APP|CRNA|anesthetist|anesthesiologist|surgeon|PGY-?\d)"
+    r"practitioner|APP|CRNA|anesthetist|anesthesiologist|surgeon|PGY-?\d|docs?|MD)"
 )
 _ROLE_LABEL = (
     rf"(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
@@ -108,12 +110,13 @@ _ROLE_LABEL = (
 # modifier words, but only when a role noun follows them.
 _ROLE = rf"(?:(?:the|our|their|his|her)\s+)?(?:(?:[\w/-]+\s+){{0,4}}?{_ROLE_NOUN}\b)?[,:]?\s*"
 _NAME_VERBS = (
-    r"(?:discussed|reviewed|spoke|spoken|conferred|consulted|met|talked|seen|rounded)\s+with|"
+    r"(?:discussed|reviewed|spoke|spoken|conferred|consulted|met|talked|seen|rounded)\s+(?:with|w/)|"
     r"(?:spoke|spoken|talked|texted|messaged|updated|told|explained|signed\s+out)\s+to|"
     r"(?:called|communicated|conveyed|relayed|reported|given|sent|faxed|paged|forwarded|"
     r"telephoned|discussed|provided|read\s+back|released|explained|e-?mailed|handed\s+off)\s+to|"
     r"(?:read|dictated|signed|interpreted|reviewed|ordered|referred|seen|examined|transcribed|"
-    r"verified|approved|performed|requested|acknowledged|confirmed|attested|scanned)\s+by|"
+    r"verified|approved|performed|requested|acknowledged|confirmed|attested|scanned|cosigned|"
+    r"co-signed|supervised|overread|placed|inserted|obtained|covered|accompanied)\s+by|"
     r"(?:notified|paged|called|informed|contacted|telephoned|messaged|texted|emailed|"
     r"d/w|attn|attention|per)\b"
 )
@@ -441,7 +444,7 @@ _RULES: tuple[_Rule, ...] = (
         "NAME",
         rf"(?<!\w)(?=[PpNnSsIi])(?i:(?:patient|pt|patient\s+name|name|surname|infant))\s*:[ \t]*"
         rf"(?:{_TITLE}\b\.?\s+|Baby\s+(?:Boy|Girl)\s+)?"
-        rf"(?P<v>{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ}(?:[ \t]+[{_UP}]\b\.?)?)?)",
+        rf"(?P<v>{_SURNAME_GIVEN})",
         "v",
     ),
     _rule("DATE", rf"\b{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b"),
@@ -526,7 +529,7 @@ _RULES: tuple[_Rule, ...] = (
         "NAME",
         rf"(?<!\w){_initials(_ROLE_LABEL)}(?i:{_ROLE_LABEL})"
         rf"(?:\s*:|[ \t]+[-–](?=[ \t]))[ \t]*"
-        rf"(?:{_TITLE}\b\.?\s+)?(?P<v>(?:{_PARTICLE}[ \t]+)*{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ})?)",
+        rf"(?:{_TITLE}\b\.?\s+)?(?P<v>(?:{_PARTICLE}[ \t]+)*{_SURNAME_GIVEN})",
         "v",
         keep=lambda m: _trimmed(m, _could_be_name),
     ),
@@ -553,7 +556,7 @@ _RULES: tuple[_Rule, ...] = (
     # A role noun right before a name, no colon: "sonographer Brooke Ashford".
     _rule(
         "NAME",
-        rf"(?<!\w){_initials(_ROLE_NOUN)}(?i:{_ROLE_NOUN})(?:\s+(?:{_TITLE}\b\.?\s+)?"
+        rf"(?<!\w){_initials(_ROLE_NOUN)}(?i:{_ROLE_NOUN})(?:[ \t]+(?:{_TITLE}\b\.?[ \t]+)?"
         rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t]+)*{_NAME_SEQ})){_EPONYM_USE}|(?=[ \t]+(?P<lv>{_LOWER_SEQ})))",
         "v",
         keep=lambda m: (
@@ -611,26 +614,21 @@ _RULES: tuple[_Rule, ...] = (
         "v",
     ),
     # Any given name followed by a surname from the published lists ("Hollis Grey").
-    _rule(
-        "NAME",
-        rf"\b(?P<v>(?P<g>{_CAP_WORD})[ \t]+(?:[{_UP}]\.?[ \t]+)?(?:{_PARTICLE_ANY}[ \t]+)*"
-        rf"(?P<s>{_CAP_WORD}(?:-{_CAP_WORD})?))\b{_EPONYM_USE}",
-        "v",
-        keep=_pair,
-    ),
-    # The same in capitals ("SEGUN ADEWALE"), and surname first ("Ivanova, Natalia").
-    _rule(
-        "NAME",
-        rf"\b(?P<v>(?P<g>[{_UP}]{{2,}})[ \t]+(?P<s>[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?))\b",
-        "v",
-        keep=lambda m: namebook.is_person_name(m.group("g"), m.group("s").split("-")[0]),
-    ),
+    # Surname first ("Ivanova, Natalia", "De La Cruz, Maria"), then a given name and a surname
+    # ("Lars Lindqvist"); names in capitals reach these rules through the shadow text.
     _rule(
         "NAME",
         rf"\b(?P<v>(?P<s>(?:{_PARTICLE_ANY}[ \t]+)*{_CAP_WORD}),[ \t]*(?P<g>{_CAP_WORD})"
         rf"(?:[ \t]+[{_UP}]\b\.?)?)",
         "v",
         keep=_surname_first,
+    ),
+    _rule(
+        "NAME",
+        rf"\b(?P<v>(?P<g>{_CAP_WORD})[ \t]+(?:[{_UP}]\.?[ \t]+)?(?:{_PARTICLE_ANY}[ \t]+)*"
+        rf"(?P<s>{_CAP_WORD}(?:-{_CAP_WORD})?))\b{_EPONYM_USE}",
+        "v",
+        keep=_pair,
     ),
     _rule(
         "ID",

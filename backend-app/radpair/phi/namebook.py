@@ -146,7 +146,11 @@ def is_unknown(word: str) -> bool:
     """A word that no list knows: not English, not clinical, not an eponym ("Nwachukwu")."""
     word = _plain(word)
     if "-" in word:
-        return all(is_unknown(part) for part in word.split("-") if part)
+        # "Soo-ah", "Mensah-Bonsu": one part unknown, the others names; "x-ray" is not.
+        parts = [part for part in word.split("-") if len(part) > 2]
+        return any(is_unknown(p) for p in parts) and all(
+            is_unknown(p) or is_listed(p) for p in parts
+        )
     return (
         len(word) > 2
         and not _CLINICAL_ENDINGS.search(word)
@@ -170,6 +174,9 @@ def is_lower_name(word: str, unknown_ok: bool = True) -> bool:
     """A lower-case word that reads as a name after a cue ("doctor patel", "with maria"): a
     listed name rare as an English word, or (after a title) a word no list knows."""
     plain = _plain(word)
+    if "-" in plain:
+        parts = [part for part in plain.split("-") if len(part) > 2]
+        return bool(parts) and all(is_lower_name(p, unknown_ok) for p in parts)
     if len(plain) < 2 or plain in clinical_words():
         return False
     if is_listed(plain) and english_frequency().get(plain, 0) < COMMON:
