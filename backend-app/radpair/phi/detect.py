@@ -211,6 +211,29 @@ def _not_name_part(word: str) -> bool:
     return plain in _ROLE_WORDS or namebook.is_plain_word(plain)
 
 
+def _after_title(match: re.Match) -> tuple[int, int] | None:
+    """The name after a title, ordinary words after it trimmed; "Mr"/"Ms" before a clinical
+    word is a modality or a disease ("MR Brain", "Ms Follow-Up"), not a person."""
+    kept = _trimmed(match, lead=False)
+    if kept and match.group("t").lower() in ("mr", "ms"):
+        first = _SPAN_WORD.match(match.string, kept[0])
+        if first and any(namebook.is_clinical(p) for p in re.split(r"[-‐]", first.group())):
+            return None
+    return kept
+
+
+def _no_plain_words(match: re.Match) -> tuple[int, int] | None:
+    """The name trimmed of ordinary words at its ends, if no word inside is clinical or
+    common English ("Patient Intubated", "Whole-Body Bone Scan, 3 hours" are not names)."""
+    kept = _trimmed(match, lead=False)
+    if kept is None:
+        return None
+    for word in _SPAN_WORD.findall(match.string, *kept):
+        if any(namebook.is_not_name(p) for p in _parts(word) if len(p) > 1):
+            return None
+    return kept
+
+
 def _not_name_lead(word: str) -> bool:
     """A role or clinical word that may stand before a name ("Practitioner", "Chest")."""
     plain = word.lower()
@@ -298,16 +321,23 @@ def _reads_as_name(first: str, second: str) -> bool:
     a, b = first_parts[0], second_parts[0]
     if a.lower() in _PAIR_STOP or b.lower() in _PAIR_STOP:
         return False
+    if _ROMAN.fullmatch(b) or _ROMAN.fullmatch(a):
+        return False
     if namebook.is_eponym(a) and (namebook.is_eponym(b) or len(b) < 3):
         return False
     if namebook.is_person_name(a, b) or namebook.is_person_name(b, a):
-        return True
+        return namebook.not_both_common(a, b)
     if all(namebook.is_name_like(w) for w in first_parts + second_parts):
         return True
     # Names that are also words or clinical terms: "Rose Hill", "Hill, Rose", "Mark Stone".
-    return a not in _NOT_GIVEN and (namebook.is_word_name(a, b) or namebook.is_word_name(b, a))
+    return (
+        a not in _NOT_GIVEN
+        and (namebook.is_word_name(a, b) or namebook.is_word_name(b, a))
+        and namebook.not_both_common(a, b)
+    )
 
 
+_ROMAN = re.compile(r"(?i)[ivx]+[a-c]?")
 # Capitalised words that open sentences and are also listed given names.
 _NOT_GIVEN = frozenset("Will May Can Mark Chance Hope Grant Long Young Small Major Page".split())
 
@@ -362,7 +392,8 @@ _EPONYM_NOUN = (
     r"physiology|circulation|filter|catheter|ligament|fissure|incision|technique|dementia|"
     r"arteritis|granulomatosis|hump|changes|tear|equivalent|pattern|dislocation|complex|neuroma|"
     r"sinus|gyrus|foramen|cave|repair|anastomosis|flare|colitis|ileitis|classification|"
-    r"tenderness|triad|notch|plaque|bands?|fixation|nail|plate|approach)"
+    r"tenderness|triad|notch|plaque|bands?|fixation|nail|plate|approach|guidelines?|society|"
+    r"recommendations?|rules?|spaces?|aqueduct|wrap|stump|encephalopathy|polyps?)"
 )
 _EPONYM_USE = rf"(?![-–][A-Z]|['’]?s?\s+{_EPONYM_NOUN}\b)"
 _EPONYM_USE_AHEAD = re.compile(rf"[-–][A-Z]|['’]?s?\s+{_EPONYM_NOUN}\b")
@@ -427,10 +458,10 @@ _RULES: tuple[_Rule, ...] = (
     # Strong name contexts first: after a title or "Patient:", even "June" is a name.
     _rule(
         "NAME",
-        rf"(?<!\w)(?:{_TITLE}|DRS?|DOCTOR|MRS|MISS|PROF|NURSE)\b\.?\s+"
+        rf"(?<!\w)(?P<t>{_TITLE}|DRS?|DOCTOR|MRS|MISS|PROF|NURSE)\b\.?\s+"
         rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t])*{_LABEL_SEQ})){_EPONYM_USE}",
         "v",
-        keep=lambda m: _trimmed(m, lead=False),
+        keep=_after_title,
     ),
     # Speech recognition writes titles and names in lower case: "discussed with doctor patel".
     _rule(
@@ -512,7 +543,11 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?<!\w){_initials(_NAME_VERBS)}(?i:{_NAME_VERBS})\s+{_ROLE}(?:{_TITLE}\b\.?\s+)?"
         rf"(?:(?P<v>(?>{_NAME_SEQ})){_EPONYM_USE}|(?=(?P<lv>{_LOWER_SEQ})))",
         "v",
-        keep=lambda m: True if m.group("v") else _lower_name(m, unknown_ok=False, group="lv"),
+        keep=lambda m: (
+            not namebook.is_criteria(m.group("v")) and _no_plain_words(m)
+            if m.group("v")
+            else _lower_name(m, unknown_ok=False, group="lv")
+        ),
     ),
     _rule(
         "NAME",
@@ -524,6 +559,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"\s*(?:is\s+|:\s*|,\s*|\(\s*)?(?:{_TITLE}\b\.?\s+)?"
         rf"(?P<v>(?>{_NAME_SEQ}(?:,[ \t]*{_NAME_SEQ})?)){_EPONYM_USE}",
         "v",
+        keep=_no_plain_words,
     ),
     _rule(
         "NAME",
@@ -540,6 +576,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?m)^[ \t]*(?:{_TITLE}\b\.?\s+)?(?P<v>{_NAME_SEQ2})[ \t]*[,;|][ \t]*"
         rf"(?=(?i:MRN|MR\b|DOB|D\.O\.B|acc|accession|ID\b|age|aged)|\d|{_MONTH})",
         "v",
+        keep=_no_plain_words,
     ),
     _rule(
         "NAME",
@@ -601,7 +638,7 @@ _RULES: tuple[_Rule, ...] = (
         "NAME",
         rf"(?P<v>\b(?!(?i:patient|pt|name|subject)\b)[{_UP}][{_UP}{_LOW}'’-]+"
         rf"(?:[ \t]+[{_UP}][{_UP}{_LOW}'’-]+)?,[ \t]*"
-        rf"[{_UP}][{_UP}{_LOW}'’-]+(?:[ \t]+[{_UP}]\b\.?)?)[ \t]*[-–,;|(/]?[ \t]*\n?[ \t]*"
+        rf"[{_UP}][{_UP}{_LOW}'’-]+\b(?:[ \t]+[{_UP}]\b\.?)?)[ \t]*[-–,;|(/]?[ \t]*\n?[ \t]*"
         rf"(?=(?i:MRN|MR\s*#|DOB|ACC|accession|ID\b)|\d{{5,}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})",
         "v",
         keep=lambda m: not any(
@@ -691,7 +728,11 @@ def _caps_level(word: str) -> int:
     for part in re.split(r"[-‐]", word.replace("’", "'")):
         plain = part.lower()
         bare = plain[2:] if plain[1:2] == "'" else plain
-        if not bare or plain in _PARTICLE_WORDS or namebook.is_ever_name(bare):
+        if not bare or plain in _PARTICLE_WORDS:
+            continue
+        if namebook.is_ever_name(bare):
+            if namebook.is_very_common(bare):
+                return 0
             continue
         if namebook.is_not_name(bare) or not (len(bare) >= 5 and namebook.is_unknown(bare)):
             return 0

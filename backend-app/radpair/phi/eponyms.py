@@ -37,3 +37,29 @@ EPONYMS = frozenset("""
     volkmann von wackenheim wagstaffe walker warthin waters weber wegener weiss wells wernicke
     westermark whipple williams willis wilms wolff wrisberg zanca zenker zollinger
     """.split())
+
+# Eponyms that name guidelines, scores or classifications: "per Fleischner" is not a person.
+CRITERIA = frozenset("""
+    fleischner bosniak gleason breslow ranson balthazar hinchey schatzker garden neer gustilo
+    fazekas spetzler meyerding modic pfirrmann cobb weber salter harris denis frankel lauge
+    pipkin pauwels glasgow wells mayo milan child pugh couinaud risser kellgren lawrence tanner
+    """.split())
+
+# Radiology words that the name lists also hold ("Vena", "Cava", "Alpha", "Peak", "Notch"): not
+# names by the lists alone, as the verifier's vocabulary is not; still names after a title.
+CLINICAL_NAMES = frozenset("""
+    solid horn horns carina surface core stone stones dense peak score ring alpha beta gamma pool
+    nodal rim tail rump dome pouch cuff valve dural vasa channel crown root roots wall walls vena
+    cava marker corpus vessel vessels ala wire wires branch trunk drain concha tongue edge lobar
+    toe band fleck pilon leak sylvian peg notch cam germ breech shadow sella line lines flank
+    buckle bolus halo limb verge gull pack string slice angle angles needle deep crest spur cleft
+    bulla bleb cortex hilum hila apex base neck body head heel arch sinus port stent coil clip
+    clips graft shunt loop lobe vault canal bridge ridge fossa fold gutter wing horn plate plug
+    cast sling rod pin pins screw screws nail anchor pouch sac cap stalk crus cusp duct arc bay
+    ring bell lens rib ribs spine hip hips knee sole palm shin calf thigh groin chin brow lip
+    lash lid temple crown cord pole poles seed spot dot fleck flare storm wash burst flow jet
+    flux wave valgus varus dens atlas axis ilium pubis sacrum coccyx talus cuboid hamate capitate
+    pisiform lunate scaphoid trapezium trapezoid navicular fibula tibia ulna radius humerus
+    patella femur sternum clavicle scapula mandible maxilla vomer ethmoid sphenoid hyoid
+    lamina rads arco pars papyracea falx tentorium uncus pons vermis cisterna
+    """.split())

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from radpair.phi.eponyms import EPONYMS
+from radpair.phi.eponyms import CLINICAL_NAMES, CRITERIA, EPONYMS
 from radpair.verifier import lexicon as lx
 
 # Capitalised words that start report sentences and headings and that the lists also hold.
@@ -41,7 +41,7 @@ def _words_of(surfaces) -> set[str]:
 @lru_cache(maxsize=1)
 def clinical_words() -> frozenset[str]:
     """Every word of the verifier's finding, anatomy and cue vocabulary, and report words."""
-    words = set(_REPORT_WORDS)
+    words = set(_REPORT_WORDS) | CLINICAL_NAMES
     for surfaces in lx.FINDINGS.values():
         words |= _words_of(surfaces)
     for surfaces, _paired, _parent in lx.ANATOMY.values():
@@ -102,6 +102,7 @@ def is_ever_name(word: str) -> bool:
 # ("hope", "king", "young") even when it is also a name; below RARE it is as good as unknown.
 COMMON = 5000
 RARE = 100
+FAIRLY_COMMON = 150000
 VERY_COMMON = 200000
 
 
@@ -134,11 +135,12 @@ def is_listed(word: str) -> bool:
 _CLINICAL_ENDINGS = re.compile(
     r"(?:olog(?:y|ist|ic|ical)|ograph(?:y|ic)|ogram|itis|os[ie]s|ectomy|otomy|ostomy|plasty|"
     r"scop(?:y|ic)|pathy|a?emia|algia|omas?|ics|ical|ary|ous|ive|tion|sion|ment|ness|ity|"
-    r"able|ible|ase|ine|ide|ate|eal|ial|inal|oral|ular|umbar|ed|olol|pril|sartan|statin|mab|nib|"
+    r"able|ible|ase|ine|ide|ate|eal|ial|inal|oral|ral|ular|umbar|ed|ally|ly|metry|ant|ent|ism|olol|pril|sartan|statin|mab|nib|"
     r"cillin|mycin|floxacin|azole|parin|xaban|tide|zepam|azepam|done|pam|lam|gram|gen|graphy)$"
     r"|^(?:hepato|gastro|neuro|cardio|pneumo|osteo|arthro|thoraco|intra|extra|retro|supra|infra|"
     r"hyper|hypo|micro|nephro|angio|broncho|chole|hydro|fibro|adeno|lympho|onco|radio|cysto|"
     r"colono|entero|spondyl|myelo|cerebro|thrombo|hemato|haemato|laparo|pyelo|uretero)\w{3}"
+    r"|^(?:non|pre|post|anti|semi|multi|inter|trans|peri|para)\w{5}"
 )
 
 
@@ -234,6 +236,23 @@ def is_plain_word(word: str) -> bool:
 def is_clinical(word: str) -> bool:
     """A word of the verifier's vocabulary or of report headings."""
     return _plain(word) in clinical_words()
+
+
+def is_very_common(word: str) -> bool:
+    """Among the commonest English words ("than", "less", "will"), name or not."""
+    return english_frequency().get(_plain(word), 0) >= VERY_COMMON
+
+
+def not_both_common(first: str, second: str) -> bool:
+    """Two name words of which one is rare in English ("Will Porter"), or both only fairly
+    common ("Rose Hill", "Mark Stone"); not "Less Than" or "Grace Long"."""
+    a, b = (english_frequency().get(_plain(w), 0) for w in (first, second))
+    return min(a, b) < COMMON or max(a, b) < FAIRLY_COMMON
+
+
+def is_criteria(word: str) -> bool:
+    """An eponym that names guidelines or a classification, never a person in a report."""
+    return _plain(word) in CRITERIA
 
 
 def is_eponym(word: str) -> bool:
