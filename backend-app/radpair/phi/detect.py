@@ -377,8 +377,10 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _surname_first(match: re.Match) -> tuple[int, int] | None:
     """ "Ivanova, Natalia" or "van den Broek, Pieter": a surname, a comma, a given name."""
-    last = match.group("s").split()[-1]
-    return match.span("v") if _reads_as_name(match.group("g"), last) else None
+    last, given = match.group("s").split()[-1], match.group("g")
+    if not any(namebook.is_listed(p) for p in _parts(last) + _parts(given)):
+        return None  # two words no list knows: "Lipitor, Metformin", "Aphe, Nonperipheral"
+    return match.span("v") if _reads_as_name(given, last) else None
 
 
 # A surname that is also an eponym ("Dr. Baker ... Baker cyst"): the eponym use stays.
@@ -393,7 +395,9 @@ _EPONYM_NOUN = (
     r"arteritis|granulomatosis|hump|changes|tear|equivalent|pattern|dislocation|complex|neuroma|"
     r"sinus|gyrus|foramen|cave|repair|anastomosis|flare|colitis|ileitis|classification|"
     r"tenderness|triad|notch|plaque|bands?|fixation|nail|plate|approach|guidelines?|society|"
-    r"recommendations?|rules?|spaces?|aqueduct|wrap|stump|encephalopathy|polyps?)"
+    r"recommendations?|rules?|spaces?|aqueduct|wrap|stump|encephalopathy|polyps?|esophagectomy|"
+    r"gastrectomy|prosthesis|fundoplication|myotomy|drain|tubes?|rods?|pins?|wires?|frame|"
+    r"valve|device|stents?|(?:hemi)?arthroplasty|osteotomy|fixator|limb|loop)"
 )
 _EPONYM_USE = rf"(?![-–][A-Z]|['’]?s?\s+{_EPONYM_NOUN}\b)"
 _EPONYM_USE_AHEAD = re.compile(rf"[-–][A-Z]|['’]?s?\s+{_EPONYM_NOUN}\b")

@@ -63,3 +63,31 @@ CLINICAL_NAMES = frozenset("""
     patella femur sternum clavicle scapula mandible maxilla vomer ethmoid sphenoid hyoid
     lamina rads arco pars papyracea falx tentorium uncus pons vermis cisterna
     """.split())
+
+# Drugs, contrast agents and devices written with a capital ("Synthroid, Lasix", "Medtronic
+# Micra"): no list knows them, so without this they would read as unknown names.
+BRANDS = frozenset("""
+    tylenol motrin advil aleve aspirin ativan valium versed xanax klonopin haldol zyprexa seroquel
+    keppra dilantin depakote lamictal tegretol neurontin lyrica toradol dilaudid morphine fentanyl
+    norco percocet vicodin oxycontin tramadol ultram narcan zofran reglan phenergan compazine
+    benadryl pepcid protonix nexium prilosec zantac carafate colace senna miralax dulcolax
+    lasix bumex aldactone hctz lisinopril losartan norvasc metoprolol lopressor toprol coreg
+    cardizem digoxin amiodarone eliquis xarelto pradaxa coumadin warfarin heparin lovenox plavix
+    brilinta effient integrilin aggrastat tpa alteplase tenecteplase activase tnkase kcentra
+    lipitor crestor zocor pravachol synthroid levothyroxine metformin glucophage insulin lantus
+    humalog novolog januvia jardiance farxiga ozempic trulicity victoza prednisone medrol
+    decadron dexamethasone solumedrol hydrocortisone zosyn vancomycin vanco cefepime ceftriaxone
+    rocephin ancef cefazolin unasyn augmentin levaquin cipro flagyl bactrim doxycycline
+    azithromycin zithromax clindamycin meropenem merrem gentamicin tobramycin linezolid zyvox
+    daptomycin acyclovir tamiflu remdesivir paxlovid albuterol duoneb atrovent spiriva advair
+    symbicort singulair epinephrine norepinephrine levophed vasopressin dopamine dobutamine
+    propofol diprivan precedex ketamine etomidate succinylcholine rocuronium vecuronium
+    omnipaque isovue visipaque optiray ultravist gadavist dotarem eovist multihance prohance
+    magnevist omniscan clariscan definity lumason optison lexiscan regadenoson adenosine
+    cardiolite myoview technetium sestamibi tetrofosmin mebrofenin choletec octreoscan
+    netspot axumin pylarify fluciclovine amyvid vizamyl neuraceq datscan
+    medtronic boston scientific abbott siemens somatom philips ge toshiba canon hologic
+    stryker zimmer biomet synthes depuy smith nephew arthrex bard cook cordis terumo gore
+    micra watchman mitraclip sapien corevalve evolut impella heartmate amplatzer pleurx mediport
+    portacath dobhoff salem bair hugger hemovac penrose pigtail mallinckrodt foley
+    """.split())

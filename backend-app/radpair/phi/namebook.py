@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from radpair.phi.eponyms import CLINICAL_NAMES, CRITERIA, EPONYMS
+from radpair.phi.eponyms import BRANDS, CLINICAL_NAMES, CRITERIA, EPONYMS
 from radpair.verifier import lexicon as lx
 
 # Capitalised words that start report sentences and headings and that the lists also hold.
@@ -41,7 +41,7 @@ def _words_of(surfaces) -> set[str]:
 @lru_cache(maxsize=1)
 def clinical_words() -> frozenset[str]:
     """Every word of the verifier's finding, anatomy and cue vocabulary, and report words."""
-    words = set(_REPORT_WORDS) | CLINICAL_NAMES
+    words = set(_REPORT_WORDS) | CLINICAL_NAMES | BRANDS
     for surfaces in lx.FINDINGS.values():
         words |= _words_of(surfaces)
     for surfaces, _paired, _parent in lx.ANATOMY.values():
