@@ -186,10 +186,12 @@ def _enough_digits(minimum: int):
 # Particles of surnames in any case ("van der Berg", "De La Cruz", "Al-Hassan" is one word).
 _PARTICLE_ANY = (
     r"(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]os|[Dd]as|[Tt]e|"
+    r"N[ií]|Nic|[OÓ]|Ua|"
     r"[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]ela|[Bb]in|[Ii]bn|[Aa]bu|[Aa]l|[Ee]l|St\.?|Ste\.?)"
 )
 _PARTICLE_WORDS = frozenset(
-    "van von der den de del della di da du dos das la le ter ten te dela bin ibn abu al el st ste".split()
+    "van von der den de del della di da du dos das la le ter ten te dela bin ibn abu al el st ste "
+    "ní ni nic ó ua".split()
 )
 # Words of roles and services: beside a name they are context, never part of it.
 _ROLE_WORDS = frozenset(
@@ -276,9 +278,13 @@ def _lower_name(
         if kept_end is None and index > 2:
             break
         common_ok = after_title and (first is None or namebook.is_ever_given(first))
-        if word in _ROLE_WORDS or not (
-            namebook.is_lower_name(word, unknown_ok)
-            or (common_ok and namebook.is_lower_surname(word))
+        if (
+            word in _ROLE_WORDS
+            or word in _PAIR_STOP
+            or not (
+                namebook.is_lower_name(word, unknown_ok)
+                or (common_ok and namebook.is_lower_surname(word))
+            )
         ):
             break
         first = first or word
@@ -561,7 +567,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"grandson|granddaughter|grandmother|grandfather|sister|brother|aunt|uncle|niece|"
         rf"nephew|partner|friend|baby\s+boy|baby\s+girl))"
         rf"\s*(?:is\s+|:\s*|,\s*|\(\s*)?(?:{_TITLE}\b\.?\s+)?"
-        rf"(?P<v>(?>{_NAME_SEQ}(?:,[ \t]*{_NAME_SEQ})?)){_EPONYM_USE}",
+        rf"(?P<v>(?>{_NAME_SEQ}(?:,[ \t]*{_NAME_SEQ}(?:[ \t]+[{_UP}]\b\.?)?)?)){_EPONYM_USE}",
         "v",
         keep=_no_plain_words,
     ),
@@ -679,12 +685,16 @@ _RULES: tuple[_Rule, ...] = (
     _rule("DATE", rf"(?<![\w.-]){_YEAR}(?![\w-]|\.\d)(?!\s*{_UNITS}\b)"),
 )
 _NAME_PARTS = re.compile(rf"[{_UP}][{_UP}{_LOW}'’-]{{2,}}|[{_LOW}][{_LOW}'’-]{{2,}}")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
 # A word as a later mention of a name: "O'Neill", "Whitlock-Moore", "Chen" of "Chen's".
 _MENTION_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:['’-](?!s\b)[^\W\d_]+)*")
 _NOT_PART = frozenset(w.lower() for w in _NOT_NAME.split("|")) | _PARTICLE_WORDS | _ROLE_WORDS
 # Beside a given name these are context, not a surname; months may still be names.
 _PAIR_STOP = _NOT_PART - {m.lower() for m in _MONTHS} - {"will"}
-_FAST_SKIP = re.compile(r"[\d@A-Z]|www|://|\b(?:dr|doctor|nurse|mrs?|ms|with|per|by|to|d/w)\b")
+# Text with no capital, digit or cue word has nothing to mask (many log lines).
+_FAST_SKIP = re.compile(
+    rf"[\d@A-Z]|www|://|\b(?:dr|doctor|mrs?|ms|with|per|by|to|d/w)\b|(?i:\b{_ROLE_NOUN}\b)"
+)
 # Two or more words in capitals side by side: a line typed with caps lock ("DMITRI SOKOLOV").
 _CAPS_RUN = re.compile(rf"\b[{_UP}][{_UP}'’-]+[ \t,]+[{_UP}][{_UP}'’-]+\b")
 _CAPS_WORD = re.compile(rf"\b[{_UP}][{_UP}'’-]*[{_UP}]\b")
@@ -822,6 +832,10 @@ def _mentions(text: str, parts: set[str], taken: bytearray) -> list[Span]:
         start, end = match.span()
         if any(taken[start:end]) or _EPONYM_USE_AHEAD.match(text, end):
             continue
+        if _SENTENCE_START.search(text, max(0, start - 3), start) and namebook.is_common(
+            match.group()
+        ):
+            continue  # "Dr. Young ... Young adult with pain"
         taken[start:end] = b"\x01" * (end - start)
         found.append(Span(start, end, "NAME"))
     return found

@@ -238,6 +238,11 @@ def is_clinical(word: str) -> bool:
     return _plain(word) in clinical_words()
 
 
+def is_common(word: str) -> bool:
+    """An ordinary English word, name or not ("young", "hope", "king")."""
+    return english_frequency().get(_plain(word), 0) >= COMMON
+
+
 def is_very_common(word: str) -> bool:
     """Among the commonest English words ("than", "less", "will"), name or not."""
     return english_frequency().get(_plain(word), 0) >= VERY_COMMON
