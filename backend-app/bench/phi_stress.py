@@ -59,6 +59,7 @@ WORDLIKE = [
 ]  # fmt: skip
 PEOPLE_ALL = PEOPLE + WORDLIKE
 MIDDLE = ["A", "J", "M", "R", "T", "K"]
+LABELS = ["Attending", "Resident", "RN", "Tech", "Scribe", "PA"]
 ROLES = [
     "nurse", "RN", "charge nurse", "tech", "CT tech", "MRI technologist", "sonographer",
     "resident", "PGY-2 resident", "fellow", "attending", "ED attending", "PA", "NP", "scribe",
@@ -89,7 +90,8 @@ UNITS = [
 ]
 CLINICAL = [
     "Sonographic Murphy sign is negative.", "Trace fluid in Morison pouch.",
-    "History of Hodgkin lymphoma, treated.", "Known Crohn disease with terminal ileal wall thickening.",
+    "History of Hodgkin lymphoma, treated.",
+    "Known Crohn disease with terminal ileal wall thickening.",
     "Salter-Harris II fracture of the distal radius.", "Hill-Sachs lesion of the humeral head.",
     "Monteggia fracture-dislocation of the left forearm.", "Jefferson fracture of C1 is excluded.",
     "Chance fracture of L1 with posterior element distraction.", "Lisfranc injury is suspected.",
@@ -112,7 +114,8 @@ CLINICAL = [
     "Hunt and Hess grade 3.", "Fisher grade 3 subarachnoid hemorrhage.", "Cobb angle 24 degrees.",
     "Meyerding grade 1 spondylolisthesis.", "Modic type 1 endplate changes at L4-L5.",
     "Tarlov cyst at S2.", "Hoffa fat pad edema.", "Bohler angle is reduced.",
-    "Grey Turner sign noted by the ED.", "Pancoast tumor is not excluded.", "Ewing sarcoma history.",
+    "Grey Turner sign noted by the ED.", "Pancoast tumor is not excluded.",
+    "Ewing sarcoma history.",
     "Kaposi sarcoma lesions.", "Burkitt lymphoma on chemotherapy.", "Parkinson disease.",
     "Alzheimer dementia.", "Cushing syndrome workup.", "Addison disease on steroids.",
     "Marfan syndrome with aortic root dilatation.", "Turner syndrome.", "Down syndrome.",
@@ -192,7 +195,7 @@ def _kinds(rng: random.Random) -> dict:
         "role label": lambda g, s: (
             pick(
                 [
-                    f"{pick(['Attending', 'Resident', 'RN', 'Tech', 'Scribe', 'PA'])}: {full(g, s)}\n",
+                    f"{pick(LABELS)}: {full(g, s)}\n",
                     f"Ordering provider: {s}, {g}\n",
                     f"Sonographer - {full(g, s)}\n",
                 ]
@@ -314,7 +317,8 @@ HOLDOUT_CLINICAL = [
     "Bennett fracture of the thumb base.", "Rolando fracture.", "Smith fracture of the radius.",
     "Tillaux fracture in an adolescent.", "Stener lesion of the thumb.", "Baastrup disease.",
     "Scheuermann kyphosis.", "Kummell disease at T12.", "Forestier disease of the thoracic spine.",
-    "Pott disease is not suspected.", "Calcified Ghon focus.", "Crohn's with a distal ileal stricture.",
+    "Pott disease is not suspected.", "Calcified Ghon focus.",
+    "Crohn's with a distal ileal stricture.",
     "Graves' orbitopathy.", "Hashimoto's thyroiditis.", "Lisfranc ligament disruption.",
     "Monteggia lesion on the left.", "Salter Harris type 2 fracture.", "Hill Sachs defect.",
     "Fluid in Morison's pouch.", "Murphy's sign positive.", "Non-Hodgkin lymphoma, on treatment.",
@@ -455,11 +459,13 @@ CHECK_PEOPLE = [
     ("Nomvula", "Mokoena"), ("Kofi", "Mensah-Bonsu"), ("Abdirahman", "Farah"), ("Chiamaka", "Obi"),
     ("Esteban", "De la Fuente"), ("Valentina", "Rossi"), ("Lucja", "Nowicka"), ("Petra", "Novotna"),
     ("Bjorn", "Haugen"), ("Eero", "Lahtinen"), ("Maeve", "Gallagher"), ("Declan", "Fitzgerald"),
-    ("Agathe", "Marchand"), ("Wolfgang", "Oberhauser"), ("Tjitske", "de Boer"), ("Yael", "Ben-David"),
+    ("Agathe", "Marchand"), ("Wolfgang", "Oberhauser"), ("Tjitske", "de Boer"),
+    ("Yael", "Ben-David"),
     ("Moshe", "Abramovich"), ("Layla", "Nasser"), ("Tariq", "Al-Masri"), ("Parisa", "Moradi"),
     ("Tevita", "Fifita"), ("Keoni", "Kealoha"), ("Waya", "Whitehorse"), ("Ignatius", "Boateng"),
-    ("Ottilie", "Harcourt"), ("Barnaby", "Ellsworth"), ("Philippa", "Crowther"), ("Ruth", "Abernathy-Ng"),
-    ("Faith", "Hill"), ("Joy", "Young"), ("Grant", "Rivers"), ("Hunter", "King"), ("Sage", "Brooks"),
+    ("Ottilie", "Harcourt"), ("Barnaby", "Ellsworth"), ("Philippa", "Crowther"),
+    ("Ruth", "Abernathy-Ng"), ("Faith", "Hill"), ("Joy", "Young"), ("Grant", "Rivers"),
+    ("Hunter", "King"), ("Sage", "Brooks"),
     ("Destiny", "Fields"), ("Lane", "Carter"), ("Marshall", "Law"), ("Page", "Turner"),
 ]  # fmt: skip
 CHECK_CLINICAL = [
@@ -476,7 +482,8 @@ CHECK_CLINICAL = [
     "Virchow-Robin spaces prominent.", "Broca area spared.", "Wernicke encephalopathy.",
     "Sylvian aqueduct patent.", "Meckel's cave symmetric.", "Dorello canal normal.",
     "Kohler disease.", "Sever disease of the calcaneus.", "Sinding-Larsen-Johansson changes.",
-    "Level II trauma activation.", "Code Stroke.", "STEMI alert cancelled.", "Sepsis Bundle started.",
+    "Level II trauma activation.", "Code Stroke.", "STEMI alert cancelled.",
+    "Sepsis Bundle started.",
     "Left Lower Quadrant pain.", "Acute Kidney Injury.", "Small Bowel Obstruction.",
     "Free Air.", "Long Bone series.", "Mass Effect.", "Major Trauma.",
 ]  # fmt: skip

@@ -110,7 +110,8 @@ _ROLE_LABEL = (
 # modifier words, but only when a role noun follows them.
 _ROLE = rf"(?:(?:the|our|their|his|her)\s+)?(?:(?:[\w/-]+\s+){{0,4}}?{_ROLE_NOUN}\b)?[,:]?\s*"
 _NAME_VERBS = (
-    r"(?:discussed|reviewed|spoke|spoken|conferred|consulted|met|talked|seen|rounded)\s+(?:with|w/)|"
+    r"(?:discussed|reviewed|spoke|spoken|conferred|consulted|met|talked|seen|rounded)"
+    r"\s+(?:with|w/)|"
     r"(?:spoke|spoken|talked|texted|messaged|updated|told|explained|signed\s+out)\s+to|"
     r"(?:called|communicated|conveyed|relayed|reported|given|sent|faxed|paged|forwarded|"
     r"telephoned|discussed|provided|read\s+back|released|explained|e-?mailed|handed\s+off)\s+to|"
@@ -476,7 +477,8 @@ _RULES: tuple[_Rule, ...] = (
     # Speech recognition writes titles and names in lower case: "discussed with doctor patel".
     _rule(
         "NAME",
-        rf"(?<!\w)(?:[Dd]rs?|DR|[Dd]octor|DOCTOR|[Mm]rs?|[Mm]s|[Mm]x|[Mm]iss|[Nn]urse|NURSE|[Ss]ister|"
+        rf"(?<!\w)(?:[Dd]rs?|DR|[Dd]octor|DOCTOR|[Mm]rs?|[Mm]s|[Mm]x|[Mm]iss|[Nn]urse|NURSE|"
+        rf"[Ss]ister|"
         rf"[Pp]rof|[Pp]rofessor)\b\.?[ \t]+(?P<v>{_LOWER_SEQ})",
         "v",
         keep=lambda m: _lower_name(m, after_title=True),
@@ -604,7 +606,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         rf"(?<!\w){_initials(_ROLE_NOUN)}(?i:{_ROLE_NOUN})(?:[ \t]+(?:{_TITLE}\b\.?[ \t]+)?"
-        rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t]+)*{_NAME_SEQ})){_EPONYM_USE}|(?=[ \t]+(?P<lv>{_LOWER_SEQ})))",
+        rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t]+)*{_NAME_SEQ})){_EPONYM_USE}"
+        rf"|(?=[ \t]+(?P<lv>{_LOWER_SEQ})))",
         "v",
         keep=lambda m: (
             _trimmed(m, _could_be_name) if m.group("v") else _lower_name(m, group="lv")

@@ -135,7 +135,8 @@ def is_listed(word: str) -> bool:
 _CLINICAL_ENDINGS = re.compile(
     r"(?:olog(?:y|ist|ic|ical)|ograph(?:y|ic)|ogram|itis|os[ie]s|ectomy|otomy|ostomy|plasty|"
     r"scop(?:y|ic)|pathy|a?emia|algia|omas?|ics|ical|ary|ous|ive|tion|sion|ment|ness|ity|"
-    r"able|ible|ase|ine|ide|ate|eal|ial|inal|oral|ral|ular|umbar|ed|ally|ly|metry|ant|ent|ism|olol|pril|sartan|statin|mab|nib|"
+    r"able|ible|ase|ine|ide|ate|eal|ial|inal|oral|ral|ular|umbar|ed|ally|ly|metry|ant|ent|ism|"
+    r"olol|pril|sartan|statin|mab|nib|"
     r"cillin|mycin|floxacin|azole|parin|xaban|tide|zepam|azepam|done|pam|lam|gram|gen|graphy)$"
     r"|^(?:hepato|gastro|neuro|cardio|pneumo|osteo|arthro|thoraco|intra|extra|retro|supra|infra|"
     r"hyper|hypo|micro|nephro|angio|broncho|chole|hydro|fibro|adeno|lympho|onco|radio|cysto|"
