@@ -225,10 +225,23 @@ def _after_title(match: re.Match) -> tuple[int, int] | None:
     return kept
 
 
-def _no_plain_words(match: re.Match) -> tuple[int, int] | None:
+def _after_verb(match: re.Match) -> tuple[int, int] | None:
+    """The name after "discussed with", "referred by"...: "Young, Daniel" whole when its
+    second part is a name too, else the part before the comma ("Brown, [Chest radiograph]")."""
+    if not match.group("v"):
+        return _lower_name(match, unknown_ok=False, group="lv")
+    if namebook.is_criteria(match.group("v")):
+        return None
+    whole = _no_plain_words(match)
+    if whole or not match.group("c"):
+        return whole
+    return _no_plain_words(match, end=match.start("c"))
+
+
+def _no_plain_words(match: re.Match, end: int | None = None) -> tuple[int, int] | None:
     """The name trimmed of ordinary words at its ends, if no word inside is clinical or
     common English ("Patient Intubated", "Whole-Body Bone Scan, 3 hours" are not names)."""
-    kept = _trimmed(match, lead=False)
+    kept = _trimmed(match, lead=False, end=end)
     if kept is None:
         return None
     for word in _SPAN_WORD.findall(match.string, *kept):
@@ -247,11 +260,13 @@ def _not_name_lead(word: str) -> bool:
     )
 
 
-def _trimmed(match: re.Match, single=None, lead: bool = True) -> tuple[int, int] | None:
+def _trimmed(
+    match: re.Match, single=None, lead: bool = True, end: int | None = None
+) -> tuple[int, int] | None:
     """The name in the match without ordinary words after it ("Dr. Young [at bedside]") and,
     when `lead`, without role or clinical words before it ("nurse [practitioner] Smith");
     `single` must accept a name of one word ("nurse [Okafor]" but not "PA [Chest]")."""
-    start, end = match.span("v")
+    start, end = match.start("v"), match.end("v") if end is None else end
     words = list(_SPAN_WORD.finditer(match.string, start, end))
     while len(words) > 1 and _not_name_part(words[-1].group()):
         words.pop()
@@ -332,15 +347,16 @@ def _reads_as_name(first: str, second: str) -> bool:
         return False
     if namebook.is_eponym(a) and (namebook.is_eponym(b) or len(b) < 3):
         return False
-    if namebook.is_person_name(a, b) or namebook.is_person_name(b, a):
-        return namebook.not_both_common(a, b)
+    if namebook.is_person_name(a, b) and namebook.not_both_common(a, b):
+        return True
+    if namebook.is_person_name(b, a) and namebook.not_both_common(b, a):
+        return True
     if all(namebook.is_name_like(w) for w in first_parts + second_parts):
         return True
     # Names that are also words or clinical terms: "Rose Hill", "Hill, Rose", "Mark Stone".
-    return (
-        a not in _NOT_GIVEN
-        and (namebook.is_word_name(a, b) or namebook.is_word_name(b, a))
-        and namebook.not_both_common(a, b)
+    return a not in _NOT_GIVEN and (
+        (namebook.is_word_name(a, b) and namebook.not_both_common(a, b))
+        or (namebook.is_word_name(b, a) and namebook.not_both_common(b, a))
     )
 
 
@@ -553,13 +569,10 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         rf"(?<!\w){_initials(_NAME_VERBS)}(?i:{_NAME_VERBS})\s+{_ROLE}(?:{_TITLE}\b\.?\s+)?"
-        rf"(?:(?P<v>(?>{_NAME_SEQ})){_EPONYM_USE}|(?=(?P<lv>{_LOWER_SEQ})))",
+        rf"(?:(?P<v>(?>{_NAME_SEQ}(?P<c>,[ \t]*{_NAME_SEQ}(?:[ \t]+[{_UP}]\b\.?)?)?))"
+        rf"{_EPONYM_USE}|(?=(?P<lv>{_LOWER_SEQ})))",
         "v",
-        keep=lambda m: (
-            not namebook.is_criteria(m.group("v")) and _no_plain_words(m)
-            if m.group("v")
-            else _lower_name(m, unknown_ok=False, group="lv")
-        ),
+        keep=_after_verb,
     ),
     _rule(
         "NAME",

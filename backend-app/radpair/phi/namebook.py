@@ -251,9 +251,14 @@ def is_very_common(word: str) -> bool:
 
 def not_both_common(first: str, second: str) -> bool:
     """Two name words of which one is rare in English ("Will Porter"), or both only fairly
-    common ("Rose Hill", "Mark Stone"); not "Less Than" or "Grace Long"."""
+    common ("Rose Hill", "Mark Stone"), or a given name not among the commonest words and a
+    surname ("Daniel Young", "Grant Young"); not "Less Than"."""
     a, b = (english_frequency().get(_plain(w), 0) for w in (first, second))
-    return min(a, b) < COMMON or max(a, b) < FAIRLY_COMMON
+    if min(a, b) < COMMON or max(a, b) < FAIRLY_COMMON:
+        return True
+    return (
+        a < FAIRLY_COMMON and _plain(first) in given_names() and _plain(second) in _raw_surnames()
+    )
 
 
 def is_criteria(word: str) -> bool:
