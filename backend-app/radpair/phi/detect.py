@@ -824,7 +824,27 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))
-    return spans, taken
+    return [_with_given_name(shadow, span, taken) for span in spans], taken
+
+
+_GIVEN_BEFORE = re.compile(rf"(?<![\w.'’-])(?P<g>{_CAP_WORD}) $")
+
+
+def _with_given_name(text: str, span: Span, taken: bytearray) -> Span:
+    """A surname found alone ("Dawson (surgery resident)") with the given name just before it
+    ("Will Dawson"), when that word is a listed given name and does not open a sentence."""
+    if span.category != "NAME" or span.start < 2:
+        return span
+    before = _GIVEN_BEFORE.search(text, max(0, span.start - 30), span.start)
+    if not before or any(taken[before.start() : span.start]):
+        return span
+    given = before.group("g")
+    if given.lower() in _PAIR_STOP or not namebook.is_ever_given(given):
+        return span
+    if namebook.is_clinical(given) or _SENTENCE_START.search(text, 0, before.start()):
+        return span
+    taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
+    return Span(before.start(), span.end, span.category)
 
 
 def _forms(part: str) -> tuple[str, ...]:

@@ -82,6 +82,8 @@ GIVEN_NAME_ONLY = [
     ("Holly on 5 North paged back.", "Holly"),
     ("Family (Ezinne, daughter) updated.", "Ezinne"),
     ("Results called to Mirela (RN) at the desk.", "Mirela"),
+    ("Discussed with Will Okafor (ortho resident) at 0100.", "Will Okafor"),
+    ("Spoke with Maria Lopez from the ED.", "Maria Lopez"),
 ]
 POSSESSIVE = [
     ("Dr. Chen's patient with a prior fracture.", "Chen"),
