@@ -2,13 +2,17 @@
 
 Why regexes and not Presidio: on the labelled corpus the hand-written rules matched or beat
 Presidio's analyzer (pattern recognizers on a blank spaCy pipeline) at a small fraction of its
-latency (bench/PHI_NOTES.md). Names are found by context (a title, "discussed with", "patient",
-a credential, an earlier mention) or, with no context, as a given name and a surname from
-published name lists (radpair.phi.namebook); eponyms such as "Murphy sign", "Baker cyst" or
-"Hodgkin lymphoma" are left alone.
+latency (bench/PHI_NOTES.md). Names are found by context (a title or role in any case,
+"discussed with", "patient", a credential, a possessive, where the person works, an earlier
+mention) or, with no context, as a given name and a surname from published name lists or
+beside a word no English list knows (radpair.phi.namebook); eponyms such as "Murphy sign",
+"Hill-Sachs lesion" or "Hodgkin lymphoma", drugs and devices are left alone
+(radpair.phi.eponyms). Names in capitals reach the name rules through a same-length shadow text
+in which they are written as names are ("DMITRI SOKOLOV" -> "Dmitri Sokolov").
 
 Rules run in priority order; a span overlapping an already accepted one is dropped, so the first
-(most specific) rule decides the category.
+(most specific) rule decides the category. A rule's `keep` may narrow its span (ordinary words
+trimmed off a name) or drop it.
 """
 
 from __future__ import annotations
