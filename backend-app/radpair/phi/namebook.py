@@ -198,17 +198,13 @@ def is_lower_surname(word: str) -> bool:
     )
 
 
-def is_given(word: str) -> bool:
-    """A given name of either list."""
-    return _plain(word) in given_names()
-
-
-def is_not_name(word: str) -> bool:
-    """Clinical vocabulary or a common English word that no list holds as a name."""
+def is_not_name(word: str, common: int = COMMON) -> bool:
+    """Clinical vocabulary or an English word used at least `common` times that no list holds
+    as a name."""
     plain = _plain(word)
     if is_ever_name(plain):
         return False
-    return plain in clinical_words() or english_frequency().get(plain, 0) >= COMMON
+    return plain in clinical_words() or english_frequency().get(plain, 0) >= common
 
 
 def could_be_name(word: str) -> bool:
@@ -228,10 +224,7 @@ def is_word_name(given: str, surname: str) -> bool:
 
 def is_plain_word(word: str) -> bool:
     """An English or clinical word that no list holds as a name ("Bedside", "Regarding")."""
-    plain = _plain(word)
-    if is_ever_name(plain):
-        return False
-    return plain in clinical_words() or english_frequency().get(plain, 0) >= RARE
+    return is_not_name(word, common=RARE)
 
 
 def is_clinical(word: str) -> bool:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from radpair.phi import PhiGate, find_identifiers
 from radpair.phi import detect, namebook
 from radpair.llm.prompts import build_messages
+from tests.support.bench import load_bench
 
 
 def _names(text: str) -> list[str]:
@@ -203,17 +201,9 @@ def test_a_lower_case_word_reads_as_a_name_only_when_listed_or_unknown(word, nam
     assert namebook.is_lower_name(word) is name
 
 
-def _stress():
-    path = Path(__file__).resolve().parents[2] / "bench" / "phi_stress.py"
-    spec = importlib.util.spec_from_file_location("bench.phi_stress", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("which, floor", [("first", 0.95), ("holdout", 0.92), ("check", 0.97)])
 def test_the_generated_stress_sets_keep_their_name_recall_and_mask_no_clinical_word(which, floor):
     # Training figures (the gate was tuned on these kinds): a regression guard.
-    result = _stress().run(seed=7, per_kind=10, which=which)
+    result = load_bench("phi_stress").run(seed=7, per_kind=10, which=which)
     assert result["all"]["name_recall"] >= floor, result
     assert result["all"]["clinical_masked"] == 0, result
