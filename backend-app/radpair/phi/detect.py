@@ -426,8 +426,10 @@ _EPONYM_NOUN = (
     r"gastrectomy|prosthesis|fundoplication|myotomy|drain|tubes?|rods?|pins?|wires?|frame|"
     r"valve|device|stents?|(?:hemi)?arthroplasty|osteotomy|fixator|limb|loop)"
 )
-_EPONYM_USE = rf"(?![-–][A-Z]|['’]?s?\s+{_EPONYM_NOUN}\b)"
-_EPONYM_USE_AHEAD = re.compile(rf"[-–][A-Z]|['’]?s?\s+{_EPONYM_NOUN}\b")
+# "Dr. Lee's cell" is a phone, not a Hurthle-cell kind of eponym.
+_EPONYM_AFTER = rf"[-–][A-Z]|s?\s+{_EPONYM_NOUN}\b|['’]s?\s+(?!cells?\b){_EPONYM_NOUN}\b"
+_EPONYM_USE = rf"(?!{_EPONYM_AFTER})"
+_EPONYM_USE_AHEAD = re.compile(_EPONYM_AFTER)
 
 
 _RULES: tuple[_Rule, ...] = (

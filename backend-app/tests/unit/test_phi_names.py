@@ -88,6 +88,7 @@ POSSESSIVE = [
     ("Ngozi's mother reports a fall from the couch.", "Ngozi"),
     ("Hodan Warsame's daughter reports a fall.", "Hodan Warsame"),
     ("Per Dr Okonkwo's note, no prior imaging.", "Okonkwo"),
+    ("Called Dr. Lee's cell with the result.", "Lee"),
 ]
 PARTICLES_AND_HYPHENS = [
     ("Discussed with Dr. van der Berg.", "van der Berg"),
@@ -148,6 +149,8 @@ def test_eponyms_brands_and_headings_are_not_taken_for_names(text):
         ("Discussed with Dr. Graves. Graves disease noted.", "Graves disease"),
         ("Read by Dr. Hill. Hill-Sachs lesion.", "Hill-Sachs lesion"),
         ("Dr. Young at bedside. Young adult with pain.", "Young adult"),
+        ("Graves' disease, followed by Dr. Graves.", "Graves' disease"),
+        ("Merkel cell carcinoma; Dr. Merkel agreed.", "Merkel cell"),
     ],
 )
 def test_a_surname_is_masked_but_its_eponym_or_word_use_survives(text, kept):
