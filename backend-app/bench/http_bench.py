@@ -18,7 +18,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from radpair.util_helper import util_helper
+from tests.support import host
 from tests.support.llm_stub import Behaviour, LLMStub
 from tests.support.servers import gunicorn_server
 
@@ -63,14 +63,11 @@ def wrk(
 ) -> dict:
     """Run wrk; requests/s, latency percentiles (ms) and error count."""
     argv = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
-    with util_helper() as util:
-        env = util.environ()
-        if body is not None:
-            argv += ["-s", str(POST_SCRIPT)]
-            env.update(
-                {"WRK_BODY": json.dumps(body), "WRK_TOKEN": token or "", "WRK_ACCEPT": accept}
-            )
-        result = util.run(argv + [url], env=env, timeout=seconds + 60)
+    env = host.environ()
+    if body is not None:
+        argv += ["-s", str(POST_SCRIPT)]
+        env.update({"WRK_BODY": json.dumps(body), "WRK_TOKEN": token or "", "WRK_ACCEPT": accept})
+    result = host.run(argv + [url], env=env, timeout=seconds + 60)
     return parse_wrk(result.stdout)
 
 
@@ -135,8 +132,7 @@ def bench_database():
 
     from radpair import migrations
 
-    with util_helper() as util:
-        server = (util.env("DATABASE_URL") or "").strip()
+    server = (host.env("DATABASE_URL") or "").strip()
     embedded = None
     if not server:
         from radpair.embedded_db import EmbeddedPostgres

@@ -28,7 +28,12 @@ import yaml
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 CORPUS = DATA / "phi_corpus.yaml"
 # Each slice written blind by a helper who never saw the gate; first scores in results/.
-CORPORA = (CORPUS, DATA / "phi_corpus2.yaml", DATA / "phi_corpus3.yaml")
+CORPORA = (
+    CORPUS,
+    DATA / "phi_corpus2.yaml",
+    DATA / "phi_corpus3.yaml",
+    DATA / "phi_corpus4.yaml",
+)
 CORPUS_CATEGORY = {"AGE_OVER_89": "AGE"}
 CONTEXT_WORDS = {
     "dr", "drs", "doctor", "mr", "mrs", "ms", "miss", "prof", "professor", "mrn", "acc",

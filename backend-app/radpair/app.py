@@ -29,12 +29,13 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.json.sort_keys = False
     logging_setup.configure_logging(settings.log_level)
-    services.init_app(app, settings, init_database(settings, database))
+    shared = services.init_app(app, settings, init_database(settings, database))
     # Request ids, security headers, CORS for CORS_ORIGINS only, and the access log.
     app.wsgi_app = RequestMiddleware(app.wsgi_app, settings.cors_origins)
     errors.init_app(app)
     register_blueprints(app)
-    warm_up(app)
+    # Prompt, verifier rules, PHI name lists: loaded now, not on the first request.
+    shared.warm_up()
     return app
 
 
@@ -60,10 +61,3 @@ def register_blueprints(app: Flask) -> None:
         blueprint = getattr(module, "bp", None)
         if blueprint is not None:
             app.register_blueprint(blueprint)
-
-
-def warm_up(app: Flask) -> None:
-    """Load what requests need (prompts, verifier rules) at start-up, not on the first request."""
-    from radpair.handlers import warm_up as warm_up_handlers
-
-    warm_up_handlers(app.extensions["radpair"])

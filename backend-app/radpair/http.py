@@ -1,10 +1,13 @@
-"""Request parsing and authentication helpers shared by the blueprints."""
+"""What the blueprints read from HTTP itself: the body, within its limit, and the bearer token.
+
+The values inside (body fields, query-string values) are parsed by the handlers, with
+radpair.handlers.validation.
+"""
 
 from __future__ import annotations
 
 import functools
 import json
-import re
 from typing import Any
 
 from flask import g, request
@@ -14,16 +17,10 @@ from radpair.exceptions import (
     InvalidJSONError,
     PayloadTooLargeError,
     UnsupportedMediaTypeError,
-    ValidationError,
 )
 from radpair.handlers.auth_handler import AuthHandler
 from radpair.limits import MAX_JSON_BYTES
 from radpair.services import current_services
-
-# What a JSON Schema `integer` query parameter looks like on the wire (int() also takes "+5",
-# " 5", "5_0" and other scripts' digits, which the spec does not admit). Longer than 18 digits
-# is out of every range anyway, and int() refuses very long digit strings with ValueError.
-_INTEGER = re.compile(r"-?[0-9]{1,18}")
 
 
 def read_raw_body(limit: int = MAX_JSON_BYTES) -> bytes:
@@ -76,18 +73,3 @@ def login_required(view):
 
     wrapper.login_required = True
     return wrapper
-
-
-def query_int(name: str, default: int, minimum: int, maximum: int) -> int:
-    """An integer query parameter within bounds; 400 otherwise."""
-    raw = request.args.get(name)
-    if raw is None:
-        return default
-    if not _INTEGER.fullmatch(raw):
-        raise ValidationError(f"`{name}` must be an integer.", extra={"field": name})
-    value = int(raw)
-    if not minimum <= value <= maximum:
-        raise ValidationError(
-            f"`{name}` must be between {minimum} and {maximum}.", extra={"field": name}
-        )
-    return value

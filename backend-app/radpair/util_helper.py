@@ -2,7 +2,8 @@
 
 Only the modules listed in ``REGISTERED_CALLERS`` may open it; everything else reads the typed
 ``Settings`` object built once at start-up. The flake8 rule I251 bans ``os`` and ``subprocess``
-everywhere else, and a test enforces the same.
+everywhere else, and a test enforces the same. Tests and benchmarks never ship, and have their own
+door (tests/support/host.py), so only runtime modules are registered here.
 """
 
 from __future__ import annotations
@@ -22,10 +23,6 @@ REGISTERED_CALLERS = frozenset(
         "radpair.embedded_db",
         "radpair.cli",
         "radpair.migrations",
-        "radpair.process_control",
-        "tests.conftest",
-        "tests.support.servers",
-        "bench.http_bench",
     }
 )
 
@@ -47,10 +44,6 @@ class _Gateway:
     def environ(self) -> dict[str, str]:
         """A copy of the whole environment."""
         return dict(os.environ)
-
-    def set_env(self, name: str, value: str) -> None:
-        """Set an environment variable for this process and its children."""
-        os.environ[name] = value
 
     def run(
         self,
@@ -77,26 +70,6 @@ class _Gateway:
             cwd=cwd,
         )
 
-    def spawn(
-        self,
-        argv: Sequence[str],
-        *,
-        env: Mapping[str, str] | None = None,
-        stdout=None,
-        stderr=None,
-        cwd: str | Path | None = None,
-        user: str | None = None,
-    ) -> subprocess.Popen:
-        """Start a child process and return without waiting."""
-        return subprocess.Popen(
-            list(argv),
-            env=dict(env) if env is not None else None,
-            stdout=stdout if stdout is not None else subprocess.DEVNULL,
-            stderr=stderr if stderr is not None else subprocess.STDOUT,
-            cwd=cwd,
-            user=user,
-        )
-
     def is_root(self) -> bool:
         """True when the process runs as root (PostgreSQL refuses to run as root)."""
         return os.geteuid() == 0
@@ -106,22 +79,6 @@ class _Gateway:
         import shutil
 
         shutil.chown(path, user=user)
-
-    def getpid(self) -> int:
-        """This process id."""
-        return os.getpid()
-
-    def cpu_count(self) -> int:
-        """Number of CPUs available to this process."""
-        return len(os.sched_getaffinity(0))
-
-    def clock_ticks(self) -> int:
-        """Clock ticks per second, the unit of the CPU times in /proc/<pid>/stat."""
-        return os.sysconf("SC_CLK_TCK")
-
-    def kill(self, pid: int, signal_number: int) -> None:
-        """Send a signal to a process."""
-        os.kill(pid, signal_number)
 
 
 @contextmanager

@@ -9,20 +9,18 @@ import psycopg
 import pytest
 
 from radpair import migrations
-from radpair.util_helper import util_helper
+from tests.support import host
 
 DEFAULT_PASSWORD = "Correct-Horse-42"
 
 
 def in_ci() -> bool:
     """True when the CI environment variable says so (tests then use fixed seeds)."""
-    with util_helper() as util:
-        return (util.env("CI") or "").strip().lower() in ("1", "true", "yes")
+    return (host.env("CI") or "").strip().lower() in ("1", "true", "yes")
 
 
 def _configured_server_url() -> str:
-    with util_helper() as util:
-        return (util.env("TEST_DATABASE_URL") or util.env("DATABASE_URL") or "").strip()
+    return (host.env("TEST_DATABASE_URL") or host.env("DATABASE_URL") or "").strip()
 
 
 def database_url(server_url: str, name: str) -> str:

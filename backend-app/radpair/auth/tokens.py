@@ -54,25 +54,20 @@ class TokenService:
         # every use; revocation is checked in PostgreSQL by the caller, never cached.
         self._verified: dict[tuple[str, str], TokenClaims] = {}
 
-    def _encode(self, claims: dict) -> str:
-        return jwt.encode(claims, self._secret, algorithm=ALGORITHM)
+    def _encode(
+        self, user_id: str, role: str, kind: str, jti: str, now: int, expires: int, **extra
+    ) -> str:
+        claims = {"iss": ISSUER, "sub": user_id, "role": role, "type": kind, "jti": jti}
+        return jwt.encode(
+            {**claims, **extra, "iat": now, "exp": expires}, self._secret, algorithm=ALGORITHM
+        )
 
     def issue_pair(self, user_id: str, role: str) -> TokenPair:
         """A new refresh token and an access token tied to it (logout revokes both)."""
         now = int(time.time())
         refresh_jti = str(uuid.uuid4())
         refresh_exp = now + self.refresh_ttl_s
-        refresh = self._encode(
-            {
-                "iss": ISSUER,
-                "sub": user_id,
-                "role": role,
-                "type": "refresh",
-                "jti": refresh_jti,
-                "iat": now,
-                "exp": refresh_exp,
-            }
-        )
+        refresh = self._encode(user_id, role, "refresh", refresh_jti, now, refresh_exp)
         access, access_exp = self.issue_access(user_id, role, refresh_jti, now)
         return TokenPair(access, refresh, access_exp, refresh_exp)
 
@@ -83,16 +78,7 @@ class TokenService:
         now = int(time.time()) if now is None else now
         expires = now + self.access_ttl_s
         token = self._encode(
-            {
-                "iss": ISSUER,
-                "sub": user_id,
-                "role": role,
-                "type": "access",
-                "jti": str(uuid.uuid4()),
-                "rti": refresh_jti,
-                "iat": now,
-                "exp": expires,
-            }
+            user_id, role, "access", str(uuid.uuid4()), now, expires, rti=refresh_jti
         )
         return token, expires
 

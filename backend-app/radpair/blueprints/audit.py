@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, g, jsonify, request
 
 from radpair.handlers.audit_handler import AuditHandler
-from radpair.http import login_required, query_int
+from radpair.http import login_required
 from radpair.services import current_services
 
 bp = Blueprint("audit", __name__)
@@ -15,12 +15,4 @@ bp = Blueprint("audit", __name__)
 @login_required
 def list_audit():
     """A page of audit events, newest first."""
-    filters = {
-        name: request.args.get(name)
-        for name in ("actor_id", "resource_id", "action", "resource_type")
-    }
-    return jsonify(
-        AuditHandler(current_services()).list_audit(
-            g.principal, filters, query_int("limit", 50, 1, 200), request.args.get("cursor")
-        )
-    )
+    return jsonify(AuditHandler(current_services()).list_audit(g.principal, request.args.to_dict()))

@@ -7,8 +7,7 @@ from uuid import UUID
 from flask import Blueprint, g, jsonify, request
 
 from radpair.handlers.history_handler import HistoryHandler
-from radpair.http import login_required, query_int
-from radpair.limits import PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, PAGE_LIMIT_MIN
+from radpair.http import login_required
 from radpair.services import current_services
 
 bp = Blueprint("history", __name__)
@@ -19,12 +18,7 @@ bp = Blueprint("history", __name__)
 def list_history():
     """The caller's commands, newest first."""
     return jsonify(
-        HistoryHandler(current_services()).list_history(
-            g.principal,
-            request.args.get("session_id"),
-            query_int("limit", PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MIN, PAGE_LIMIT_MAX),
-            request.args.get("cursor"),
-        )
+        HistoryHandler(current_services()).list_history(g.principal, request.args.to_dict())
     )
 
 

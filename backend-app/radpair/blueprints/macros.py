@@ -6,10 +6,10 @@ from uuid import UUID
 
 from flask import Blueprint, Response, g, jsonify, request
 
-from radpair.exceptions import UnsupportedMediaTypeError, ValidationError
+from radpair.exceptions import UnsupportedMediaTypeError
 from radpair.handlers.macro_handler import MacroHandler
-from radpair.http import json_body, login_required, query_int, read_raw_body
-from radpair.limits import MAX_IMPORT_BYTES, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, PAGE_LIMIT_MIN
+from radpair.http import json_body, login_required, read_raw_body
+from radpair.limits import MAX_IMPORT_BYTES
 from radpair.services import current_services
 
 bp = Blueprint("macros", __name__)
@@ -33,10 +33,7 @@ def expand_macros():
 @login_required
 def list_macros():
     """Search the macros the caller can see."""
-    limit = query_int("limit", PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MIN, PAGE_LIMIT_MAX)
-    return jsonify(
-        handler().list_macros(g.principal, request.args.get("q"), limit, request.args.get("cursor"))
-    )
+    return jsonify(handler().list_macros(g.principal, request.args.to_dict()))
 
 
 @bp.post("/macros")
@@ -75,15 +72,8 @@ def import_macros():
     """Import a `Macro Phrase,Macro Text` CSV (up to 16 MiB)."""
     if request.mimetype not in CSV_TYPES:
         raise UnsupportedMediaTypeError("Send the CSV as text/csv.")
-    scope = request.args.get("scope", "user")
-    if scope not in ("user", "site"):
-        raise ValidationError("`scope` must be user or site.", extra={"field": "scope"})
-    private = request.args.get("private")
-    if private is not None and private.lower() not in ("true", "false"):
-        raise ValidationError("`private` must be true or false.", extra={"field": "private"})
     raw = read_raw_body(MAX_IMPORT_BYTES)
-    flag = None if private is None else private.lower() == "true"
-    return jsonify(handler().import_csv(raw, scope, flag, g.principal))
+    return jsonify(handler().import_csv(raw, request.args.to_dict(), g.principal))
 
 
 @bp.get("/macros/export")

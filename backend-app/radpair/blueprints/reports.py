@@ -10,8 +10,7 @@ from uuid import UUID
 from flask import Blueprint, Response, g, jsonify, request
 
 from radpair.handlers.report_handler import ReportHandler
-from radpair.http import json_body, login_required, query_int
-from radpair.limits import MAX_VERSION, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, PAGE_LIMIT_MIN
+from radpair.http import json_body, login_required
 from radpair.services import current_services
 
 bp = Blueprint("reports", __name__)
@@ -43,13 +42,7 @@ def create_report():
 @login_required
 def list_reports():
     """The caller's reports, newest first."""
-    return jsonify(
-        handler().list_reports(
-            g.principal,
-            query_int("limit", PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MIN, PAGE_LIMIT_MAX),
-            request.args.get("cursor"),
-        )
-    )
+    return jsonify(handler().list_reports(g.principal, request.args.to_dict()))
 
 
 # `uuid:` keeps /reports/verify out of these routes (an undeclared method there answers 405
@@ -100,9 +93,7 @@ def get_report_version(report_id: UUID, version: int):
 @login_required
 def export_fhir(report_id: UUID):
     """The report as a FHIR R4 DiagnosticReport."""
-    resource = handler().export_fhir(
-        str(report_id), query_int("version", None, 1, MAX_VERSION), g.principal
-    )
+    resource = handler().export_fhir(str(report_id), request.args.to_dict(), g.principal)
     return Response(json.dumps(resource, ensure_ascii=False), content_type=FHIR_JSON)
 
 
@@ -110,7 +101,5 @@ def export_fhir(report_id: UUID):
 @login_required
 def export_hl7(report_id: UUID):
     """The report as an HL7 v2.5.1 ORU^R01 message."""
-    message = handler().export_hl7(
-        str(report_id), query_int("version", None, 1, MAX_VERSION), g.principal
-    )
+    message = handler().export_hl7(str(report_id), request.args.to_dict(), g.principal)
     return Response(message, content_type=HL7_V2)

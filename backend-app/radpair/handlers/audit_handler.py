@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 
-from radpair.exceptions import ForbiddenError, ValidationError
+from radpair.exceptions import ForbiddenError
 from radpair.auth.principal import Principal
 from radpair.handlers.presenters import public_event
 from radpair.cursors import decode_sequence_cursor, encode_sequence_cursor
-from radpair.handlers.validation import parse_uuid
+from radpair.handlers.validation import page_limit, parse_uuid, require_choice
 from radpair.queries.audit_queries import AuditQueries
 from radpair.services import Services
 
@@ -23,25 +23,23 @@ class AuditHandler:
     def __init__(self, services: Services):
         self.database = services.database
 
-    def list_audit(
-        self, principal: Principal, filters: dict, limit: int, cursor: str | None
-    ) -> dict:
-        """A page of events, newest first; administrators only."""
+    def list_audit(self, principal: Principal, query: dict) -> dict:
+        """A page of events, newest first; administrators only.
+
+        Query: `actor_id`, `resource_id`, `action`, `resource_type` filters; `limit`, `cursor`.
+        """
+        limit = page_limit(query)
         if not principal.is_admin:
             raise ForbiddenError("Only administrators can read the audit trail.")
         checked: dict = {}
         for name in ("actor_id", "resource_id"):
-            if filters.get(name) is not None:
-                checked[name] = parse_uuid(filters[name], name)
+            if query.get(name) is not None:
+                checked[name] = parse_uuid(query[name], name)
         for name, choices in (("action", ACTIONS), ("resource_type", RESOURCE_TYPES)):
-            value = filters.get(name)
+            value = require_choice(query, name, choices, None)
             if value is not None:
-                if value not in choices:
-                    raise ValidationError(
-                        f"`{name}` must be one of: {', '.join(choices)}.", extra={"field": name}
-                    )
                 checked[name] = value
-        before = decode_sequence_cursor(cursor)
+        before = decode_sequence_cursor(query.get("cursor"))
         with self.database.statements() as connection:
             rows = self.audit_queries(connection).list_events(checked, before, limit + 1)
         page, more = rows[:limit], len(rows) > limit

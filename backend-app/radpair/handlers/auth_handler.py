@@ -6,7 +6,6 @@ import logging
 
 from radpair.auth.passwords import verify_password
 from radpair.auth.principal import Principal
-from radpair.auth.tokens import TokenService
 from radpair.exceptions import (
     AuthenticationError,
     InvalidCredentialsError,
@@ -24,17 +23,6 @@ LOCKOUT_FAILURES = 5
 LOCKOUT_WINDOW_S = 15 * 60
 
 
-def token_service(services: Services) -> TokenService:
-    """The process-wide token service."""
-    settings = services.settings
-    return services.get(
-        "tokens",
-        lambda s: TokenService(
-            settings.jwt_secret, settings.access_token_ttl_s, settings.refresh_token_ttl_s
-        ),
-    )
-
-
 class AuthHandler:
     """Authentication use cases."""
 
@@ -46,7 +34,7 @@ class AuthHandler:
     def __init__(self, services: Services):
         self.services = services
         self.database = services.database
-        self.tokens = token_service(services)
+        self.tokens = services.tokens
 
     def login(self, body: dict) -> dict:
         """Check credentials with lockout; return tokens and the user's profile."""

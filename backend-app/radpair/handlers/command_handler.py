@@ -20,11 +20,9 @@ from radpair.exceptions import (
     NotFoundError,
     RadpairError,
 )
-from radpair.handlers import on_warm_up
 from radpair.logging_setup import current_request_id
 from radpair.auth.principal import Principal
 from radpair.handlers.presenters import public_command
-from radpair.handlers.macro_handler import TRIGGERS, MacroHandler, expand_bounded
 from radpair.handlers.validation import (
     parse_uuid,
     reject_unknown_fields,
@@ -32,36 +30,11 @@ from radpair.handlers.validation import (
     require_string,
 )
 from radpair.limits import MAX_QUERY
-from radpair.llm.admission import HeldStream, InFlightLimit
-from radpair.llm.client import LLMClient
+from radpair.llm.admission import HeldStream
 from radpair.llm.prompts import build_messages, offline_report
-from radpair.phi import PhiGate
+from radpair.macros.expansion import TRIGGERS, expand_bounded
 from radpair.queries.command_queries import CommandQueries
 from radpair.services import Services
-
-
-def llm_client(services: Services) -> LLMClient:
-    """The process-wide LLM client."""
-    return services.get("llm", lambda s: LLMClient(s.settings))
-
-
-def phi_gate(services: Services) -> PhiGate:
-    """The process-wide PHI gate every prompt passes before it leaves."""
-    return services.get("phi_gate", lambda s: PhiGate())
-
-
-def in_flight_limit(services: Services) -> InFlightLimit:
-    """This process's count of LLM-bound requests (LLM_MAX_IN_FLIGHT)."""
-    return services.get("llm_in_flight", lambda s: InFlightLimit(s.settings.llm_max_in_flight))
-
-
-@on_warm_up
-def warm_up_commands(services: Services) -> None:
-    """Build the LLM client, load the verifier and the PHI gate's name lists before serving."""
-    llm_client(services)
-    in_flight_limit(services)
-    services.verifier
-    phi_gate(services).warm_up()
 
 
 @dataclass
@@ -105,8 +78,8 @@ class CommandHandler:
         self.services = services
         self.settings = services.settings
         self.database = services.database
-        self.llm = llm_client(services)
-        self.in_flight = in_flight_limit(services)
+        self.llm = services.llm
+        self.in_flight = services.llm_in_flight
 
     def draft(self, body: dict, principal: Principal) -> dict:
         """A whole draft as JSON; 503 `overloaded` at once when the process is full."""
@@ -136,7 +109,7 @@ class CommandHandler:
         new_session = session_id is None
         session_id = str(uuid.uuid4()) if new_session else parse_uuid(session_id, "session_id")
         history: list[tuple[str, str]] = []
-        library = MacroHandler(self.services).library_for(principal)
+        library = self.services.macro_libraries.for_principal(principal)
         if not new_session:
             with self.database.statements() as connection:
                 queries = self.command_queries(connection)
@@ -176,7 +149,7 @@ class CommandHandler:
         else:
             messages = build_messages(prepared.history, prepared.expanded_query)
             try:
-                gated = phi_gate(self.services).mask(messages)
+                gated = self.services.phi_gate.mask(messages)
                 completion = self.llm.complete(gated.messages)
                 response = gated.restore(completion.text)
             except LLMError as error:
@@ -205,7 +178,7 @@ class CommandHandler:
                 model, mode = "offline", "offline"
             else:
                 messages = build_messages(prepared.history, prepared.expanded_query)
-                gated = phi_gate(self.services).mask(messages)
+                gated = self.services.phi_gate.mask(messages)
                 phi_masked = gated.counts
                 # Closed explicitly: a client that leaves mid-stream closes this generator, and
                 # closing the chunks closes the upstream connection (the model stops working).

@@ -7,7 +7,7 @@ from radpair.logging_setup import current_request_id
 from radpair.auth.principal import Principal
 from radpair.handlers.presenters import public_command
 from radpair.cursors import decode_time_cursor, encode_time_cursor
-from radpair.handlers.validation import parse_uuid
+from radpair.handlers.validation import page_limit, parse_uuid
 from radpair.queries.command_queries import CommandQueries
 from radpair.services import Services
 
@@ -20,13 +20,13 @@ class HistoryHandler:
     def __init__(self, services: Services):
         self.database = services.database
 
-    def list_history(
-        self, principal: Principal, session_id: str | None, limit: int, cursor: str | None
-    ) -> dict:
-        """A page of the caller's commands, newest first."""
+    def list_history(self, principal: Principal, query: dict) -> dict:
+        """A page of the caller's commands, newest first (`session_id`, `limit`, `cursor`)."""
+        limit = page_limit(query)
+        session_id = query.get("session_id")
         if session_id is not None:
             session_id = parse_uuid(session_id, "session_id")
-        before = decode_time_cursor(cursor)
+        before = decode_time_cursor(query.get("cursor"))
         with self.database.statements() as connection:
             rows = self.command_queries(connection).list_commands(
                 principal.user_id, session_id, before, limit + 1

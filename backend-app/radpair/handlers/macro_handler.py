@@ -1,9 +1,11 @@
-"""The macro library: expansion, search, create/update/delete, CSV import and export."""
+"""The macro library's use cases: expansion, search, create/update/delete, CSV import and export.
+
+Orchestration only: expansion lives in macros.expansion, `{{nesting}}` checks in macros.cycles,
+the CSV format in macros.csv_io.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 
 from radpair import limits
@@ -11,7 +13,6 @@ from radpair.cursors import decode_macro_cursor, encode_macro_cursor
 from radpair.db import UniqueViolationError
 from radpair.exceptions import (
     ConflictError,
-    ExpansionTooLargeError,
     ForbiddenError,
     MacroExistsError,
     NotFoundError,
@@ -19,41 +20,37 @@ from radpair.exceptions import (
 )
 from radpair.auth.principal import Principal
 from radpair.handlers.validation import (
-    has_control_characters,
     parse_uuid,
+    page_limit,
+    query_bool,
     reject_unknown_fields,
     require_bool,
     require_choice,
     require_string,
 )
+from radpair.macros import csv_io
+from radpair.macros.cycles import find_cycle, refused_imports
 from radpair.macros.engine import (
-    MAX_EXPANDED_CHARS,
     MAX_RENDERED_CHARS,
-    Expansion,
-    ExpansionTooLarge,
     Macro,
     MacroLibrary,
-    find_cycle,
     normalize_phrase,
     oversized_macros,
     phrase_key,
-    phrases_in_cycles,
 )
-from radpair.macros.library_cache import MacroLibraryCache, to_macros
+from radpair.macros.expansion import TRIGGERS, expand_bounded
 from radpair.queries.macro_queries import MacroQueries
 from radpair.services import Services
 
-CSV_HEADER = list(limits.CSV_HEADER)
 MAX_PHRASE = limits.MAX_PHRASE
 MAX_TEXT = limits.MAX_MACRO_TEXT
 MAX_DICTATION = limits.MAX_DICTATION
-# OWASP "CSV injection": a cell starting with one of these runs as a formula in a spreadsheet.
-# Export prefixes such cells with `'` (also cells that already start with quotes before one, so
-# the prefix is always removable); import removes exactly one such prefix, so files round-trip.
-_FORMULA_CELL = re.compile(r"^'*[=+\-@\t\r]")
-TRIGGERS = ("keyword", "bare")
 _SEARCH = re.compile(limits.SINGLE_LINE)
-_CSV_IMPORT = re.compile(limits.CSV_IMPORT)
+# The message of each reason macros.cycles.refused_imports gives for refusing an imported row.
+_REFUSED = {
+    "macro_cycle": "`{phrase}` would nest itself through {{{{...}}}}.",
+    "macro_too_large": f"`{{phrase}}` would expand to more than {MAX_RENDERED_CHARS} characters.",
+}
 
 
 class MacroCycleValidationError(ValidationError):
@@ -73,22 +70,6 @@ class MacroTooLargeError(ValidationError):
     """Saving the macro would make a `{{nesting}}` rendering pass MAX_RENDERED_CHARS."""
 
     code = "macro_too_large"
-
-
-def expand_bounded(library: MacroLibrary, text: str, trigger: str) -> Expansion:
-    """`library.expand`, with 422 when the result would pass MAX_EXPANDED_CHARS."""
-    try:
-        return library.expand(text, trigger)
-    except ExpansionTooLarge:
-        raise ExpansionTooLargeError(
-            f"The dictated macros would expand to more than {MAX_EXPANDED_CHARS} characters.",
-            extra={"limit": MAX_EXPANDED_CHARS},
-        ) from None
-
-
-def macro_cache(services: Services) -> MacroLibraryCache:
-    """The process-wide library cache."""
-    return services.get("macro_cache", lambda s: MacroLibraryCache(s.settings.macro_trigger_words))
 
 
 def public_macro(row: dict) -> dict:
@@ -114,16 +95,6 @@ def validate_phrase(value: str, field: str = "phrase") -> str:
     return normalized
 
 
-def formula_safe(cell: str) -> str:
-    """A cell a spreadsheet shows as text: `'` before a leading = + - @ tab or CR."""
-    return "'" + cell if _FORMULA_CELL.match(cell) else cell
-
-
-def from_formula_safe(cell: str) -> str:
-    """The cell formula_safe was given (one protective `'` removed)."""
-    return cell[1:] if _FORMULA_CELL.match(cell) and cell.startswith("'") else cell
-
-
 class MacroHandler:
     """Macro use cases."""
 
@@ -132,45 +103,24 @@ class MacroHandler:
     def __init__(self, services: Services):
         self.services = services
         self.database = services.database
-        self.cache = macro_cache(services)
+        self.libraries = services.macro_libraries
 
     # -- expansion -------------------------------------------------------------------------
-
-    def library_for(self, principal: Principal) -> MacroLibrary:
-        """The caller's current library view (site macros under their own).
-
-        Usually no database work: the version counters came with the token check, and the
-        cached automaton is current; rows are loaded only when a version moved.
-        """
-        versions = principal.library_versions
-        if versions is None:
-            with self.database.statements() as connection:
-                versions = self.macro_queries(connection).library_versions()
-        return self.cache.user_library(
-            principal.user_id,
-            versions,
-            lambda: self._load(lambda q: q.site_macros_for_engine()),
-            lambda: self._load(lambda q: q.user_macros_for_engine(principal.user_id)),
-        )
-
-    def _load(self, query) -> list[dict]:
-        with self.database.statements() as connection:
-            return query(self.macro_queries(connection))
 
     def expand_text(self, body: dict, principal: Principal) -> dict:
         """Expand the macros dictated in `text`."""
         reject_unknown_fields(body, {"text", "trigger"})
         text = require_string(body, "text", min_length=0, max_length=MAX_DICTATION, multiline=True)
         trigger = require_choice(body, "trigger", TRIGGERS, "keyword")
-        expansion = expand_bounded(self.library_for(principal), text, trigger)
+        expansion = expand_bounded(self.libraries.for_principal(principal), text, trigger)
         return {"success": True, **expansion.to_dict()}
 
     # -- library -----------------------------------------------------------------------------
 
-    def list_macros(
-        self, principal: Principal, q: str | None, limit: int, cursor: str | None
-    ) -> dict:
-        """A page of the macros the caller can see, ordered by phrase."""
+    def list_macros(self, principal: Principal, query: dict) -> dict:
+        """A page of the macros the caller can see, ordered by phrase (`q`, `limit`, `cursor`)."""
+        limit = page_limit(query)
+        q, cursor = query.get("q"), query.get("cursor")
         if q is not None and len(q) > limits.MAX_SEARCH:
             raise ValidationError("`q` is too long.", extra={"field": "q"})
         if q is not None and not _SEARCH.fullmatch(q):
@@ -235,20 +185,9 @@ class MacroHandler:
             "scope": require_choice(body, "scope", ("site", "user"), "user"),
         }
 
-    def _view(self, connection, owner_id: str | None) -> dict[str, Macro]:
-        """The macros nesting resolves against, by phrase key: the site's under the owner's.
-
-        Takes the library's lock first, so the view stays current until the write commits.
-        """
-        queries = self.macro_queries(connection)
-        queries.lock_library(owner_id)
-        view = {phrase_key(m.phrase): m for m in to_macros(queries.site_macros_for_engine())}
-        if owner_id:
-            view.update(
-                (phrase_key(m.phrase), m)
-                for m in to_macros(queries.user_macros_for_engine(owner_id))
-            )
-        return view
+    def _locked_library(self, connection, owner_id: str | None) -> MacroLibrary:
+        """The library a write to `owner_id`'s macros nests through, locked until commit."""
+        return self.libraries.locked_for_save(self.macro_queries(connection), owner_id)
 
     def _check_cycle(self, connection, values: dict, owner_id: str | None, macro_id: str) -> None:
         if "{{" not in values["text"]:
@@ -256,7 +195,7 @@ class MacroHandler:
         candidate = Macro(
             id=macro_id, phrase=values["phrase"], text=values["text"], scope=values["scope"]
         )
-        view = self._view(connection, owner_id).values()
+        view = self._locked_library(connection, owner_id).macros_by_key().values()
         cycle = find_cycle(view, candidate)
         if cycle:
             raise MacroCycleValidationError(
@@ -315,127 +254,51 @@ class MacroHandler:
 
     # -- CSV ---------------------------------------------------------------------------------
 
-    def import_csv(
-        self, raw: bytes, scope: str, private: bool | None, principal: Principal
-    ) -> dict:
+    def import_csv(self, raw: bytes, query: dict, principal: Principal) -> dict:
         """Upsert macros from a `Macro Phrase,Macro Text` CSV; bad rows reported, good kept.
 
-        `private` true or false applies to every row written; None (not given) creates public
-        macros and leaves the privacy of existing ones as it is. Site macros are never private.
+        `scope` (query) is user or site. `private` true or false applies to every row written;
+        absent, new macros are public and existing ones keep their privacy. Site macros are
+        never private.
         """
+        scope = require_choice(query, "scope", ("user", "site"), "user")
+        private = query_bool(query, "private")
         if scope == "site" and not principal.is_admin:
             raise ForbiddenError("Only administrators can import site macros.")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise ValidationError("The CSV must be UTF-8.") from None
-        if not _CSV_IMPORT.match(text):
-            raise ValidationError("The first line must be the header `Macro Phrase,Macro Text`.")
-        reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-        next(reader)  # the header the pattern matched
-        rows, errors, seen, lines = [], [], set(), {}
-        while True:
-            # Errors name the line a record starts on, as a spreadsheet or editor shows it.
-            line = reader.line_num + 1
-            try:
-                record = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as exc:
-                errors.append({"row": line, "error": "malformed_row", "message": str(exc)})
-                break
-            record = [from_formula_safe(cell) for cell in record]
-            error = self._import_row_error(record, seen)
-            if error:
-                errors.append({"row": line, **error})
-                continue
-            phrase, body = " ".join(record[0].split()), record[1]
-            normalized = normalize_phrase(phrase)
-            seen.add(normalized)
-            rows.append((phrase, normalized, body))
-            lines[normalized] = line
+        rows, errors = csv_io.read_import(raw)
         owner_id = principal.user_id if scope == "user" else None
         with self.database.transaction() as connection:
-            rows = self._drop_cyclic_rows(connection, rows, owner_id, errors, lines)
+            if any("{{" in row.text for row in rows):
+                rows = self._drop_refused_rows(connection, rows, owner_id, errors)
             created, updated = self.macro_queries(connection).import_rows(
-                rows, scope, owner_id, private if scope == "user" else None
+                [(row.phrase, row.normalized, row.text) for row in rows],
+                scope,
+                owner_id,
+                private if scope == "user" else None,
             )
         errors.sort(key=lambda error: error["row"])
         return {"success": True, "created": created, "updated": updated, "errors": errors}
 
-    def _drop_cyclic_rows(self, connection, rows, owner_id, errors, lines) -> list:
-        """Reject imported rows on a {{nesting}} cycle, or rendering past MAX_RENDERED_CHARS."""
-        if not any("{{" in body for _, _, body in rows):
-            return rows
-        view = self._view(connection, owner_id)
-        existing = list(view.values())
+    def _drop_refused_rows(self, connection, rows, owner_id, errors) -> list:
+        """Rows that nest onto a cycle, or render past MAX_RENDERED_CHARS, become errors."""
+        view = self._locked_library(connection, owner_id).macros_by_key()
         imported = [
-            Macro(id=f"import-{n}", phrase=phrase, text=body, scope="user")
-            for n, (phrase, _, body) in enumerate(rows)
+            Macro(id=f"import-{n}", phrase=row.phrase, text=row.text, scope="user")
+            for n, row in enumerate(rows)
         ]
-        view.update((phrase_key(m.phrase), m) for m in imported)
-        cyclic = phrases_in_cycles(view.values())
-        kept_rows = [
-            m for m in imported if "{{" not in m.text or phrase_key(m.phrase) not in cyclic
-        ]
-        oversized = {phrase_key(p) for p in oversized_macros(existing, kept_rows)}
-        if not cyclic and not oversized:
-            return rows
+        refused = refused_imports(view, imported)
         kept = []
-        for phrase, normalized, body in rows:
-            key = phrase_key(phrase)
-            if key in cyclic and "{{" in body:
-                errors.append(
-                    {
-                        "row": lines[normalized],
-                        "error": "macro_cycle",
-                        "message": f"`{phrase}` would nest itself through {{{{...}}}}.",
-                    }
-                )
-            elif key in oversized and "{{" in body:
-                errors.append(
-                    {
-                        "row": lines[normalized],
-                        "error": "macro_too_large",
-                        "message": f"`{phrase}` would expand to more than "
-                        f"{MAX_RENDERED_CHARS} characters.",
-                    }
-                )
-            else:
-                kept.append((phrase, normalized, body))
+        for row in rows:
+            reason = refused.get(phrase_key(row.phrase))
+            if reason is None:
+                kept.append(row)
+                continue
+            message = _REFUSED[reason].format(phrase=row.phrase)
+            errors.append({"row": row.line, "error": reason, "message": message})
         return kept
-
-    @staticmethod
-    def _import_row_error(record: list[str], seen: set[str]) -> dict | None:
-        if not any(cell.strip() for cell in record):
-            return {"error": "empty_row", "message": "The row is empty."}
-        if len(record) != 2:
-            return {"error": "wrong_column_count", "message": "Expected 2 columns."}
-        phrase, body = record
-        if not phrase.strip() or len(phrase) > MAX_PHRASE:
-            return {"error": "invalid_phrase", "message": "The phrase is empty or too long."}
-        if has_control_characters(phrase):
-            return {
-                "error": "invalid_phrase",
-                "message": "The phrase must not contain control characters or line breaks.",
-            }
-        if not body.strip() or len(body) > MAX_TEXT or has_control_characters(body, True):
-            return {
-                "error": "invalid_text",
-                "message": "The text is empty, too long or holds control characters.",
-            }
-        normalized = normalize_phrase(phrase)
-        if normalized in seen:
-            return {"error": "duplicate_phrase", "message": "The phrase appears earlier."}
-        return None
 
     def export_csv(self, principal: Principal) -> str:
         """Every macro the caller can see, as `Macro Phrase,Macro Text` CSV."""
         with self.database.statements() as connection:
             rows = self.macro_queries(connection).export_visible(principal.user_id)
-        out = io.StringIO()
-        # RFC 4180 line ends: with "\n" alone, csv leaves a cell holding "\r" unquoted.
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(CSV_HEADER)
-        writer.writerows((formula_safe(row["phrase"]), formula_safe(row["text"])) for row in rows)
-        return out.getvalue()
+        return csv_io.write_export((row["phrase"], row["text"]) for row in rows)

@@ -24,11 +24,18 @@ from radpair.limits import (
     MAX_NOTE,
     MAX_REPORT,
     MAX_STUDY_FIELD,
+    MAX_VERSION,
     MODALITY,
     PATIENT_REF,
     WARNING_ID,
 )
-from radpair.handlers.validation import parse_uuid, reject_unknown_fields, require_string
+from radpair.handlers.validation import (
+    page_limit,
+    parse_uuid,
+    query_int,
+    reject_unknown_fields,
+    require_string,
+)
 from radpair.queries.audit_queries import AuditQueries
 from radpair.queries.report_queries import ReportQueries
 from radpair.reporting import document, fhir, hl7
@@ -43,6 +50,17 @@ STUDY_FIELDS = {
 }
 TEXT_FIELDS = ("findings", "impression")
 _WARNING_ID = re.compile(WARNING_ID)
+
+# The statuses each change needs the report in, and the 409 message when it is in another.
+ALLOWED_STATUSES = {
+    "change": (
+        document.EDITABLE,
+        "The report is {status}: a signed version never changes; add an addendum instead.",
+    ),
+    "delete": ((document.DRAFT,), "The report is {status}: only a draft can be deleted."),
+    "sign": (document.EDITABLE, "The report is already signed ({status})."),
+    "addendum": (document.SIGNED, "The report is {status}: sign it before adding an addendum."),
+}
 
 
 class ReportConflictError(ConflictError):
@@ -186,6 +204,14 @@ class ReportHandler:
             raise NotFoundError("No such report.")
         return row
 
+    def _locked(self, queries, report_id: str, principal: Principal, change: str) -> dict:
+        """The report, locked until commit, when its status allows `change`; 409 otherwise."""
+        row = self._load(queries, report_id, principal, lock=True)
+        statuses, refusal = ALLOWED_STATUSES[change]
+        if row["status"] not in statuses:
+            raise ReportConflictError(refusal.format(status=row["status"]))
+        return row
+
     def _view(self, row: dict, versions: list[dict]) -> dict:
         addenda = addenda_of(versions, row["version"])
         text = document.report_text(
@@ -292,9 +318,10 @@ class ReportHandler:
             self._audit(connection, principal, "create", report_id, command_ids=command_ids)
             return self._answer(queries, report_id, principal)
 
-    def list_reports(self, principal: Principal, limit: int, cursor: str | None) -> dict:
-        """A page of the caller's reports, newest first."""
-        before = decode_time_cursor(cursor)
+    def list_reports(self, principal: Principal, query: dict) -> dict:
+        """A page of the caller's reports, newest first (`limit`, `cursor`)."""
+        limit = page_limit(query)
+        before = decode_time_cursor(query.get("cursor"))
         with self.database.statements() as connection:
             rows = self.report_queries(connection).list_reports(
                 principal.user_id, before, limit + 1
@@ -334,12 +361,7 @@ class ReportHandler:
             )
         with self.database.transaction() as connection:
             queries = self.report_queries(connection)
-            row = self._load(queries, report_id, principal, lock=True)
-            if row["status"] not in document.EDITABLE:
-                raise ReportConflictError(
-                    f"The report is {row['status']}: a signed version never changes; "
-                    "add an addendum instead."
-                )
+            row = self._locked(queries, report_id, principal, "change")
             if row["status"] == document.PRELIMINARY and status == document.DRAFT:
                 raise ReportConflictError("A preliminary report cannot go back to draft.")
             changed = sorted(
@@ -359,11 +381,7 @@ class ReportHandler:
         """Delete a draft; 409 once it was released (preliminary) or signed."""
         with self.database.transaction() as connection:
             queries = self.report_queries(connection)
-            row = self._load(queries, report_id, principal, lock=True)
-            if row["status"] != document.DRAFT:
-                raise ReportConflictError(
-                    f"The report is {row['status']}: only a draft can be deleted."
-                )
+            row = self._locked(queries, report_id, principal, "delete")
             queries.delete_report(row["id"], principal.user_id)
             self._audit(connection, principal, "delete", row["id"])
         return {"success": True, "message": "Report deleted."}
@@ -374,9 +392,7 @@ class ReportHandler:
         acknowledged = parse_acknowledgements(body)
         with self.database.transaction() as connection:
             queries = self.report_queries(connection)
-            row = self._load(queries, report_id, principal, lock=True)
-            if row["status"] not in document.EDITABLE:
-                raise ReportConflictError(f"The report is already signed ({row['status']}).")
+            row = self._locked(queries, report_id, principal, "sign")
             text = document.report_text(row["findings"], row["impression"])
             warnings = self.open_warnings(row["source"], text)
             acknowledgements = self._signed_acknowledgements(principal, warnings, acknowledged, {})
@@ -402,11 +418,7 @@ class ReportHandler:
         acknowledged = parse_acknowledgements(body)
         with self.database.transaction() as connection:
             queries = self.report_queries(connection)
-            row = self._load(queries, report_id, principal, lock=True)
-            if row["status"] not in document.SIGNED:
-                raise ReportConflictError(
-                    f"The report is {row['status']}: sign it before adding an addendum."
-                )
+            row = self._locked(queries, report_id, principal, "addendum")
             versions = queries.list_versions(row["id"])
             findings = texts["findings"] if texts["findings"] is not None else row["findings"]
             impression = (
@@ -508,11 +520,13 @@ class ReportHandler:
             "signed_at": chosen["signed_at"],
         }
 
-    def export_fhir(self, report_id: str, version: int | None, principal: Principal) -> dict:
-        """The version as a FHIR R4 DiagnosticReport."""
+    def export_fhir(self, report_id: str, query: dict, principal: Principal) -> dict:
+        """The report (or its `version`) as a FHIR R4 DiagnosticReport."""
+        version = query_int(query, "version", None, 1, MAX_VERSION)
         return fhir.diagnostic_report(self.export_view(report_id, version, principal, "fhir"))
 
-    def export_hl7(self, report_id: str, version: int | None, principal: Principal) -> str:
-        """The version as an HL7 v2.5.1 ORU^R01 message."""
+    def export_hl7(self, report_id: str, query: dict, principal: Principal) -> str:
+        """The report (or its `version`) as an HL7 v2.5.1 ORU^R01 message."""
+        version = query_int(query, "version", None, 1, MAX_VERSION)
         view = self.export_view(report_id, version, principal, "hl7")
         return hl7.oru_r01(view, uuid.uuid4().hex[:20], datetime.now(timezone.utc))

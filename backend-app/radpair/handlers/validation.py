@@ -1,4 +1,9 @@
-"""Small validators shared by the handlers: plain values in, ValidationError out."""
+"""Parsing of every request value, shared by the handlers: plain values in, ValidationError out.
+
+Routes hand over what HTTP carried, unjudged: the JSON body as a dict, the query string as a
+dict of strings (`request.args.to_dict()`), path ids as strings. Each handler reads its values
+with these functions, so a route's rules live in one place and unit tests reach all of them.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,10 @@ _NOT_BLANK = {
     False: re.compile(limits.SINGLE_LINE_NOT_BLANK),
     True: re.compile(limits.MULTILINE_NOT_BLANK),
 }
+# What a JSON Schema `integer` query parameter looks like on the wire (int() also takes "+5",
+# " 5", "5_0" and other scripts' digits, which the spec does not admit). Longer than 18 digits
+# is out of every range anyway, and int() refuses very long digit strings with ValueError.
+_INTEGER = re.compile(r"-?[0-9]{1,18}")
 
 
 def require_string(
@@ -66,7 +75,9 @@ def require_email(body: dict, name: str = "email") -> str:
     return value.lower()
 
 
-def require_choice(body: dict, name: str, choices: tuple[str, ...], default: str) -> str:
+def require_choice(
+    body: dict, name: str, choices: tuple[str, ...], default: str | None
+) -> str | None:
     """One of a fixed set of strings."""
     value = body.get(name)
     if value is None:
@@ -100,3 +111,37 @@ def reject_unknown_fields(body: dict, allowed: set[str]) -> None:
     unknown = sorted(set(body) - allowed)
     if unknown:
         raise ValidationError(f"Unknown field(s): {', '.join(unknown)}.", extra={"fields": unknown})
+
+
+def query_int(
+    query: dict, name: str, default: int | None, minimum: int, maximum: int
+) -> int | None:
+    """An integer query-string value within bounds, or the default when absent; 400 otherwise."""
+    raw = query.get(name)
+    if raw is None:
+        return default
+    if not _INTEGER.fullmatch(raw):
+        raise ValidationError(f"`{name}` must be an integer.", extra={"field": name})
+    value = int(raw)
+    if not minimum <= value <= maximum:
+        raise ValidationError(
+            f"`{name}` must be between {minimum} and {maximum}.", extra={"field": name}
+        )
+    return value
+
+
+def query_bool(query: dict, name: str) -> bool | None:
+    """A query-string `true` or `false` (any case), or None when absent; 400 otherwise."""
+    raw = query.get(name)
+    if raw is None:
+        return None
+    if raw.lower() not in ("true", "false"):
+        raise ValidationError(f"`{name}` must be true or false.", extra={"field": name})
+    return raw.lower() == "true"
+
+
+def page_limit(query: dict) -> int:
+    """A list's `limit` query value, within the page limits, or the default page when absent."""
+    return query_int(
+        query, "limit", limits.PAGE_LIMIT_DEFAULT, limits.PAGE_LIMIT_MIN, limits.PAGE_LIMIT_MAX
+    )

@@ -15,6 +15,8 @@ from typing import Iterable, Sequence
 
 import ahocorasick
 
+from radpair.textnorm import safe_lower
+
 __all__ = [
     "MAX_EXPANDED_CHARS",
     "MAX_NESTING_DEPTH",
@@ -22,11 +24,12 @@ __all__ = [
     "Expansion",
     "ExpansionTooLarge",
     "Macro",
-    "MacroCycleError",
     "MacroLibrary",
-    "find_cycle",
+    "nested_keys",
     "normalize_phrase",
+    "one_per_phrase",
     "oversized_macros",
+    "phrase_key",
 ]
 
 MAX_NESTING_DEPTH = 5
@@ -90,31 +93,22 @@ class _Oversize(Exception):
     """A nested rendering ran past its budget (caught where the nest is written)."""
 
 
-class MacroCycleError(ValueError):
-    """Saving a macro would make its {{nesting}} loop back to itself."""
-
-    def __init__(self, cycle: Sequence[str], message: str | None = None):
-        self.cycle = list(cycle)
-        super().__init__(message or "macro nesting cycle: " + " -> ".join(self.cycle))
-
-
 def normalize_phrase(phrase: str) -> str:
-    """Normalize a phrase exactly like lower(regexp_replace(btrim(p), '\\s+', ' ', 'g'))."""
+    """The stored `normalized_phrase`: lower(regexp_replace(btrim(p), '\\s+', ' ', 'g')).
+
+    What the unique index, search and paging compare, and what the site library's migration
+    computes in SQL, so it must stay equal to that expression (phrase_key is for matching).
+    """
     return _PG_SPACE_RUN.sub(" ", phrase.strip(" ")).lower()
 
 
-def _fold(text: str) -> str:
-    """Lower-case without changing the length, so folded offsets are original offsets."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    # A few characters lower to two code points (U+0130); keep those as they are.
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+def phrase_key(phrase: str) -> str:
+    """The key a phrase is matched, nested and checked for cycles under (one per phrase).
 
-
-def _match_key(phrase: str) -> str:
-    """Key a phrase is matched under; equals normalize_phrase for trimmed ASCII phrases."""
-    return _fold(_SPACE_RUN.sub(" ", phrase).strip())
+    Whitespace runs become one space and the case is folded the offset-keeping way the
+    dictation is folded, so a key found in folded text maps back to the original offsets.
+    """
+    return safe_lower(_SPACE_RUN.sub(" ", phrase).strip())
 
 
 def _is_word(char: str) -> bool:
@@ -167,9 +161,11 @@ class _Entry:
 class _Index:
     """An automaton over the match keys of one set of macros."""
 
-    __slots__ = ("automaton", "maxlen", "count")
+    __slots__ = ("automaton", "entries", "maxlen", "count")
 
     def __init__(self, entries: dict[str, _Entry]):
+        # Kept for saves, which list every macro: walking the automaton is ten times slower.
+        self.entries = entries
         # pyahocorasick aborts the whole process on longest_prefix() over an empty trie, so
         # an empty index has no automaton at all.
         self.automaton = None
@@ -207,7 +203,7 @@ class _Index:
 def _entries_by_key(macros: Iterable[Macro]) -> dict[str, _Entry]:
     entries: dict[str, _Entry] = {}
     for macro in macros:
-        key = _match_key(macro.phrase)
+        key = phrase_key(macro.phrase)
         if key:
             # A later duplicate replaces an earlier one, as a dict update would.
             entries[key] = _Entry(macro, key)
@@ -219,7 +215,7 @@ def _trigger_keys(trigger_words: Sequence[str]) -> tuple[str, ...]:
         raise TypeError("trigger_words must be a sequence of words, not a string")
     keys = []
     for word in trigger_words:
-        key = _match_key(word)
+        key = phrase_key(word)
         if not key:
             raise ValueError(f"blank trigger word: {word!r}")
         if key not in keys:
@@ -278,8 +274,14 @@ class MacroLibrary:
 
     def lookup(self, phrase: str) -> Macro | None:
         """Return the macro for ``phrase`` (normalized), overlay first, or None."""
-        entry = self._resolve_key(_match_key(phrase))
+        entry = self._resolve_key(phrase_key(phrase))
         return entry.macro if entry is not None else None
+
+    def macros_by_key(self) -> dict[str, Macro]:
+        """Every macro of this view by phrase key, the overlay's over the site's."""
+        view = {key: entry.macro for key, entry in self._site.entries.items()}
+        view.update((key, entry.macro) for key, entry in self._overlay_entries.items())
+        return view
 
     def expand(self, text: str, trigger: str = "keyword") -> Expansion:
         """Replace dictated macro phrases in ``text`` with their rendered bodies."""
@@ -350,7 +352,7 @@ class MacroLibrary:
         return p + _unfold(best.klen - 1, at, shift) + 1, best
 
     def _keyword_spans(self, text: str) -> list[tuple[int, int, _Entry]]:
-        low = _fold(text)
+        low = safe_lower(text)
         n = len(low)
         hits = []
         if self._trigger_re is None:
@@ -385,7 +387,7 @@ class MacroLibrary:
         return spans
 
     def _bare_spans(self, text: str) -> list[tuple[int, int, _Entry]]:
-        low = _fold(text)
+        low = safe_lower(text)
         if low.isprintable() and "  " not in low:
             norm, at, shift = low, [0], [0]
         else:
@@ -501,7 +503,7 @@ def _render(
         raw = m.group(0)
         nest, pick = m.group("nest"), m.group("pick")
         if nest is not None:
-            key = _match_key(nest)
+            key = phrase_key(nest)
             deps.add(key)
             target = library._resolve_key(key) if key else None
             problem = None
@@ -600,6 +602,29 @@ def _render(
     return "".join(parts), tuple(fields), tuple(warnings), frozenset(deps)
 
 
+def one_per_phrase(
+    library_macros: Iterable[Macro], candidates: Iterable[Macro]
+) -> dict[str, Macro]:
+    """The view expansion would see once `candidates` are saved: one macro per phrase key.
+
+    A user's macro is taken over the site's; a candidate replaces the macro with its id, and
+    takes its phrase whatever holds it.
+    """
+    candidates = list(candidates)
+    replaced = {macro.id for macro in candidates}
+    chosen: dict[str, Macro] = {}
+    for macro in library_macros:
+        if macro.id in replaced:
+            continue
+        key = phrase_key(macro.phrase)
+        held = chosen.get(key)
+        if held is None or not (held.scope == "user" and macro.scope != "user"):
+            chosen[key] = macro
+    for macro in candidates:
+        chosen[phrase_key(macro.phrase)] = macro
+    return chosen
+
+
 class _Lookup:
     """The one method _render needs from a library, over a plain dict of entries."""
 
@@ -614,24 +639,14 @@ def oversized_macros(library_macros: Iterable[Macro], candidates: Iterable[Macro
     (directly or not), since growing a body grows what nests it.
     """
     candidates = list(candidates)
-    replaced = {macro.id for macro in candidates}
-    chosen: dict[str, Macro] = {}
-    for macro in library_macros:
-        if macro.id in replaced:
-            continue
-        key = _match_key(macro.phrase)
-        held = chosen.get(key)
-        if held is None or not (held.scope == "user" and macro.scope != "user"):
-            chosen[key] = macro
-    for macro in candidates:
-        chosen[_match_key(macro.phrase)] = macro
+    chosen = one_per_phrase(library_macros, candidates)
     entries = {key: _Entry(macro, key) for key, macro in chosen.items()}
     nested_by: dict[str, set[str]] = {}
     for key, macro in chosen.items():
         if "{{" in macro.text:
-            for child in _nested_keys(macro.text):
+            for child in nested_keys(macro.text):
                 nested_by.setdefault(child, set()).add(key)
-    todo = [_match_key(macro.phrase) for macro in candidates]
+    todo = [phrase_key(macro.phrase) for macro in candidates]
     reached: set[str] = set()
     while todo:
         key = todo.pop()
@@ -651,95 +666,6 @@ def oversized_macros(library_macros: Iterable[Macro], candidates: Iterable[Macro
     return found
 
 
-def _nested_keys(body: str) -> set[str]:
-    return {_match_key(m.group("nest")) for m in _BODY_TOKEN.finditer(body) if m.group("nest")}
-
-
-def find_cycle(library_macros: Iterable[Macro], candidate: Macro) -> list[str] | None:
-    """Return the {{nesting}} cycle saving ``candidate`` would create, or None."""
-    # Mirror what expansion sees: one macro per phrase, a user's over the site's.
-    chosen: dict[str, Macro] = {}
-    for macro in library_macros:
-        if macro.id == candidate.id:
-            continue
-        key = _match_key(macro.phrase)
-        held = chosen.get(key)
-        if held is None or not (held.scope == "user" and macro.scope != "user"):
-            chosen[key] = macro
-    start = _match_key(candidate.phrase)
-    chosen[start] = candidate
-    edges = {key: _nested_keys(macro.text) for key, macro in chosen.items()}
-    # Iterative DFS: a path back to ``start`` is the cycle; other cycles already existed.
-    seen = {start}
-    stack = [(start, iter(sorted(edges.get(start, ()))))]
-    while stack:
-        node, children = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            continue
-        if child == start:
-            return [key for key, _ in stack] + [start]
-        if child in seen or child not in edges:
-            continue
-        seen.add(child)
-        stack.append((child, iter(sorted(edges[child]))))
-    return None
-
-
-def phrases_in_cycles(macros: Iterable[Macro]) -> set[str]:
-    """Match keys of every macro that lies on a {{nesting}} cycle (one pass over the graph)."""
-    # Only bodies that nest can be on a cycle; skipping the rest keeps a 100,000-macro check cheap.
-    edges = {
-        _match_key(macro.phrase): _nested_keys(macro.text) for macro in macros if "{{" in macro.text
-    }
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    cyclic: set[str] = set()
-    counter = 0
-    for root in edges:
-        if root in index:
-            continue
-        # Iterative Tarjan: strongly connected components of size > 1, or self-loops.
-        work = [(root, iter(sorted(edges.get(root, ()))))]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, children = work[-1]
-            child = next(children, None)
-            if child is not None:
-                if child not in edges:
-                    continue
-                if child not in index:
-                    index[child] = low[child] = counter
-                    counter += 1
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(sorted(edges[child]))))
-                elif child in on_stack:
-                    low[node] = min(low[node], index[child])
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                if len(component) > 1 or node in edges[node]:
-                    cyclic.update(component)
-    return cyclic
-
-
-def phrase_key(phrase: str) -> str:
-    """The key a phrase is matched and nested under (what phrases_in_cycles returns)."""
-    return _match_key(phrase)
+def nested_keys(body: str) -> set[str]:
+    """Phrase keys a body nests with `{{...}}`."""
+    return {phrase_key(m.group("nest")) for m in _BODY_TOKEN.finditer(body) if m.group("nest")}

@@ -2,13 +2,17 @@
 
 Why regexes and not Presidio: on the labelled corpus the hand-written rules matched or beat
 Presidio's analyzer (pattern recognizers on a blank spaCy pipeline) at a small fraction of its
-latency (bench/PHI_NOTES.md). Names are found by context (a title, "discussed with", "patient",
-a credential, an earlier mention) or, with no context, as a given name and a surname from
-published name lists (radpair.phi.namebook); eponyms such as "Murphy sign", "Baker cyst" or
-"Hodgkin lymphoma" are left alone.
+latency (bench/PHI_NOTES.md). Names are found by context (a title or role in any case,
+"discussed with", "patient", a credential, a possessive, where the person works, an earlier
+mention) or, with no context, as a given name and a surname from published name lists or
+beside a word no English list knows (radpair.phi.namebook); eponyms such as "Murphy sign",
+"Hill-Sachs lesion" or "Hodgkin lymphoma", drugs and devices are left alone
+(radpair.phi.eponyms). Names in capitals reach the name rules through a same-length shadow text
+in which they are written as names are ("DMITRI SOKOLOV" -> "Dmitri Sokolov").
 
 Rules run in priority order; a span overlapping an already accepted one is dropped, so the first
-(most specific) rule decides the category.
+(most specific) rule decides the category. A rule's `keep` may narrow its span (ordinary words
+trimmed off a name) or drop it.
 """
 
 from __future__ import annotations
@@ -32,6 +36,9 @@ class Span(NamedTuple):
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
 # Capitalized words that follow a name context but are not names.
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
 _NOT_NAME = (
     "The|This|That|These|Those|And|Or|But|On|At|In|Of|To|For|From|By|With|Via|Per|Who|Which|"
     "Regarding|Re|About|Today|Tonight|Yesterday|Tomorrow|Left|Right|Bilateral|No|Not|None|"
@@ -46,41 +53,75 @@ _NOT_NAME = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
+# The capital lookahead first: the long exclusion is only tried where a name can start.
 _NAME_WORD = (
-    rf"(?!(?:{_NOT_NAME})\b)"
+    rf"(?=[{_UP}])(?!(?:{_NOT_NAME})\b)"
     rf"(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_LOW}]+(?:[-'’](?!s\b)[{_UP}]?[{_LOW}]+)*|[{_UP}]\.)"
 )
 # Where the context says a name follows (a title, "Patient:"), months and capitals are names too.
 _NOT_LABEL_WORD = (
     "The|This|And|Or|On|At|In|Of|To|For|From|By|With|Via|Per|Who|No|Not|None|Unknown|Left|"
     "Right|Dr|Drs|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Acc|ACC|Accn|Accession|DOB|Dob|MRN|Mrn|ID|Age|"
-    "Sex|Male|Female|MR|CT|US|XR|NM|PET|MRI|AP|PA|Baby|Boy|Girl"
+    "Sex|Male|Female|MR|CT|US|XR|NM|PET|MRI|AP|PA|Baby|Boy|Girl|MD|DO|RN|NP|PhD|MBBS|FRCR|"
+    "FRCPC|CNP|APRN|RT|LPN|CNA|PA-C"
 )
 _LABEL_WORD = (
-    rf"(?!(?:{_NOT_LABEL_WORD})\b)(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_UP}{_LOW}]+"
+    rf"(?=[{_UP}])(?!(?:{_NOT_LABEL_WORD})\b)(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_UP}{_LOW}]+"
     rf"(?:[-'’](?!s\b)[{_UP}{_LOW}]+)*|[{_UP}]\.)"
 )
-_PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|du|la|le|bin|al|el|ten|ter|St\.?|Ste\.?)"
-_NAME_SEQ = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{0,3}}"
-_LABEL_SEQ = rf"{_LABEL_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_LABEL_WORD}){{0,3}}"
-_NAME_SEQ2 = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_NAME_WORD}){{1,3}}"
+_PARTICLE = (
+    r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|do|la|le|bin|al|el|ten|ter|St\.?|Ste\.?)"
+)
+# Words of one name are one space apart; two spaces or a tab separate the fields of a header.
+_NAME_SEQ = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{0,3}}"
+_LABEL_SEQ = rf"{_LABEL_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_LABEL_WORD}){{0,3}}"
+_RELATIVE = (
+    r"(?:mother|father|wife|husband|son|daughter|spouse|guardian|caregiver|grandson|"
+    r"granddaughter|grandmother|grandfather|sister|brother|aunt|uncle|niece|nephew|partner|"
+    r"friend|neighbou?r|fianc[eé]e?|girlfriend|boyfriend|roommate|stepmother|stepfather)"
+)
+_LOWER_SEQ = rf"[{_LOW}][{_LOW}'’-]+(?:[ \t]+[{_LOW}][{_LOW}'’-]+){{0,3}}"
+# A capitalised word that may be a name part, without a possessive "'s" ("O'Neill", "Chen").
+_CAP_WORD = (
+    rf"(?:[OD]['’]|Ma?c|Fitz)?[{_UP}][{_LOW}]+(?:['’][{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)?"
+)
+_UNIT = (
+    r"(?:ED|ER|ICU|MICU|SICU|CCU|CVICU|NICU|PICU|PACU|OR|IR|CT|MRI|EMS|floor|ward|unit|desk|"
+    r"front\s+desk|nursing|radiology|pharmacy|lab|laboratory|transport|triage|registration|"
+    r"admitting|reception|cath\s+lab|step-?down|telemetry|dispatch|security|bed\s+(?:control|"
+    r"management)|the\s+(?:floor|unit|front)|trauma\s+bay|resus|main\s+desk|nurses'?\s+station|"
+    r"blood\s+bank|scheduling|clinic|ultrasound|x-?ray|\d+\s*(?:West|East|North|South|[WENS]\b)|"
+    r"(?:North|South|East|West)\s*\d+)\b"
+)
+# "Ivanova, Natalia K": a name, or a surname, a comma, given names and a middle initial.
+_SURNAME_GIVEN = rf"{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ}(?:[ \t]+[{_UP}]\b\.?)?)?"
+_NAME_SEQ2 = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{1,3}}"
 _TITLE = r"(?:Drs?|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse|Det|Detective|Officer|Sgt)"
 _ROLE_NOUN = (
     r"(?:physician|provider|doctor|clinician|surgeon|resident|fellow|nurse|NP|PA|PA-C|RN|"
     r"radiologist|hospitalist|intensivist|oncologist|urologist|cardiologist|neurologist|"
     r"technologist|tech|sonographer|PCP|attending|registrar|consultant|midwife|therapist|"
     r"pharmacist|house\s+officer|coordinator|navigator|interpreter|chaplain|social\s+worker|"
-    r"team\s+member|member|detective|officer)"
+    r"team\s+member|member|detective|officer|assistant|manager|scribe|paramedic|EMT|medic|"
+    r"student|intern|aide|CNA|LPN|clerk|secretary|supervisor|dispatcher|transporter|"
+    r"practitioner|APP|CRNA|anesthetist|anesthesiologist|surgeon|PGY-?\d|docs?|MD)"
+)
+_ROLE_LABEL = (
+    rf"(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
+    r"reported\s+by|read\s+by|dictated\s+by|signed\s+by|cc|copy\s+to|subject)"
 )
 # "the referring physician", "surgery PA", "child protection team physician": up to four
 # modifier words, but only when a role noun follows them.
 _ROLE = rf"(?:(?:the|our|their|his|her)\s+)?(?:(?:[\w/-]+\s+){{0,4}}?{_ROLE_NOUN}\b)?[,:]?\s*"
 _NAME_VERBS = (
-    r"(?:discussed|reviewed|spoke|spoken|conferred|consulted|met)\s+with|"
+    r"(?:discussed|reviewed|spoke|spoken|conferred|consulted|met|talked|seen|rounded)"
+    r"\s+(?:with|w/)|"
+    r"(?:spoke|spoken|talked|texted|messaged|updated|told|explained|signed\s+out)\s+to|"
     r"(?:called|communicated|conveyed|relayed|reported|given|sent|faxed|paged|forwarded|"
     r"telephoned|discussed|provided|read\s+back|released|explained|e-?mailed|handed\s+off)\s+to|"
     r"(?:read|dictated|signed|interpreted|reviewed|ordered|referred|seen|examined|transcribed|"
-    r"verified|approved|performed|requested|acknowledged|confirmed|attested|scanned)\s+by|"
+    r"verified|approved|performed|requested|acknowledged|confirmed|attested|scanned|cosigned|"
+    r"co-signed|supervised|overread|placed|inserted|obtained|covered|accompanied)\s+by|"
     r"(?:notified|paged|called|informed|contacted|telephoned|messaged|texted|emailed|"
     r"d/w|attn|attention|per)\b"
 )
@@ -124,11 +165,19 @@ _AGE_NUM = r"(?:9\d|1[01]\d|12[0-5])"
 _ORDINAL_TENS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 
 
+def _initials(alternation: str) -> str:
+    """A lookahead for the first letters of an alternation of words, in either case: the
+    case-insensitive alternation is then only tried where one of its words can start."""
+    letters = set(re.findall(r"(?:^|\||\(\?:)([A-Za-z])", alternation))
+    return "(?=[" + "".join(sorted(letters | {c.swapcase() for c in letters})) + "])"
+
+
 class _Rule(NamedTuple):
     category: str
     pattern: re.Pattern
     group: str | int
-    keep: Callable[[re.Match], bool] | None = None
+    # False drops the match; a (start, end) pair narrows it ("PA [Chest] view" keeps nothing).
+    keep: Callable[[re.Match], bool | tuple[int, int] | None] | None = None
 
 
 def _rule(category: str, pattern: str, group: str | int = 0, flags: int = 0, keep=None) -> _Rule:
@@ -139,15 +188,248 @@ def _enough_digits(minimum: int):
     return lambda match: sum(c.isdigit() for c in match.group(0)) >= minimum
 
 
-# A surname that is also an eponym ("Dr. Baker ... Baker cyst"): the eponym use stays.
-_EPONYM_USE = (
-    r"(?![-–][A-Z]|['’]?s?\s+(?:sign|cyst|disease|syndrome|lymphoma|fracture|malformation|"
-    r"classification|score|criteria|view|procedure|test|lesion|node|line|angle|triangle|space|"
-    r"canal|duct|nerve|"
-    r"tumou?r|type|grade|stage|phenomenon|effect|law|ring|zone|index|maneuver|position|method|"
-    r"operation|pouch|hernia|shunt|deformity|fascia|body|bodies|cells?|sarcoma|ulcer|diverticulum|"
-    r"esophagus|node|nodes|gland|glands|fat|pad|joint|bone|capsule|membrane|layer|area|point))"
+# Particles of surnames in any case ("van der Berg", "De La Cruz", "Al-Hassan" is one word).
+_PARTICLE_ANY = (
+    r"(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]os|[Dd]as|[Tt]e|"
+    r"N[ií]|Nic|[OÓ]|Ua|"
+    r"[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]ela|[Bb]in|[Ii]bn|[Aa]bu|[Aa]l|[Ee]l|St\.?|Ste\.?)"
 )
+_PARTICLE_WORDS = frozenset(
+    "van von der den de del della di da du dos das la le ter ten te dela bin ibn abu al el st ste "
+    "ní ni nic ó ua".split()
+)
+# Words of roles and services: beside a name they are context, never part of it.
+_ROLE_WORDS = frozenset(
+    """physician provider doctor clinician surgeon resident fellow nurse np pa rn radiologist
+    hospitalist intensivist oncologist urologist cardiologist neurologist technologist tech
+    sonographer pcp attending registrar consultant midwife therapist pharmacist coordinator
+    navigator interpreter chaplain worker member detective officer practitioner assistant
+    manager charge scribe student intern staff team service ortho neuro gyn obgyn ent gi ir
+    icu micu sicu picu nicu ccu pacu ems er ed or float""".split()
+)
+_SPAN_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+
+
+def _not_name_part(word: str) -> bool:
+    """A role, clinical or common English word that a name span should not end with."""
+    plain = word.lower()
+    if plain in _PARTICLE_WORDS or len(plain) < 2:
+        return False
+    return plain in _ROLE_WORDS or namebook.is_plain_word(plain)
+
+
+def _after_title(match: re.Match) -> tuple[int, int] | None:
+    """The name after a title, ordinary words after it trimmed; "Mr"/"Ms" before a clinical
+    word is a modality or a disease ("MR Brain", "Ms Follow-Up"), not a person."""
+    kept = _trimmed(match, lead=False)
+    if kept and match.group("t").lower() in ("mr", "ms"):
+        first = _SPAN_WORD.match(match.string, kept[0])
+        if first and any(namebook.is_clinical(p) for p in re.split(r"[-‐]", first.group())):
+            return None
+    return kept
+
+
+def _after_verb(match: re.Match) -> tuple[int, int] | None:
+    """The name after "discussed with", "referred by"...: "Young, Daniel" whole when its
+    second part is a name too, else the part before the comma ("Brown, [Chest radiograph]")."""
+    if not match.group("v"):
+        return _lower_name(match, unknown_ok=False, group="lv")
+    if namebook.is_criteria(match.group("v")):
+        return None
+    whole = _no_plain_words(match)
+    if whole or not match.group("c"):
+        return whole
+    return _no_plain_words(match, end=match.start("c"))
+
+
+def _no_plain_words(match: re.Match, end: int | None = None) -> tuple[int, int] | None:
+    """The name trimmed of ordinary words at its ends, if no word inside is clinical or
+    common English ("Patient Intubated", "Whole-Body Bone Scan, 3 hours" are not names)."""
+    kept = _trimmed(match, lead=False, end=end)
+    if kept is None:
+        return None
+    for word in _SPAN_WORD.findall(match.string, *kept):
+        if any(namebook.is_not_name(p) for p in _parts(word) if len(p) > 1):
+            return None
+    return kept
+
+
+def _not_name_lead(word: str) -> bool:
+    """A role or clinical word that may stand before a name ("Practitioner", "Chest")."""
+    plain = word.lower()
+    if len(plain) < 2 or plain in _PARTICLE_WORDS:
+        return False
+    return plain in _ROLE_WORDS or (
+        namebook.is_clinical(plain) and not namebook.is_ever_name(plain)
+    )
+
+
+def _trimmed(
+    match: re.Match, single=None, lead: bool = True, end: int | None = None
+) -> tuple[int, int] | None:
+    """The name in the match without ordinary words after it ("Dr. Young [at bedside]") and,
+    when `lead`, without role or clinical words before it ("nurse [practitioner] Smith");
+    `single` must accept a name of one word ("nurse [Okafor]" but not "PA [Chest]")."""
+    start, end = match.start("v"), match.end("v") if end is None else end
+    words = list(_SPAN_WORD.finditer(match.string, start, end))
+    while len(words) > 1 and _not_name_part(words[-1].group()):
+        words.pop()
+    while lead and len(words) > 1 and _not_name_lead(words[0].group()):
+        words.pop(0)
+    if not words:
+        return None
+    if single is not None and len(words) == 1 and not single(words[0].group()):
+        return None
+    return words[0].start(), words[-1].end()
+
+
+def _lower_name(
+    match: re.Match, unknown_ok: bool = True, after_title: bool = False, group: str = "v"
+) -> tuple[int, int] | None:
+    """A lower-case name after a cue ("doctor patel", "nurse de vries"): listed names rare as
+    words; words no list knows when `unknown_ok` (not after "discussed with"); after a title
+    also a surname that is a word ("doctor king"), first or after a given name."""
+    start = match.start(group)
+    kept_end, first = None, None
+    for index, found in enumerate(_SPAN_WORD.finditer(match.string, start, match.end(group))):
+        word = found.group()
+        if word in _PARTICLE_WORDS:
+            continue
+        if kept_end is None and index > 2:
+            break
+        common_ok = after_title and (first is None or namebook.is_ever_given(first))
+        if (
+            word in _ROLE_WORDS
+            or word in _PAIR_STOP
+            or not (
+                namebook.is_lower_name(word, unknown_ok)
+                or (common_ok and namebook.is_lower_surname(word))
+            )
+        ):
+            break
+        first = first or word
+        kept_end = found.end()
+    return None if kept_end is None else (start, kept_end)
+
+
+def _given_at_work(match: re.Match) -> bool:
+    """ "Maria from the ED": a listed given name, or an unknown word opening a sentence (not a
+    drug: "given Zosyn in the ED")."""
+    word = match.group("v")
+    if namebook.is_ever_given(word) and namebook.could_be_name(word):
+        return True
+    before = match.string[max(0, match.start("v") - 3) : match.start("v")]
+    return namebook.is_unknown(word) and (not before.strip() or before.rstrip()[-1:] in ".;:\n")
+
+
+def _could_be_name(word: str) -> bool:
+    """namebook.could_be_name for each hyphenated part ("Al-Hassan", "Garcia-Moreno")."""
+    parts = _parts(word)
+    return bool(parts) and all(namebook.could_be_name(p) for p in parts)
+
+
+def _possessor(word: str) -> bool:
+    """A given name or unknown word before "'s mother" (not "Today's", "Wilms'")."""
+    return namebook.could_be_name(word) and not namebook.is_eponym(word)
+
+
+def _parts(word: str) -> list[str]:
+    """The hyphenated parts of a name word, particles left out ("Al-Farsi" -> ["Farsi"])."""
+    return [p for p in re.split(r"[-‐]", word) if p and p.lower() not in _PARTICLE_WORDS]
+
+
+def _reads_as_name(first: str, second: str) -> bool:
+    """Two capitalised words, in either order, that read as a person's name: a given name and
+    a surname of the lists, names rare as English words, or words that no list knows."""
+    first_parts, second_parts = _parts(first), _parts(second)
+    if not first_parts or not second_parts:
+        return False
+    a, b = first_parts[0], second_parts[0]
+    if a.lower() in _PAIR_STOP or b.lower() in _PAIR_STOP:
+        return False
+    if _ROMAN.fullmatch(b) or _ROMAN.fullmatch(a):
+        return False
+    if namebook.is_eponym(a) and (namebook.is_eponym(b) or len(b) < 3):
+        return False
+    if namebook.is_person_name(a, b) and namebook.not_both_common(a, b):
+        return True
+    if namebook.is_person_name(b, a) and namebook.not_both_common(b, a):
+        return True
+    if all(namebook.is_name_like(w) for w in first_parts + second_parts):
+        return True
+    # Names that are also words or clinical terms: "Rose Hill", "Hill, Rose", "Mark Stone".
+    return a not in _NOT_GIVEN and (
+        (namebook.is_word_name(a, b) and namebook.not_both_common(a, b))
+        or (namebook.is_word_name(b, a) and namebook.not_both_common(b, a))
+    )
+
+
+_ROMAN = re.compile(r"(?i)[ivx]+[a-c]?")
+# Capitalised words that open sentences and are also listed given names.
+_NOT_GIVEN = frozenset("Will May Can Mark Chance Hope Grant Long Young Small Major Page".split())
+
+
+def _pair(match: re.Match) -> tuple[int, int] | None:
+    """A given name and a surname with no context ("Lars Lindqvist"), with the particles and
+    surname words around them ("Joost van der Linden", "DOS SANTOS INES A")."""
+    if not _reads_as_name(match.group("g"), match.group("s")):
+        return None
+    return _widen(match.string, match.start("v"), match.end("v"))
+
+
+_MORE_SURNAME = re.compile(rf"[ \t]+(?:{_PARTICLE_ANY}[ \t]+)*(?P<w>{_CAP_WORD})\b")
+_INITIAL_AT_END = re.compile(rf"[ \t]+[{_UP}]\.?(?=[ \t]*(?:$|\n|[,;|]))")
+_PARTICLES_BEFORE = re.compile(rf"(?:\b{_PARTICLE_ANY}[ \t]+)+$")
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name with the surname words, particles and middle initial that follow it and the
+    particles before it."""
+    for _ in range(2):
+        more = _MORE_SURNAME.match(text, end)
+        parts = _parts(more.group("w")) if more else []
+        if not parts or not all(namebook.is_name_like(p) for p in parts):
+            break
+        if _EPONYM_USE_AHEAD.match(text, more.end()):
+            break
+        end = more.end()
+    initial = _INITIAL_AT_END.match(text, end)
+    if initial:
+        end = initial.end()
+    before = _PARTICLES_BEFORE.search(text, max(0, start - 24), start)
+    if before:
+        start = before.start()
+    return start, end
+
+
+def _surname_first(match: re.Match) -> tuple[int, int] | None:
+    """ "Ivanova, Natalia" or "van den Broek, Pieter": a surname, a comma, a given name."""
+    last, given = match.group("s").split()[-1], match.group("g")
+    if not any(namebook.is_listed(p) for p in _parts(last) + _parts(given)):
+        return None  # two words no list knows: "Lipitor, Metformin", "Aphe, Nonperipheral"
+    return match.span("v") if _reads_as_name(given, last) else None
+
+
+# A surname that is also an eponym ("Dr. Baker ... Baker cyst"): the eponym use stays.
+_EPONYM_NOUN = (
+    r"(?:sign|cyst|disease|syndrome|lymphoma|fracture|malformation|classification|score|"
+    r"criteria|views?|procedure|test|lesion|nodes?|nodule|line|lines|angle|triangle|space|canal|"
+    r"duct|nerve|tumou?r|type|grade|class|scale|stage|phenomenon|effect|law|ring|zone|index|"
+    r"maneuver|position|method|operation|pouch|hernia|shunt|deformity|fascia|body|bodies|cells?|"
+    r"sarcoma|ulcer|diverticulum|esophagus|glands?|fat|pad|joint|bone|capsule|membrane|layer|"
+    r"area|point|injury|injuries|thyroiditis|fragment|abscess|contracture|palsy|anomaly|"
+    r"physiology|circulation|filter|catheter|ligament|fissure|incision|technique|dementia|"
+    r"arteritis|granulomatosis|hump|changes|tear|equivalent|pattern|dislocation|complex|neuroma|"
+    r"sinus|gyrus|foramen|cave|repair|anastomosis|flare|colitis|ileitis|classification|"
+    r"tenderness|triad|notch|plaque|bands?|fixation|nail|plate|approach|guidelines?|society|"
+    r"recommendations?|rules?|spaces?|aqueduct|wrap|stump|encephalopathy|polyps?|esophagectomy|"
+    r"gastrectomy|prosthesis|fundoplication|myotomy|drain|tubes?|rods?|pins?|wires?|frame|"
+    r"valve|device|stents?|(?:hemi)?arthroplasty|osteotomy|fixator|limb|loop)"
+)
+# "Dr. Lee's cell" is a phone, not a Hurthle-cell kind of eponym.
+_EPONYM_AFTER = rf"[-–][A-Z]|s?\s+{_EPONYM_NOUN}\b|['’]s?\s+(?!cells?\b){_EPONYM_NOUN}\b"
+_EPONYM_USE = rf"(?!{_EPONYM_AFTER})"
+_EPONYM_USE_AHEAD = re.compile(_EPONYM_AFTER)
 
 
 _RULES: tuple[_Rule, ...] = (
@@ -160,7 +442,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "MRN",
-        rf"(?i)\b(?:MRN|MR\s*#|MR\s+(?:no\.?|number)|med(?:ical)?\s+rec(?:ord)?s?|"
+        rf"(?i)(?<!\w)(?:MRN|MR\s*#|MR\s+(?:no\.?|number)|med(?:ical)?\s+rec(?:ord)?s?|"
         rf"(?:hospital|chart|record|unit)\s+(?:number|no\.?|#)|UR\s*(?:number|no\.?|#)|URN)"
         rf"{_KEY_TAIL}(?P<v>{_ID_VALUE})",
         "v",
@@ -172,7 +454,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "ID",
-        rf"(?i)\b(?:patient\s+id|pt\.?\s+id|identifier|ID|SSN|social\s+security|"
+        rf"(?i)(?<!\w)(?:patient\s+id|pt\.?\s+id|identifier|ID|SSN|social\s+security|"
         rf"insurance|member|policy|subscriber|encounter|visit|account|acct|order|requisition|"
         rf"CSN|FIN|NHS|health\s+card|health\s+plan|licen[cs]e|serial|device|study\s+id|claim|"
         rf"specimen|case|beneficiary|medicaid|medicare|passport|NPI|DEA|badge|employee|"
@@ -194,7 +476,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "PHONE",
-        r"(?i)\b(?:phone|telephone|tel|fax|facsimile|pager|page|beeper|bleep|cell|mobile|"
+        r"(?i)(?<!\w)(?:phone|telephone|tel|fax|facsimile|pager|page|beeper|bleep|cell|mobile|"
         r"callback|call\s*back|call|contact|reach|reached|ext|extension)\.?"
         r"\s*(?:number|no\.?|#)?\s*(?:is\s+)?[:#]?\s*(?:at\s+|on\s+)?"
         r"(?P<v>\(?\d[\d(). \t-]{2,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?)(?![\w-])",
@@ -207,11 +489,27 @@ _RULES: tuple[_Rule, ...] = (
     _rule("PHONE", r"(?<![\w.-])\d{3}-\d{4}(?:\s*(?i:x|ext\.?)\s*\d{1,6})?(?![\w-])"),
     _rule("PHONE", r"(?<![\w./-])\d{3}/\d{3}/\d{4}(?![\w/-])"),
     # Strong name contexts first: after a title or "Patient:", even "June" is a name.
-    _rule("NAME", rf"\b{_TITLE}\b\.?\s+(?P<v>{_LABEL_SEQ})", "v"),
     _rule(
         "NAME",
-        rf"(?i:\b(?:patient|pt|patient\s+name|name|surname|infant))\s*:[ \t]*"
-        rf"(?:{_TITLE}\b\.?\s+|Baby\s+(?:Boy|Girl)\s+)?(?P<v>{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ})?)",
+        rf"(?<!\w)(?P<t>{_TITLE}|DRS?|DOCTOR|MRS|MISS|PROF|NURSE)\b\.?\s+"
+        rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t])*{_LABEL_SEQ})){_EPONYM_USE}",
+        "v",
+        keep=_after_title,
+    ),
+    # Speech recognition writes titles and names in lower case: "discussed with doctor patel".
+    _rule(
+        "NAME",
+        rf"(?<!\w)(?:[Dd]rs?|DR|[Dd]octor|DOCTOR|[Mm]rs?|[Mm]s|[Mm]x|[Mm]iss|[Nn]urse|NURSE|"
+        rf"[Ss]ister|"
+        rf"[Pp]rof|[Pp]rofessor)\b\.?[ \t]+(?P<v>{_LOWER_SEQ})",
+        "v",
+        keep=lambda m: _lower_name(m, after_title=True),
+    ),
+    _rule(
+        "NAME",
+        rf"(?<!\w)(?=[PpNnSsIi])(?i:(?:patient|pt|patient\s+name|name|surname|infant))\s*:[ \t]*"
+        rf"(?:{_TITLE}\b\.?\s+|Baby\s+(?:Boy|Girl)\s+)?"
+        rf"(?P<v>{_SURNAME_GIVEN})",
         "v",
     ),
     _rule("DATE", rf"\b{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b"),
@@ -273,28 +571,34 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?=[- ]years?[- ]old|[- ]year\b)|\b(?:nonagenarian|centenarian)\b"
         rf"|\b(?:in\s+(?:his|her|their)\s+)(?:90s|nineties)\b",
     ),
+    # "Discussed with Dr. Adaeze Nwosu", "d/w charge nurse maria lopez".
     _rule(
         "NAME",
-        rf"(?i:\b(?:{_NAME_VERBS}))\s+{_ROLE}(?:{_TITLE}\b\.?\s+)?(?P<v>{_NAME_SEQ})",
+        rf"(?<!\w){_initials(_NAME_VERBS)}(?i:{_NAME_VERBS})\s+{_ROLE}(?:{_TITLE}\b\.?\s+)?"
+        rf"(?:(?P<v>(?>{_NAME_SEQ}(?P<c>,[ \t]*{_NAME_SEQ}(?:[ \t]+[{_UP}]\b\.?)?)?))"
+        rf"{_EPONYM_USE}|(?=(?P<lv>{_LOWER_SEQ})))",
         "v",
+        keep=_after_verb,
     ),
     _rule(
         "NAME",
-        rf"(?i:\b(?:patient|pt\.?|patient's\s+name|patient\s+name|name|surname|"
+        rf"(?<!\w)(?i:(?:patient|pt\.?|patient's\s+name|patient\s+name|name|surname|"
         rf"first\s+name|last\s+name|mother|father|wife|husband|son|daughter|spouse|"
         rf"guardian|caregiver|next\s+of\s+kin|kin|infant|baby|newborn|neonate|twin\s+[AB]|"
         rf"grandson|granddaughter|grandmother|grandfather|sister|brother|aunt|uncle|niece|"
         rf"nephew|partner|friend|baby\s+boy|baby\s+girl))"
         rf"\s*(?:is\s+|:\s*|,\s*|\(\s*)?(?:{_TITLE}\b\.?\s+)?"
-        rf"(?P<v>{_NAME_SEQ}(?:,[ \t]*{_NAME_SEQ})?)",
+        rf"(?P<v>(?>{_NAME_SEQ}(?:,[ \t]*{_NAME_SEQ}(?:[ \t]+[{_UP}]\b\.?)?)?)){_EPONYM_USE}",
         "v",
+        keep=_no_plain_words,
     ),
     _rule(
         "NAME",
-        rf"(?i:\b(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
-        rf"reported\s+by|read\s+by|dictated\s+by|signed\s+by|cc|copy\s+to|subject))\s*:[ \t]*"
-        rf"(?:{_TITLE}\b\.?\s+)?(?P<v>(?:{_PARTICLE}[ \t]+)*{_NAME_SEQ}(?:,[ \t]*{_NAME_SEQ})?)",
+        rf"(?<!\w){_initials(_ROLE_LABEL)}(?i:{_ROLE_LABEL})"
+        rf"(?:\s*:|[ \t]+[-–](?=[ \t]))[ \t]*"
+        rf"(?:{_TITLE}\b\.?\s+)?(?P<v>(?:{_PARTICLE}[ \t]+)*{_SURNAME_GIVEN})",
         "v",
+        keep=lambda m: _trimmed(m, _could_be_name),
     ),
     # A header line that opens with a name next to the study's identifiers:
     # "Ottoline Barrett, MRN 00441298, 12/15/2026" or "Agnes Whitlock-Moore | Dec 8, 2026".
@@ -303,6 +607,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?m)^[ \t]*(?:{_TITLE}\b\.?\s+)?(?P<v>{_NAME_SEQ2})[ \t]*[,;|][ \t]*"
         rf"(?=(?i:MRN|MR\b|DOB|D\.O\.B|acc|accession|ID\b|age|aged)|\d|{_MONTH})",
         "v",
+        keep=_no_plain_words,
     ),
     _rule(
         "NAME",
@@ -310,41 +615,89 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?=(?:MRN|DOB|D\.O\.B|Acc\b|ACC\b|Accession))",
         "v",
     ),
-    _rule("NAME", rf"\b(?P<v>{_NAME_SEQ}){_CREDENTIAL}(?![\w-])", "v"),
+    _rule(
+        "NAME",
+        rf"\b(?P<v>{_NAME_SEQ}){_CREDENTIAL}(?![\w-])",
+        "v",
+        keep=lambda m: _trimmed(m, _could_be_name),
+    ),
     # A role noun right before a name, no colon: "sonographer Brooke Ashford".
-    _rule("NAME", rf"(?i:\b{_ROLE_NOUN})\s+(?:{_TITLE}\b\.?\s+)?(?P<v>{_NAME_SEQ2})", "v"),
+    _rule(
+        "NAME",
+        rf"(?<!\w){_initials(_ROLE_NOUN)}(?i:{_ROLE_NOUN})(?:[ \t]+(?:{_TITLE}\b\.?[ \t]+)?"
+        rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t]+)*{_NAME_SEQ})){_EPONYM_USE}"
+        rf"|(?=[ \t]+(?P<lv>{_LOWER_SEQ})))",
+        "v",
+        keep=lambda m: (
+            _trimmed(m, _could_be_name) if m.group("v") else _lower_name(m, group="lv")
+        ),
+    ),
+    # A given name with where the person works: "Maria from the ED", "Joost (charge nurse)".
+    _rule(
+        "NAME",
+        rf"\b(?P<v>{_NAME_WORD})(?:['’]s)?[ \t]+(?:from|in|at|on|with|of)[ \t]+(?:the[ \t]+)?"
+        rf"{_UNIT}",
+        "v",
+        keep=_given_at_work,
+    ),
+    _rule(
+        "NAME",
+        rf"\b(?P<v>{_NAME_SEQ})[ \t]*\((?:the[ \t]+)?(?:[\w/-]+[ \t]+){{0,2}}?"
+        rf"(?i:{_ROLE_NOUN}|charge)\)",
+        "v",
+        keep=lambda m: _trimmed(m, _could_be_name),
+    ),
+    # "Family (Rukhsana, daughter) updated", "(Grant, RN)".
+    _rule(
+        "NAME",
+        rf"\((?P<v>{_NAME_SEQ}),[ \t]*(?:(?:his|her|their|the|pt'?s|patient'?s)[ \t]+)?"
+        rf"(?i:{_RELATIVE}|{_ROLE_NOUN}|charge\s+nurse)\b",
+        "v",
+        keep=lambda m: _trimmed(m, _could_be_name),
+    ),
+    # "Malin's mother reports", "Yaw Owusu's prior CT".
+    _rule(
+        "NAME",
+        rf"\b(?P<v>{_CAP_WORD}(?:[ \t]{_CAP_WORD})?)['’]s?[ \t]+(?:{_RELATIVE}|mom|dad|parents?|"
+        rf"family|nurse|doctor|PCP|physician|prior|previous|note|chart|images?|scans?|studies|"
+        rf"study|exam|report|team|room|bed|care)\b",
+        "v",
+        keep=lambda m: _trimmed(m, _possessor),
+    ),
     # "SMITH, ROBERT J  MRN ..." or "'Montgomery, Eugene - 89113404'": surname, given name,
     # next to the study's identifiers.
     _rule(
         "NAME",
         rf"(?P<v>\b(?!(?i:patient|pt|name|subject)\b)[{_UP}][{_UP}{_LOW}'’-]+"
         rf"(?:[ \t]+[{_UP}][{_UP}{_LOW}'’-]+)?,[ \t]*"
-        rf"[{_UP}][{_UP}{_LOW}'’-]+(?:[ \t]+[{_UP}]\b\.?)?)[ \t]*[-–,;|(/]?[ \t]*\n?[ \t]*"
+        rf"[{_UP}][{_UP}{_LOW}'’-]+\b(?:[ \t]+[{_UP}]\b\.?)?)[ \t]*[-–,;|(/]?[ \t]*\n?[ \t]*"
         rf"(?=(?i:MRN|MR\s*#|DOB|ACC|accession|ID\b)|\d{{5,}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})",
         "v",
+        keep=lambda m: not any(
+            namebook.is_not_name(w) for w in _SPAN_WORD.findall(m.group("v")) if len(w) > 1
+        ),
     ),
-    _rule("NAME", rf"\b(?P<v>(?:{_GIVEN})(?:[ \t]+{_NAME_WORD}){{1,2}})\b", "v"),
+    _rule(
+        "NAME",
+        rf"\b(?=[{_UP}])(?P<v>(?>(?:{_GIVEN})(?:[ \t]+{_NAME_WORD}){{1,2}}))\b{_EPONYM_USE}",
+        "v",
+    ),
     # Any given name followed by a surname from the published lists ("Hollis Grey").
+    # Surname first ("Ivanova, Natalia", "De La Cruz, Maria"), then a given name and a surname
+    # ("Lars Lindqvist"); names in capitals reach these rules through the shadow text.
     _rule(
         "NAME",
-        rf"\b(?P<v>(?P<g>[{_UP}][{_LOW}'’]+)[ \t]+(?:[{_UP}]\.?[ \t]+)?"
-        rf"(?P<s>[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)?))\b{_EPONYM_USE}",
+        rf"\b(?P<v>(?P<s>(?:{_PARTICLE_ANY}[ \t]+)*{_CAP_WORD}),[ \t]*(?P<g>{_CAP_WORD})"
+        rf"(?:[ \t]+[{_UP}]\b\.?)?)",
         "v",
-        keep=lambda m: namebook.is_person_name(m.group("g"), m.group("s").split("-")[0]),
-    ),
-    # The same in capitals ("SEGUN ADEWALE"), and surname first ("Ivanova, Natalia").
-    _rule(
-        "NAME",
-        rf"\b(?P<v>(?P<g>[{_UP}]{{2,}})[ \t]+(?P<s>[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?))\b",
-        "v",
-        keep=lambda m: namebook.is_person_name(m.group("g"), m.group("s").split("-")[0]),
+        keep=_surname_first,
     ),
     _rule(
         "NAME",
-        rf"\b(?P<v>(?P<s>[{_UP}][{_UP}{_LOW}'’]+(?:-[{_UP}][{_UP}{_LOW}'’]+)?),[ \t]*"
-        rf"(?P<g>[{_UP}][{_UP}{_LOW}'’]+)(?:[ \t]+[{_UP}]\b\.?)?)",
+        rf"\b(?P<v>(?P<g>{_CAP_WORD})[ \t]+(?:[{_UP}]\.?[ \t]+)?(?:{_PARTICLE_ANY}[ \t]+)*"
+        rf"(?P<s>{_CAP_WORD}(?:-{_CAP_WORD})?))\b{_EPONYM_USE}",
         "v",
-        keep=lambda m: namebook.is_person_name(m.group("g"), m.group("s").split("-")[0]),
+        keep=_pair,
     ),
     _rule(
         "ID",
@@ -353,8 +706,27 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule("DATE", rf"(?<![\w.-]){_YEAR}(?![\w-]|\.\d)(?!\s*{_UNITS}\b)"),
 )
-_NAME_PARTS = re.compile(rf"[{_UP}][{_LOW}'’-]{{2,}}")
-_FAST_SKIP = re.compile(r"[\d@A-Z]|www|://")
+_NAME_PARTS = re.compile(rf"[{_UP}][{_UP}{_LOW}'’-]{{2,}}|[{_LOW}][{_LOW}'’-]{{2,}}")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
+# A word as a later mention of a name: "O'Neill", "Whitlock-Moore", "Chen" of "Chen's".
+_MENTION_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:['’-](?!s\b)[^\W\d_]+)*")
+_NOT_PART = frozenset(w.lower() for w in _NOT_NAME.split("|")) | _PARTICLE_WORDS | _ROLE_WORDS
+# Beside a given name these are context, not a surname; months may still be names.
+_PAIR_STOP = _NOT_PART - {m.lower() for m in _MONTHS} - {"will"}
+# Text with no capital, digit or cue word has nothing to mask (many log lines).
+_FAST_SKIP = re.compile(
+    rf"[\d@A-Z]|www|://|\b(?:dr|doctor|mrs?|ms|with|per|by|to|d/w)\b|(?i:\b{_ROLE_NOUN}\b)"
+)
+# Two or more words in capitals side by side: a line typed with caps lock ("DMITRI SOKOLOV").
+_CAPS_RUN = re.compile(rf"\b[{_UP}][{_UP}'’-]+[ \t,]+[{_UP}][{_UP}'’-]+\b")
+_CAPS_WORD = re.compile(rf"\b[{_UP}][{_UP}'’-]*[{_UP}]\b")
+_RUN_GAP = re.compile(r"[ \t,]+")
+# Capitals that stay capitals in the shadow text: credentials, modalities, units, labels.
+_ACRONYMS = frozenset(
+    """MD DO RN NP PA LPN CNA RT PHD MRN DOB ACC ID SSN ED ER OR IR ICU EMS CT MR MRI US XR NM
+    PET AP LAT PE DVT CVA TIA MVA MVC GSW LOC GCS CHF COPD CAD HTN DM CKD UTI BMI IV IM PO NPO
+    SOB CP ABD RUQ LUQ RLQ LLQ BP HR RR PCP ENT GI OB GYN CC RE AM PM EKG ECG""".split()
+)
 
 
 def find_identifiers(text: str) -> list[Span]:
@@ -366,11 +738,13 @@ def find_in_texts(texts: list[str]) -> list[list[Span]]:
     """Identifiers of several texts (one prompt): a name found in one is masked in all."""
     scans = [_scan(text) for text in texts]
     parts = {
-        part
+        form
         for text, (spans, _) in zip(texts, scans)
         for span in spans
         if span.category == "NAME"
         for part in _NAME_PARTS.findall(text[span.start : span.end])
+        if part.lower() not in _NOT_PART
+        for form in _forms(part)
     }
     results = []
     for text, (spans, taken) in zip(texts, scans):
@@ -381,31 +755,129 @@ def find_in_texts(texts: list[str]) -> list[list[Span]]:
     return results
 
 
+def _caps_level(word: str) -> int:
+    """2 for a word in capitals that a name list holds ("SOKOLOV"), 1 for a long word that no
+    list knows ("NWACHUKWU"), 0 for clinical words and acronyms ("SPINE", "HIDA", "KUB")."""
+    if word in _ACRONYMS:
+        return 0
+    level = 2
+    for part in re.split(r"[-‐]", word.replace("’", "'")):
+        plain = part.lower()
+        bare = plain[2:] if plain[1:2] == "'" else plain
+        if not bare or plain in _PARTICLE_WORDS:
+            continue
+        if namebook.is_ever_name(bare):
+            if namebook.is_very_common(bare):
+                return 0
+            continue
+        if namebook.is_not_name(bare) or not (len(bare) >= 5 and namebook.is_unknown(bare)):
+            return 0
+        level = 1
+    return level
+
+
+def _shadow(text: str) -> str:
+    """The text with names in capitals written as names are ("DMITRI SOKOLOV" -> "Dmitri
+    Sokolov"), the same length, for the name rules. Only runs of two or more capitalised words
+    are touched; a word no list knows only beside a listed one ("NIAMH O'NEILL", not "SPECT,
+    REGADENOSON"); credentials, modalities and clinical words stay in capitals."""
+    if not _CAPS_RUN.search(text):
+        return text
+    words = list(_CAPS_WORD.finditer(text))
+    levels = [_caps_level(w.group()) for w in words]
+    out = list(text)
+    for i, word in enumerate(words):
+        if levels[i] == 0:
+            continue
+        if levels[i] == 1:
+            before = (
+                i > 0
+                and levels[i - 1] == 2
+                and _RUN_GAP.fullmatch(text, words[i - 1].end(), word.start())
+            )
+            after = (
+                i + 1 < len(words)
+                and levels[i + 1] == 2
+                and _RUN_GAP.fullmatch(text, word.end(), words[i + 1].start())
+            )
+            if not (before or after):
+                continue
+        value = word.group()
+        lower = "".join(
+            c if k == 0 or value[k - 1] in "'’-" else c.lower() for k, c in enumerate(value)
+        )
+        if len(lower) == len(value):
+            out[word.start() : word.end()] = lower
+    return "".join(out)
+
+
 def _scan(text: str) -> tuple[list[Span], bytearray]:
     taken = bytearray(len(text))
     spans: list[Span] = []
     if not _FAST_SKIP.search(text):
         return spans, taken
+    shadow = _shadow(text)
     for rule in _RULES:
-        for match in rule.pattern.finditer(text):
-            start, end = match.span(rule.group)
+        for match in rule.pattern.finditer(shadow if rule.category == "NAME" else text):
+            if rule.keep is None:
+                start, end = match.span(rule.group)
+            else:
+                kept = rule.keep(match)
+                if not kept:
+                    continue
+                start, end = match.span(rule.group) if kept is True else kept
             if start < 0 or start == end or any(taken[start:end]):
-                continue
-            if rule.keep is not None and not rule.keep(match):
                 continue
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))
-    return spans, taken
+    return [_with_given_name(shadow, span, taken) for span in spans], taken
+
+
+_GIVEN_BEFORE = re.compile(rf"(?<![\w.'’-])(?P<g>{_CAP_WORD}) $")
+
+
+def _with_given_name(text: str, span: Span, taken: bytearray) -> Span:
+    """A surname found alone ("Dawson (surgery resident)") with the given name just before it
+    ("Will Dawson"), when that word is a listed given name and does not open a sentence."""
+    if span.category != "NAME" or span.start < 2:
+        return span
+    before = _GIVEN_BEFORE.search(text, max(0, span.start - 30), span.start)
+    if not before or any(taken[before.start() : span.start]):
+        return span
+    given = before.group("g")
+    if given.lower() in _PAIR_STOP or not namebook.is_ever_given(given):
+        return span
+    if namebook.is_clinical(given) or _SENTENCE_START.search(text, 0, before.start()):
+        return span
+    taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
+    return Span(before.start(), span.end, span.category)
+
+
+def _forms(part: str) -> tuple[str, ...]:
+    """How a name part may be written again: as found, capitalised, in capitals, and in lower
+    case when that cannot be an ordinary word ("Patel", "PATEL", "patel"; not "young")."""
+    lower = part.lower()
+    forms = {part, lower[:1].upper() + lower[1:], part.upper()}
+    if namebook.is_lower_name(lower) and not namebook.is_eponym(lower):
+        forms.add(lower)
+    elif part == lower:
+        return ()
+    return tuple(forms)
 
 
 def _mentions(text: str, parts: set[str], taken: bytearray) -> list[Span]:
     """Other mentions of a surname or given name already found in a name context."""
-    names = "|".join(sorted(map(re.escape, parts), key=len, reverse=True))
-    pattern = re.compile(rf"\b(?:{names})\b{_EPONYM_USE}")
     found = []
-    for match in pattern.finditer(text):
+    for match in _MENTION_WORD.finditer(text):
+        if match.group() not in parts:
+            continue
         start, end = match.span()
-        if not any(taken[start:end]):
-            taken[start:end] = b"\x01" * (end - start)
-            found.append(Span(start, end, "NAME"))
+        if any(taken[start:end]) or _EPONYM_USE_AHEAD.match(text, end):
+            continue
+        if _SENTENCE_START.search(text, max(0, start - 3), start) and namebook.is_common(
+            match.group()
+        ):
+            continue  # "Dr. Young ... Young adult with pain"
+        taken[start:end] = b"\x01" * (end - start)
+        found.append(Span(start, end, "NAME"))
     return found

@@ -21,9 +21,10 @@ class ReportQueries(Queries):
         return self.fetch_value("insert_report", **values)
 
     def get_report(self, report_id: str, owner_id: str, *, lock: bool = False) -> dict | None:
-        """The owner's report with its current version (row-locked when `lock`)."""
-        name = "lock_report" if lock else "get_report"
-        return self.fetch_one(name, report_id=report_id, owner_id=owner_id)
+        """The owner's report with its current version (row-locked first when `lock`)."""
+        if lock:
+            self.execute("lock_report", report_id=report_id, owner_id=owner_id)
+        return self.fetch_one("get_report", report_id=report_id, owner_id=owner_id)
 
     def list_reports(self, owner_id: str, before: tuple | None, limit: int) -> list[dict]:
         """A page of the owner's reports, newest first."""

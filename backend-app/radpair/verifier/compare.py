@@ -158,9 +158,6 @@ class _View:
         self.mentions = facts.mentions
         self.measurements = facts.measurements
         self.descriptors = facts.descriptors()
-        for m in self.mentions:
-            if m.kind == "finding" and _is_heading(self.text, m):
-                m.polarity = HYPOTHETICAL
         self.by_dim: dict[str, list[Measurement]] = {}
         for meas in facts.measurements:
             self.by_dim.setdefault(meas.dim, []).append(meas)
@@ -176,6 +173,14 @@ class _View:
         self._finding_starts: list[int] | None = None
         self._first_end: int | None = None
         self._sides_named: set[str] | None = None
+        self.numbers: set[float] | None = None  # every number written, made when first needed
+        self.value_keys: set[tuple] | None = None  # every measurement's value, likewise
+        # A finding word in a heading or in the exam title's reason asserts nothing.
+        self.headings: set[int] = set()
+        for m in self.mentions:
+            if m.kind == "finding" and (_is_heading(self.text, m) or _in_exam_title(self, m)):
+                m.polarity = HYPOTHETICAL
+                self.headings.add(id(m))
         self.distinct = self.mentions
         if len(self.mentions) + len(self.measurements) > _SHARE_ABOVE:
             self._signatures = {id(m): self._signature(m) for m in self.mentions}
@@ -282,7 +287,46 @@ def compare(source: Facts, report: Facts) -> list[dict]:
         _unpartnered(x, y, x_is_src, out)
     _value_sides(src, rep, out)
     _label_swaps(src, rep, out)
+    _dominant_sides(src, rep, out)
     return out.items
+
+
+_S = r"(left|right|l|r)"
+_DOMINANCE = re.compile(
+    rf"\b{_S}\s*(?:>|(?:is\s+)?(?:greater|worse|more|larger)\s+than|-greater-than-)\s*{_S}\b"
+    r"|\bmore\s+(?:pronounced|prominent|severe|extensive|marked)\s+on\s+the\s+(left|right)"
+    r"|\b(left|right)(?:-|\s+)(?:sided\s+)?predominan(?:t|ce)"
+)
+
+
+def _dominant(view: _View) -> dict[str, tuple[int, int]]:
+    """Sides said to be the worse one ("left greater than right", "L>R"), with a span each."""
+    found: dict[str, tuple[int, int]] = {}
+    for m in _DOMINANCE.finditer(view.lower):
+        first, second, pronounced, predominant = m.groups()
+        side = first or pronounced or predominant
+        if first and second and first[0] == second[0]:
+            continue
+        found.setdefault(side[0].upper(), m.span())
+    return found
+
+
+def _dominant_sides(src: _View, rep: _View, out: _Collector) -> None:
+    """Which side is the worse one, turned round: "left greater than right" became "right
+    greater than left". Raised only when the two texts name no worse side in common."""
+    worse_src, worse_rep = _dominant(src), _dominant(rep)
+    if not worse_src or not worse_rep or worse_src.keys() & worse_rep.keys():
+        return
+    (s_side, s_span), (r_side, r_span) = next(iter(worse_src.items())), next(
+        iter(worse_rep.items())
+    )
+    out.add(
+        "laterality",
+        f"The worse side is {_side_word(frozenset(s_side))} in the source but "
+        f"{_side_word(frozenset(r_side))} in the report.",
+        list(s_span),
+        list(r_span),
+    )
 
 
 # Above this many labelled values in a text the swap check is skipped (it compares pairs).
@@ -436,9 +480,11 @@ class _SideEvidence:
                 # An inherited side (exam title, heading) against a mention of the structure
                 # with no side at all: the other text may well mean the same one.
                 return None, None
-            if m.kind == "anatomy" and sides & self.union:
+            if m.kind == "anatomy" and (sides & self.union or not m.hard_sides):
                 # A structure named for both sides in one text and for one in the other (the
-                # exam title "bilateral hips", a finding in the right hip) is not a change.
+                # exam title "bilateral hips", a finding in the right hip) is not a change;
+                # nor is one listed under a side heading ("Right: three-vessel runoff
+                # (anterior tibial, ...)"): the heading's own side is checked where it stands.
                 return None, None
             if sides not in self._widest:
                 self._widest[sides] = max(self.cands, key=lambda n: len(n.sides - sides))
@@ -579,7 +625,7 @@ def _normal_contradiction(x: _View, y: _View, x_is_src: bool, out: _Collector) -
 
 def _normal_structure(m: Mention, y: _View) -> Mention | None:
     """The first structure the other text calls normal that would contain this finding."""
-    if any(_same_finding(m, n) for n in y.findings(m.key)):
+    if any(_same_finding(m, n) and _qualifiers_agree(m, n) for n in y.findings(m.key)):
         return None  # the other text talks about this finding; _negation decides
     for n in y.distinct:
         if not n.normal or n.kind != "anatomy":
@@ -624,6 +670,25 @@ def _matches(a: Measurement, others: Iterable[Measurement], x_is_src: bool) -> b
 _INDEX_ABOVE = 400
 
 
+# Values often given without their name in one text ("Total 142" under "Agatston:"): checked
+# only against a value the other text names the same way.
+_SIZED_LESIONS = lx.LESION_WORDS | lx.NAMED_LESIONS
+_DERIVED = frozenset({"ratio", "calcium_score", "t_score", "z_score"})
+
+
+_BARE_NUMBER = re.compile(r"[-\u2212\u2013]?\d+(?:\.\d+)?")
+
+
+def _bare_number_in(view: _View, value: float) -> bool:
+    """True when the text writes this number somewhere, with or without a name or unit."""
+    if view.numbers is None:
+        view.numbers = {
+            float(n.replace("\u2212", "-").replace("\u2013", "-"))
+            for n in _BARE_NUMBER.findall(view.text)
+        }
+    return value in view.numbers
+
+
 def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     s_text, r_text = _pair(x_is_src, x.text, y.text)
     verdicts: dict[object, tuple[str | None, Measurement | None]] = {}
@@ -643,14 +708,30 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                 else _measurement_verdict(x, y, a, x_is_src, owned)
             )
         what, other = verdict
+        if (
+            what == "unmatched"
+            and other is None
+            and a.dim in _DERIVED
+            and a.dim not in y.by_dim
+            and (a.dim == "ratio" or _bare_number_in(y, a.values[0]))
+        ):
+            # A ratio worked out from dictated values ("PSV 180 and 110 cm/s (ratio 1.6)") is
+            # checked only against a ratio the other text gives; a named score against the
+            # same number written bare ("Agatston: ... Total 142").
+            continue
         if what == "unmatched":
             src, rep = _pair(x_is_src, _span(a), _span(other))
+            if x_is_src and other is not None and _said_elsewhere(x, a, other):
+                # The report's value is another dictated one: this one was dropped.
+                _dropped_with_its_size(x, a, out)
             if other is None:
                 msg = (
                     f"Measurement '{_fmt(x.text, a)}' is missing from the report."
                     if x_is_src
                     else f"Measurement '{_fmt(x.text, a)}' does not appear in the source."
                 )
+                if x_is_src:
+                    _dropped_with_its_size(x, a, out)
             else:
                 s_m, r_m = _pair(x_is_src, a, other)
                 msg = (
@@ -669,6 +750,33 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                 src,
                 rep,
             )
+
+
+def _said_elsewhere(x: _View, a: Measurement, other: Measurement) -> bool:
+    """True when the other text's value equals another of x's values (a itself differs)."""
+    if x.value_keys is None:
+        x.value_keys = {_value_key(b) for b in x.measurements}
+    return _value_key(other) in x.value_keys
+
+
+def _value_key(m: Measurement) -> tuple:
+    """What same_value compares, as a set key."""
+    return (m.dim, m.is_range, tuple(sorted(m.values)))
+
+
+def _dropped_with_its_size(x: _View, a: Measurement, out: _Collector) -> None:
+    """A dictated lesion whose current size appears nowhere in the draft was dropped with it,
+    even if another lesion of the same kind kept the word ("a second 8 mm observation")."""
+    if a.mention is None or a.dim.endswith(":prior") or a.dim != "length":
+        return
+    m = x.mentions[a.mention]
+    if m.kind == "finding" and m.polarity == PRESENT and m.key in _SIZED_LESIONS:
+        out.add(
+            "omission",
+            f"Dictated finding '{_label(x, m)}' ({_fmt(x.text, a)}) is missing from the report.",
+            _span(m),
+            None,
+        )
 
 
 def _measurement_verdict(
@@ -864,6 +972,19 @@ _FAMILY: dict[str, frozenset[str]] = {k: fam for fam in lx.FINDING_FAMILIES for 
 _NEGATION_KIN: dict[str, frozenset[str]] = {k: kin for kin in lx.NEGATION_KIN for k in kin}
 
 
+def _kinds_both_ways() -> dict[str, frozenset[str]]:
+    """Each kind's general finding, and each general finding's kinds."""
+    out: dict[str, frozenset[str]] = {}
+    for kind, generals in lx.FINDING_KINDS.items():
+        out[kind] = out.get(kind, frozenset()) | set(generals)
+        for general in generals:
+            out[general] = out.get(general, frozenset()) | {kind}
+    return out
+
+
+_KINDS = _kinds_both_ways()
+
+
 def _enlarged_pattern(organs: tuple[str, ...]) -> re.Pattern:
     names = "|".join(organs)
     gap = r"(?:[^.;:\n]|\.(?=\d)){0,60}"
@@ -958,7 +1079,7 @@ def _generic_stands_for(m: Mention, n: Mention) -> bool:
 
 def _kin(key: str | None) -> frozenset[str]:
     """Finding keys that may stand for this one in a rewrite."""
-    kin = _FAMILY.get(key or "", frozenset())
+    kin = _FAMILY.get(key or "", frozenset()) | _KINDS.get(key or "", frozenset())
     if key in lx.LESION_WORDS:
         kin = kin | lx.LESION_WORDS | lx.NAMED_LESIONS
     elif key in lx.NAMED_LESIONS:
@@ -979,7 +1100,12 @@ def _has_partner(m: Mention, x: _View, y: _View) -> bool:
     if any(_site_compatible(m, n) for n in same):
         return True
     mine = _asserting(x, m.key)
-    if any(not any(_same_site(n, k) for k in mine) for n in same):
+    # A mention with no side of its own cannot have moved sides: a partner at its site is
+    # enough ("consistent with DVT" after "thrombus in the right popliteal vein").
+    if any(
+        not any(_same_site(n, k) or (not n.checked_sides and _site_compatible(n, k)) for k in mine)
+        for n in same
+    ):
         return True
     # Generic words ("abnormality") stand for a finding only where they assert one.
     if m.key in lx.GENERIC_FINDINGS:
@@ -987,8 +1113,12 @@ def _has_partner(m: Mention, x: _View, y: _View) -> bool:
             n.kind == "finding" and n.polarity in _ASSERTED and _site_compatible(m, n)
             for n in y.distinct
         )
+    # A kin denial answers only as broadly as it denies: "no acute intracranial hemorrhage"
+    # says nothing of a scalp hematoma nobody dictated.
     if any(
-        _site_compatible(m, n) and (k not in lx.GENERIC_FINDINGS or _generic_stands_for(m, n))
+        _site_compatible(m, n)
+        and (k not in lx.GENERIC_FINDINGS or _generic_stands_for(m, n))
+        and (n.polarity in _ASSERTED or _qualifiers_agree(m, n))
         for k in _kin(m.key)
         for n in _asserting(y, k)
     ):
@@ -998,6 +1128,14 @@ def _has_partner(m: Mention, x: _View, y: _View) -> bool:
 
 
 _FOR = re.compile(r"\bfor\b")
+
+
+def _kept_as_history(m: Mention, y: _View) -> bool:
+    """A dictated finding that the draft moved into its indication or history: not dropped."""
+    return any(
+        n.polarity == HYPOTHETICAL and id(n) not in y.headings and _site_compatible(m, n)
+        for n in y.findings(m.key)
+    )
 
 
 def _in_exam_title(x: _View, m: Mention) -> bool:
@@ -1036,10 +1174,10 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             or (m.key in lx.DESCRIBING_FINDINGS and _describes_next_finding(x, m))
         ):
             continue
-        key = (m.key, m.anatomy, m.checked_sides, m.polarity) if x.shared else id(m)
+        key = (m.key, m.anatomy, m.location, m.checked_sides, m.polarity) if x.shared else id(m)
         if key not in verdicts:
             verdicts[key] = _has_partner(m, x, y)
-        if verdicts[key] or (x_is_src and _in_exam_title(x, m)):
+        if verdicts[key] or (x_is_src and _kept_as_history(m, y)):
             continue
         name = _label(x, m)
         if x_is_src:

@@ -80,6 +80,8 @@ class MedspacyEngine:
         """One TargetRule per lexicon surface, with a plural-tolerant last token."""
         rules = []
         for surface, entry in term_matcher().entries.items():
+            if entry.kind not in _CATEGORY:
+                continue  # names that only stop a finding being read inside them
             tokens = [t.lower_ for t in nlp.tokenizer(surface) if t.text != "-"]
             if not tokens:
                 continue

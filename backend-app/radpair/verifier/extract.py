@@ -14,7 +14,7 @@ from functools import lru_cache
 from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
 from radpair.verifier.measure import extract_measurements
-from radpair.verifier.model import HYPOTHETICAL, Facts, Mention, SideWord, Term
+from radpair.verifier.model import HYPOTHETICAL, PRESENT, Facts, Mention, SideWord, Term
 from radpair.verifier.regex_trie import Token, literal_tokens, ordered_trie, word_scanner
 
 _WORD = re.compile(r"[a-z0-9]+(?:['/-][a-z0-9]+)*")
@@ -105,6 +105,10 @@ def segment(text: str) -> list[Sentence]:
         body = line.rstrip("\r\n")
         if not body.strip():
             continue
+        if section in lx.HYPOTHETICAL_SECTIONS:
+            # A dictated "Indication: ..." line ends with its line: what follows without a
+            # heading of its own is the report body, not more history.
+            section, heading = "body", None
         offset = line_start
         bullet = _BULLET.match(body)
         if bullet:
@@ -287,6 +291,9 @@ class TermMatcher:
                 )
         for surface, (key, side) in lx.FIXED_NAMES.items():
             self.entries[_norm_surface(surface)] = _Entry("fixed", key, None, side)
+        # Matched like any term so that no finding is read inside them, then dropped.
+        for surface in lx.NAMES_NOT_FINDINGS:
+            self.entries[_norm_surface(surface)] = _Entry("name", surface, None, None)
         ordered = sorted(self.entries, key=len, reverse=True)
         # Same matches as the flat longest-first alternation, but factored into a prefix tree.
         self.scanner = word_scanner([surface_tokens(s) for s in ordered])
@@ -326,7 +333,8 @@ class TermMatcher:
                 continue
             entry, plural = hit
             terms.append(Term(start, end, entry.kind, entry.key, entry.implied, entry.side, plural))
-        return self.coordinated(lower, self._by_ending(lower, terms))
+        terms = self.coordinated(lower, self._by_ending(lower, terms))
+        return [t for t in terms if t.kind != "name"]
 
     def _by_ending(self, lower: str, terms: list[Term]) -> list[Term]:
         """Add words that name a finding by their ending and overlap no lexicon term."""
@@ -529,8 +537,14 @@ def assemble(
         if not idx:
             # No terms, so no mentions: only the heading and exam-title bookkeeping.
             if sent.is_label:
-                heading_sides[si] = no_sides
+                # A bare side label ("Right:", "LEFT:") gives its side to what follows it.
+                heading_sides[si] = _LABEL_SIDES.get(lower[sent.start : sent.end].strip(), no_sides)
             else:
+                # "Labrum: Intact." says the heading's structure is normal.
+                if sent.heading in heading_mention and _JUST_NORMAL.fullmatch(
+                    lower, sent.start, sent.end
+                ):
+                    mentions[heading_mention[sent.heading]].normal = True
                 seen_section_sentence.add(sent.section)
             continue
         findings: list[int] = []
@@ -672,6 +686,7 @@ def assemble(
                 last_sided_finding = mentions[-1]
         if len(mentions) - first_mention > 1:
             mentions[first_mention:] = sorted(mentions[first_mention:], key=_span_start)
+            _share_sites_within_sentence(mentions[first_mention:])
 
         if sent.is_label:
             made = mentions[first_mention:]
@@ -701,7 +716,12 @@ def assemble(
 _LEVEL = re.compile(
     r"([CTLS])(?<![A-Za-z0-9][CTLS])(\d{1,2})(?:\s*-\s*([CTLS])?(\d{1,2}))?(?![A-Za-z0-9])"
 )
-_SEGMENT = re.compile(r"s(?<![a-z]s)egments?\s+(\d|i{1,3}|iv|v|vi{1,3})(?![a-z0-9])", re.I)
+_NAMED_VERTEBRAE = {"dens": "level:C2", "odontoid": "level:C2", "atlas": "level:C1"}
+_NAMED_VERTEBRA = re.compile(r"\b(dens|odontoid|atlas)\b", re.IGNORECASE)
+_LEVEL_JOIN = re.compile(r",? (?:and|or|through|to) |, ")
+_SEGMENT = re.compile(
+    r"s(?<![a-z]s)eg(?:ments?|\.)?\s+(\d[ab]?|i{1,3}|iv[ab]?|v|vi{1,3})(?![a-z0-9])", re.I
+)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
 _NORMAL = re.compile(
     "(?:"
@@ -719,18 +739,99 @@ def find_locations(text: str) -> list[tuple[int, int, str]]:
         letter, first, letter2, second = m.groups()
         if second is None:
             key = f"{letter}{int(first)}"
+            previous = out[-1] if out else None
+            # "L2 and L3 transverse processes": one place spanning both, not the nearer one.
+            if (
+                previous is not None
+                and _LEVEL_JOIN.fullmatch(text, previous[1], m.start())
+                and "-" not in previous[2]
+                and previous[2][6] == letter
+            ):
+                out[-1] = (previous[0], m.end(), f"{previous[2]}-{int(first)}")
+                continue
         elif letter2 and letter2 != letter:
             key = f"{letter}{int(first)}-{letter2}{int(second)}"
         else:
             key = f"{letter}{int(first)}-{int(second)}"
         out.append((m.start(), m.end(), "level:" + key))
-    # "segment" (any case) must occur; lower() is much cheaper than scanning for it.
-    segments = _SEGMENT.finditer(text) if "egment" in text.lower() else ()
+    # Vertebrae named by name: the dens is C2, the atlas C1.
+    for m in _NAMED_VERTEBRA.finditer(text):
+        out.append((m.start(), m.end(), _NAMED_VERTEBRAE[m.group(1).lower()]))
+    # "seg" (any case) must occur; lower() is much cheaper than scanning for it.
+    segments = _SEGMENT.finditer(text) if "seg" in text.lower() else ()
     for m in segments:
         num = m.group(1).lower()
-        out.append((m.start(), m.end(), f"segment:{_ROMAN.get(num, num)}"))
+        base, part = (num[:-1], num[-1]) if num[-1] in "ab" and len(num) > 1 else (num, "")
+        out.append((m.start(), m.end(), f"segment:{_ROMAN.get(base, base)}{part}"))
     out.sort()
-    return out
+    return _with_numbered_bones(text, out)
+
+
+_ORDINALS = {
+    w: n
+    for n, words in enumerate(
+        (
+            ("first", "1st"),
+            ("second", "2nd"),
+            ("third", "3rd"),
+            ("fourth", "4th"),
+            ("fifth", "5th"),
+            ("sixth", "6th"),
+            ("seventh", "7th"),
+            ("eighth", "8th"),
+            ("ninth", "9th"),
+            ("tenth", "10th"),
+            ("eleventh", "11th"),
+            ("twelfth", "12th"),
+        ),
+        start=1,
+    )
+    for w in words
+}
+_NUMBERED_BONE = re.compile(
+    r"\b(" + "|".join(_ORDINALS) + r")\s+(rib|metatarsal|metacarpal|toe|finger|digit|ray)s?\b",
+    re.IGNORECASE,
+)
+
+
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:" + "|".join(_ORDINALS) + r")\s*(?:,|and|or|through|to|-)\s*$", re.IGNORECASE
+)
+
+
+def _with_numbered_bones(
+    text: str, places: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Add numbered ribs and rays ("second metatarsal"): a finding's place, like a level.
+
+    Kept only where nothing else in the sentence is numbered: in "fifth and sixth ribs", or
+    "the 6th rib and L3", the nearest number would name only one of the places.
+    """
+    bones = [
+        (m.start(), m.end(), f"bone:{m.group(2).lower()}:{_ORDINALS[m.group(1).lower()]}")
+        for m in _NUMBERED_BONE.finditer(text)
+        # "fifth and sixth ribs" numbers two.
+        if not _ORDINAL_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    ]
+    if not bones:
+        return places
+    merged = sorted(places + bones)
+    kept = [
+        loc
+        for i, loc in enumerate(merged)
+        if not loc[2].startswith("bone:")
+        or not any(
+            _same_sentence(text, loc, other)
+            for other in merged[max(0, i - 1) : i] + merged[i + 1 : i + 2]
+        )
+    ]
+    return kept
+
+
+def _same_sentence(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    lo, hi = (a[1], b[0]) if a[0] < b[0] else (b[1], a[0])
+    gap = text[lo:hi]
+    return "\n" not in gap and not re.search(r"\.(?!\d)", gap)
 
 
 _BOTH_SIDES = frozenset({"L", "R"})
@@ -740,6 +841,46 @@ _QUALIFIER_OR_SEVERITY = re.compile(
         [literal_tokens(w) + [("end", "")] for w in sorted({*lx.QUALIFIERS, *lx.SEVERITY})]
     )
 )
+
+
+_JUST_NORMAL = re.compile(
+    r"\s*(?:is |are |appears? |otherwise )?(?:"
+    + "|".join(re.escape(w) for w in lx.NORMAL_WORDS if w != "otherwise")
+    + r")(?: in (?:size|appearance|caliber|signal))?\.?\s*"
+)
+_LABEL_SIDES = {
+    word: _expand(side)
+    for side, words in (
+        ("L", ("left", "lt", "left side")),
+        ("R", ("right", "rt", "right side")),
+        ("B", ("bilateral", "both", "both sides")),
+    )
+    for word in words
+}
+
+
+def _share_sites_within_sentence(made: list[Mention]) -> None:
+    """Sites shared inside one sentence: a finding named again without a site ("thrombus in
+    the popliteal vein, consistent with DVT") takes the first one's, so it cannot stand for
+    the finding anywhere else; and a finding "extending into" a structure is there too."""
+    # Only a later mention restates: "pilon fracture and fibular fracture" are two.
+    placed: dict[tuple, frozenset[str]] = {}
+    previous: Mention | None = None
+    for m in made:
+        if m.kind != "finding":
+            continue
+        if m.key == "extension" and m.polarity == PRESENT and previous is not None:
+            # "Thrombus in the axillary vein extending into the subclavian vein": the
+            # thrombus is in both.
+            previous.anatomy = previous.anatomy | m.anatomy
+            if m.hard_sides and not previous.hard_sides:
+                previous.hard_sides, previous.side_span = m.hard_sides, m.side_span
+        elif m.key != "extension":
+            previous = m
+        if m.anatomy:
+            placed.setdefault((m.key, m.polarity), m.anatomy)
+        elif placed:
+            m.anatomy = placed.get((m.key, m.polarity), m.anatomy)
 
 
 def _span_start(m: Mention) -> int:
@@ -1090,4 +1231,29 @@ def extract(
     lower = safe_lower(text)
     terms = find_terms(text, lower)
     sides = side_matcher().find(text, lower, terms)
+    if "lateral" in lower:
+        sides = _relative_sides(lower, sentences, sides)
     return assemble(text, sentences, terms, sides, polarity(text, sentences, terms))
+
+
+_RELATIVE_SIDE = re.compile(r"\b(contra|ipsi)lateral\b")
+
+
+def _relative_sides(
+    lower: str, sentences: Sequence[Sentence], sides: list[SideWord]
+) -> list[SideWord]:
+    """ "Contralateral" and "ipsilateral" read against the exam title's one side ("Left lower
+    extremity duplex ... contralateral CFV" is the right one)."""
+    if not sentences:
+        return sides
+    title_end = sentences[0].end
+    title = {s.side for s in sides if s.end <= title_end}
+    if len(title) != 1 or "B" in title:
+        return sides
+    (own,) = title
+    other = "R" if own == "L" else "L"
+    extra = [
+        SideWord(m.start(), m.end(), other if m.group(1) == "contra" else own, False)
+        for m in _RELATIVE_SIDE.finditer(lower, title_end)
+    ]
+    return sorted(sides + extra, key=lambda s: s.start) if extra else sides

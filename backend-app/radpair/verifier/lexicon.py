@@ -25,6 +25,7 @@ FINDINGS: dict[str, list[str]] = {
     "lesion": [
         "lesion",
         "observation",
+        "obs",
         "hypodensity",
         "hypoattenuating lesion",
         "focal lesion",
@@ -75,12 +76,26 @@ FINDINGS: dict[str, list[str]] = {
     "tear": ["tear", "torn", "rupture", "ruptured", "disrupted", "disruption"],
     "tendinosis": ["tendinosis", "tendinopathy"],
     "bursitis": ["bursitis"],
-    "contusion": ["contusion", "bone bruise", "bone marrow edema", "marrow edema"],
+    "contusion": [
+        "contusion",
+        "hemorrhagic contusion",
+        "bone bruise",
+        "bone marrow edema",
+        "marrow edema",
+    ],
     "edema": ["edema", "vasogenic edema"],
     "pulmonary_edema": ["pulmonary edema", "interstitial edema"],
     "vascular_congestion": ["vascular congestion", "pulmonary vascular congestion"],
     "hemorrhage": ["hemorrhage", "bleed", "hemorrhagic", "subchorionic hemorrhage", "ich"],
-    "hematoma": ["hematoma", "epidural hematoma", "subdural hematoma", "sdh", "edh"],
+    "hematoma": ["hematoma"],
+    "subdural_hematoma": ["subdural hematoma", "subdural hemorrhage", "sdh"],
+    "epidural_hematoma": ["epidural hematoma", "epidural hemorrhage", "edh"],
+    "intraparenchymal_hemorrhage": [
+        "intraparenchymal hemorrhage",
+        "intraparenchymal hematoma",
+        "parenchymal hemorrhage",
+        "iph",
+    ],
     "infarct": ["infarct", "infarction", "stroke", "lacunar infarct", "territorial infarct"],
     "embolism": ["embolism", "embolus", "emboli", "pe", "filling defect", "embolic occlusion"],
     "thrombus": ["thrombus", "thrombosis", "dvt", "clot", "thrombi"],
@@ -159,7 +174,7 @@ FINDINGS: dict[str, list[str]] = {
         "disc osteophyte complex",
     ],
     "listhesis": ["anterolisthesis", "retrolisthesis", "spondylolisthesis"],
-    "retropulsion": ["retropulsion"],
+    "retropulsion": ["retropulsion", "retropulsed", "retropulsed fragment"],
     "cord_compression": ["cord compression", "compression of the cord"],
     "cord_signal": ["cord signal abnormality", "signal abnormality"],
     "midline_shift": ["midline shift"],
@@ -197,7 +212,7 @@ FINDINGS: dict[str, list[str]] = {
     "lucency": ["lucency", "lucencies", "lucent lesion"],
     "signal_abnormality": ["signal abnormality", "abnormal signal"],
     # Spread of a disease beyond where it started ("extension into the parapharyngeal space").
-    "extension": ["extension", "invasion"],
+    "extension": ["extension", "invasion", "extending into", "extends into", "extend into"],
     # Longer names win ("filling defect", "chondral defect"); this is the rest.
     "defect": ["defect", "perfusion defect"],
     "nonvisualization": ["nonvisualization", "non-visualization"],
@@ -226,7 +241,29 @@ FINDINGS: dict[str, list[str]] = {
     "hill_sachs": ["hill-sachs deformity", "hill-sachs lesion", "hill sachs"],
     "compression_deformity": ["compression deformity"],
     "murphy_sign": ["murphy sign", "sonographic murphy sign"],
-    "pregnancy": ["pregnancy", "iup", "intrauterine pregnancy", "gestation", "gestational sac"],
+    "pregnancy": [
+        "pregnancy",
+        "iup",
+        "intrauterine pregnancy",
+        "gestation",
+        "gestational sac",
+    ],
+    # Each is its own observation: "sac with a yolk sac, no embryo" affirms one, denies one.
+    "yolk_sac": ["yolk sac"],
+    "embryo": ["embryo", "fetal pole", "fetus"],
+    # General emergency and neuro vocabulary (not taken from any corpus slice).
+    "empty_sella": ["empty sella", "partially empty sella", "partial empty sella"],
+    "vascularity": ["vascularity", "internal vascularity", "internal flow", "vascular flow"],
+    "signal_loss": ["signal loss", "signal drop", "signal dropout", "loss of signal"],
+    "pneumocephalus": ["pneumocephalus"],
+    "pneumobilia": ["pneumobilia"],
+    "sludge": ["sludge", "biliary sludge", "gallbladder sludge", "tumefactive sludge"],
+    "transition_point": ["transition point"],
+    "swirl_sign": ["swirl sign", "whirlpool sign", "mesenteric swirl", "whirl sign"],
+    "corpus_luteum": ["corpus luteum", "corpus luteal cyst"],
+    "fat_pad_sign": ["fat pad sign", "posterior fat pad", "elevated anterior fat pad", "sail sign"],
+    "flail_chest": ["flail chest", "flail segment"],
+    "penumbra": ["penumbra", "perfusion mismatch", "mismatch volume"],
     "pulmonary_infarct": ["pulmonary infarct", "pulmonary infarction"],
     "heart_strain": ["right heart strain", "heart strain", "rv strain"],
     "plaque": ["plaque"],
@@ -243,10 +280,24 @@ FINDINGS: dict[str, list[str]] = {
         "bronchial cuffing",
     ],
     "mucoid_impaction": ["mucoid impaction", "mucus plugging"],
-    "interstitial_opacity": ["interstitial opacity", "interstitial opacities"],
+    "interstitial_opacity": [
+        "interstitial opacity",
+        "interstitial opacities",
+        "kerley b lines",
+        "kerley lines",
+        "septal lines",
+    ],
+    "slipped_epiphysis": ["slipped capital femoral epiphysis", "scfe", "slipped epiphysis"],
     "hiatal_hernia": ["hiatal hernia"],
     "coronary_calcification": ["coronary artery calcification", "coronary calcification"],
-    "hyperdense_vessel": ["hyperdense mca sign", "hyperdense vessel sign"],
+    "hyperdense_vessel": [
+        "hyperdense mca sign",
+        "hyperdense vessel sign",
+        "hyperdense mca",
+        "dense mca sign",
+        "dense mca",
+        "hyperdense basilar",
+    ],
     "gray_white_loss": [
         "loss of gray white differentiation",
         "loss of gray-white differentiation",
@@ -258,7 +309,15 @@ FINDINGS: dict[str, list[str]] = {
         "ischemic change",
     ],
     "white_matter_disease": ["small vessel ischemic disease", "white matter disease"],
-    "hyperintensity": ["hyperintensity", "hyperintensities", "hyperintense", "high signal"],
+    "hyperintensity": [
+        "hyperintensity",
+        "hyperintensities",
+        "hyperintense",
+        "high signal",
+        "high t1 signal",
+        "high t2 signal",
+        "bright t2 signal",
+    ],
     "hypointensity": [
         "hypointensity",
         "hypointensities",
@@ -266,6 +325,8 @@ FINDINGS: dict[str, list[str]] = {
         "low signal",
         "low t1 signal",
         "low t2 signal",
+        "low adc signal",
+        "low adc",
     ],
     # A fibrosis pattern, not an infection: kept apart from "pneumonia".
     "ild_pattern": [
@@ -285,7 +346,18 @@ FINDINGS: dict[str, list[str]] = {
         "picc line",
         "chest tube",
         "port",
-        "line",
+        # Not a bare "line": Klein, Shenton, anterior humeral and fracture lines are no device.
+        "line tip",
+        "arterial line",
+        "a-line",
+        "dialysis line",
+        "hickman line",
+        "tunneled line",
+        "ij line",
+        "jugular line",
+        "subclavian line",
+        "femoral line",
+        "midline catheter",
         "pacemaker lead",
         "pacemaker",
     ],
@@ -339,6 +411,7 @@ FINDINGS: dict[str, list[str]] = {
         "cavernous malformation",
     ],
     "subarachnoid_hemorrhage": ["subarachnoid hemorrhage", "sah"],
+    "intraventricular_hemorrhage": ["intraventricular hemorrhage", "ivh"],
     "mastoiditis": ["mastoiditis", "otomastoiditis", "mastoid effusion|mastoid"],
     "polyp": ["polyp", "polyps", "retention cyst"],
     "angiomyolipoma": ["angiomyolipoma", "aml"],
@@ -410,7 +483,8 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     ),
     "lower_lobe": (["lower lobe", "rll|R", "lll|L", "lower lung zone"], True, "lung"),
     "lung_base": (
-        ["lung base", "base", "basilar", "bibasilar|B", "retrocardiac", "costophrenic angle"],
+        # Not a bare "base": the base of a metatarsal, the dens or the appendix is no lung.
+        ["lung base", "basilar", "bibasilar|B", "retrocardiac", "costophrenic angle"],
         True,
         "lung",
     ),
@@ -432,7 +506,7 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     ),
     "aorta": (["aorta", "aortic", "periaortic"], False, None),
     "ascending_aorta": (["ascending aorta", "ascending aortic", "aortic root"], False, "aorta"),
-    "aortic_arch": (["aortic arch", "arch"], False, "aorta"),
+    "aortic_arch": (["aortic arch", "bovine arch", "arch vessels"], False, "aorta"),
     "descending_aorta": (
         ["descending aorta", "descending thoracic aorta", "descending aortic"],
         False,
@@ -494,12 +568,55 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "mastoid": (["mastoid", "mastoid air cells"], True, None),
     "tonsil": (["tonsil", "peritonsillar", "tonsillar"], True, None),
     "neck_nodes": (["level 2", "level ii", "cervical"], False, None),
-    "femoral_vein": (["femoral vein", "femoral veins"], True, "lower_extremity"),
-    "common_femoral_vein": (["common femoral vein", "common femoral"], True, "lower_extremity"),
-    "popliteal_vein": (["popliteal vein"], True, "lower_extremity"),
+    "femoral_vein": (
+        ["femoral vein", "femoral veins", "superficial femoral vein", "sfv"],
+        True,
+        "lower_extremity",
+    ),
+    "common_femoral_vein": (
+        ["common femoral vein", "common femoral", "cfv"],
+        True,
+        "lower_extremity",
+    ),
+    # The vein lies in the fossa: "popliteal DVT" and "popliteal vein thrombus" are one.
+    "popliteal_vein": (["popliteal vein"], True, "popliteal_fossa"),
     "popliteal_fossa": (["popliteal fossa", "popliteal"], True, "lower_extremity"),
-    "saphenous_vein": (["great saphenous vein", "saphenous vein"], True, "lower_extremity"),
+    "saphenous_vein": (["great saphenous vein", "saphenous vein", "gsv"], True, "lower_extremity"),
     "calf": (["calf"], True, "lower_extremity"),
+    "posterior_tibial_tendon": (
+        ["posterior tibial tendon", "ptt", "tibialis posterior", "tibialis posterior tendon"],
+        True,
+        "ankle",
+    ),
+    "flexor_tendon_ankle": (
+        ["flexor digitorum longus", "fdl", "flexor hallucis longus", "fhl"],
+        True,
+        "ankle",
+    ),
+    "spring_ligament": (["spring ligament"], True, "ankle"),
+    "peroneal_tendon": (
+        [
+            "peroneal tendon",
+            "peroneus brevis",
+            "peroneus longus",
+            "peroneus brevis tendon",
+            "peroneus longus tendon",
+        ],
+        True,
+        "ankle",
+    ),
+    # Calf vessels by name, artery or vein alike ("posterior tibial and peroneal arteries").
+    "tibial_vessel": (
+        ["anterior tibial", "posterior tibial", "tibial vein", "tibial artery"],
+        True,
+        "calf",
+    ),
+    "peroneal_vessel": (["peroneal vein", "peroneal artery", "peroneal vessel"], True, "calf"),
+    "muscular_calf_vein": (
+        ["gastrocnemius vein", "soleal vein", "muscular calf vein"],
+        True,
+        "calf",
+    ),
     "lower_extremity": (["lower extremity", "lower extremities", "leg"], True, None),
     "upper_extremity": (["upper extremity", "arm"], True, None),
     "knee": (["knee", "knees", "knee joint"], True, None),
@@ -579,7 +696,7 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "acromioclavicular": (["acromioclavicular", "ac joint"], True, "shoulder"),
     "femur": (["femur", "femoral shaft", "femoral head", "femoral"], True, None),
     "acetabulum": (["acetabulum", "acetabular"], True, "hip"),
-    "tibia": (["tibia", "tibiae", "tibial"], True, None),
+    "tibia": (["tibia", "tibiae", "tibial", "plafond", "pilon"], True, None),
     "fibula": (["fibula", "fibulae", "fibular"], True, None),
     "patella": (["patella", "patellar"], True, "knee"),
     "calcaneus": (["calcaneus", "calcaneal"], True, "foot"),
@@ -598,7 +715,6 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
         "lower_extremity",
     ),
     "popliteal_artery": (["popliteal artery"], True, "lower_extremity"),
-    "tibial_artery": (["anterior tibial artery", "posterior tibial artery"], True, None),
     "brachial": (["brachial vein", "brachial artery", "brachial"], True, "upper_extremity"),
     "basilic_vein": (["basilic vein", "basilic"], True, "upper_extremity"),
     "cephalic_vein": (["cephalic vein"], True, "upper_extremity"),
@@ -970,6 +1086,30 @@ NORMAL_WORDS: tuple[str, ...] = (
 )
 
 # Qualifiers that make "no new X" a statement about new X only.
+# Protocol and alert names that contain a finding word but assert nothing ("code stroke",
+# "PE protocol"): the exam line of a draft often repeats them.
+NAMES_NOT_FINDINGS: tuple[str, ...] = (
+    "code stroke",
+    "alberta stroke program early ct score",
+    "alberta stroke program early computed tomography score",
+    "stroke program",
+    "stroke scale",
+    "stroke alert",
+    "stroke protocol",
+    "pe protocol",
+    "pe study",
+    "pulmonary embolism protocol",
+    "pulmonary embolus protocol",
+    "pulmonary embolism study",
+    "trauma protocol",
+    "stone protocol",
+    "renal stone protocol",
+    "appendicitis protocol",
+    "aortic dissection protocol",
+    "dissection protocol",
+    "hematuria protocol",
+)
+
 QUALIFIERS: dict[str, str] = {
     "new": "new",
     "additional": "new",
@@ -980,6 +1120,11 @@ QUALIFIERS: dict[str, str] = {
     "fixed": "fixed",
     "reversible": "reversible",
     "solid": "solid",
+    # "No saddle embolus" denies only the saddle kind, not segmental emboli.
+    "saddle": "saddle",
+    # "No full-thickness tear" beside a dictated partial tear denies only the full kind.
+    "full-thickness": "full_thickness",
+    "partial-thickness": "partial_thickness",
 }
 
 # Units: surface -> (dimension, factor to the base unit of that dimension).
@@ -1009,6 +1154,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "percent": ("percent", 1.0),
     "degrees": ("angle", 1.0),
     "degree": ("angle", 1.0),
+    "deg": ("angle", 1.0),
     "°": ("angle", 1.0),
     "bpm": ("rate", 1.0),
     "beats per minute": ("rate", 1.0),
@@ -1023,6 +1169,10 @@ UNITS: dict[str, tuple[str, float]] = {
     "minutes": ("time", 1.0),
     "minute": ("time", 1.0),
     "min": ("time", 1.0),
+    "seconds": ("time", 1 / 60),
+    "second": ("time", 1 / 60),
+    "sec": ("time", 1 / 60),
+    "s": ("time", 1 / 60),
 }
 
 # Section headings and what they mean for certainty.
@@ -1049,6 +1199,16 @@ SECTION_NAMES: frozenset[str] = frozenset(
     }
 )
 
+# Kinds of a general finding: each stands for the general word and the general word for each,
+# but one kind never stands for another (a subarachnoid bleed is no intraventricular one).
+FINDING_KINDS: dict[str, tuple[str, ...]] = {
+    "subarachnoid_hemorrhage": ("hemorrhage",),
+    "intraventricular_hemorrhage": ("hemorrhage",),
+    "intraparenchymal_hemorrhage": ("hemorrhage", "hematoma"),
+    "subdural_hematoma": ("hematoma", "hemorrhage"),
+    "epidural_hematoma": ("hematoma", "hemorrhage"),
+}
+
 # Findings that stand in for one another when deciding whether a finding was dropped or added
 # (not for laterality, negation or measurement): a rewrite may name the lesion by its diagnosis
 # or the node by its enlargement. Families match only at a compatible site.
@@ -1057,7 +1217,7 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"catheter", "device_tube"}),
     frozenset({"consolidation", "pneumonia", "opacity", "atelectasis"}),
     frozenset({"embolism", "thrombus"}),
-    frozenset({"hemorrhage", "hematoma", "subarachnoid_hemorrhage"}),
+    frozenset({"hemorrhage", "hematoma"}),
     frozenset({"hernia", "hiatal_hernia"}),
     # Wear of a joint or the spine, said in many ways.
     frozenset(
@@ -1082,7 +1242,9 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
 )
 # Findings that are normal when present, or that only relate others ("extension into ..."):
 # dropping or adding one is not an omission/insertion.
-NORMAL_WHEN_PRESENT: frozenset[str] = frozenset({"flow", "extension", "uptake", "ureteral_jet"})
+NORMAL_WHEN_PRESENT: frozenset[str] = frozenset(
+    {"flow", "extension", "uptake", "ureteral_jet", "vascularity", "signal_loss"}
+)
 # Single midline structures: a side given to one ("left mandibular") is a position within it.
 MIDLINE: frozenset[str] = frozenset(
     {

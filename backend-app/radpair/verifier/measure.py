@@ -13,7 +13,7 @@ _UNIT_ALT = "|".join(
     re.escape(u).replace(r"\ ", r"\s*") for u in sorted(UNITS, key=len, reverse=True)
 )
 # The unit must not run on into a word ("5 mmol" is not "5 mm"); symbols end by themselves.
-_UNIT = rf"(?:{_UNIT_ALT})(?![a-z0-9])"
+_UNIT = rf"(?:{_UNIT_ALT})(?![a-z0-9])(?!(?<=[\s\d]s)/)"  # "seg 6 s/p TACE" is no 6 seconds
 _SEP = r"\s*(?:x|×|by)\s*"
 _RANGE = r"\s*(?:-|–|to)\s*"
 _ONE = rf"(?P<n{{i}}>{_NUM})(?:\s*-?\s*(?P<u{{i}}>{_UNIT}))?"
@@ -37,7 +37,7 @@ _RANGE_RE = re.compile(
 # A value said of an earlier study ("previously 6 mm", "from 6 mm", "6 mm on the prior") is kept
 # apart from the current ones: swapping current and prior sizes changes the report's meaning.
 _PRIOR_BEFORE = re.compile(
-    r"\b(?:previously|formerly|prior(?:ly)?|from|compared (?:to|with)|then|had been|"
+    r"\b(?:previously|prev\.?|formerly|prior(?:ly)?|from|compared (?:to|with)|then|had been|"
     r"last|initially|originally|baseline|(?:at|on) baseline)"
     r"(?:\s+(?:measur\w+|was|were|noted|seen))?"
     r"(?:\s+(?:at|as))?(?:\s+(?:approximately|about|up to))?\s*\(?\s*$",
@@ -51,7 +51,7 @@ _PRIOR_AFTER = re.compile(
 )
 # "previously 1.8 x 1.2 cm with SUVmax 8.7": every value of a clause opened by a prior cue.
 _PRIOR_CLAUSE = re.compile(
-    r"(?:^|[,;(]\s*)(?:previously|formerly|prior(?:ly)?|initially|originally|then|"
+    r"(?:^|[,;(]\s*)(?:previously|prev\.?|formerly|prior(?:ly)?|initially|originally|then|"
     r"baseline|"
     r"(?:on|in|at) (?:the )?(?:prior|previous|preceding|earlier) (?:study|exam\w*|scan|ct|mri?))"
     r"\b(?:(?!\bnow\b|\bcurrently\b)[^,;()])*$",
@@ -62,6 +62,25 @@ _CLAUSE_START = re.compile(r"[.;:\n](?!\d)[^.;:\n]*$")
 _SUV_RE = re.compile(
     r"\bSUV\s*(?:max|peak|mean)?\s*(?:of|=|:)?\s*(?:approximately\s+)?"
     r"(\d+(?:\.\d+)?)(?![\d.]*\s*(?:mm|cm))",
+    re.IGNORECASE,
+)
+# Unitless ratios are written after their name: "RV/LV ratio 1.4", "RV/LV 0.8".
+_RATIO_RE = re.compile(
+    r"\b(?:ratio|rv/lv|s/d|index)\s*(?:of|is|was|=|:)?\s*(?:approximately\s+|about\s+)?"
+    r"(?:(?:less|greater|more)\s+than\s+|[<>]\s*)?(\d+(?:\.\d+)?)(?![\d.]*\s*(?:mm|cm|%|:))",
+    re.IGNORECASE,
+)
+# Values whose unit goes without saying after their name: "PSV 92" (cm/s), "T-score -2.6".
+_VELOCITY_RE = re.compile(
+    r"\b(?:psv|edv|peak systolic velocity|end[- ]diastolic velocity)\s*(?:of|is|was|=|:)?\s*"
+    r"(\d+(?:\.\d+)?)(?!\.?\d|\s*(?:cm|m|mm)\b|\s*(?:cm|m)/)",
+    re.IGNORECASE,
+)
+_SCORE_RE = re.compile(
+    r"\b(?:(t|z|calcium|agatston)[- ]?score[ \t]*(?:of|is|was|=|:)?[ \t]*"
+    r"([-+\u2212\u2013]?[ ]?\d+(?:\.\d+)?)"
+    # A bare "T -1.4" only with its sign: "T2" is a sequence, not a score.
+    r"|(t|z)\s+([-+\u2212\u2013][ ]?\d+(?:\.\d+)?))",
     re.IGNORECASE,
 )
 PRIOR = ":prior"
@@ -173,8 +192,15 @@ def extract_measurements(text: str) -> list[Measurement]:
                 break
             values.append(_norm(_number(num) * factor))
         found.append(Measurement(m.start(), end, dim, tuple(values)))
-    for m in _SUV_RE.finditer(text):
-        found.append(Measurement(m.start(1), m.end(1), "suv", (_norm(float(m.group(1))),)))
+    for pattern, dim in ((_SUV_RE, "suv"), (_RATIO_RE, "ratio"), (_VELOCITY_RE, "velocity")):
+        for m in pattern.finditer(text):
+            found.append(Measurement(m.start(1), m.end(1), dim, (_norm(float(m.group(1))),)))
+    for m in _SCORE_RE.finditer(text):
+        group = 2 if m.group(1) else 4
+        kind = m.group(group - 1).lower()
+        written = m.group(group).replace(" ", "").replace("\u2212", "-").replace("\u2013", "-")
+        dim = "calcium_score" if kind in ("calcium", "agatston") else f"{kind}_score"
+        found.append(Measurement(m.start(group), m.end(group), dim, (_norm(float(written)),)))
     for meas in found:
         if not meas.dim.endswith(PRIOR) and _is_prior(text, meas.start, meas.end):
             meas.dim += PRIOR

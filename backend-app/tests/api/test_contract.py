@@ -27,7 +27,6 @@ from tests.conftest import in_ci
 from tests.support.apps import running_app
 from radpair.blueprints.docs import OPENAPI_FILE
 from radpair.db import Database
-from radpair.handlers.auth_handler import token_service
 from radpair.limits import MAX_IMPORT_BYTES, MAX_JSON_BYTES
 from tests.support.llm_stub import Behaviour
 from tests.support.servers import free_port, gunicorn_server, prod_env
@@ -540,7 +539,7 @@ class FuzzAuth:
         admin = make_user("admin")
         self.user_id = admin["user_id"]
         self.token = login(admin)["token"]
-        self.tokens = token_service(app.extensions["radpair"])
+        self.tokens = app.extensions["radpair"].tokens
 
     def headers(self, path: str) -> dict:
         """Authorization for one generated request to `path`."""

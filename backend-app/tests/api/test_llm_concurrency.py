@@ -9,7 +9,6 @@ import time
 
 import pytest
 
-from radpair.handlers.command_handler import in_flight_limit
 from radpair.limits import OVERLOADED_RETRY_AFTER_S
 from tests.support.apps import STUB_API_KEY, bearer_headers, drafting_settings, running_app
 from tests.support.assertions import assert_error_shape
@@ -92,7 +91,7 @@ def test_past_the_in_flight_limit_the_answer_is_503_at_once_with_retry_after(
     for thread in threads:
         thread.join()
     assert statuses == [200] * LIMIT
-    assert in_flight_limit(llm_app.extensions["radpair"]).in_flight == 0
+    assert llm_app.extensions["radpair"].llm_in_flight.in_flight == 0
     accepted = api.post("/process-command", json=QUERY, headers={**headers, **accept})
     assert accepted.status_code == 200
 
@@ -103,7 +102,7 @@ def test_a_refused_or_invalid_request_gives_its_slot_back(llm_app, api, headers)
             "/process-command", json={"query": ""}, headers={**headers, "Accept": SSE["Accept"]}
         )
         assert_error_shape(response, 400, "invalid_request")
-    assert in_flight_limit(llm_app.extensions["radpair"]).in_flight == 0
+    assert llm_app.extensions["radpair"].llm_in_flight.in_flight == 0
 
 
 def test_a_model_that_does_not_start_in_time_is_504_json(api, stub, headers):
@@ -153,6 +152,6 @@ def test_a_client_leaving_mid_stream_closes_the_upstream_call_and_stores_nothing
         received += next(chunks)
     response.close()  # what the WSGI server does when the client's socket is gone
     assert wait_for(lambda: stub.closed_early == 1)
-    assert in_flight_limit(llm_app.extensions["radpair"]).in_flight == 0
+    assert llm_app.extensions["radpair"].llm_in_flight.in_flight == 0
     stub.reset()
     assert history_count(api, headers) == 0

@@ -14,7 +14,8 @@ import psycopg
 import pytest
 
 from radpair.limits import MAX_IMPORT_BYTES
-from radpair.macros.engine import MAX_EXPANDED_CHARS, MAX_RENDERED_CHARS, Macro, find_cycle
+from radpair.macros.cycles import find_cycle
+from radpair.macros.engine import MAX_EXPANDED_CHARS, MAX_RENDERED_CHARS, Macro
 from tests.support.assertions import assert_error_shape
 
 HEADER = "Macro Phrase,Macro Text\n"

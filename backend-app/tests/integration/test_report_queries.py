@@ -44,6 +44,25 @@ def test_a_report_starts_as_a_draft_visible_to_its_owner_only(database):
         assert queries.list_reports(other, None, 10) == []
 
 
+@pytest.mark.parametrize(("lock", "held"), [(True, True), (False, False)])
+def test_a_locked_read_holds_the_report_row_until_the_transaction_ends(
+    database, module_database_url, lock, held
+):
+    with database.transaction() as connection:
+        owner = new_user(connection)
+        report_id = new_report(connection, owner)
+    with database.transaction() as connection:
+        row = ReportQueries(connection).get_report(report_id, owner, lock=lock)
+        assert row["id"] == report_id
+        with psycopg.connect(module_database_url, autocommit=True) as other:
+            probe = "SELECT 1 FROM reports WHERE id = %s FOR UPDATE NOWAIT"
+            if held:
+                with pytest.raises(psycopg.errors.LockNotAvailable):
+                    other.execute(probe, (report_id,))
+            else:
+                assert other.execute(probe, (report_id,)).fetchall() == [(1,)]
+
+
 def test_an_addendum_becomes_the_current_version_and_the_first_stays(database):
     with database.transaction() as connection:
         owner, report_id = signed_report(connection)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 from urllib.parse import urlsplit
 
-from radpair.util_helper import util_helper
+from tests.support import host
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 GUNICORN_CONFIG = PROJECT_ROOT / "backend-app" / "gunicorn.conf.py"
@@ -96,28 +96,27 @@ def gunicorn_server(
     `workers` or `threads` of None keep the config file's production values.
     """
     port = free_port()
-    with util_helper() as util:
-        full_env = util.environ()
-        # As scripts/run-prod.sh does: flat memory with many threads.
-        full_env.setdefault("MALLOC_ARENA_MAX", "2")
-        full_env.update(env)
-        full_env.update({"HOST": "127.0.0.1", "PORT": str(port)})
-        log_file = open(log_path, "w")
-        argv = [sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONFIG)]
-        if workers is not None:
-            argv += ["--workers", str(workers)]
-        if threads is not None:
-            argv += ["--threads", str(threads)]
-        if chdir is not None:
-            argv += ["--chdir", str(chdir)]
-        argv += list(extra_args)
-        process = util.spawn(
-            argv + [app_spec],
-            env=full_env,
-            stdout=log_file,
-            stderr=log_file,
-            cwd=PROJECT_ROOT,
-        )
+    full_env = host.environ()
+    # As scripts/run-prod.sh does: flat memory with many threads.
+    full_env.setdefault("MALLOC_ARENA_MAX", "2")
+    full_env.update(env)
+    full_env.update({"HOST": "127.0.0.1", "PORT": str(port)})
+    log_file = open(log_path, "w")
+    argv = [sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONFIG)]
+    if workers is not None:
+        argv += ["--workers", str(workers)]
+    if threads is not None:
+        argv += ["--threads", str(threads)]
+    if chdir is not None:
+        argv += ["--chdir", str(chdir)]
+    argv += list(extra_args)
+    process = host.spawn(
+        argv + [app_spec],
+        env=full_env,
+        stdout=log_file,
+        stderr=log_file,
+        cwd=PROJECT_ROOT,
+    )
     try:
         server = LiveServer(process, port, log_path)
         try:
@@ -307,8 +306,7 @@ def process_tree_rss_kib(pid: int) -> int:
 
 def cpu_seconds(pids: Sequence[int]) -> float:
     """User plus system CPU time the processes have used so far (exited ones count 0)."""
-    with util_helper() as util:
-        ticks = util.clock_ticks()
+    ticks = host.clock_ticks()
     total = 0
     for pid in pids:
         try:
@@ -344,17 +342,16 @@ def run_command(
     cwd: Path | None = None,
 ):
     """Run a command to completion (killed after `timeout_s`), output captured, never raising."""
-    with util_helper() as util:
-        full_env = util.environ()
-        full_env.update(env or {})
-        return util.run(
-            list(argv),
-            env=full_env,
-            check=False,
-            timeout=timeout_s,
-            cwd=cwd or PROJECT_ROOT,
-            input_text=input_text,
-        )
+    full_env = host.environ()
+    full_env.update(env or {})
+    return host.run(
+        list(argv),
+        env=full_env,
+        check=False,
+        timeout=timeout_s,
+        cwd=cwd or PROJECT_ROOT,
+        input_text=input_text,
+    )
 
 
 def run_node(
@@ -438,21 +435,20 @@ def nginx_server(upstream_port: int, folder: Path) -> Iterator[int]:
     site = site.replace("listen 80;", f"listen 127.0.0.1:{port};")
     site = site.replace("http://api:5000", f"http://127.0.0.1:{upstream_port}")
     (folder / "site.conf").write_text(site)
-    with util_helper() as util:
-        # As root, nginx would hand its workers to `nobody`, who cannot write the temp folders.
-        user = "user root;" if util.is_root() else ""
-        temp = " ".join(
-            f"{kind}_temp_path {folder}/{kind};"
-            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-        )
-        (folder / "nginx.conf").write_text(
-            f"{user}\nworker_processes 1;\npid {folder}/nginx.pid;\n"
-            f"error_log {folder}/error.log warn;\nevents {{ worker_connections 1024; }}\n"
-            f"http {{ access_log off; {temp} include {folder}/site.conf; }}\n"
-        )
-        argv = [binary, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"]
-        log_file = open(folder / "stderr.log", "w")
-        process = util.spawn(argv, stderr=log_file)
+    # As root, nginx would hand its workers to `nobody`, who cannot write the temp folders.
+    user = "user root;" if host.is_root() else ""
+    temp = " ".join(
+        f"{kind}_temp_path {folder}/{kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (folder / "nginx.conf").write_text(
+        f"{user}\nworker_processes 1;\npid {folder}/nginx.pid;\n"
+        f"error_log {folder}/error.log warn;\nevents {{ worker_connections 1024; }}\n"
+        f"http {{ access_log off; {temp} include {folder}/site.conf; }}\n"
+    )
+    argv = [binary, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"]
+    log_file = open(folder / "stderr.log", "w")
+    process = host.spawn(argv, stderr=log_file)
     try:
         try:
             wait_until_serving(f"http://127.0.0.1:{port}/status", timeout_s=15)

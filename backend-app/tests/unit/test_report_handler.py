@@ -95,7 +95,7 @@ def handler_for(store: Store) -> tuple[ReportHandler, FakeDatabase]:
 
     database = FakeDatabase()
     services = Services(settings=Settings(runtime_environment="UNITTEST"), database=database)
-    services.extras["verifier"] = FakeVerifier()
+    services.verifier = FakeVerifier()
     return Handler(services), database
 
 

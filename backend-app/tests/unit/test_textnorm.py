@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from radpair import textnorm
+from radpair.macros import engine as macro_engine
+from radpair.macros.engine import Macro, MacroLibrary
 from radpair.verifier import compare, context_engine, extract, get_verifier, negex
 
 # Length-changing case folds, combining marks, no-break spaces, smart quotes, ligatures.
@@ -35,6 +37,7 @@ def test_every_caller_uses_the_one_normalisation():
         negex.safe_lower,
         context_engine.safe_lower,
         compare.safe_lower,
+        macro_engine.safe_lower,
     } == {textnorm.safe_lower}
 
 
@@ -46,3 +49,22 @@ def test_a_negation_change_is_raised_whatever_unicode_comes_before_it(prefix):
     assert [w["type"] for w in warnings] == ["negation"]
     start, end = warnings[0]["report_span"]
     assert report[start:end] == "pleural effusion"
+
+
+@pytest.mark.parametrize("prefix", UNICODE_CASES)
+def test_a_macro_is_expanded_in_place_whatever_unicode_comes_before_it(prefix):
+    library = MacroLibrary([Macro("m-1", "normal chest", "NORMAL CHEST.", "site")])
+    text = f"{prefix} insert normal chest then more"
+    expansion = library.expand(text)
+    assert expansion.expanded == f"{prefix} NORMAL CHEST. then more"
+    start, end = expansion.macros[0]["start"], expansion.macros[0]["end"]
+    assert text[start:end] == "insert normal chest"
+
+
+@pytest.mark.parametrize("phrase", ["İnan protocol", "Dr. İnan", "ẞ test"])
+def test_a_phrase_with_a_length_changing_capital_is_found_where_it_is_dictated(phrase):
+    library = MacroLibrary([Macro("m-1", phrase, "BODY.", "site")])
+    text = f"First. Insert {phrase.upper()} now."
+    expansion = library.expand(text)
+    assert expansion.expanded == "First. BODY. now."
+    assert macro_engine.phrase_key(phrase) == textnorm.safe_lower(phrase)

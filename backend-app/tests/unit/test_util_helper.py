@@ -12,6 +12,8 @@ from radpair.util_helper import REGISTERED_CALLERS, UnregisteredCallerError, uti
 
 BACKEND = Path(__file__).resolve().parents[2]
 BANNED = {"os", "subprocess"}
+# The runtime package's gateway, and the one for code that never ships (tests, bench).
+GATEWAYS = {Path("radpair/util_helper.py"), Path("tests/support/host.py")}
 
 
 def _run_in_module(module_name: str, source: str):
@@ -74,15 +76,32 @@ def _imported_modules(path: Path) -> set[str]:
     return names
 
 
-def test_no_module_outside_util_helper_imports_os_or_subprocess():
+def python_files() -> list[Path]:
+    return sorted(path for path in BACKEND.rglob("*.py") if ".venv" not in path.parts)
+
+
+def test_no_module_but_the_two_gateways_imports_os_or_subprocess():
     offenders = []
-    for path in sorted(BACKEND.rglob("*.py")):
-        if path.name == "util_helper.py" or ".venv" in path.parts:
+    for path in python_files():
+        relative = path.relative_to(BACKEND)
+        if relative in GATEWAYS:
             continue
         banned = _imported_modules(path) & BANNED
         if banned:
-            offenders.append(f"{path.relative_to(BACKEND)}: {sorted(banned)}")
+            offenders.append(f"{relative}: {sorted(banned)}")
     assert offenders == []
+
+
+def test_the_scan_covers_the_runtime_package_the_tests_and_the_bench():
+    folders = {path.relative_to(BACKEND).parts[0] for path in python_files()}
+    assert {"radpair", "tests", "bench"} <= folders
+    assert len([p for p in python_files() if p.relative_to(BACKEND).parts[0] == "radpair"]) > 50
+
+
+def test_only_runtime_modules_that_exist_are_registered():
+    for name in REGISTERED_CALLERS:
+        assert name.split(".")[0] == "radpair"
+        assert (BACKEND / (name.replace(".", "/") + ".py")).is_file(), name
 
 
 def test_the_scan_would_notice_an_import_of_os(tmp_path):

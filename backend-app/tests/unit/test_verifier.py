@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from radpair.verifier import Verifier, get_verifier
-from radpair.verifier.evaluate import TYPES, load_corpus, meets, run_pairs, scores
+from radpair.verifier.extract import find_locations
 from radpair.verifier.extract import segment
 from radpair.verifier.measure import extract_measurements
+from tests.support.verifier_scoring import TYPES, load_corpus, meets, run_pairs, scores
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "verifier_corpus.yaml"
 
@@ -112,6 +113,207 @@ def test_a_dropped_or_added_finding_points_at_its_words_and_has_no_partner_span(
         assert (text[span[0] : span[1]] if span else None) == words
 
 
+@pytest.mark.parametrize(
+    ("source", "report", "kind", "source_words", "report_words"),
+    [
+        # A qualified kin denial ("no acute intracranial hemorrhage") does not account for
+        # an undictated hematoma elsewhere.
+        (
+            "No acute intracranial hemorrhage. Mild volume loss.",
+            "FINDINGS:\nNo acute intracranial hemorrhage. Mild volume loss. Small occipital "
+            "scalp hematoma.",
+            "insertion",
+            None,
+            "hematoma",
+        ),
+        # "consistent with DVT" restates the thrombus of its sentence, not one anywhere.
+        (
+            "Occlusive thrombus in the right popliteal vein, consistent with acute DVT.",
+            "FINDINGS:\nOcclusive thrombus in the right popliteal vein. Thrombus also in the "
+            "right peroneal veins.",
+            "insertion",
+            None,
+            "Thrombus",
+        ),
+        # The exam's reason in its title is no finding for a draft to lean on.
+        (
+            "Right breast ultrasound for a palpable lump. Normal fibroglandular tissue.",
+            "FINDINGS:\nNormal fibroglandular tissue. Incidental 4 mm cyst at 9 o'clock.",
+            "insertion",
+            None,
+            "cyst",
+        ),
+        # One kind of bleed does not stand for another.
+        (
+            "Trace subarachnoid hemorrhage in the right sylvian fissure.",
+            "FINDINGS:\nTrace right sylvian subarachnoid hemorrhage. Small intraventricular "
+            "hemorrhage in the occipital horns.",
+            "insertion",
+            None,
+            "intraventricular hemorrhage",
+        ),
+        # The dens is C2: a C1 fracture is another one.
+        (
+            "Type II odontoid fracture through the base of the dens.",
+            "FINDINGS:\nType II odontoid fracture. Nondisplaced fracture of the C1 anterior arch.",
+            "insertion",
+            None,
+            "fracture",
+        ),
+        # A second lesion of the same kind dropped with its size: the kept one is no partner.
+        (
+            "Right breast: 2.1 cm irregular mass at 10:00. Additional 8 mm mass at 9:00.",
+            "FINDINGS:\nRight breast: 2.1 cm irregular mass at 10:00.",
+            "omission",
+            "mass",
+            None,
+        ),
+        # A numbered bone is part of the finding's place, like a spine level.
+        (
+            "Fracture of the fourth metatarsal base. Healing stress fracture of the second "
+            "metatarsal shaft.",
+            "FINDINGS:\nFracture of the fourth metatarsal base.",
+            "omission",
+            "fracture",
+            None,
+        ),
+    ],
+)
+def test_findings_without_a_real_partner_are_dropped_or_added(
+    verifier, source, report, kind, source_words, report_words
+):
+    found = [w for w in verifier.verify(source, report) if w["type"] == kind]
+    assert found, verifier.verify(source, report)
+    warning = found[0]
+    for span, text, words in (
+        (warning["source_span"], source, source_words),
+        (warning["report_span"], report, report_words),
+    ):
+        assert (text[span[0] : span[1]] if span else None) == words
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        # Sides given once by bare "Right:" / "Left:" labels.
+        (
+            "3 mm calculus in the right kidney. No left hydronephrosis.",
+            "Kidneys:\nRight: 0.3 cm renal calculus.\nLeft: No hydronephrosis.",
+        ),
+        # Vessels listed under a side heading that the dictation never named.
+        (
+            "CTA of both legs. Right: three-vessel runoff. Left: anterior tibial artery "
+            "occluded at mid-calf.",
+            "Right leg: Three-vessel runoff (anterior tibial, posterior tibial, peroneal).\n"
+            "Left leg: Anterior tibial artery occluded at mid-calf.",
+        ),
+        # "Contralateral" is the side opposite the exam's; CFV is the common femoral vein;
+        # "popliteal DVT" is a thrombus in the popliteal vein.
+        (
+            "Left leg venous duplex. Acute popliteal DVT. Contralateral CFV patent.",
+            "Left popliteal vein thrombus. The right common femoral vein is patent.",
+        ),
+        # Klein's line is a landmark, not a device.
+        (
+            "Left hip normal; Klein line intersects the left epiphysis.",
+            "Left hip: Klein line intersects the femoral epiphysis.",
+        ),
+    ],
+)
+def test_faithful_layouts_and_landmark_names_raise_nothing(verifier, source, report):
+    assert _types(verifier, source, report) == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "source_words", "report_words"),
+    [
+        (
+            "Ethmoid opacification, L>R.",
+            "Ethmoid opacification, right greater than left.",
+            "L>R",
+            "right greater than left",
+        ),
+        (
+            "Edema, left-sided predominance.",
+            "Edema, more pronounced on the right.",
+            "left-sided predominance",
+            "more pronounced on the right",
+        ),
+        ("Effusions, left greater than right.", "Effusions, more marked on the left.", None, None),
+        ("Effusions, left greater than right.", "Bilateral effusions.", None, None),
+    ],
+)
+def test_the_worse_side_turned_round_is_a_side_change(
+    verifier, source, report, source_words, report_words
+):
+    found = [w for w in verifier.verify(source, report) if w["message"].startswith("The worse")]
+    if source_words is None:
+        assert found == []
+        return
+    (warning,) = found
+    assert warning["type"] == "laterality"
+    assert source[slice(*warning["source_span"])] == source_words
+    assert report[slice(*warning["report_span"])] == report_words
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "kind", "source_words", "report_words"),
+    [
+        (
+            "Fracture of the right C6 lamina. The fracture does not extend into the "
+            "transverse foramen.",
+            "FINDINGS:\nFracture of the right C6 lamina extending into the transverse foramen.",
+            "negation",
+            "extend into",
+            "extending into",
+        ),
+        (
+            "Gestational sac containing a yolk sac. No embryo.",
+            "FINDINGS:\nGestational sac. No yolk sac or embryo.",
+            "negation",
+            "yolk sac",
+            "yolk sac",
+        ),
+        (
+            "Left testis: 7 mm hypoechoic lesion, no internal vascularity.",
+            "FINDINGS:\nLeft testis: 7 mm hypoechoic lesion with internal vascularity.",
+            "negation",
+            "internal vascularity",
+            "internal vascularity",
+        ),
+        (
+            "MRI left ankle.\nPeroneal tendons: intact.\nAchilles: normal.",
+            "FINDINGS:\nLateral tendons: Split tear of the peroneus brevis tendon.",
+            "negation",
+            "Peroneal tendons",
+            "tear",
+        ),
+        (
+            "Right leg venous duplex. Popliteal DVT. Contralateral CFV patent.",
+            "FINDINGS:\nRight popliteal vein thrombus. Ipsilateral common femoral vein patent.",
+            "laterality",
+            "Contralateral",
+            "Ipsilateral",
+        ),
+        (
+            "Right slipped capital femoral epiphysis. Left hip is normal.",
+            "IMPRESSION:\nBilateral slipped capital femoral epiphysis.",
+            "laterality",
+            "Right",
+            "Bilateral",
+        ),
+    ],
+)
+def test_extension_and_slipped_epiphysis_changes_are_flagged(
+    verifier, source, report, kind, source_words, report_words
+):
+    found = [w for w in verifier.verify(source, report) if w["type"] == kind]
+    assert found, verifier.verify(source, report)
+    warning = found[0]
+    assert source[slice(*warning["source_span"])] == source_words
+    assert report[slice(*warning["report_span"])] == report_words
+
+
 def test_a_diagnosis_offered_to_explain_dictated_findings_is_not_an_insertion(verifier):
     source = "Loss of gray-white differentiation in the left insula. No hemorrhage."
     report = (
@@ -194,11 +396,28 @@ def test_the_held_out_slice_meets_the_hard_part_targets(outcomes):
         ("70 to 99% stenosis", "percent", (70.0, 99.0)),
         ("24 degrees", "angle", (24.0,)),
         ("165 bpm", "rate", (165.0,)),
+        ("RV/LV ratio 1.4", "ratio", (1.4,)),
+        ("S/D 3.2", "ratio", (3.2,)),
+        ("Tmax >6 s", "time", (0.1,)),
+        ("90 seconds", "time", (1.5,)),
+        ("alpha angle 62 deg", "angle", (62.0,)),
+        ("T-score -2.7", "t_score", (-2.7,)),
+        ("femoral neck: T -2.1", "t_score", (-2.1,)),
+        ("Z-score of +0.3", "z_score", (0.3,)),
+        ("Agatston score 412", "calcium_score", (412.0,)),
+        ("ICA PSV 112", "velocity", (112.0,)),
+        ("nodule prev 2.3 cm", "length:prior", (23.0,)),
     ],
 )
 def test_measurements_are_parsed_into_base_units(text, dim, values):
     (m,) = extract_measurements(text)
     assert (m.dim, m.values) == (dim, values)
+
+
+def test_a_ratio_worked_out_from_dictated_values_is_no_new_measurement(verifier):
+    source = "Renal artery PSV 180 cm/s; iliac artery PSV 110 cm/s."
+    report = "Renal artery PSV 180 cm/s; iliac artery PSV 110 cm/s (ratio approximately 1.6)."
+    assert _types(verifier, source, report) == set()
 
 
 @pytest.mark.parametrize(
@@ -208,6 +427,7 @@ def test_measurements_are_parsed_into_base_units(text, dim, values):
         "Disc bulge at L4-L5 and C5-6, compression of T12, L5-S1 narrowing.",
         "BI-RADS 4. PI-RADS 3. LI-RADS 5. TI-RADS 2. Grade 2 chondromalacia.",
         "2 o'clock, follow-up in 3 months, 8 weeks 6 days.",
+        "HCC seg 6 s/p TACE. T2 hyperintense. CALCIUM SCORE\n55M.",
     ],
 )
 def test_dates_series_levels_and_categories_are_not_measurements(text):
@@ -222,6 +442,11 @@ def test_dates_series_levels_and_categories_are_not_measurements(text):
         ("Mass measures 3.2 x 2.1 cm.", "Mass measures 32 x 21 mm."),
         ("Prostate volume 48 mL.", "Prostate volume 48 cc."),
         ("Mass 3.4 x 3.0 x 2.8 cm.", "Mass 3.4 x 3.0 x 2.8 cm. Impression: 3.4 cm mass."),
+        ("R ICA PSV 112, EDV 30.", "Right internal carotid artery PSV 112 cm/s, EDV 30 cm/s."),
+        ("Lobe 6.2 cm (prev 6.0 cm).", "Lobe 6.2 cm (previously 6.0 cm)."),
+        ("Hip: T -1.6.", "Hip: T-score -1.6."),
+        ("Agatston: LAD 98. Total 142.", "Total calcium score of 142."),
+        ("Alpha angle 62 deg.", "Alpha angle 62\u00b0."),
     ],
 )
 def test_equal_values_in_other_units_or_forms_are_not_flagged(verifier, source, report):
@@ -238,6 +463,10 @@ def test_equal_values_in_other_units_or_forms_are_not_flagged(verifier, source, 
         ("Aneurysm 4.8 cm.", "Aneurysm 4.3 cm."),
         ("Small nodule in the right lower lobe.", "4 mm nodule in the right lower lobe."),
         ("Spleen 15.5 cm. Cyst 2 cm.", "Spleen 15.5 cm."),
+        ("RV/LV ratio 1.4, right heart strain.", "RV/LV ratio 1.1, right heart strain."),
+        ("Tmax >6 s volume 45 mL.", "Tmax >10 s volume 45 mL."),
+        ("Lumbar spine T -1.4. Hip T -2.1.", "Lumbar spine T-score -2.4. Hip T-score -2.1."),
+        ("Agatston: LAD 98. Total 412.", "Total calcium score of 142."),
     ],
 )
 def test_changed_missing_or_new_measurements_are_flagged(verifier, source, report):
@@ -504,3 +733,19 @@ def test_every_warning_on_the_corpus_points_at_whole_words_in_each_text_it_names
                     assert _whole_words(text, span), (pair.id, w, text[span[0] : span[1]])
                     checked += 1
     assert checked > 200
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Observation in segment 4a and seg 7.", ["segment:4a", "segment:7"]),
+        ("Segment IVb lesion.", ["segment:4b"]),
+        ("Fractures of the L2 and L3 transverse processes.", ["level:L2-3"]),
+        ("Type II odontoid fracture; the atlas is intact.", ["level:C2", "level:C1"]),
+        ("Fracture of the second metatarsal.", ["bone:metatarsal:2"]),
+        # Two numbered bones in one sentence: neither is kept (the nearest would name one).
+        ("Fractures of the fifth and sixth ribs.", []),
+    ],
+)
+def test_places_that_identify_a_finding_are_read(text, places):
+    assert [place for _start, _end, place in find_locations(text)] == places

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from radpair.verifier.engine import PRODUCTION_ENGINE, Verifier, get_verifier, make_engine
-from radpair.verifier.evaluate import TYPES
 from radpair.verifier.model import ABSENT, PRESENT, UNCERTAIN
-
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "verifier_bench.py"
+from tests.support.bench import load_bench
+from tests.support.verifier_scoring import TYPES
 
 
 @pytest.fixture(scope="module")
@@ -59,9 +55,7 @@ def test_medspacy_engine_catches_the_basic_hard_cases(medspacy_verifier, source,
 
 
 def test_the_bench_scores_both_engines_and_names_the_chosen_one():
-    spec = importlib.util.spec_from_file_location("verifier_bench", BENCH)
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_bench("verifier_bench")
     result = bench.run(quick=True)
     assert set(result["engines"]) >= {"rules", "medspacy"}
     for engine in result["engines"].values():

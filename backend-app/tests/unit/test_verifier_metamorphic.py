@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from radpair.verifier import get_verifier
-from radpair.verifier.evaluate import load_corpus
+from tests.support.verifier_scoring import load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "verifier_corpus.yaml"
 FAITHFUL = [p for p in load_corpus(CORPUS) if not p.expected]
@@ -85,8 +85,13 @@ _KNOWN_SIDES = {
     "h6-us-transplant-25": "'right iliac fossa' and 'left lower quadrant' are two names of places",
     "h6-nm-vq-41": "defects in several lobes of both sides in one sentence share one side set",
     "h8-ct-abdomen-32": "side of 'the largest' of bilateral cysts is not tracked",
+    "h9-ct-abd-60": "a side before a level ('left L2 and L3 transverse processes') is not attached",
 }
 _KNOWN_NEGATIONS = {
+    "h10-us-renal-peds-46": "a side opening a line ('L kidney 8.6 cm. Upper pole ...') is not "
+    "carried to the line's next sentence",
+    "h10-ct-adrenal-52": "the first 'No' denies a recommendation ('No follow-up imaging is "
+    "needed'), which is none of the five types",
     "h4-fl-ugi-76": "'corkscrew appearance' is not a finding the lexicon knows",
     "h5-us-breast-15": "'posterior acoustic features' is a descriptor the lexicon does not know",
     "h5-us-uedoppler-30": "deep and superficial thrombus are one finding to the verifier",

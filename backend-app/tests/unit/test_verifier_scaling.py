@@ -12,10 +12,10 @@ from radpair.textnorm import safe_lower
 from radpair.verifier import extract as extract_module
 from radpair.verifier import get_verifier
 from radpair.verifier import lexicon as lx
-from radpair.verifier.evaluate import load_corpus
 from radpair.verifier.extract import side_matcher, surface_tokens, term_matcher
 from radpair.verifier.negex import cue_matcher
 from radpair.verifier.regex_trie import flat, literal_tokens, ordered_trie, word_scanner
+from tests.support.verifier_scoring import load_corpus
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "verifier_corpus.yaml"
 

@@ -31,16 +31,8 @@ JOIN report_versions v ON v.report_id = r.id AND v.version = r.current_version
 WHERE r.id = %(report_id)s AND r.owner_id = %(owner_id)s
 
 -- name: lock_report
-SELECT r.id::text AS id, r.owner_id::text AS owner_id, r.accession_number, r.modality,
-       r.body_part, r.patient_ref, r.source, r.command_ids::text[] AS command_ids,
-       r.current_version, r.created_at, r.updated_at,
-       v.version, v.status, v.findings, v.impression, v.addendum, v.warnings,
-       v.acknowledgements, v.author_id::text AS author_id, v.created_at AS version_created_at,
-       v.signed_at
-FROM reports r
-JOIN report_versions v ON v.report_id = r.id AND v.version = r.current_version
-WHERE r.id = %(report_id)s AND r.owner_id = %(owner_id)s
-FOR UPDATE OF r
+-- The owner's report row, locked until the transaction ends; get_report then reads it whole.
+SELECT 1 FROM reports WHERE id = %(report_id)s AND owner_id = %(owner_id)s FOR UPDATE
 
 -- name: list_reports
 SELECT r.id::text AS id, r.accession_number, r.modality, r.body_part, r.patient_ref,

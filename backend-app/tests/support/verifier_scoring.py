@@ -1,4 +1,4 @@
-"""Scoring of a verifier against the labelled corpus (shared by the tests and the bench)."""
+"""Scoring a verifier on the labelled corpus: shared by the tests and the bench, never shipped."""
 
 from __future__ import annotations
 
