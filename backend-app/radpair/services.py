@@ -20,6 +20,7 @@ from radpair.verifier import Verifier, get_verifier
 if TYPE_CHECKING:
     from radpair.llm.client import LLMClient
 
+
 @dataclass
 class Services:
     """What handlers need besides the request: settings, the pool, caches and clients.
