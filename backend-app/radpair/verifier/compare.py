@@ -944,6 +944,8 @@ class _ValueIndex:
 
     def _owned_elsewhere(self, b: Measurement) -> bool:
         """_owned_elsewhere(x, y, b, x_is_src), from the indexes."""
+        # The mirror image of _different_elsewhere: the same cache pattern over x's values
+        # instead of y's.
         n = self._mention(self.y, b)
         key = (_exact_key(b), _relation_key(n))
         if key not in self._owned:

@@ -211,6 +211,8 @@ def _nearest_pre(lower: str, term: Term, cues: _SentenceCues) -> tuple[int, str]
 
 def _nearest_post(lower: str, term: Term, cues: _SentenceCues) -> tuple[int, str] | None:
     """The closest cue after the term whose scope reaches back to it."""
+    # The mirror image of _nearest_pre, scanning right: the cue lists, limits and windows differ
+    # by direction, and one function taking a direction would hide which is which.
     for j in range(bisect_left(cues.post_starts, term.end), len(cues.post)):
         c = cues.post[j]
         words = _count_words(lower, term.end, c.start, _POST_LIMIT)
