@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
-from radpair.verifier.measure import covers, same_value
+from radpair.verifier.measure import covers, number, same_value
 from radpair.verifier.model import (
     ABSENT,
     HYPOTHETICAL,
@@ -682,10 +682,7 @@ _BARE_NUMBER = re.compile(r"[-\u2212\u2013]?\d+(?:\.\d+)?")
 def _bare_number_in(view: _View, value: float) -> bool:
     """True when the text writes this number somewhere, with or without a name or unit."""
     if view.numbers is None:
-        view.numbers = {
-            float(n.replace("\u2212", "-").replace("\u2013", "-"))
-            for n in _BARE_NUMBER.findall(view.text)
-        }
+        view.numbers = {number(n) for n in _BARE_NUMBER.findall(view.text)}
     return value in view.numbers
 
 

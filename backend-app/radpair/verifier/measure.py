@@ -136,9 +136,13 @@ def _unit(surface: str) -> tuple[str, float]:
     return UNITS.get(key) or UNITS[key.replace(" ", "")]
 
 
-def _number(written: str) -> float:
-    """A written number; thousands separators allowed ("1,520")."""
-    return float(written.replace(",", ""))
+_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", ",": None, " ": None})
+
+
+def number(written: str) -> float:
+    """A written number: thousands separators ("1,520") and a typographic minus ("\u22121.4",
+    "- 1.4") allowed."""
+    return float(written.translate(_MINUS))
 
 
 def _norm(value: float) -> float:
@@ -155,7 +159,7 @@ def extract_measurements(text: str) -> list[Measurement]:
         if m.group("ua") and _unit(m.group("ua"))[0] != dim:
             continue
         fa = _unit(m.group("ua"))[1] if m.group("ua") else factor
-        values = (_norm(_number(m.group("a")) * fa), _norm(_number(m.group("b")) * factor))
+        values = (_norm(number(m.group("a")) * fa), _norm(number(m.group("b")) * factor))
         if _FROM.search(text, max(0, m.start() - 12), m.start()):
             # "from 6 mm to 8 mm" is a change: the prior value, then the current one.
             first_end = m.end("ua") if m.group("ua") else m.end("a")
@@ -190,7 +194,7 @@ def extract_measurements(text: str) -> list[Measurement]:
                 d, factor = dim, 1.0
             if d != dim:
                 break
-            values.append(_norm(_number(num) * factor))
+            values.append(_norm(number(num) * factor))
         found.append(Measurement(m.start(), end, dim, tuple(values)))
     for pattern, dim in ((_SUV_RE, "suv"), (_RATIO_RE, "ratio"), (_VELOCITY_RE, "velocity")):
         for m in pattern.finditer(text):
@@ -198,9 +202,9 @@ def extract_measurements(text: str) -> list[Measurement]:
     for m in _SCORE_RE.finditer(text):
         group = 2 if m.group(1) else 4
         kind = m.group(group - 1).lower()
-        written = m.group(group).replace(" ", "").replace("\u2212", "-").replace("\u2013", "-")
         dim = "calcium_score" if kind in ("calcium", "agatston") else f"{kind}_score"
-        found.append(Measurement(m.start(group), m.end(group), dim, (_norm(float(written)),)))
+        value = _norm(number(m.group(group)))
+        found.append(Measurement(m.start(group), m.end(group), dim, (value,)))
     for meas in found:
         if not meas.dim.endswith(PRIOR) and _is_prior(text, meas.start, meas.end):
             meas.dim += PRIOR
