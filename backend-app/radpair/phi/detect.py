@@ -33,8 +33,10 @@ class Span(NamedTuple):
     category: str
 
 
-_UP = "A-ZÀ-ÖØ-Þ"
-_LOW = "a-zß-öø-ÿ"
+# Latin Extended-A (Polish, Czech, Turkish, Baltic letters) mixes cases letter by letter, so it
+# counts as both: "Wiśniewska", "Łukasz", "Şahin".
+_UP = "A-ZÀ-ÖØ-ÞĀ-ž"
+_LOW = "a-zß-öø-ÿĀ-ž"
 # Capitalized words that follow a name context but are not names.
 _MONTHS = (
     "January February March April May June July August September October November December"
@@ -91,12 +93,20 @@ _UNIT = (
     r"admitting|reception|cath\s+lab|step-?down|telemetry|dispatch|security|bed\s+(?:control|"
     r"management)|the\s+(?:floor|unit|front)|trauma\s+bay|resus|main\s+desk|nurses'?\s+station|"
     r"blood\s+bank|scheduling|clinic|ultrasound|x-?ray|\d+\s*(?:West|East|North|South|[WENS]\b)|"
+    r"ENT|GI|ortho(?:pa?edics)?|(?:neuro|general|vascular|trauma|cardiac|thoracic)?\s*surgery|"
+    r"neurology|cardiology|urology|oncology|OB|GYN|OB/?GYN|peds|pa?ediatrics|medicine|trauma|"
+    r"nephrology|pulmonary|pulmonology|hepatology|anesthesia|neonatology|"
     r"(?:North|South|East|West)\s*\d+)\b"
 )
+# "SEGUN ADEWALE": two or more words in capitals (read as a name only after a cue).
+_CAPS_SEQ = rf"[{_UP}][{_UP}'’-]+(?:[ \t][{_UP}][{_UP}'’-]+){{1,3}}\b"
 # "Ivanova, Natalia K": a name, or a surname, a comma, given names and a middle initial.
 _SURNAME_GIVEN = rf"{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ}(?:[ \t]+[{_UP}]\b\.?)?)?"
 _NAME_SEQ2 = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{1,3}}"
-_TITLE = r"(?:Drs?|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sister|Nurse|Det|Detective|Officer|Sgt)"
+_TITLE = (
+    r"(?:Drs?|Doctor|Mr|Mrs|Ms|Miss|Mx|Mister|Missus|Prof|Professor|Sister|Nurse|Det|Detective|"
+    r"Officer|Sgt)"
+)
 _ROLE_NOUN = (
     r"(?:physician|provider|doctor|clinician|surgeon|resident|fellow|nurse|NP|PA|PA-C|RN|"
     r"radiologist|hospitalist|intensivist|oncologist|urologist|cardiologist|neurologist|"
@@ -163,6 +173,30 @@ _ID_VALUE = r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 _KEY_TAIL = r"\s*(?:number|num|no\.?|nr|#|id)?\s*(?:is\s+|was\s+)?[:#=]?\s*(?:is\s+)?"
 _AGE_NUM = r"(?:9\d|1[01]\d|12[0-5])"
 _ORDINAL_TENS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# Speech recognition writes dates, times and ids as words: "january fifth twenty twenty four",
+# "march the fourth", "at 3 15 pm", "m r n 7 7 0 4 1 2 9".
+_DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
+_TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_SPOKEN_ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|"
+    r"(?:twenty|thirty)[ -](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))"
+)
+_SPOKEN_YEAR = (
+    rf"(?:(?:nineteen|twenty)[ -](?:oh[ -]{_ORDINAL_TENS}|{_TEEN}|{_TENS}(?:[ -]{_ORDINAL_TENS})?)"
+    rf"|two[ -]thousand(?:[ -]and)?(?:[ -](?:{_TEEN}|{_TENS}(?:[ -]{_ORDINAL_TENS})?|"
+    rf"{_ORDINAL_TENS}))?)"
+)
+_SPOKEN_DAY = rf"(?:{_SPOKEN_ORDINAL}|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th))"
+# A dictated id: digits one by one ("7 7 0 4 1 2 9") or as words ("four four eight one two").
+_SPACED_ID = rf"(?:\d(?:[ \t]\d){{4,}}|{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{4,}})\b"
+# What ends a spoken time or a bare ordinal day: punctuation, a spoken "period", or a word that
+# cannot be a unit ("at 4 20 period", "on the 12th, ...").
+_SPOKEN_END = (
+    r"(?=[ \t]*(?:$|[.,;:)\n]|(?i:period|comma|full\s+stop|new\s+(?:line|paragraph)|"
+    r"today|tonight|this|on|with|to|by|hours?|hrs)\b))"
+)
 
 
 def _initials(alternation: str) -> str:
@@ -233,7 +267,7 @@ def _after_verb(match: re.Match) -> tuple[int, int] | None:
     """The name after "discussed with", "referred by"...: "Young, Daniel" whole when its
     second part is a name too, else the part before the comma ("Brown, [Chest radiograph]")."""
     if not match.group("v"):
-        return _lower_name(match, unknown_ok=False, group="lv")
+        return _lower_name(match, unknown_ok=False, group="lv") or _lower_given_at_work(match)
     if namebook.is_criteria(match.group("v")):
         return None
     whole = _no_plain_words(match)
@@ -312,6 +346,23 @@ def _lower_name(
     return None if kept_end is None else (start, kept_end)
 
 
+_AT_WORK = re.compile(
+    rf"(?P<g>[{_LOW}]+)[ \t]+(?:from|in|at|on|of)[ \t]+(?:the[ \t]+)?(?i:{_UNIT})"
+)
+
+
+def _lower_given_at_work(match: re.Match) -> tuple[int, int] | None:
+    """ "discussed with grant from ent": a given name that is also a word, made a name by
+    where the person works."""
+    found = _AT_WORK.match(match.string, match.start("lv"))
+    if not found:
+        return None
+    given = found.group("g")
+    if given in _PAIR_STOP or given in _ROLE_WORDS or namebook.is_clinical(given):
+        return None
+    return found.span("g") if namebook.is_ever_given(given) else None
+
+
 def _given_at_work(match: re.Match) -> bool:
     """ "Maria from the ED": a listed given name, or an unknown word opening a sentence (not a
     drug: "given Zosyn in the ED")."""
@@ -330,7 +381,11 @@ def _could_be_name(word: str) -> bool:
 
 def _possessor(word: str) -> bool:
     """A given name or unknown word before "'s mother" (not "Today's", "Wilms'")."""
-    return namebook.could_be_name(word) and not namebook.is_eponym(word)
+    return (
+        word.lower() not in _NOT_PART
+        and namebook.could_be_name(word)
+        and not namebook.is_eponym(word)
+    )
 
 
 def _parts(word: str) -> list[str]:
@@ -357,6 +412,15 @@ def _reads_as_name(first: str, second: str) -> bool:
         return True
     if all(namebook.is_name_like(w) for w in first_parts + second_parts):
         return True
+    # "Gwendolyn Adebayo-Price": a listed given name and a double-barrelled surname, one part
+    # name-like and the other a surname that is also a word.
+    if (
+        len(second_parts) > 1
+        and namebook.is_name_like(a)
+        and any(namebook.is_name_like(p) for p in second_parts)
+        and all(namebook.is_ever_name(p) or namebook.is_name_like(p) for p in second_parts)
+    ):
+        return True
     # Names that are also words or clinical terms: "Rose Hill", "Hill, Rose", "Mark Stone".
     return a not in _NOT_GIVEN and (
         (namebook.is_word_name(a, b) and namebook.not_both_common(a, b))
@@ -375,6 +439,22 @@ def _pair(match: re.Match) -> tuple[int, int] | None:
     if not _reads_as_name(match.group("g"), match.group("s")):
         return None
     return _widen(match.string, match.start("v"), match.end("v"))
+
+
+def _lower_pair(match: re.Match) -> tuple[int, int] | None:
+    """ "marcus oyelaran", "sandeep kaur-gill": a listed given name that is not an English
+    word, then a surname that is a listed name rare as a word or a word no list knows."""
+    given, surname = match.group("g"), match.group("s")
+    if given in _PAIR_STOP or surname in _PAIR_STOP or surname in _ROLE_WORDS:
+        return None
+    if (
+        namebook.is_ever_given(given)
+        and namebook.is_lower_name(given, unknown_ok=False)
+        and namebook.is_lower_name(surname, unknown_ok=True)
+        and not namebook.is_eponym(surname)
+    ):
+        return match.start("g"), match.end("s")
+    return None
 
 
 _MORE_SURNAME = re.compile(rf"[ \t]+(?:{_PARTICLE_ANY}[ \t]+)*(?P<w>{_CAP_WORD})\b")
@@ -407,7 +487,13 @@ def _surname_first(match: re.Match) -> tuple[int, int] | None:
     last, given = match.group("s").split()[-1], match.group("g")
     if not any(namebook.is_listed(p) for p in _parts(last) + _parts(given)):
         return None  # two words no list knows: "Lipitor, Metformin", "Aphe, Nonperipheral"
-    return match.span("v") if _reads_as_name(given, last) else None
+    if not _reads_as_name(given, last):
+        return None
+    # "Chen, Xiao Ming": a second given name, when it is a name and not the next word.
+    second = match.group("g2")
+    if second and all(namebook.is_name_like(p) for p in _parts(second)):
+        return match.start("v"), match.end("g2")
+    return match.span("v")
 
 
 # A surname that is also an eponym ("Dr. Baker ... Baker cyst"): the eponym use stays.
@@ -432,6 +518,43 @@ _EPONYM_USE = rf"(?!{_EPONYM_AFTER})"
 _EPONYM_USE_AHEAD = re.compile(_EPONYM_AFTER)
 
 
+# Breast and joint reports give places as clock-face positions ("mass at 10:00, 6 cm from the
+# nipple", "labral tear 12:00 to 2:00"): a place the draft needs, not a time to mask.
+_CLOCK_TEXT = re.compile(
+    r"(?i)\b(?:breasts?|BI-?RADS|mammo\w*|nipple|areola\w*|labr(?:um|al)|glenoid|acetabul\w*)\b"
+)
+_CLOCK_FACE = re.compile(r"(?:1[0-2]|0?[1-9]):[03]0")
+_CLOCK_TIME_CUE = re.compile(
+    r"(?i)\b(?:called|discussed|d/w|paged|notified|given|communicated|telephoned|spoke|spoken|"
+    r"conveyed|relayed|informed|contacted|performed|started|completed|arrived|scanned|injected|"
+    r"administered|dictated|signed|read|reviewed|today|yesterday|tonight|morning|evening|"
+    r"afternoon|am|pm|hours|hrs|on)\b"
+)
+_SENTENCE_BEFORE = re.compile(r"[^.\n]*$")
+
+
+def _clock_position(match: re.Match) -> bool:
+    """A clock-face time ("10:00", "2:30") in a breast or joint report, with no word of
+    communication or timing in its sentence: a position, not a time of day."""
+    if not _CLOCK_FACE.fullmatch(match.group()):
+        return False
+    text = match.string
+    sentence = _SENTENCE_BEFORE.search(text, max(0, match.start() - 120), match.start())
+    after = text[match.end() : match.end() + 12]
+    if _CLOCK_TIME_CUE.search(sentence.group()) or _CLOCK_TIME_CUE.match(after.lstrip()):
+        return False
+    return bool(_CLOCK_TEXT.search(text))
+
+
+_NEXT_CAP_WORD = re.compile(rf"[ \t]+(?P<w>{_CAP_WORD})\b")
+
+
+def _month_as_given_name(match: re.Match) -> bool:
+    """ "June Whitaker", "April Ng": a month that is a given name before a listed surname."""
+    after = _NEXT_CAP_WORD.match(match.string, match.end())
+    return bool(after) and namebook.is_person_name(match.group(), after.group("w"))
+
+
 _RULES: tuple[_Rule, ...] = (
     _rule("EMAIL", r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"),
     _rule(
@@ -442,14 +565,16 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "MRN",
-        rf"(?i)(?<!\w)(?:MRN|MR\s*#|MR\s+(?:no\.?|number)|med(?:ical)?\s+rec(?:ord)?s?|"
+        rf"(?i)(?<!\w)(?:MRN|m\.?[ \t]r\.?[ \t]n\b\.?|MR\s*#|MR\s+(?:no\.?|number)|"
+        rf"med(?:ical)?\s+rec(?:ord)?s?|"
         rf"(?:hospital|chart|record|unit)\s+(?:number|no\.?|#)|UR\s*(?:number|no\.?|#)|URN)"
-        rf"{_KEY_TAIL}(?P<v>{_ID_VALUE})",
+        rf"{_KEY_TAIL}(?P<v>{_SPACED_ID}|{_ID_VALUE})",
         "v",
     ),
     _rule(
         "ACCESSION",
-        rf"(?i)\b(?:accession|accessions|acc|accn|acsn)\.?{_KEY_TAIL}(?P<v>{_ID_VALUE})",
+        rf"(?i)\b(?:accession|accessions|acc|accn|acsn)\.?{_KEY_TAIL}"
+        rf"(?P<v>{_SPACED_ID}|{_ID_VALUE})",
         "v",
     ),
     _rule(
@@ -499,7 +624,8 @@ _RULES: tuple[_Rule, ...] = (
     # Speech recognition writes titles and names in lower case: "discussed with doctor patel".
     _rule(
         "NAME",
-        rf"(?<!\w)(?:[Dd]rs?|DR|[Dd]octor|DOCTOR|[Mm]rs?|[Mm]s|[Mm]x|[Mm]iss|[Nn]urse|NURSE|"
+        rf"(?<!\w)(?:[Dd]rs?|DR|[Dd]octor|DOCTOR|[Mm]rs?|[Mm]s|[Mm]x|[Mm]iss|[Mm]ister|[Mm]issus|"
+        rf"[Nn]urse|NURSE|"
         rf"[Ss]ister|"
         rf"[Pp]rof|[Pp]rofessor)\b\.?[ \t]+(?P<v>{_LOWER_SEQ})",
         "v",
@@ -535,13 +661,39 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "DATE",
+        rf"{_MONTH}[ \t]+(?:(?i:the)[ \t]+)?(?i:{_SPOKEN_DAY})(?:,?[ \t]+(?i:{_SPOKEN_YEAR}))?\b"
+        rf"|\b(?i:the[ \t]+)?(?i:{_SPOKEN_ORDINAL})[ \t]+(?i:of[ \t]+)?{_MONTH}"
+        rf"(?:,?[ \t]+(?:{_YEAR}|(?i:{_SPOKEN_YEAR})))?"
+        rf"|{_MONTH}[ \t]+(?i:of[ \t]+)?(?i:{_SPOKEN_YEAR})\b",
+    ),
+    _rule(
+        "DATE",
+        rf"\b(?i:on|from|since|dated|before|after|until|through|by)[ \t]+(?i:the)[ \t]+"
+        rf"(?P<v>(?i:{_SPOKEN_DAY})){_SPOKEN_END}",
+        "v",
+    ),
+    _rule(
+        "DATE",
         r"\b(?:January|February|March|April|June|July|August|September|October|November|"
         r"December|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
+        keep=lambda m: not _month_as_given_name(m),
     ),
     _rule(
         "TIME",
         r"(?<![\w:.])(?:[01]?\d|2[0-3])[:h][0-5]\d(?::[0-5]\d)?"
-        r"(?:\s*(?i:[ap]\.m\.|[ap]\.?\s?m\b|hours|hrs|h\b))?(?![\w:])(?!\s*(?:dilution|ratio))",
+        r"(?:\s*(?i:[ap]\.m\.|[ap]\.?\s?m\b|hours|hrs|h\b))?(?!\w|:\d)"
+        r"(?!\s*(?:dilution|ratio))",
+        keep=lambda m: not _clock_position(m),
+    ),
+    _rule(
+        "TIME",
+        r"(?<![\w.])(?:1[0-2]|0?[1-9])[ \t][0-5]\d[ \t]*(?i:[ap]\.m\.|[ap]\.?[ \t]?m\b)",
+    ),
+    _rule(
+        "TIME",
+        r"\b(?i:at|@|around|approximately|about)[ \t]+(?P<v>(?:[01]?\d|2[0-3])[ \t][0-5]\d)"
+        + _SPOKEN_END,
+        "v",
     ),
     _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\s*(?i:[ap]\.m\.|[ap]m\b)"),
     _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\.[0-5]\d\s*(?i:[ap]\.m\.|[ap]\.?m\b)"),
@@ -588,7 +740,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"grandson|granddaughter|grandmother|grandfather|sister|brother|aunt|uncle|niece|"
         rf"nephew|partner|friend|baby\s+boy|baby\s+girl))"
         rf"\s*(?:is\s+|:\s*|,\s*|\(\s*)?(?:{_TITLE}\b\.?\s+)?"
-        rf"(?P<v>(?>{_NAME_SEQ}(?:,[ \t]*{_NAME_SEQ}(?:[ \t]+[{_UP}]\b\.?)?)?)){_EPONYM_USE}",
+        rf"(?P<v>(?>{_NAME_SEQ}(?:,[ \t]*{_NAME_SEQ}(?:[ \t]+[{_UP}]\b\.?)?)?|{_CAPS_SEQ}))"
+        rf"{_EPONYM_USE}",
         "v",
         keep=_no_plain_words,
     ),
@@ -615,6 +768,15 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?=(?:MRN|DOB|D\.O\.B|Acc\b|ACC\b|Accession))",
         "v",
     ),
+    # "SEGUN ADEWALE, age 2": words in capitals that no list knows, before the patient's age
+    # or identifiers.
+    _rule(
+        "NAME",
+        rf"\b(?P<v>{_CAPS_SEQ})[ \t]*[,;(][ \t]*"
+        rf"(?=(?i:MRN|DOB|D\.O\.B|acc|accession|aged?)\b|\d{{1,3}}[ \t-]*(?i:y\b|yo\b|years?\b))",
+        "v",
+        keep=_no_plain_words,
+    ),
     _rule(
         "NAME",
         rf"\b(?P<v>{_NAME_SEQ}){_CREDENTIAL}(?![\w-])",
@@ -624,7 +786,7 @@ _RULES: tuple[_Rule, ...] = (
     # A role noun right before a name, no colon: "sonographer Brooke Ashford".
     _rule(
         "NAME",
-        rf"(?<!\w){_initials(_ROLE_NOUN)}(?i:{_ROLE_NOUN})(?:[ \t]+(?:{_TITLE}\b\.?[ \t]+)?"
+        rf"(?<!\w){_initials(_ROLE_NOUN)}(?i:{_ROLE_NOUN})(?:,?[ \t]+(?:{_TITLE}\b\.?[ \t]+)?"
         rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t]+)*{_NAME_SEQ})){_EPONYM_USE}"
         rf"|(?=[ \t]+(?P<lv>{_LOWER_SEQ})))",
         "v",
@@ -669,7 +831,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         rf"(?P<v>\b(?!(?i:patient|pt|name|subject)\b)[{_UP}][{_UP}{_LOW}'’-]+"
-        rf"(?:[ \t]+[{_UP}][{_UP}{_LOW}'’-]+)?,[ \t]*"
+        rf"(?:[ \t]+[{_UP}][{_UP}{_LOW}'’-]+)?,[ \t]*(?!(?i:MRN|DOB|ACC|ID)\b)"
         rf"[{_UP}][{_UP}{_LOW}'’-]+\b(?:[ \t]+[{_UP}]\b\.?)?)[ \t]*[-–,;|(/]?[ \t]*\n?[ \t]*"
         rf"(?=(?i:MRN|MR\s*#|DOB|ACC|accession|ID\b)|\d{{5,}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})",
         "v",
@@ -688,7 +850,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         rf"\b(?P<v>(?P<s>(?:{_PARTICLE_ANY}[ \t]+)*{_CAP_WORD}),[ \t]*(?P<g>{_CAP_WORD})"
-        rf"(?:[ \t]+[{_UP}]\b\.?)?)",
+        rf"(?:[ \t]+[{_UP}]\b\.?)?)(?:[ \t]+(?P<g2>{_CAP_WORD})\b)?",
         "v",
         keep=_surname_first,
     ),
@@ -698,6 +860,22 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?P<s>{_CAP_WORD}(?:-{_CAP_WORD})?))\b{_EPONYM_USE}",
         "v",
         keep=_pair,
+    ),
+    # Speech recognition in lower case: "patient name jamal whitehorse", "patient is amara
+    # chukwuemeka", and a given name with a surname anywhere ("for marcus oyelaran").
+    _rule(
+        "NAME",
+        rf"(?<!\w)(?i:patient(?:['’]s)?[ \t]+name(?:[ \t]+is)?|patient[ \t]+is|name[ \t]+is|"
+        rf"for[ \t]+patient)[ \t,:]*(?P<v>{_LOWER_SEQ})",
+        "v",
+        keep=lambda m: _lower_name(m, unknown_ok=True),
+    ),
+    _rule(
+        "NAME",
+        rf"(?<![\w'’-])(?P<g>[{_LOW}]{{3,}})(?=[ \t]+(?:{_PARTICLE}[ \t]+)*"
+        rf"(?P<s>[{_LOW}][{_LOW}'’]+(?:-[{_LOW}]+)?)(?![\w'’-]))",
+        "g",
+        keep=_lower_pair,
     ),
     _rule(
         "ID",
@@ -718,7 +896,11 @@ _FAST_SKIP = re.compile(
     rf"[\d@A-Z]|www|://|\b(?:dr|doctor|mrs?|ms|with|per|by|to|d/w)\b|(?i:\b{_ROLE_NOUN}\b)"
 )
 # Two or more words in capitals side by side: a line typed with caps lock ("DMITRI SOKOLOV").
-_CAPS_RUN = re.compile(rf"\b[{_UP}][{_UP}'’-]+[ \t,]+[{_UP}][{_UP}'’-]+\b")
+_CAPS_RUN = re.compile(
+    rf"\b[{_UP}][{_UP}'’-]+(?:[ \t,]+[{_UP}][{_UP}'’-]+\b|[ \t]*,[ \t]*[{_UP}][{_LOW}])"
+)
+# "IVANOVA, Svetlana": a surname in capitals before a comma and a given name.
+_GIVEN_AFTER_COMMA = re.compile(rf"[ \t]*,[ \t]*(?P<g>[{_UP}][{_LOW}]+)\b")
 _CAPS_WORD = re.compile(rf"\b[{_UP}][{_UP}'’-]*[{_UP}]\b")
 _RUN_GAP = re.compile(r"[ \t,]+")
 # Capitals that stay capitals in the shadow text: credentials, modalities, units, labels.
@@ -779,8 +961,9 @@ def _caps_level(word: str) -> int:
 def _shadow(text: str) -> str:
     """The text with names in capitals written as names are ("DMITRI SOKOLOV" -> "Dmitri
     Sokolov"), the same length, for the name rules. Only runs of two or more capitalised words
-    are touched; a word no list knows only beside a listed one ("NIAMH O'NEILL", not "SPECT,
-    REGADENOSON"); credentials, modalities and clinical words stay in capitals."""
+    (or a surname in capitals before ", Given") are touched; a word no list knows only beside a
+    listed one ("NIAMH O'NEILL", not "SPECT, REGADENOSON") or before a given name ("IVANOVA,
+    Svetlana"); credentials, modalities and clinical words stay in capitals."""
     if not _CAPS_RUN.search(text):
         return text
     words = list(_CAPS_WORD.finditer(text))
@@ -789,7 +972,9 @@ def _shadow(text: str) -> str:
     for i, word in enumerate(words):
         if levels[i] == 0:
             continue
-        if levels[i] == 1:
+        after_comma = _GIVEN_AFTER_COMMA.match(text, word.end())
+        before_given = bool(after_comma) and namebook.is_ever_given(after_comma.group("g"))
+        if levels[i] == 1 and not before_given:
             before = (
                 i > 0
                 and levels[i - 1] == 2

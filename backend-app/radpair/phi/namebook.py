@@ -208,8 +208,12 @@ def is_lower_name(word: str, unknown_ok: bool = True) -> bool:
     listed name rare as an English word, or (after a title) a word no list knows."""
     plain = _plain(word)
     if "-" in plain:
+        # "kaur-gill", "abernathy-young": one part reads as a name, the others are names too.
         parts = [part for part in plain.split("-") if len(part) > 2]
-        return bool(parts) and all(is_lower_name(p, unknown_ok) for p in parts)
+        return any(is_lower_name(p, unknown_ok) for p in parts) and all(
+            is_lower_name(p, unknown_ok) or (is_ever_name(p) and p not in clinical_words())
+            for p in parts
+        )
     if len(plain) < 2 or plain in clinical_words():
         return False
     if is_listed(plain) and english_frequency().get(plain, 0) < COMMON:
