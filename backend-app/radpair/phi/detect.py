@@ -82,7 +82,11 @@ _RELATIVE = (
     r"granddaughter|grandmother|grandfather|sister|brother|aunt|uncle|niece|nephew|partner|"
     r"friend|neighbou?r|fianc[eé]e?|girlfriend|boyfriend|roommate|stepmother|stepfather)"
 )
-_LOWER_SEQ = rf"[{_LOW}][{_LOW}'’-]+(?:[ \t]+[{_LOW}][{_LOW}'’-]+){{0,3}}"
+# Middle initials and "st." may stand inside a lower-case name ("leticia d. fonseca").
+_LOWER_SEQ = (
+    rf"[{_LOW}][{_LOW}'’-]+(?:[ \t]+(?:[{_LOW}]\.|st\.|[{_LOW}][{_LOW}'’-]+)){{0,3}}"
+    rf"(?:[ \t]+[{_LOW}]\b(?![.'’-]))?"
+)
 # A capitalised word that may be a name part, without a possessive "'s" ("O'Neill", "Chen").
 _CAP_WORD = (
     rf"(?:[OD]['’]|Ma?c|Fitz)?[{_UP}][{_LOW}]+(?:['’][{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)?"
@@ -189,8 +193,54 @@ _SPOKEN_YEAR = (
     rf"{_ORDINAL_TENS}))?)"
 )
 _SPOKEN_DAY = rf"(?:{_SPOKEN_ORDINAL}|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th))"
-# A dictated id: digits one by one ("7 7 0 4 1 2 9") or as words ("four four eight one two").
-_SPACED_ID = rf"(?:\d(?:[ \t]\d){{4,}}|{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{4,}})\b"
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+_HOUR_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_DAY_NUMBER = rf"(?:{_TEEN}|twenty(?:[ -]{_ORDINAL_TENS})?|thirty(?:[ -]one)?|{_ORDINAL_TENS})"
+_MINUTE_WORD = (
+    rf"(?:(?:oh|o)[ -]{_ORDINAL_TENS}|{_TEEN}"
+    rf"|(?:twenty|thirty|forty|fifty)(?:[ -]{_ORDINAL_TENS})?)"
+)
+# "two forty seven a m", "ten oh five p m", "four thirty in the afternoon", "quarter past ten",
+# "oh three hundred hours": a time of day in words.
+_SPOKEN_TIME = (
+    rf"(?:{_HOUR_WORD}(?:[ -]{_MINUTE_WORD})?[ \t]*(?:[ap]\.?[ \t]?m\b\.?|o['’]clock|"
+    rf"in[ \t]+the[ \t]+(?:morning|afternoon|evening)|at[ \t]+night)"
+    rf"|{_HOUR_WORD}[ -]{_MINUTE_WORD}"
+    rf"|(?:(?:a[ \t]+)?quarter|half)[ \t]+(?:past|to|after)[ \t]+{_HOUR_WORD}"
+    rf"|(?:oh|zero)[ -]?{_ORDINAL_TENS}[ \t]+hundred(?:[ \t]+hours)?"
+    rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ \t]+hundred[ \t]+hours)"
+)
+# Words the spoken forms need: a month, a number said as a word, "dot" of an address.
+_MONTH_WORDS = frozenset(
+    """jan january feb february mar march apr april may jun june jul july aug august sep sept
+    september oct october nov november dec december""".split()
+)
+_NUMBER_WORDS = frozenset(
+    "zero oh one two three four five six seven eight nine ten eleven twelve quarter half".split()
+)
+_AGE_WORDS = frozenset("ninety hundred nonagenarian centenarian nineties 90s".split())
+_LOWER_WORDS = re.compile(r"[a-z0-9]+")
+_WORD_START = re.compile(r"\b[^\W\d_]")
+_CAPITAL_START = re.compile(rf"\b[{_UP}]")
+
+
+def _speech_text(text: str) -> bool:
+    """Text as front-end speech recognition writes it: almost no capitals, so names come in
+    lower case too ("patient is amara chukwuemeka"). The lower-case name rules only run here."""
+    return len(_CAPITAL_START.findall(text)) * 10 <= len(_WORD_START.findall(text))
+
+
+_DIGIT_WORDS_SET = frozenset("zero oh one two three four five six seven eight nine".split())
+_HAS_SLASH_DATE = re.compile(r"\d/\d")
+_HAS_SPOKEN_DATE = re.compile(
+    r"(?i)\b(?:nineteen|twenty|thousand)\b|\d[ \t]\d\d?[ \t](?:19|20)\d\d"
+)
+# Spelled letters before an id ("c t a four four seven ..."), then digits one by one
+# ("7 7 0 4 1 2 9") or as words ("four four eight one two").
+_SPACED_ID = (
+    rf"(?:(?:[a-z][ \t]){{0,4}}"
+    rf"(?:\d(?:[ \t]\d){{4,}}|{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{4,}}))\b"
+)
 # What ends a spoken time or a bare ordinal day: punctuation, a spoken "period", or a word that
 # cannot be a unit ("at 4 20 period", "on the 12th, ...").
 _SPOKEN_END = (
@@ -212,10 +262,29 @@ class _Rule(NamedTuple):
     group: str | int
     # False drops the match; a (start, end) pair narrows it ("PA [Chest] view" keeps nothing).
     keep: Callable[[re.Match], bool | tuple[int, int] | None] | None = None
+    # What the text must hold before the rule is tried at all (one of these words, a match of
+    # this cheap pattern, or a test of the whole text): the spoken forms' long alternations only
+    # run where they can match.
+    needs: frozenset[str] | re.Pattern | Callable[[str], bool] | None = None
 
 
-def _rule(category: str, pattern: str, group: str | int = 0, flags: int = 0, keep=None) -> _Rule:
-    return _Rule(category, re.compile(pattern, flags), group, keep)
+def _rule(
+    category: str,
+    pattern: str,
+    group: str | int = 0,
+    flags: int = 0,
+    keep=None,
+    needs: frozenset[str] | re.Pattern | Callable[[str], bool] | None = None,
+) -> _Rule:
+    return _Rule(category, re.compile(pattern, flags), group, keep, needs)
+
+
+_DIGIT_WORDS = re.compile(r"(?i)\b(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)\b")
+
+
+def _digit_count(text: str) -> int:
+    """Digits written as digits or said as words ("four four one two")."""
+    return sum(c.isdigit() for c in text) + len(_DIGIT_WORDS.findall(text))
 
 
 def _enough_digits(minimum: int):
@@ -288,6 +357,17 @@ def _no_plain_words(match: re.Match, end: int | None = None) -> tuple[int, int] 
     return kept
 
 
+def _named_after_cue(match: re.Match) -> tuple[int, int] | None:
+    """ "Patient Okafor", "mother, Lin Mei"; not the next sentence after "pt." ("pt. Small R
+    effusion"): after a full stop a single common word is not a name."""
+    kept = _no_plain_words(match)
+    if kept and match.string[: match.start("v")].rstrip().endswith("."):
+        words = _SPAN_WORD.findall(match.string, *kept)
+        if len(words) == 1 and namebook.is_common(words[0]):
+            return None
+    return kept
+
+
 def _not_name_lead(word: str) -> bool:
     """A role or clinical word that may stand before a name ("Practitioner", "Chest")."""
     plain = word.lower()
@@ -318,32 +398,63 @@ def _trimmed(
 
 
 def _lower_name(
-    match: re.Match, unknown_ok: bool = True, after_title: bool = False, group: str = "v"
+    match: re.Match,
+    unknown_ok: bool = True,
+    after_title: bool = False,
+    group: str = "v",
+    listed_first: bool = False,
 ) -> tuple[int, int] | None:
     """A lower-case name after a cue ("doctor patel", "nurse de vries"): listed names rare as
-    words; words no list knows when `unknown_ok` (not after "discussed with"); after a title
-    also a surname that is a word ("doctor king"), first or after a given name."""
+    words; words no list knows when `unknown_ok` (not after "discussed with"); a given name
+    that is also a word when a surname follows ("hope castellanos"); after a title also a
+    surname that is a word ("doctor king", "doctor will black"). With `listed_first` (a weak
+    cue such as "patient") the first word must be a listed name."""
     start = match.start(group)
+    words = [
+        found
+        for index, found in enumerate(_SPAN_WORD.finditer(match.string, start, match.end(group)))
+        if found.group() not in _PARTICLE_WORDS and (index == 0 or len(found.group()) > 1)
+    ]
     kept_end, first = None, None
-    for index, found in enumerate(_SPAN_WORD.finditer(match.string, start, match.end(group))):
+    for index, found in enumerate(words):
         word = found.group()
-        if word in _PARTICLE_WORDS:
-            continue
         if kept_end is None and index > 2:
             break
+        if word in _ROLE_WORDS or word in _PAIR_STOP:
+            break
+        following = words[index + 1].group() if index + 1 < len(words) else ""
+        if first is None and listed_first and not namebook.is_lower_name(word, False):
+            # "leontyne baptiste-charles": a word no list knows, then a listed surname.
+            unknown_given = namebook.is_unknown(word) and namebook.is_lower_name(following, False)
+            if not (unknown_given or _given_before_surname(word, following)):
+                break
         common_ok = after_title and (first is None or namebook.is_ever_given(first))
-        if (
-            word in _ROLE_WORDS
-            or word in _PAIR_STOP
-            or not (
-                namebook.is_lower_name(word, unknown_ok)
-                or (common_ok and namebook.is_lower_surname(word))
-            )
+        if not (
+            namebook.is_lower_name(word, unknown_ok)
+            or (common_ok and namebook.is_lower_surname(word))
+            or (first is None and _given_before_surname(word, following, after_title))
         ):
             break
         first = first or word
         kept_end = found.end()
-    return None if kept_end is None else (start, kept_end)
+    if kept_end is None:
+        return None
+    initial = _LOWER_INITIAL_AT_END.match(match.string, kept_end)
+    return start, initial.end() if initial else kept_end
+
+
+# "buckley ambrose t": a middle initial that ends the line.
+_LOWER_INITIAL_AT_END = re.compile(r"[ \t]+[a-z]\.?(?=[ \t]*(?:$|\n|,))")
+
+
+def _given_before_surname(given: str, surname: str, after_title: bool = False) -> bool:
+    """ "hope castellanos", after a title "will black": a given name that is also a word,
+    followed by a surname (after a title, any listed surname that is not clinical)."""
+    if not surname or surname in _PAIR_STOP or surname in _ROLE_WORDS:
+        return False
+    if not namebook.is_ever_given(given) or namebook.is_clinical(given):
+        return False
+    return namebook.is_lower_name(surname) or (after_title and namebook.is_lower_surname(surname))
 
 
 _AT_WORK = re.compile(
@@ -441,20 +552,64 @@ def _pair(match: re.Match) -> tuple[int, int] | None:
     return _widen(match.string, match.start("v"), match.end("v"))
 
 
+# Latin abbreviations and drug timings that look like initials ("e.g.", "b.i.d.").
+_NOT_INITIALS = frozenset(
+    "e.g. i.e. a.m. p.m. b.i.d. t.i.d. q.i.d. q.d. n.b. c.f. v.s. d.o. m.d. r.n.".split()
+)
+
+
+_GIVEN_BEFORE_INITIAL = re.compile(rf"(?<![\w'’-])(?P<g>[{_LOW}]{{3,}})[ \t]+$")
+
+
+def _initials_name(match: re.Match) -> tuple[int, int] | None:
+    """Initials before a surname: two or more, or one after a listed given name, and the
+    surname a name (not "e.g. mild", "s. aureus")."""
+    initials = re.sub(r"\s", "", match.group("i"))
+    if initials in _NOT_INITIALS or initials[:4] in _NOT_INITIALS:
+        return None
+    surname = match.group("s")
+    before = _GIVEN_BEFORE_INITIAL.search(match.string, max(0, match.start() - 30), match.start())
+    given = before.group("g") if before else None
+    if surname in _PAIR_STOP or surname in _ROLE_WORDS or namebook.is_eponym(surname):
+        return None
+    if not (namebook.is_lower_name(surname) or namebook.is_lower_surname(surname)):
+        return None
+    if given and namebook.is_ever_given(given) and namebook.is_lower_name(given, False):
+        return before.start("g"), match.end("s")
+    if initials.count(".") >= 2:
+        return match.start("i"), match.end("s")
+    return None
+
+
 def _lower_pair(match: re.Match) -> tuple[int, int] | None:
     """ "marcus oyelaran", "sandeep kaur-gill": a listed given name that is not an English
     word, then a surname that is a listed name rare as a word or a word no list knows."""
     given, surname = match.group("g"), match.group("s")
-    if given in _PAIR_STOP or surname in _PAIR_STOP or surname in _ROLE_WORDS:
+    if len(given) < 4 or given in _PAIR_STOP or surname in _PAIR_STOP:
+        return None  # three letters in lower case are mostly abbreviations ("nat eval")
+    if not (namebook.is_ever_given(given) and namebook.is_lower_name(given, unknown_ok=False)):
         return None
-    if (
-        namebook.is_ever_given(given)
-        and namebook.is_lower_name(given, unknown_ok=False)
-        and namebook.is_lower_name(surname, unknown_ok=True)
-        and not namebook.is_eponym(surname)
-    ):
-        return match.start("g"), match.end("s")
-    return None
+    if surname not in _ROLE_WORDS and _surname_word(surname):
+        end = match.end("s")
+    else:
+        # "isabella grace montgomery-achebe": a middle name that is also a word.
+        after = _NEXT_LOWER_WORD.match(match.string, match.end("s"))
+        if not (after and namebook.is_ever_given(surname) and _surname_word(after.group("w"))):
+            return None
+        end = after.end("w")
+    # "esperanza quintero villalobos": a second surname.
+    more = _NEXT_LOWER_WORD.match(match.string, end)
+    if more and more.group("w") not in _PAIR_STOP and namebook.is_lower_name(more.group("w")):
+        end = more.end("w")
+    return match.start("g"), end
+
+
+_NEXT_LOWER_WORD = re.compile(rf"[ \t]+(?P<w>[{_LOW}][{_LOW}'’]+(?:-[{_LOW}]+)?)(?![\w'’-])")
+
+
+def _surname_word(word: str) -> bool:
+    """A lower-case surname: a listed name rare as a word or a word no list knows."""
+    return namebook.is_lower_name(word, unknown_ok=True) and not namebook.is_eponym(word)
 
 
 _MORE_SURNAME = re.compile(rf"[ \t]+(?:{_PARTICLE_ANY}[ \t]+)*(?P<w>{_CAP_WORD})\b")
@@ -524,11 +679,16 @@ _CLOCK_TEXT = re.compile(
     r"(?i)\b(?:breasts?|BI-?RADS|mammo\w*|nipple|areola\w*|labr(?:um|al)|glenoid|acetabul\w*)\b"
 )
 _CLOCK_FACE = re.compile(r"(?:1[0-2]|0?[1-9]):[03]0")
+_OCLOCK = re.compile(r"o['’]clock")
+_CLOCK_PLACE_AFTER = re.compile(
+    r"(?i)[ \t,]*(?:position|axis|(?:\d+(?:\.\d+)?|\w+)[ \t]*(?:cm|centimeters?)[ \t]+"
+    r"(?:from|fn)|fn\b|ftn\b|to[ \t]+\d{1,2}(?::[03]0|[ \t]*o['’]clock))"
+)
 _CLOCK_TIME_CUE = re.compile(
     r"(?i)\b(?:called|discussed|d/w|paged|notified|given|communicated|telephoned|spoke|spoken|"
     r"conveyed|relayed|informed|contacted|performed|started|completed|arrived|scanned|injected|"
     r"administered|dictated|signed|read|reviewed|today|yesterday|tonight|morning|evening|"
-    r"afternoon|am|pm|hours|hrs|on)\b"
+    r"afternoon|am|pm|hours|hrs|on|relation|per)\b"
 )
 _SENTENCE_BEFORE = re.compile(r"[^.\n]*$")
 
@@ -536,16 +696,23 @@ _SENTENCE_BEFORE = re.compile(r"[^.\n]*$")
 def _clock_position(match: re.Match) -> bool:
     """A clock-face time ("10:00", "2:30") in a breast or joint report, with no word of
     communication or timing in its sentence: a position, not a time of day."""
-    if not _CLOCK_FACE.fullmatch(match.group()):
+    face = match.group("v") if "v" in match.re.groupindex else match.group()
+    oclock = bool(_OCLOCK.search(face))
+    if not (oclock or _CLOCK_FACE.fullmatch(face)):
         return False
     text = match.string
     sentence = _SENTENCE_BEFORE.search(text, max(0, match.start() - 120), match.start())
-    after = text[match.end() : match.end() + 12]
+    after = text[match.end() : match.end() + 24]
+    if _CLOCK_PLACE_AFTER.match(after):
+        return True
     if _CLOCK_TIME_CUE.search(sentence.group()) or _CLOCK_TIME_CUE.match(after.lstrip()):
         return False
-    return bool(_CLOCK_TEXT.search(text))
+    # "fistula at 6 o'clock": a position wherever no word says it is a time.
+    return oclock or bool(_CLOCK_TEXT.search(text))
 
 
+# Spelled letters that are words, not an id's prefix ("a one two three four five").
+_SPELLED_WORDS = re.compile(r"(?i)^(?:[a-z][ \t])*?(?:a|i)[ \t](?!\d)")
 _NEXT_CAP_WORD = re.compile(rf"[ \t]+(?P<w>{_CAP_WORD})\b")
 
 
@@ -557,6 +724,13 @@ def _month_as_given_name(match: re.Match) -> bool:
 
 _RULES: tuple[_Rule, ...] = (
     _rule("EMAIL", r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"),
+    _rule(
+        "EMAIL",
+        r"(?i)\b[a-z0-9]+(?:[ \t]+(?:dot|underscore|dash)[ \t]+[a-z0-9]+)*[ \t]+at[ \t]+"
+        r"[a-z0-9-]+(?:[ \t]+dot[ \t]+[a-z0-9-]+)*[ \t]+dot[ \t]+"
+        r"(?:com|org|net|edu|gov|io|health|info|us|uk|ca|au|de|fr|nl)\b",
+        needs=frozenset({"dot"}),
+    ),
     _rule(
         "URL",
         r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]}]"
@@ -604,10 +778,11 @@ _RULES: tuple[_Rule, ...] = (
         r"(?i)(?<!\w)(?:phone|telephone|tel|fax|facsimile|pager|page|beeper|bleep|cell|mobile|"
         r"callback|call\s*back|call|contact|reach|reached|ext|extension)\.?"
         r"\s*(?:number|no\.?|#)?\s*(?:is\s+)?[:#]?\s*(?:at\s+|on\s+)?"
-        r"(?P<v>\(?\d[\d(). \t-]{2,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?)(?![\w-])",
+        r"(?P<v>\(?\d[\d(). \t-]{2,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?(?![\w-])"
+        rf"|(?i:{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{3,}})\b)",
         "v",
         keep=lambda m: (
-            sum(c.isdigit() for c in m.group("v")) >= 4
+            _digit_count(m.group("v")) >= 4
             and not re.match(r"\s*" + _UNITS, m.string[m.end("v") :])
         ),
     ),
@@ -635,10 +810,13 @@ _RULES: tuple[_Rule, ...] = (
         "NAME",
         rf"(?<!\w)(?=[PpNnSsIi])(?i:(?:patient|pt|patient\s+name|name|surname|infant))\s*:[ \t]*"
         rf"(?:{_TITLE}\b\.?\s+|Baby\s+(?:Boy|Girl)\s+)?"
-        rf"(?P<v>{_SURNAME_GIVEN})",
+        rf"(?P<v>(?:{_PARTICLE_ANY}[ \t]+)*{_SURNAME_GIVEN})",
         "v",
     ),
-    _rule("DATE", rf"\b{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b"),
+    _rule(
+        "DATE",
+        rf"\b{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?:\b|(?=T\d))",
+    ),
     _rule(
         "DATE",
         r"(?<![\w-])(?:0?[1-9]|[12]\d|3[01])-(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
@@ -655,16 +833,33 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "DATE",
-        r"\b(?i:on|dated|from|since|of|before|after|until|through|thru|to|and|prior|study|exam)\s+"
-        r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])",
-        "v",
+        r"\b(?i:on|dated|from|since|of|before|after|until|through|thru|to|and|prior|study|exam|"
+        r"dictated|transcribed|signed|given|read|seen|performed|done|last|"
+        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)[ \t]*\(?[ \t]*"
+        r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])"
+        r"|(?<![\w./-])(?P<w>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))"
+        r"(?=[ \t,]+(?:(?i:at)[ \t]+)?(?:[01]\d|2[0-3]):?[0-5]\d\b)",
+        keep=lambda m: m.span("v") if m.group("v") else m.span("w"),
+        needs=_HAS_SLASH_DATE,
     ),
     _rule(
         "DATE",
-        rf"{_MONTH}[ \t]+(?:(?i:the)[ \t]+)?(?i:{_SPOKEN_DAY})(?:,?[ \t]+(?i:{_SPOKEN_YEAR}))?\b"
-        rf"|\b(?i:the[ \t]+)?(?i:{_SPOKEN_ORDINAL})[ \t]+(?i:of[ \t]+)?{_MONTH}"
+        rf"(?<![\w'’])(?:(?i:(?:{_WEEKDAY}|{_SPOKEN_YEAR}),?[ \t]+)?"
+        rf"(?:{_MONTH}|\b(?i:may)(?=[ \t]+(?i:the[ \t]+)?{_SPOKEN_ORDINAL}))"
+        rf"[ \t]+(?:(?i:the)[ \t]+)?(?i:{_SPOKEN_DAY})(?:,?[ \t]+(?i:{_SPOKEN_YEAR}))?\b"
+        rf"|\b(?i:(?:{_WEEKDAY},?[ \t]+)?the[ \t]+)?(?i:{_SPOKEN_ORDINAL})[ \t]+"
+        rf"(?:(?i:of[ \t]+)?{_MONTH}|(?i:of[ \t]+may)\b)"
         rf"(?:,?[ \t]+(?:{_YEAR}|(?i:{_SPOKEN_YEAR})))?"
-        rf"|{_MONTH}[ \t]+(?i:of[ \t]+)?(?i:{_SPOKEN_YEAR})\b",
+        rf"|{_MONTH}[ \t]+(?i:of[ \t]+)?(?i:{_SPOKEN_YEAR})\b)",
+        needs=_MONTH_WORDS,
+    ),
+    # "ten twelve nineteen sixty", "4 4 1928", "7 19 2025": month, day and year said apart.
+    _rule(
+        "DATE",
+        rf"(?i)\b{_HOUR_WORD}[ \t]+{_DAY_NUMBER}[ \t]+{_SPOKEN_YEAR}\b"
+        r"|(?<![\w./-])(?:1[0-2]|0?[1-9])[ \t](?:[12]\d|3[01]|0?[1-9])[ \t](?:19|20)\d\d"
+        r"(?![\w./-])",
+        needs=_HAS_SPOKEN_DATE,
     ),
     _rule(
         "DATE",
@@ -680,7 +875,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "TIME",
-        r"(?<![\w:.])(?:[01]?\d|2[0-3])[:h][0-5]\d(?::[0-5]\d)?"
+        r"(?:(?<=\dT)|(?<![\w:.]))(?:[01]?\d|2[0-3])[:h][0-5]\d(?::[0-5]\d)?"
         r"(?:\s*(?i:[ap]\.m\.|[ap]\.?\s?m\b|hours|hrs|h\b))?(?!\w|:\d)"
         r"(?!\s*(?:dilution|ratio))",
         keep=lambda m: not _clock_position(m),
@@ -693,6 +888,34 @@ _RULES: tuple[_Rule, ...] = (
         "TIME",
         r"\b(?i:at|@|around|approximately|about)[ \t]+(?P<v>(?:[01]?\d|2[0-3])[ \t][0-5]\d)"
         + _SPOKEN_END,
+        "v",
+    ),
+    _rule(
+        "TIME",
+        rf"(?i)\b(?:at|@|around|about|approximately|by|until|since|before|after)[ \t]+"
+        rf"(?:(?:approximately|about|around)[ \t]+)?(?P<v>{_SPOKEN_TIME})\b"
+        rf"(?![ \t]+(?:{_UNITS}|millimeters?|centimeters?|millimetres?|centimetres?|percent|"
+        rf"weeks?|days?|months?|years?|levels?|vessels?|views?|o['’]clock|times)\b)",
+        "v",
+        keep=lambda m: not _clock_position(m),
+        needs=_NUMBER_WORDS,
+    ),
+    _rule(
+        "TIME",
+        rf"(?i)\b{_HOUR_WORD}(?:[ -]{_MINUTE_WORD})?[ \t]*[ap]\.?[ \t]?m\b\.?",
+        needs=_NUMBER_WORDS,
+    ),
+    _rule(
+        "TIME",
+        r"(?<![\w.:])(?:1[0-2]|0?[1-9])[ \t]*o['’]clock\b",
+        keep=lambda m: not _clock_position(m),
+        needs=frozenset({"clock"}),
+    ),
+    # "07/05 0730": a time in 24-hour digits right after a date.
+    _rule(
+        "TIME",
+        r"(?<![\w.])\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?,?[ \t]+(?:(?i:at)[ \t]+)?"
+        r"(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b(?!\s*" + _UNITS + ")",
         "v",
     ),
     _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\s*(?i:[ap]\.m\.|[ap]m\b)"),
@@ -720,8 +943,12 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "AGE",
         rf"(?i)\b(?:ninety(?:[- ]{_ORDINAL_TENS})?|(?:one\s+)?hundred(?:\s+and\s+\w+)?)"
-        rf"(?=[- ]years?[- ]old|[- ]year\b)|\b(?:nonagenarian|centenarian)\b"
+        rf"(?=[- ]years?[- ]old|[- ]year\b|[ \t]+(?:yo|y/o|y\.o\.)(?!\w))"
+        rf"|(?<=\bage[ \t])(?:ninety(?:[- ]{_ORDINAL_TENS})?|(?:one[ \t]+)?hundred(?:[ \t]+and)?"
+        rf"(?:[ \t]+(?:{_ORDINAL_TENS}|{_TEEN}))?)\b"
+        rf"|\b(?:nonagenarian|centenarian)\b"
         rf"|\b(?:in\s+(?:his|her|their)\s+)(?:90s|nineties)\b",
+        needs=_AGE_WORDS,
     ),
     # "Discussed with Dr. Adaeze Nwosu", "d/w charge nurse maria lopez".
     _rule(
@@ -738,12 +965,12 @@ _RULES: tuple[_Rule, ...] = (
         rf"first\s+name|last\s+name|mother|father|wife|husband|son|daughter|spouse|"
         rf"guardian|caregiver|next\s+of\s+kin|kin|infant|baby|newborn|neonate|twin\s+[AB]|"
         rf"grandson|granddaughter|grandmother|grandfather|sister|brother|aunt|uncle|niece|"
-        rf"nephew|partner|friend|baby\s+boy|baby\s+girl))"
+        rf"nephew|partner|friend|baby\s+boy|baby\s+girl))(?!\w)"
         rf"\s*(?:is\s+|:\s*|,\s*|\(\s*)?(?:{_TITLE}\b\.?\s+)?"
         rf"(?P<v>(?>{_NAME_SEQ}(?:,[ \t]*{_NAME_SEQ}(?:[ \t]+[{_UP}]\b\.?)?)?|{_CAPS_SEQ}))"
         rf"{_EPONYM_USE}",
         "v",
-        keep=_no_plain_words,
+        keep=_named_after_cue,
     ),
     _rule(
         "NAME",
@@ -865,22 +1092,66 @@ _RULES: tuple[_Rule, ...] = (
     # chukwuemeka", and a given name with a surname anywhere ("for marcus oyelaran").
     _rule(
         "NAME",
-        rf"(?<!\w)(?i:patient(?:['’]s)?[ \t]+name(?:[ \t]+is)?|patient[ \t]+is|name[ \t]+is|"
-        rf"for[ \t]+patient)[ \t,:]*(?P<v>{_LOWER_SEQ})",
+        rf"(?<!\w)(?i:(?:patient(?:['’]s)?|first|last|given|family|middle)[ \t]+name(?:[ \t]+is)?|"
+        rf"surname(?:[ \t]+is)?|patient[ \t]+is|name[ \t]+is|for[ \t]+patient)\b[ \t,:]*"
+        rf"(?=(?P<v>{_LOWER_SEQ}))",
         "v",
         keep=lambda m: _lower_name(m, unknown_ok=True),
+        needs=_speech_text,
+    ),
+    # "pt buckley ambrose", "patient gustavo ramirez ochoa": a weaker cue, so the first word
+    # must be a listed name.
+    _rule(
+        "NAME",
+        rf"(?<![\w.])(?:patient|pt)[ \t]+(?=(?P<v>{_LOWER_SEQ}))",
+        "v",
+        keep=lambda m: _lower_name(m, unknown_ok=True, listed_first=True),
+        needs=_speech_text,
+    ),
+    # "j. r. t. ellsworth", "m. k. santos", "leticia d. fonseca": initials and a surname.
+    _rule(
+        "NAME",
+        rf"(?<![\w.])(?P<i>(?:[{_LOW}]\.[ \t]?){{1,3}})"
+        rf"(?P<s>[{_LOW}][{_LOW}'’]{{2,}}(?:-[{_LOW}]+)?)(?![\w'’-])",
+        keep=_initials_name,
+        needs=_speech_text,
     ),
     _rule(
         "NAME",
-        rf"(?<![\w'’-])(?P<g>[{_LOW}]{{3,}})(?=[ \t]+(?:{_PARTICLE}[ \t]+)*"
+        rf"(?<![\w'’-])(?P<g>[{_LOW}]{{4,}})(?=[ \t]+"
         rf"(?P<s>[{_LOW}][{_LOW}'’]+(?:-[{_LOW}]+)?)(?![\w'’-]))",
         "g",
         keep=_lower_pair,
+        needs=_speech_text,
     ),
     _rule(
         "ID",
         r"(?<![\w.-])#?[A-Za-z]{0,5}-?\d[\d-]{4,}\d[A-Za-z]{0,3}(?![\w-]|\.\w)",
         keep=_enough_digits(6),
+    ),
+    # "25-CT-771204", "1.2.840.55112.4471" (a DICOM study uid), and digits said one by one with
+    # no key before them ("at five five five two one two ...").
+    _rule(
+        "ID",
+        r"(?<![\w.-])\d{1,4}-[A-Za-z]{1,5}-\d{4,}(?![\w-])",
+        needs=re.compile(r"-[A-Za-z]{1,5}-\d"),
+    ),
+    _rule(
+        "ID",
+        r"(?<![\w.])\d+(?:\.\d+){3,}(?![\w.])",
+        keep=_enough_digits(8),
+        needs=re.compile(r"\.\d+\.\d+\.\d"),
+    ),
+    _rule(
+        "ID",
+        rf"(?i)(?<![\w-])(?:[a-z][ \t]){{0,4}}{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{4,}}\b",
+        keep=lambda m: not _SPELLED_WORDS.search(m.group()),
+        needs=_DIGIT_WORDS_SET,
+    ),
+    _rule(
+        "ID",
+        r"(?i)(?<![\w-])(?:[a-z][ \t]){0,4}\d(?:[ \t]\d){5,}\b",
+        needs=re.compile(r"\d[ \t]\d[ \t]\d[ \t]\d[ \t]\d"),
     ),
     _rule("DATE", rf"(?<![\w.-]){_YEAR}(?![\w-]|\.\d)(?!\s*{_UNITS}\b)"),
 )
@@ -1002,7 +1273,20 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
     if not _FAST_SKIP.search(text):
         return spans, taken
     shadow = _shadow(text)
+    present: dict[object, bool] = {}
+    words: frozenset[str] | None = None
     for rule in _RULES:
+        if rule.needs is not None:
+            if rule.needs not in present:
+                if isinstance(rule.needs, frozenset):
+                    words = words or frozenset(_LOWER_WORDS.findall(text.lower()))
+                    present[rule.needs] = not rule.needs.isdisjoint(words)
+                elif isinstance(rule.needs, re.Pattern):
+                    present[rule.needs] = rule.needs.search(text) is not None
+                else:
+                    present[rule.needs] = rule.needs(text)
+            if not present[rule.needs]:
+                continue
         for match in rule.pattern.finditer(shadow if rule.category == "NAME" else text):
             if rule.keep is None:
                 start, end = match.span(rule.group)
