@@ -27,7 +27,7 @@ _SIDE_WORDS = {
     frozenset({"L", "R"}): "bilateral",
 }
 _BOTH = frozenset({"L", "R"})
-_SIDE_WORD = re.compile(r"\b(left|right|bilateral|bilaterally|both|lt|rt)\b")
+_SIDE_WORD = re.compile(r"\b(left|right|bilateral|bilaterally|bilat|both|lt|rt)\b")
 _SIDE_OF = {
     "left": "L",
     "lt": "L",
@@ -35,6 +35,7 @@ _SIDE_OF = {
     "rt": "R",
     "bilateral": "B",
     "bilaterally": "B",
+    "bilat": "B",
     "both": "B",
 }
 _POLARITY_WORDS = {"present": "affirmed", "absent": "negated", "uncertain": "uncertain"}

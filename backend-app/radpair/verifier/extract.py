@@ -272,6 +272,9 @@ def _singular_finding(word: str) -> tuple[str, bool]:
     return word, False
 
 
+_SHORT_SIDES = {"right": ("r", "rt"), "left": ("l", "lt")}
+
+
 class TermMatcher:
     """Compiled lexicon: finds finding, anatomy and fixed-name terms in text."""
 
@@ -291,6 +294,12 @@ class TermMatcher:
                 )
         for surface, (key, side) in lx.FIXED_NAMES.items():
             self.entries[_norm_surface(surface)] = _Entry("fixed", key, None, side)
+        # Dictation shortens the side of a fixed name ("R heart border", "Lt main"); the
+        # shortened side word stays part of the name, as the full one does.
+        for surface, (key, side) in lx.FIXED_NAMES.items():
+            first, _, rest = _norm_surface(surface).partition(" ")
+            for short in _SHORT_SIDES.get(first, ()) if rest else ():
+                self.entries.setdefault(f"{short} {rest}", _Entry("fixed", key, None, side))
         # Matched like any term so that no finding is read inside them, then dropped.
         for surface in lx.NAMES_NOT_FINDINGS:
             self.entries[_norm_surface(surface)] = _Entry("name", surface, None, None)

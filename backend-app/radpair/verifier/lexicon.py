@@ -125,7 +125,16 @@ FINDINGS: dict[str, list[str]] = {
     "appendicitis": ["appendicitis"],
     "diverticulitis": ["diverticulitis"],
     "colitis": ["colitis"],
-    "obstruction": ["obstruction", "bowel obstruction", "sbo"],
+    # The adjective names the obstruction when it qualifies a pattern ("obstructive drainage
+    # pattern" on a renal scan is "obstruction pattern").
+    "obstruction": [
+        "obstruction",
+        "bowel obstruction",
+        "sbo",
+        "obstructive pattern",
+        "obstructive drainage",
+        "obstructive drainage pattern",
+    ],
     "free_air": [
         "free air",
         "pneumoperitoneum",
@@ -199,7 +208,16 @@ FINDINGS: dict[str, list[str]] = {
     "angulation": ["angulation", "angulated"],
     "effacement": ["effacement", "effaced", "effacing"],
     "impingement": ["impingement", "impinging"],
-    "reflux": ["reflux", "vesicoureteral reflux"],
+    "reflux": [
+        "reflux",
+        "vesicoureteral reflux",
+        "vur",
+        "gastroesophageal reflux",
+        "ger",
+    ],
+    # "Diverticula" is the Latin plural, which the automatic plural does not make.
+    "diverticulum": ["diverticulum", "diverticula"],
+    "hirschsprung_disease": ["hirschsprung disease", "hirschsprung", "aganglionosis"],
     "malrotation": ["malrotation"],
     "vegetation": ["vegetation"],
     "hyperemia": [
@@ -238,6 +256,12 @@ FINDINGS: dict[str, list[str]] = {
     "sinusitis": ["sinusitis"],
     "tumor_in_vein": ["tumor in vein", "tumor thrombus"],
     "extraprostatic_extension": ["extraprostatic extension"],
+    "venous_invasion": [
+        "extramural venous invasion",
+        "extramural vascular invasion",
+        "emvi",
+        "venous invasion",
+    ],
     "hill_sachs": ["hill-sachs deformity", "hill-sachs lesion", "hill sachs"],
     "compression_deformity": ["compression deformity"],
     "murphy_sign": ["murphy sign", "sonographic murphy sign"],
@@ -376,6 +400,11 @@ FINDINGS: dict[str, list[str]] = {
     "postoperative_change": [
         "postoperative change",
         "postsurgical change",
+        # Written apart or hyphenated ("post-op", "post surgical"); hyphens read as spaces.
+        "post surgical change",
+        "post operative change",
+        "post op change",
+        "postop change",
         "wedge resection",
         "resection cavity",
         "surgical cavity",
@@ -383,7 +412,14 @@ FINDINGS: dict[str, list[str]] = {
         "resection margin",
     ],
     "nephrectomy": ["nephrectomy"],
-    "hyperinflation": ["hyperinflation", "hyperinflated"],
+    "hyperinflation": [
+        "hyperinflation",
+        "hyperinflated",
+        "hyperexpansion",
+        "hyperexpanded",
+        "overinflation",
+        "overinflated",
+    ],
     "decreased_flow": ["decreased flow", "reduced flow", "diminished flow"],
     # Flow is normal when present; "absent flow" is its negation, so the two share a key.
     "flow": ["flow", "blood flow", "color flow", "doppler flow", "arterial flow", "venous flow"],
@@ -464,6 +500,22 @@ FINDINGS: dict[str, list[str]] = {
     "architectural_distortion": ["architectural distortion"],
     "asymmetry": ["asymmetry", "focal asymmetry", "developing asymmetry"],
     "skin_thickening": ["skin thickening"],
+    # Pediatric imaging.
+    "periosteal_reaction": [
+        "periosteal reaction",
+        "periostitis",
+        "periosteal new bone",
+        "periosteal new bone formation",
+        "periosteal elevation",
+    ],
+    "metaphyseal_lesion": [
+        "classic metaphyseal lesion",
+        "metaphyseal corner fracture",
+        "corner fracture",
+        "bucket handle fracture",
+        # In a skeletal survey; as leukemia it stands in a history line, which is not compared.
+        "cml",
+    ],
     "nipple_retraction": ["nipple retraction"],
 }
 
@@ -561,7 +613,11 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "cerebellum": (["cerebellar hemisphere", "cerebellum", "cerebellar"], True, None),
     "basal_ganglia": (["basal ganglia"], True, None),
     "thalamus": (["thalamus"], True, None),
-    "ventricle": (["lateral ventricle", "ventricles", "intraventricular"], True, None),
+    "ventricle": (
+        ["lateral ventricle", "lateral ventricular", "ventricles", "intraventricular"],
+        True,
+        None,
+    ),
     "white_matter": (["white matter", "periventricular", "subcortical"], False, None),
     "iac": (["internal auditory canal", "iac"], True, None),
     "maxillary_sinus": (["maxillary sinus", "maxillary sinuses"], True, "maxilla"),
@@ -839,6 +895,7 @@ SIDE_PRE: dict[str, str] = {
     "leftward": "L",
     "rightward": "R",
     "b/l": "B",
+    "bilat": "B",
     # Curvature named by its convex side.
     "dextroconvex": "R",
     "levoconvex": "L",
@@ -853,6 +910,7 @@ SIDE_POST: dict[str, str] = {
     "to the left": "L",
     "to the right": "R",
     "bilaterally": "B",
+    "bilat": "B",
     "on both sides": "B",
     "on each side": "B",
     "on either side": "B",
@@ -947,6 +1005,8 @@ UNC_PRE: list[str] = [
     "equivocal",
     "may represent",
     "may reflect",
+    "could reflect",
+    "might reflect",
     "could represent",
     "might represent",
     "favor",

@@ -749,3 +749,95 @@ def test_every_warning_on_the_corpus_points_at_whole_words_in_each_text_it_names
 )
 def test_places_that_identify_a_finding_are_read(text, places):
     assert [place for _start, _end, place in find_locations(text)] == places
+
+
+# ------------------------------------------- oncology restaging and pediatric vocabulary
+
+
+def _quoted(verifier: Verifier, source: str, report: str, kind: str) -> set[tuple]:
+    """The words each warning of this type points at: (source words, report words)."""
+    return {
+        (
+            source[w["source_span"][0] : w["source_span"][1]] if w["source_span"] else None,
+            report[w["report_span"][0] : w["report_span"][1]] if w["report_span"] else None,
+        )
+        for w in verifier.verify(source, report)
+        if w["type"] == kind
+    }
+
+
+@pytest.mark.parametrize(
+    ("kind", "source", "report", "words"),
+    [
+        (
+            "negation",
+            "Bladder trabeculated, no diverticula.",
+            "The bladder is trabeculated with diverticula.",
+            ("diverticula", "diverticula"),
+        ),
+        (
+            "negation",
+            "Small volume GER to distal esophagus.",
+            "No gastroesophageal reflux was observed.",
+            ("GER", "gastroesophageal reflux"),
+        ),
+        (
+            "negation",
+            "R VUR grade III.",
+            "No right vesicoureteral reflux.",
+            ("VUR", "vesicoureteral reflux"),
+        ),
+        (
+            "negation",
+            "Hirschsprung less likely but not excluded.",
+            "No evidence of Hirschsprung disease.",
+            ("Hirschsprung", "Hirschsprung disease"),
+        ),
+        (
+            "negation",
+            "EMVI negative.",
+            "Extramural venous invasion persists.",
+            ("EMVI", "Extramural venous invasion"),
+        ),
+        (
+            "negation",
+            "New opacities, could reflect pneumonitis.",
+            "New opacities consistent with pneumonitis.",
+            ("pneumonitis", "pneumonitis"),
+        ),
+        (
+            "laterality",
+            "Consolidation with silhouetting of R heart border.",
+            "Consolidation with silhouetting of the left heart border.",
+            ("R heart border", "left heart border"),
+        ),
+    ],
+)
+def test_oncology_and_pediatric_vocabulary_is_read_and_quoted(
+    verifier, kind, source, report, words
+):
+    assert words in _quoted(verifier, source, report, kind)
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        ("Lungs hyperinflated.", "The lungs are hyperexpanded."),
+        (
+            "Symmetric periosteal new bone, c/w physiologic periostitis.",
+            "Symmetric periosteal reaction, physiologic at this age.",
+        ),
+        (
+            "Post-op changes R cerebellar hemisphere.",
+            "Postoperative changes in the right cerebellum.",
+        ),
+        ("Post surgical change R calf.", "Postsurgical changes in the right calf."),
+        ("L UPJ obstruction pattern.", "Obstructive drainage pattern at the left UPJ."),
+        ("R VUR grade III. No L VUR.", "Right vesicoureteral reflux, grade III. Left: no reflux."),
+        ("R lateral ventricle atrium 6 mm.", "The right lateral ventricular atrium measures 6 mm."),
+        ("Peribronchial thickening bilat.", "Bilateral peribronchial thickening."),
+        ("Healing R distal tibial CML.", "Healing classic metaphyseal lesion of the right tibia."),
+    ],
+)
+def test_pediatric_and_oncology_synonyms_and_abbreviations_raise_nothing(verifier, source, report):
+    assert verifier.verify(source, report) == []
