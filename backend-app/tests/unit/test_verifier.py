@@ -841,3 +841,62 @@ def test_oncology_and_pediatric_vocabulary_is_read_and_quoted(
 )
 def test_pediatric_and_oncology_synonyms_and_abbreviations_raise_nothing(verifier, source, report):
     assert verifier.verify(source, report) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "dim", "values"),
+    [
+        # A prior size in parentheses borrows the unit of the size it follows.
+        ("liver seg 7 23 x 18 mm (prior 31 x 25)", "31 x 25", "length:prior", (31.0, 25.0)),
+        ("LUL primary 2.8 x 2.0 cm (prior 3.6 x 2.7)", "3.6 x 2.7", "length:prior", (36.0, 27.0)),
+        ("L hilar node 11 mm SA (prior 16)", "16", "length:prior", (16.0,)),
+        ("Sum 65 mm (prior 63), +3%", "63", "length:prior", (63.0,)),
+        # Every value of a parenthesis opened by a prior cue is prior, past its commas.
+        ("node 1.6 cm, SUVmax 8.9 (prior 1.0 cm, SUV 4.2)", "4.2", "suv:prior", (4.2,)),
+        ("liver SUV is 2.6", "2.6", "suv", (2.6,)),
+        # Axis names between the dimensions keep them one size.
+        (
+            "measures 24 mm anteroposterior x 13 mm transverse x 30 mm craniocaudal",
+            "24 mm anteroposterior x 13 mm transverse x 30 mm",
+            "length",
+            (24.0, 13.0, 30.0),
+        ),
+    ],
+)
+def test_restaging_sizes_priors_and_uptake_values_are_read(text, written, dim, values):
+    found = {text[m.start : m.end]: (m.dim, m.values) for m in extract_measurements(text)}
+    assert found[written] == (dim, values)
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        (
+            "Target lesions: 1. liver seg 7 23 x 18 mm (prior 31 x 25). 2. RLL nodule 8 mm (prior 11).",
+            "Target lesions: 1. Hepatic segment 7 lesion: 2.3 x 1.8 cm (previously 3.1 x 2.5 cm). "
+            "2. Right lower lobe nodule: 0.8 cm (previously 1.1 cm).",
+        ),
+        (
+            "R inguinal node 1.6 cm, SUVmax 8.9 (prior 1.0 cm, SUV 4.2).",
+            "A right inguinal node has grown to 16 mm with SUVmax 8.9, previously 10 mm with "
+            "SUVmax 4.2.",
+        ),
+        (
+            "Mediastinal blood pool SUV 1.8, liver SUV 2.6.",
+            "Mediastinal blood pool SUV is 1.8 and liver SUV is 2.6.",
+        ),
+        (
+            "Fluid collection 2.4 x 1.3 x 3.0 cm (AP x TR x CC). IMP: abscess 2.4 x 1.3 x 3.0 cm.",
+            "A fluid collection measures 24 mm anteroposterior x 13 mm transverse x 30 mm "
+            "craniocaudal. IMPRESSION: Abscess measuring 24 x 13 x 30 mm.",
+        ),
+    ],
+)
+def test_restaging_priors_and_converted_sizes_raise_nothing(verifier, source, report):
+    assert verifier.verify(source, report) == []
+
+
+def test_a_changed_unitless_prior_size_is_flagged_at_both_values(verifier):
+    source = "RLL nodule 8 mm (prior 11)."
+    report = "Right lower lobe nodule measures 0.8 cm (previously 1.4 cm)."
+    assert ("11", "1.4 cm") in _quoted(verifier, source, report, "measurement")
