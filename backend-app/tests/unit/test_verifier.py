@@ -872,7 +872,8 @@ def test_restaging_sizes_priors_and_uptake_values_are_read(text, written, dim, v
     ("source", "report"),
     [
         (
-            "Target lesions: 1. liver seg 7 23 x 18 mm (prior 31 x 25). 2. RLL nodule 8 mm (prior 11).",
+            "Target lesions: 1. liver seg 7 23 x 18 mm (prior 31 x 25). "
+            "2. RLL nodule 8 mm (prior 11).",
             "Target lesions: 1. Hepatic segment 7 lesion: 2.3 x 1.8 cm (previously 3.1 x 2.5 cm). "
             "2. Right lower lobe nodule: 0.8 cm (previously 1.1 cm).",
         ),
