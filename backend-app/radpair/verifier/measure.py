@@ -115,7 +115,15 @@ def _value_label(text: str, start: int) -> tuple[str, ...]:
     """Up to two words naming the value that starts at `start`; () when none."""
     window = text[max(0, start - 48) : start]
     cut = max((m.end() for m in _LABEL_STOP.finditer(window)), default=0)
-    words = [w for w in _LABEL_WORD.findall(window[cut:].lower()) if w not in _LABEL_FILLER]
+    raw = _LABEL_WORD.findall(window[cut:].lower())
+    if "of" in raw:
+        # "transverse diameter of the pylorus is 1.9 cm": the value is the diameter; what
+        # follows "of" names whose it is.
+        k = len(raw) - 1 - raw[::-1].index("of")
+        head = [w for w in raw[:k] if w not in _LABEL_FILLER]
+        if head and any(w not in _LABEL_FILLER for w in raw[k + 1 :]):
+            return tuple(head[-2:])
+    words = [w for w in raw if w not in _LABEL_FILLER]
     return tuple(words[-2:])
 
 

@@ -901,3 +901,11 @@ def test_a_changed_unitless_prior_size_is_flagged_at_both_values(verifier):
     source = "RLL nodule 8 mm (prior 11)."
     report = "Right lower lobe nodule measures 0.8 cm (previously 1.4 cm)."
     assert ("11", "1.4 cm") in _quoted(verifier, source, report, "measurement")
+
+
+def test_a_value_named_before_of_keeps_its_name_in_a_swap(verifier):
+    source = "Channel length 19 mm. Pyloric transverse diameter 14 mm."
+    report = (
+        "The channel length measures 1.4 cm, and the transverse diameter of the pylorus is 1.9 cm."
+    )
+    assert ("19 mm", "1.4 cm") in _quoted(verifier, source, report, "measurement")
