@@ -1045,6 +1045,7 @@ def _attach_anatomy(
     owner: dict[int, int | None] = {}
     for a in anatomy:
         best, best_d = None, None
+        sized = bool(_SIZED_PLACE.match(lower, terms[a].end))
         for f in findings:
             s, e = (
                 (terms[a].end, terms[f].start)
@@ -1056,7 +1057,7 @@ def _attach_anatomy(
             )
             if s > e:
                 s, e = e, s
-            if _STRONG.search(lower[s:e]):
+            if _STRONG.search(lower[s:e]) or (sized and lower.find(",", s, e) >= 0):
                 continue
             d = e - s + _COMMA_PENALTY * lower.count(",", s, e)
             if terms[f].end <= terms[a].start and _PREPOSITION.match(lower, s, e):
@@ -1065,6 +1066,11 @@ def _attach_anatomy(
                 best, best_d = f, d
         owner[a] = best
     return owner
+
+
+# A place followed at once by a size ("largest LUL 2.2 cm and RLL 1.4 cm") is an item of its
+# own: across a comma it is not another finding's site, and it keeps its size.
+_SIZED_PLACE = re.compile(r"\s{0,2}\d+(?:\.\d+)?\s*(?:mm|cm)\b")
 
 
 def _attach_anatomy_long(
@@ -1086,18 +1092,19 @@ def _attach_anatomy_long(
     owner: dict[int, int | None] = {}
     for a in anatomy:
         term = terms[a]
+        sized = bool(_SIZED_PLACE.match(lower, term.end))
         first_after = bisect_left(starts, term.end)
         best: tuple[int, int] | None = None  # (score, index in findings)
         if first_after < len(findings):
             s, e = term.end, terms[findings[first_after]].start
-            if not boundaries.between(s, e):
+            if not (boundaries.between(s, e) or (sized and lower.find(",", s, e) >= 0)):
                 best = (e - s + _COMMA_PENALTY * lower.count(",", s, e), first_after)
         for j in range(first_after - 1, -1, -1):
             s, e = terms[findings[j]].end, term.start
             d = e - s + _COMMA_PENALTY * lower.count(",", s, e)
             if best is not None and d - _PREPOSITION_BONUS > best[0]:
                 break  # neither this finding nor any before it can win
-            if boundaries.between(s, e):
+            if boundaries.between(s, e) or (sized and lower.find(",", s, e) >= 0):
                 break  # and every finding before it is cut off too
             if _PREPOSITION.match(lower, s, e):
                 d -= _PREPOSITION_BONUS

@@ -909,3 +909,12 @@ def test_a_value_named_before_of_keeps_its_name_in_a_swap(verifier):
         "The channel length measures 1.4 cm, and the transverse diameter of the pylorus is 1.9 cm."
     )
     assert ("19 mm", "1.4 cm") in _quoted(verifier, source, report, "measurement")
+
+
+def test_sizes_listed_by_place_are_swapped_between_places(verifier):
+    source = "Multiple nodules w/ surrounding halo, largest LUL 2.2 cm and RLL 1.4 cm."
+    report = (
+        "Multiple nodules with surrounding halos. The largest are in the left upper lobe, "
+        "measuring 1.4 cm, and the right lower lobe, measuring 2.2 cm."
+    )
+    assert ("2.2 cm", "1.4 cm") in _quoted(verifier, source, report, "measurement")
