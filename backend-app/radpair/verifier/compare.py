@@ -172,6 +172,7 @@ class _View:
         self._signatures: dict[int, tuple] | None = None
         self._members: dict[int, list[Mention]] = {}  # a long text's alike mentions, by the first
         self._finding_starts: list[int] | None = None
+        self._finding_ends: list[int] = []
         self._first_end: int | None = None
         self._sides_named: set[str] | None = None
         self.numbers: set[float] | None = None  # every number written, made when first needed
@@ -206,8 +207,15 @@ class _View:
     def finding_starts(self) -> list[int]:
         """Where finding mentions start, in order (made once, when first needed)."""
         if self._finding_starts is None:
-            self._finding_starts = sorted(m.span[0] for m in self.mentions if m.kind == "finding")
+            spans = sorted(m.span for m in self.mentions if m.kind == "finding")
+            self._finding_starts = [start for start, _end in spans]
+            self._finding_ends = [end for _start, end in spans]
         return self._finding_starts
+
+    def finding_end_before(self, pos: int) -> int | None:
+        """Where the last finding mention starting before pos ends."""
+        i = bisect_left(self.finding_starts(), pos)
+        return self._finding_ends[i - 1] if i else None
 
     def names_side(self, sides: frozenset[str]) -> bool:
         """True when the text names one of these sides anywhere."""
@@ -1138,19 +1146,33 @@ def _kept_as_history(m: Mention, y: _View) -> bool:
     )
 
 
+def _sized_as_dictated(m: Mention, x: _View, y: _View) -> bool:
+    """A lesion word whose size is a size the other text gives ("target sign 3.2 cm" ->
+    "target-shaped mass measuring 3.2 cm"): the same thing, named in other words."""
+    sizes = {d for d in x.descriptors[id(m)] if d[0] == "length"}
+    return any((b.dim, tuple(sorted(b.values))) in sizes for b in y.by_dim.get("length", ()))
+
+
 def _in_exam_title(x: _View, m: Mention) -> bool:
     """The reason for the exam in its title ("PET/CT for Hodgkin lymphoma"): not a finding."""
     start = m.span[0]
     return start < x.first_sentence_end() and bool(_FOR.search(x.lower, 0, start))
 
 
-def _describes_next_finding(x: _View, m: Mention) -> bool:
-    """An adjective use: another finding follows within the same phrase."""
+# "A right inguinal lymph node has enlarged": the word says what became of the finding before it.
+_LINKING_VERB = re.compile(r"\s+(?:is|are|was|were|has|have|had)(?:\s+(?:been|become|now))?\s+")
+
+
+def _describes_a_finding(x: _View, m: Mention) -> bool:
+    """An adjective use: another finding follows within the same phrase, or is the subject
+    the word is said of ("the node has enlarged")."""
     starts = x.finding_starts()
     i = bisect_left(starts, m.span[1])
-    if i == len(starts) or starts[i] - m.span[1] > 40:
-        return False
-    return not any(c in x.text[m.span[1] : starts[i]] for c in ",;.:\n")
+    if i < len(starts) and starts[i] - m.span[1] <= 40:
+        if not any(c in x.text[m.span[1] : starts[i]] for c in ",;.:\n"):
+            return True
+    end = x.finding_end_before(m.span[0])
+    return end is not None and bool(_LINKING_VERB.fullmatch(x.lower, end, m.span[0]))
 
 
 def _interpretation(x: _View, m: Mention) -> bool:
@@ -1171,13 +1193,15 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             m.kind != "finding"
             or m.polarity not in _ASSERTED
             or m.key in lx.NORMAL_WHEN_PRESENT
-            or (m.key in lx.DESCRIBING_FINDINGS and _describes_next_finding(x, m))
+            or (m.key in lx.DESCRIBING_FINDINGS and _describes_a_finding(x, m))
         ):
             continue
         key = (m.key, m.anatomy, m.location, m.checked_sides, m.polarity) if x.shared else id(m)
         if key not in verdicts:
             verdicts[key] = _has_partner(m, x, y)
         if verdicts[key] or (x_is_src and _kept_as_history(m, y)):
+            continue
+        if not x_is_src and m.key in lx.LESION_WORDS and _sized_as_dictated(m, x, y):
             continue
         name = _label(x, m)
         if x_is_src:

@@ -144,7 +144,16 @@ FINDINGS: dict[str, list[str]] = {
         "free gas",
         "free intraperitoneal gas",
     ],
-    "free_fluid": ["free fluid", "fluid collection", "collection"],
+    "free_fluid": [
+        "free fluid",
+        "fluid collection",
+        "collection",
+        # Free fluid named by its space is still free fluid.
+        "free intraperitoneal fluid",
+        "free peritoneal fluid",
+        "free pelvic fluid",
+        "free abdominal fluid",
+    ],
     "ascites": ["ascites"],
     "metastasis": ["metastasis", "metastases", "metastatic disease"],
     "steatosis": ["steatosis", "fatty liver", "fatty infiltration"],
@@ -173,7 +182,7 @@ FINDINGS: dict[str, list[str]] = {
     "fibroid": ["fibroid", "leiomyoma"],
     "adenoma": ["adenoma"],
     "schwannoma": ["schwannoma", "acoustic neuroma"],
-    "calcification": ["calcification", "calcifications", "microcalcification"],
+    "calcification": ["calcification", "calcifications", "microcalcification", "calc", "calcs"],
     "disc_protrusion": [
         "protrusion",
         "disc protrusion",

@@ -918,3 +918,51 @@ def test_sizes_listed_by_place_are_swapped_between_places(verifier):
         "measuring 1.4 cm, and the right lower lobe, measuring 2.2 cm."
     )
     assert ("2.2 cm", "1.4 cm") in _quoted(verifier, source, report, "measurement")
+
+
+def test_dropped_calcs_at_a_lumpectomy_bed_are_an_omission_at_the_dictated_word(verifier):
+    source = (
+        "R breast: Coarse dystrophic calcs at lumpectomy bed. Stable oil cyst.\n"
+        "L breast: no suspicious mass, calcs, or distortion."
+    )
+    report = (
+        "Right breast: A stable oil cyst is present.\n"
+        "Left breast: No suspicious mass, calcifications, or architectural distortion."
+    )
+    assert ("calcs", None) in _quoted(verifier, source, report, "omission")
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        (
+            "Small amt trapped fluid within intussusception. No free fluid.",
+            "A small amount of fluid is trapped within the intussusception. There is no free "
+            "intraperitoneal fluid.",
+        ),
+        # The draft names the measured thing: the size says it is the dictated one.
+        (
+            "Target sign RUQ, 3.2 cm diameter, c/w intussusception.",
+            "A target-shaped mass in the right upper quadrant measures 3.2 cm, consistent with "
+            "intussusception.",
+        ),
+        # What became of a finding is no finding of its own.
+        (
+            "Enlarging R inguinal node 1.6 cm.",
+            "A right inguinal lymph node has enlarged to 16 mm.",
+        ),
+    ],
+)
+def test_renamed_fluid_sized_lesions_and_changes_of_a_finding_raise_nothing(
+    verifier, source, report
+):
+    assert verifier.verify(source, report) == []
+
+
+def test_a_lesion_word_with_a_size_nobody_dictated_is_still_an_insertion(verifier):
+    source = "Target sign RUQ, 3.2 cm diameter, c/w intussusception."
+    report = (
+        "Intussusception in the right upper quadrant, 3.2 cm. A separate 1.1 cm mass in the "
+        "left lower quadrant."
+    )
+    assert (None, "mass") in _quoted(verifier, source, report, "insertion")
