@@ -1104,7 +1104,11 @@ def _has_partner(m: Mention, x: _View, y: _View) -> bool:
     """
     # A denial answers for m only where the negation check weighs the two ("no fracture" of
     # the spine says nothing of "acute rib fractures").
-    same = [n for n in _asserting(y, m.key) if n.polarity in _ASSERTED or _weighed(m, n)]
+    same = [
+        n
+        for n in _asserting(y, m.key)
+        if n.polarity in _ASSERTED or (_weighed(m, n) and _denial_answers(m, n, x, y))
+    ]
     if any(_site_compatible(m, n) for n in same):
         return True
     mine = _asserting(x, m.key)
@@ -1126,13 +1130,33 @@ def _has_partner(m: Mention, x: _View, y: _View) -> bool:
     if any(
         _site_compatible(m, n)
         and (k not in lx.GENERIC_FINDINGS or _generic_stands_for(m, n))
-        and (n.polarity in _ASSERTED or _qualifiers_agree(m, n))
+        and (n.polarity in _ASSERTED or (_qualifiers_agree(m, n) and _denial_answers(m, n, x, y)))
         for k in _kin(m.key)
         for n in _asserting(y, k)
     ):
         return True
     enlarged = _enlarged(m.key)
     return bool(enlarged and enlarged.search(y.lower))
+
+
+_OTHERS = re.compile(r"\b(?:other|additional|further)\b(?:[ \t]+[\w-]+){0,3}[ \t]*$")
+
+
+def _denial_answers(m: Mention, n: Mention, x: _View, y: _View) -> bool:
+    """Can n, a denial in y, stand for m's finding? Not when it denies only others ("no
+    other new fractures"); nor when m's own text answers n with a denial of others ("A new
+    nodule ... No other pulmonary nodules" against "No pulm nodules"): m is one more."""
+    if _denies_others(y, n):
+        return False
+    return not any(
+        k.polarity == ABSENT and _denies_others(x, k) and _site_compatible(k, n)
+        for k in x.findings(m.key)
+    )
+
+
+def _denies_others(view: _View, n: Mention) -> bool:
+    """A denial of the finding elsewhere than where the text affirms it ("no other nodules")."""
+    return bool(_OTHERS.search(view.lower, max(0, n.span[0] - 40), n.span[0]))
 
 
 _FOR = re.compile(r"\bfor\b")

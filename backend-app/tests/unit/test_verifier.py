@@ -966,3 +966,18 @@ def test_a_lesion_word_with_a_size_nobody_dictated_is_still_an_insertion(verifie
         "left lower quadrant."
     )
     assert (None, "mass") in _quoted(verifier, source, report, "insertion")
+
+
+def test_a_denial_of_other_findings_does_not_answer_for_a_dropped_one(verifier):
+    source = "L lateral 5th and 6th rib fx, now visible w/ callus. No other new fx."
+    report = "No other new fractures are identified."
+    assert ("fx", None) in _quoted(verifier, source, report, "omission")
+
+
+def test_a_finding_added_beside_a_kept_denial_of_others_is_an_insertion(verifier):
+    source = "No pulm nodules. No pulmonary mets."
+    report = (
+        "A new 2 mm calcified nodule in the left upper lobe is likely a granuloma. "
+        "No other pulmonary nodules. No pulmonary metastatic disease."
+    )
+    assert (None, "nodule") in _quoted(verifier, source, report, "insertion")
