@@ -439,6 +439,15 @@ FINDINGS: dict[str, list[str]] = {
     "disease": ["disease"],
     # Tracer uptake and ureteral jets: normal when present, a finding when absent or focal.
     "uptake": ["uptake", "fdg uptake", "tracer uptake", "hypermetabolism", "avidity"],
+    # Focal uptake is a lesion on a tracer scan, not the normal distribution.
+    "focal_uptake": [
+        "focal uptake",
+        "focal fdg uptake",
+        "focal tracer uptake",
+        "focal activity",
+        "focal increased uptake",
+        "focal avidity",
+    ],
     "ureteral_jet": ["ureteral jet", "ureteric jet", "ureteral jets", "jet"],
     "malperfusion": ["malperfusion", "hypoperfusion"],
     "recurrence": ["recurrence", "local recurrence"],
@@ -1301,6 +1310,7 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
         }
     ),
     frozenset({"edema", "swelling"}),
+    frozenset({"uptake", "focal_uptake"}),
     frozenset({"stenosis", "mass_effect", "obstruction", "effacement"}),
     frozenset({"tendinosis", "thickening"}),
     frozenset({"calcification", "~atherosclerosis", "plaque", "coronary_calcification"}),
@@ -1337,7 +1347,11 @@ MIDLINE: frozenset[str] = frozenset(
 )
 # Findings close enough that one's denial answers the other's assertion in the negation check
 # ("no enlarged lymph nodes" against "hilar lymphadenopathy"); looser kin do not.
-NEGATION_KIN: tuple[frozenset[str], ...] = (frozenset({"lymphadenopathy", "lymph_node"}),)
+NEGATION_KIN: tuple[frozenset[str], ...] = (
+    frozenset({"lymphadenopathy", "lymph_node"}),
+    # "Focal splenic uptake" against "spleen without focal FDG uptake".
+    frozenset({"uptake", "focal_uptake"}),
+)
 # Words that are a finding on their own ("the main pulmonary artery is enlarged") but only a
 # description when a finding follows them ("enlarged mediastinal lymph nodes").
 DESCRIBING_FINDINGS: frozenset[str] = frozenset({"enlargement"})

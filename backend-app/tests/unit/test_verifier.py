@@ -981,3 +981,26 @@ def test_a_finding_added_beside_a_kept_denial_of_others_is_an_insertion(verifier
         "No other pulmonary nodules. No pulmonary metastatic disease."
     )
     assert (None, "nodule") in _quoted(verifier, source, report, "insertion")
+
+
+@pytest.mark.parametrize(
+    ("kind", "source", "report", "words"),
+    [
+        (
+            "omission",
+            "L adrenal primary: mild residual uptake. Persistent focal uptake L proximal femur.",
+            "Mild residual uptake in the left adrenal primary.",
+            ("focal uptake", None),
+        ),
+        (
+            "negation",
+            "Focal splenic uptake, SUVmax 7.2, concerning for splenic involvement.",
+            "Spleen: Normal in size without focal FDG uptake.",
+            ("uptake", "focal FDG uptake"),
+        ),
+    ],
+)
+def test_focal_uptake_is_a_finding_and_its_denial_answers_uptake(
+    verifier, kind, source, report, words
+):
+    assert words in _quoted(verifier, source, report, kind)
