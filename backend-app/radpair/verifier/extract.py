@@ -272,7 +272,7 @@ def _singular_finding(word: str) -> tuple[str, bool]:
     return word, False
 
 
-_SHORT_SIDES = {"right": ("r", "rt"), "left": ("l", "lt")}
+_SHORTENED = {"right": ("r", "rt"), "left": ("l", "lt")}
 
 
 class TermMatcher:
@@ -298,7 +298,7 @@ class TermMatcher:
         # shortened side word stays part of the name, as the full one does.
         for surface, (key, side) in lx.FIXED_NAMES.items():
             first, _, rest = _norm_surface(surface).partition(" ")
-            for short in _SHORT_SIDES.get(first, ()) if rest else ():
+            for short in _SHORTENED.get(first, ()) if rest else ():
                 self.entries.setdefault(f"{short} {rest}", _Entry("fixed", key, None, side))
         # Matched like any term so that no finding is read inside them, then dropped.
         for surface in lx.NAMES_NOT_FINDINGS:

@@ -297,7 +297,12 @@ FINDINGS: dict[str, list[str]] = {
     "fat_pad_sign": ["fat pad sign", "posterior fat pad", "elevated anterior fat pad", "sail sign"],
     "flail_chest": ["flail chest", "flail segment"],
     "penumbra": ["penumbra", "perfusion mismatch", "mismatch volume"],
-    "pulmonary_infarct": ["pulmonary infarct", "pulmonary infarction"],
+    "pulmonary_infarct": [
+        "pulmonary infarct",
+        "pulmonary infarction",
+        "pulm infarct",
+        "pulm infarction",
+    ],
     "heart_strain": ["right heart strain", "heart strain", "rv strain"],
     "plaque": ["plaque"],
     "curve": ["curve", "scoliosis", "curvature"],
@@ -518,6 +523,8 @@ FINDINGS: dict[str, list[str]] = {
     "architectural_distortion": ["architectural distortion"],
     "asymmetry": ["asymmetry", "focal asymmetry", "developing asymmetry"],
     "skin_thickening": ["skin thickening"],
+    "lead_point": ["lead point", "pathologic lead point"],
+    "post_void_residual": ["post-void residual", "postvoid residual", "pvr"],
     # Pediatric imaging.
     "periosteal_reaction": [
         "periosteal reaction",

@@ -1004,3 +1004,21 @@ def test_focal_uptake_is_a_finding_and_its_denial_answers_uptake(
     verifier, kind, source, report, words
 ):
     assert words in _quoted(verifier, source, report, kind)
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "words"),
+    [
+        ("No pulm infarct.", "Pulmonary infarct.", ("pulm infarct", "Pulmonary infarct")),
+        (
+            "No lead point seen.",
+            "A pathologic lead point is identified.",
+            ("lead point", "lead point"),
+        ),
+        ("No significant PVR.", "Significant post-void residual.", ("PVR", "post-void residual")),
+    ],
+)
+def test_dictated_denials_in_short_forms_meet_their_spelled_out_affirmation(
+    verifier, source, report, words
+):
+    assert words in _quoted(verifier, source, report, "negation")
