@@ -1013,7 +1013,7 @@ def test_focal_uptake_is_a_finding_and_its_denial_answers_uptake(
         (
             "No lead point seen.",
             "A pathologic lead point is identified.",
-            ("lead point", "lead point"),
+            ("lead point", "pathologic lead point"),
         ),
         ("No significant PVR.", "Significant post-void residual.", ("PVR", "post-void residual")),
     ],
