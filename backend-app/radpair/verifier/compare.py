@@ -27,7 +27,7 @@ _SIDE_WORDS = {
     frozenset({"L", "R"}): "bilateral",
 }
 _BOTH = frozenset({"L", "R"})
-_SIDE_WORD = re.compile(r"\b(left|right|bilateral|bilaterally|both|lt|rt)\b")
+_SIDE_WORD = re.compile(r"\b(left|right|bilateral|bilaterally|bilat|both|lt|rt)\b")
 _SIDE_OF = {
     "left": "L",
     "lt": "L",
@@ -35,6 +35,7 @@ _SIDE_OF = {
     "rt": "R",
     "bilateral": "B",
     "bilaterally": "B",
+    "bilat": "B",
     "both": "B",
 }
 _POLARITY_WORDS = {"present": "affirmed", "absent": "negated", "uncertain": "uncertain"}
@@ -171,6 +172,7 @@ class _View:
         self._signatures: dict[int, tuple] | None = None
         self._members: dict[int, list[Mention]] = {}  # a long text's alike mentions, by the first
         self._finding_starts: list[int] | None = None
+        self._finding_ends: list[int] = []
         self._first_end: int | None = None
         self._sides_named: set[str] | None = None
         self.numbers: set[float] | None = None  # every number written, made when first needed
@@ -205,8 +207,15 @@ class _View:
     def finding_starts(self) -> list[int]:
         """Where finding mentions start, in order (made once, when first needed)."""
         if self._finding_starts is None:
-            self._finding_starts = sorted(m.span[0] for m in self.mentions if m.kind == "finding")
+            spans = sorted(m.span for m in self.mentions if m.kind == "finding")
+            self._finding_starts = [start for start, _end in spans]
+            self._finding_ends = [end for _start, end in spans]
         return self._finding_starts
+
+    def finding_end_before(self, pos: int) -> int | None:
+        """Where the last finding mention starting before pos ends."""
+        i = bisect_left(self.finding_starts(), pos)
+        return self._finding_ends[i - 1] if i else None
 
     def names_side(self, sides: frozenset[str]) -> bool:
         """True when the text names one of these sides anywhere."""
@@ -1095,7 +1104,11 @@ def _has_partner(m: Mention, x: _View, y: _View) -> bool:
     """
     # A denial answers for m only where the negation check weighs the two ("no fracture" of
     # the spine says nothing of "acute rib fractures").
-    same = [n for n in _asserting(y, m.key) if n.polarity in _ASSERTED or _weighed(m, n)]
+    same = [
+        n
+        for n in _asserting(y, m.key)
+        if n.polarity in _ASSERTED or (_weighed(m, n) and _denial_answers(m, n, x, y))
+    ]
     if any(_site_compatible(m, n) for n in same):
         return True
     mine = _asserting(x, m.key)
@@ -1117,13 +1130,33 @@ def _has_partner(m: Mention, x: _View, y: _View) -> bool:
     if any(
         _site_compatible(m, n)
         and (k not in lx.GENERIC_FINDINGS or _generic_stands_for(m, n))
-        and (n.polarity in _ASSERTED or _qualifiers_agree(m, n))
+        and (n.polarity in _ASSERTED or (_qualifiers_agree(m, n) and _denial_answers(m, n, x, y)))
         for k in _kin(m.key)
         for n in _asserting(y, k)
     ):
         return True
     enlarged = _enlarged(m.key)
     return bool(enlarged and enlarged.search(y.lower))
+
+
+_OTHERS = re.compile(r"\b(?:other|additional|further)\b(?:[ \t]+[\w-]+){0,3}[ \t]*$")
+
+
+def _denial_answers(m: Mention, n: Mention, x: _View, y: _View) -> bool:
+    """Can n, a denial in y, stand for m's finding? Not when it denies only others ("no
+    other new fractures"); nor when m's own text answers n with a denial of others ("A new
+    nodule ... No other pulmonary nodules" against "No pulm nodules"): m is one more."""
+    if _denies_others(y, n):
+        return False
+    return not any(
+        k.polarity == ABSENT and _denies_others(x, k) and _site_compatible(k, n)
+        for k in x.findings(m.key)
+    )
+
+
+def _denies_others(view: _View, n: Mention) -> bool:
+    """A denial of the finding elsewhere than where the text affirms it ("no other nodules")."""
+    return bool(_OTHERS.search(view.lower, max(0, n.span[0] - 40), n.span[0]))
 
 
 _FOR = re.compile(r"\bfor\b")
@@ -1137,19 +1170,33 @@ def _kept_as_history(m: Mention, y: _View) -> bool:
     )
 
 
+def _sized_as_dictated(m: Mention, x: _View, y: _View) -> bool:
+    """A lesion word whose size is a size the other text gives ("target sign 3.2 cm" ->
+    "target-shaped mass measuring 3.2 cm"): the same thing, named in other words."""
+    sizes = {d for d in x.descriptors[id(m)] if d[0] == "length"}
+    return any((b.dim, tuple(sorted(b.values))) in sizes for b in y.by_dim.get("length", ()))
+
+
 def _in_exam_title(x: _View, m: Mention) -> bool:
     """The reason for the exam in its title ("PET/CT for Hodgkin lymphoma"): not a finding."""
     start = m.span[0]
     return start < x.first_sentence_end() and bool(_FOR.search(x.lower, 0, start))
 
 
-def _describes_next_finding(x: _View, m: Mention) -> bool:
-    """An adjective use: another finding follows within the same phrase."""
+# "A right inguinal lymph node has enlarged": the word says what became of the finding before it.
+_LINKING_VERB = re.compile(r"\s+(?:is|are|was|were|has|have|had)(?:\s+(?:been|become|now))?\s+")
+
+
+def _describes_a_finding(x: _View, m: Mention) -> bool:
+    """An adjective use: another finding follows within the same phrase, or is the subject
+    the word is said of ("the node has enlarged")."""
     starts = x.finding_starts()
     i = bisect_left(starts, m.span[1])
-    if i == len(starts) or starts[i] - m.span[1] > 40:
-        return False
-    return not any(c in x.text[m.span[1] : starts[i]] for c in ",;.:\n")
+    if i < len(starts) and starts[i] - m.span[1] <= 40:
+        if not any(c in x.text[m.span[1] : starts[i]] for c in ",;.:\n"):
+            return True
+    end = x.finding_end_before(m.span[0])
+    return end is not None and bool(_LINKING_VERB.fullmatch(x.lower, end, m.span[0]))
 
 
 def _interpretation(x: _View, m: Mention) -> bool:
@@ -1170,13 +1217,15 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             m.kind != "finding"
             or m.polarity not in _ASSERTED
             or m.key in lx.NORMAL_WHEN_PRESENT
-            or (m.key in lx.DESCRIBING_FINDINGS and _describes_next_finding(x, m))
+            or (m.key in lx.DESCRIBING_FINDINGS and _describes_a_finding(x, m))
         ):
             continue
         key = (m.key, m.anatomy, m.location, m.checked_sides, m.polarity) if x.shared else id(m)
         if key not in verdicts:
             verdicts[key] = _has_partner(m, x, y)
         if verdicts[key] or (x_is_src and _kept_as_history(m, y)):
+            continue
+        if not x_is_src and m.key in lx.LESION_WORDS and _sized_as_dictated(m, x, y):
             continue
         name = _label(x, m)
         if x_is_src:

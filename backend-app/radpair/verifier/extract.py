@@ -272,6 +272,9 @@ def _singular_finding(word: str) -> tuple[str, bool]:
     return word, False
 
 
+_SHORTENED = {"right": ("r", "rt"), "left": ("l", "lt")}
+
+
 class TermMatcher:
     """Compiled lexicon: finds finding, anatomy and fixed-name terms in text."""
 
@@ -291,6 +294,12 @@ class TermMatcher:
                 )
         for surface, (key, side) in lx.FIXED_NAMES.items():
             self.entries[_norm_surface(surface)] = _Entry("fixed", key, None, side)
+        # Dictation shortens the side of a fixed name ("R heart border", "Lt main"); the
+        # shortened side word stays part of the name, as the full one does.
+        for surface, (key, side) in lx.FIXED_NAMES.items():
+            first, _, rest = _norm_surface(surface).partition(" ")
+            for short in _SHORTENED.get(first, ()) if rest else ():
+                self.entries.setdefault(f"{short} {rest}", _Entry("fixed", key, None, side))
         # Matched like any term so that no finding is read inside them, then dropped.
         for surface in lx.NAMES_NOT_FINDINGS:
             self.entries[_norm_surface(surface)] = _Entry("name", surface, None, None)
@@ -1036,6 +1045,7 @@ def _attach_anatomy(
     owner: dict[int, int | None] = {}
     for a in anatomy:
         best, best_d = None, None
+        sized = bool(_SIZED_PLACE.match(lower, terms[a].end))
         for f in findings:
             s, e = (
                 (terms[a].end, terms[f].start)
@@ -1047,7 +1057,7 @@ def _attach_anatomy(
             )
             if s > e:
                 s, e = e, s
-            if _STRONG.search(lower[s:e]):
+            if _STRONG.search(lower[s:e]) or (sized and lower.find(",", s, e) >= 0):
                 continue
             d = e - s + _COMMA_PENALTY * lower.count(",", s, e)
             if terms[f].end <= terms[a].start and _PREPOSITION.match(lower, s, e):
@@ -1056,6 +1066,11 @@ def _attach_anatomy(
                 best, best_d = f, d
         owner[a] = best
     return owner
+
+
+# A place followed at once by a size ("largest LUL 2.2 cm and RLL 1.4 cm") is an item of its
+# own: across a comma it is not another finding's site, and it keeps its size.
+_SIZED_PLACE = re.compile(r"\s{0,2}\d+(?:\.\d+)?\s*(?:mm|cm)\b")
 
 
 def _attach_anatomy_long(
@@ -1077,18 +1092,19 @@ def _attach_anatomy_long(
     owner: dict[int, int | None] = {}
     for a in anatomy:
         term = terms[a]
+        sized = bool(_SIZED_PLACE.match(lower, term.end))
         first_after = bisect_left(starts, term.end)
         best: tuple[int, int] | None = None  # (score, index in findings)
         if first_after < len(findings):
             s, e = term.end, terms[findings[first_after]].start
-            if not boundaries.between(s, e):
+            if not (boundaries.between(s, e) or (sized and lower.find(",", s, e) >= 0)):
                 best = (e - s + _COMMA_PENALTY * lower.count(",", s, e), first_after)
         for j in range(first_after - 1, -1, -1):
             s, e = terms[findings[j]].end, term.start
             d = e - s + _COMMA_PENALTY * lower.count(",", s, e)
             if best is not None and d - _PREPOSITION_BONUS > best[0]:
                 break  # neither this finding nor any before it can win
-            if boundaries.between(s, e):
+            if boundaries.between(s, e) or (sized and lower.find(",", s, e) >= 0):
                 break  # and every finding before it is cut off too
             if _PREPOSITION.match(lower, s, e):
                 d -= _PREPOSITION_BONUS

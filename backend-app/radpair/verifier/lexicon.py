@@ -125,7 +125,16 @@ FINDINGS: dict[str, list[str]] = {
     "appendicitis": ["appendicitis"],
     "diverticulitis": ["diverticulitis"],
     "colitis": ["colitis"],
-    "obstruction": ["obstruction", "bowel obstruction", "sbo"],
+    # The adjective names the obstruction when it qualifies a pattern ("obstructive drainage
+    # pattern" on a renal scan is "obstruction pattern").
+    "obstruction": [
+        "obstruction",
+        "bowel obstruction",
+        "sbo",
+        "obstructive pattern",
+        "obstructive drainage",
+        "obstructive drainage pattern",
+    ],
     "free_air": [
         "free air",
         "pneumoperitoneum",
@@ -135,7 +144,16 @@ FINDINGS: dict[str, list[str]] = {
         "free gas",
         "free intraperitoneal gas",
     ],
-    "free_fluid": ["free fluid", "fluid collection", "collection"],
+    "free_fluid": [
+        "free fluid",
+        "fluid collection",
+        "collection",
+        # Free fluid named by its space is still free fluid.
+        "free intraperitoneal fluid",
+        "free peritoneal fluid",
+        "free pelvic fluid",
+        "free abdominal fluid",
+    ],
     "ascites": ["ascites"],
     "metastasis": ["metastasis", "metastases", "metastatic disease"],
     "steatosis": ["steatosis", "fatty liver", "fatty infiltration"],
@@ -164,7 +182,7 @@ FINDINGS: dict[str, list[str]] = {
     "fibroid": ["fibroid", "leiomyoma"],
     "adenoma": ["adenoma"],
     "schwannoma": ["schwannoma", "acoustic neuroma"],
-    "calcification": ["calcification", "calcifications", "microcalcification"],
+    "calcification": ["calcification", "calcifications", "microcalcification", "calc", "calcs"],
     "disc_protrusion": [
         "protrusion",
         "disc protrusion",
@@ -199,7 +217,16 @@ FINDINGS: dict[str, list[str]] = {
     "angulation": ["angulation", "angulated"],
     "effacement": ["effacement", "effaced", "effacing"],
     "impingement": ["impingement", "impinging"],
-    "reflux": ["reflux", "vesicoureteral reflux"],
+    "reflux": [
+        "reflux",
+        "vesicoureteral reflux",
+        "vur",
+        "gastroesophageal reflux",
+        "ger",
+    ],
+    # "Diverticula" is the Latin plural, which the automatic plural does not make.
+    "diverticulum": ["diverticulum", "diverticula"],
+    "hirschsprung_disease": ["hirschsprung disease", "hirschsprung", "aganglionosis"],
     "malrotation": ["malrotation"],
     "vegetation": ["vegetation"],
     "hyperemia": [
@@ -238,6 +265,12 @@ FINDINGS: dict[str, list[str]] = {
     "sinusitis": ["sinusitis"],
     "tumor_in_vein": ["tumor in vein", "tumor thrombus"],
     "extraprostatic_extension": ["extraprostatic extension"],
+    "venous_invasion": [
+        "extramural venous invasion",
+        "extramural vascular invasion",
+        "emvi",
+        "venous invasion",
+    ],
     "hill_sachs": ["hill-sachs deformity", "hill-sachs lesion", "hill sachs"],
     "compression_deformity": ["compression deformity"],
     "murphy_sign": ["murphy sign", "sonographic murphy sign"],
@@ -264,7 +297,12 @@ FINDINGS: dict[str, list[str]] = {
     "fat_pad_sign": ["fat pad sign", "posterior fat pad", "elevated anterior fat pad", "sail sign"],
     "flail_chest": ["flail chest", "flail segment"],
     "penumbra": ["penumbra", "perfusion mismatch", "mismatch volume"],
-    "pulmonary_infarct": ["pulmonary infarct", "pulmonary infarction"],
+    "pulmonary_infarct": [
+        "pulmonary infarct",
+        "pulmonary infarction",
+        "pulm infarct",
+        "pulm infarction",
+    ],
     "heart_strain": ["right heart strain", "heart strain", "rv strain"],
     "plaque": ["plaque"],
     "curve": ["curve", "scoliosis", "curvature"],
@@ -376,6 +414,11 @@ FINDINGS: dict[str, list[str]] = {
     "postoperative_change": [
         "postoperative change",
         "postsurgical change",
+        # Written apart or hyphenated ("post-op", "post surgical"); hyphens read as spaces.
+        "post surgical change",
+        "post operative change",
+        "post op change",
+        "postop change",
         "wedge resection",
         "resection cavity",
         "surgical cavity",
@@ -383,7 +426,14 @@ FINDINGS: dict[str, list[str]] = {
         "resection margin",
     ],
     "nephrectomy": ["nephrectomy"],
-    "hyperinflation": ["hyperinflation", "hyperinflated"],
+    "hyperinflation": [
+        "hyperinflation",
+        "hyperinflated",
+        "hyperexpansion",
+        "hyperexpanded",
+        "overinflation",
+        "overinflated",
+    ],
     "decreased_flow": ["decreased flow", "reduced flow", "diminished flow"],
     # Flow is normal when present; "absent flow" is its negation, so the two share a key.
     "flow": ["flow", "blood flow", "color flow", "doppler flow", "arterial flow", "venous flow"],
@@ -394,6 +444,15 @@ FINDINGS: dict[str, list[str]] = {
     "disease": ["disease"],
     # Tracer uptake and ureteral jets: normal when present, a finding when absent or focal.
     "uptake": ["uptake", "fdg uptake", "tracer uptake", "hypermetabolism", "avidity"],
+    # Focal uptake is a lesion on a tracer scan, not the normal distribution.
+    "focal_uptake": [
+        "focal uptake",
+        "focal fdg uptake",
+        "focal tracer uptake",
+        "focal activity",
+        "focal increased uptake",
+        "focal avidity",
+    ],
     "ureteral_jet": ["ureteral jet", "ureteric jet", "ureteral jets", "jet"],
     "malperfusion": ["malperfusion", "hypoperfusion"],
     "recurrence": ["recurrence", "local recurrence"],
@@ -464,6 +523,24 @@ FINDINGS: dict[str, list[str]] = {
     "architectural_distortion": ["architectural distortion"],
     "asymmetry": ["asymmetry", "focal asymmetry", "developing asymmetry"],
     "skin_thickening": ["skin thickening"],
+    "lead_point": ["lead point", "pathologic lead point"],
+    "post_void_residual": ["post-void residual", "postvoid residual", "pvr"],
+    # Pediatric imaging.
+    "periosteal_reaction": [
+        "periosteal reaction",
+        "periostitis",
+        "periosteal new bone",
+        "periosteal new bone formation",
+        "periosteal elevation",
+    ],
+    "metaphyseal_lesion": [
+        "classic metaphyseal lesion",
+        "metaphyseal corner fracture",
+        "corner fracture",
+        "bucket handle fracture",
+        # In a skeletal survey; as leukemia it stands in a history line, which is not compared.
+        "cml",
+    ],
     "nipple_retraction": ["nipple retraction"],
 }
 
@@ -561,7 +638,11 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "cerebellum": (["cerebellar hemisphere", "cerebellum", "cerebellar"], True, None),
     "basal_ganglia": (["basal ganglia"], True, None),
     "thalamus": (["thalamus"], True, None),
-    "ventricle": (["lateral ventricle", "ventricles", "intraventricular"], True, None),
+    "ventricle": (
+        ["lateral ventricle", "lateral ventricular", "ventricles", "intraventricular"],
+        True,
+        None,
+    ),
     "white_matter": (["white matter", "periventricular", "subcortical"], False, None),
     "iac": (["internal auditory canal", "iac"], True, None),
     "maxillary_sinus": (["maxillary sinus", "maxillary sinuses"], True, "maxilla"),
@@ -839,6 +920,7 @@ SIDE_PRE: dict[str, str] = {
     "leftward": "L",
     "rightward": "R",
     "b/l": "B",
+    "bilat": "B",
     # Curvature named by its convex side.
     "dextroconvex": "R",
     "levoconvex": "L",
@@ -853,6 +935,7 @@ SIDE_POST: dict[str, str] = {
     "to the left": "L",
     "to the right": "R",
     "bilaterally": "B",
+    "bilat": "B",
     "on both sides": "B",
     "on each side": "B",
     "on either side": "B",
@@ -947,6 +1030,8 @@ UNC_PRE: list[str] = [
     "equivocal",
     "may represent",
     "may reflect",
+    "could reflect",
+    "might reflect",
     "could represent",
     "might represent",
     "favor",
@@ -1232,6 +1317,7 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
         }
     ),
     frozenset({"edema", "swelling"}),
+    frozenset({"uptake", "focal_uptake"}),
     frozenset({"stenosis", "mass_effect", "obstruction", "effacement"}),
     frozenset({"tendinosis", "thickening"}),
     frozenset({"calcification", "~atherosclerosis", "plaque", "coronary_calcification"}),
@@ -1268,7 +1354,11 @@ MIDLINE: frozenset[str] = frozenset(
 )
 # Findings close enough that one's denial answers the other's assertion in the negation check
 # ("no enlarged lymph nodes" against "hilar lymphadenopathy"); looser kin do not.
-NEGATION_KIN: tuple[frozenset[str], ...] = (frozenset({"lymphadenopathy", "lymph_node"}),)
+NEGATION_KIN: tuple[frozenset[str], ...] = (
+    frozenset({"lymphadenopathy", "lymph_node"}),
+    # "Focal splenic uptake" against "spleen without focal FDG uptake".
+    frozenset({"uptake", "focal_uptake"}),
+)
 # Words that are a finding on their own ("the main pulmonary artery is enlarged") but only a
 # description when a finding follows them ("enlarged mediastinal lymph nodes").
 DESCRIBING_FINDINGS: frozenset[str] = frozenset({"enlargement"})

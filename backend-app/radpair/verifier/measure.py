@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from radpair.verifier.lexicon import UNITS
@@ -14,7 +15,13 @@ _UNIT_ALT = "|".join(
 )
 # The unit must not run on into a word ("5 mmol" is not "5 mm"); symbols end by themselves.
 _UNIT = rf"(?:{_UNIT_ALT})(?![a-z0-9])(?!(?<=[\s\d]s)/)"  # "seg 6 s/p TACE" is no 6 seconds
-_SEP = r"\s*(?:x|×|by)\s*"
+# Each dimension may name its axis before the next one ("24 mm anteroposterior x 13 mm
+# transverse x 30 mm craniocaudal" is one three-dimension size).
+_AXIS = (
+    r"(?:\s+(?:ap|anteroposterior|antero-posterior|tr|trans|transverse|cc|craniocaudal|"
+    r"cranio-caudal|mediolateral|longitudinal|sagittal|coronal|axial)\b)?"
+)
+_SEP = rf"{_AXIS}\s*(?:x|×|by)\s*"
 _RANGE = r"\s*(?:-|–|to)\s*"
 _ONE = rf"(?P<n{{i}}>{_NUM})(?:\s*-?\s*(?P<u{{i}}>{_UNIT}))?"
 
@@ -57,10 +64,15 @@ _PRIOR_CLAUSE = re.compile(
     r"\b(?:(?!\bnow\b|\bcurrently\b)[^,;()])*$",
     re.IGNORECASE,
 )
+# "(prior 1.0 cm, SUV 4.2)": a parenthesis opened by a prior cue is prior to its end, commas
+# and all.
+_PRIOR_PAREN = re.compile(
+    r"\(\s*(?:prior|previously|previous|prev\.?|baseline|was|were)\b[^()]*$", re.IGNORECASE
+)
 _CLAUSE_START = re.compile(r"[.;:\n](?!\d)[^.;:\n]*$")
 # Standardised uptake values are written after their label: "SUVmax 6.4", "SUV of 2.1".
 _SUV_RE = re.compile(
-    r"\bSUV\s*(?:max|peak|mean)?\s*(?:of|=|:)?\s*(?:approximately\s+)?"
+    r"\bSUV\s*(?:max|peak|mean)?\s*(?:of|is|was|=|:)?\s*(?:approximately\s+)?"
     r"(\d+(?:\.\d+)?)(?![\d.]*\s*(?:mm|cm))",
     re.IGNORECASE,
 )
@@ -103,7 +115,15 @@ def _value_label(text: str, start: int) -> tuple[str, ...]:
     """Up to two words naming the value that starts at `start`; () when none."""
     window = text[max(0, start - 48) : start]
     cut = max((m.end() for m in _LABEL_STOP.finditer(window)), default=0)
-    words = [w for w in _LABEL_WORD.findall(window[cut:].lower()) if w not in _LABEL_FILLER]
+    raw = _LABEL_WORD.findall(window[cut:].lower())
+    if "of" in raw:
+        # "transverse diameter of the pylorus is 1.9 cm": the value is the diameter; what
+        # follows "of" names whose it is.
+        k = len(raw) - 1 - raw[::-1].index("of")
+        head = [w for w in raw[:k] if w not in _LABEL_FILLER]
+        if head and any(w not in _LABEL_FILLER for w in raw[k + 1 :]):
+            return tuple(head[-2:])
+    words = [w for w in raw if w not in _LABEL_FILLER]
     return tuple(words[-2:])
 
 
@@ -123,6 +143,8 @@ def _is_prior(text: str, start: int, end: int) -> bool:
     if _PRIOR_BEFORE.search(text, max(0, start - 40), start) or _PRIOR_AFTER.match(
         text[end : end + 30]
     ):
+        return True
+    if _PRIOR_PAREN.search(text, max(0, start - 80), start):
         return True
     sentence = _CLAUSE_START.search(text, max(0, start - 200), start)
     begin = sentence.start() + 1 if sentence else max(0, start - 200)
@@ -196,6 +218,7 @@ def extract_measurements(text: str) -> list[Measurement]:
                 break
             values.append(_norm(number(num) * factor))
         found.append(Measurement(m.start(), end, dim, tuple(values)))
+    found += _unitless_priors(text, found)
     for pattern, dim in ((_SUV_RE, "suv"), (_RATIO_RE, "ratio"), (_VELOCITY_RE, "velocity")):
         for m in pattern.finditer(text):
             found.append(Measurement(m.start(1), m.end(1), dim, (_norm(float(m.group(1))),)))
@@ -212,6 +235,39 @@ def extract_measurements(text: str) -> list[Measurement]:
         meas.label = _value_label(text, meas.start)
     found.sort(key=lambda x: x.start)
     return found
+
+
+# "23 x 18 mm (prior 31 x 25)", "11 mm SA (prior 16)": the earlier size written without its
+# unit, which is the unit of the size it follows.
+_UNITLESS_PRIOR = re.compile(
+    r"\(\s*(?:prior|previously|previous|prev\.?|was|baseline)\s*:?\s*"
+    rf"(?P<n0>{_FIRST_NUM})(?:\s*(?:x|×)\s*(?P<n1>{_NUM}))?(?:\s*(?:x|×)\s*(?P<n2>{_NUM}))?"
+    r"\s*\)",
+    re.IGNORECASE,
+)
+_UNITLESS_GAP = re.compile(r"[\sa-z]{0,12}", re.IGNORECASE)
+
+
+def _unitless_priors(text: str, found: list[Measurement]) -> list[Measurement]:
+    """Prior sizes that borrow the unit of the size right before them."""
+    if "(" not in text:
+        return []
+    sizes = sorted((m for m in found if not m.is_range), key=lambda m: m.end)
+    ends = [m.end for m in sizes]
+    out: list[Measurement] = []
+    for m in _UNITLESS_PRIOR.finditer(text):
+        k = bisect_right(ends, m.start())
+        if not k or not _UNITLESS_GAP.fullmatch(text, ends[k - 1], m.start()):
+            continue
+        size = _DIMS_RE.match(text, sizes[k - 1].start)
+        unit = next((u for u in reversed(size.groups()[1::2]) if u), None) if size else None
+        if unit is None:
+            continue
+        dim, factor = _unit(unit)
+        last = sum(1 for n in m.group("n1", "n2") if n)
+        values = tuple(_norm(number(m.group(f"n{i}")) * factor) for i in range(last + 1))
+        out.append(Measurement(m.start("n0"), m.end(f"n{last}"), dim + PRIOR, values))
+    return out
 
 
 def same_value(a: Measurement, b: Measurement) -> bool:

@@ -749,3 +749,259 @@ def test_every_warning_on_the_corpus_points_at_whole_words_in_each_text_it_names
 )
 def test_places_that_identify_a_finding_are_read(text, places):
     assert [place for _start, _end, place in find_locations(text)] == places
+
+
+# ------------------------------------------- oncology restaging and pediatric vocabulary
+
+
+def _quoted(verifier: Verifier, source: str, report: str, kind: str) -> set[tuple]:
+    """The words each warning of this type points at: (source words, report words)."""
+    return {
+        (
+            source[w["source_span"][0] : w["source_span"][1]] if w["source_span"] else None,
+            report[w["report_span"][0] : w["report_span"][1]] if w["report_span"] else None,
+        )
+        for w in verifier.verify(source, report)
+        if w["type"] == kind
+    }
+
+
+@pytest.mark.parametrize(
+    ("kind", "source", "report", "words"),
+    [
+        (
+            "negation",
+            "Bladder trabeculated, no diverticula.",
+            "The bladder is trabeculated with diverticula.",
+            ("diverticula", "diverticula"),
+        ),
+        (
+            "negation",
+            "Small volume GER to distal esophagus.",
+            "No gastroesophageal reflux was observed.",
+            ("GER", "gastroesophageal reflux"),
+        ),
+        (
+            "negation",
+            "R VUR grade III.",
+            "No right vesicoureteral reflux.",
+            ("VUR", "vesicoureteral reflux"),
+        ),
+        (
+            "negation",
+            "Hirschsprung less likely but not excluded.",
+            "No evidence of Hirschsprung disease.",
+            ("Hirschsprung", "Hirschsprung disease"),
+        ),
+        (
+            "negation",
+            "EMVI negative.",
+            "Extramural venous invasion persists.",
+            ("EMVI", "Extramural venous invasion"),
+        ),
+        (
+            "negation",
+            "New opacities, could reflect pneumonitis.",
+            "New opacities consistent with pneumonitis.",
+            ("pneumonitis", "pneumonitis"),
+        ),
+        (
+            "laterality",
+            "Consolidation with silhouetting of R heart border.",
+            "Consolidation with silhouetting of the left heart border.",
+            ("R heart border", "left heart border"),
+        ),
+        (
+            "omission",
+            "L adrenal primary: mild residual uptake. Persistent focal uptake L proximal femur.",
+            "Mild residual uptake in the left adrenal primary.",
+            ("focal uptake", None),
+        ),
+        (
+            "negation",
+            "Focal splenic uptake, SUVmax 7.2, concerning for splenic involvement.",
+            "Spleen: Normal in size without focal FDG uptake.",
+            ("uptake", "focal FDG uptake"),
+        ),
+        (
+            "negation",
+            "No pulm infarct.",
+            "Pulmonary infarct.",
+            ("pulm infarct", "Pulmonary infarct"),
+        ),
+        (
+            "negation",
+            "No significant PVR.",
+            "Significant post-void residual.",
+            ("PVR", "post-void residual"),
+        ),
+    ],
+)
+def test_oncology_and_pediatric_vocabulary_is_read_and_quoted(
+    verifier, kind, source, report, words
+):
+    assert words in _quoted(verifier, source, report, kind)
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        ("Lungs hyperinflated.", "The lungs are hyperexpanded."),
+        (
+            "Symmetric periosteal new bone, c/w physiologic periostitis.",
+            "Symmetric periosteal reaction, physiologic at this age.",
+        ),
+        (
+            "Post-op changes R cerebellar hemisphere.",
+            "Postoperative changes in the right cerebellum.",
+        ),
+        ("Post surgical change R calf.", "Postsurgical changes in the right calf."),
+        ("L UPJ obstruction pattern.", "Obstructive drainage pattern at the left UPJ."),
+        ("R VUR grade III. No L VUR.", "Right vesicoureteral reflux, grade III. Left: no reflux."),
+        ("R lateral ventricle atrium 6 mm.", "The right lateral ventricular atrium measures 6 mm."),
+        ("Peribronchial thickening bilat.", "Bilateral peribronchial thickening."),
+        ("Healing R distal tibial CML.", "Healing classic metaphyseal lesion of the right tibia."),
+    ],
+)
+def test_pediatric_and_oncology_synonyms_and_abbreviations_raise_nothing(verifier, source, report):
+    assert verifier.verify(source, report) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "dim", "values"),
+    [
+        # A prior size in parentheses borrows the unit of the size it follows.
+        ("liver seg 7 23 x 18 mm (prior 31 x 25)", "31 x 25", "length:prior", (31.0, 25.0)),
+        ("LUL primary 2.8 x 2.0 cm (prior 3.6 x 2.7)", "3.6 x 2.7", "length:prior", (36.0, 27.0)),
+        ("L hilar node 11 mm SA (prior 16)", "16", "length:prior", (16.0,)),
+        ("Sum 65 mm (prior 63), +3%", "63", "length:prior", (63.0,)),
+        # Every value of a parenthesis opened by a prior cue is prior, past its commas.
+        ("node 1.6 cm, SUVmax 8.9 (prior 1.0 cm, SUV 4.2)", "4.2", "suv:prior", (4.2,)),
+        ("liver SUV is 2.6", "2.6", "suv", (2.6,)),
+        # Axis names between the dimensions keep them one size.
+        (
+            "measures 24 mm anteroposterior x 13 mm transverse x 30 mm craniocaudal",
+            "24 mm anteroposterior x 13 mm transverse x 30 mm",
+            "length",
+            (24.0, 13.0, 30.0),
+        ),
+    ],
+)
+def test_restaging_sizes_priors_and_uptake_values_are_read(text, written, dim, values):
+    found = {text[m.start : m.end]: (m.dim, m.values) for m in extract_measurements(text)}
+    assert found[written] == (dim, values)
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        (
+            "Target lesions: 1. liver seg 7 23 x 18 mm (prior 31 x 25). "
+            "2. RLL nodule 8 mm (prior 11).",
+            "Target lesions: 1. Hepatic segment 7 lesion: 2.3 x 1.8 cm (previously 3.1 x 2.5 cm). "
+            "2. Right lower lobe nodule: 0.8 cm (previously 1.1 cm).",
+        ),
+        (
+            "R inguinal node 1.6 cm, SUVmax 8.9 (prior 1.0 cm, SUV 4.2).",
+            "A right inguinal node has grown to 16 mm with SUVmax 8.9, previously 10 mm with "
+            "SUVmax 4.2.",
+        ),
+        (
+            "Mediastinal blood pool SUV 1.8, liver SUV 2.6.",
+            "Mediastinal blood pool SUV is 1.8 and liver SUV is 2.6.",
+        ),
+        (
+            "Fluid collection 2.4 x 1.3 x 3.0 cm (AP x TR x CC). IMP: abscess 2.4 x 1.3 x 3.0 cm.",
+            "A fluid collection measures 24 mm anteroposterior x 13 mm transverse x 30 mm "
+            "craniocaudal. IMPRESSION: Abscess measuring 24 x 13 x 30 mm.",
+        ),
+    ],
+)
+def test_restaging_priors_and_converted_sizes_raise_nothing(verifier, source, report):
+    assert verifier.verify(source, report) == []
+
+
+def test_a_changed_unitless_prior_size_is_flagged_at_both_values(verifier):
+    source = "RLL nodule 8 mm (prior 11)."
+    report = "Right lower lobe nodule measures 0.8 cm (previously 1.4 cm)."
+    assert ("11", "1.4 cm") in _quoted(verifier, source, report, "measurement")
+
+
+def test_a_value_named_before_of_keeps_its_name_in_a_swap(verifier):
+    source = "Channel length 19 mm. Pyloric transverse diameter 14 mm."
+    report = (
+        "The channel length measures 1.4 cm, and the transverse diameter of the pylorus is 1.9 cm."
+    )
+    assert ("19 mm", "1.4 cm") in _quoted(verifier, source, report, "measurement")
+
+
+def test_sizes_listed_by_place_are_swapped_between_places(verifier):
+    source = "Multiple nodules w/ surrounding halo, largest LUL 2.2 cm and RLL 1.4 cm."
+    report = (
+        "Multiple nodules with surrounding halos. The largest are in the left upper lobe, "
+        "measuring 1.4 cm, and the right lower lobe, measuring 2.2 cm."
+    )
+    assert ("2.2 cm", "1.4 cm") in _quoted(verifier, source, report, "measurement")
+
+
+def test_dropped_calcs_at_a_lumpectomy_bed_are_an_omission_at_the_dictated_word(verifier):
+    source = (
+        "R breast: Coarse dystrophic calcs at lumpectomy bed. Stable oil cyst.\n"
+        "L breast: no suspicious mass, calcs, or distortion."
+    )
+    report = (
+        "Right breast: A stable oil cyst is present.\n"
+        "Left breast: No suspicious mass, calcifications, or architectural distortion."
+    )
+    assert ("calcs", None) in _quoted(verifier, source, report, "omission")
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        (
+            "Small amt trapped fluid within intussusception. No free fluid.",
+            "A small amount of fluid is trapped within the intussusception. There is no free "
+            "intraperitoneal fluid.",
+        ),
+        # The draft names the measured thing: the size says it is the dictated one.
+        (
+            "Target sign RUQ, 3.2 cm diameter, c/w intussusception.",
+            "A target-shaped mass in the right upper quadrant measures 3.2 cm, consistent with "
+            "intussusception.",
+        ),
+        # What became of a finding is no finding of its own.
+        (
+            "Enlarging R inguinal node 1.6 cm.",
+            "A right inguinal lymph node has enlarged to 16 mm.",
+        ),
+    ],
+)
+def test_renamed_fluid_sized_lesions_and_changes_of_a_finding_raise_nothing(
+    verifier, source, report
+):
+    assert verifier.verify(source, report) == []
+
+
+def test_a_lesion_word_with_a_size_nobody_dictated_is_still_an_insertion(verifier):
+    source = "Target sign RUQ, 3.2 cm diameter, c/w intussusception."
+    report = (
+        "Intussusception in the right upper quadrant, 3.2 cm. A separate 1.1 cm mass in the "
+        "left lower quadrant."
+    )
+    assert (None, "mass") in _quoted(verifier, source, report, "insertion")
+
+
+def test_a_denial_of_other_findings_does_not_answer_for_a_dropped_one(verifier):
+    source = "L lateral 5th and 6th rib fx, now visible w/ callus. No other new fx."
+    report = "No other new fractures are identified."
+    assert ("fx", None) in _quoted(verifier, source, report, "omission")
+
+
+def test_a_finding_added_beside_a_kept_denial_of_others_is_an_insertion(verifier):
+    source = "No pulm nodules. No pulmonary mets."
+    report = (
+        "A new 2 mm calcified nodule in the left upper lobe is likely a granuloma. "
+        "No other pulmonary nodules. No pulmonary metastatic disease."
+    )
+    assert (None, "nodule") in _quoted(verifier, source, report, "insertion")

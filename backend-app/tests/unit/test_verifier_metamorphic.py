@@ -95,8 +95,6 @@ _KNOWN_NEGATIONS = {
     "h4-fl-ugi-76": "'corkscrew appearance' is not a finding the lexicon knows",
     "h5-us-breast-15": "'posterior acoustic features' is a descriptor the lexicon does not know",
     "h5-us-uedoppler-30": "deep and superficial thrombus are one finding to the verifier",
-    "h8-us-thyroid-34": "right-lobe nodules now affirmed meet the dictated left nodule: raised as "
-    "a side change instead",
 }
 
 

@@ -131,10 +131,11 @@ def _plain_attach_anatomy(lower, terms, findings, anatomy):
     owner = {}
     for a in anatomy:
         best, best_d = None, None
+        sized = bool(extract_module._SIZED_PLACE.match(lower, terms[a].end))
         for f in findings:
             left = terms[f].end <= terms[a].start
             s, e = (terms[f].end, terms[a].start) if left else (terms[a].end, terms[f].start)
-            if extract_module._STRONG.search(lower[s:e]):
+            if extract_module._STRONG.search(lower[s:e]) or (sized and "," in lower[s:e]):
                 continue
             d = e - s + extract_module._COMMA_PENALTY * lower.count(",", s, e)
             if left and extract_module._PREPOSITION.match(lower, s, e):
