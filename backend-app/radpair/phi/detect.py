@@ -72,7 +72,8 @@ _LABEL_WORD = (
     rf"(?:[-'’](?!s\b)[{_UP}{_LOW}]+)*|[{_UP}]\.)"
 )
 _PARTICLE = (
-    r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|do|la|le|bin|al|el|ten|ter|St\.?|Ste\.?)"
+    r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|do|la|le|bin|al|el|ten|ter|St\.?|Ste\.?|"
+    r"Ó|O|Ní|Nic|Mac|Ua|Uí)"
 )
 # Words of one name are one space apart; two spaces or a tab separate the fields of a header.
 _NAME_SEQ = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{0,3}}"
@@ -108,8 +109,8 @@ _CAPS_SEQ = rf"[{_UP}][{_UP}'’-]+(?:[ \t][{_UP}][{_UP}'’-]+){{1,3}}\b"
 _SURNAME_GIVEN = rf"{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ}(?:[ \t]+[{_UP}]\b\.?)?)?"
 _NAME_SEQ2 = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{1,3}}"
 _TITLE = (
-    r"(?:Drs?|Doctor|Mr|Mrs|Ms|Miss|Mx|Mister|Missus|Prof|Professor|Sister|Nurse|Det|Detective|"
-    r"Officer|Sgt)"
+    r"(?:Drs?|Doctor|Mr|Mrs|Ms|Miss|Mx|Mister|Missus|Prof|Professor|Sister|Sr|Nurse|Det|"
+    r"Detective|Officer|Sgt|Smt|Shri|Sri)"
 )
 _ROLE_NOUN = (
     r"(?:physician|provider|doctor|clinician|surgeon|resident|fellow|nurse|NP|PA|PA-C|RN|"
@@ -140,7 +141,8 @@ _NAME_VERBS = (
     r"d/w|attn|attention|per)\b"
 )
 _CREDENTIAL = (
-    r"(?:,?\s+(?:MD|M\.D\.|D\.O\.|RN|NP|PA-C|PhD|MBBS|FRCR|FRCPC|CNP|APRN)|,\s*(?:DO|PA|RT))"
+    r"(?:,?\s+(?:MD|M\.D\.|D\.O\.|RN|NP|PA-C|PhD|MBBS|FRCR|FRCPC|FRCS|FRANZCR|CNP|APRN|DNP|"
+    r"RVT|RDMS|CNMT)|,\s*(?:DO|PA|RT))"
 )
 # Common given names: a bare "First Last" with no other context. Names that are also months,
 # verbs or clinical words (May, June, Mark, Will, Grace, Hope, Page...) are left out on purpose.
@@ -169,17 +171,30 @@ _UNITS = (
 )
 _MONTH = (
     r"\b(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|May|MAY)\b\.?"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    # French, for bilingual sites: "14 mars 2025".
+    r"janvier|f[ée]vrier|mars|avril|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
+    r"d[ée]cembre)|May|MAY)\b\.?"
 )
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _ID_VALUE = r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+# Ids as sites write them: slash-separated parts ("MH/2024/0457821", "BL/25/004471"), digit
+# groups one space apart ("485 777 3456", "2953 41870 1"), a site prefix ("RBH 0074412").
+_ID_GROUPED = (
+    r"(?:[A-Za-z]{1,5}/)*(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:/[A-Za-z0-9][A-Za-z0-9-]*)*"
+    r"(?:(?<=\d)(?:[ ]\d{2,6}){1,3}(?:[ ]\d(?=[ \t]{2,}|[ \t]*$|[ \t]*[\n,;)]))?)?"
+    r"|(?-i:[A-Z]{2,5})(?:[ ]\d{3,}){1,3}"
+)
 _KEY_TAIL = r"\s*(?:number|num|no\.?|nr|#|id)?\s*(?:is\s+|was\s+)?[:#=]?\s*(?:is\s+)?"
 _AGE_NUM = r"(?:9\d|1[01]\d|12[0-5])"
 _ORDINAL_TENS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 # Speech recognition writes dates, times and ids as words: "january fifth twenty twenty four",
 # "march the fourth", "at 3 15 pm", "m r n 7 7 0 4 1 2 9".
 _DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
+# Digits said one by one are apart by spaces, commas, dashes or a spoken "slash".
+_DIGIT_SEP = r"(?:[ \t,-]+|[ \t]+(?:slash|dash)[ \t]+)"
 _TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _SPOKEN_ORDINAL = (
@@ -208,8 +223,12 @@ _SPOKEN_TIME = (
     rf"|{_HOUR_WORD}[ -]{_MINUTE_WORD}"
     rf"|(?:(?:a[ \t]+)?quarter|half)[ \t]+(?:past|to|after)[ \t]+{_HOUR_WORD}"
     rf"|(?:oh|zero)[ -]?{_ORDINAL_TENS}[ \t]+hundred(?:[ \t]+hours)?"
+    rf"|(?:oh|zero)[ -]{_ORDINAL_TENS}[ -](?:{_MINUTE_WORD}|zero[ -]{_ORDINAL_TENS})"
+    rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ -]{_MINUTE_WORD}"
     rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ \t]+hundred[ \t]+hours)"
 )
+# After a key ("id number", "folder number") four digits said as words are enough.
+_SPOKEN_KEYED_ID = rf"(?:[a-z][ \t]){{0,4}}{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{3,}}\b"
 # Words the spoken forms need: a month, a number said as a word, "dot" of an address.
 _MONTH_WORDS = frozenset(
     """jan january feb february mar march apr april may jun june jul july aug august sep sept
@@ -239,7 +258,7 @@ _HAS_SPOKEN_DATE = re.compile(
 # ("7 7 0 4 1 2 9") or as words ("four four eight one two").
 _SPACED_ID = (
     rf"(?:(?:[a-z][ \t]){{0,4}}"
-    rf"(?:\d(?:[ \t]\d){{4,}}|{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{4,}}))\b"
+    rf"(?:\d(?:[ \t]\d){{4,}}|(?:slash[ \t]+)?{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}))\b"
 )
 # What ends a spoken time or a bare ordinal day: punctuation, a spoken "period", or a word that
 # cannot be a unit ("at 4 20 period", "on the 12th, ...").
@@ -285,6 +304,10 @@ _DIGIT_WORDS = re.compile(r"(?i)\b(?:zero|oh|o|one|two|three|four|five|six|seven
 def _digit_count(text: str) -> int:
     """Digits written as digits or said as words ("four four one two")."""
     return sum(c.isdigit() for c in text) + len(_DIGIT_WORDS.findall(text))
+
+
+# Pagers, bleeps and extensions may have three digits ("bleep 334").
+_SHORT_NUMBER_KEYS = frozenset("pager page beeper bleep ext extension".split())
 
 
 def _enough_digits(minimum: int):
@@ -425,7 +448,7 @@ def _lower_name(
         following = words[index + 1].group() if index + 1 < len(words) else ""
         if first is None and listed_first and not namebook.is_lower_name(word, False):
             # "leontyne baptiste-charles": a word no list knows, then a listed surname.
-            unknown_given = namebook.is_unknown(word) and namebook.is_lower_name(following, False)
+            unknown_given = namebook.is_unknown(word) and namebook.is_lower_name(following)
             if not (unknown_given or _given_before_surname(word, following)):
                 break
         common_ok = after_title and (first is None or namebook.is_ever_given(first))
@@ -443,8 +466,10 @@ def _lower_name(
     return start, initial.end() if initial else kept_end
 
 
-# "buckley ambrose t": a middle initial that ends the line.
-_LOWER_INITIAL_AT_END = re.compile(r"[ \t]+[a-z]\.?(?=[ \t]*(?:$|\n|,))")
+# "buckley ambrose t", "terrence mcallister junior": an initial or a suffix that ends the name.
+_LOWER_INITIAL_AT_END = re.compile(
+    r"[ \t]+(?:[a-z]\.?|junior|senior|jr\.?|sr\.?)(?=[ \t]*(?:$|\n|,|period\b|comma\b))"
+)
 
 
 def _given_before_surname(given: str, surname: str, after_title: bool = False) -> bool:
@@ -713,6 +738,35 @@ def _clock_position(match: re.Match) -> bool:
 
 # Spelled letters that are words, not an id's prefix ("a one two three four five").
 _SPELLED_WORDS = re.compile(r"(?i)^(?:[a-z][ \t])*?(?:a|i)[ \t](?!\d)")
+_LEADING_THE = re.compile(r"(?i)the[ \t]+")
+# "Fleischner 2017", "McDonald 2017", "WHO 2021 classification": the year of a guideline.
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)[ \t,(]*$")
+_GUIDELINE_WORDS = frozenset(
+    """criteria guideline guidelines classification version revised edition update consensus
+    statement system who acr esur sru ajcc tnm rads lugano bethesda mcdonald""".split()
+)
+
+
+def _guideline_year(match: re.Match) -> bool:
+    """A year right after a guideline, score or eponym name is no date of the patient's care."""
+    before = _WORD_BEFORE.search(match.string, max(0, match.start() - 40), match.start())
+    if not before:
+        return False
+    word = before.group(1).lower()
+    return (
+        word in _GUIDELINE_WORDS
+        or word.endswith("rads")
+        or namebook.is_criteria(word)
+        or namebook.is_eponym(word)
+    )
+
+
+def _without_the(match: re.Match) -> tuple[int, int]:
+    """A spoken date without its "the" ("on the fifth of june" masks "fifth of june")."""
+    the = _LEADING_THE.match(match.string, match.start())
+    return (the.end() if the else match.start()), match.end()
+
+
 _NEXT_CAP_WORD = re.compile(rf"[ \t]+(?P<w>{_CAP_WORD})\b")
 
 
@@ -741,26 +795,29 @@ _RULES: tuple[_Rule, ...] = (
         "MRN",
         rf"(?i)(?<!\w)(?:MRN|m\.?[ \t]r\.?[ \t]n\b\.?|MR\s*#|MR\s+(?:no\.?|number)|"
         rf"med(?:ical)?\s+rec(?:ord)?s?|"
-        rf"(?:hospital|chart|record|unit)\s+(?:number|no\.?|#)|UR\s*(?:number|no\.?|#)|URN)"
-        rf"{_KEY_TAIL}(?P<v>{_SPACED_ID}|{_ID_VALUE})",
+        rf"(?:hospital|hosp|chart|record|unit|registration|reg|folder|file|IP|OP|CR|o[ \t]p)"
+        rf"\.?\s+(?:number|no\.?|#)|UR\s*(?:number|no\.?|#)|URN|UR|UHID|CRN|NHS|CHI|IHI|"
+        rf"clinic\s+folder|folder|RAMQ|OHIP)(?![A-Za-z])"
+        rf"{_KEY_TAIL}(?P<v>{_SPACED_ID}|{_ID_GROUPED})(?![\w/-])",
         "v",
     ),
     _rule(
         "ACCESSION",
         rf"(?i)\b(?:accession|accessions|acc|accn|acsn)\.?{_KEY_TAIL}"
-        rf"(?P<v>{_SPACED_ID}|{_ID_VALUE})",
+        rf"(?P<v>{_SPACED_ID}|{_ID_GROUPED})(?![\w/-])",
         "v",
     ),
     _rule(
         "ID",
         rf"(?i)(?<!\w)(?:patient\s+id|pt\.?\s+id|identifier|ID|SSN|social\s+security|"
-        rf"insurance|member|policy|subscriber|encounter|visit|account|acct|order|requisition|"
+        rf"insurance|member|membership|policy|subscriber|encounter|visit|account|acct|order|"
+        rf"requisition|bill|invoice|authori[sz]ation|i[ \t.]d|"
         rf"CSN|FIN|NHS|health\s+card|health\s+plan|licen[cs]e|serial|device|study\s+id|claim|"
         rf"specimen|case|beneficiary|medicaid|medicare|passport|NPI|DEA|badge|employee|"
         rf"enrollment|reference|ref|ticket|booking|barcode|wristband|bed|room)"
-        rf"{_KEY_TAIL}(?P<v>{_ID_VALUE})",
+        rf"{_KEY_TAIL}(?P<v>{_SPOKEN_KEYED_ID}|{_ID_GROUPED})(?![\w/-])",
         "v",
-        keep=lambda m: sum(c.isdigit() for c in m.group("v")) >= 3,
+        keep=lambda m: _digit_count(m.group("v")) >= 3,
     ),
     _rule("ID", r"\b\d{3}-\d{2}-\d{4}\b"),
     _rule(
@@ -775,18 +832,27 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "PHONE",
-        r"(?i)(?<!\w)(?:phone|telephone|tel|fax|facsimile|pager|page|beeper|bleep|cell|mobile|"
-        r"callback|call\s*back|call|contact|reach|reached|ext|extension)\.?"
+        r"(?i)(?<!\w)(?P<k>phone|telephone|tel|ph|mob|fax|facsimile|t[ée]l[ée]c|pager|page|"
+        r"beeper|bleep|cell|mobile|callback|call\s*back|call|contact|reach|reached|switchboard|"
+        r"ext|extension)\.?"
         r"\s*(?:number|no\.?|#)?\s*(?:is\s+)?[:#]?\s*(?:at\s+|on\s+)?"
-        r"(?P<v>\(?\d[\d(). \t-]{2,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?(?![\w-])"
+        r"(?P<v>\(?\d[\d(). \t-]{1,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?(?![\w-])"
         rf"|(?i:{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{3,}})\b)",
         "v",
         keep=lambda m: (
-            _digit_count(m.group("v")) >= 4
+            _digit_count(m.group("v")) >= (3 if m.group("k").lower() in _SHORT_NUMBER_KEYS else 4)
             and not re.match(r"\s*" + _UNITS, m.string[m.end("v") :])
         ),
     ),
     _rule("PHONE", r"(?<![\w.-])\d{3}-\d{4}(?:\s*(?i:x|ext\.?)\s*\d{1,6})?(?![\w-])"),
+    # Numbers with a trunk prefix ("020 7946 0552", "0491 572 665") and bare extensions
+    # ("x2291", "x4-6617").
+    _rule(
+        "PHONE",
+        r"(?<![\w+.-])0\d{1,4}[ ]\d{3,4}[ ]\d{3,4}(?:\s*(?i:x|ext\.?|extension)\s*\d{1,6})?"
+        r"(?![\w-]|\.\d)",
+    ),
+    _rule("PHONE", r"(?<![\w.])x\d[\d-]{2,6}\d(?![\w-])"),
     _rule("PHONE", r"(?<![\w./-])\d{3}/\d{3}/\d{4}(?![\w/-])"),
     # Strong name contexts first: after a title or "Patient:", even "June" is a name.
     _rule(
@@ -802,7 +868,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?<!\w)(?:[Dd]rs?|DR|[Dd]octor|DOCTOR|[Mm]rs?|[Mm]s|[Mm]x|[Mm]iss|[Mm]ister|[Mm]issus|"
         rf"[Nn]urse|NURSE|"
         rf"[Ss]ister|"
-        rf"[Pp]rof|[Pp]rofessor)\b\.?[ \t]+(?P<v>{_LOWER_SEQ})",
+        rf"[Pp]rof|[Pp]rofessor|[Ss]mt|[Ss]hri)\b\.?[ \t]+(?=(?P<v>{_LOWER_SEQ}))",
         "v",
         keep=lambda m: _lower_name(m, after_title=True),
     ),
@@ -851,12 +917,16 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:(?i:of[ \t]+)?{_MONTH}|(?i:of[ \t]+may)\b)"
         rf"(?:,?[ \t]+(?:{_YEAR}|(?i:{_SPOKEN_YEAR})))?"
         rf"|{_MONTH}[ \t]+(?i:of[ \t]+)?(?i:{_SPOKEN_YEAR})\b)",
+        keep=_without_the,
         needs=_MONTH_WORDS,
     ),
     # "ten twelve nineteen sixty", "4 4 1928", "7 19 2025": month, day and year said apart.
     _rule(
         "DATE",
-        rf"(?i)\b{_HOUR_WORD}[ \t]+{_DAY_NUMBER}[ \t]+{_SPOKEN_YEAR}\b"
+        rf"(?i)\b{_HOUR_WORD}[ \t]+(?:slash[ \t]+)?{_DAY_NUMBER}[ \t]+(?:slash[ \t]+)?"
+        rf"{_SPOKEN_YEAR}\b"
+        rf"|(?i:\b{_SPOKEN_ORDINAL}[ \t]+of[ \t]+the[ \t]+{_SPOKEN_ORDINAL}"
+        rf"(?:[ \t]+(?:{_SPOKEN_YEAR}|{_TENS}(?:[ -]{_ORDINAL_TENS})?))?\b)"
         r"|(?<![\w./-])(?:1[0-2]|0?[1-9])[ \t](?:[12]\d|3[01]|0?[1-9])[ \t](?:19|20)\d\d"
         r"(?![\w./-])",
         needs=_HAS_SPOKEN_DATE,
@@ -1083,7 +1153,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "NAME",
-        rf"\b(?P<v>(?P<g>{_CAP_WORD})[ \t]+(?:[{_UP}]\.?[ \t]+)?(?:{_PARTICLE_ANY}[ \t]+)*"
+        rf"\b(?P<v>(?P<g>{_CAP_WORD})[ \t]+(?:\({_CAP_WORD}\)[ \t]+)?(?:[{_UP}]\.?[ \t]+)?"
+        rf"(?:{_PARTICLE_ANY}[ \t]+)*"
         rf"(?P<s>{_CAP_WORD}(?:-{_CAP_WORD})?))\b{_EPONYM_USE}",
         "v",
         keep=_pair,
@@ -1093,7 +1164,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         rf"(?<!\w)(?i:(?:patient(?:['’]s)?|first|last|given|family|middle)[ \t]+name(?:[ \t]+is)?|"
-        rf"surname(?:[ \t]+is)?|patient[ \t]+is|name[ \t]+is|for[ \t]+patient)\b[ \t,:]*"
+        rf"surname(?:[ \t]+is)?|patient[ \t]+is|name[ \t]+is|for[ \t]+patient|named)\b[ \t,:]*"
         rf"(?=(?P<v>{_LOWER_SEQ}))",
         "v",
         keep=lambda m: _lower_name(m, unknown_ok=True),
@@ -1153,7 +1224,11 @@ _RULES: tuple[_Rule, ...] = (
         r"(?i)(?<![\w-])(?:[a-z][ \t]){0,4}\d(?:[ \t]\d){5,}\b",
         needs=re.compile(r"\d[ \t]\d[ \t]\d[ \t]\d[ \t]\d"),
     ),
-    _rule("DATE", rf"(?<![\w.-]){_YEAR}(?![\w-]|\.\d)(?!\s*{_UNITS}\b)"),
+    _rule(
+        "DATE",
+        rf"(?<![\w.-]){_YEAR}(?![\w-]|\.\d)(?!\s*{_UNITS}\b)",
+        keep=lambda m: not _guideline_year(m),
+    ),
 )
 _NAME_PARTS = re.compile(rf"[{_UP}][{_UP}{_LOW}'’-]{{2,}}|[{_LOW}][{_LOW}'’-]{{2,}}")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
@@ -1162,9 +1237,13 @@ _MENTION_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:['’-](?!s\b)[^\W\d_]+)*
 _NOT_PART = frozenset(w.lower() for w in _NOT_NAME.split("|")) | _PARTICLE_WORDS | _ROLE_WORDS
 # Beside a given name these are context, not a surname; months may still be names.
 _PAIR_STOP = _NOT_PART - {m.lower() for m in _MONTHS} - {"will"}
-# Text with no capital, digit or cue word has nothing to mask (many log lines).
+# Text with no capital, digit or cue word has nothing to mask (many log lines). Speech
+# recognition writes everything in lower case with numbers as words, so the cues of its
+# spoken names, dates, times and ids count too.
 _FAST_SKIP = re.compile(
-    rf"[\d@A-Z]|www|://|\b(?:dr|doctor|mrs?|ms|with|per|by|to|d/w)\b|(?i:\b{_ROLE_NOUN}\b)"
+    rf"[\d@A-Z]|www|://|\b(?:dr|doctor|mrs?|ms|with|per|by|to|d/w|at|on|of|for|patient|pt|"
+    rf"name|named|age|aged|dot|accession|number|mrn|ext|extension|phone|pager|bleep)\b"
+    rf"|(?i:\b{_ROLE_NOUN}\b)"
 )
 # Two or more words in capitals side by side: a line typed with caps lock ("DMITRI SOKOLOV").
 _CAPS_RUN = re.compile(

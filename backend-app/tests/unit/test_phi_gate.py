@@ -47,6 +47,39 @@ PLANTED = [
     ("See https://pacs.example.org/study/7788 now.", "URL", "https://pacs.example.org/study/7788"),
     ("A 94-year-old man with dyspnea.", "AGE", "94"),
     ("Aged 101, fall.", "AGE", "101"),
+    # Spoken and international forms (front-end speech recognition, sites abroad).
+    ("compared to prior from january fifth twenty twenty four period", "DATE",
+     "january fifth twenty twenty four"),
+    ("Compared with March the fourth, the effusions increased.", "DATE", "March the fourth"),
+    ("dictated on the twenty third of may at noon", "DATE", "twenty third of may"),
+    ("date of birth one slash fifteen slash nineteen seventy nine period", "DATE",
+     "one slash fifteen slash nineteen seventy nine"),
+    ("date of birth 4 4 1928 and mrn", "DATE", "4 4 1928"),
+    ("Date: 14 mars 2025 / March 14, 2025", "DATE", "14 mars 2025"),
+    ("Procedure start: 2025-11-02T16:20", "DATE", "2025-11-02"),
+    ("Procedure start: 2025-11-02T16:20", "TIME", "16:20"),
+    ("ADDENDUM 1/7/25 09:12: outside images reviewed.", "TIME", "09:12"),
+    ("called to doctor ali at two forty seven a m on", "TIME", "two forty seven a m"),
+    ("findings discussed with grant from ent at 3 15 pm period", "TIME", "3 15 pm"),
+    ("relayed to the surgeon at oh three hundred hours", "TIME", "oh three hundred hours"),
+    ("brought in on the fifth at twenty one forty period", "TIME", "twenty one forty"),
+    ("d/w ortho pa 07/05 0730 acc 1234567", "TIME", "0730"),
+    ("patient name jamal whitehorse comma m r n 7 7 0 4 1 2 9 period", "MRN", "7 7 0 4 1 2 9"),
+    ("accession number c t a four four seven one nine zero two", "ACCESSION",
+     "c t a four four seven one nine zero two"),
+    ("NHS No: 485 777 3456   Hosp No: RX1234567", "MRN", "485 777 3456"),
+    ("UHID: MH/2024/0457821   Age/Sex: 62/M", "MRN", "MH/2024/0457821"),
+    ("Insurance Policy No.: P/171100/01/2025/008812", "ID", "P/171100/01/2025/008812"),
+    ("Study ID 1.2.840.55112.4471 stored.", "ID", "1.2.840.55112.4471"),
+    ("navigator at five five five two one two seven seven four nine", "ID",
+     "five five five two one two seven seven four nine"),
+    ("reached at extension five five two three period", "PHONE", "five five two three"),
+    ("Discussed with Dr Lindgren (ED) on 0491 572 665.", "PHONE", "0491 572 665"),
+    ("Navigator: Rochelle Fontenot, RN, x2291", "PHONE", "x2291"),
+    ("Referred by Dr Gallagher (pager 178).", "PHONE", "178"),
+    ("report sent to q dot okonkwo at mailbox dot example dot com", "EMAIL",
+     "q dot okonkwo at mailbox dot example dot com"),
+    ("patient mrs violet hargreaves age ninety one", "AGE", "ninety one"),
 ]  # fmt: skip
 
 CLINICAL = [
@@ -61,6 +94,14 @@ CLINICAL = [
     "May represent infection. Chest PA and lateral views. 1:10 dilution.",
     "T2 hyperintense lesion, ADC 0.8. EF 55%. Kidney 11.2 cm. Gleason 3+4.",
     "Segment 4A lesion, LI-RADS 5. Dose 2000 mg. Grade 2/4 reflux.",
+    # Clock-face positions are places: breast, anal canal, labrum.
+    "Left breast mass at 2:00, 4 cm from the nipple. Right breast: At 10:00, 6 cm FN.",
+    "Transsphincteric fistula at the 6 o'clock position of the anal canal.",
+    "Anterosuperior labral tear from 12 to 2 o'clock. Labral tear, 12:00 to 2:00.",
+    "Follow-up per Fleischner 2017; dissemination in space and time (McDonald 2017).",
+    "Fractures of the 5th and 6th ribs. Synovitis of the second and third MCP joints.",
+    "Small R effusion in neutropenic pt. Small nodule. No PTX.",
+    "2 mo f, nat eval (sibling w/ abusive head trauma).",
 ]
 
 
@@ -149,17 +190,32 @@ def test_log_lines_carry_categories_instead_of_identifiers():
     assert "Dr. [NAME] [DATE]" in line
 
 
+LATER_SLICE_FLOORS = {
+    "phi_corpus5.yaml": {"DATE": 0.97, "PHONE": 0.95, "ID": 0.95},
+    "phi_corpus6.yaml": {"DATE": 0.97, "MRN": 0.97, "ID": 0.95, "PHONE": 0.90},
+}
+
+
 @pytest.mark.parametrize(
     ("slice_name", "name_floor"),
-    [("phi_corpus.yaml", 0.99), ("phi_corpus2.yaml", 0.98), ("phi_corpus3.yaml", 0.96)],
+    [
+        ("phi_corpus.yaml", 0.99),
+        ("phi_corpus2.yaml", 0.98),
+        ("phi_corpus3.yaml", 0.96),
+        ("phi_corpus4.yaml", 0.96),
+        ("phi_corpus5.yaml", 0.90),
+        ("phi_corpus6.yaml", 0.95),
+    ],
 )
 def test_the_gate_keeps_its_scores_on_each_labelled_slice(slice_name, name_floor):
-    # Training figures (both slices were learnt from after their blind first score): a guard
-    # against regressions, not an estimate on unseen text.
+    # Training figures (every slice was learnt from after its blind first score): a guard
+    # against regressions, not an estimate on unseen text. The later slices keep a few spoken
+    # and international forms the rules do not read yet (PHI_NOTES.md), hence lower floors.
     bench = load_bench("phi_bench")
     result = bench.score(bench.load_corpus(bench.DATA / slice_name), bench.regex_spans)
+    floors = LATER_SLICE_FLOORS.get(slice_name, {})
     for category in ("DATE", "MRN", "ACCESSION", "ID", "PHONE"):
-        assert result["recall"][category] >= 0.98, (category, result["recall"])
+        assert result["recall"][category] >= floors.get(category, 0.98), (category, result)
     assert result["recall"]["NAME"] >= name_floor, result["recall"]
     assert result["clinical_masked_rate"] <= 0.01
 
