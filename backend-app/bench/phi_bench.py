@@ -33,6 +33,9 @@ CORPORA = (
     DATA / "phi_corpus2.yaml",
     DATA / "phi_corpus3.yaml",
     DATA / "phi_corpus4.yaml",
+    DATA / "phi_corpus5.yaml",
+    DATA / "phi_corpus6.yaml",
+    DATA / "phi_corpus7.yaml",
 )
 CORPUS_CATEGORY = {"AGE_OVER_89": "AGE"}
 CONTEXT_WORDS = {

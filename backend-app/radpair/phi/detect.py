@@ -170,7 +170,8 @@ _UNITS = (
     r"beats|bpm|mmHg|ms|sec|seconds|minutes|min|mmol|mEq|lbs?|pounds|ft|inches|in\b)"
 )
 _MONTH = (
-    r"\b(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
+    r"\b(?=[AaDdFfJjMmNnOoSs])"
+    r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
     # French, for bilingual sites: "14 mars 2025".
     r"janvier|f[ée]vrier|mars|avril|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
@@ -793,7 +794,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "MRN",
-        rf"(?i)(?<!\w)(?:MRN|m\.?[ \t]r\.?[ \t]n\b\.?|MR\s*#|MR\s+(?:no\.?|number)|"
+        rf"(?i)(?<!\w)(?=[MmHhCcRrUuFfIiOoNn])"
+        rf"(?:MRN|m\.?[ \t]r\.?[ \t]n\b\.?|MR\s*#|MR\s+(?:no\.?|number)|"
         rf"med(?:ical)?\s+rec(?:ord)?s?|"
         rf"(?:hospital|hosp|chart|record|unit|registration|reg|folder|file|IP|OP|CR|o[ \t]p)"
         rf"\.?\s+(?:number|no\.?|#)|UR\s*(?:number|no\.?|#)|URN|UR|UHID|CRN|NHS|CHI|IHI|"
@@ -803,7 +805,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "ACCESSION",
-        rf"(?i)\b(?:accession|accessions|acc|accn|acsn)\.?{_KEY_TAIL}"
+        rf"(?i)\b(?=[Aa])(?:accession|accessions|acc|accn|acsn)\.?{_KEY_TAIL}"
         rf"(?P<v>{_SPACED_ID}|{_ID_GROUPED})(?![\w/-])",
         "v",
     ),
@@ -832,7 +834,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "PHONE",
-        r"(?i)(?<!\w)(?P<k>phone|telephone|tel|ph|mob|fax|facsimile|t[ée]l[ée]c|pager|page|"
+        r"(?i)(?<!\w)(?=[PpTtMmFfCcRrSsEeBb])"
+        r"(?P<k>phone|telephone|tel|ph|mob|fax|facsimile|t[ée]l[ée]c|pager|page|"
         r"beeper|bleep|cell|mobile|callback|call\s*back|call|contact|reach|reached|switchboard|"
         r"ext|extension)\.?"
         r"\s*(?:number|no\.?|#)?\s*(?:is\s+)?[:#]?\s*(?:at\s+|on\s+)?"
@@ -933,7 +936,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "DATE",
-        rf"\b(?i:on|from|since|dated|before|after|until|through|by)[ \t]+(?i:the)[ \t]+"
+        rf"\b(?=[OoFfSsDdBbAaUuTt])(?i:on|from|since|dated|before|after|until|through|by)[ \t]+"
+        rf"(?i:the)[ \t]+"
         rf"(?P<v>(?i:{_SPOKEN_DAY})){_SPOKEN_END}",
         "v",
     ),
@@ -956,13 +960,14 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "TIME",
-        r"\b(?i:at|@|around|approximately|about)[ \t]+(?P<v>(?:[01]?\d|2[0-3])[ \t][0-5]\d)"
-        + _SPOKEN_END,
+        r"(?<!\w)(?=[Aa@])(?i:at|@|around|approximately|about)[ \t]+"
+        r"(?P<v>(?:[01]?\d|2[0-3])[ \t][0-5]\d)" + _SPOKEN_END,
         "v",
     ),
     _rule(
         "TIME",
-        rf"(?i)\b(?:at|@|around|about|approximately|by|until|since|before|after)[ \t]+"
+        rf"(?i)(?<!\w)(?=[AaBbUuSs@])(?:at|@|around|about|approximately|by|until|since|before|"
+        rf"after)[ \t]+"
         rf"(?:(?:approximately|about|around)[ \t]+)?(?P<v>{_SPOKEN_TIME})\b"
         rf"(?![ \t]+(?:{_UNITS}|millimeters?|centimeters?|millimetres?|centimetres?|percent|"
         rf"weeks?|days?|months?|years?|levels?|vessels?|views?|o['’]clock|times)\b)",
@@ -992,7 +997,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\.[0-5]\d\s*(?i:[ap]\.m\.|[ap]\.?m\b)"),
     _rule(
         "TIME",
-        r"\b(?i:called|available|arrived|arrival|started|completed|ended|began|performed|timed)"
+        r"\b(?=[CcAaSsEeBbPpTt])"
+        r"(?i:called|available|arrived|arrival|started|completed|ended|began|performed|timed)"
         r"\s+(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b(?!\s*" + _UNITS + ")",
         "v",
     ),
@@ -1163,7 +1169,8 @@ _RULES: tuple[_Rule, ...] = (
     # chukwuemeka", and a given name with a surname anywhere ("for marcus oyelaran").
     _rule(
         "NAME",
-        rf"(?<!\w)(?i:(?:patient(?:['’]s)?|first|last|given|family|middle)[ \t]+name(?:[ \t]+is)?|"
+        rf"(?<!\w)(?=[PpFfLlGgMmSsNn])"
+        rf"(?i:(?:patient(?:['’]s)?|first|last|given|family|middle)[ \t]+name(?:[ \t]+is)?|"
         rf"surname(?:[ \t]+is)?|patient[ \t]+is|name[ \t]+is|for[ \t]+patient|named)\b[ \t,:]*"
         rf"(?=(?P<v>{_LOWER_SEQ}))",
         "v",
