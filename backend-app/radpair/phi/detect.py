@@ -229,7 +229,7 @@ _SPOKEN_TIME = (
     rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ \t]+hundred[ \t]+hours)"
 )
 # After a key ("id number", "folder number") four digits said as words are enough.
-_SPOKEN_KEYED_ID = rf"(?:[a-z][ \t]){{0,4}}{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{3,}}\b"
+_SPOKEN_KEYED_ID = rf"(?:[a-z][ \t]){{0,6}}{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{3,}}\b"
 # Words the spoken forms need: a month, a number said as a word, "dot" of an address.
 _MONTH_WORDS = frozenset(
     """jan january feb february mar march apr april may jun june jul july aug august sep sept
@@ -258,7 +258,7 @@ _HAS_SPOKEN_DATE = re.compile(
 # Spelled letters before an id ("c t a four four seven ..."), then digits one by one
 # ("7 7 0 4 1 2 9") or as words ("four four eight one two").
 _SPACED_ID = (
-    rf"(?:(?:[a-z][ \t]){{0,4}}"
+    rf"(?:(?:[a-z][ \t]){{0,6}}"
     rf"(?:\d(?:[ \t]\d){{4,}}|(?:slash[ \t]+)?{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}))\b"
 )
 # What ends a spoken time or a bare ordinal day: punctuation, a spoken "period", or a word that
@@ -605,6 +605,14 @@ def _initials_name(match: re.Match) -> tuple[int, int] | None:
     if initials.count(".") >= 2:
         return match.start("i"), match.end("s")
     return None
+
+
+def _nickname(match: re.Match) -> tuple[int, int] | None:
+    """ "also known as sally": a given name, a word or not."""
+    word = match.group("lv")
+    if word in _PAIR_STOP or not namebook.is_ever_given(word) or namebook.is_clinical(word):
+        return None
+    return match.span("lv")
 
 
 def _lower_pair(match: re.Match) -> tuple[int, int] | None:
@@ -1005,7 +1013,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule("TIME", r"(?<![\w.])(?:[01]\d|2[0-3])[0-5]\d\s*(?i:hours|hrs|hr|h)\b"),
     _rule(
         "TIME",
-        r"\b(?i:at|@)\s+(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b(?!\s*" + _UNITS + ")",
+        r"(?:\b(?i:at|time)[ \t]*:?|@)\s*(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b(?!\s*" + _UNITS + ")",
         "v",
     ),
     _rule(
@@ -1029,7 +1037,7 @@ _RULES: tuple[_Rule, ...] = (
     # "Discussed with Dr. Adaeze Nwosu", "d/w charge nurse maria lopez".
     _rule(
         "NAME",
-        rf"(?<!\w){_initials(_NAME_VERBS)}(?i:{_NAME_VERBS})\s+{_ROLE}(?:{_TITLE}\b\.?\s+)?"
+        rf"(?<!\w){_initials(_NAME_VERBS)}(?i:{_NAME_VERBS}):?\s+{_ROLE}(?:{_TITLE}\b\.?\s+)?"
         rf"(?:(?P<v>(?>{_NAME_SEQ}(?P<c>,[ \t]*{_NAME_SEQ}(?:[ \t]+[{_UP}]\b\.?)?)?))"
         rf"{_EPONYM_USE}|(?=(?P<lv>{_LOWER_SEQ})))",
         "v",
@@ -1165,6 +1173,14 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         keep=_pair,
     ),
+    # The name a patient goes by: "(goes by TJ)", '("Nia")', "also known as sally".
+    _rule(
+        "NAME",
+        rf"(?i:\((?:goes[ \t]+by|aka|a\.k\.a\.?|known[ \t]+as|prefers|nickname:?)[ \t]+|"
+        rf"\([ \t]*[\"“'‘])(?P<v>{_CAP_WORD}|[{_UP}]{{2,3}})[\"”'’]?\)"
+        rf"|(?i:also[ \t]+known[ \t]+as|goes[ \t]+by|a\.?k\.?a\.?)[ \t]+(?P<lv>[{_LOW}]{{3,}})\b",
+        keep=lambda m: m.span("v") if m.group("v") else _nickname(m),
+    ),
     # Speech recognition in lower case: "patient name jamal whitehorse", "patient is amara
     # chukwuemeka", and a given name with a surname anywhere ("for marcus oyelaran").
     _rule(
@@ -1222,7 +1238,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "ID",
-        rf"(?i)(?<![\w-])(?:[a-z][ \t]){{0,4}}{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{4,}}\b",
+        rf"(?i)(?<![\w-])(?:[a-z][ \t]){{0,6}}{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}\b",
         keep=lambda m: not _SPELLED_WORDS.search(m.group()),
         needs=_DIGIT_WORDS_SET,
     ),

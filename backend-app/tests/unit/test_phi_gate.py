@@ -80,6 +80,11 @@ PLANTED = [
     ("report sent to q dot okonkwo at mailbox dot example dot com", "EMAIL",
      "q dot okonkwo at mailbox dot example dot com"),
     ("patient mrs violet hargreaves age ninety one", "AGE", "ninety one"),
+    ("Read remotely by Dr. Darko 11/04/2024 @ 2315.", "TIME", "2315"),
+    ("Date: 11/20/2024   Time: 0912", "TIME", "0912"),
+    ("Patient: Ivanova, Yekaterina S. (goes by Katya)  MRN 33910284", "NAME", "Katya"),
+    ('Patient: Xiong, Pa Nhia ("Nia"), 3 y/o F. Nia swallowed a battery.', "NAME", "Nia"),
+    ("Transcribed by: K. Ashworth 11/02/2023.", "NAME", "K. Ashworth"),
 ]  # fmt: skip
 
 CLINICAL = [
