@@ -58,6 +58,20 @@ LOWER_CASE = [
     ("paged doctor king twice", "king"),
     ("per dr faith king the patient is stable", "faith king"),
     ("radiology resident ingrid solberg reviewed the case", "ingrid solberg"),
+    # Front-end speech recognition: everything in lower case, names with no title.
+    ("history fall patient is amara chukwuemeka period", "amara chukwuemeka"),
+    ("patient name jamal whitehorse comma mrn pending", "jamal whitehorse"),
+    ("ct abdomen pelvis with contrast for marcus oyelaran period", "marcus oyelaran"),
+    ("called to pa-c m. k. santos she acknowledged", "m. k. santos"),
+    ("kub one view\npatient buckley ambrose t\nnonobstructive gas", "buckley ambrose t"),
+    (
+        "this is for little isabella grace montgomery-achebe age four",
+        "isabella grace montgomery-achebe",
+    ),
+    ("per resident dr hope castellanos the tube was advanced", "hope castellanos"),
+    ("findings discussed with grant from ent at three period", "grant"),
+    ("patient last name papadopoulos first name eleni period", "eleni"),
+    ("parents mr and mrs bouchard at the bedside period", "bouchard"),
 ]
 CAPITALS = [
     ("DISCUSSED WITH DR. HALVORSEN REGARDING RESULTS.", "HALVORSEN"),
