@@ -821,7 +821,8 @@ _RULES: tuple[_Rule, ...] = (
         "ID",
         rf"(?i)(?<!\w)(?:patient\s+id|pt\.?\s+id|identifier|ID|SSN|social\s+security|"
         rf"insurance|member|membership|policy|subscriber|encounter|visit|account|acct|order|"
-        rf"requisition|bill|invoice|authori[sz]ation|i[ \t.]d|"
+        rf"requisition|bill|invoice|authori[sz]ation|prior\s+auth|auth|i[ \t.]d|subject|"
+        rf"participant|group|randomi[sz]ation|screening\s+(?:no|number)|"
         rf"CSN|FIN|NHS|health\s+card|health\s+plan|licen[cs]e|serial|device|study\s+id|claim|"
         rf"specimen|case|beneficiary|medicaid|medicare|passport|NPI|DEA|badge|employee|"
         rf"enrollment|reference|ref|ticket|booking|barcode|wristband|bed|room)"
