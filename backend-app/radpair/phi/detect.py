@@ -299,6 +299,8 @@ def _rule(
     return _Rule(category, re.compile(pattern, flags), group, keep, needs)
 
 
+# After a four-digit time no unit follows ("at 0231 by Dr. Greene" is a time, "2330 by 4" not).
+_NOT_A_SIZE_AFTER = rf"(?!\s*(?!(?:by|x)\b){_UNITS}\b)(?!\s*(?:by|x)\s*\d)"
 _DIGIT_WORDS = re.compile(r"(?i)\b(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)\b")
 
 
@@ -607,6 +609,21 @@ def _initials_name(match: re.Match) -> tuple[int, int] | None:
     return None
 
 
+def _spelled_name(match: re.Match) -> tuple[int, int] | None:
+    """A name spelled out (five letters or more, not a spelled acronym or word such as
+    "a s p e c t s"), or "o apostrophe brien" with the given name before it."""
+    if not match.group("o"):
+        letters = "".join(c for c in match.group() if c.isalpha() and c.islower())
+        letters = re.sub(r"apostrophe|hyphen|dash", "", letters)
+        if len(letters) < 5 or namebook.is_clinical(letters) or namebook.is_plain_word(letters):
+            return None
+        return match.span()
+    given = match.group("g")
+    if given and namebook.is_ever_given(given):
+        return match.span()
+    return match.start("o"), match.end()
+
+
 def _nickname(match: re.Match) -> tuple[int, int] | None:
     """ "also known as sally": a given name, a word or not."""
     word = match.group("lv")
@@ -712,7 +729,7 @@ _EPONYM_USE_AHEAD = re.compile(_EPONYM_AFTER)
 _CLOCK_TEXT = re.compile(
     r"(?i)\b(?:breasts?|BI-?RADS|mammo\w*|nipple|areola\w*|labr(?:um|al)|glenoid|acetabul\w*)\b"
 )
-_CLOCK_FACE = re.compile(r"(?:1[0-2]|0?[1-9]):[03]0")
+_CLOCK_FACE = re.compile(r"(?:1[0-2]|[1-9]):[03]0")
 _OCLOCK = re.compile(r"o['’]clock")
 _CLOCK_PLACE_AFTER = re.compile(
     r"(?i)[ \t,]*(?:position|axis|(?:\d+(?:\.\d+)?|\w+)[ \t]*(?:cm|centimeters?)[ \t]+"
@@ -722,7 +739,7 @@ _CLOCK_TIME_CUE = re.compile(
     r"(?i)\b(?:called|discussed|d/w|paged|notified|given|communicated|telephoned|spoke|spoken|"
     r"conveyed|relayed|informed|contacted|performed|started|completed|arrived|scanned|injected|"
     r"administered|dictated|signed|read|reviewed|today|yesterday|tonight|morning|evening|"
-    r"afternoon|am|pm|hours|hrs|on|relation|per)\b"
+    r"afternoon|am|pm|hours|hrs|on|relation|per|scheduled|booked|appointment|arrival|tomorrow)\b"
 )
 _SENTENCE_BEFORE = re.compile(r"[^.\n]*$")
 
@@ -822,15 +839,17 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?i)(?<!\w)(?:patient\s+id|pt\.?\s+id|identifier|ID|SSN|social\s+security|"
         rf"insurance|member|membership|policy|subscriber|encounter|visit|account|acct|order|"
         rf"requisition|bill|invoice|authori[sz]ation|prior\s+auth|auth|i[ \t.]d|subject|"
-        rf"participant|group|randomi[sz]ation|screening\s+(?:no|number)|"
+        rf"participant|group|randomi[sz]ation|screening\s+(?:no|number)|interpreter|"
+        rf"last\s*(?:4|four)|"
         rf"CSN|FIN|NHS|health\s+card|health\s+plan|licen[cs]e|serial|device|study\s+id|claim|"
         rf"specimen|case|beneficiary|medicaid|medicare|passport|NPI|DEA|badge|employee|"
         rf"enrollment|reference|ref|ticket|booking|barcode|wristband|bed|room)"
-        rf"{_KEY_TAIL}(?P<v>{_SPOKEN_KEYED_ID}|{_ID_GROUPED})(?![\w/-])",
+        rf"{_KEY_TAIL}(?P<v>{_SPOKEN_KEYED_ID}|\d(?:[ \t]\d){{2,}}\b|{_ID_GROUPED})(?![\w/-])",
         "v",
         keep=lambda m: _digit_count(m.group("v")) >= 3,
     ),
     _rule("ID", r"\b\d{3}-\d{2}-\d{4}\b"),
+    _rule("ID", r"(?<![\w#])#\d{4,}\b"),
     _rule(
         "PHONE",
         r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
@@ -932,6 +951,13 @@ _RULES: tuple[_Rule, ...] = (
         keep=_without_the,
         needs=_MONTH_WORDS,
     ),
+    # "4 slash 19 slash 2022", "12 slash 2024": the slashes said as words.
+    _rule(
+        "DATE",
+        r"(?i)(?<![\w.])\d{1,2}[ \t]+slash[ \t]+\d{1,2}(?:[ \t]+slash[ \t]+(?:\d{4}|\d{2}))?\b"
+        r"|(?<![\w.])(?:0?[1-9]|1[0-2])[ \t]+slash[ \t]+(?:19|20)\d\d\b",
+        needs=frozenset({"slash"}),
+    ),
     # "ten twelve nineteen sixty", "4 4 1928", "7 19 2025": month, day and year said apart.
     _rule(
         "DATE",
@@ -1002,7 +1028,15 @@ _RULES: tuple[_Rule, ...] = (
         r"(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b(?!\s*" + _UNITS + ")",
         "v",
     ),
-    _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\s*(?i:[ap]\.m\.|[ap]m\b)"),
+    _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\s*(?i:[ap]\.m\.|[ap][ \t]?m\b)"),
+    # Digits said one by one: "1 4 3 0 hours", "2 0 5 p m", "6 oh 5 p m", and "11.20 hrs".
+    _rule(
+        "TIME",
+        r"(?i)(?<![\w.])(?:[01][ \t]?\d|2[ \t]?[0-3])[ \t]?[0-5][ \t]?\d[ \t]*(?:hours|hrs|h)\b"
+        r"|(?<![\w.])(?:1[ \t]?[0-2]|[1-9])[ \t](?:oh[ \t])?(?:[0-5][ \t]?\d|\d)"
+        r"[ \t]*[ap][ \t.]?m\b\.?"
+        r"|(?<![\w.])(?:[01]?\d|2[0-3])\.[0-5]\d[ \t]*(?:hours|hrs)\b",
+    ),
     _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\.[0-5]\d\s*(?i:[ap]\.m\.|[ap]\.?m\b)"),
     _rule(
         "TIME",
@@ -1014,7 +1048,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule("TIME", r"(?<![\w.])(?:[01]\d|2[0-3])[0-5]\d\s*(?i:hours|hrs|hr|h)\b"),
     _rule(
         "TIME",
-        r"(?:\b(?i:at|time)[ \t]*:?|@)\s*(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b(?!\s*" + _UNITS + ")",
+        r"(?:\b(?i:at|time|lkw|lsw|last[ \t]+(?:known|seen)[ \t]+well)[ \t]*:?|@)\s*"
+        r"(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b" + _NOT_A_SIZE_AFTER,
         "v",
     ),
     _rule(
@@ -1024,7 +1059,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"|\s*-?\s*year\b)",
         "v",
     ),
-    _rule("AGE", rf"(?i)\b(?:aged?|age:)\s*(?P<v>{_AGE_NUM})\b(?!\s*{_UNITS}\b)", "v"),
+    _rule("AGE", rf"(?i)\b(?:aged?|age:)\s*[~≈]?\s*(?P<v>{_AGE_NUM})\b(?!\s*{_UNITS}\b)", "v"),
     _rule(
         "AGE",
         rf"(?i)\b(?:ninety(?:[- ]{_ORDINAL_TENS})?|(?:one\s+)?hundred(?:\s+and\s+\w+)?)"
@@ -1174,6 +1209,15 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         keep=_pair,
     ),
+    # Names spelled out letter by letter ("t a l l b e a r", "o apostrophe d o n o g h u e") and
+    # a spoken apostrophe ("tyler o apostrophe brien").
+    _rule(
+        "NAME",
+        r"(?<![\w'’])(?:[a-z](?:[ \t]+(?:apostrophe|hyphen|dash))?[ \t]+){3,}[a-z](?![\w'’])"
+        r"|(?<![\w'’])(?:(?P<g>[a-z]{3,})[ \t]+)?(?P<o>[od])[ \t]+apostrophe[ \t]+[a-z]{2,}\b",
+        keep=_spelled_name,
+        needs=_speech_text,
+    ),
     # The name a patient goes by: "(goes by TJ)", '("Nia")', "also known as sally".
     _rule(
         "NAME",
@@ -1213,7 +1257,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "NAME",
-        rf"(?<![\w'’-])(?P<g>[{_LOW}]{{4,}})(?=[ \t]+"
+        rf"(?<![\w'’-])(?P<g>[{_LOW}]{{4,}})(?=[ \t]+(?:[{_LOW}][ \t]+)?"
+        rf"(?:(?:van|von|de|del|della|di|da|du|la|le|der|den|ten|ter|el|al|bin|st\.?)[ \t]+){{0,2}}"
         rf"(?P<s>[{_LOW}][{_LOW}'’]+(?:-[{_LOW}]+)?)(?![\w'’-]))",
         "g",
         keep=_lower_pair,
