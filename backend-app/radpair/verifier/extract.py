@@ -273,6 +273,18 @@ def _singular_finding(word: str) -> tuple[str, bool]:
 
 
 _SHORTENED = {"right": ("r", "rt"), "left": ("l", "lt")}
+# "Nonpurulent", "non-enhancing": the prefix denies the finding word it is fused to.
+_NON_FUSED = re.compile(r"(?<![a-z0-9])non(?=[a-z]{4})")
+_NON_REACH = 60
+
+
+def negating_prefix(lower: str, start: int) -> bool:
+    """True when a finding word starting at start carries a denying "non"/"non-" prefix."""
+    for prefix in ("non", "non-"):
+        at = start - len(prefix)
+        if at >= 0 and lower.startswith(prefix, at) and (at == 0 or not lower[at - 1].isalnum()):
+            return True
+    return False
 
 
 class TermMatcher:
@@ -342,8 +354,30 @@ class TermMatcher:
                 continue
             entry, plural = hit
             terms.append(Term(start, end, entry.kind, entry.key, entry.implied, entry.side, plural))
+        if "non" in lower:
+            terms = self._after_fused_non(lower, terms)
         terms = self.coordinated(lower, self._by_ending(lower, terms))
         return [t for t in terms if t.kind != "name"]
+
+    def _after_fused_non(self, lower: str, terms: list[Term]) -> list[Term]:
+        """Add the finding fused to a "non" prefix ("nonpurulent"), unless a term covers it."""
+        extra = []
+        ends = [t.end for t in terms]  # terms come in text order and do not overlap
+        for m in _NON_FUSED.finditer(lower):
+            i = bisect_right(ends, m.start())
+            if i < len(terms) and terms[i].start < m.end() + 1:
+                continue  # a lexicon word that begins with "non" ("nonvisualization")
+            start = m.end()
+            hit = self.scanner.regex.match(lower[start : start + _NON_REACH])
+            entry = hit and self.lookup(hit.group(0))
+            if entry and entry[0].kind == "finding":
+                e, plural = entry
+                extra.append(
+                    Term(start, start + hit.end(), e.kind, e.key, e.implied, e.side, plural)
+                )
+        if not extra:
+            return terms
+        return sorted(terms + extra, key=lambda t: t.start)
 
     def _by_ending(self, lower: str, terms: list[Term]) -> list[Term]:
         """Add words that name a finding by their ending and overlap no lexicon term."""

@@ -161,7 +161,16 @@ FINDINGS: dict[str, list[str]] = {
     "splenomegaly": ["splenomegaly"],
     "hepatomegaly": ["hepatomegaly"],
     "cardiomegaly": ["cardiomegaly", "enlarged cardiac silhouette"],
-    "wall_thickening": ["wall thickening", "mural thickening", "wall thickened", "thickened wall"],
+    # The predicate form counts too ("the gallbladder wall is thickened").
+    "wall_thickening": [
+        "wall thickening",
+        "mural thickening",
+        "wall thickened",
+        "thickened wall",
+        "wall is thickened",
+        "walls are thickened",
+        "wall appears thickened",
+    ],
     "pericholecystic_fluid": ["pericholecystic fluid"],
     "ductal_dilation": [
         "biliary dilation",
@@ -437,7 +446,8 @@ FINDINGS: dict[str, list[str]] = {
     "decreased_flow": ["decreased flow", "reduced flow", "diminished flow"],
     # Flow is normal when present; "absent flow" is its negation, so the two share a key.
     "flow": ["flow", "blood flow", "color flow", "doppler flow", "arterial flow", "venous flow"],
-    "bursal_fluid": ["bursal fluid"],
+    "purulence": ["purulence", "purulent", "pus", "purulent fluid", "purulent material"],
+    "bursal_fluid": ["bursal fluid|bursa", "bursal effusion|bursa"],
     # Fluid with no other name: stands for a named collection at the same structure.
     "fluid": ["fluid"],
     # "No other FDG-avid disease": generic, but its denial must not turn into an assertion.
@@ -730,7 +740,7 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "supraspinatus": (["supraspinatus", "supraspinatus tendon"], True, "shoulder"),
     "infraspinatus": (["infraspinatus", "infraspinatus tendon"], True, "shoulder"),
     "labrum": (["labrum", "labral"], True, "shoulder"),
-    "bursa": (["subacromial", "subdeltoid", "subacromial subdeltoid"], True, "shoulder"),
+    "bursa": (["subacromial", "subdeltoid", "subacromial subdeltoid", "sasd"], True, "shoulder"),
     "facet": (["facet", "facet joint"], False, None),
     "lateral_recess": (["lateral recess", "subarticular recess"], True, None),
     "foramen": (["foramen", "foraminal", "neural foramen", "neural foraminal"], False, None),
@@ -1021,6 +1031,7 @@ UNC_PRE: list[str] = [
     "suspicious for",
     "highly suspicious for",
     "concerning for",
+    "c/f",
     "worrisome for",
     "suggestive of",
     "suspected",
@@ -1067,6 +1078,9 @@ HYP_PRE: list[str] = [
     "for suspected",
     "for possible",
     "for evaluation of",
+    # A limitation names what the study could not show ("limited for detection of free air").
+    "for detection of",
+    "for the detection of",
     "to evaluate",
     "evaluate for",
     "evaluation for",

@@ -1005,3 +1005,64 @@ def test_a_finding_added_beside_a_kept_denial_of_others_is_an_insertion(verifier
         "No other pulmonary nodules. No pulmonary metastatic disease."
     )
     assert (None, "nodule") in _quoted(verifier, source, report, "insertion")
+
+
+# ---------------------------------------------------------------- a day's mixed worklist
+
+WORKLIST_CHANGES = [
+    # A finding said as a predicate ("the wall is thickened") is the finding itself.
+    (
+        "negation",
+        "No gallbladder wall thickening. Cholelithiasis.",
+        "Cholelithiasis. The gallbladder wall is thickened.",
+        ("wall thickening", "wall is thickened"),
+    ),
+    # A "non" prefix fused to the finding word denies it.
+    (
+        "negation",
+        "Purulent fluid aspirated from the collection.",
+        "Nonpurulent fluid was aspirated from the collection.",
+        ("Purulent fluid", "purulent fluid"),
+    ),
+    (
+        "negation",
+        "Non-purulent material drained.",
+        "Purulent material drained.",
+        ("purulent material", "Purulent material"),
+    ),
+    (
+        "omission",
+        "Small SASD bursal fluid. Infraspinatus tendinosis.",
+        "Infraspinatus tendinosis.",
+        ("bursal fluid", None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "source", "report", "quoted"), WORKLIST_CHANGES)
+def test_worklist_wordings_of_a_change_raise_their_type_at_the_changed_words(
+    verifier, kind, source, report, quoted
+):
+    assert quoted in _quoted(verifier, source, report, kind)
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        # Bursal fluid rewritten as fluid in the named bursa.
+        (
+            "Small SASD bursal fluid.",
+            "Small amount of fluid in the subacromial-subdeltoid bursa.",
+        ),
+        # What a limited view could not show is not asserted.
+        (
+            "No free air, though the supine view is limited for this.",
+            "No free air, although the supine technique is limited for detection of free "
+            "intraperitoneal air.",
+        ),
+        # "c/f" is "concerning for".
+        ("Hilar mass c/f lymphoma.", "Hilar mass concerning for lymphoma."),
+    ],
+)
+def test_worklist_rewordings_of_a_faithful_report_raise_nothing(verifier, source, report):
+    assert verifier.verify(source, report) == []
