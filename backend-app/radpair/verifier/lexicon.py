@@ -502,6 +502,23 @@ FINDINGS: dict[str, list[str]] = {
     "appendicolith": ["appendicolith"],
     "diverticulosis": ["diverticulosis"],
     "varices": ["varices", "varix"],
+    # Vessels that carry flow around a blockage: a dropped one changes the stroke picture.
+    "collaterals": [
+        "collaterals",
+        "collateral vessel",
+        "collateral flow",
+        "collateral circulation",
+        "collateral vasculature",
+        "collateralization",
+    ],
+    # Signs of portal hypertension named by the vessel that opened.
+    "portosystemic_shunt": [
+        "portosystemic shunt",
+        "portosystemic collaterals",
+        "recanalized paraumbilical vein",
+        "recanalized umbilical vein",
+        "splenorenal shunt",
+    ],
     "pseudoaneurysm": ["pseudoaneurysm"],
     "hemoperitoneum": ["hemoperitoneum"],
     "seroma": ["seroma", "lymphocele", "urinoma", "biloma"],

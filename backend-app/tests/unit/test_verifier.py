@@ -1036,6 +1036,19 @@ WORKLIST_CHANGES = [
         "Infraspinatus tendinosis.",
         ("bursal fluid", None),
     ),
+    # Vascular words a stroke or portal hypertension report turns on.
+    (
+        "omission",
+        "Left M1 occlusion. Robust collaterals over the left MCA territory.",
+        "Left M1 occlusion.",
+        ("collaterals", None),
+    ),
+    (
+        "insertion",
+        "Hepatic veins patent. Splenomegaly.",
+        "Hepatic veins are patent. Recanalized paraumbilical vein. Splenomegaly.",
+        (None, "Recanalized paraumbilical vein"),
+    ),
 ]
 
 
