@@ -218,10 +218,10 @@ def extract_measurements(text: str) -> list[Measurement]:
                 break
             values.append(_norm(number(num) * factor))
         found.append(Measurement(m.start(), end, dim, tuple(values)))
-    found += _unitless_priors(text, found)
     for pattern, dim in ((_SUV_RE, "suv"), (_RATIO_RE, "ratio"), (_VELOCITY_RE, "velocity")):
         for m in pattern.finditer(text):
             found.append(Measurement(m.start(1), m.end(1), dim, (_norm(float(m.group(1))),)))
+    found += _unitless_priors(text, found)
     for m in _SCORE_RE.finditer(text):
         group = 2 if m.group(1) else 4
         kind = m.group(group - 1).lower()
@@ -245,6 +245,7 @@ _UNITLESS_PRIOR = re.compile(
     r"\s*\)",
     re.IGNORECASE,
 )
+_NAMED_DIMS = frozenset({"suv", "ratio", "velocity"})
 _UNITLESS_GAP = re.compile(r"[\sa-z]{0,12}", re.IGNORECASE)
 
 
@@ -259,11 +260,16 @@ def _unitless_priors(text: str, found: list[Measurement]) -> list[Measurement]:
         k = bisect_right(ends, m.start())
         if not k or not _UNITLESS_GAP.fullmatch(text, ends[k - 1], m.start()):
             continue
-        size = _DIMS_RE.match(text, sizes[k - 1].start)
-        unit = next((u for u in reversed(size.groups()[1::2]) if u), None) if size else None
-        if unit is None:
-            continue
-        dim, factor = _unit(unit)
+        before = sizes[k - 1]
+        if before.dim in _NAMED_DIMS:
+            # "SUVmax 3.2 (prev 11.6)": the prior is a value of the same named kind.
+            dim, factor = before.dim, 1.0
+        else:
+            size = _DIMS_RE.match(text, before.start)
+            unit = next((u for u in reversed(size.groups()[1::2]) if u), None) if size else None
+            if unit is None:
+                continue
+            dim, factor = _unit(unit)
         last = sum(1 for n in m.group("n1", "n2") if n)
         values = tuple(_norm(number(m.group(f"n{i}")) * factor) for i in range(last + 1))
         out.append(Measurement(m.start("n0"), m.end(f"n{last}"), dim + PRIOR, values))

@@ -915,6 +915,11 @@ def test_restaging_sizes_priors_and_uptake_values_are_read(text, written, dim, v
             "A fluid collection measures 24 mm anteroposterior x 13 mm transverse x 30 mm "
             "craniocaudal. IMPRESSION: Abscess measuring 24 x 13 x 30 mm.",
         ),
+        # A bare prior after a named value is a value of that kind.
+        (
+            "RUL mass SUVmax 3.2 (prev 11.6).",
+            "Right upper lobe mass with SUVmax 3.2, decreased from SUVmax 11.6 previously.",
+        ),
     ],
 )
 def test_restaging_priors_and_converted_sizes_raise_nothing(verifier, source, report):
@@ -925,6 +930,12 @@ def test_a_changed_unitless_prior_size_is_flagged_at_both_values(verifier):
     source = "RLL nodule 8 mm (prior 11)."
     report = "Right lower lobe nodule measures 0.8 cm (previously 1.4 cm)."
     assert ("11", "1.4 cm") in _quoted(verifier, source, report, "measurement")
+
+
+def test_a_changed_bare_prior_of_a_named_value_is_flagged_at_both_values(verifier):
+    source = "RUL mass SUVmax 3.2 (prev 11.6)."
+    report = "Right upper lobe mass with SUVmax 3.2, previously SUVmax 7.6."
+    assert ("11.6", "7.6") in _quoted(verifier, source, report, "measurement")
 
 
 def test_a_value_named_before_of_keeps_its_name_in_a_swap(verifier):
