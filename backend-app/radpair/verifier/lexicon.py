@@ -1109,6 +1109,9 @@ HYP_PRE: list[str] = [
     "if there is",
     "follow-up for",
 ]
+# Said right after a disease, the program looks for it ("AAA screening"); not "surveillance",
+# which follows a known one ("AAA surveillance", "fistula surveillance").
+HYP_POST: list[str] = ["screening"]
 # Phrases that contain a negation word but do not negate a finding.
 PSEUDO: list[str] = [
     # Double negatives: "no absent or reversed end-diastolic flow" affirms the flow.

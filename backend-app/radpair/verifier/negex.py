@@ -27,7 +27,8 @@ _WITH = re.compile(r"^\s*with\b")
 _PRE_WINDOW = 10
 _POST_WINDOW = 6
 _SHORT_WINDOW = 3
-_SHORT_CUES = frozenset({"versus", "vs"})
+# Cues that bind only their close neighbours ("atelectasis versus pneumonia", "AAA screening").
+_SHORT_CUES = frozenset({"versus", "vs", *lx.HYP_POST})
 _PRE_LIMIT = max(_PRE_WINDOW, _SHORT_WINDOW)
 _POST_LIMIT = max(_POST_WINDOW, _SHORT_WINDOW)
 # A full stop, but not the decimal point of "2.5 mm" inside a negated list.
@@ -64,6 +65,7 @@ class CueMatcher:
             "neg_post": lx.NEG_POST,
             "neg_pre": lx.NEG_PRE,
             "hyp_pre": lx.HYP_PRE,
+            "hyp_post": lx.HYP_POST,
             "term": lx.TERMINATORS,
         }
         self.order = list(classes)

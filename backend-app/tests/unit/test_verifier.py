@@ -1060,6 +1060,13 @@ WORKLIST_CHANGES = [
         "Hepatic veins are patent. Recanalized paraumbilical vein. Splenomegaly.",
         (None, "Recanalized paraumbilical vein"),
     ),
+    # The disease a screening looks for is not asserted, but a found one still is.
+    (
+        "negation",
+        "US aorta, AAA screening. Infrarenal AAA.",
+        "Ultrasound of the aorta for AAA screening. No AAA.",
+        ("AAA", "AAA"),
+    ),
 ]
 
 
@@ -1086,6 +1093,11 @@ def test_worklist_wordings_of_a_change_raise_their_type_at_the_changed_words(
         ),
         # "c/f" is "concerning for".
         ("Hilar mass c/f lymphoma.", "Hilar mass concerning for lymphoma."),
+        (
+            "US abdominal aorta, AAA screening. No AAA.",
+            "Ultrasound of the abdominal aorta for abdominal aortic aneurysm screening. No "
+            "abdominal aortic aneurysm.",
+        ),
     ],
 )
 def test_worklist_rewordings_of_a_faithful_report_raise_nothing(verifier, source, report):
