@@ -398,7 +398,7 @@ def _lateral_candidates(m: Mention, y: _View) -> list[Mention]:
     if m.kind == "finding":
         # _same_finding(m, n), spelled out: the mentions share m.key, and this runs often.
         absent, location, anatomy = m.polarity == ABSENT, m.location, m.anatomy
-        return [
+        cands = [
             n
             for n in y.findings(m.key)
             if n.kind == "finding"
@@ -406,6 +406,16 @@ def _lateral_candidates(m: Mention, y: _View) -> list[Mention]:
             and n.polarity != HYPOTHETICAL
             and (location is None or n.location is None or location == n.location)
             and _anatomy_compatible(anatomy, n.anatomy)
+        ]
+        # Where the other text names the finding at m's own structure, that mention answers
+        # for its side: "bilateral AC joint arthrosis" is not kept by bilateral shoulder
+        # arthrosis beside a left-only AC joint.
+        if not anatomy or not any(anatomy & n.anatomy for n in cands):
+            return cands
+        return [
+            n
+            for n in cands
+            if anatomy & (n.anatomy or n.heading_anatomy) or not (n.anatomy or n.heading_anatomy)
         ]
     # Anatomy: any mention of the same structure or of a part of it ("right hip" is
     # answered by "right femoral neck").

@@ -574,6 +574,7 @@ def assemble(
     paired = term_matcher().paired
     loc_starts = [loc[0] for loc in locations]
     no_sides: frozenset[str] = frozenset()
+    no_anatomy: frozenset[str] = frozenset()
 
     for si, sent in enumerate(sentences):
         idx = by_sentence.get(si)
@@ -708,6 +709,7 @@ def assemble(
             # Polarity functions are pure, so an indication sentence need not ask for one.
             polarity = HYPOTHETICAL if hypothetical else polarity_of(term, sent)
             qualifier, severity = _qualifier_and_severity(lower, sent, term)
+            head = heading_mention.get(sent.heading) if not anat else None
             mentions.append(
                 Mention(
                     kind="finding",
@@ -723,6 +725,7 @@ def assemble(
                     sentence=si,
                     location=head_loc or sent_locs.nearest(term.start),
                     severity=severity,
+                    heading_anatomy=mentions[head].anatomy if head is not None else no_anatomy,
                 )
             )
             if hard:

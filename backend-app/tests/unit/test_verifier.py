@@ -1067,6 +1067,14 @@ WORKLIST_CHANGES = [
         "Ultrasound of the aorta for AAA screening. No AAA.",
         ("AAA", "AAA"),
     ),
+    # The mention at the finding's own joint answers for its side, not one at a wider place.
+    (
+        "laterality",
+        "Moderate glenohumeral OA bilaterally. AC joint degenerative changes bilaterally.",
+        "Glenohumeral joints: Moderate osteoarthritis bilaterally.\nAcromioclavicular joints: "
+        "Degenerative changes of the left acromioclavicular joint.",
+        ("bilaterally", "left"),
+    ),
 ]
 
 
@@ -1093,6 +1101,13 @@ def test_worklist_wordings_of_a_change_raise_their_type_at_the_changed_words(
         ),
         # "c/f" is "concerning for".
         ("Hilar mass c/f lymphoma.", "Hilar mass concerning for lymphoma."),
+        # A finding under a label heading is at the label's structure.
+        (
+            "Left ICA PSV 85 cm/s, less than 50% stenosis. Right ICA PSV 245 cm/s, 70% stenosis.",
+            "Left internal carotid artery: PSV 85 cm/s, less than 50% stenosis.\n"
+            "Right internal carotid artery: PSV 245 cm/s, 70% stenosis.\n"
+            "IMPRESSION: 70% stenosis of the right internal carotid artery.",
+        ),
         (
             "US abdominal aorta, AAA screening. No AAA.",
             "Ultrasound of the abdominal aorta for abdominal aortic aneurysm screening. No "
