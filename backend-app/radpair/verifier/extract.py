@@ -14,7 +14,16 @@ from functools import lru_cache
 from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
 from radpair.verifier.measure import extract_measurements
-from radpair.verifier.model import HYPOTHETICAL, PRESENT, Facts, Mention, SideWord, Term
+from radpair.verifier.model import (
+    ABSENT,
+    HYPOTHETICAL,
+    PRESENT,
+    UNCERTAIN,
+    Facts,
+    Mention,
+    SideWord,
+    Term,
+)
 from radpair.verifier.regex_trie import Token, literal_tokens, ordered_trie, word_scanner
 
 _WORD = re.compile(r"[a-z0-9]+(?:['/-][a-z0-9]+)*")
@@ -911,10 +920,17 @@ def _share_sites_within_sentence(made: list[Mention]) -> None:
     the finding anywhere else; and a finding "extending into" a structure is there too."""
     # Only a later mention restates: "pilon fracture and fibular fracture" are two.
     placed: dict[tuple, frozenset[str]] = {}
+    denied: dict[str | None, str] = {}
     previous: Mention | None = None
     for m in made:
         if m.kind != "finding":
             continue
+        if m.polarity == ABSENT and m.qualifier:
+            denied.setdefault(m.key, m.qualifier)
+        elif m.polarity == UNCERTAIN and m.qualifier is None and m.key in denied:
+            # "No definite acute infarct, although a small infarct cannot be excluded": the
+            # hedge is about the kind just denied.
+            m.qualifier = denied[m.key]
         if m.key == "extension" and m.polarity == PRESENT and previous is not None:
             # "Thrombus in the axillary vein extending into the subclavian vein": the
             # thrombus is in both.

@@ -1075,6 +1075,14 @@ WORKLIST_CHANGES = [
         "Degenerative changes of the left acromioclavicular joint.",
         ("bilaterally", "left"),
     ),
+    # A hedge after a qualified denial is about the kind denied; dropping it is a change.
+    (
+        "negation",
+        "No definite acute infarct, although a small posterior circulation infarct cannot be "
+        "excluded.",
+        "No acute infarct.",
+        ("infarct", "infarct"),
+    ),
 ]
 
 
@@ -1101,6 +1109,11 @@ def test_worklist_wordings_of_a_change_raise_their_type_at_the_changed_words(
         ),
         # "c/f" is "concerning for".
         ("Hilar mass c/f lymphoma.", "Hilar mass concerning for lymphoma."),
+        (
+            "No definite acute infarct, although a small posterior circulation infarct cannot be "
+            "excluded.",
+            "No acute infarct; a small posterior circulation infarct cannot be excluded.",
+        ),
         # A finding under a label heading is at the label's structure.
         (
             "Left ICA PSV 85 cm/s, less than 50% stenosis. Right ICA PSV 245 cm/s, 70% stenosis.",
