@@ -359,17 +359,21 @@ def _label_swaps(src: _View, rep: _View, out: _Collector) -> None:
         for b in named[i + 1 :]:
             if a.dim != b.dim or same_value(a, b) or _labels_match(a.label, b.label):
                 continue
-            a_rep = [c for c in rep.by_dim.get(a.dim, ()) if _labels_match(c.label, a.label)]
-            b_rep = [c for c in rep.by_dim.get(a.dim, ()) if _labels_match(c.label, b.label)]
-            if len(a_rep) != 1 or len(b_rep) != 1:
+            single = [c for c in rep.by_dim.get(a.dim, ()) if len(c.values) == 1]
+            a_rep = [c for c in single if _labels_match(c.label, a.label)]
+            b_rep = [c for c in single if _labels_match(c.label, b.label)]
+            # a's name never carries a's value, but carries b's, and b's name carries a's (the
+            # report may repeat b's value under b's name elsewhere, as an impression does).
+            if not a_rep or any(same_value(c, a) for c in a_rep):
                 continue
-            if same_value(a_rep[0], b) and same_value(b_rep[0], a):
+            moved = next((c for c in a_rep if same_value(c, b)), None)
+            if moved is not None and any(same_value(c, a) for c in b_rep):
                 out.add(
                     "measurement",
                     f"Values swapped: '{_fmt(src.text, a)}' and '{_fmt(src.text, b)}' in the "
                     f"source are given the other way round in the report.",
                     _span(a),
-                    _span(a_rep[0]),
+                    _span(moved),
                 )
 
 

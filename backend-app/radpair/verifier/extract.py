@@ -287,13 +287,15 @@ _NON_FUSED = re.compile(r"(?<![a-z0-9])non(?=[a-z]{4})")
 _NON_REACH = 60
 
 
-def negating_prefix(lower: str, start: int) -> bool:
-    """True when a finding word starting at start carries a denying "non"/"non-" prefix."""
-    for prefix in ("non", "non-"):
-        at = start - len(prefix)
-        if at >= 0 and lower.startswith(prefix, at) and (at == 0 or not lower[at - 1].isalnum()):
-            return True
-    return False
+def negating_prefix(lower: str, term: Term) -> bool:
+    """True when a finding term carries a denying prefix: "non-purulent", or fused into the
+    term's own word ("nonpurulent", matched whole) when the lexicon has no such word."""
+    at = term.start - 4
+    if at >= 0 and lower.startswith("non-", at) and (at == 0 or not lower[at - 1].isalnum()):
+        return True
+    return lower.startswith("non", term.start) and (
+        term_matcher().lookup(lower[term.start : term.end]) is None
+    )
 
 
 class TermMatcher:
@@ -381,8 +383,9 @@ class TermMatcher:
             entry = hit and self.lookup(hit.group(0))
             if entry and entry[0].kind == "finding":
                 e, plural = entry
+                # The term covers the whole word, prefix and all, so warnings quote it whole.
                 extra.append(
-                    Term(start, start + hit.end(), e.kind, e.key, e.implied, e.side, plural)
+                    Term(m.start(), start + hit.end(), e.kind, e.key, e.implied, e.side, plural)
                 )
         if not extra:
             return terms

@@ -111,10 +111,22 @@ _LABEL_FILLER = frozenset(
 _LABEL_STOP = re.compile(r"[,;:(\n]|\.(?!\d)")
 
 
-def _value_label(text: str, start: int) -> tuple[str, ...]:
-    """Up to two words naming the value that starts at `start`; () when none."""
+# A time point names a value it stands next to: "4 hr 28%", "24-hour uptake 62%", "28% at 24
+# hours". Said after the value, it names that one; said before, only across a word or two.
+_HOURS = r"(\d+)[\s-]*(?:h|hr|hrs|hours?)\b"
+_TIME_AFTER = re.compile(rf"\s*(?:at|@)\s*{_HOURS}", re.IGNORECASE)
+_TIME_BEFORE = re.compile(
+    rf"{_HOURS}(?:\s+(?!and\b|or\b)[a-z]+){{0,2}}\s*(?:of|is|was|=|:)?\s*$", re.IGNORECASE
+)
+
+
+def _value_label(text: str, start: int, end: int) -> tuple[str, ...]:
+    """Up to two words naming the value at text[start:end]; () when none."""
     window = text[max(0, start - 48) : start]
     cut = max((m.end() for m in _LABEL_STOP.finditer(window)), default=0)
+    timed = _TIME_AFTER.match(text, end, end + 20) or _TIME_BEFORE.search(window, cut)
+    if timed:
+        return (f"{int(timed.group(1))}-hour",)
     raw = _LABEL_WORD.findall(window[cut:].lower())
     if "of" in raw:
         # "transverse diameter of the pylorus is 1.9 cm": the value is the diameter; what
@@ -232,7 +244,7 @@ def extract_measurements(text: str) -> list[Measurement]:
         if not meas.dim.endswith(PRIOR) and _is_prior(text, meas.start, meas.end):
             meas.dim += PRIOR
         meas.side = _value_side(text, meas.start, meas.end)
-        meas.label = _value_label(text, meas.start)
+        meas.label = _value_label(text, meas.start, meas.end)
     found.sort(key=lambda x: x.start)
     return found
 

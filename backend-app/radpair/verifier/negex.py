@@ -240,7 +240,7 @@ def polarity_for(text: str, sentences: Sequence[Sentence], terms: Sequence[Term]
     candidates: list[int] = []
 
     def decide(term: Term, sent: Sentence) -> str:
-        if negating_prefix(lower, term.start):
+        if negating_prefix(lower, term):
             return ABSENT
         cues = cache.get(sent.start)
         if cues is None:

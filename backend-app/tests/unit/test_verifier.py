@@ -1033,7 +1033,7 @@ WORKLIST_CHANGES = [
         "negation",
         "Purulent fluid aspirated from the collection.",
         "Nonpurulent fluid was aspirated from the collection.",
-        ("Purulent fluid", "purulent fluid"),
+        ("Purulent fluid", "Nonpurulent fluid"),
     ),
     (
         "negation",
@@ -1083,6 +1083,13 @@ WORKLIST_CHANGES = [
         "No acute infarct.",
         ("infarct", "infarct"),
     ),
+    # A time point names the value beside it, before ("4 hr 28%") or after ("28% at 4 hours").
+    (
+        "measurement",
+        "Uptake: 4 hr 28%, 24 hr 62%. Imp: 24 hr uptake 62%.",
+        "Uptake: 62% at 4 hours and 28% at 24 hours. Impression: 24-hour uptake of 62%.",
+        ("28%", "62%"),
+    ),
 ]
 
 
@@ -1113,6 +1120,10 @@ def test_worklist_wordings_of_a_change_raise_their_type_at_the_changed_words(
             "No definite acute infarct, although a small posterior circulation infarct cannot be "
             "excluded.",
             "No acute infarct; a small posterior circulation infarct cannot be excluded.",
+        ),
+        (
+            "Uptake: 4 hr 28%, 24 hr 62%. Imp: 24 hr uptake 62%.",
+            "Uptake: 28% at 4 hours and 62% at 24 hours. Impression: 24-hour uptake of 62%.",
         ),
         # A finding under a label heading is at the label's structure.
         (
