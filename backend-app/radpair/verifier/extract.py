@@ -285,11 +285,15 @@ _SHORTENED = {"right": ("r", "rt"), "left": ("l", "lt")}
 # "Nonpurulent", "non-enhancing": the prefix denies the finding word it is fused to.
 _NON_FUSED = re.compile(r"(?<![a-z0-9])non(?=[a-z]{4})")
 _NON_REACH = 60
+_ABSENCE = frozenset(" ".join(name.split()) for name in lx.ABSENCE_NAMES)
 
 
-def negating_prefix(lower: str, term: Term) -> bool:
-    """True when a finding term carries a denying prefix: "non-purulent", or fused into the
-    term's own word ("nonpurulent", matched whole) when the lexicon has no such word."""
+def denied_by_its_words(lower: str, term: Term) -> bool:
+    """True when a finding term denies itself: a name of its absence ("normal ventilation"),
+    a denying prefix ("non-purulent"), or one fused into the term's own word ("nonpurulent",
+    matched whole) when the lexicon has no such word."""
+    if term.kind == "finding" and _norm_surface(lower[term.start : term.end]) in _ABSENCE:
+        return True
     at = term.start - 4
     if at >= 0 and lower.startswith("non-", at) and (at == 0 or not lower[at - 1].isalnum()):
         return True
@@ -315,6 +319,8 @@ class TermMatcher:
                 self.entries.setdefault(
                     _norm_surface(surface), _Entry("anatomy", key, None, side or None)
                 )
+        for surface, key in lx.ABSENCE_NAMES.items():
+            self.entries.setdefault(_norm_surface(surface), _Entry("finding", key, None, None))
         for surface, (key, side) in lx.FIXED_NAMES.items():
             self.entries[_norm_surface(surface)] = _Entry("fixed", key, None, side)
         # Dictation shortens the side of a fixed name ("R heart border", "Lt main"); the

@@ -251,6 +251,8 @@ FINDINGS: dict[str, list[str]] = {
     "extension": ["extension", "invasion", "extending into", "extends into", "extend into"],
     # Longer names win ("filling defect", "chondral defect"); this is the rest.
     "defect": ["defect", "perfusion defect"],
+    # On a V/Q scan the two defects are read against each other: kept apart.
+    "ventilation_defect": ["ventilation defect", "ventilatory defect"],
     "nonvisualization": ["nonvisualization", "non-visualization"],
     "restricted_diffusion": ["restricted diffusion", "diffusion restriction"],
     "erosion": ["erosion", "eroded", "erosive change"],
@@ -1109,6 +1111,11 @@ HYP_PRE: list[str] = [
     "if there is",
     "follow-up for",
 ]
+# Words that name a finding's absence outright: "normal ventilation" is no ventilation defect.
+ABSENCE_NAMES: dict[str, str] = {
+    "normal ventilation": "ventilation_defect",
+    "preserved ventilation": "ventilation_defect",
+}
 # Said right after a disease, the program looks for it ("AAA screening"); not "surveillance",
 # which follows a known one ("AAA surveillance", "fistula surveillance").
 HYP_POST: list[str] = ["screening"]

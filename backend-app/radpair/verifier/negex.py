@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
-from radpair.verifier.extract import PolarityFn, Sentence, negating_prefix, term_matcher
+from radpair.verifier.extract import PolarityFn, Sentence, denied_by_its_words, term_matcher
 from radpair.verifier.model import ABSENT, HYPOTHETICAL, PRESENT, UNCERTAIN, Term
 from radpair.verifier.regex_trie import Token, ordered_trie, word_scanner
 
@@ -240,7 +240,7 @@ def polarity_for(text: str, sentences: Sequence[Sentence], terms: Sequence[Term]
     candidates: list[int] = []
 
     def decide(term: Term, sent: Sentence) -> str:
-        if negating_prefix(lower, term):
+        if denied_by_its_words(lower, term):
             return ABSENT
         cues = cache.get(sent.start)
         if cues is None:

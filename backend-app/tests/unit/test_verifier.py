@@ -1090,6 +1090,13 @@ WORKLIST_CHANGES = [
         "Uptake: 62% at 4 hours and 28% at 24 hours. Impression: 24-hour uptake of 62%.",
         ("28%", "62%"),
     ),
+    # "Normal ventilation" names the absence of a ventilation defect.
+    (
+        "negation",
+        "Large perfusion defects RLL with normal ventilation.",
+        "Large perfusion defects in the right lower lobe with corresponding ventilation defects.",
+        ("normal ventilation", "ventilation defects"),
+    ),
 ]
 
 
@@ -1124,6 +1131,10 @@ def test_worklist_wordings_of_a_change_raise_their_type_at_the_changed_words(
         (
             "Uptake: 4 hr 28%, 24 hr 62%. Imp: 24 hr uptake 62%.",
             "Uptake: 28% at 4 hours and 62% at 24 hours. Impression: 24-hour uptake of 62%.",
+        ),
+        (
+            "Large perfusion defects RLL with normal ventilation.",
+            "Large perfusion defects in the right lower lobe with preserved ventilation.",
         ),
         # A finding under a label heading is at the label's structure.
         (
