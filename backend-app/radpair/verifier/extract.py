@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from radpair.textnorm import safe_lower
@@ -747,6 +747,9 @@ def assemble(
                 )
             )
             if hard:
+                # With a comma between the grades only the nearer side attaches.
+                mentions[-1:] = _graded_by_side(lower, sent, mentions[-1])
+            if hard:
                 last_sided_finding = mentions[-1]
         if len(mentions) - first_mention > 1:
             mentions[first_mention:] = sorted(mentions[first_mention:], key=_span_start)
@@ -985,6 +988,39 @@ class _Locations:
 
 
 _NO_LOCATIONS = _Locations([], [], 0, 0)
+
+
+_SEV_WORD = "|".join(sorted(lx.SEVERITY, key=len, reverse=True))
+_SIDE_BY_WORD = {"right": "R", "r": "R", "rt": "R", "left": "L", "l": "L", "lt": "L"}
+_SIDE_WORD = "|".join(_SIDE_BY_WORD)
+# "Severe R and mild L foraminal stenosis": one finding, graded apart on each side.
+_GRADED_SIDES = re.compile(
+    rf"\b(?P<s1>{_SEV_WORD})\s+(?P<d1>{_SIDE_WORD})\s*(?:,\s*(?:and\s+)?|and\s+)"
+    rf"(?P<s2>{_SEV_WORD})\s+(?P<d2>{_SIDE_WORD})\b(?:[\s-]+[a-z]+){{0,3}}\s*$"
+)
+
+
+def _graded_by_side(lower: str, sent: Sentence, m: Mention) -> list[Mention]:
+    """The finding once per side, each with its own severity, when the text grades the two
+    sides apart just before it; otherwise the finding as it is."""
+    start = m.span[0]
+    hit = _GRADED_SIDES.search(lower, max(sent.start, start - 60), start)
+    if hit is None:
+        return [m]
+    out = []
+    for n in ("1", "2"):
+        side = _SIDE_BY_WORD[hit.group("d" + n)]
+        out.append(
+            replace(
+                m,
+                hard_sides=frozenset(side),
+                severity=lx.SEVERITY[hit.group("s" + n)],
+                side_span=hit.span("d" + n),
+            )
+        )
+    if out[0].hard_sides == out[1].hard_sides:
+        return [m]
+    return out
 
 
 def _qualifier_and_severity(lower: str, sent: Sentence, term: Term) -> tuple[str | None, ...]:

@@ -1097,6 +1097,13 @@ WORKLIST_CHANGES = [
         "Large perfusion defects in the right lower lobe with corresponding ventilation defects.",
         ("normal ventilation", "ventilation defects"),
     ),
+    # Sides graded apart ("severe R and mild L") are one finding per side with its grade.
+    (
+        "laterality",
+        "C5-6: severe R and mild L neural foraminal stenosis.",
+        "C5-C6: Severe left and mild right neural foraminal stenosis.",
+        ("R", "left"),
+    ),
 ]
 
 
@@ -1135,6 +1142,14 @@ def test_worklist_wordings_of_a_change_raise_their_type_at_the_changed_words(
         (
             "Large perfusion defects RLL with normal ventilation.",
             "Large perfusion defects in the right lower lobe with preserved ventilation.",
+        ),
+        (
+            "C5-6: severe R and mild L neural foraminal stenosis.",
+            "C5-C6: Severe right and mild left neural foraminal stenosis.",
+        ),
+        (
+            "L4-5: moderate left, mild right foraminal narrowing.",
+            "L4-L5: Mild right and moderate left neural foraminal narrowing.",
         ),
         # A finding under a label heading is at the label's structure.
         (
