@@ -728,6 +728,8 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                 else _measurement_verdict(x, y, a, x_is_src, owned)
             )
         what, other = verdict
+        if what is None and x_is_src and _size_taken_by_another(x, y, a):
+            _dropped_with_its_size(x, a, out)
         if (
             what == "unmatched"
             and other is None
@@ -770,6 +772,21 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                 src,
                 rep,
             )
+
+
+def _size_taken_by_another(x: _View, y: _View, a: Measurement) -> bool:
+    """Every value in y equal to a's is another x value's, at its own structure ("CBD 6 mm"
+    and a "0.6 cm" lesion against only "common bile duct 0.6 cm"): a's was dropped."""
+    if a.mention is None:
+        return False
+    mine = [c for c in x.by_dim.get(a.dim, ()) if c is not a and same_value(c, a)]
+    if not mine:
+        return False
+    theirs = [b for b in y.by_dim.get(a.dim, ()) if same_value(a, b)]
+    return bool(theirs) and all(
+        _relation(x, y, a, b) != SAME and any(_relation(x, y, c, b) == SAME for c in mine)
+        for b in theirs
+    )
 
 
 def _said_elsewhere(x: _View, a: Measurement, other: Measurement) -> bool:

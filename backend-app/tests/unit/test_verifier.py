@@ -1104,6 +1104,13 @@ WORKLIST_CHANGES = [
         "C5-C6: Severe left and mild right neural foraminal stenosis.",
         ("R", "left"),
     ),
+    # A lesion's size kept only as another structure's equal value: the lesion was dropped.
+    (
+        "omission",
+        "Liver: 2 hypodensities, seg 7 1.2 cm and seg 4a 0.6 cm. CBD 6 mm.",
+        "Liver: 1.2 cm hypodensity in segment 7. Common bile duct measures 0.6 cm.",
+        ("hypodensities", None),
+    ),
 ]
 
 
@@ -1150,6 +1157,11 @@ def test_worklist_wordings_of_a_change_raise_their_type_at_the_changed_words(
         (
             "L4-5: moderate left, mild right foraminal narrowing.",
             "L4-L5: Mild right and moderate left neural foraminal narrowing.",
+        ),
+        (
+            "Liver: 2 hypodensities, seg 7 1.2 cm and seg 4a 0.6 cm. CBD 6 mm.",
+            "Liver: Two hypodensities, 1.2 cm in segment 7 and 0.6 cm in segment 4a. Common "
+            "bile duct measures 0.6 cm.",
         ),
         # A finding under a label heading is at the label's structure.
         (
