@@ -448,6 +448,8 @@ FINDINGS: dict[str, list[str]] = {
     "decreased_flow": ["decreased flow", "reduced flow", "diminished flow"],
     # Flow is normal when present; "absent flow" is its negation, so the two share a key.
     "flow": ["flow", "blood flow", "color flow", "doppler flow", "arterial flow", "venous flow"],
+    # A normal vascular channel in bone, offered against a fracture; not the neural foramen.
+    "nutrient_foramen": ["nutrient foramen", "nutrient foramina", "nutrient canal"],
     "purulence": ["purulence", "purulent", "pus", "purulent fluid", "purulent material"],
     "bursal_fluid": ["bursal fluid|bursa", "bursal effusion|bursa"],
     # Fluid with no other name: stands for a named collection at the same structure.
@@ -770,6 +772,8 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "epidural": (["epidural"], False, None),
     "thoracic_spine": (["thoracic"], False, None),
     "lumbar_spine": (["lumbar"], False, None),
+    # One each side of a vertebra: "right L2 and L3 transverse processes".
+    "transverse_process": (["transverse process", "transverse processes"], True, None),
     "heart": (["heart", "cardiac"], False, None),
     "costophrenic": (["costophrenic"], True, None),
     # General anatomy vocabulary (second growth): paired structures carry True.

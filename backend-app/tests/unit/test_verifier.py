@@ -1111,6 +1111,21 @@ WORKLIST_CHANGES = [
         "Liver: 1.2 cm hypodensity in segment 7. Common bile duct measures 0.6 cm.",
         ("hypodensities", None),
     ),
+    # A side before levels reaches the paired structure after them.
+    (
+        "laterality",
+        "Nondisplaced fractures of the right L2 and L3 transverse processes.",
+        "Nondisplaced fractures of the left transverse processes of L2 and L3.",
+        ("right", "left"),
+    ),
+    # A nutrient foramen is the alternative offered, not the place of the fracture.
+    (
+        "negation",
+        "Lucency at the base of the right C7 transverse process, nutrient foramen versus "
+        "nondisplaced fracture.",
+        "Nondisplaced fracture at the base of the right C7 transverse process.",
+        ("fracture", "fracture"),
+    ),
 ]
 
 

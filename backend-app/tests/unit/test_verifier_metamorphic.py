@@ -85,7 +85,6 @@ _KNOWN_SIDES = {
     "h6-us-transplant-25": "'right iliac fossa' and 'left lower quadrant' are two names of places",
     "h6-nm-vq-41": "defects in several lobes of both sides in one sentence share one side set",
     "h8-ct-abdomen-32": "side of 'the largest' of bilateral cysts is not tracked",
-    "h9-ct-abd-60": "a side before a level ('left L2 and L3 transverse processes') is not attached",
 }
 _KNOWN_NEGATIONS = {
     "h10-us-renal-peds-46": "a side opening a line ('L kidney 8.6 cm. Upper pole ...') is not "
