@@ -339,6 +339,13 @@ FINDINGS: dict[str, list[str]] = {
     "slipped_epiphysis": ["slipped capital femoral epiphysis", "scfe", "slipped epiphysis"],
     "hiatal_hernia": ["hiatal hernia"],
     "coronary_calcification": ["coronary artery calcification", "coronary calcification"],
+    # In a vessel wall, not in the tissue: benign vascular calcs are not the breast's own.
+    "vascular_calcification": [
+        "vascular calcification",
+        "arterial calcification",
+        "vascular calcs",
+        "vascular calc",
+    ],
     "hyperdense_vessel": [
         "hyperdense mca sign",
         "hyperdense vessel sign",
@@ -1365,7 +1372,15 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"uptake", "focal_uptake"}),
     frozenset({"stenosis", "mass_effect", "obstruction", "effacement"}),
     frozenset({"tendinosis", "thickening"}),
-    frozenset({"calcification", "~atherosclerosis", "plaque", "coronary_calcification"}),
+    frozenset(
+        {
+            "calcification",
+            "~atherosclerosis",
+            "plaque",
+            "coronary_calcification",
+            "vascular_calcification",
+        }
+    ),
     frozenset({"enlargement", "hepatomegaly", "splenomegaly", "cardiomegaly"}),
     frozenset({"infarct", "pulmonary_infarct", "gray_white_loss", "hyperdense_vessel"}),
     frozenset({"ductal_dilation", "hydronephrosis", "hydroureter"}),

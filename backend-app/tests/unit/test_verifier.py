@@ -1126,6 +1126,15 @@ WORKLIST_CHANGES = [
         "Nondisplaced fracture at the base of the right C7 transverse process.",
         ("fracture", "fracture"),
     ),
+    # Vascular calcifications on both sides do not answer for the breast's own on one side.
+    (
+        "laterality",
+        "Benign calcifications right breast upper outer quadrant. Scattered benign vascular "
+        "calcifications bilaterally.",
+        "Left breast: Benign calcifications in the upper outer quadrant.\nBilateral: Scattered "
+        "benign vascular calcifications.",
+        ("right", "calcifications"),
+    ),
 ]
 
 
