@@ -294,6 +294,7 @@ def compare(source: Facts, report: Facts) -> list[dict]:
         _normal_contradiction(x, y, x_is_src, out)
         _measurements(x, y, x_is_src, out)
         _unpartnered(x, y, x_is_src, out)
+    _dropped_places(src, rep, out)
     _value_sides(src, rep, out)
     _label_swaps(src, rep, out)
     _dominant_sides(src, rep, out)
@@ -787,6 +788,41 @@ def _size_taken_by_another(x: _View, y: _View, a: Measurement) -> bool:
         _relation(x, y, a, b) != SAME and any(_relation(x, y, c, b) == SAME for c in mine)
         for b in theirs
     )
+
+
+def _single_place(location: str | None) -> frozenset[str]:
+    """A location naming one place ("level:T8", "bone:rib:6") as a set; ranges give none."""
+    if location is None or (location.startswith("level:") and "-" in location):
+        return frozenset()
+    return frozenset({location})
+
+
+def _place_name(place: str) -> str:
+    """ "level:T3" -> "T3", "bone:rib:7" -> "rib 7"."""
+    kind, _, rest = place.partition(":")
+    return rest.replace(":", " ") if kind == "bone" else rest
+
+
+def _dropped_places(src: _View, rep: _View, out: _Collector) -> None:
+    """A finding dictated at a list of places ("lesions C5, T3, T8, L4") that the report
+    gives at only some of them, and nowhere at the rest."""
+    for m in src.mentions:
+        if len(m.places) < 2 or m.kind != "finding" or m.polarity not in _ASSERTED:
+            continue
+        said: set[str] = set()
+        for n in rep.findings(m.key):
+            if n.polarity in _ASSERTED and _anatomy_compatible(m.anatomy, n.anatomy):
+                if _sides_compatible(m, n):
+                    said |= n.places or _single_place(n.location)
+        missing = m.places - said
+        if said & m.places and missing:
+            places = ", ".join(sorted(_place_name(p) for p in missing))
+            out.add(
+                "omission",
+                f"Dictated finding '{_label(src, m)}' at {places} is missing from the report.",
+                _span(m),
+                None,
+            )
 
 
 def _said_elsewhere(x: _View, a: Measurement, other: Measurement) -> bool:

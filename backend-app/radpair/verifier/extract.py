@@ -58,7 +58,8 @@ _STRONG_PARTS = (
     r"[;:]",
     r"\b(?:with|without|but|which|however|although|while|whereas)\b",
     r",\s*and\b",
-    r"\band\s+(?:an?\s+)?\d",
+    # "and 2 cm ...", but not "6th and 7th ribs", one list of places.
+    r"\band\s+(?:an?\s+)?\d(?!\d*(?:st|nd|rd|th)\b)",
     r",\s*(?:likely|possibly|probably|consistent|compatible|suspicious|concerning|cannot|"
     r"favou?r|suggest|may|could)\b",
 )
@@ -468,7 +469,10 @@ class SideMatcher:
             f"{re.escape(a[1:])}"
             for a in abbrevs
         )
-        self.abbrev = re.compile(rf"({abbrev})\.?(?![A-Za-z0-9/\-])(?!\s*\d)")
+        # Nor before a number ("L 4"), unless the number is an ordinal ("R 6th and 7th ribs").
+        self.abbrev = re.compile(
+            rf"({abbrev})\.?(?![A-Za-z0-9/\-])(?!\s*\d(?!\d*(?:st|nd|rd|th)\b))"
+        )
 
     def find(self, text: str, lower: str, terms: Sequence[Term]) -> list[SideWord]:
         """Side expressions that are not part of a fixed name or an abbreviation term."""
@@ -581,6 +585,7 @@ def assemble(
 
     term_sides, term_side_span = _attach_sides(lower, sentence_of, terms, sides, by_sentence)
     locations = find_locations(text)
+    runs = place_runs(text) if locations or "rib" in lower else []
     boundaries = _Boundaries(lower)
 
     facts = Facts(text=text)
@@ -746,6 +751,8 @@ def assemble(
                     heading_anatomy=mentions[head].anatomy if head is not None else no_anatomy,
                 )
             )
+            if runs:
+                mentions[-1].places = _listed_at(lower, runs, term, sent)
             if hard:
                 # With a comma between the grades only the nearer side attaches.
                 mentions[-1:] = _graded_by_side(lower, sent, mentions[-1])
@@ -893,6 +900,88 @@ def _with_numbered_bones(
         )
     ]
     return kept
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+|(through|to|-)\s*)")
+_JOIN_NO_GROUP = r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+|(?:through|to|-)\s*)"
+_ORDINAL_WORD = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+_ORDINAL_RUN = re.compile(
+    rf"\b(?P<list>(?:{_ORDINAL_WORD})(?:{_JOIN_NO_GROUP}(?:{_ORDINAL_WORD}))+)"
+    r"\s+(?P<bone>rib|metatarsal|metacarpal|toe|finger|digit|ray)s?\b",
+    re.IGNORECASE,
+)
+_ONE_ORDINAL = re.compile(rf"\b(?:{_ORDINAL_WORD})\b", re.IGNORECASE)
+Run = tuple[int, int, frozenset[str]]
+
+
+def _listed(items: list[tuple[str, int]], joins: list[str | None], kind: str) -> frozenset[str]:
+    """The places of a listed run of (name, number) items; "through"/"to" between two of
+    one name also names those in between."""
+    out = {f"{kind}{items[0][0]}{items[0][1]}"}
+    for (name_a, a), (name_b, b), join in zip(items, items[1:], joins):
+        between = join and name_a == name_b and a < b <= a + 12
+        out.update(f"{kind}{name_b}{n}" for n in (range(a + 1, b + 1) if between else (b,)))
+    return frozenset(out)
+
+
+_RUN_GAP = re.compile(r"[^,;:.()\n]{0,40}")
+_RUN_WORDS_AFTER = 5
+_RUN_WORDS_BEFORE = 1
+
+
+def _listed_at(lower: str, runs: list[Run], term: Term, sent: Sentence) -> frozenset[str]:
+    """The places of the list a finding is given at: one closely after it in its clause
+    ("lesions C5, T3, T8"), else one closely before it ("R 6th and 7th rib fx")."""
+    before: frozenset[str] = frozenset()
+    for start, end, places in runs:
+        if end <= term.start:
+            close = (
+                start >= sent.start
+                and _RUN_GAP.fullmatch(lower, end, term.start) is not None
+                and not _more_words(lower, end, term.start, _RUN_WORDS_BEFORE)
+            )
+            before = places if close else frozenset()
+        elif start >= term.end:
+            if (
+                end <= sent.end
+                and _RUN_GAP.fullmatch(lower, term.end, start) is not None
+                and not _more_words(lower, term.end, start, _RUN_WORDS_AFTER)
+            ):
+                return places
+            break
+    return before
+
+
+def place_runs(text: str) -> list[Run]:
+    """Lists of two or more places of one kind ("C5, T3, T8, L4", "6th and 7th ribs"), each
+    with its places one by one: a finding listed at them is at each."""
+    runs: list[Run] = []
+    levels = [m for m in _LEVEL.finditer(text) if not m.group(4)]
+    k = 0
+    while k < len(levels):
+        joins: list[str | None] = []
+        j = k
+        while j + 1 < len(levels):
+            gap = _LIST_JOIN.fullmatch(text, levels[j].end(), levels[j + 1].start())
+            if gap is None:
+                break
+            joins.append(gap.group(1))
+            j += 1
+        if j > k:
+            items = [(m.group(1), int(m.group(2))) for m in levels[k : j + 1]]
+            runs.append((levels[k].start(), levels[j].end(), _listed(items, joins, "level:")))
+        k = j + 1
+    for m in _ORDINAL_RUN.finditer(text):
+        listed = m.group("list")
+        words = list(_ONE_ORDINAL.finditer(listed))
+        joins = [
+            _LIST_JOIN.fullmatch(listed, a.end(), b.start()).group(1)
+            for a, b in zip(words, words[1:])
+        ]
+        bone = f"bone:{m.group('bone').lower()}:"
+        items = [("", _ORDINALS[w.group(0).lower()]) for w in words]
+        runs.append((m.start(), m.end(), _listed(items, joins, bone)))
+    return sorted(runs)
 
 
 def _same_sentence(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from radpair.verifier import Verifier, get_verifier
-from radpair.verifier.extract import find_locations
+from radpair.verifier.extract import find_locations, place_runs
 from radpair.verifier.extract import segment
 from radpair.verifier.measure import extract_measurements
 from tests.support.verifier_scoring import TYPES, load_corpus, meets, run_pairs, scores
@@ -1135,6 +1135,19 @@ WORKLIST_CHANGES = [
         "benign vascular calcifications.",
         ("right", "calcifications"),
     ),
+    # One place dropped from a list of places of one finding.
+    (
+        "omission",
+        "Focal lesions C5, T3, T8, L4.",
+        "Focal lesions at C5, T8, and L4.",
+        ("Focal lesions", None),
+    ),
+    (
+        "omission",
+        "Healing fx posterior R 6th and 7th ribs w/ callus.",
+        "Healing fracture of the posterior right sixth rib with callus.",
+        ("fx", None),
+    ),
 ]
 
 
@@ -1187,6 +1200,18 @@ def test_worklist_wordings_of_a_change_raise_their_type_at_the_changed_words(
             "Liver: Two hypodensities, 1.2 cm in segment 7 and 0.6 cm in segment 4a. Common "
             "bile duct measures 0.6 cm.",
         ),
+        (
+            "Focal lesions C5, T3, T8, L4.",
+            "Focal lesions at C5, T3, T8 and L4.",
+        ),
+        (
+            "Healing fx posterior R 6th and 7th ribs w/ callus.",
+            "Healing fractures of the posterior right sixth and seventh ribs with callus.",
+        ),
+        (
+            "Fractures of the right 4th through 7th ribs.",
+            "Fractures of the right 4th, 5th, 6th, and 7th ribs.",
+        ),
         # A finding under a label heading is at the label's structure.
         (
             "Left ICA PSV 85 cm/s, less than 50% stenosis. Right ICA PSV 245 cm/s, 70% stenosis.",
@@ -1203,3 +1228,17 @@ def test_worklist_wordings_of_a_change_raise_their_type_at_the_changed_words(
 )
 def test_worklist_rewordings_of_a_faithful_report_raise_nothing(verifier, source, report):
     assert verifier.verify(source, report) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Focal lesions C5, T3, T8, L4.", {"level:C5", "level:T3", "level:T8", "level:L4"}),
+        ("Compression fractures T10 through T12.", {"level:T10", "level:T11", "level:T12"}),
+        ("Healing fx posterior R 6th and 7th ribs.", {"bone:rib:6", "bone:rib:7"}),
+        ("Fractures of the 4th through 6th ribs.", {"bone:rib:4", "bone:rib:5", "bone:rib:6"}),
+        ("Fracture of the sixth rib. Disc bulge L4-5.", set()),
+    ],
+)
+def test_lists_of_places_are_read_one_place_at_a_time(text, places):
+    assert set().union(*(run[2] for run in place_runs(text))) == places
