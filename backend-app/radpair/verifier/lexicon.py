@@ -455,6 +455,13 @@ FINDINGS: dict[str, list[str]] = {
     "decreased_flow": ["decreased flow", "reduced flow", "diminished flow"],
     # Flow is normal when present; "absent flow" is its negation, so the two share a key.
     "flow": ["flow", "blood flow", "color flow", "doppler flow", "arterial flow", "venous flow"],
+    # A breast MRI finding of its own: the "non" does not deny a mass beside it.
+    "non_mass_enhancement": [
+        "non-mass enhancement",
+        "nonmass enhancement",
+        "non-mass-like enhancement",
+        "nme",
+    ],
     # A normal vascular channel in bone, offered against a fracture; not the neural foramen.
     "nutrient_foramen": ["nutrient foramen", "nutrient foramina", "nutrient canal"],
     "purulence": ["purulence", "purulent", "pus", "purulent fluid", "purulent material"],

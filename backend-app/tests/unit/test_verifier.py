@@ -1212,6 +1212,12 @@ def test_worklist_wordings_of_a_change_raise_their_type_at_the_changed_words(
             "Fractures of the right 4th through 7th ribs.",
             "Fractures of the right 4th, 5th, 6th, and 7th ribs.",
         ),
+        # "Non-mass enhancement" is a finding of its own, no denial of the mass.
+        (
+            "L breast: spiculated mass 2:00. Associated NME extending toward nipple.",
+            "Left breast: Spiculated mass at 2 o'clock. Associated non-mass enhancement extends "
+            "toward the nipple.",
+        ),
         # A finding under a label heading is at the label's structure.
         (
             "Left ICA PSV 85 cm/s, less than 50% stenosis. Right ICA PSV 245 cm/s, 70% stenosis.",
