@@ -1090,6 +1090,12 @@ WORKLIST_CHANGES = [
         "Uptake: 62% at 4 hours and 28% at 24 hours. Impression: 24-hour uptake of 62%.",
         ("28%", "62%"),
     ),
+    (
+        "measurement",
+        "Gastric emptying: retention 60% at 1 hr, 30% at 2 hr, 5% at 4 hr.",
+        "Gastric emptying: retention at 1 hour 30%, at 2 hours 60%, and at 4 hours 5%.",
+        ("60%", "30%"),
+    ),
     # "Normal ventilation" names the absence of a ventilation defect.
     (
         "negation",
@@ -1211,6 +1217,10 @@ def test_worklist_wordings_of_a_change_raise_their_type_at_the_changed_words(
         (
             "Fractures of the right 4th through 7th ribs.",
             "Fractures of the right 4th, 5th, 6th, and 7th ribs.",
+        ),
+        (
+            "Gastric emptying: retention 60% at 1 hr, 30% at 2 hr, 5% at 4 hr.",
+            "Gastric emptying: retention at 1 hour 60%, at 2 hours 30%, and at 4 hours 5%.",
         ),
         # "Non-mass enhancement" is a finding of its own, no denial of the mass.
         (
