@@ -294,6 +294,7 @@ def compare(source: Facts, report: Facts) -> list[dict]:
         _normal_contradiction(x, y, x_is_src, out)
         _measurements(x, y, x_is_src, out)
         _unpartnered(x, y, x_is_src, out)
+    _dropped_places(src, rep, out)
     _value_sides(src, rep, out)
     _label_swaps(src, rep, out)
     _dominant_sides(src, rep, out)
@@ -359,17 +360,21 @@ def _label_swaps(src: _View, rep: _View, out: _Collector) -> None:
         for b in named[i + 1 :]:
             if a.dim != b.dim or same_value(a, b) or _labels_match(a.label, b.label):
                 continue
-            a_rep = [c for c in rep.by_dim.get(a.dim, ()) if _labels_match(c.label, a.label)]
-            b_rep = [c for c in rep.by_dim.get(a.dim, ()) if _labels_match(c.label, b.label)]
-            if len(a_rep) != 1 or len(b_rep) != 1:
+            single = [c for c in rep.by_dim.get(a.dim, ()) if len(c.values) == 1]
+            a_rep = [c for c in single if _labels_match(c.label, a.label)]
+            b_rep = [c for c in single if _labels_match(c.label, b.label)]
+            # a's name never carries a's value, but carries b's, and b's name carries a's (the
+            # report may repeat b's value under b's name elsewhere, as an impression does).
+            if not a_rep or any(same_value(c, a) for c in a_rep):
                 continue
-            if same_value(a_rep[0], b) and same_value(b_rep[0], a):
+            moved = next((c for c in a_rep if same_value(c, b)), None)
+            if moved is not None and any(same_value(c, a) for c in b_rep):
                 out.add(
                     "measurement",
                     f"Values swapped: '{_fmt(src.text, a)}' and '{_fmt(src.text, b)}' in the "
                     f"source are given the other way round in the report.",
                     _span(a),
-                    _span(a_rep[0]),
+                    _span(moved),
                 )
 
 
@@ -398,7 +403,7 @@ def _lateral_candidates(m: Mention, y: _View) -> list[Mention]:
     if m.kind == "finding":
         # _same_finding(m, n), spelled out: the mentions share m.key, and this runs often.
         absent, location, anatomy = m.polarity == ABSENT, m.location, m.anatomy
-        return [
+        cands = [
             n
             for n in y.findings(m.key)
             if n.kind == "finding"
@@ -406,6 +411,16 @@ def _lateral_candidates(m: Mention, y: _View) -> list[Mention]:
             and n.polarity != HYPOTHETICAL
             and (location is None or n.location is None or location == n.location)
             and _anatomy_compatible(anatomy, n.anatomy)
+        ]
+        # Where the other text names the finding at m's own structure, that mention answers
+        # for its side: "bilateral AC joint arthrosis" is not kept by bilateral shoulder
+        # arthrosis beside a left-only AC joint.
+        if not anatomy or not any(anatomy & n.anatomy for n in cands):
+            return cands
+        return [
+            n
+            for n in cands
+            if anatomy & (n.anatomy or n.heading_anatomy) or not (n.anatomy or n.heading_anatomy)
         ]
     # Anatomy: any mention of the same structure or of a part of it ("right hip" is
     # answered by "right femoral neck").
@@ -714,6 +729,8 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                 else _measurement_verdict(x, y, a, x_is_src, owned)
             )
         what, other = verdict
+        if what is None and x_is_src and _size_taken_by_another(x, y, a):
+            _dropped_with_its_size(x, a, out)
         if (
             what == "unmatched"
             and other is None
@@ -755,6 +772,56 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                 f"'{_fmt(r_text, r_m)}' in the report.",
                 src,
                 rep,
+            )
+
+
+def _size_taken_by_another(x: _View, y: _View, a: Measurement) -> bool:
+    """Every value in y equal to a's is another x value's, at its own structure ("CBD 6 mm"
+    and a "0.6 cm" lesion against only "common bile duct 0.6 cm"): a's was dropped."""
+    if a.mention is None:
+        return False
+    mine = [c for c in x.by_dim.get(a.dim, ()) if c is not a and same_value(c, a)]
+    if not mine:
+        return False
+    theirs = [b for b in y.by_dim.get(a.dim, ()) if same_value(a, b)]
+    return bool(theirs) and all(
+        _relation(x, y, a, b) != SAME and any(_relation(x, y, c, b) == SAME for c in mine)
+        for b in theirs
+    )
+
+
+def _single_place(location: str | None) -> frozenset[str]:
+    """A location naming one place ("level:T8", "bone:rib:6") as a set; ranges give none."""
+    if location is None or (location.startswith("level:") and "-" in location):
+        return frozenset()
+    return frozenset({location})
+
+
+def _place_name(place: str) -> str:
+    """ "level:T3" -> "T3", "bone:rib:7" -> "rib 7"."""
+    kind, _, rest = place.partition(":")
+    return rest.replace(":", " ") if kind == "bone" else rest
+
+
+def _dropped_places(src: _View, rep: _View, out: _Collector) -> None:
+    """A finding dictated at a list of places ("lesions C5, T3, T8, L4") that the report
+    gives at only some of them, and nowhere at the rest."""
+    for m in src.mentions:
+        if len(m.places) < 2 or m.kind != "finding" or m.polarity not in _ASSERTED:
+            continue
+        said: set[str] = set()
+        for n in rep.findings(m.key):
+            if n.polarity in _ASSERTED and _anatomy_compatible(m.anatomy, n.anatomy):
+                if _sides_compatible(m, n):
+                    said |= n.places or _single_place(n.location)
+        missing = m.places - said
+        if said & m.places and missing:
+            places = ", ".join(sorted(_place_name(p) for p in missing))
+            out.add(
+                "omission",
+                f"Dictated finding '{_label(src, m)}' at {places} is missing from the report.",
+                _span(m),
+                None,
             )
 
 

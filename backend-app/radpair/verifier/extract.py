@@ -8,13 +8,22 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
 from radpair.verifier.measure import extract_measurements
-from radpair.verifier.model import HYPOTHETICAL, PRESENT, Facts, Mention, SideWord, Term
+from radpair.verifier.model import (
+    ABSENT,
+    HYPOTHETICAL,
+    PRESENT,
+    UNCERTAIN,
+    Facts,
+    Mention,
+    SideWord,
+    Term,
+)
 from radpair.verifier.regex_trie import Token, literal_tokens, ordered_trie, word_scanner
 
 _WORD = re.compile(r"[a-z0-9]+(?:['/-][a-z0-9]+)*")
@@ -49,7 +58,8 @@ _STRONG_PARTS = (
     r"[;:]",
     r"\b(?:with|without|but|which|however|although|while|whereas)\b",
     r",\s*and\b",
-    r"\band\s+(?:an?\s+)?\d",
+    # "and 2 cm ...", but not "6th and 7th ribs", one list of places.
+    r"\band\s+(?:an?\s+)?\d(?!\d*(?:st|nd|rd|th)\b)",
     r",\s*(?:likely|possibly|probably|consistent|compatible|suspicious|concerning|cannot|"
     r"favou?r|suggest|may|could)\b",
 )
@@ -273,6 +283,24 @@ def _singular_finding(word: str) -> tuple[str, bool]:
 
 
 _SHORTENED = {"right": ("r", "rt"), "left": ("l", "lt")}
+# "Nonpurulent", "non-enhancing": the prefix denies the finding word it is fused to.
+_NON_FUSED = re.compile(r"(?<![a-z0-9])non(?=[a-z]{4})")
+_NON_REACH = 60
+_ABSENCE = frozenset(" ".join(name.split()) for name in lx.ABSENCE_NAMES)
+
+
+def denied_by_its_words(lower: str, term: Term) -> bool:
+    """True when a finding term denies itself: a name of its absence ("normal ventilation"),
+    a denying prefix ("non-purulent"), or one fused into the term's own word ("nonpurulent",
+    matched whole) when the lexicon has no such word."""
+    if term.kind == "finding" and _norm_surface(lower[term.start : term.end]) in _ABSENCE:
+        return True
+    at = term.start - 4
+    if at >= 0 and lower.startswith("non-", at) and (at == 0 or not lower[at - 1].isalnum()):
+        return True
+    return lower.startswith("non", term.start) and (
+        term_matcher().lookup(lower[term.start : term.end]) is None
+    )
 
 
 class TermMatcher:
@@ -292,6 +320,8 @@ class TermMatcher:
                 self.entries.setdefault(
                     _norm_surface(surface), _Entry("anatomy", key, None, side or None)
                 )
+        for surface, key in lx.ABSENCE_NAMES.items():
+            self.entries.setdefault(_norm_surface(surface), _Entry("finding", key, None, None))
         for surface, (key, side) in lx.FIXED_NAMES.items():
             self.entries[_norm_surface(surface)] = _Entry("fixed", key, None, side)
         # Dictation shortens the side of a fixed name ("R heart border", "Lt main"); the
@@ -342,8 +372,31 @@ class TermMatcher:
                 continue
             entry, plural = hit
             terms.append(Term(start, end, entry.kind, entry.key, entry.implied, entry.side, plural))
+        if "non" in lower:
+            terms = self._after_fused_non(lower, terms)
         terms = self.coordinated(lower, self._by_ending(lower, terms))
         return [t for t in terms if t.kind != "name"]
+
+    def _after_fused_non(self, lower: str, terms: list[Term]) -> list[Term]:
+        """Add the finding fused to a "non" prefix ("nonpurulent"), unless a term covers it."""
+        extra = []
+        ends = [t.end for t in terms]  # terms come in text order and do not overlap
+        for m in _NON_FUSED.finditer(lower):
+            i = bisect_right(ends, m.start())
+            if i < len(terms) and terms[i].start < m.end() + 1:
+                continue  # a lexicon word that begins with "non" ("nonvisualization")
+            start = m.end()
+            hit = self.scanner.regex.match(lower[start : start + _NON_REACH])
+            entry = hit and self.lookup(hit.group(0))
+            if entry and entry[0].kind == "finding":
+                e, plural = entry
+                # The term covers the whole word, prefix and all, so warnings quote it whole.
+                extra.append(
+                    Term(m.start(), start + hit.end(), e.kind, e.key, e.implied, e.side, plural)
+                )
+        if not extra:
+            return terms
+        return sorted(terms + extra, key=lambda t: t.start)
 
     def _by_ending(self, lower: str, terms: list[Term]) -> list[Term]:
         """Add words that name a finding by their ending and overlap no lexicon term."""
@@ -416,7 +469,10 @@ class SideMatcher:
             f"{re.escape(a[1:])}"
             for a in abbrevs
         )
-        self.abbrev = re.compile(rf"({abbrev})\.?(?![A-Za-z0-9/\-])(?!\s*\d)")
+        # Nor before a number ("L 4"), unless the number is an ordinal ("R 6th and 7th ribs").
+        self.abbrev = re.compile(
+            rf"({abbrev})\.?(?![A-Za-z0-9/\-])(?!\s*\d(?!\d*(?:st|nd|rd|th)\b))"
+        )
 
     def find(self, text: str, lower: str, terms: Sequence[Term]) -> list[SideWord]:
         """Side expressions that are not part of a fixed name or an abbreviation term."""
@@ -529,6 +585,7 @@ def assemble(
 
     term_sides, term_side_span = _attach_sides(lower, sentence_of, terms, sides, by_sentence)
     locations = find_locations(text)
+    runs = place_runs(text) if locations or "rib" in lower else []
     boundaries = _Boundaries(lower)
 
     facts = Facts(text=text)
@@ -540,6 +597,7 @@ def assemble(
     paired = term_matcher().paired
     loc_starts = [loc[0] for loc in locations]
     no_sides: frozenset[str] = frozenset()
+    no_anatomy: frozenset[str] = frozenset()
 
     for si, sent in enumerate(sentences):
         idx = by_sentence.get(si)
@@ -674,6 +732,7 @@ def assemble(
             # Polarity functions are pure, so an indication sentence need not ask for one.
             polarity = HYPOTHETICAL if hypothetical else polarity_of(term, sent)
             qualifier, severity = _qualifier_and_severity(lower, sent, term)
+            head = heading_mention.get(sent.heading) if not anat else None
             mentions.append(
                 Mention(
                     kind="finding",
@@ -689,8 +748,14 @@ def assemble(
                     sentence=si,
                     location=head_loc or sent_locs.nearest(term.start),
                     severity=severity,
+                    heading_anatomy=mentions[head].anatomy if head is not None else no_anatomy,
                 )
             )
+            if runs:
+                mentions[-1].places = _listed_at(lower, runs, term, sent)
+            if hard:
+                # With a comma between the grades only the nearer side attaches.
+                mentions[-1:] = _graded_by_side(lower, sent, mentions[-1])
             if hard:
                 last_sided_finding = mentions[-1]
         if len(mentions) - first_mention > 1:
@@ -837,6 +902,88 @@ def _with_numbered_bones(
     return kept
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+|(through|to|-)\s*)")
+_JOIN_NO_GROUP = r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+|(?:through|to|-)\s*)"
+_ORDINAL_WORD = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+_ORDINAL_RUN = re.compile(
+    rf"\b(?P<list>(?:{_ORDINAL_WORD})(?:{_JOIN_NO_GROUP}(?:{_ORDINAL_WORD}))+)"
+    r"\s+(?P<bone>rib|metatarsal|metacarpal|toe|finger|digit|ray)s?\b",
+    re.IGNORECASE,
+)
+_ONE_ORDINAL = re.compile(rf"\b(?:{_ORDINAL_WORD})\b", re.IGNORECASE)
+Run = tuple[int, int, frozenset[str]]
+
+
+def _listed(items: list[tuple[str, int]], joins: list[str | None], kind: str) -> frozenset[str]:
+    """The places of a listed run of (name, number) items; "through"/"to" between two of
+    one name also names those in between."""
+    out = {f"{kind}{items[0][0]}{items[0][1]}"}
+    for (name_a, a), (name_b, b), join in zip(items, items[1:], joins):
+        between = join and name_a == name_b and a < b <= a + 12
+        out.update(f"{kind}{name_b}{n}" for n in (range(a + 1, b + 1) if between else (b,)))
+    return frozenset(out)
+
+
+_RUN_GAP = re.compile(r"[^,;:.()\n]{0,40}")
+_RUN_WORDS_AFTER = 5
+_RUN_WORDS_BEFORE = 1
+
+
+def _listed_at(lower: str, runs: list[Run], term: Term, sent: Sentence) -> frozenset[str]:
+    """The places of the list a finding is given at: one closely after it in its clause
+    ("lesions C5, T3, T8"), else one closely before it ("R 6th and 7th rib fx")."""
+    before: frozenset[str] = frozenset()
+    for start, end, places in runs:
+        if end <= term.start:
+            close = (
+                start >= sent.start
+                and _RUN_GAP.fullmatch(lower, end, term.start) is not None
+                and not _more_words(lower, end, term.start, _RUN_WORDS_BEFORE)
+            )
+            before = places if close else frozenset()
+        elif start >= term.end:
+            if (
+                end <= sent.end
+                and _RUN_GAP.fullmatch(lower, term.end, start) is not None
+                and not _more_words(lower, term.end, start, _RUN_WORDS_AFTER)
+            ):
+                return places
+            break
+    return before
+
+
+def place_runs(text: str) -> list[Run]:
+    """Lists of two or more places of one kind ("C5, T3, T8, L4", "6th and 7th ribs"), each
+    with its places one by one: a finding listed at them is at each."""
+    runs: list[Run] = []
+    levels = [m for m in _LEVEL.finditer(text) if not m.group(4)]
+    k = 0
+    while k < len(levels):
+        joins: list[str | None] = []
+        j = k
+        while j + 1 < len(levels):
+            gap = _LIST_JOIN.fullmatch(text, levels[j].end(), levels[j + 1].start())
+            if gap is None:
+                break
+            joins.append(gap.group(1))
+            j += 1
+        if j > k:
+            items = [(m.group(1), int(m.group(2))) for m in levels[k : j + 1]]
+            runs.append((levels[k].start(), levels[j].end(), _listed(items, joins, "level:")))
+        k = j + 1
+    for m in _ORDINAL_RUN.finditer(text):
+        listed = m.group("list")
+        words = list(_ONE_ORDINAL.finditer(listed))
+        joins = [
+            _LIST_JOIN.fullmatch(listed, a.end(), b.start()).group(1)
+            for a, b in zip(words, words[1:])
+        ]
+        bone = f"bone:{m.group('bone').lower()}:"
+        items = [("", _ORDINALS[w.group(0).lower()]) for w in words]
+        runs.append((m.start(), m.end(), _listed(items, joins, bone)))
+    return sorted(runs)
+
+
 def _same_sentence(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
     lo, hi = (a[1], b[0]) if a[0] < b[0] else (b[1], a[0])
     gap = text[lo:hi]
@@ -874,10 +1021,17 @@ def _share_sites_within_sentence(made: list[Mention]) -> None:
     the finding anywhere else; and a finding "extending into" a structure is there too."""
     # Only a later mention restates: "pilon fracture and fibular fracture" are two.
     placed: dict[tuple, frozenset[str]] = {}
+    denied: dict[str | None, str] = {}
     previous: Mention | None = None
     for m in made:
         if m.kind != "finding":
             continue
+        if m.polarity == ABSENT and m.qualifier:
+            denied.setdefault(m.key, m.qualifier)
+        elif m.polarity == UNCERTAIN and m.qualifier is None and m.key in denied:
+            # "No definite acute infarct, although a small infarct cannot be excluded": the
+            # hedge is about the kind just denied.
+            m.qualifier = denied[m.key]
         if m.key == "extension" and m.polarity == PRESENT and previous is not None:
             # "Thrombus in the axillary vein extending into the subclavian vein": the
             # thrombus is in both.
@@ -923,6 +1077,39 @@ class _Locations:
 
 
 _NO_LOCATIONS = _Locations([], [], 0, 0)
+
+
+_SEV_WORD = "|".join(sorted(lx.SEVERITY, key=len, reverse=True))
+_SIDE_BY_WORD = {"right": "R", "r": "R", "rt": "R", "left": "L", "l": "L", "lt": "L"}
+_SIDE_WORD = "|".join(_SIDE_BY_WORD)
+# "Severe R and mild L foraminal stenosis": one finding, graded apart on each side.
+_GRADED_SIDES = re.compile(
+    rf"\b(?P<s1>{_SEV_WORD})\s+(?P<d1>{_SIDE_WORD})\s*(?:,\s*(?:and\s+)?|and\s+)"
+    rf"(?P<s2>{_SEV_WORD})\s+(?P<d2>{_SIDE_WORD})\b(?:[\s-]+[a-z]+){{0,3}}\s*$"
+)
+
+
+def _graded_by_side(lower: str, sent: Sentence, m: Mention) -> list[Mention]:
+    """The finding once per side, each with its own severity, when the text grades the two
+    sides apart just before it; otherwise the finding as it is."""
+    start = m.span[0]
+    hit = _GRADED_SIDES.search(lower, max(sent.start, start - 60), start)
+    if hit is None:
+        return [m]
+    out = []
+    for n in ("1", "2"):
+        side = _SIDE_BY_WORD[hit.group("d" + n)]
+        out.append(
+            replace(
+                m,
+                hard_sides=frozenset(side),
+                severity=lx.SEVERITY[hit.group("s" + n)],
+                side_span=hit.span("d" + n),
+            )
+        )
+    if out[0].hard_sides == out[1].hard_sides:
+        return [m]
+    return out
 
 
 def _qualifier_and_severity(lower: str, sent: Sentence, term: Term) -> tuple[str | None, ...]:

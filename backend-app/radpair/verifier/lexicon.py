@@ -161,7 +161,16 @@ FINDINGS: dict[str, list[str]] = {
     "splenomegaly": ["splenomegaly"],
     "hepatomegaly": ["hepatomegaly"],
     "cardiomegaly": ["cardiomegaly", "enlarged cardiac silhouette"],
-    "wall_thickening": ["wall thickening", "mural thickening", "wall thickened", "thickened wall"],
+    # The predicate form counts too ("the gallbladder wall is thickened").
+    "wall_thickening": [
+        "wall thickening",
+        "mural thickening",
+        "wall thickened",
+        "thickened wall",
+        "wall is thickened",
+        "walls are thickened",
+        "wall appears thickened",
+    ],
     "pericholecystic_fluid": ["pericholecystic fluid"],
     "ductal_dilation": [
         "biliary dilation",
@@ -242,6 +251,8 @@ FINDINGS: dict[str, list[str]] = {
     "extension": ["extension", "invasion", "extending into", "extends into", "extend into"],
     # Longer names win ("filling defect", "chondral defect"); this is the rest.
     "defect": ["defect", "perfusion defect"],
+    # On a V/Q scan the two defects are read against each other: kept apart.
+    "ventilation_defect": ["ventilation defect", "ventilatory defect"],
     "nonvisualization": ["nonvisualization", "non-visualization"],
     "restricted_diffusion": ["restricted diffusion", "diffusion restriction"],
     "erosion": ["erosion", "eroded", "erosive change"],
@@ -328,6 +339,13 @@ FINDINGS: dict[str, list[str]] = {
     "slipped_epiphysis": ["slipped capital femoral epiphysis", "scfe", "slipped epiphysis"],
     "hiatal_hernia": ["hiatal hernia"],
     "coronary_calcification": ["coronary artery calcification", "coronary calcification"],
+    # In a vessel wall, not in the tissue: benign vascular calcs are not the breast's own.
+    "vascular_calcification": [
+        "vascular calcification",
+        "arterial calcification",
+        "vascular calcs",
+        "vascular calc",
+    ],
     "hyperdense_vessel": [
         "hyperdense mca sign",
         "hyperdense vessel sign",
@@ -437,7 +455,17 @@ FINDINGS: dict[str, list[str]] = {
     "decreased_flow": ["decreased flow", "reduced flow", "diminished flow"],
     # Flow is normal when present; "absent flow" is its negation, so the two share a key.
     "flow": ["flow", "blood flow", "color flow", "doppler flow", "arterial flow", "venous flow"],
-    "bursal_fluid": ["bursal fluid"],
+    # A breast MRI finding of its own: the "non" does not deny a mass beside it.
+    "non_mass_enhancement": [
+        "non-mass enhancement",
+        "nonmass enhancement",
+        "non-mass-like enhancement",
+        "nme",
+    ],
+    # A normal vascular channel in bone, offered against a fracture; not the neural foramen.
+    "nutrient_foramen": ["nutrient foramen", "nutrient foramina", "nutrient canal"],
+    "purulence": ["purulence", "purulent", "pus", "purulent fluid", "purulent material"],
+    "bursal_fluid": ["bursal fluid|bursa", "bursal effusion|bursa"],
     # Fluid with no other name: stands for a named collection at the same structure.
     "fluid": ["fluid"],
     # "No other FDG-avid disease": generic, but its denial must not turn into an assertion.
@@ -492,6 +520,23 @@ FINDINGS: dict[str, list[str]] = {
     "appendicolith": ["appendicolith"],
     "diverticulosis": ["diverticulosis"],
     "varices": ["varices", "varix"],
+    # Vessels that carry flow around a blockage: a dropped one changes the stroke picture.
+    "collaterals": [
+        "collaterals",
+        "collateral vessel",
+        "collateral flow",
+        "collateral circulation",
+        "collateral vasculature",
+        "collateralization",
+    ],
+    # Signs of portal hypertension named by the vessel that opened.
+    "portosystemic_shunt": [
+        "portosystemic shunt",
+        "portosystemic collaterals",
+        "recanalized paraumbilical vein",
+        "recanalized umbilical vein",
+        "splenorenal shunt",
+    ],
     "pseudoaneurysm": ["pseudoaneurysm"],
     "hemoperitoneum": ["hemoperitoneum"],
     "seroma": ["seroma", "lymphocele", "urinoma", "biloma"],
@@ -730,7 +775,7 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "supraspinatus": (["supraspinatus", "supraspinatus tendon"], True, "shoulder"),
     "infraspinatus": (["infraspinatus", "infraspinatus tendon"], True, "shoulder"),
     "labrum": (["labrum", "labral"], True, "shoulder"),
-    "bursa": (["subacromial", "subdeltoid", "subacromial subdeltoid"], True, "shoulder"),
+    "bursa": (["subacromial", "subdeltoid", "subacromial subdeltoid", "sasd"], True, "shoulder"),
     "facet": (["facet", "facet joint"], False, None),
     "lateral_recess": (["lateral recess", "subarticular recess"], True, None),
     "foramen": (["foramen", "foraminal", "neural foramen", "neural foraminal"], False, None),
@@ -741,6 +786,8 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "epidural": (["epidural"], False, None),
     "thoracic_spine": (["thoracic"], False, None),
     "lumbar_spine": (["lumbar"], False, None),
+    # One each side of a vertebra: "right L2 and L3 transverse processes".
+    "transverse_process": (["transverse process", "transverse processes"], True, None),
     "heart": (["heart", "cardiac"], False, None),
     "costophrenic": (["costophrenic"], True, None),
     # General anatomy vocabulary (second growth): paired structures carry True.
@@ -1021,6 +1068,7 @@ UNC_PRE: list[str] = [
     "suspicious for",
     "highly suspicious for",
     "concerning for",
+    "c/f",
     "worrisome for",
     "suggestive of",
     "suspected",
@@ -1067,6 +1115,9 @@ HYP_PRE: list[str] = [
     "for suspected",
     "for possible",
     "for evaluation of",
+    # A limitation names what the study could not show ("limited for detection of free air").
+    "for detection of",
+    "for the detection of",
     "to evaluate",
     "evaluate for",
     "evaluation for",
@@ -1078,6 +1129,14 @@ HYP_PRE: list[str] = [
     "if there is",
     "follow-up for",
 ]
+# Words that name a finding's absence outright: "normal ventilation" is no ventilation defect.
+ABSENCE_NAMES: dict[str, str] = {
+    "normal ventilation": "ventilation_defect",
+    "preserved ventilation": "ventilation_defect",
+}
+# Said right after a disease, the program looks for it ("AAA screening"); not "surveillance",
+# which follows a known one ("AAA surveillance", "fistula surveillance").
+HYP_POST: list[str] = ["screening"]
 # Phrases that contain a negation word but do not negate a finding.
 PSEUDO: list[str] = [
     # Double negatives: "no absent or reversed end-diastolic flow" affirms the flow.
@@ -1320,7 +1379,15 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"uptake", "focal_uptake"}),
     frozenset({"stenosis", "mass_effect", "obstruction", "effacement"}),
     frozenset({"tendinosis", "thickening"}),
-    frozenset({"calcification", "~atherosclerosis", "plaque", "coronary_calcification"}),
+    frozenset(
+        {
+            "calcification",
+            "~atherosclerosis",
+            "plaque",
+            "coronary_calcification",
+            "vascular_calcification",
+        }
+    ),
     frozenset({"enlargement", "hepatomegaly", "splenomegaly", "cardiomegaly"}),
     frozenset({"infarct", "pulmonary_infarct", "gray_white_loss", "hyperdense_vessel"}),
     frozenset({"ductal_dilation", "hydronephrosis", "hydroureter"}),

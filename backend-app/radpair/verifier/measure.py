@@ -111,10 +111,22 @@ _LABEL_FILLER = frozenset(
 _LABEL_STOP = re.compile(r"[,;:(\n]|\.(?!\d)")
 
 
-def _value_label(text: str, start: int) -> tuple[str, ...]:
-    """Up to two words naming the value that starts at `start`; () when none."""
+# A time point names a value it stands next to: "4 hr 28%", "24-hour uptake 62%", "28% at 24
+# hours". Said after the value, it names that one; said before, only across a word or two.
+_HOURS = r"(\d+)[\s-]*(?:h|hr|hrs|hours?)\b"
+_TIME_AFTER = re.compile(rf"\s*(?:at|@)\s*{_HOURS}", re.IGNORECASE)
+_TIME_BEFORE = re.compile(
+    rf"{_HOURS}(?:\s+(?!and\b|or\b)[a-z]+){{0,2}}\s*(?:of|is|was|=|:)?\s*$", re.IGNORECASE
+)
+
+
+def _value_label(text: str, start: int, end: int) -> tuple[str, ...]:
+    """Up to two words naming the value at text[start:end]; () when none."""
     window = text[max(0, start - 48) : start]
     cut = max((m.end() for m in _LABEL_STOP.finditer(window)), default=0)
+    timed = _TIME_AFTER.match(text, end, end + 20) or _TIME_BEFORE.search(window, cut)
+    if timed:
+        return (f"{int(timed.group(1))}-hour",)
     raw = _LABEL_WORD.findall(window[cut:].lower())
     if "of" in raw:
         # "transverse diameter of the pylorus is 1.9 cm": the value is the diameter; what
@@ -218,10 +230,10 @@ def extract_measurements(text: str) -> list[Measurement]:
                 break
             values.append(_norm(number(num) * factor))
         found.append(Measurement(m.start(), end, dim, tuple(values)))
-    found += _unitless_priors(text, found)
     for pattern, dim in ((_SUV_RE, "suv"), (_RATIO_RE, "ratio"), (_VELOCITY_RE, "velocity")):
         for m in pattern.finditer(text):
             found.append(Measurement(m.start(1), m.end(1), dim, (_norm(float(m.group(1))),)))
+    found += _unitless_priors(text, found)
     for m in _SCORE_RE.finditer(text):
         group = 2 if m.group(1) else 4
         kind = m.group(group - 1).lower()
@@ -232,7 +244,7 @@ def extract_measurements(text: str) -> list[Measurement]:
         if not meas.dim.endswith(PRIOR) and _is_prior(text, meas.start, meas.end):
             meas.dim += PRIOR
         meas.side = _value_side(text, meas.start, meas.end)
-        meas.label = _value_label(text, meas.start)
+        meas.label = _value_label(text, meas.start, meas.end)
     found.sort(key=lambda x: x.start)
     return found
 
@@ -245,6 +257,7 @@ _UNITLESS_PRIOR = re.compile(
     r"\s*\)",
     re.IGNORECASE,
 )
+_NAMED_DIMS = frozenset({"suv", "ratio", "velocity"})
 _UNITLESS_GAP = re.compile(r"[\sa-z]{0,12}", re.IGNORECASE)
 
 
@@ -259,11 +272,16 @@ def _unitless_priors(text: str, found: list[Measurement]) -> list[Measurement]:
         k = bisect_right(ends, m.start())
         if not k or not _UNITLESS_GAP.fullmatch(text, ends[k - 1], m.start()):
             continue
-        size = _DIMS_RE.match(text, sizes[k - 1].start)
-        unit = next((u for u in reversed(size.groups()[1::2]) if u), None) if size else None
-        if unit is None:
-            continue
-        dim, factor = _unit(unit)
+        before = sizes[k - 1]
+        if before.dim in _NAMED_DIMS:
+            # "SUVmax 3.2 (prev 11.6)": the prior is a value of the same named kind.
+            dim, factor = before.dim, 1.0
+        else:
+            size = _DIMS_RE.match(text, before.start)
+            unit = next((u for u in reversed(size.groups()[1::2]) if u), None) if size else None
+            if unit is None:
+                continue
+            dim, factor = _unit(unit)
         last = sum(1 for n in m.group("n1", "n2") if n)
         values = tuple(_norm(number(m.group(f"n{i}")) * factor) for i in range(last + 1))
         out.append(Measurement(m.start("n0"), m.end(f"n{last}"), dim + PRIOR, values))

@@ -96,6 +96,11 @@ class Mention:
     location: str | None = None  # vertebral level or liver segment, part of the identity
     severity: str | None = None
     normal: bool = False  # anatomy described as normal/intact with no finding in its sentence
+    # The structure named by the label heading a finding that names none ("Glenohumeral
+    # joints: Moderate osteoarthritis"): a hint for choosing partners, not the finding's site.
+    heading_anatomy: frozenset[str] = frozenset()
+    # Each place of a list the finding is given at ("lesions C5, T3, T8"): level:T3, bone:rib:7.
+    places: frozenset[str] = frozenset()
 
     @property
     def sides(self) -> frozenset[str]:

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
-from radpair.verifier.extract import PolarityFn, Sentence, term_matcher
+from radpair.verifier.extract import PolarityFn, Sentence, denied_by_its_words, term_matcher
 from radpair.verifier.model import ABSENT, HYPOTHETICAL, PRESENT, UNCERTAIN, Term
 from radpair.verifier.regex_trie import Token, ordered_trie, word_scanner
 
@@ -27,7 +27,8 @@ _WITH = re.compile(r"^\s*with\b")
 _PRE_WINDOW = 10
 _POST_WINDOW = 6
 _SHORT_WINDOW = 3
-_SHORT_CUES = frozenset({"versus", "vs"})
+# Cues that bind only their close neighbours ("atelectasis versus pneumonia", "AAA screening").
+_SHORT_CUES = frozenset({"versus", "vs", *lx.HYP_POST})
 _PRE_LIMIT = max(_PRE_WINDOW, _SHORT_WINDOW)
 _POST_LIMIT = max(_POST_WINDOW, _SHORT_WINDOW)
 # A full stop, but not the decimal point of "2.5 mm" inside a negated list.
@@ -64,6 +65,7 @@ class CueMatcher:
             "neg_post": lx.NEG_POST,
             "neg_pre": lx.NEG_PRE,
             "hyp_pre": lx.HYP_PRE,
+            "hyp_post": lx.HYP_POST,
             "term": lx.TERMINATORS,
         }
         self.order = list(classes)
@@ -238,6 +240,8 @@ def polarity_for(text: str, sentences: Sequence[Sentence], terms: Sequence[Term]
     candidates: list[int] = []
 
     def decide(term: Term, sent: Sentence) -> str:
+        if denied_by_its_words(lower, term):
+            return ABSENT
         cues = cache.get(sent.start)
         if cues is None:
             if not cache:

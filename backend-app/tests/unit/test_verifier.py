@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from radpair.verifier import Verifier, get_verifier
-from radpair.verifier.extract import find_locations
+from radpair.verifier.extract import find_locations, place_runs
 from radpair.verifier.extract import segment
 from radpair.verifier.measure import extract_measurements
 from tests.support.verifier_scoring import TYPES, load_corpus, meets, run_pairs, scores
@@ -915,6 +915,11 @@ def test_restaging_sizes_priors_and_uptake_values_are_read(text, written, dim, v
             "A fluid collection measures 24 mm anteroposterior x 13 mm transverse x 30 mm "
             "craniocaudal. IMPRESSION: Abscess measuring 24 x 13 x 30 mm.",
         ),
+        # A bare prior after a named value is a value of that kind.
+        (
+            "RUL mass SUVmax 3.2 (prev 11.6).",
+            "Right upper lobe mass with SUVmax 3.2, decreased from SUVmax 11.6 previously.",
+        ),
     ],
 )
 def test_restaging_priors_and_converted_sizes_raise_nothing(verifier, source, report):
@@ -925,6 +930,12 @@ def test_a_changed_unitless_prior_size_is_flagged_at_both_values(verifier):
     source = "RLL nodule 8 mm (prior 11)."
     report = "Right lower lobe nodule measures 0.8 cm (previously 1.4 cm)."
     assert ("11", "1.4 cm") in _quoted(verifier, source, report, "measurement")
+
+
+def test_a_changed_bare_prior_of_a_named_value_is_flagged_at_both_values(verifier):
+    source = "RUL mass SUVmax 3.2 (prev 11.6)."
+    report = "Right upper lobe mass with SUVmax 3.2, previously SUVmax 7.6."
+    assert ("11.6", "7.6") in _quoted(verifier, source, report, "measurement")
 
 
 def test_a_value_named_before_of_keeps_its_name_in_a_swap(verifier):
@@ -1005,3 +1016,245 @@ def test_a_finding_added_beside_a_kept_denial_of_others_is_an_insertion(verifier
         "No other pulmonary nodules. No pulmonary metastatic disease."
     )
     assert (None, "nodule") in _quoted(verifier, source, report, "insertion")
+
+
+# ---------------------------------------------------------------- a day's mixed worklist
+
+WORKLIST_CHANGES = [
+    # A finding said as a predicate ("the wall is thickened") is the finding itself.
+    (
+        "negation",
+        "No gallbladder wall thickening. Cholelithiasis.",
+        "Cholelithiasis. The gallbladder wall is thickened.",
+        ("wall thickening", "wall is thickened"),
+    ),
+    # A "non" prefix fused to the finding word denies it.
+    (
+        "negation",
+        "Purulent fluid aspirated from the collection.",
+        "Nonpurulent fluid was aspirated from the collection.",
+        ("Purulent fluid", "Nonpurulent fluid"),
+    ),
+    (
+        "negation",
+        "Non-purulent material drained.",
+        "Purulent material drained.",
+        ("purulent material", "Purulent material"),
+    ),
+    (
+        "omission",
+        "Small SASD bursal fluid. Infraspinatus tendinosis.",
+        "Infraspinatus tendinosis.",
+        ("bursal fluid", None),
+    ),
+    # Vascular words a stroke or portal hypertension report turns on.
+    (
+        "omission",
+        "Left M1 occlusion. Robust collaterals over the left MCA territory.",
+        "Left M1 occlusion.",
+        ("collaterals", None),
+    ),
+    (
+        "insertion",
+        "Hepatic veins patent. Splenomegaly.",
+        "Hepatic veins are patent. Recanalized paraumbilical vein. Splenomegaly.",
+        (None, "Recanalized paraumbilical vein"),
+    ),
+    # The disease a screening looks for is not asserted, but a found one still is.
+    (
+        "negation",
+        "US aorta, AAA screening. Infrarenal AAA.",
+        "Ultrasound of the aorta for AAA screening. No AAA.",
+        ("AAA", "AAA"),
+    ),
+    # The mention at the finding's own joint answers for its side, not one at a wider place.
+    (
+        "laterality",
+        "Moderate glenohumeral OA bilaterally. AC joint degenerative changes bilaterally.",
+        "Glenohumeral joints: Moderate osteoarthritis bilaterally.\nAcromioclavicular joints: "
+        "Degenerative changes of the left acromioclavicular joint.",
+        ("bilaterally", "left"),
+    ),
+    # A hedge after a qualified denial is about the kind denied; dropping it is a change.
+    (
+        "negation",
+        "No definite acute infarct, although a small posterior circulation infarct cannot be "
+        "excluded.",
+        "No acute infarct.",
+        ("infarct", "infarct"),
+    ),
+    # A time point names the value beside it, before ("4 hr 28%") or after ("28% at 4 hours").
+    (
+        "measurement",
+        "Uptake: 4 hr 28%, 24 hr 62%. Imp: 24 hr uptake 62%.",
+        "Uptake: 62% at 4 hours and 28% at 24 hours. Impression: 24-hour uptake of 62%.",
+        ("28%", "62%"),
+    ),
+    (
+        "measurement",
+        "Gastric emptying: retention 60% at 1 hr, 30% at 2 hr, 5% at 4 hr.",
+        "Gastric emptying: retention at 1 hour 30%, at 2 hours 60%, and at 4 hours 5%.",
+        ("60%", "30%"),
+    ),
+    # "Normal ventilation" names the absence of a ventilation defect.
+    (
+        "negation",
+        "Large perfusion defects RLL with normal ventilation.",
+        "Large perfusion defects in the right lower lobe with corresponding ventilation defects.",
+        ("normal ventilation", "ventilation defects"),
+    ),
+    # Sides graded apart ("severe R and mild L") are one finding per side with its grade.
+    (
+        "laterality",
+        "C5-6: severe R and mild L neural foraminal stenosis.",
+        "C5-C6: Severe left and mild right neural foraminal stenosis.",
+        ("R", "left"),
+    ),
+    # A lesion's size kept only as another structure's equal value: the lesion was dropped.
+    (
+        "omission",
+        "Liver: 2 hypodensities, seg 7 1.2 cm and seg 4a 0.6 cm. CBD 6 mm.",
+        "Liver: 1.2 cm hypodensity in segment 7. Common bile duct measures 0.6 cm.",
+        ("hypodensities", None),
+    ),
+    # A side before levels reaches the paired structure after them.
+    (
+        "laterality",
+        "Nondisplaced fractures of the right L2 and L3 transverse processes.",
+        "Nondisplaced fractures of the left transverse processes of L2 and L3.",
+        ("right", "left"),
+    ),
+    # A nutrient foramen is the alternative offered, not the place of the fracture.
+    (
+        "negation",
+        "Lucency at the base of the right C7 transverse process, nutrient foramen versus "
+        "nondisplaced fracture.",
+        "Nondisplaced fracture at the base of the right C7 transverse process.",
+        ("fracture", "fracture"),
+    ),
+    # Vascular calcifications on both sides do not answer for the breast's own on one side.
+    (
+        "laterality",
+        "Benign calcifications right breast upper outer quadrant. Scattered benign vascular "
+        "calcifications bilaterally.",
+        "Left breast: Benign calcifications in the upper outer quadrant.\nBilateral: Scattered "
+        "benign vascular calcifications.",
+        ("right", "calcifications"),
+    ),
+    # One place dropped from a list of places of one finding.
+    (
+        "omission",
+        "Focal lesions C5, T3, T8, L4.",
+        "Focal lesions at C5, T8, and L4.",
+        ("Focal lesions", None),
+    ),
+    (
+        "omission",
+        "Healing fx posterior R 6th and 7th ribs w/ callus.",
+        "Healing fracture of the posterior right sixth rib with callus.",
+        ("fx", None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "source", "report", "quoted"), WORKLIST_CHANGES)
+def test_worklist_wordings_of_a_change_raise_their_type_at_the_changed_words(
+    verifier, kind, source, report, quoted
+):
+    assert quoted in _quoted(verifier, source, report, kind)
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        # Bursal fluid rewritten as fluid in the named bursa.
+        (
+            "Small SASD bursal fluid.",
+            "Small amount of fluid in the subacromial-subdeltoid bursa.",
+        ),
+        # What a limited view could not show is not asserted.
+        (
+            "No free air, though the supine view is limited for this.",
+            "No free air, although the supine technique is limited for detection of free "
+            "intraperitoneal air.",
+        ),
+        # "c/f" is "concerning for".
+        ("Hilar mass c/f lymphoma.", "Hilar mass concerning for lymphoma."),
+        (
+            "No definite acute infarct, although a small posterior circulation infarct cannot be "
+            "excluded.",
+            "No acute infarct; a small posterior circulation infarct cannot be excluded.",
+        ),
+        (
+            "Uptake: 4 hr 28%, 24 hr 62%. Imp: 24 hr uptake 62%.",
+            "Uptake: 28% at 4 hours and 62% at 24 hours. Impression: 24-hour uptake of 62%.",
+        ),
+        (
+            "Large perfusion defects RLL with normal ventilation.",
+            "Large perfusion defects in the right lower lobe with preserved ventilation.",
+        ),
+        (
+            "C5-6: severe R and mild L neural foraminal stenosis.",
+            "C5-C6: Severe right and mild left neural foraminal stenosis.",
+        ),
+        (
+            "L4-5: moderate left, mild right foraminal narrowing.",
+            "L4-L5: Mild right and moderate left neural foraminal narrowing.",
+        ),
+        (
+            "Liver: 2 hypodensities, seg 7 1.2 cm and seg 4a 0.6 cm. CBD 6 mm.",
+            "Liver: Two hypodensities, 1.2 cm in segment 7 and 0.6 cm in segment 4a. Common "
+            "bile duct measures 0.6 cm.",
+        ),
+        (
+            "Focal lesions C5, T3, T8, L4.",
+            "Focal lesions at C5, T3, T8 and L4.",
+        ),
+        (
+            "Healing fx posterior R 6th and 7th ribs w/ callus.",
+            "Healing fractures of the posterior right sixth and seventh ribs with callus.",
+        ),
+        (
+            "Fractures of the right 4th through 7th ribs.",
+            "Fractures of the right 4th, 5th, 6th, and 7th ribs.",
+        ),
+        (
+            "Gastric emptying: retention 60% at 1 hr, 30% at 2 hr, 5% at 4 hr.",
+            "Gastric emptying: retention at 1 hour 60%, at 2 hours 30%, and at 4 hours 5%.",
+        ),
+        # "Non-mass enhancement" is a finding of its own, no denial of the mass.
+        (
+            "L breast: spiculated mass 2:00. Associated NME extending toward nipple.",
+            "Left breast: Spiculated mass at 2 o'clock. Associated non-mass enhancement extends "
+            "toward the nipple.",
+        ),
+        # A finding under a label heading is at the label's structure.
+        (
+            "Left ICA PSV 85 cm/s, less than 50% stenosis. Right ICA PSV 245 cm/s, 70% stenosis.",
+            "Left internal carotid artery: PSV 85 cm/s, less than 50% stenosis.\n"
+            "Right internal carotid artery: PSV 245 cm/s, 70% stenosis.\n"
+            "IMPRESSION: 70% stenosis of the right internal carotid artery.",
+        ),
+        (
+            "US abdominal aorta, AAA screening. No AAA.",
+            "Ultrasound of the abdominal aorta for abdominal aortic aneurysm screening. No "
+            "abdominal aortic aneurysm.",
+        ),
+    ],
+)
+def test_worklist_rewordings_of_a_faithful_report_raise_nothing(verifier, source, report):
+    assert verifier.verify(source, report) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Focal lesions C5, T3, T8, L4.", {"level:C5", "level:T3", "level:T8", "level:L4"}),
+        ("Compression fractures T10 through T12.", {"level:T10", "level:T11", "level:T12"}),
+        ("Healing fx posterior R 6th and 7th ribs.", {"bone:rib:6", "bone:rib:7"}),
+        ("Fractures of the 4th through 6th ribs.", {"bone:rib:4", "bone:rib:5", "bone:rib:6"}),
+        ("Fracture of the sixth rib. Disc bulge L4-5.", set()),
+    ],
+)
+def test_lists_of_places_are_read_one_place_at_a_time(text, places):
+    assert set().union(*(run[2] for run in place_runs(text))) == places

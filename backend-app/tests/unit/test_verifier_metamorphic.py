@@ -83,9 +83,10 @@ _KNOWN_SIDES = {
     "us-24": "side of 'the largest' of bilateral cysts is not tracked",
     "h4-fl-ugi-76": "a position relative to a sided landmark ('right of the right pedicle')",
     "h6-us-transplant-25": "'right iliac fossa' and 'left lower quadrant' are two names of places",
+    "h12-ir-liverbx-36": "a bare 'Right lobe' is read as the thyroid's; 'left hepatic lobe' is "
+    "a fixed name of another structure",
     "h6-nm-vq-41": "defects in several lobes of both sides in one sentence share one side set",
     "h8-ct-abdomen-32": "side of 'the largest' of bilateral cysts is not tracked",
-    "h9-ct-abd-60": "a side before a level ('left L2 and L3 transverse processes') is not attached",
 }
 _KNOWN_NEGATIONS = {
     "h10-us-renal-peds-46": "a side opening a line ('L kidney 8.6 cm. Upper pole ...') is not "
