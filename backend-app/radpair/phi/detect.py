@@ -85,7 +85,7 @@ _RELATIVE = (
 )
 # Middle initials and "st." may stand inside a lower-case name ("leticia d. fonseca").
 _LOWER_SEQ = (
-    rf"[{_LOW}][{_LOW}'’-]+(?:[ \t]+(?:[{_LOW}]\.|st\.|[{_LOW}][{_LOW}'’-]+)){{0,3}}"
+    rf"[{_LOW}][{_LOW}'’-]+(?:[ \t]+(?:[{_LOW}]\.?(?=[ \t])|st\.|[{_LOW}][{_LOW}'’-]+)){{0,3}}"
     rf"(?:[ \t]+[{_LOW}]\b(?![.'’-]))?"
 )
 # A capitalised word that may be a name part, without a possessive "'s" ("O'Neill", "Chen").
@@ -116,6 +116,7 @@ _ROLE_NOUN = (
     r"(?:physician|provider|doctor|clinician|surgeon|resident|fellow|nurse|NP|PA|PA-C|RN|"
     r"radiologist|hospitalist|intensivist|oncologist|urologist|cardiologist|neurologist|"
     r"technologist|tech|sonographer|PCP|attending|registrar|consultant|midwife|therapist|"
+    r"trainer|coach|"
     r"pharmacist|house\s+officer|coordinator|navigator|interpreter|chaplain|social\s+worker|"
     r"team\s+member|member|detective|officer|assistant|manager|scribe|paramedic|EMT|medic|"
     r"student|intern|aide|CNA|LPN|clerk|secretary|supervisor|dispatcher|transporter|"
@@ -255,11 +256,17 @@ _HAS_SLASH_DATE = re.compile(r"\d/\d")
 _HAS_SPOKEN_DATE = re.compile(
     r"(?i)\b(?:nineteen|twenty|thousand)\b|\d[ \t]\d\d?[ \t](?:19|20)\d\d"
 )
+# "4 25 this afternoon", "fourteen twenty hours": what a spoken time may end with.
+_TIME_OF_DAY = (
+    r"(?:[ \t]+(?i:this[ \t]+(?:morning|afternoon|evening)|tonight|"
+    r"in[ \t]+the[ \t]+(?:morning|afternoon|evening)|hours|hrs))?"
+)
 # Spelled letters before an id ("c t a four four seven ..."), then digits one by one
 # ("7 7 0 4 1 2 9") or as words ("four four eight one two").
 _SPACED_ID = (
     rf"(?:(?:[a-z][ \t]){{0,6}}"
-    rf"(?:\d(?:[ \t]\d){{4,}}|(?:slash[ \t]+)?{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}))\b"
+    rf"(?:\d(?:(?:[ \t]|[ \t]+(?:dash|slash)[ \t]+)\d){{4,}}"
+    rf"|(?:slash[ \t]+)?{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}))\b"
 )
 # What ends a spoken time or a bare ordinal day: punctuation, a spoken "period", or a word that
 # cannot be a unit ("at 4 20 period", "on the 12th, ...").
@@ -458,7 +465,15 @@ def _lower_name(
         if not (
             namebook.is_lower_name(word, unknown_ok)
             or (common_ok and namebook.is_lower_surname(word))
-            or (first is None and _given_before_surname(word, following, after_title))
+            or _given_before_surname(word, following, after_title and first is None)
+            # "tobenna eze", "henrietta van wyk": a short surname no list knows, after a name.
+            or (
+                first is not None
+                and unknown_ok
+                and len(word) == 3
+                and _VOWEL.search(word)
+                and namebook.is_unknown(word)
+            )
         ):
             break
         first = first or word
@@ -471,8 +486,12 @@ def _lower_name(
 
 # "buckley ambrose t", "terrence mcallister junior": an initial or a suffix that ends the name.
 _LOWER_INITIAL_AT_END = re.compile(
-    r"[ \t]+(?:[a-z]\.?|junior|senior|jr\.?|sr\.?)(?=[ \t]*(?:$|\n|,|period\b|comma\b))"
+    r"[ \t]+(?:[a-z]\.?(?=[ \t]*(?:$|\n|,|period\b|comma\b))|junior\b|senior\b|jr\b\.?|"
+    r"sr\b\.?|the[ \t]+(?:second|third|fourth)\b|i{2,3}\b|iv\b)"
 )
+
+
+_VOWEL = re.compile(r"[aeiouy]")
 
 
 def _given_before_surname(given: str, surname: str, after_title: bool = False) -> bool:
@@ -931,7 +950,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "DATE",
         r"\b(?i:on|dated|from|since|of|before|after|until|through|thru|to|and|prior|study|exam|"
-        r"dictated|transcribed|signed|given|read|seen|performed|done|last|"
+        r"dictated|transcribed|signed|given|read|seen|performed|done|last|yesterday|today|"
         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)[ \t]*\(?[ \t]*"
         r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])"
         r"|(?<![\w./-])(?P<w>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))"
@@ -950,6 +969,14 @@ _RULES: tuple[_Rule, ...] = (
         rf"|{_MONTH}[ \t]+(?i:of[ \t]+)?(?i:{_SPOKEN_YEAR})\b)",
         keep=_without_the,
         needs=_MONTH_WORDS,
+    ),
+    # "tuesday the fourteenth": a weekday and a day of the month.
+    _rule(
+        "DATE",
+        rf"(?i)\b{_WEEKDAY},?[ \t]+(?:the[ \t]+)?{_SPOKEN_DAY}\b",
+        needs=frozenset(
+            {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+        ),
     ),
     # "4 slash 19 slash 2022", "12 slash 2024": the slashes said as words.
     _rule(
@@ -996,14 +1023,15 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "TIME",
         r"(?<!\w)(?=[Aa@])(?i:at|@|around|approximately|about)[ \t]+"
-        r"(?P<v>(?:[01]?\d|2[0-3])[ \t][0-5]\d)" + _SPOKEN_END,
+        r"(?P<v>(?:[01]?\d|2[0-3])[ \t][0-5]\d" + _TIME_OF_DAY + ")" + _SPOKEN_END,
         "v",
     ),
     _rule(
         "TIME",
         rf"(?i)(?<!\w)(?=[AaBbUuSs@])(?:at|@|around|about|approximately|by|until|since|before|"
         rf"after)[ \t]+"
-        rf"(?:(?:approximately|about|around)[ \t]+)?(?P<v>{_SPOKEN_TIME})\b"
+        rf"(?:(?:approximately|about|around)[ \t]+)?(?P<v>{_SPOKEN_TIME}{_TIME_OF_DAY})\b"
+        rf"(?![ \t,-]+{_DIGIT_WORD}\b)"
         rf"(?![ \t]+(?:{_UNITS}|millimeters?|centimeters?|millimetres?|centimetres?|percent|"
         rf"weeks?|days?|months?|years?|levels?|vessels?|views?|o['’]clock|times)\b)",
         "v",
@@ -1028,7 +1056,6 @@ _RULES: tuple[_Rule, ...] = (
         r"(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b(?!\s*" + _UNITS + ")",
         "v",
     ),
-    _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\s*(?i:[ap]\.m\.|[ap][ \t]?m\b)"),
     # Digits said one by one: "1 4 3 0 hours", "2 0 5 p m", "6 oh 5 p m", and "11.20 hrs".
     _rule(
         "TIME",
@@ -1037,6 +1064,7 @@ _RULES: tuple[_Rule, ...] = (
         r"[ \t]*[ap][ \t.]?m\b\.?"
         r"|(?<![\w.])(?:[01]?\d|2[0-3])\.[0-5]\d[ \t]*(?:hours|hrs)\b",
     ),
+    _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\s*(?i:[ap]\.m\.|[ap][ \t]?m\b)"),
     _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\.[0-5]\d\s*(?i:[ap]\.m\.|[ap]\.?m\b)"),
     _rule(
         "TIME",
@@ -1242,7 +1270,7 @@ _RULES: tuple[_Rule, ...] = (
     # must be a listed name.
     _rule(
         "NAME",
-        rf"(?<![\w.])(?:patient|pt)[ \t]+(?=(?P<v>{_LOWER_SEQ}))",
+        rf"(?<![\w.])(?:patient|pt|veteran)[ \t]+(?=(?P<v>{_LOWER_SEQ}))",
         "v",
         keep=lambda m: _lower_name(m, unknown_ok=True, listed_first=True),
         needs=_speech_text,
@@ -1447,7 +1475,32 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))
-    return [_with_given_name(shadow, span, taken) for span in spans], taken
+    spans = [_with_given_name(shadow, span, taken) for span in spans]
+    return spans + _nicknames_after(shadow, spans, taken), taken
+
+
+# A nickname right after a name: 'Brookhart-Solis, Anneliese (Annie)', 'Zhang, Yichen "Ethan"'.
+_NICKNAME_AFTER = re.compile(
+    rf"[ \t]*(?:\([ \t]*[\"“]?(?P<p>{_CAP_WORD})[\"”]?[ \t]*\)|[\"“](?P<q>{_CAP_WORD})[\"”])"
+)
+
+
+def _nicknames_after(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
+    """The nickname in parentheses or quotes just after a name found, masked as a name too."""
+    found = []
+    for span in spans:
+        if span.category != "NAME":
+            continue
+        after = _NICKNAME_AFTER.match(text, span.end)
+        if not after:
+            continue
+        group = "p" if after.group("p") else "q"
+        start, end = after.span(group)
+        if after.group(group).lower() in _NOT_PART or any(taken[start:end]):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        found.append(Span(start, end, "NAME"))
+    return found
 
 
 _GIVEN_BEFORE = re.compile(rf"(?<![\w.'’-])(?P<g>{_CAP_WORD}) $")

@@ -85,6 +85,16 @@ PLANTED = [
     ("Patient: Ivanova, Yekaterina S. (goes by Katya)  MRN 33910284", "NAME", "Katya"),
     ('Patient: Xiong, Pa Nhia ("Nia"), 3 y/o F. Nia swallowed a battery.', "NAME", "Nia"),
     ("Transcribed by: K. Ashworth 11/02/2023.", "NAME", "K. Ashworth"),
+    ("Patient: Brookhart-Solis, Anneliese (Annie)   Chart: SM-0044187", "NAME", "Annie"),
+    ("patient name is ansel v henninger that's h e n n i n g e r period", "NAME",
+     "h e n n i n g e r"),
+    ("time out at 2 0 5 p m comma lidocaine injected", "TIME", "2 0 5 p m"),
+    ("dictated at 1 4 3 0 hours period", "TIME", "1 4 3 0 hours"),
+    ("compared with c t head 7 slash 2 slash 2025 period", "DATE", "7 slash 2 slash 2025"),
+    ("called doctor mensah at four oh six five five five zero one four two at nine", "ID",
+     "four oh six five five five zero one four two"),
+    ("LKW 2330 on 04/08/2025. Discussed at 0231 by Dr. Greene.", "TIME", "0231"),
+    ("Biopsy scheduled 8/29 at 07:30 for the left breast 2:00 mass.", "TIME", "07:30"),
 ]  # fmt: skip
 
 CLINICAL = [
