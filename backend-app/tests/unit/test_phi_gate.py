@@ -208,6 +208,8 @@ def test_log_lines_carry_categories_instead_of_identifiers():
 LATER_SLICE_FLOORS = {
     "phi_corpus5.yaml": {"DATE": 0.97, "PHONE": 0.95, "ID": 0.95},
     "phi_corpus6.yaml": {"DATE": 0.97, "MRN": 0.97, "ID": 0.95, "PHONE": 0.90},
+    "phi_corpus7.yaml": {"DATE": 0.97, "ID": 0.94, "PHONE": 0.95},
+    "phi_corpus8.yaml": {"DATE": 0.96, "MRN": 0.97, "ID": 0.91, "PHONE": 0.95},
 }
 
 
@@ -220,6 +222,8 @@ LATER_SLICE_FLOORS = {
         ("phi_corpus4.yaml", 0.96),
         ("phi_corpus5.yaml", 0.90),
         ("phi_corpus6.yaml", 0.95),
+        ("phi_corpus7.yaml", 0.96),
+        ("phi_corpus8.yaml", 0.91),
     ],
 )
 def test_the_gate_keeps_its_scores_on_each_labelled_slice(slice_name, name_floor):
