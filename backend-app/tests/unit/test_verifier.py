@@ -10,6 +10,7 @@ from radpair.verifier import Verifier, get_verifier
 from radpair.verifier.extract import find_locations, place_runs
 from radpair.verifier.extract import segment
 from radpair.verifier.measure import extract_measurements
+from radpair.verifier.spoken import read_spoken_punctuation
 from tests.support.verifier_scoring import TYPES, load_corpus, meets, run_pairs, scores
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "verifier_corpus.yaml"
@@ -1258,3 +1259,55 @@ def test_worklist_rewordings_of_a_faithful_report_raise_nothing(verifier, source
 )
 def test_lists_of_places_are_read_one_place_at_a_time(text, places):
     assert set().union(*(run[2] for run in place_runs(text))) == places
+
+
+# ---------------------------------------------------------------- spoken punctuation
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("No fracture period Effusion.", "No fracture." + " " * 7 + "Effusion."),
+        ("Indication colon pain comma fever", "Indication:      pain,      fever"),
+        (
+            "Normal period new paragraph Impression",
+            "Normal." + " " * 6 + "\n" + " " * 14 + "Impression",
+        ),
+        # The bowel, and "period" as a word, stay words.
+        ("Sigmoid colon thickening.", "Sigmoid colon thickening."),
+        ("For a period of weeks. The postpartum period.", None),
+    ],
+)
+def test_spoken_punctuation_becomes_marks_at_the_same_offsets(text, read):
+    out = read_spoken_punctuation(text)
+    assert out == (text if read is None else read) and len(out) == len(text)
+
+
+def test_a_spoken_period_ends_the_sentence_a_denial_reaches(verifier):
+    source = "CT head period no acute hemorrhage period small left subdural hematoma period"
+    report = "CT head. No acute hemorrhage."
+    assert ("subdural hematoma", None) in _quoted(verifier, source, report, "omission")
+
+
+def test_a_spoken_new_paragraph_splits_sentences_like_a_newline():
+    text = "No effusion new paragraph Small pneumothorax"
+    starts = [text[s.start : s.end] for s in segment(read_spoken_punctuation(text))]
+    assert starts == ["No effusion", "Small pneumothorax"]
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        (
+            "Chest 2 views period history colon fever period no pneumothorax comma no effusion "
+            "period heart size normal period",
+            "History: Fever.\nFINDINGS: No pneumothorax or effusion. Normal heart size.",
+        ),
+        (
+            "Diverticulitis of the sigmoid colon period no abscess period",
+            "Diverticulitis of the sigmoid colon. No abscess.",
+        ),
+    ],
+)
+def test_spoken_punctuation_rewritten_as_marks_raises_nothing(verifier, source, report):
+    assert _types(verifier, source, report) == set()
