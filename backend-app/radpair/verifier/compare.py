@@ -223,6 +223,10 @@ class _View:
             self._sides_named = {_SIDE_OF[w] for w in _SIDE_WORD.findall(self.lower)}
         return bool(self._sides_named & sides)
 
+    def title_sides(self) -> set[str]:
+        """The sides the first sentence (the exam title, in a dictation) names."""
+        return {_SIDE_OF[w] for w in _SIDE_WORD.findall(self.lower, 0, self.first_sentence_end())}
+
     def is_title(self, m: Mention) -> bool:
         """An anatomy mention in a first sentence that names no finding: the exam title."""
         end = self.first_sentence_end()
@@ -510,6 +514,10 @@ class _SideEvidence:
                 # nor is one listed under a side heading ("Right: three-vessel runoff
                 # (anterior tibial, ...)"): the heading's own side is checked where it stands.
                 return None, None
+            if m.key in lx.NORMAL_WHEN_PRESENT and (sides < self.union or self.union < sides):
+                # Normal flow on one side in one text and on both in the other ("Left: same."
+                # after the right's normal flow): no side lost a finding.
+                return None, None
             if sides not in self._widest:
                 self._widest[sides] = max(self.cands, key=lambda n: len(n.sides - sides))
             return "differs", self._widest[sides]
@@ -526,6 +534,10 @@ class _SideEvidence:
             if self.x.is_title(m) and self.y.names_side(m.hard_sides):
                 # The exam title's side ("Right elbow, two views") left out of a draft that
                 # gives that side elsewhere: nothing was lost.
+                return None, None
+            if m.hard_sides == self.y.title_sides() and not any(n.sides for n in self.cands):
+                # The other text's exam title ("XR ANKLE RIGHT") gives its unsided finding
+                # the same side: nothing was added or lost.
                 return None, None
             if not any(self.y.side_nearby(n, m.hard_sides) for n in self.cands):
                 return "dropped", self.cands[0]
@@ -677,7 +689,8 @@ def _relation(x: _View, y: _View, a: Measurement, b: Measurement) -> str:
 
 
 def _fmt(text: str, m: Measurement) -> str:
-    return text[m.start : m.end]
+    # A spoken "4 point 5 cm" is read as "4.5" padded with spaces to keep its offsets.
+    return " ".join(text[m.start : m.end].split())
 
 
 def _matches(a: Measurement, others: Iterable[Measurement], x_is_src: bool) -> bool:

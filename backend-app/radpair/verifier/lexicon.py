@@ -364,7 +364,21 @@ FINDINGS: dict[str, list[str]] = {
         "early ischemic change",
         "ischemic change",
     ],
-    "white_matter_disease": ["small vessel ischemic disease", "white matter disease"],
+    # "Chronic microvascular ischemic change" is white matter disease, not an acute ischemic
+    # change.
+    "white_matter_disease": [
+        "small vessel ischemic disease",
+        "white matter disease",
+        "microvascular ischemic change",
+        "microvascular ischemic disease",
+        "microvascular change",
+        "microvascular disease",
+        "chronic microvascular ischemic change",
+        "chronic microvascular change",
+        "chronic microvascular",
+        "small vessel ischemic change",
+        "small vessel disease",
+    ],
     "hyperintensity": [
         "hyperintensity",
         "hyperintensities",
@@ -373,6 +387,10 @@ FINDINGS: dict[str, list[str]] = {
         "high t1 signal",
         "high t2 signal",
         "bright t2 signal",
+        # On a second sequence, "corresponding signal" is the same bright signal again.
+        "corresponding signal",
+        "corresponding flair signal",
+        "corresponding t2 signal",
     ],
     "hypointensity": [
         "hypointensity",
@@ -414,6 +432,8 @@ FINDINGS: dict[str, list[str]] = {
         "subclavian line",
         "femoral line",
         "midline catheter",
+        "foley",
+        "foley catheter",
         "pacemaker lead",
         "pacemaker",
     ],
@@ -1004,6 +1024,7 @@ NEG_PRE: list[str] = [
     "absent",
     "not",
     "without",
+    "w/o",
     "negative for",
     "free of",
     "no evidence of",
@@ -1159,7 +1180,11 @@ PSEUDO: list[str] = [
     "not increased",
 ]
 # A hedge about a characterisation ("likely benign cyst") leaves the finding itself affirmed.
-_HEDGES = ("likely", "probably", "possibly", "presumably", "most likely")
+_HEDGES = ("likely", "probably", "possibly", "presumably", "most likely") + tuple(
+    f"{h} {v}"
+    for h in ("likely", "most likely", "probably")
+    for v in ("reflecting", "representing", "related to", "due to")
+)
 _CHARACTERS = (
     "benign",
     "physiologic",

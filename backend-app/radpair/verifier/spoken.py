@@ -10,6 +10,8 @@ _SPOKEN = re.compile(
     r"[ \t]*\b(period|full stop|semicolon|comma|colon|(?:new|next)[ \t]+(?:paragraph|line))\b",
     re.I,
 )
+# "4 point 5 cm": a spoken decimal point between two numbers.
+_DECIMAL = re.compile(r"\b(\d+)[ \t]+point[ \t]+(\d+)\b", re.I)
 _MARK = {"period": ".", "full stop": ".", "semicolon": ";", "comma": ",", "colon": ":"}
 _WORD_BEFORE = re.compile(r"([\w-]+)[ \t]*\Z")
 # "colon" is also the bowel: it is a mark only right after a section heading.
@@ -42,9 +44,17 @@ def _is_mark(text: str, m: re.Match, clause_start: int) -> bool:
     return True
 
 
+def _decimal(m: re.Match) -> str:
+    number = f"{m.group(1)}.{m.group(2)}"
+    # Padded after the number: the unit may follow any run of spaces.
+    return number + " " * (m.end() - m.start() - len(number))
+
+
 def read_spoken_punctuation(text: str) -> str:
-    """The text with dictated "period", "comma", "colon", "new paragraph" made marks."""
+    """The text with dictated "period", "comma", "colon", "new paragraph", "4 point 5" as marks."""
     lower = text.lower()
+    if "point" in lower:
+        text = _DECIMAL.sub(_decimal, text)
     if not any(w in lower for w in ("period", "comma", "colon", "full stop", "new ", "next ")):
         return text
     out: list[str] = []

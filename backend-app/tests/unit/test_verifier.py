@@ -1311,3 +1311,97 @@ def test_a_spoken_new_paragraph_splits_sentences_like_a_newline():
 )
 def test_spoken_punctuation_rewritten_as_marks_raises_nothing(verifier, source, report):
     assert _types(verifier, source, report) == set()
+
+
+def test_a_spoken_decimal_point_is_read_as_a_size_at_the_dictated_words(verifier):
+    source = "ET tube tip 4 point 5 cm above the carina period"
+    assert ("4 point 5 cm", "5.5 cm") in _quoted(
+        verifier, source, "ET tube tip 5.5 cm above the carina.", "measurement"
+    )
+    assert _types(verifier, source, "Endotracheal tube tip is 45 mm above the carina.") == set()
+
+
+def test_w_slash_o_denies_like_without(verifier):
+    source = "IMP: Cholelithiasis w/o sonographic evidence of acute cholecystitis."
+    faithful = "IMPRESSION: Cholelithiasis without sonographic findings of acute cholecystitis."
+    assert _types(verifier, source, faithful) == set()
+    assert ("cholecystitis", "cholecystitis") in _quoted(
+        verifier, source, "IMPRESSION: Cholelithiasis with acute cholecystitis.", "negation"
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        # A Foley is a catheter.
+        ("Bladder decompressed around Foley.", "Bladder: Decompressed with a Foley catheter."),
+        # Chronic microvascular change is white matter disease, not an acute ischemic change.
+        (
+            "IMP: Mild chronic microvascular changes.",
+            "IMPRESSION: Mild chronic microvascular ischemic changes.",
+        ),
+        (
+            "Hypodensity, likely chronic small vessel ischemic change.",
+            "Hypoattenuation, likely chronic microvascular ischemic change.",
+        ),
+        # A hedge about a characterisation, said with "reflecting".
+        (
+            "T2 hyperintensities, likely chronic microvascular.",
+            "T2 hyperintense foci, most likely reflecting chronic microvascular ischemic change.",
+        ),
+        # Signal on a second sequence is the same bright signal.
+        (
+            "DWI: restricted diffusion L insula. FLAIR: minimal corresponding signal.",
+            "Diffusion restriction in the left insula with minimal corresponding FLAIR "
+            "hyperintensity.",
+        ),
+    ],
+)
+def test_night_list_rewordings_of_devices_and_chronic_changes_raise_nothing(
+    verifier, source, report
+):
+    assert _types(verifier, source, report) == set()
+
+
+@pytest.mark.parametrize(
+    ("kind", "source", "report", "quoted"),
+    [
+        (
+            "insertion",
+            "Bladder decompressed.",
+            "Bladder decompressed around a Foley catheter.",
+            (None, "Foley catheter"),
+        ),
+        (
+            "insertion",
+            "IMP: Mild chronic microvascular changes.",
+            "IMPRESSION: Mild chronic microvascular changes. Acute ischemic change left insula.",
+            (None, "ischemic change"),
+        ),
+    ],
+)
+def test_night_list_additions_are_insertions_at_the_added_words(
+    verifier, kind, source, report, quoted
+):
+    assert quoted in _quoted(verifier, source, report, kind)
+
+
+def test_a_side_the_other_texts_exam_title_gives_is_not_added(verifier):
+    source = "EXAM: XR ANKLE RIGHT 3 VIEWS\nBONES: Oblique fracture of the distal fibula."
+    assert _types(verifier, source, "IMPRESSION: Fracture of the right distal fibula.") == set()
+    assert ("fracture", "left") in _quoted(
+        verifier, source, "IMPRESSION: Fracture of the left distal fibula.", "laterality"
+    )
+
+
+def test_normal_flow_widened_from_one_side_to_both_is_no_laterality_change(verifier):
+    source = "Right: CFV, FV, popliteal compressible w/ normal phasic flow. Left: same."
+    report = "The veins of both lower extremities are compressible with normal phasic flow."
+    assert _types(verifier, source, report) == set()
+    # One side against the other is still a change.
+    assert ("flow", "flow") in _quoted(
+        verifier,
+        "Left: CFV, FV, popliteal compressible w/ normal phasic flow.",
+        "Right: CFV, FV and popliteal compressible with normal phasic flow.",
+        "laterality",
+    )
