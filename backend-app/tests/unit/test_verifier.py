@@ -1405,3 +1405,27 @@ def test_normal_flow_widened_from_one_side_to_both_is_no_laterality_change(verif
         "Right: CFV, FV and popliteal compressible with normal phasic flow.",
         "laterality",
     )
+
+
+def test_an_equal_prior_size_said_as_unchanged_is_not_missing(verifier):
+    source = "Segment 4 lesion 18 mm, previously 18 mm."
+    assert _types(verifier, source, "The segment 4 lesion measures 1.8 cm, unchanged.") == set()
+    # Without "unchanged" the prior is lost; a changed prior is still missing.
+    assert ("18 mm", None) in _quoted(
+        verifier, source, "The segment 4 lesion measures 1.8 cm.", "measurement"
+    )
+    assert ("14 mm", None) in _quoted(
+        verifier,
+        "Segment 4 lesion 18 mm, previously 14 mm.",
+        "The segment 4 lesion measures 1.8 cm, unchanged.",
+        "measurement",
+    )
+
+
+def test_a_denial_narrowed_to_one_side_is_no_laterality_change(verifier):
+    source = "Left kidney 10.8 cm. No hydronephrosis."
+    assert _types(verifier, source, "Left kidney 108 mm; no hydronephrosis on the left.") == set()
+    # A side added to an affirmed finding still is one.
+    assert ("hydronephrosis", "on the left") in _quoted(
+        verifier, "Mild hydronephrosis.", "Mild hydronephrosis on the left.", "laterality"
+    )
