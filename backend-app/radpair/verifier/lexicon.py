@@ -284,7 +284,12 @@ FINDINGS: dict[str, list[str]] = {
     ],
     "hill_sachs": ["hill-sachs deformity", "hill-sachs lesion", "hill sachs"],
     "compression_deformity": ["compression deformity"],
-    "murphy_sign": ["murphy sign", "sonographic murphy sign"],
+    "murphy_sign": [
+        "murphy sign",
+        "sonographic murphy sign",
+        "sonographic murphy",
+        "murphy's sign",
+    ],
     "pregnancy": [
         "pregnancy",
         "iup",
@@ -353,6 +358,15 @@ FINDINGS: dict[str, list[str]] = {
         "dense mca sign",
         "dense mca",
         "hyperdense basilar",
+        "hyperdense vessel",
+        "dense m1",
+    ]
+    # The side may stand inside the name: "hyperdense R M1", "hyperdense left MCA".
+    + [
+        f"{dense} {side}{vessel}"
+        for dense in ("hyperdense", "dense")
+        for side in ("", "left ", "right ", "l ", "r ", "lt ", "rt ")
+        for vessel in ("m1", "m2", "mca", "ica", "basilar", "vertebral")
     ],
     "gray_white_loss": [
         "loss of gray white differentiation",
@@ -1049,6 +1063,7 @@ NEG_POST: list[str] = [
     # Bare "absent" is a pre-cue only ("absent flow"): after a term it would reach back over
     # "and" ("low T1 signal and absent enhancement"); "is/are absent" remain.
     "negative",
+    "neg",
     "is absent",
     "are absent",
     "not seen",

@@ -1429,3 +1429,36 @@ def test_a_denial_narrowed_to_one_side_is_no_laterality_change(verifier):
     assert ("hydronephrosis", "on the left") in _quoted(
         verifier, "Mild hydronephrosis.", "Mild hydronephrosis on the left.", "laterality"
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "quoted"),
+    [
+        # The side may stand inside the vessel's name.
+        (
+            "Possible hyperdense R M1 segment.",
+            "No hyperdense vessel sign.",
+            ("hyperdense R M1", "hyperdense vessel sign"),
+        ),
+        # "neg" after a sign denies it as "negative" does.
+        (
+            "Sonographic Murphy neg.",
+            "Positive sonographic Murphy sign.",
+            ("Sonographic Murphy", "sonographic Murphy sign"),
+        ),
+    ],
+)
+def test_stroke_and_gallbladder_shorthand_keeps_its_polarity(verifier, source, report, quoted):
+    assert quoted in _quoted(verifier, source, report, "negation")
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        ("Possible hyperdense R M1 segment.", "Possible hyperdense right MCA sign."),
+        ("Sonographic Murphy neg.", "Negative sonographic Murphy sign."),
+        ("Sonographic Murphy positive.", "Positive sonographic Murphy sign."),
+    ],
+)
+def test_stroke_and_gallbladder_shorthand_reworded_raises_nothing(verifier, source, report):
+    assert _types(verifier, source, report) == set()
