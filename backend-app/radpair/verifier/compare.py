@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
 from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
-from radpair.verifier.measure import covers, number, same_value
+from radpair.verifier.measure import PRIOR, covers, number, same_value
 from radpair.verifier.model import (
     ABSENT,
     HYPOTHETICAL,
@@ -222,6 +223,10 @@ class _View:
         if self._sides_named is None:
             self._sides_named = {_SIDE_OF[w] for w in _SIDE_WORD.findall(self.lower)}
         return bool(self._sides_named & sides)
+
+    def title_sides(self) -> set[str]:
+        """The sides the first sentence (the exam title, in a dictation) names."""
+        return {_SIDE_OF[w] for w in _SIDE_WORD.findall(self.lower, 0, self.first_sentence_end())}
 
     def is_title(self, m: Mention) -> bool:
         """An anatomy mention in a first sentence that names no finding: the exam title."""
@@ -510,6 +515,10 @@ class _SideEvidence:
                 # nor is one listed under a side heading ("Right: three-vessel runoff
                 # (anterior tibial, ...)"): the heading's own side is checked where it stands.
                 return None, None
+            if m.key in lx.NORMAL_WHEN_PRESENT and (sides < self.union or self.union < sides):
+                # Normal flow on one side in one text and on both in the other ("Left: same."
+                # after the right's normal flow): no side lost a finding.
+                return None, None
             if sides not in self._widest:
                 self._widest[sides] = max(self.cands, key=lambda n: len(n.sides - sides))
             return "differs", self._widest[sides]
@@ -526,6 +535,14 @@ class _SideEvidence:
             if self.x.is_title(m) and self.y.names_side(m.hard_sides):
                 # The exam title's side ("Right elbow, two views") left out of a draft that
                 # gives that side elsewhere: nothing was lost.
+                return None, None
+            if m.polarity == ABSENT and all(n.polarity == ABSENT for n in self.cands):
+                # A denial given a side ("no hydronephrosis on the left") where the other
+                # text denies it with none: the denial is narrowed, no side is wrong.
+                return None, None
+            if m.hard_sides == self.y.title_sides() and not any(n.sides for n in self.cands):
+                # The other text's exam title ("XR ANKLE RIGHT") gives its unsided finding
+                # the same side: nothing was added or lost.
                 return None, None
             if not any(self.y.side_nearby(n, m.hard_sides) for n in self.cands):
                 return "dropped", self.cands[0]
@@ -677,7 +694,8 @@ def _relation(x: _View, y: _View, a: Measurement, b: Measurement) -> str:
 
 
 def _fmt(text: str, m: Measurement) -> str:
-    return text[m.start : m.end]
+    # A spoken "4 point 5 cm" is read as "4.5" padded with spaces to keep its offsets.
+    return " ".join(text[m.start : m.end].split())
 
 
 def _matches(a: Measurement, others: Iterable[Measurement], x_is_src: bool) -> bool:
@@ -708,6 +726,29 @@ def _bare_number_in(view: _View, value: float) -> bool:
     if view.numbers is None:
         view.numbers = {number(n) for n in _BARE_NUMBER.findall(view.text)}
     return value in view.numbers
+
+
+_CLAUSE_END = re.compile(r"[.;\n]")
+_UNCHANGED = re.compile(r"\b(?:unchanged|stable|no (?:interval )?change|not changed)\b")
+
+
+def _prior_same_as_now(x: _View, y: _View, a: Measurement) -> bool:
+    """A prior size equal to the current one of its finding ("18 mm, previously 18 mm"),
+    where the other text gives the current one and calls the finding unchanged."""
+    if not a.dim.endswith(PRIOR) or a.mention is None:
+        return False
+    current = replace(a, dim=a.dim[: -len(PRIOR)])
+    if not any(b.mention == a.mention and same_value(b, current) for b in x.measurements):
+        return False
+    # The other text's current size, then "unchanged" in its clause.
+    return any(
+        same_value(c, current) and _UNCHANGED.match(_clause_after(y.lower, c.end))
+        for c in y.measurements
+    )
+
+
+def _clause_after(lower: str, end: int) -> str:
+    return _CLAUSE_END.split(lower[end : end + 80], maxsplit=1)[0].lstrip(" \t,(")
 
 
 def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
@@ -741,6 +782,8 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             # A ratio worked out from dictated values ("PSV 180 and 110 cm/s (ratio 1.6)") is
             # checked only against a ratio the other text gives; a named score against the
             # same number written bare ("Agatston: ... Total 142").
+            continue
+        if what == "unmatched" and other is None and _prior_same_as_now(x, y, a):
             continue
         if what == "unmatched":
             src, rep = _pair(x_is_src, _span(a), _span(other))

@@ -284,7 +284,12 @@ FINDINGS: dict[str, list[str]] = {
     ],
     "hill_sachs": ["hill-sachs deformity", "hill-sachs lesion", "hill sachs"],
     "compression_deformity": ["compression deformity"],
-    "murphy_sign": ["murphy sign", "sonographic murphy sign"],
+    "murphy_sign": [
+        "murphy sign",
+        "sonographic murphy sign",
+        "sonographic murphy",
+        "murphy's sign",
+    ],
     "pregnancy": [
         "pregnancy",
         "iup",
@@ -353,6 +358,15 @@ FINDINGS: dict[str, list[str]] = {
         "dense mca sign",
         "dense mca",
         "hyperdense basilar",
+        "hyperdense vessel",
+        "dense m1",
+    ]
+    # The side may stand inside the name: "hyperdense R M1", "hyperdense left MCA".
+    + [
+        f"{dense} {side}{vessel}"
+        for dense in ("hyperdense", "dense")
+        for side in ("", "left ", "right ", "l ", "r ", "lt ", "rt ")
+        for vessel in ("m1", "m2", "mca", "ica", "basilar", "vertebral")
     ],
     "gray_white_loss": [
         "loss of gray white differentiation",
@@ -364,7 +378,21 @@ FINDINGS: dict[str, list[str]] = {
         "early ischemic change",
         "ischemic change",
     ],
-    "white_matter_disease": ["small vessel ischemic disease", "white matter disease"],
+    # "Chronic microvascular ischemic change" is white matter disease, not an acute ischemic
+    # change.
+    "white_matter_disease": [
+        "small vessel ischemic disease",
+        "white matter disease",
+        "microvascular ischemic change",
+        "microvascular ischemic disease",
+        "microvascular change",
+        "microvascular disease",
+        "chronic microvascular ischemic change",
+        "chronic microvascular change",
+        "chronic microvascular",
+        "small vessel ischemic change",
+        "small vessel disease",
+    ],
     "hyperintensity": [
         "hyperintensity",
         "hyperintensities",
@@ -373,6 +401,10 @@ FINDINGS: dict[str, list[str]] = {
         "high t1 signal",
         "high t2 signal",
         "bright t2 signal",
+        # On a second sequence, "corresponding signal" is the same bright signal again.
+        "corresponding signal",
+        "corresponding flair signal",
+        "corresponding t2 signal",
     ],
     "hypointensity": [
         "hypointensity",
@@ -414,6 +446,8 @@ FINDINGS: dict[str, list[str]] = {
         "subclavian line",
         "femoral line",
         "midline catheter",
+        "foley",
+        "foley catheter",
         "pacemaker lead",
         "pacemaker",
     ],
@@ -1004,6 +1038,7 @@ NEG_PRE: list[str] = [
     "absent",
     "not",
     "without",
+    "w/o",
     "negative for",
     "free of",
     "no evidence of",
@@ -1028,6 +1063,7 @@ NEG_POST: list[str] = [
     # Bare "absent" is a pre-cue only ("absent flow"): after a term it would reach back over
     # "and" ("low T1 signal and absent enhancement"); "is/are absent" remain.
     "negative",
+    "neg",
     "is absent",
     "are absent",
     "not seen",
@@ -1159,7 +1195,11 @@ PSEUDO: list[str] = [
     "not increased",
 ]
 # A hedge about a characterisation ("likely benign cyst") leaves the finding itself affirmed.
-_HEDGES = ("likely", "probably", "possibly", "presumably", "most likely")
+_HEDGES = ("likely", "probably", "possibly", "presumably", "most likely") + tuple(
+    f"{h} {v}"
+    for h in ("likely", "most likely", "probably")
+    for v in ("reflecting", "representing", "related to", "due to")
+)
 _CHARACTERS = (
     "benign",
     "physiologic",

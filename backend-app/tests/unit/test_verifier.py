@@ -10,6 +10,7 @@ from radpair.verifier import Verifier, get_verifier
 from radpair.verifier.extract import find_locations, place_runs
 from radpair.verifier.extract import segment
 from radpair.verifier.measure import extract_measurements
+from radpair.verifier.spoken import read_spoken_punctuation
 from tests.support.verifier_scoring import TYPES, load_corpus, meets, run_pairs, scores
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "verifier_corpus.yaml"
@@ -218,9 +219,45 @@ def test_findings_without_a_real_partner_are_dropped_or_added(
             "Left hip normal; Klein line intersects the left epiphysis.",
             "Left hip: Klein line intersects the femoral epiphysis.",
         ),
+        # Spoken punctuation.
+        (
+            "Chest 2 views period history colon fever period no pneumothorax comma no effusion "
+            "period heart size normal period",
+            "History: Fever.\nFINDINGS: No pneumothorax or effusion. Normal heart size.",
+        ),
+        (
+            "Diverticulitis of the sigmoid colon period no abscess period",
+            "Diverticulitis of the sigmoid colon. No abscess.",
+        ),
+        # Stroke and gallbladder shorthand.
+        ("Possible hyperdense R M1 segment.", "Possible hyperdense right MCA sign."),
+        ("Sonographic Murphy neg.", "Negative sonographic Murphy sign."),
+        ("Sonographic Murphy positive.", "Positive sonographic Murphy sign."),
+        # A Foley is a catheter.
+        ("Bladder decompressed around Foley.", "Bladder: Decompressed with a Foley catheter."),
+        # Chronic microvascular change is white matter disease, not an acute ischemic change.
+        (
+            "IMP: Mild chronic microvascular changes.",
+            "IMPRESSION: Mild chronic microvascular ischemic changes.",
+        ),
+        (
+            "Hypodensity, likely chronic small vessel ischemic change.",
+            "Hypoattenuation, likely chronic microvascular ischemic change.",
+        ),
+        # A hedge about a characterisation, said with "reflecting".
+        (
+            "T2 hyperintensities, likely chronic microvascular.",
+            "T2 hyperintense foci, most likely reflecting chronic microvascular ischemic change.",
+        ),
+        # Signal on a second sequence is the same bright signal.
+        (
+            "DWI: restricted diffusion L insula. FLAIR: minimal corresponding signal.",
+            "Diffusion restriction in the left insula with minimal corresponding FLAIR "
+            "hyperintensity.",
+        ),
     ],
 )
-def test_faithful_layouts_and_landmark_names_raise_nothing(verifier, source, report):
+def test_faithful_layouts_names_and_dictation_shorthand_raise_nothing(verifier, source, report):
     assert _types(verifier, source, report) == set()
 
 
@@ -1258,3 +1295,144 @@ def test_worklist_rewordings_of_a_faithful_report_raise_nothing(verifier, source
 )
 def test_lists_of_places_are_read_one_place_at_a_time(text, places):
     assert set().union(*(run[2] for run in place_runs(text))) == places
+
+
+# ---------------------------------------------------------------- spoken punctuation
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("No fracture period Effusion.", "No fracture." + " " * 7 + "Effusion."),
+        ("Indication colon pain comma fever", "Indication:      pain,      fever"),
+        (
+            "Normal period new paragraph Impression",
+            "Normal." + " " * 6 + "\n" + " " * 14 + "Impression",
+        ),
+        # The bowel, and "period" as a word, stay words.
+        ("Sigmoid colon thickening.", "Sigmoid colon thickening."),
+        ("For a period of weeks. The postpartum period.", None),
+    ],
+)
+def test_spoken_punctuation_becomes_marks_at_the_same_offsets(text, read):
+    out = read_spoken_punctuation(text)
+    assert out == (text if read is None else read) and len(out) == len(text)
+
+
+def test_a_spoken_period_ends_the_sentence_a_denial_reaches(verifier):
+    source = "CT head period no acute hemorrhage period small left subdural hematoma period"
+    report = "CT head. No acute hemorrhage."
+    assert ("subdural hematoma", None) in _quoted(verifier, source, report, "omission")
+
+
+def test_a_spoken_new_paragraph_splits_sentences_like_a_newline():
+    text = "No effusion new paragraph Small pneumothorax"
+    starts = [text[s.start : s.end] for s in segment(read_spoken_punctuation(text))]
+    assert starts == ["No effusion", "Small pneumothorax"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "source", "report", "quoted"),
+    [
+        # The side may stand inside the vessel's name.
+        (
+            "negation",
+            "Possible hyperdense R M1 segment.",
+            "No hyperdense vessel sign.",
+            ("hyperdense R M1", "hyperdense vessel sign"),
+        ),
+        # "neg" after a sign denies it as "negative" does.
+        (
+            "negation",
+            "Sonographic Murphy neg.",
+            "Positive sonographic Murphy sign.",
+            ("Sonographic Murphy", "sonographic Murphy sign"),
+        ),
+        (
+            "insertion",
+            "Bladder decompressed.",
+            "Bladder decompressed around a Foley catheter.",
+            (None, "Foley catheter"),
+        ),
+        (
+            "insertion",
+            "IMP: Mild chronic microvascular changes.",
+            "IMPRESSION: Mild chronic microvascular changes. Acute ischemic change left insula.",
+            (None, "ischemic change"),
+        ),
+    ],
+)
+def test_night_list_changes_raise_their_type_at_the_changed_words(
+    verifier, kind, source, report, quoted
+):
+    assert quoted in _quoted(verifier, source, report, kind)
+
+
+# A faithful rewording that must raise nothing, then a changed report (and its source) that
+# must raise the type at the quoted words.
+NIGHT_LIST_READINGS = [
+    # A spoken decimal point.
+    (
+        "ET tube tip 4 point 5 cm above the carina period",
+        "Endotracheal tube tip is 45 mm above the carina.",
+        None,
+        "ET tube tip 5.5 cm above the carina.",
+        "measurement",
+        ("4 point 5 cm", "5.5 cm"),
+    ),
+    # "w/o" denies like "without".
+    (
+        "IMP: Cholelithiasis w/o sonographic evidence of acute cholecystitis.",
+        "IMPRESSION: Cholelithiasis without sonographic findings of acute cholecystitis.",
+        None,
+        "IMPRESSION: Cholelithiasis with acute cholecystitis.",
+        "negation",
+        ("cholecystitis", "cholecystitis"),
+    ),
+    # The side the other text's exam title gives is not added.
+    (
+        "EXAM: XR ANKLE RIGHT 3 VIEWS\nBONES: Oblique fracture of the distal fibula.",
+        "IMPRESSION: Fracture of the right distal fibula.",
+        None,
+        "IMPRESSION: Fracture of the left distal fibula.",
+        "laterality",
+        ("fracture", "left"),
+    ),
+    # Normal flow widened from one side to both; one side against the other still differs.
+    (
+        "Right: CFV, FV, popliteal compressible w/ normal phasic flow. Left: same.",
+        "The veins of both lower extremities are compressible with normal phasic flow.",
+        "Left: CFV, FV, popliteal compressible w/ normal phasic flow.",
+        "Right: CFV, FV and popliteal compressible with normal phasic flow.",
+        "laterality",
+        ("flow", "flow"),
+    ),
+    # An equal prior size said as "unchanged"; a different prior is still missing.
+    (
+        "Segment 4 lesion 18 mm, previously 18 mm.",
+        "The segment 4 lesion measures 1.8 cm, unchanged.",
+        "Segment 4 lesion 18 mm, previously 14 mm.",
+        "The segment 4 lesion measures 1.8 cm, unchanged.",
+        "measurement",
+        ("14 mm", None),
+    ),
+    # A denial narrowed to one side; a side added to an affirmed finding still is one.
+    (
+        "Left kidney 10.8 cm. No hydronephrosis.",
+        "Left kidney 108 mm; no hydronephrosis on the left.",
+        "Mild hydronephrosis.",
+        "Mild hydronephrosis on the left.",
+        "laterality",
+        ("hydronephrosis", "on the left"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "faithful", "changed_source", "changed", "kind", "quoted"), NIGHT_LIST_READINGS
+)
+def test_night_list_readings_keep_faithful_drafts_quiet_and_flag_the_changed_words(
+    verifier, source, faithful, changed_source, changed, kind, quoted
+):
+    assert _types(verifier, source, faithful) == set()
+    assert quoted in _quoted(verifier, changed_source or source, changed, kind)

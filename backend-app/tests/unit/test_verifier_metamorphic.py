@@ -100,11 +100,7 @@ _KNOWN_NEGATIONS = {
     "h13-us-arm-58": "a denial after a heading that names the veins ('Deep veins: ... No deep "
     "venous thrombosis') is read as the heading's normal statement",
 }
-# Spoken punctuation: a denial's scope does not end at a dictated "period".
-_KNOWN_OMISSIONS = {
-    "h13-ct-head-37": "the last dictated 'no' ('no acute intracranial abnormality period') "
-    "reaches past the spoken 'period' to the finding added after it",
-}
+_KNOWN_OMISSIONS: dict[str, str] = {}
 
 
 def _known(pairs, known: dict[str, str]) -> list:
