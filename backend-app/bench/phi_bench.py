@@ -37,6 +37,7 @@ CORPORA = (
     DATA / "phi_corpus6.yaml",
     DATA / "phi_corpus7.yaml",
     DATA / "phi_corpus8.yaml",
+    DATA / "phi_corpus9.yaml",
 )
 CORPUS_CATEGORY = {"AGE_OVER_89": "AGE"}
 CONTEXT_WORDS = {
