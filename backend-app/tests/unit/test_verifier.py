@@ -872,6 +872,24 @@ def _quoted(verifier: Verifier, source: str, report: str, kind: str) -> set[tupl
             "Significant post-void residual.",
             ("PVR", "post-void residual"),
         ),
+        (
+            "insertion",
+            "L4-5: mild bulge, no stenosis.",
+            "L4-L5: mild disc bulge with an annular fissure. No stenosis.",
+            (None, "annular fissure"),
+        ),
+        (
+            "negation",
+            "No malformation of cortical development.",
+            "Malformation of cortical development in the left frontal lobe.",
+            ("malformation of cortical development", "Malformation of cortical development"),
+        ),
+        (
+            "omission",
+            "Stable MS lesion burden. Mild volume loss.",
+            "Mild volume loss.",
+            ("MS lesion", None),
+        ),
     ],
 )
 def test_oncology_and_pediatric_vocabulary_is_read_and_quoted(
@@ -898,6 +916,18 @@ def test_oncology_and_pediatric_vocabulary_is_read_and_quoted(
         ("R lateral ventricle atrium 6 mm.", "The right lateral ventricular atrium measures 6 mm."),
         ("Peribronchial thickening bilat.", "Bilateral peribronchial thickening."),
         ("Healing R distal tibial CML.", "Healing classic metaphyseal lesion of the right tibia."),
+        (
+            "C4-5: new DOC. C6-7: mild bulge.",
+            "C4-C5: new disc-osteophyte complex. C6-C7: disc bulge.",
+        ),
+        ("Stable MS lesion burden.", "Stable multiple sclerosis lesion burden."),
+        ("L frontal FCD type IIb.", "Focal cortical dysplasia of the left frontal lobe, type IIb."),
+        ("Small T7 hemangioma.", "Small haemangioma in the T7 vertebral body."),
+        ("No subdural hematoma or edema.", "No subdural haematoma or oedema."),
+        (
+            "L5-S1 protrusion with annular fissure.",
+            "L5-S1 disc protrusion with an annular tear.",
+        ),
     ],
 )
 def test_pediatric_and_oncology_synonyms_and_abbreviations_raise_nothing(verifier, source, report):
