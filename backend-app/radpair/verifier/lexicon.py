@@ -154,6 +154,7 @@ FINDINGS: dict[str, list[str]] = {
         "obstructive pattern",
         "obstructive drainage",
         "obstructive drainage pattern",
+        "obstructed",
     ],
     "free_air": [
         "free air",
@@ -224,6 +225,9 @@ FINDINGS: dict[str, list[str]] = {
         # Spine dictation's short form of the disc-osteophyte complex.
         "doc",
     ],
+    "concha_bullosa": ["concha bullosa", "conchae bullosae"],
+    "thinning": ["thinning", "thinned"],
+    "comet_tail_artifact": ["comet tail artifact", "comet tail artefact", "comet tail"],
     "annular_fissure": ["annular fissure", "annular tear"],
     "listhesis": ["anterolisthesis", "retrolisthesis", "spondylolisthesis"],
     "retropulsion": ["retropulsion", "retropulsed", "retropulsed fragment"],
@@ -1218,6 +1222,13 @@ PSEUDO: list[str] = [
     "not only",
     "no longer than",
     "not increased",
+    # A denied action ("angiography is not required on the basis of this fracture") leaves the
+    # finding it is justified by affirmed.
+    "not required",
+    "not needed",
+    "not necessary",
+    "not indicated",
+    "not warranted",
 ]
 # A hedge about a characterisation ("likely benign cyst") leaves the finding itself affirmed.
 _HEDGES = ("likely", "probably", "possibly", "presumably", "most likely") + tuple(

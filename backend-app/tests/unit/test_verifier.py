@@ -255,6 +255,20 @@ def test_findings_without_a_real_partner_are_dropped_or_added(
             "Diffusion restriction in the left insula with minimal corresponding FLAIR "
             "hyperintensity.",
         ),
+        # A denied action leaves the finding that justifies it affirmed.
+        (
+            "Acute L C6 laminar fracture; CTA neck not required on this basis.",
+            "Acute left C6 laminar fracture. CT angiography is not required on the basis of "
+            "this fracture.",
+        ),
+        (
+            "R distal radius fracture. Follow-up imaging not needed for the fracture.",
+            "Right distal radius fracture; follow-up imaging is not needed for this fracture.",
+        ),
+        (
+            "R frontal recess obstructed.",
+            "Obstruction of the right frontal recess.",
+        ),
     ],
 )
 def test_faithful_layouts_names_and_dictation_shorthand_raise_nothing(verifier, source, report):
@@ -890,6 +904,30 @@ def _quoted(verifier: Verifier, source: str, report: str, kind: str) -> set[tupl
             "Mild volume loss.",
             ("MS lesion", None),
         ),
+        (
+            "negation",
+            "Acute C6 laminar fracture.",
+            "No C6 laminar fracture; CT angiography is not required.",
+            ("fracture", "fracture"),
+        ),
+        (
+            "omission",
+            "Septum midline. L concha bullosa.",
+            "Nasal cavity: Midline nasal septum.",
+            ("concha bullosa", None),
+        ),
+        (
+            "insertion",
+            "Ventricle size unchanged.",
+            "Ventricles: Size unchanged. Mild thinning of the corpus callosum.",
+            (None, "thinning"),
+        ),
+        (
+            "insertion",
+            "No discrete nodule.",
+            "Punctate echogenic foci with comet-tail artefact. No discrete nodule.",
+            (None, "comet-tail artefact"),
+        ),
     ],
 )
 def test_oncology_and_pediatric_vocabulary_is_read_and_quoted(
@@ -957,6 +995,24 @@ def test_pediatric_and_oncology_synonyms_and_abbreviations_raise_nothing(verifie
 def test_restaging_sizes_priors_and_uptake_values_are_read(text, written, dim, values):
     found = {text[m.start : m.end]: (m.dim, m.values) for m in extract_measurements(text)}
     assert found[written] == (dim, values)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("T6-7 L paracentral protrusion. L renal cyst 2.3 cm.", ["2.3 cm"]),
+        ("C5-6 R foraminal stenosis, 4 mm anterolisthesis.", ["4 mm"]),
+        ("L4 - 5 L facet effusion 6 mm.", ["6 mm"]),
+    ],
+)
+def test_a_side_letter_after_a_disc_level_is_no_unit(text, written):
+    assert [text[m.start : m.end] for m in extract_measurements(text)] == written
+
+
+def test_a_disc_level_with_a_side_letter_reworded_raises_nothing(verifier):
+    source = "Discs: T6-7 small L paracentral protrusion, no cord contact."
+    report = "Discs: Small left paracentral disc protrusion at T6-T7 without cord contact."
+    assert verifier.verify(source, report) == []
 
 
 @pytest.mark.parametrize(
