@@ -269,6 +269,11 @@ def test_findings_without_a_real_partner_are_dropped_or_added(
             "R frontal recess obstructed.",
             "Obstruction of the right frontal recess.",
         ),
+        (
+            "MRI brain MS protocol with gadolinium. No new lesions.",
+            "EXAMINATION: MRI brain, multiple sclerosis protocol, with gadolinium.\n"
+            "No new lesions.",
+        ),
     ],
 )
 def test_faithful_layouts_names_and_dictation_shorthand_raise_nothing(verifier, source, report):
