@@ -35,6 +35,9 @@ _DIMS_RE = re.compile(
     rf"(?:{_SEP}{_ONE.replace('{i}', '2')})?",
     re.IGNORECASE,
 )
+# "T6-7 L paracentral", "C5-6 R foraminal": the number after a spinal level's hyphen is the
+# lower vertebra of a disc level, and a side letter after it is no unit (not 7 litres).
+_LEVEL_BEFORE = re.compile(r"\b[ctls]\d{1,2}\s*-\s*$", re.IGNORECASE)
 _RANGE_RE = re.compile(
     rf"(?P<a>{_FIRST_NUM})\s*(?P<ua>{_UNIT})?{_RANGE}(?P<b>{_NUM})\s*-?\s*(?P<ub>{_UNIT})",
     re.IGNORECASE,
@@ -204,6 +207,8 @@ def extract_measurements(text: str) -> list[Measurement]:
         taken.append((m.start(), m.end()))
     for m in _DIMS_RE.finditer(text):
         if taken and any(s <= m.start() < e for s, e in taken):
+            continue
+        if _LEVEL_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue
         groups = m.groups()  # n0, u0, n1, u1, n2, u2
         if not (groups[1] or groups[3] or groups[5]):

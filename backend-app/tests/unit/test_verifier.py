@@ -255,6 +255,25 @@ def test_findings_without_a_real_partner_are_dropped_or_added(
             "Diffusion restriction in the left insula with minimal corresponding FLAIR "
             "hyperintensity.",
         ),
+        # A denied action leaves the finding that justifies it affirmed.
+        (
+            "Acute L C6 laminar fracture; CTA neck not required on this basis.",
+            "Acute left C6 laminar fracture. CT angiography is not required on the basis of "
+            "this fracture.",
+        ),
+        (
+            "R distal radius fracture. Follow-up imaging not needed for the fracture.",
+            "Right distal radius fracture; follow-up imaging is not needed for this fracture.",
+        ),
+        (
+            "R frontal recess obstructed.",
+            "Obstruction of the right frontal recess.",
+        ),
+        (
+            "MRI brain MS protocol with gadolinium. No new lesions.",
+            "EXAMINATION: MRI brain, multiple sclerosis protocol, with gadolinium.\n"
+            "No new lesions.",
+        ),
     ],
 )
 def test_faithful_layouts_names_and_dictation_shorthand_raise_nothing(verifier, source, report):
@@ -872,6 +891,48 @@ def _quoted(verifier: Verifier, source: str, report: str, kind: str) -> set[tupl
             "Significant post-void residual.",
             ("PVR", "post-void residual"),
         ),
+        (
+            "insertion",
+            "L4-5: mild bulge, no stenosis.",
+            "L4-L5: mild disc bulge with an annular fissure. No stenosis.",
+            (None, "annular fissure"),
+        ),
+        (
+            "negation",
+            "No malformation of cortical development.",
+            "Malformation of cortical development in the left frontal lobe.",
+            ("malformation of cortical development", "Malformation of cortical development"),
+        ),
+        (
+            "omission",
+            "Stable MS lesion burden. Mild volume loss.",
+            "Mild volume loss.",
+            ("MS lesion", None),
+        ),
+        (
+            "negation",
+            "Acute C6 laminar fracture.",
+            "No C6 laminar fracture; CT angiography is not required.",
+            ("fracture", "fracture"),
+        ),
+        (
+            "omission",
+            "Septum midline. L concha bullosa.",
+            "Nasal cavity: Midline nasal septum.",
+            ("concha bullosa", None),
+        ),
+        (
+            "insertion",
+            "Ventricle size unchanged.",
+            "Ventricles: Size unchanged. Mild thinning of the corpus callosum.",
+            (None, "thinning"),
+        ),
+        (
+            "insertion",
+            "No discrete nodule.",
+            "Punctate echogenic foci with comet-tail artefact. No discrete nodule.",
+            (None, "comet-tail artefact"),
+        ),
     ],
 )
 def test_oncology_and_pediatric_vocabulary_is_read_and_quoted(
@@ -898,6 +959,18 @@ def test_oncology_and_pediatric_vocabulary_is_read_and_quoted(
         ("R lateral ventricle atrium 6 mm.", "The right lateral ventricular atrium measures 6 mm."),
         ("Peribronchial thickening bilat.", "Bilateral peribronchial thickening."),
         ("Healing R distal tibial CML.", "Healing classic metaphyseal lesion of the right tibia."),
+        (
+            "C4-5: new DOC. C6-7: mild bulge.",
+            "C4-C5: new disc-osteophyte complex. C6-C7: disc bulge.",
+        ),
+        ("Stable MS lesion burden.", "Stable multiple sclerosis lesion burden."),
+        ("L frontal FCD type IIb.", "Focal cortical dysplasia of the left frontal lobe, type IIb."),
+        ("Small T7 hemangioma.", "Small haemangioma in the T7 vertebral body."),
+        ("No subdural hematoma or edema.", "No subdural haematoma or oedema."),
+        (
+            "L5-S1 protrusion with annular fissure.",
+            "L5-S1 disc protrusion with an annular tear.",
+        ),
     ],
 )
 def test_pediatric_and_oncology_synonyms_and_abbreviations_raise_nothing(verifier, source, report):
@@ -927,6 +1000,24 @@ def test_pediatric_and_oncology_synonyms_and_abbreviations_raise_nothing(verifie
 def test_restaging_sizes_priors_and_uptake_values_are_read(text, written, dim, values):
     found = {text[m.start : m.end]: (m.dim, m.values) for m in extract_measurements(text)}
     assert found[written] == (dim, values)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("T6-7 L paracentral protrusion. L renal cyst 2.3 cm.", ["2.3 cm"]),
+        ("C5-6 R foraminal stenosis, 4 mm anterolisthesis.", ["4 mm"]),
+        ("L4 - 5 L facet effusion 6 mm.", ["6 mm"]),
+    ],
+)
+def test_a_side_letter_after_a_disc_level_is_no_unit(text, written):
+    assert [text[m.start : m.end] for m in extract_measurements(text)] == written
+
+
+def test_a_disc_level_with_a_side_letter_reworded_raises_nothing(verifier):
+    source = "Discs: T6-7 small L paracentral protrusion, no cord contact."
+    report = "Discs: Small left paracentral disc protrusion at T6-T7 without cord contact."
+    assert verifier.verify(source, report) == []
 
 
 @pytest.mark.parametrize(

@@ -99,7 +99,10 @@ _KNOWN_NEGATIONS = {
     "h13-mr-lspine-31": "'compression of the cauda equina' is not a finding the lexicon knows",
     "h13-us-arm-58": "a denial after a heading that names the veins ('Deep veins: ... No deep "
     "venous thrombosis') is read as the heading's normal statement",
-    "h14-mr-brain-16": "'malformation of cortical development' is not a finding the lexicon knows",
+    "h14-mr-brain-01": "'no new or enlarging T2 lesions' beside lesions affirmed elsewhere: a "
+    "lesion's newness is not tracked apart from the lesion",
+    "h14-mr-brain-59": "'enhancement' alone is not a finding the lexicon knows (as one it is "
+    "read in every enhancing mass's description)",
     "h14-mr-tspine-60": "'abnormal intradural enhancement' after a normal cord statement is read "
     "as part of the normal heading",
 }
