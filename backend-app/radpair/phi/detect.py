@@ -223,14 +223,20 @@ _SPOKEN_TIME = (
     rf"(?:{_HOUR_WORD}(?:[ -]{_MINUTE_WORD})?[ \t]*(?:[ap]\.?[ \t]?m\b\.?|o['’]clock|"
     rf"in[ \t]+the[ \t]+(?:morning|afternoon|evening)|at[ \t]+night)"
     rf"|{_HOUR_WORD}[ -]{_MINUTE_WORD}"
-    rf"|(?:(?:a[ \t]+)?quarter|half)[ \t]+(?:past|to|after)[ \t]+{_HOUR_WORD}"
+    rf"|(?:(?:a[ \t]+)?quarter|half|five|ten|twenty(?:[ -]five)?)[ \t]+(?:past|to|after)[ \t]+"
+    rf"{_HOUR_WORD}"
     rf"|(?:oh|zero)[ -]?{_ORDINAL_TENS}[ \t]+hundred(?:[ \t]+hours)?"
     rf"|(?:oh|zero)[ -]{_ORDINAL_TENS}[ -](?:{_MINUTE_WORD}|zero[ -]{_ORDINAL_TENS})"
     rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ -]{_MINUTE_WORD}"
     rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ \t]+hundred[ \t]+hours)"
 )
 # After a key ("id number", "folder number") four digits said as words are enough.
-_SPOKEN_KEYED_ID = rf"(?:[a-z][ \t]){{0,6}}{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{3,}}\b"
+# Letters may stand between the digits ("one e g four t e five m k seven two", a Medicare
+# number) or before them with a dash ("q a dash two four dash zero three one nine").
+_SPOKEN_KEYED_ID = (
+    rf"(?:[a-z][ \t]+(?:dash[ \t]+)?){{0,6}}{_DIGIT_WORD}"
+    rf"(?:{_DIGIT_SEP}(?:{_DIGIT_WORD}|[a-z](?=[ \t]+(?:[a-z]|{_DIGIT_WORD})\b))){{3,}}\b"
+)
 # Words the spoken forms need: a month, a number said as a word, "dot" of an address.
 _MONTH_WORDS = frozenset(
     """jan january feb february mar march apr april may jun june jul july aug august sep sept
@@ -318,6 +324,12 @@ def _digit_count(text: str) -> int:
 
 # Pagers, bleeps and extensions may have three digits ("bleep 334").
 _SHORT_NUMBER_KEYS = frozenset("pager page beeper bleep ext extension".split())
+
+
+# A phone number just before ("... two two six zero extension thirty one", "... 2260 ext 31").
+_NUMBER_BEFORE = re.compile(
+    r"(?i)(?:\d|\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))[ \t,]*$"
+)
 
 
 def _enough_digits(minimum: int):
@@ -419,7 +431,13 @@ def _trimmed(
     `single` must accept a name of one word ("nurse [Okafor]" but not "PA [Chest]")."""
     start, end = match.start("v"), match.end("v") if end is None else end
     words = list(_SPAN_WORD.finditer(match.string, start, end))
-    while len(words) > 1 and _not_name_part(words[-1].group()):
+    while (
+        len(words) > 1
+        and _not_name_part(words[-1].group())
+        and words[-2].group().lower() not in _PARTICLE_WORDS  # "de Wet", "van Dam"
+    ):
+        words.pop()
+    while len(words) > 1 and words[-1].group().lower() in _PARTICLE_WORDS:
         words.pop()
     while lead and len(words) > 1 and _not_name_lead(words[0].group()):
         words.pop(0)
@@ -821,11 +839,63 @@ def _month_as_given_name(match: re.Match) -> bool:
     return bool(after) and namebook.is_person_name(match.group(), after.group("w"))
 
 
+def _lower_surname_ok(word: str) -> bool:
+    """A lower-case word that can be a surname after a strong cue: a listed name not among the
+    commonest words, or a word no list knows; not a role, context or clinical word."""
+    if word in _PAIR_STOP or word in _ROLE_WORDS or namebook.is_eponym(word):
+        return False
+    if namebook.is_clinical(word) and not namebook.is_ever_name(word):
+        return False
+    return namebook.is_lower_name(word) or namebook.is_lower_surname(word)
+
+
+def _spoken_surname_first(match: re.Match) -> tuple[int, int] | None:
+    """ "hollis comma jerome": surname words that read as names, then a listed given name or
+    a word no list knows (a second given name only when listed and rare as a word)."""
+    surname = match.group("s").split()
+    given = match.group("g")
+    if not _lower_surname_ok(surname[-1]):
+        return None
+    if given in _PAIR_STOP or given in _ROLE_WORDS or namebook.is_clinical(given):
+        return None
+    if not (namebook.is_ever_given(given) or namebook.is_unknown(given)):
+        return None
+    start = match.start("s")
+    if len(surname) == 2 and not _lower_surname_ok(surname[0]):
+        start = match.end("s") - len(surname[-1])
+    end = match.end("g")
+    second = match.group("g2")
+    if (
+        second
+        and second not in _PAIR_STOP
+        and namebook.is_ever_given(second)
+        and not namebook.is_common(second)
+    ):
+        end = match.end("g2")
+    return start, end
+
+
+def _relative_given(match: re.Match) -> tuple[int, int] | None:
+    """ "daughter grace": a listed given name after a relative, not a common verb or clinical
+    word ("mother reports", "son will"), with a surname after it when one follows."""
+    word = match.group("lv")
+    if word in _PAIR_STOP or word in _ROLE_WORDS or namebook.is_clinical(word):
+        return None
+    if not namebook.is_ever_given(word) or namebook.is_very_common(word):
+        return None
+    end = match.end("lv")
+    after = _NEXT_LOWER_WORD.match(match.string, end)
+    if after and _lower_surname_ok(after.group("w")) and namebook.is_lower_name(after.group("w")):
+        end = after.end("w")
+    return match.start("lv"), end
+
+
 _RULES: tuple[_Rule, ...] = (
     _rule("EMAIL", r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"),
     _rule(
         "EMAIL",
-        r"(?i)\b[a-z0-9]+(?:[ \t]+(?:dot|underscore|dash)[ \t]+[a-z0-9]+)*[ \t]+at[ \t]+"
+        r"(?i)\b(?:[a-z][ \t]+)?[a-z0-9]+(?:[ \t]+(?:dot|underscore|dash)[ \t]+[a-z0-9]+)*"
+        r"[ \t]+at[ \t]+"
         r"[a-z0-9-]+(?:[ \t]+dot[ \t]+[a-z0-9-]+)*[ \t]+dot[ \t]+"
         r"(?:com|org|net|edu|gov|io|health|info|us|uk|ca|au|de|fr|nl)\b",
         needs=frozenset({"dot"}),
@@ -836,12 +906,20 @@ _RULES: tuple[_Rule, ...] = (
         r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|health|info|biz|us|uk|ca|au|de|fr|nl)"
         r"\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]}])?",
     ),
+    # "h t t p s colon slash slash portal dot example dot org slash ...": an address said aloud,
+    # to the end of its sentence.
+    _rule(
+        "URL",
+        r"(?im)\b(?:h[ \t]*t[ \t]*t[ \t]*p[ \t]*s?[ \t]+colon[ \t]+slash[ \t]+slash|"
+        r"w[ \t]*w[ \t]*w[ \t]+dot)[ \t]+.*?(?=[ \t]+(?:period|comma|full[ \t]+stop)\b|[ \t]*$)",
+        needs=frozenset({"slash", "dot"}),
+    ),
     _rule(
         "MRN",
         rf"(?i)(?<!\w)(?=[MmHhCcRrUuFfIiOoNn])"
         rf"(?:MRN|m\.?[ \t]r\.?[ \t]n\b\.?|MR\s*#|MR\s+(?:no\.?|number)|"
         rf"med(?:ical)?\s+rec(?:ord)?s?|"
-        rf"(?:hospital|hosp|chart|record|unit|registration|reg|folder|file|IP|OP|CR|o[ \t]p)"
+        rf"(?:hospital|hosp|chart|record|unit|registration|reg|folder|file|clinic|IP|OP|CR|o[ \t]p)"
         rf"\.?\s+(?:number|no\.?|#)|UR\s*(?:number|no\.?|#)|URN|UR|UHID|CRN|NHS|CHI|IHI|"
         rf"clinic\s+folder|folder|RAMQ|OHIP)(?![A-Za-z])"
         rf"{_KEY_TAIL}(?P<v>{_SPACED_ID}|{_ID_GROUPED})(?![\w/-])",
@@ -862,7 +940,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"last\s*(?:4|four)|"
         rf"CSN|FIN|NHS|health\s+card|health\s+plan|licen[cs]e|serial|device|study\s+id|claim|"
         rf"specimen|case|beneficiary|medicaid|medicare|passport|NPI|DEA|badge|employee|"
-        rf"enrollment|reference|ref|ticket|booking|barcode|wristband|bed|room)"
+        rf"enrollment|reference|ref|ticket|booking|barcode|wristband|bed|room|MBI|HICN|lot|batch|"
+        rf"job)"
         rf"{_KEY_TAIL}(?P<v>{_SPOKEN_KEYED_ID}|\d(?:[ \t]\d){{2,}}\b|{_ID_GROUPED})(?![\w/-])",
         "v",
         keep=lambda m: _digit_count(m.group("v")) >= 3,
@@ -895,6 +974,14 @@ _RULES: tuple[_Rule, ...] = (
         ),
     ),
     _rule("PHONE", r"(?<![\w.-])\d{3}-\d{4}(?:\s*(?i:x|ext\.?)\s*\d{1,6})?(?![\w-])"),
+    # "five five five ... two six zero extension thirty one": an extension said after a number.
+    _rule(
+        "PHONE",
+        rf"(?i)\b(?:ext|extension)\.?[ \t]+(?:{_DIGIT_WORD}|{_TEEN}|{_TENS})"
+        rf"(?:[ \t-]+(?:{_DIGIT_WORD}|{_TEEN}|{_TENS})){{0,4}}\b",
+        keep=lambda m: bool(_NUMBER_BEFORE.search(m.string, max(0, m.start() - 24), m.start())),
+        needs=frozenset({"extension", "ext"}),
+    ),
     # Numbers with a trunk prefix ("020 7946 0552", "0491 572 665") and bare extensions
     # ("x2291", "x4-6617").
     _rule(
@@ -958,6 +1045,12 @@ _RULES: tuple[_Rule, ...] = (
         keep=lambda m: m.span("v") if m.group("v") else m.span("w"),
         needs=_HAS_SLASH_DATE,
     ),
+    # "seventeen march nineteen seventy three": a day said as a number, a month and a year.
+    _rule(
+        "DATE",
+        rf"(?i)\b{_DAY_NUMBER}[ \t]+(?:of[ \t]+)?{_MONTH}[ \t]+{_SPOKEN_YEAR}\b",
+        needs=_MONTH_WORDS,
+    ),
     _rule(
         "DATE",
         rf"(?<![\w'’])(?:(?i:(?:{_WEEKDAY}|{_SPOKEN_YEAR}),?[ \t]+)?"
@@ -983,6 +1076,15 @@ _RULES: tuple[_Rule, ...] = (
         "DATE",
         r"(?i)(?<![\w.])\d{1,2}[ \t]+slash[ \t]+\d{1,2}(?:[ \t]+slash[ \t]+(?:\d{4}|\d{2}))?\b"
         r"|(?<![\w.])(?:0?[1-9]|1[0-2])[ \t]+slash[ \t]+(?:19|20)\d\d\b",
+        needs=frozenset({"slash"}),
+    ),
+    # "nine slash seventeen slash ninety four", "oh four slash oh nine slash nineteen seventy
+    # eight": a slash date said in words.
+    _rule(
+        "DATE",
+        rf"(?i)\b(?:(?:oh|zero)[ \t]+)?{_HOUR_WORD}[ \t]+slash[ \t]+"
+        rf"(?:(?:oh|zero)[ \t]+{_ORDINAL_TENS}|{_DAY_NUMBER})[ \t]+slash[ \t]+"
+        rf"(?:{_SPOKEN_YEAR}|{_TENS}(?:[ -]{_ORDINAL_TENS})?|(?:oh|zero)[ \t]+{_ORDINAL_TENS})\b",
         needs=frozenset({"slash"}),
     ),
     # "ten twelve nineteen sixty", "4 4 1928", "7 19 2025": month, day and year said apart.
@@ -1192,6 +1294,13 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         keep=lambda m: _trimmed(m, _could_be_name),
     ),
+    # A maiden name: "(née Gillespie)", "maiden name Okoro".
+    _rule(
+        "NAME",
+        rf"(?i:\bn[ée]e|\bmaiden[ \t]+name:?|\bformerly)[ \t]+(?P<v>{_CAP_WORD}(?:-{_CAP_WORD})?)",
+        "v",
+        keep=lambda m: _could_be_name(m.group("v")),
+    ),
     # "Malin's mother reports", "Yaw Owusu's prior CT".
     _rule(
         "NAME",
@@ -1253,6 +1362,32 @@ _RULES: tuple[_Rule, ...] = (
         rf"\([ \t]*[\"“'‘])(?P<v>{_CAP_WORD}|[{_UP}]{{2,3}})[\"”'’]?\)"
         rf"|(?i:also[ \t]+known[ \t]+as|goes[ \t]+by|a\.?k\.?a\.?)[ \t]+(?P<lv>[{_LOW}]{{3,}})\b",
         keep=lambda m: m.span("v") if m.group("v") else _nickname(m),
+    ),
+    # "patient name hollis comma jerome", "patient alvarez castillo comma maria jose": the
+    # surname, a spoken comma and the given names.
+    _rule(
+        "NAME",
+        rf"(?<![\w.])(?:patient|pt|name|named|resident)(?:[ \t]+name)?(?:[ \t]+is)?[ \t]+"
+        rf"(?P<v>(?P<s>[{_LOW}][{_LOW}'’-]+(?:[ \t]+(?!comma\b)[{_LOW}][{_LOW}'’-]+)?)"
+        rf"[ \t]+comma[ \t]+(?P<g>[{_LOW}][{_LOW}'’-]+)(?:[ \t]+(?P<g2>[{_LOW}][{_LOW}'’-]+))?)",
+        keep=_spoken_surname_first,
+        needs=lambda text: "comma" in text and _speech_text(text),
+    ),
+    # "daughter grace reports", "partner tomas present": a relative's given name in lower case.
+    _rule(
+        "NAME",
+        rf"(?<![\w.])(?:{_RELATIVE}|mom|dad)[ \t]+(?P<lv>[{_LOW}]{{3,}})\b",
+        keep=_relative_given,
+        needs=_speech_text,
+    ),
+    # "doctor k wojcik", "nurse j. okafor": a title, one initial and a surname.
+    _rule(
+        "NAME",
+        rf"(?<![\w.])(?:dr|doctor|nurse|mr|mrs|ms|prof|professor)\.?[ \t]+"
+        rf"(?P<v>[{_LOW}]\.?[ \t]+(?P<s>[{_LOW}][{_LOW}'’-]{{2,}}))(?![\w'’-])",
+        "v",
+        keep=lambda m: _lower_surname_ok(m.group("s")),
+        needs=_speech_text,
     ),
     # Speech recognition in lower case: "patient name jamal whitehorse", "patient is amara
     # chukwuemeka", and a given name with a surname anywhere ("for marcus oyelaran").
@@ -1339,7 +1474,8 @@ _PAIR_STOP = _NOT_PART - {m.lower() for m in _MONTHS} - {"will"}
 # spoken names, dates, times and ids count too.
 _FAST_SKIP = re.compile(
     rf"[\d@A-Z]|www|://|\b(?:dr|doctor|mrs?|ms|with|per|by|to|d/w|at|on|of|for|patient|pt|"
-    rf"name|named|age|aged|dot|accession|number|mrn|ext|extension|phone|pager|bleep)\b"
+    rf"name|named|age|aged|dot|accession|number|mrn|ext|extension|phone|pager|bleep|date|birth|"
+    rf"born|slash|{_RELATIVE})\b"
     rf"|(?i:\b{_ROLE_NOUN}\b)"
 )
 # Two or more words in capitals side by side: a line typed with caps lock ("DMITRI SOKOLOV").
@@ -1476,6 +1612,8 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))
     spans = [_with_given_name(shadow, span, taken) for span in spans]
+    if "hyphen" in text:
+        spans = [_with_spoken_hyphen(text, span, taken) for span in spans]
     return spans + _nicknames_after(shadow, spans, taken), taken
 
 
@@ -1501,6 +1639,21 @@ def _nicknames_after(text: str, spans: list[Span], taken: bytearray) -> list[Spa
         taken[start:end] = b"\x01" * (end - start)
         found.append(Span(start, end, "NAME"))
     return found
+
+
+_SPOKEN_HYPHEN = re.compile(rf"[ \t]+hyphen[ \t]+(?P<w>[{_LOW}][{_LOW}'’]+)\b")
+
+
+def _with_spoken_hyphen(text: str, span: Span, taken: bytearray) -> Span:
+    """ "ezra goldfarb hyphen levi": the second part of a double-barrelled surname said with a
+    spoken hyphen belongs to the name."""
+    if span.category != "NAME":
+        return span
+    after = _SPOKEN_HYPHEN.match(text, span.end)
+    if not after or any(taken[span.end : after.end()]) or not _lower_surname_ok(after.group("w")):
+        return span
+    taken[span.end : after.end()] = b"\x01" * (after.end() - span.end)
+    return Span(span.start, after.end(), "NAME")
 
 
 _GIVEN_BEFORE = re.compile(rf"(?<![\w.'’-])(?P<g>{_CAP_WORD}) $")

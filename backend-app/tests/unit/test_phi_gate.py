@@ -95,6 +95,27 @@ PLANTED = [
      "four oh six five five five zero one four two"),
     ("LKW 2330 on 04/08/2025. Discussed at 0231 by Dr. Greene.", "TIME", "0231"),
     ("Biopsy scheduled 8/29 at 07:30 for the left breast 2:00 mass.", "TIME", "07:30"),
+    ("date of birth nine slash seventeen slash ninety four period", "DATE",
+     "nine slash seventeen slash ninety four"),
+    ("birth date oh four slash oh nine slash nineteen seventy eight comma", "DATE",
+     "oh four slash oh nine slash nineteen seventy eight"),
+    ("birth date seventeen march nineteen seventy three comma", "DATE",
+     "seventeen march nineteen seventy three"),
+    ("callback number five five five four one four two two six zero extension thirty one",
+     "PHONE", "extension thirty one"),
+    ("medicare number one e g four t e five m k seven two period", "ID",
+     "one e g four t e five m k seven two"),
+    ("q a ticket number q a dash two four dash zero three one nine period", "ID",
+     "q a dash two four dash zero three one nine"),
+    ("Medicare MBI: 4TX7-EK2-MP81", "ID", "4TX7-EK2-MP81"),
+    ("A 14.5 Fr catheter (lot no. 7CV22D0419) was placed.", "ID", "7CV22D0419"),
+    ("Clinic No. MWC-20602   Exam 03/19/2024", "MRN", "MWC-20602"),
+    ("discussed with doctor lee at ten past four this afternoon", "TIME",
+     "ten past four this afternoon"),
+    ("questions to t jameel at meridiantelerad dot example dot net", "EMAIL",
+     "t jameel at meridiantelerad dot example dot net"),
+    ("images at h t t p s colon slash slash pacs dot example dot net slash k i period", "URL",
+     "h t t p s colon slash slash pacs dot example dot net slash k i"),
 ]  # fmt: skip
 
 CLINICAL = [
@@ -116,6 +137,8 @@ CLINICAL = [
     "Follow-up per Fleischner 2017; dissemination in space and time (McDonald 2017).",
     "Fractures of the 5th and 6th ribs. Synovitis of the second and third MCP joints.",
     "Small R effusion in neutropenic pt. Small nodule. No PTX.",
+    "flexion and extension views period tumor extension two centimeters into the fat",
+    "patient is comma however comma stable period the mother reports pain period son will call",
     "2 mo f, nat eval (sibling w/ abusive head trauma).",
 ]
 
@@ -210,6 +233,7 @@ LATER_SLICE_FLOORS = {
     "phi_corpus6.yaml": {"DATE": 0.97, "MRN": 0.97, "ID": 0.95, "PHONE": 0.90},
     "phi_corpus7.yaml": {"DATE": 0.97, "ID": 0.94, "PHONE": 0.95},
     "phi_corpus8.yaml": {"DATE": 0.96, "MRN": 0.97, "ID": 0.91, "PHONE": 0.95},
+    "phi_corpus9.yaml": {"DATE": 0.98, "ID": 0.93, "PHONE": 0.93},
 }
 
 
@@ -224,6 +248,7 @@ LATER_SLICE_FLOORS = {
         ("phi_corpus6.yaml", 0.95),
         ("phi_corpus7.yaml", 0.96),
         ("phi_corpus8.yaml", 0.91),
+        ("phi_corpus9.yaml", 0.97),
     ],
 )
 def test_the_gate_keeps_its_scores_on_each_labelled_slice(slice_name, name_floor):

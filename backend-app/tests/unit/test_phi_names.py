@@ -111,6 +111,20 @@ PARTICLES_AND_HYPHENS = [
     ("Ordering: Al-Hassan, Noor\n", "Al-Hassan, Noor"),
     ("Technologist Jan-Willem Bakker positioned the patient.", "Jan-Willem Bakker"),
     ("Seen by ED attending Kofi Mensah-Bonsu.", "Kofi Mensah-Bonsu"),
+    ("Copy to oncology, Dr. Pieter de Wet.", "Pieter de Wet"),
+    ("c t head for patient ezra goldfarb hyphen levi comma m r n", "ezra goldfarb hyphen levi"),
+    ("Resident: MacPherson, Agnes (née Gillespie)", "Gillespie"),
+]
+SPOKEN_COMMA_AND_RELATIVES = [
+    ("period patient name hollis comma jerome comma accession", "hollis comma jerome"),
+    (
+        "patient alvarez castillo comma maria jose comma accession",
+        "alvarez castillo comma maria jose",
+    ),
+    ("female comma name beaulieu comma germaine comma m r n", "beaulieu comma germaine"),
+    ("he flew home period his daughter grace reports period", "grace"),
+    ("partner tomas present period no pain period", "tomas"),
+    ("read by doctor k wojcik period", "k wojcik"),
 ]
 TABLES = {
     "role before": ROLE_BEFORE,
@@ -122,6 +136,7 @@ TABLES = {
     "given name only": GIVEN_NAME_ONLY,
     "possessive": POSSESSIVE,
     "particles and hyphens": PARTICLES_AND_HYPHENS,
+    "spoken comma and relatives": SPOKEN_COMMA_AND_RELATIVES,
 }
 CASES = [(kind, text, name) for kind, rows in TABLES.items() for text, name in rows]
 
