@@ -65,14 +65,20 @@ _NOT_LABEL_WORD = (
     "The|This|And|Or|On|At|In|Of|To|For|From|By|With|Via|Per|Who|No|Not|None|Unknown|Left|"
     "Right|Dr|Drs|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Acc|ACC|Accn|Accession|DOB|Dob|MRN|Mrn|ID|Age|"
     "Sex|Male|Female|MR|CT|US|XR|NM|PET|MRI|AP|PA|Baby|Boy|Girl|MD|DO|RN|NP|PhD|MBBS|FRCR|"
-    "FRCPC|CNP|APRN|RT|LPN|CNA|PA-C"
+    "FRCPC|CNP|APRN|RT|LPN|CNA|PA-C|CNM|RDMS|RDCS|RVT|RRT|CPNP|FNP|DNP|PNP|ARNP|CRNA|ARRT|CNMT|"
+    "MBChB|FRANZCR|FRCR|DMRD|DNB|RPVI|CNS"
 )
+# "J.K.", "M.L.": a person named by initials alone after a role.
+_INITIALS_ONLY = rf"(?:[{_UP}]\.){{2,3}}(?!\w)"
+# Credentials that may stand between a role label and the name ("Sonographer: RDMS: J.K.").
+_CREDENTIAL_WORD = r"(?:RDMS|RDCS|RVT|RT|RTR|ARRT|CNMT|RN|CNM|NP|PA-C|MD)"
 _LABEL_WORD = (
     rf"(?=[{_UP}])(?!(?:{_NOT_LABEL_WORD})\b)(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_UP}{_LOW}]+"
     rf"(?:[-'’](?!s\b)[{_UP}{_LOW}]+)*|[{_UP}]\.)"
 )
 _PARTICLE = (
-    r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|do|la|le|bin|al|el|ten|ter|St\.?|Ste\.?|"
+    r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|do|la|le|bin|binti|bte|al|el|ten|ter|"
+    r"St\.?|Ste\.?|s/o|d/o|a/l|a/p|"
     r"Ó|O|Ní|Nic|Mac|Ua|Uí)"
 )
 # Words of one name are one space apart; two spaces or a tab separate the fields of a header.
@@ -85,7 +91,7 @@ _RELATIVE = (
 )
 # Middle initials and "st." may stand inside a lower-case name ("leticia d. fonseca").
 _LOWER_SEQ = (
-    rf"[{_LOW}][{_LOW}'’-]+(?:[ \t]+(?:[{_LOW}]\.?(?=[ \t])|st\.|[{_LOW}][{_LOW}'’-]+)){{0,3}}"
+    rf"[{_LOW}][{_LOW}'’-]+(?:[ \t]+(?:[{_LOW}]\.?(?=[ \t])|st\.|[{_LOW}][{_LOW}'’-]+)){{0,4}}"
     rf"(?:[ \t]+[{_LOW}]\b(?![.'’-]))?"
 )
 # A capitalised word that may be a name part, without a possessive "'s" ("O'Neill", "Chen").
@@ -100,7 +106,9 @@ _UNIT = (
     r"blood\s+bank|scheduling|clinic|ultrasound|x-?ray|\d+\s*(?:West|East|North|South|[WENS]\b)|"
     r"ENT|GI|ortho(?:pa?edics)?|(?:neuro|general|vascular|trauma|cardiac|thoracic)?\s*surgery|"
     r"neurology|cardiology|urology|oncology|OB|GYN|OB/?GYN|peds|pa?ediatrics|medicine|trauma|"
-    r"nephrology|pulmonary|pulmonology|hepatology|anesthesia|neonatology|"
+    r"nephrology|pulmonary|pulmonology|hepatology|anesthesia|neonatology|gastro(?:enterology)?|"
+    r"ha?ematology|ha?em|onc|renal|resp(?:iratory)?|endo(?:crine|crinology)?|rheum(?:atology)?|"
+    r"derm(?:atology)?|psych(?:iatry)?|geriatrics|vascular|hepatobiliary|colorectal|breast|"
     r"(?:North|South|East|West)\s*\d+)\b"
 )
 # "SEGUN ADEWALE": two or more words in capitals (read as a name only after a cue).
@@ -143,7 +151,7 @@ _NAME_VERBS = (
 )
 _CREDENTIAL = (
     r"(?:,?\s+(?:MD|M\.D\.|D\.O\.|RN|NP|PA-C|PhD|MBBS|FRCR|FRCPC|FRCS|FRANZCR|CNP|APRN|DNP|"
-    r"RVT|RDMS|CNMT)|,\s*(?:DO|PA|RT))"
+    r"RVT|RDMS|CNMT|CNM|CPNP|FNP|PNP|ARNP|CRNA)|,\s*(?:DO|PA|RT))"
 )
 # Common given names: a bare "First Last" with no other context. Names that are also months,
 # verbs or clinical words (May, June, Mark, Will, Grace, Hope, Page...) are left out on purpose.
@@ -168,7 +176,8 @@ _GIVEN = (
 )
 _UNITS = (
     r"(?:mm|cm|m|km|mL|ml|cc|L|mg|g|kg|mcg|µg|ug|HU|mGy|Gy|mSv|units?|U|IU|%|x\b|by|times|"
-    r"beats|bpm|mmHg|ms|sec|seconds|minutes|min|mmol|mEq|lbs?|pounds|ft|inches|in\b)"
+    r"beats|bpm|mmHg|ms|sec|seconds|minutes|min|mmol|mEq|lbs?|pounds|ft|inches|in\b|microns?|"
+    r"µm|um)"
 )
 _MONTH = (
     r"\b(?=[AaDdFfJjMmNnOoSs])"
@@ -186,8 +195,8 @@ _ID_VALUE = r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 _ID_GROUPED = (
     r"(?:[A-Za-z]{1,5}/)*(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
     r"(?:/[A-Za-z0-9][A-Za-z0-9-]*)*"
-    r"(?:(?<=\d)(?:[ ]\d{2,6}){1,3}(?:[ ]\d(?=[ \t]{2,}|[ \t]*$|[ \t]*[\n,;)]))?)?"
-    r"|(?-i:[A-Z]{2,5})(?:[ ]\d{3,}){1,3}"
+    r"(?:(?<=\d)(?:[ ]\d{2,6}){1,3}(?:[ ]\d(?:/\d)?(?=[ \t]{2,}|[ \t]*$|[ \t]*[\n,;)]))?)?"
+    r"|(?-i:[A-Z]{2,5})(?:[ ]\d{3,}(?:-\d{1,3})?){1,3}"
 )
 _KEY_TAIL = r"\s*(?:number|num|no\.?|nr|#|id)?\s*(?:is\s+|was\s+)?[:#=]?\s*(?:is\s+)?"
 _AGE_NUM = r"(?:9\d|1[01]\d|12[0-5])"
@@ -221,7 +230,7 @@ _MINUTE_WORD = (
 # "oh three hundred hours": a time of day in words.
 _SPOKEN_TIME = (
     rf"(?:{_HOUR_WORD}(?:[ -]{_MINUTE_WORD})?[ \t]*(?:[ap]\.?[ \t]?m\b\.?|o['’]clock|"
-    rf"in[ \t]+the[ \t]+(?:morning|afternoon|evening)|at[ \t]+night)"
+    rf"in[ \t]+the[ \t]+(?:morning|afternoon|evening|night)|at[ \t]+night)"
     rf"|{_HOUR_WORD}[ -]{_MINUTE_WORD}"
     rf"|(?:(?:a[ \t]+)?quarter|half|five|ten|twenty(?:[ -]five)?)[ \t]+(?:past|to|after)[ \t]+"
     rf"{_HOUR_WORD}"
@@ -235,8 +244,23 @@ _SPOKEN_TIME = (
 # number) or before them with a dash ("q a dash two four dash zero three one nine").
 _SPOKEN_KEYED_ID = (
     rf"(?:[a-z][ \t]+(?:dash[ \t]+)?){{0,6}}{_DIGIT_WORD}"
-    rf"(?:{_DIGIT_SEP}(?:{_DIGIT_WORD}|[a-z](?=[ \t]+(?:[a-z]|{_DIGIT_WORD})\b))){{3,}}\b"
+    rf"(?:{_DIGIT_SEP}(?:{_DIGIT_WORD}|[a-z](?![\w'’]))){{3,}}\b"
 )
+# Numbers of a date said aloud after a date cue (month, day, then a year of two or four).
+_DATE_CUE = (
+    r"(?:date(?:[ \t]+of[ \t]+(?:service|birth|exam|examination|injury|study|procedure))?|"
+    r"dated|d[ \t]o[ \t]b|dob|birth[ \t]+date|born)"
+)
+_SPOKEN_MONTH_NUMBER = rf"(?:(?:oh|zero)[ \t]+)?{_HOUR_WORD}"
+_SPOKEN_DAY_NUMBER = (
+    rf"(?:(?:oh|zero)[ \t]+{_ORDINAL_TENS}|(?:one|two)[ \t]+{_DIGIT_WORD}|"
+    rf"three[ \t]+(?:zero|one)|{_DAY_NUMBER})"
+)
+_SPOKEN_YEAR_NUMBER = (
+    rf"(?:{_SPOKEN_YEAR}|{_TENS}(?:[ -]{_ORDINAL_TENS})?|(?:oh|zero)[ \t]+{_ORDINAL_TENS}|"
+    rf"{_DIGIT_WORD}[ \t]+{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD}[ \t]+{_DIGIT_WORD})?)"
+)
+_SPOKEN_DATE_SEP = r"[ \t]+(?:slash|dash)[ \t]+"
 # Words the spoken forms need: a month, a number said as a word, "dot" of an address.
 _MONTH_WORDS = frozenset(
     """jan january feb february mar march apr april may jun june jul july aug august sep sept
@@ -267,12 +291,15 @@ _TIME_OF_DAY = (
     r"(?:[ \t]+(?i:this[ \t]+(?:morning|afternoon|evening)|tonight|"
     r"in[ \t]+the[ \t]+(?:morning|afternoon|evening)|hours|hrs))?"
 )
+_CARDINAL_WORD = rf"(?:{_DIGIT_WORD}|{_TEEN}|{_TENS}|hundred|thousand|million|and)"
 # Spelled letters before an id ("c t a four four seven ..."), then digits one by one
 # ("7 7 0 4 1 2 9") or as words ("four four eight one two").
 _SPACED_ID = (
     rf"(?:(?:[a-z][ \t]){{0,6}}"
     rf"(?:\d(?:(?:[ \t]|[ \t]+(?:dash|slash)[ \t]+)\d){{4,}}"
-    rf"|(?:slash[ \t]+)?{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}))\b"
+    rf"|(?:slash[ \t]+)?{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}"
+    # "four million seven hundred twelve thousand three hundred eighty eight"
+    rf"|(?:{_CARDINAL_WORD}[ \t]+)*(?:million|thousand)(?:[ \t]+{_CARDINAL_WORD})+))\b"
 )
 # What ends a spoken time or a bare ordinal day: punctuation, a spoken "period", or a word that
 # cannot be a unit ("at 4 20 period", "on the 12th, ...").
@@ -340,10 +367,12 @@ def _enough_digits(minimum: int):
 _PARTICLE_ANY = (
     r"(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]os|[Dd]as|[Tt]e|"
     r"N[ií]|Nic|[OÓ]|Ua|"
-    r"[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]ela|[Bb]in|[Ii]bn|[Aa]bu|[Aa]l|[Ee]l|St\.?|Ste\.?)"
+    r"[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]ela|[Bb]in|[Bb]inti|[Bb]te|[Ii]bn|[Aa]bu|[Aa]l|[Ee]l|St\.?|"
+    r"Ste\.?|[Ll]os|[Ll]as|s/o|d/o|a/l|a/p)"
 )
 _PARTICLE_WORDS = frozenset(
-    "van von der den de del della di da du dos das la le ter ten te dela bin ibn abu al el st ste "
+    "van von der den de del della di da du dos das la le ter ten te dela bin binti bte ibn abu al "
+    "el st ste los las "
     "ní ni nic ó ua".split()
 )
 # Words of roles and services: beside a name they are context, never part of it.
@@ -466,12 +495,12 @@ def _lower_name(
         for index, found in enumerate(_SPAN_WORD.finditer(match.string, start, match.end(group)))
         if found.group() not in _PARTICLE_WORDS and (index == 0 or len(found.group()) > 1)
     ]
-    kept_end, first = None, None
+    kept_end, first, vouched = None, None, False
     for index, found in enumerate(words):
         word = found.group()
         if kept_end is None and index > 2:
             break
-        if word in _ROLE_WORDS or word in _PAIR_STOP:
+        if word in _ROLE_WORDS or word in _PAIR_STOP or word in _VERBS_AFTER_NAME:
             break
         following = words[index + 1].group() if index + 1 < len(words) else ""
         if first is None and listed_first and not namebook.is_lower_name(word, False):
@@ -480,10 +509,20 @@ def _lower_name(
             if not (unknown_given or _given_before_surname(word, following)):
                 break
         common_ok = after_title and (first is None or namebook.is_ever_given(first))
+        if vouched:
+            # "grace delacroix": the surname that made the given name before it a name.
+            first, kept_end, vouched = first or word, found.end(), False
+            continue
+        name_ok = namebook.is_lower_name(word, unknown_ok) or (
+            common_ok and namebook.is_lower_surname(word)
+        )
+        vouched = not name_ok and _given_before_surname(
+            word, following, after_title and first is None
+        )
         if not (
-            namebook.is_lower_name(word, unknown_ok)
-            or (common_ok and namebook.is_lower_surname(word))
-            or _given_before_surname(word, following, after_title and first is None)
+            name_ok
+            or vouched
+            or _surname_after_rare_given(first, word, after_title)
             # "tobenna eze", "henrietta van wyk": a short surname no list knows, after a name.
             or (
                 first is not None
@@ -500,6 +539,30 @@ def _lower_name(
         return None
     initial = _LOWER_INITIAL_AT_END.match(match.string, kept_end)
     return start, initial.end() if initial else kept_end
+
+
+# Verbs that follow a name in speech and are surnames too ("doctor arun prakash reading for",
+# "patient mary fell").
+_VERBS_AFTER_NAME = frozenset(
+    """reading dictating reporting covering speaking calling here fell falls fallen states stated
+    works worked went said says knows lives reports reported denies presents complains underwent
+    returned returns arrived came has had is was will may can did does got gets walked tripped
+    slipped hit struck seen noted""".split()
+)
+
+
+def _surname_after_rare_given(first: str | None, word: str, after_title: bool) -> bool:
+    """ "patricia price", after a title "abigail young": a listed surname that is also a word,
+    after a given name that is rare as a word (not "will young", "grace long")."""
+    if first is None or not namebook.is_ever_given(first):
+        return False
+    if not namebook.is_lower_name(first, unknown_ok=False):
+        return False
+    if word in _VERBS_AFTER_NAME or namebook.is_clinical(word) or namebook.is_eponym(word):
+        return False
+    if not after_title and namebook.is_very_common(word):
+        return False
+    return word in namebook.surnames()
 
 
 # "buckley ambrose t", "terrence mcallister junior": an initial or a suffix that ends the name.
@@ -646,6 +709,39 @@ def _initials_name(match: re.Match) -> tuple[int, int] | None:
     return None
 
 
+# Acronyms that speech recognition spells letter by letter, alone or run together.
+_SPELLED_ACRONYMS = frozenset(
+    """pet ct cta ctpa mr mri mra mrcp mrv us xr gi mdt ent icu ed er or ir nm spect suv ivc svc
+    pe dvt tia cva copd chf ap pa rv lv cbd ercp hida kub ett ng og picc iv im po prn tmj acl pcl
+    mcl lcl tfcc ac si ti rads bi li lung aspects dexa ob gyn ua uti mca aca pca ica eca cca sma
+    ima csf ln lad lcx rca ef hcc rcc ptx cxr avn oa ra ms als gcs""".split()
+)
+
+
+def _acronyms_only(letters: str) -> bool:
+    """The letters split wholly into known acronyms ("petct" = PET + CT)."""
+    reachable = [True] + [False] * len(letters)
+    for end in range(2, len(letters) + 1):
+        reachable[end] = any(
+            reachable[start] and letters[start:end] in _SPELLED_ACRONYMS
+            for start in range(max(0, end - 5), end - 1)
+        )
+    return reachable[-1]
+
+
+_FIRST_DIGIT_WORD = re.compile(rf"(?i)\b{_DIGIT_WORD}\b")
+
+
+def _spoken_digits(match: re.Match) -> tuple[int, int] | None:
+    """Digits said one by one, with the spelled letters before them unless a letter may be a
+    word ("i h i eight zero ..." keeps the digits; "a five ..." too)."""
+    if not _SPELLED_WORDS.search(match.group()):
+        return match.span()
+    first = _FIRST_DIGIT_WORD.search(match.string, match.start(), match.end())
+    digits = match.string[first.start() : match.end()] if first else ""
+    return (first.start(), match.end()) if _digit_count(digits) >= 5 else None
+
+
 def _spelled_name(match: re.Match) -> tuple[int, int] | None:
     """A name spelled out (five letters or more, not a spelled acronym or word such as
     "a s p e c t s"), or "o apostrophe brien" with the given name before it."""
@@ -654,6 +750,8 @@ def _spelled_name(match: re.Match) -> tuple[int, int] | None:
         letters = re.sub(r"apostrophe|hyphen|dash", "", letters)
         if len(letters) < 5 or namebook.is_clinical(letters) or namebook.is_plain_word(letters):
             return None
+        if _acronyms_only(letters):
+            return None  # "p e t c t", "g i m d t": acronyms spelled out
         return match.span()
     given = match.group("g")
     if given and namebook.is_ever_given(given):
@@ -756,7 +854,15 @@ _EPONYM_NOUN = (
     r"valve|device|stents?|(?:hemi)?arthroplasty|osteotomy|fixator|limb|loop)"
 )
 # "Dr. Lee's cell" is a phone, not a Hurthle-cell kind of eponym.
-_EPONYM_AFTER = rf"[-–][A-Z]|s?\s+{_EPONYM_NOUN}\b|['’]s?\s+(?!cells?\b){_EPONYM_NOUN}\b"
+# "Groote Schuur Hospital", "Peter MacCallum Cancer Centre": a place named after a person.
+_INSTITUTION = (
+    r"(?:Hospitals?|Infirmary|Institute|Medical|Cancer|Memorial|Hospice|Centre|Center|"
+    r"University|Foundation|Trust|Campus|Children['’]s|Women['’]s|Health|Clinic)"
+)
+_EPONYM_AFTER = (
+    rf"[-–][A-Z]|s?\s+{_EPONYM_NOUN}\b|['’]s?\s+(?!cells?\b){_EPONYM_NOUN}\b"
+    rf"|[ \t]+(?:{_CAP_WORD}[ \t]+)?{_INSTITUTION}\b"
+)
 _EPONYM_USE = rf"(?!{_EPONYM_AFTER})"
 _EPONYM_USE_AHEAD = re.compile(_EPONYM_AFTER)
 
@@ -852,7 +958,7 @@ def _lower_surname_ok(word: str) -> bool:
 def _spoken_surname_first(match: re.Match) -> tuple[int, int] | None:
     """ "hollis comma jerome": surname words that read as names, then a listed given name or
     a word no list knows (a second given name only when listed and rare as a word)."""
-    surname = match.group("s").split()
+    surname = [w for w in match.group("s").split() if w != "hyphen"]
     given = match.group("g")
     if not _lower_surname_ok(surname[-1]):
         return None
@@ -864,14 +970,26 @@ def _spoken_surname_first(match: re.Match) -> tuple[int, int] | None:
     if len(surname) == 2 and not _lower_surname_ok(surname[0]):
         start = match.end("s") - len(surname[-1])
     end = match.end("g")
-    second = match.group("g2")
-    if (
-        second
-        and second not in _PAIR_STOP
-        and namebook.is_ever_given(second)
-        and not namebook.is_common(second)
-    ):
-        end = match.end("g2")
+    # "maria jose", "jean francois", "maria de los angeles": more given names, rare as words.
+    after_particle = False
+    for word in _SPAN_WORD.finditer(match.string, end, match.end("rest")):
+        plain = word.group()
+        if plain in _PARTICLE_WORDS:
+            after_particle = True
+            continue
+        if plain in _PAIR_STOP or plain in _ROLE_WORDS or namebook.is_clinical(plain):
+            break
+        if namebook.is_common(plain) or not (
+            namebook.is_ever_name(plain) or namebook.is_unknown(plain)
+        ):
+            break
+        if not (
+            after_particle
+            or namebook.is_ever_given(plain)
+            or namebook.is_lower_name(plain, unknown_ok=True)
+        ):
+            break
+        end, after_particle = word.end(), False
     return start, end
 
 
@@ -921,7 +1039,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"med(?:ical)?\s+rec(?:ord)?s?|"
         rf"(?:hospital|hosp|chart|record|unit|registration|reg|folder|file|clinic|IP|OP|CR|o[ \t]p)"
         rf"\.?\s+(?:number|no\.?|#)|UR\s*(?:number|no\.?|#)|URN|UR|UHID|CRN|NHS|CHI|IHI|"
-        rf"clinic\s+folder|folder|RAMQ|OHIP)(?![A-Za-z])"
+        rf"clinic\s+folder|folder|RAMQ|OHIP|NHI|IPD|OPD|n[ \t]h[ \t]i|i[ \t]h[ \t]i|u[ \t]r[ \t]n|"
+        rf"u[ \t]h[ \t]i[ \t]d)(?![A-Za-z])"
         rf"{_KEY_TAIL}(?P<v>{_SPACED_ID}|{_ID_GROUPED})(?![\w/-])",
         "v",
     ),
@@ -941,13 +1060,29 @@ _RULES: tuple[_Rule, ...] = (
         rf"CSN|FIN|NHS|health\s+card|health\s+plan|licen[cs]e|serial|device|study\s+id|claim|"
         rf"specimen|case|beneficiary|medicaid|medicare|passport|NPI|DEA|badge|employee|"
         rf"enrollment|reference|ref|ticket|booking|barcode|wristband|bed|room|MBI|HICN|lot|batch|"
-        rf"job)"
+        rf"job|PHN|aadhaa?r|card|request|release|NRIC|PPS|p[ \t]p[ \t]s|patient\s+(?:number|no))"
         rf"{_KEY_TAIL}(?P<v>{_SPOKEN_KEYED_ID}|\d(?:[ \t]\d){{2,}}\b|{_ID_GROUPED})(?![\w/-])",
         "v",
         keep=lambda m: _digit_count(m.group("v")) >= 3,
     ),
+    # "m as in mary r as in robert four four zero two nine one": letters said with a word for
+    # each, and the digits after them.
+    _rule(
+        "ID",
+        rf"(?i)\b(?:[a-z][ \t]+as[ \t]+in[ \t]+[a-z]+(?:[ \t]+|,[ \t]*)){{1,8}}"
+        rf"(?:{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD})*\b)?",
+        keep=lambda m: (m.start(), m.start() + len(m.group().rstrip(" \t,"))),
+        needs=frozenset({"as"}),
+    ),
+    # "one point two point eight four zero point ...": a DICOM uid said aloud.
+    _rule(
+        "ID",
+        rf"(?i)\b{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD})*"
+        rf"(?:[ \t]+point[ \t]+{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD})*){{3,}}\b",
+        needs=frozenset({"point"}),
+    ),
     _rule("ID", r"\b\d{3}-\d{2}-\d{4}\b"),
-    _rule("ID", r"(?<![\w#])#\d{4,}\b"),
+    _rule("ID", r"(?<![\w#])#[A-Za-z]{0,5}-?\d{4,}\b"),
     _rule(
         "PHONE",
         r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
@@ -991,6 +1126,23 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule("PHONE", r"(?<![\w.])x\d[\d-]{2,6}\d(?![\w-])"),
     _rule("PHONE", r"(?<![\w./-])\d{3}/\d{3}/\d{4}(?![\w/-])"),
+    # "five five five dot four eight two dot nine one zero three": a number said with its dots.
+    _rule(
+        "PHONE",
+        rf"(?i)\b{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD}){{2}}[ \t]+dot[ \t]+{_DIGIT_WORD}"
+        rf"(?:[ \t]+{_DIGIT_WORD}){{2}}[ \t]+dot[ \t]+{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD}){{3}}\b",
+        needs=frozenset({"dot"}),
+    ),
+    # After a bare "number" (no kind said: "p p s number", "patient number"), four digits or more;
+    # tried after the phone rules so that "callback number ..." stays a phone.
+    _rule(
+        "ID",
+        rf"(?i)(?<!\w)number{_KEY_TAIL}"
+        rf"(?P<v>{_SPOKEN_KEYED_ID}|\d(?:[ \t]\d){{3,}}\b|{_ID_GROUPED})(?![\w/-])",
+        "v",
+        keep=lambda m: _digit_count(m.group("v")) >= 4,
+        needs=frozenset({"number"}),
+    ),
     # Strong name contexts first: after a title or "Patient:", even "June" is a name.
     _rule(
         "NAME",
@@ -1044,6 +1196,26 @@ _RULES: tuple[_Rule, ...] = (
         r"(?=[ \t,]+(?:(?i:at)[ \t]+)?(?:[01]\d|2[0-3]):?[0-5]\d\b)",
         keep=lambda m: m.span("v") if m.group("v") else m.span("w"),
         needs=_HAS_SLASH_DATE,
+    ),
+    # After a date cue, month, day and year said as numbers: "date of service three slash
+    # fourteen", "d o b two dash nine dash one three", "dated eleven fifteen twenty three",
+    # "date of birth twelve oh four nineteen seventy".
+    _rule(
+        "DATE",
+        rf"(?i)\b{_DATE_CUE}[ \t]+(?:is[ \t]+)?"
+        rf"(?P<v>{_SPOKEN_MONTH_NUMBER}{_SPOKEN_DATE_SEP}{_SPOKEN_DAY_NUMBER}"
+        rf"(?:{_SPOKEN_DATE_SEP}{_SPOKEN_YEAR_NUMBER})?)\b"
+        rf"|\b(?:on|from|since)[ \t]+(?P<w>{_SPOKEN_MONTH_NUMBER}{_SPOKEN_DATE_SEP}"
+        rf"{_SPOKEN_DAY_NUMBER}{_SPOKEN_DATE_SEP}{_SPOKEN_YEAR_NUMBER})\b",
+        keep=lambda m: m.span("v") if m.group("v") else m.span("w"),
+        needs=frozenset({"slash", "dash"}),
+    ),
+    _rule(
+        "DATE",
+        rf"(?i)\b{_DATE_CUE}[ \t]+(?:is[ \t]+)?"
+        rf"(?P<v>{_SPOKEN_MONTH_NUMBER}[ \t]+{_SPOKEN_DAY_NUMBER}[ \t]+{_SPOKEN_YEAR_NUMBER})\b",
+        "v",
+        needs=frozenset({"date", "dated", "dob", "b", "birth", "born", "service"}),
     ),
     # "seventeen march nineteen seventy three": a day said as a number, a month and a year.
     _rule(
@@ -1100,7 +1272,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "DATE",
-        rf"\b(?=[OoFfSsDdBbAaUuTt])(?i:on|from|since|dated|before|after|until|through|by)[ \t]+"
+        rf"\b(?=[OoFfSsDdBbAaUuTtYy])"
+        rf"(?i:on|from|since|dated|before|after|until|through|by|yesterday|today)[ \t]+"
         rf"(?i:the)[ \t]+"
         rf"(?P<v>(?i:{_SPOKEN_DAY})){_SPOKEN_END}",
         "v",
@@ -1127,6 +1300,16 @@ _RULES: tuple[_Rule, ...] = (
         r"(?<!\w)(?=[Aa@])(?i:at|@|around|approximately|about)[ \t]+"
         r"(?P<v>(?:[01]?\d|2[0-3])[ \t][0-5]\d" + _TIME_OF_DAY + ")" + _SPOKEN_END,
         "v",
+    ),
+    # "at zero three five zero": a 24-hour time said digit by digit.
+    _rule(
+        "TIME",
+        rf"(?i)(?<!\w)(?:at|around|approximately|about)[ \t]+"
+        rf"(?P<v>(?:(?:zero|oh|one)[ \t]+{_DIGIT_WORD}|two[ \t]+(?:zero|oh|one|two|three))[ \t]+"
+        rf"(?:zero|oh|one|two|three|four|five)[ \t]+{_DIGIT_WORD}(?:[ \t]+(?:hours|hrs))?)"
+        + _SPOKEN_END,
+        "v",
+        needs=_DIGIT_WORDS_SET,
     ),
     _rule(
         "TIME",
@@ -1226,7 +1409,8 @@ _RULES: tuple[_Rule, ...] = (
         "NAME",
         rf"(?<!\w){_initials(_ROLE_LABEL)}(?i:{_ROLE_LABEL})"
         rf"(?:\s*:|[ \t]+[-–](?=[ \t]))[ \t]*"
-        rf"(?:{_TITLE}\b\.?\s+)?(?P<v>(?:{_PARTICLE}[ \t]+)*{_SURNAME_GIVEN})",
+        rf"(?:{_CREDENTIAL_WORD}[ \t]*:?[ \t]+)?(?:{_TITLE}\b\.?\s+)?"
+        rf"(?P<v>{_INITIALS_ONLY}|(?:{_PARTICLE}[ \t]+)*{_SURNAME_GIVEN})",
         "v",
         keep=lambda m: _trimmed(m, _could_be_name),
     ),
@@ -1264,7 +1448,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         rf"(?<!\w){_initials(_ROLE_NOUN)}(?i:{_ROLE_NOUN})(?:,?[ \t]+(?:{_TITLE}\b\.?[ \t]+)?"
-        rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t]+)*{_NAME_SEQ})){_EPONYM_USE}"
+        rf"(?P<v>{_INITIALS_ONLY}|(?>(?:{_PARTICLE_ANY}[ \t]+)*{_NAME_SEQ})){_EPONYM_USE}"
         rf"|(?=[ \t]+(?P<lv>{_LOWER_SEQ})))",
         "v",
         keep=lambda m: (
@@ -1368,8 +1552,10 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         rf"(?<![\w.])(?:patient|pt|name|named|resident)(?:[ \t]+name)?(?:[ \t]+is)?[ \t]+"
-        rf"(?P<v>(?P<s>[{_LOW}][{_LOW}'’-]+(?:[ \t]+(?!comma\b)[{_LOW}][{_LOW}'’-]+)?)"
-        rf"[ \t]+comma[ \t]+(?P<g>[{_LOW}][{_LOW}'’-]+)(?:[ \t]+(?P<g2>[{_LOW}][{_LOW}'’-]+))?)",
+        rf"(?P<v>(?P<s>[{_LOW}][{_LOW}'’-]+(?:[ \t]+hyphen[ \t]+[{_LOW}][{_LOW}'’-]+)?"
+        rf"(?:[ \t]+(?!comma\b)[{_LOW}][{_LOW}'’-]+)?)"
+        rf"[ \t]+comma[ \t]+(?P<g>[{_LOW}][{_LOW}'’-]+)"
+        rf"(?P<rest>(?:[ \t]+(?:{_PARTICLE}[ \t]+)*[{_LOW}][{_LOW}'’-]+){{0,3}}))",
         keep=_spoken_surname_first,
         needs=lambda text: "comma" in text and _speech_text(text),
     ),
@@ -1429,7 +1615,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "ID",
-        r"(?<![\w.-])#?[A-Za-z]{0,5}-?\d[\d-]{4,}\d[A-Za-z]{0,3}(?![\w-]|\.\w)",
+        r"(?<![\w.-])#?[A-Za-z]{0,5}-?\d[\d-]{4,}\d[A-Za-z]{0,3}(?![\w-]|\.\w)"
+        + rf"(?!\s*{_UNITS}\b)",
         keep=_enough_digits(6),
     ),
     # "25-CT-771204", "1.2.840.55112.4471" (a DICOM study uid), and digits said one by one with
@@ -1448,7 +1635,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "ID",
         rf"(?i)(?<![\w-])(?:[a-z][ \t]){{0,6}}{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}\b",
-        keep=lambda m: not _SPELLED_WORDS.search(m.group()),
+        keep=_spoken_digits,
         needs=_DIGIT_WORDS_SET,
     ),
     _rule(
@@ -1475,7 +1662,7 @@ _PAIR_STOP = _NOT_PART - {m.lower() for m in _MONTHS} - {"will"}
 _FAST_SKIP = re.compile(
     rf"[\d@A-Z]|www|://|\b(?:dr|doctor|mrs?|ms|with|per|by|to|d/w|at|on|of|for|patient|pt|"
     rf"name|named|age|aged|dot|accession|number|mrn|ext|extension|phone|pager|bleep|date|birth|"
-    rf"born|slash|{_RELATIVE})\b"
+    rf"born|dated|dob|slash|{_RELATIVE}|zero|one|two|three|four|five|six|seven|eight|nine)\b"
     rf"|(?i:\b{_ROLE_NOUN}\b)"
 )
 # Two or more words in capitals side by side: a line typed with caps lock ("DMITRI SOKOLOV").
@@ -1612,7 +1799,7 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))
     spans = [_with_given_name(shadow, span, taken) for span in spans]
-    if "hyphen" in text:
+    if "hyphen" in text or "dash" in text:
         spans = [_with_spoken_hyphen(text, span, taken) for span in spans]
     return spans + _nicknames_after(shadow, spans, taken), taken
 
@@ -1621,6 +1808,9 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
 _NICKNAME_AFTER = re.compile(
     rf"[ \t]*(?:\([ \t]*[\"“]?(?P<p>{_CAP_WORD})[\"”]?[ \t]*\)|[\"“](?P<q>{_CAP_WORD})[\"”])"
 )
+
+
+_SERVICE = re.compile(rf"(?i){_UNIT}")
 
 
 def _nicknames_after(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
@@ -1634,14 +1824,20 @@ def _nicknames_after(text: str, spans: list[Span], taken: bytearray) -> list[Spa
             continue
         group = "p" if after.group("p") else "q"
         start, end = after.span(group)
-        if after.group(group).lower() in _NOT_PART or any(taken[start:end]):
-            continue
+        word = after.group(group)
+        if (
+            word.lower() in _NOT_PART
+            or not _could_be_name(word)
+            or _SERVICE.fullmatch(word)
+            or any(taken[start:end])
+        ):
+            continue  # "Dr Mokoena (Trauma)": a service, not a nickname
         taken[start:end] = b"\x01" * (end - start)
         found.append(Span(start, end, "NAME"))
     return found
 
 
-_SPOKEN_HYPHEN = re.compile(rf"[ \t]+hyphen[ \t]+(?P<w>[{_LOW}][{_LOW}'’]+)\b")
+_SPOKEN_HYPHEN = re.compile(rf"[ \t]+(?:hyphen|dash)[ \t]+(?P<w>[{_LOW}][{_LOW}'’]+)\b")
 
 
 def _with_spoken_hyphen(text: str, span: Span, taken: bytearray) -> Span:

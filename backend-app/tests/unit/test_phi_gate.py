@@ -116,6 +116,35 @@ PLANTED = [
      "t jameel at meridiantelerad dot example dot net"),
     ("images at h t t p s colon slash slash pacs dot example dot net slash k i period", "URL",
      "h t t p s colon slash slash pacs dot example dot net slash k i"),
+    ("Folder No: GSH 0934412-7   DOB: 03 Nov 1979", "MRN", "GSH 0934412-7"),
+    ("Patient: Hemi PARATA   NHI: ZAB4721   DOB: 09/09/1966", "MRN", "ZAB4721"),
+    ("Aadhaar: 4521 8873 0926   Ayushman card: PMJAY-PB-7731904", "ID", "PMJAY-PB-7731904"),
+    ("Patient: KAUR-GILL, Simran   PHN: 9876 543 210   MRN: VGH00729163", "ID", "9876 543 210"),
+    ("DOB: 30/06/1985   Medicare: 4128 57392 2/1\n", "ID", "4128 57392 2/1"),
+    ("Outside report requested under release #REL-55821.", "ID", "REL-55821"),
+    ("patient number b a r four four one nine zero seven two dash k period", "ID",
+     "b a r four four one nine zero seven two dash k"),
+    ("medical record number is m as in mary r as in robert four four zero two nine one period",
+     "ID", "m as in mary r as in robert four four zero two nine one"),
+    ("study uid one point two point eight four zero point one one three six one nine point two",
+     "ID", "one point two point eight four zero point one one three six one nine point two"),
+    ("m r n four million seven hundred twelve thousand three hundred eighty eight period", "MRN",
+     "four million seven hundred twelve thousand three hundred eighty eight"),
+    ("faxed to the office at five five five dot four eight two dot nine one zero three period",
+     "PHONE", "five five five dot four eight two dot nine one zero three"),
+    ("paged the registrar at zero three five zero period", "TIME", "zero three five zero"),
+    ("informed the resident at two forty in the night period", "TIME",
+     "two forty in the night"),
+    ("record number eight eight four period date of service three slash fourteen\n", "DATE",
+     "three slash fourteen"),
+    ("patient period d o b two dash nine dash one three period", "DATE",
+     "two dash nine dash one three"),
+    ("outside study dated eleven fifteen twenty three period", "DATE",
+     "eleven fifteen twenty three"),
+    ("patient date of birth zero three one four two zero one nine period", "DATE",
+     "zero three one four two zero one nine"),
+    ("date of birth twelve oh four nineteen seventy period", "DATE",
+     "twelve oh four nineteen seventy"),
 ]  # fmt: skip
 
 CLINICAL = [
@@ -139,6 +168,11 @@ CLINICAL = [
     "Small R effusion in neutropenic pt. Small nodule. No PTX.",
     "flexion and extension views period tumor extension two centimeters into the fat",
     "patient is comma however comma stable period the mother reports pain period son will call",
+    "Embolised with 500-700 micron microspheres; 100-300 micron DEB loaded with doxorubicin.",
+    "p e t c t for staging period for discussion at the upper g i m d t period",
+    "Dept of Nuclear Medicine, Royal Prince Alfred Hospital. Groote Schuur Hospital read.",
+    "grade two slash four reflux period on two dash three views period",
+    "features s/o Consolidation in Right lung. Patient mary fell down the stairs.",
     "2 mo f, nat eval (sibling w/ abusive head trauma).",
 ]
 
@@ -233,7 +267,8 @@ LATER_SLICE_FLOORS = {
     "phi_corpus6.yaml": {"DATE": 0.97, "MRN": 0.97, "ID": 0.95, "PHONE": 0.90},
     "phi_corpus7.yaml": {"DATE": 0.97, "ID": 0.94, "PHONE": 0.95},
     "phi_corpus8.yaml": {"DATE": 0.96, "MRN": 0.97, "ID": 0.91, "PHONE": 0.95},
-    "phi_corpus9.yaml": {"DATE": 0.98, "ID": 0.93, "PHONE": 0.93},
+    "phi_corpus9.yaml": {"DATE": 0.98},
+    "phi_corpus10.yaml": {"PHONE": 0.97},
 }
 
 
@@ -249,6 +284,7 @@ LATER_SLICE_FLOORS = {
         ("phi_corpus7.yaml", 0.96),
         ("phi_corpus8.yaml", 0.91),
         ("phi_corpus9.yaml", 0.97),
+        ("phi_corpus10.yaml", 0.95),
     ],
 )
 def test_the_gate_keeps_its_scores_on_each_labelled_slice(slice_name, name_floor):

@@ -125,6 +125,27 @@ SPOKEN_COMMA_AND_RELATIVES = [
     ("he flew home period his daughter grace reports period", "grace"),
     ("partner tomas present period no pain period", "tomas"),
     ("read by doctor k wojcik period", "k wojcik"),
+    (
+        "patient is lefebvre hyphen tremblay comma marie claude comma health card",
+        "lefebvre hyphen tremblay comma marie claude",
+    ),
+    (
+        "patient name gonzalez comma maria de los angeles period m r n",
+        "gonzalez comma maria de los angeles",
+    ),
+    ("results faxed to midwife grace delacroix at the clinic", "grace delacroix"),
+    ("discussed with doctor abigail young from pediatric surgery", "abigail young"),
+    ("biophysical profile period patient is patricia price comma m r n", "patricia price"),
+    ("patient is muhammad faiz bin abdul rahman comma m r n", "muhammad faiz bin abdul rahman"),
+]
+CREDENTIALS_INITIALS_AND_PATRONYMICS = [
+    ("Referring: Tamara Boyce, CNM   Sonographer: RDMS: J.K.\n", "J.K"),
+    ("Performed by Dr. Sam Okoye with technologist M.L.; fluoroscopy 1.2 min.", "M.L"),
+    ("Patient: RAJAGOPAL s/o Muthusamy   NRIC: S6812345D", "RAJAGOPAL s/o Muthusamy"),
+    (
+        "Handed over to Dr. Nurul Ain binti Hashim (Gastro), pager 9328 1174.",
+        "Nurul Ain binti Hashim",
+    ),
 ]
 TABLES = {
     "role before": ROLE_BEFORE,
@@ -137,6 +158,7 @@ TABLES = {
     "possessive": POSSESSIVE,
     "particles and hyphens": PARTICLES_AND_HYPHENS,
     "spoken comma and relatives": SPOKEN_COMMA_AND_RELATIVES,
+    "credentials, initials and patronymics": CREDENTIALS_INITIALS_AND_PATRONYMICS,
 }
 CASES = [(kind, text, name) for kind, rows in TABLES.items() for text, name in rows]
 
