@@ -1008,6 +1008,20 @@ def _relative_given(match: re.Match) -> tuple[int, int] | None:
     return match.start("lv"), end
 
 
+# Words before an identifier that say what kind it is.
+_ID_KEYS = (
+    r"(?:patient\s+id|pt\.?\s+id|identifier|ID|SSN|social\s+security|"
+    r"insurance|member|membership|policy|subscriber|encounter|visit|account|acct|order|"
+    r"requisition|bill|invoice|authori[sz]ation|prior\s+auth|auth|i[ \t.]d|subject|"
+    r"participant|group|randomi[sz]ation|screening\s+(?:no|number)|interpreter|"
+    r"last\s*(?:4|four)|"
+    r"CSN|FIN|NHS|health\s+card|health\s+plan|licen[cs]e|serial|device|study\s+id|claim|"
+    r"specimen|case|beneficiary|medicaid|medicare|passport|NPI|DEA|badge|employee|"
+    r"enrollment|reference|ref|ticket|booking|barcode|wristband|bed|room|MBI|HICN|lot|batch|"
+    r"job|PHN|aadhaa?r|card|request|release|NRIC|PPS|p[ \t]p[ \t]s|patient\s+(?:number|no))"
+)
+
+
 _RULES: tuple[_Rule, ...] = (
     _rule("EMAIL", r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"),
     _rule(
@@ -1052,15 +1066,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "ID",
-        rf"(?i)(?<!\w)(?:patient\s+id|pt\.?\s+id|identifier|ID|SSN|social\s+security|"
-        rf"insurance|member|membership|policy|subscriber|encounter|visit|account|acct|order|"
-        rf"requisition|bill|invoice|authori[sz]ation|prior\s+auth|auth|i[ \t.]d|subject|"
-        rf"participant|group|randomi[sz]ation|screening\s+(?:no|number)|interpreter|"
-        rf"last\s*(?:4|four)|"
-        rf"CSN|FIN|NHS|health\s+card|health\s+plan|licen[cs]e|serial|device|study\s+id|claim|"
-        rf"specimen|case|beneficiary|medicaid|medicare|passport|NPI|DEA|badge|employee|"
-        rf"enrollment|reference|ref|ticket|booking|barcode|wristband|bed|room|MBI|HICN|lot|batch|"
-        rf"job|PHN|aadhaa?r|card|request|release|NRIC|PPS|p[ \t]p[ \t]s|patient\s+(?:number|no))"
+        rf"(?i)(?<!\w){_initials(_ID_KEYS)}{_ID_KEYS}"
         rf"{_KEY_TAIL}(?P<v>{_SPOKEN_KEYED_ID}|\d(?:[ \t]\d){{2,}}\b|{_ID_GROUPED})(?![\w/-])",
         "v",
         keep=lambda m: _digit_count(m.group("v")) >= 3,
@@ -1188,7 +1194,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "DATE",
-        r"\b(?i:on|dated|from|since|of|before|after|until|through|thru|to|and|prior|study|exam|"
+        r"\b(?=[odfsbautpegrlytmwODFSBAUTPEGRLYTMW])"
+        r"(?i:on|dated|from|since|of|before|after|until|through|thru|to|and|prior|study|exam|"
         r"dictated|transcribed|signed|given|read|seen|performed|done|last|yesterday|today|"
         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)[ \t]*\(?[ \t]*"
         r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])"
@@ -1225,7 +1232,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "DATE",
-        rf"(?<![\w'’])(?:(?i:(?:{_WEEKDAY}|{_SPOKEN_YEAR}),?[ \t]+)?"
+        rf"(?<![\w'’])(?=[adefjmnostwADEFJMNOSTW])(?:(?i:(?:{_WEEKDAY}|{_SPOKEN_YEAR}),?[ \t]+)?"
         rf"(?:{_MONTH}|\b(?i:may)(?=[ \t]+(?i:the[ \t]+)?{_SPOKEN_ORDINAL}))"
         rf"[ \t]+(?:(?i:the)[ \t]+)?(?i:{_SPOKEN_DAY})(?:,?[ \t]+(?i:{_SPOKEN_YEAR}))?\b"
         rf"|\b(?i:(?:{_WEEKDAY},?[ \t]+)?the[ \t]+)?(?i:{_SPOKEN_ORDINAL})[ \t]+"
@@ -1262,12 +1269,12 @@ _RULES: tuple[_Rule, ...] = (
     # "ten twelve nineteen sixty", "4 4 1928", "7 19 2025": month, day and year said apart.
     _rule(
         "DATE",
-        rf"(?i)\b{_HOUR_WORD}[ \t]+(?:slash[ \t]+)?{_DAY_NUMBER}[ \t]+(?:slash[ \t]+)?"
-        rf"{_SPOKEN_YEAR}\b"
-        rf"|(?i:\b{_SPOKEN_ORDINAL}[ \t]+of[ \t]+the[ \t]+{_SPOKEN_ORDINAL}"
-        rf"(?:[ \t]+(?:{_SPOKEN_YEAR}|{_TENS}(?:[ -]{_ORDINAL_TENS})?))?\b)"
+        rf"(?i)(?=[otfsen\d])(?:\b{_HOUR_WORD}[ \t]+(?:slash[ \t]+)?{_DAY_NUMBER}[ \t]+"
+        rf"(?:slash[ \t]+)?{_SPOKEN_YEAR}\b"
+        rf"|\b{_SPOKEN_ORDINAL}[ \t]+of[ \t]+the[ \t]+{_SPOKEN_ORDINAL}"
+        rf"(?:[ \t]+(?:{_SPOKEN_YEAR}|{_TENS}(?:[ -]{_ORDINAL_TENS})?))?\b"
         r"|(?<![\w./-])(?:1[0-2]|0?[1-9])[ \t](?:[12]\d|3[01]|0?[1-9])[ \t](?:19|20)\d\d"
-        r"(?![\w./-])",
+        r"(?![\w./-]))",
         needs=_HAS_SPOKEN_DATE,
     ),
     _rule(
@@ -1375,12 +1382,13 @@ _RULES: tuple[_Rule, ...] = (
     _rule("AGE", rf"(?i)\b(?:aged?|age:)\s*[~≈]?\s*(?P<v>{_AGE_NUM})\b(?!\s*{_UNITS}\b)", "v"),
     _rule(
         "AGE",
-        rf"(?i)\b(?:ninety(?:[- ]{_ORDINAL_TENS})?|(?:one\s+)?hundred(?:\s+and\s+\w+)?)"
+        rf"(?i)(?=[nhoic])"
+        rf"(?:\b(?:ninety(?:[- ]{_ORDINAL_TENS})?|(?:one\s+)?hundred(?:\s+and\s+\w+)?)"
         rf"(?=[- ]years?[- ]old|[- ]year\b|[ \t]+(?:yo|y/o|y\.o\.)(?!\w))"
         rf"|(?<=\bage[ \t])(?:ninety(?:[- ]{_ORDINAL_TENS})?|(?:one[ \t]+)?hundred(?:[ \t]+and)?"
         rf"(?:[ \t]+(?:{_ORDINAL_TENS}|{_TEEN}))?)\b"
         rf"|\b(?:nonagenarian|centenarian)\b"
-        rf"|\b(?:in\s+(?:his|her|their)\s+)(?:90s|nineties)\b",
+        rf"|\b(?:in\s+(?:his|her|their)\s+)(?:90s|nineties)\b)",
         needs=_AGE_WORDS,
     ),
     # "Discussed with Dr. Adaeze Nwosu", "d/w charge nurse maria lopez".
