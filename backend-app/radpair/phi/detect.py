@@ -516,8 +516,15 @@ def _lower_name(
         name_ok = namebook.is_lower_name(word, unknown_ok) or (
             common_ok and namebook.is_lower_surname(word)
         )
-        vouched = not name_ok and _given_before_surname(
-            word, following, after_title and first is None
+        vouched = not name_ok and (
+            _given_before_surname(word, following, after_title and first is None)
+            # "summer faith rivera", "mary grace o'malley": two given names that are words.
+            or (
+                index + 2 < len(words)
+                and namebook.is_ever_given(word)
+                and not namebook.is_clinical(word)
+                and _given_before_surname(following, words[index + 2].group())
+            )
         )
         if not (
             name_ok
@@ -999,8 +1006,8 @@ def _relative_given(match: re.Match) -> tuple[int, int] | None:
     word = match.group("lv")
     if word in _PAIR_STOP or word in _ROLE_WORDS or namebook.is_clinical(word):
         return None
-    if not namebook.is_ever_given(word) or namebook.is_very_common(word):
-        return None
+    if not namebook.is_ever_given(word) or word in _VERBS_AFTER_NAME:
+        return None  # "daughter hope" is a name; "son will", "mother may" are not
     end = match.end("lv")
     after = _NEXT_LOWER_WORD.match(match.string, end)
     if after and _lower_surname_ok(after.group("w")) and namebook.is_lower_name(after.group("w")):

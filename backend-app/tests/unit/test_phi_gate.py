@@ -173,6 +173,7 @@ CLINICAL = [
     "Dept of Nuclear Medicine, Royal Prince Alfred Hospital. Groote Schuur Hospital read.",
     "grade two slash four reflux period on two dash three views period",
     "features s/o Consolidation in Right lung. Patient mary fell down the stairs.",
+    "his son will call period the mother may bring the films period",
     "2 mo f, nat eval (sibling w/ abusive head trauma).",
 ]
 

@@ -137,6 +137,8 @@ SPOKEN_COMMA_AND_RELATIVES = [
     ("discussed with doctor abigail young from pediatric surgery", "abigail young"),
     ("biophysical profile period patient is patricia price comma m r n", "patricia price"),
     ("patient is muhammad faiz bin abdul rahman comma m r n", "muhammad faiz bin abdul rahman"),
+    ("referring provider is nurse practitioner summer faith rivera period", "summer faith rivera"),
+    ("results discussed with the patient and her daughter hope at the time period", "hope"),
 ]
 CREDENTIALS_INITIALS_AND_PATRONYMICS = [
     ("Referring: Tamara Boyce, CNM   Sonographer: RDMS: J.K.\n", "J.K"),
