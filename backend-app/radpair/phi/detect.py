@@ -77,7 +77,8 @@ _LABEL_WORD = (
     rf"(?:[-'’](?!s\b)[{_UP}{_LOW}]+)*|[{_UP}]\.)"
 )
 _PARTICLE = (
-    r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|do|la|le|bin|binti|bte|al|el|ten|ter|"
+    r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|do|la|le|bin|binti|bint|bte|ap|al|el|"
+    r"ten|ter|"
     r"St\.?|Ste\.?|s/o|d/o|a/l|a/p|"
     r"Ó|O|Ní|Nic|Mac|Ua|Uí)"
 )
@@ -114,7 +115,10 @@ _UNIT = (
 # "SEGUN ADEWALE": two or more words in capitals (read as a name only after a cue).
 _CAPS_SEQ = rf"[{_UP}][{_UP}'’-]+(?:[ \t][{_UP}][{_UP}'’-]+){{1,3}}\b"
 # "Ivanova, Natalia K": a name, or a surname, a comma, given names and a middle initial.
-_SURNAME_GIVEN = rf"{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ}(?:[ \t]+[{_UP}]\b\.?)?)?"
+_SURNAME_GIVEN = (
+    rf"{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ}(?:[ \t]+[{_UP}]\b\.?)?"
+    rf"(?:[ \t]+(?:JR|SR|Jr|Sr|II|III|IV)\b\.?)?)?"
+)
 _NAME_SEQ2 = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{1,3}}"
 _TITLE = (
     r"(?:Drs?|Doctor|Mr|Mrs|Ms|Miss|Mx|Mister|Missus|Prof|Professor|Sister|Sr|Nurse|Det|"
@@ -367,11 +371,13 @@ def _enough_digits(minimum: int):
 _PARTICLE_ANY = (
     r"(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]os|[Dd]as|[Tt]e|"
     r"N[ií]|Nic|[OÓ]|Ua|"
-    r"[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]ela|[Bb]in|[Bb]inti|[Bb]te|[Ii]bn|[Aa]bu|[Aa]l|[Ee]l|St\.?|"
+    r"[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]ela|[Bb]in|[Bb]inti|[Bb]int|[Bb]te|ap|[Ii]bn|[Aa]bu|[Aa]l|"
+    r"[Ee]l|St\.?|"
     r"Ste\.?|[Ll]os|[Ll]as|s/o|d/o|a/l|a/p)"
 )
 _PARTICLE_WORDS = frozenset(
-    "van von der den de del della di da du dos das la le ter ten te dela bin binti bte ibn abu al "
+    "van von der den de del della di da du dos das la le ter ten te dela bin binti bint bte ap "
+    "ibn abu al "
     "el st ste los las "
     "ní ni nic ó ua".split()
 )
@@ -1025,7 +1031,8 @@ _ID_KEYS = (
     r"CSN|FIN|NHS|health\s+card|health\s+plan|licen[cs]e|serial|device|study\s+id|claim|"
     r"specimen|case|beneficiary|medicaid|medicare|passport|NPI|DEA|badge|employee|"
     r"enrollment|reference|ref|ticket|booking|barcode|wristband|bed|room|MBI|HICN|lot|batch|"
-    r"job|PHN|aadhaa?r|card|request|release|NRIC|PPS|p[ \t]p[ \t]s|patient\s+(?:number|no))"
+    r"job|ICN|EDIPI|PHN|aadhaa?r|card|request|release|NRIC|PPS|p[ \t]p[ \t]s|"
+    r"patient\s+(?:number|no))"
 )
 
 
@@ -1060,7 +1067,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"med(?:ical)?\s+rec(?:ord)?s?|"
         rf"(?:hospital|hosp|chart|record|unit|registration|reg|folder|file|clinic|IP|OP|CR|o[ \t]p)"
         rf"\.?\s+(?:number|no\.?|#)|UR\s*(?:number|no\.?|#)|URN|UR|UHID|CRN|NHS|CHI|IHI|"
-        rf"clinic\s+folder|folder|RAMQ|OHIP|NHI|IPD|OPD|n[ \t]h[ \t]i|i[ \t]h[ \t]i|u[ \t]r[ \t]n|"
+        rf"clinic\s+folder|folder|RAMQ|OHIP|NAM|NHI|IPD|OPD|n[ \t]h[ \t]i|i[ \t]h[ \t]i|"
+        rf"u[ \t]r[ \t]n|"
         rf"u[ \t]h[ \t]i[ \t]d)(?![A-Za-z])"
         rf"{_KEY_TAIL}(?P<v>{_SPACED_ID}|{_ID_GROUPED})(?![\w/-])",
         "v",
@@ -1134,7 +1142,8 @@ _RULES: tuple[_Rule, ...] = (
     # ("x2291", "x4-6617").
     _rule(
         "PHONE",
-        r"(?<![\w+.-])0\d{1,4}[ ]\d{3,4}[ ]\d{3,4}(?:\s*(?i:x|ext\.?|extension)\s*\d{1,6})?"
+        r"(?<![\w+.-])(?:0\d{1,4}|\(0\d{1,4}\))[ ]\d{3,4}[ ]\d{3,4}"
+        r"(?:\s*(?i:x|ext\.?|extension)\s*\d{1,6})?"
         r"(?![\w-]|\.\d)",
     ),
     _rule("PHONE", r"(?<![\w.])x\d[\d-]{2,6}\d(?![\w-])"),
@@ -1195,7 +1204,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule("DATE", rf"(?<![\w./-])(?:0?[1-9]|1[0-2])/{_YEAR}(?![\w/-])"),
     _rule(
         "DATE",
-        rf"{_MONTH}\s*{_DAY}(?:,?\s*{_YEAR})?(?!\s*{_UNITS}\b)(?![\d:])"
+        rf"(?:(?i:{_WEEKDAY}),?[ \t]+)?{_MONTH}\s*{_DAY}(?:,?\s*{_YEAR})?(?!\s*{_UNITS}\b)(?![\d:])"
         rf"|\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s*{_YEAR})?"
         rf"|{_MONTH},?\s*{_YEAR}\b",
     ),
@@ -1319,11 +1328,10 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "TIME",
         rf"(?i)(?<!\w)(?:at|around|approximately|about)[ \t]+"
-        rf"(?P<v>(?:(?:zero|oh|one)[ \t]+{_DIGIT_WORD}|two[ \t]+(?:zero|oh|one|two|three))[ \t]+"
-        rf"(?:zero|oh|one|two|three|four|five)[ \t]+{_DIGIT_WORD}(?:[ \t]+(?:hours|hrs))?)"
-        + _SPOKEN_END,
+        rf"(?P<v>(?:(?:(?:zero|oh|one)[ \t]+{_DIGIT_WORD}|two[ \t]+(?:zero|oh|one|two|three))[ \t]+"
+        rf"(?:zero|oh|one|two|three|four|five)[ \t]+{_DIGIT_WORD}"
+        rf"|(?:[01][ \t]\d|2[ \t][0-3])[ \t][0-5][ \t]\d)(?:[ \t]+(?:hours|hrs))?)" + _SPOKEN_END,
         "v",
-        needs=_DIGIT_WORDS_SET,
     ),
     _rule(
         "TIME",

@@ -145,6 +145,12 @@ PLANTED = [
      "zero three one four two zero one nine"),
     ("date of birth twelve oh four nineteen seventy period", "DATE",
      "twelve oh four nineteen seventy"),
+    ("Patient: Tremblay-Gagnon, Marie-Eve   NAM: TREM 8562 1234   Dossier", "MRN",
+     "TREM 8562 1234"),
+    ("ICN: 1012847730V442198   Age: 90", "ID", "1012847730V442198"),
+    ("time out at 1 3 1 0 with the nurse", "TIME", "1 3 1 0"),
+    ("biopsy next thursday october 23rd at 9 a m", "DATE", "thursday october 23rd"),
+    ("Call (02) 5550 1184 for results.", "PHONE", "(02) 5550 1184"),
 ]  # fmt: skip
 
 CLINICAL = [
