@@ -148,6 +148,9 @@ CREDENTIALS_INITIALS_AND_PATRONYMICS = [
         "Handed over to Dr. Nurul Ain binti Hashim (Gastro), pager 9328 1174.",
         "Nurul Ain binti Hashim",
     ),
+    ("Patient: Hessa bint Khalid Al Mansoori", "Hessa bint Khalid Al Mansoori"),
+    ("Reviewed by Dr. Gwilym ap Rhys.", "Gwilym ap Rhys"),
+    ("PATIENT: MCALLISTER, EUGENE T JR   SSN: XXX-XX-4417", "MCALLISTER, EUGENE T JR"),
 ]
 TABLES = {
     "role before": ROLE_BEFORE,
