@@ -52,13 +52,18 @@ _NOT_NAME = (
     "Name|Identification|Status|Consent|Position|Location|Age|Sex|Gender|Data|Details|Prep|"
     "Dr|Drs|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Acc|Accn|Accession|Dob|Mrn|Ref|Referring|"
     "Baby|Boy|Girl|"
+    # Places and papers at sites abroad ("Praxis Berlin Mitte", "Haus Sonnenhof").
+    "Praxis|Klinik|Klinikum|Krankenhaus|Clínica|Clinica|Hôpital|Hopital|Ziekenhuis|"
+    "Huisartsenpraktijk|Pflegeheim|Haus|Mobiler|Röntgendienst|Pflegekraft|Hemsjukvård|Deportiva|"
+    "Fødselsnummer|Codice|Fiscale|Teudat|Zehut|Mitte|Zuid|Noord|Oost|Sankt|Sint|"
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 # The capital lookahead first: the long exclusion is only tried where a name can start.
 _NAME_WORD = (
     rf"(?=[{_UP}])(?!(?:{_NOT_NAME})\b)"
-    rf"(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_LOW}]+(?:[-'’](?!s\b)[{_UP}]?[{_LOW}]+)*|[{_UP}]\.)"
+    rf"(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_LOW}]+(?:[-'’](?!s\b)[{_UP}]?[{_LOW}]+)*"
+    rf"|[{_UP}]\.(?:[{_UP}]\.){{0,2}})"
 )
 # Where the context says a name follows (a title, "Patient:"), months and capitals are names too.
 _NOT_LABEL_WORD = (
@@ -74,7 +79,7 @@ _INITIALS_ONLY = rf"(?:[{_UP}]\.){{2,3}}(?!\w)"
 _CREDENTIAL_WORD = r"(?:RDMS|RDCS|RVT|RT|RTR|ARRT|CNMT|RN|CNM|NP|PA-C|MD)"
 _LABEL_WORD = (
     rf"(?=[{_UP}])(?!(?:{_NOT_LABEL_WORD})\b)(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_UP}{_LOW}]+"
-    rf"(?:[-'’](?!s\b)[{_UP}{_LOW}]+)*|[{_UP}]\.)"
+    rf"(?:[-'’](?!s\b)[{_UP}{_LOW}]+)*|[{_UP}]\.(?:[{_UP}]\.){{0,2}})"
 )
 _PARTICLE = (
     r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|do|la|le|bin|binti|bint|bte|ap|al|el|"
@@ -97,7 +102,8 @@ _LOWER_SEQ = (
 )
 # A capitalised word that may be a name part, without a possessive "'s" ("O'Neill", "Chen").
 _CAP_WORD = (
-    rf"(?:[OD]['’]|Ma?c|Fitz)?[{_UP}][{_LOW}]+(?:['’][{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)?"
+    rf"(?:[OD]['’]|Ma?c|Fitz)?[{_UP}][{_LOW}]+(?:['’](?!s\b)[{_UP}{_LOW}][{_LOW}]+)?"
+    rf"(?:-[{_UP}{_LOW}][{_LOW}]+)?"
 )
 _UNIT = (
     r"(?:ED|ER|ICU|MICU|SICU|CCU|CVICU|NICU|PICU|PACU|OR|IR|CT|MRI|EMS|floor|ward|unit|desk|"
@@ -122,13 +128,16 @@ _SURNAME_GIVEN = (
 _NAME_SEQ2 = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{1,3}}"
 _TITLE = (
     r"(?:Drs?|Doctor|Mr|Mrs|Ms|Miss|Mx|Mister|Missus|Prof|Professor|Sister|Sr|Nurse|Det|"
-    r"Detective|Officer|Sgt|Smt|Shri|Sri)"
+    r"Detective|Officer|Sgt|Smt|Shri|Sri|Rabbi|Imam|Pastor|Rev|Reverend|Deputy|Trooper|"
+    # Ranks, and titles of sites abroad ("Herr", "Mevr.", "Sra.", "Mme").
+    r"Pvt|PFC|Cpl|SGT|SSgt|SSG|SFC|MSgt|Capt|CPT|Maj|MAJ|LCDR|CDR|Herr|Frau|Hr|Dhr|Mevr|"
+    r"Mevrouw|Sig|Sra|Srta|Mme|Mlle|Pani|Schwester)"
 )
 _ROLE_NOUN = (
     r"(?:physician|provider|doctor|clinician|surgeon|resident|fellow|nurse|NP|PA|PA-C|RN|"
     r"radiologist|hospitalist|intensivist|oncologist|urologist|cardiologist|neurologist|"
     r"technologist|tech|sonographer|PCP|attending|registrar|consultant|midwife|therapist|"
-    r"trainer|coach|"
+    r"trainer|coach|physio|physiotherapist|athlete|player|agent|carer|caregiver|"
     r"pharmacist|house\s+officer|coordinator|navigator|interpreter|chaplain|social\s+worker|"
     r"team\s+member|member|detective|officer|assistant|manager|scribe|paramedic|EMT|medic|"
     r"student|intern|aide|CNA|LPN|clerk|secretary|supervisor|dispatcher|transporter|"
@@ -241,7 +250,7 @@ _SPOKEN_TIME = (
     rf"|(?:oh|zero)[ -]?{_ORDINAL_TENS}[ \t]+hundred(?:[ \t]+hours)?"
     rf"|(?:oh|zero)[ -]{_ORDINAL_TENS}[ -](?:{_MINUTE_WORD}|zero[ -]{_ORDINAL_TENS})"
     rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ -]{_MINUTE_WORD}"
-    rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ \t]+hundred[ \t]+hours)"
+    rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ \t]+hundred(?:[ \t]+hours)?)"
 )
 # After a key ("id number", "folder number") four digits said as words are enough.
 # Letters may stand between the digits ("one e g four t e five m k seven two", a Medicare
@@ -271,7 +280,8 @@ _MONTH_WORDS = frozenset(
     september oct october nov november dec december""".split()
 )
 _NUMBER_WORDS = frozenset(
-    "zero oh one two three four five six seven eight nine ten eleven twelve quarter half".split()
+    """zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty quarter half""".split()
 )
 _AGE_WORDS = frozenset("ninety hundred nonagenarian centenarian nineties 90s".split())
 _LOWER_WORDS = re.compile(r"[a-z0-9]+")
@@ -294,6 +304,11 @@ _HAS_SPOKEN_DATE = re.compile(
 _TIME_OF_DAY = (
     r"(?:[ \t]+(?i:this[ \t]+(?:morning|afternoon|evening)|tonight|"
     r"in[ \t]+the[ \t]+(?:morning|afternoon|evening)|hours|hrs))?"
+)
+_NATO = (
+    r"alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|juliett|kilo|lima|"
+    r"mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|x-?ray|yankee|"
+    r"zulu"
 )
 _CARDINAL_WORD = rf"(?:{_DIGIT_WORD}|{_TEEN}|{_TENS}|hundred|thousand|million|and)"
 # Spelled letters before an id ("c t a four four seven ..."), then digits one by one
@@ -363,6 +378,19 @@ _NUMBER_BEFORE = re.compile(
 )
 
 
+def _keyed_phone(match: re.Match) -> tuple[int, int] | None:
+    """A number after a phone key, three digits for pagers and extensions, four or more else,
+    not a size; "area code" is part of the number said after it."""
+    key = match.group("k").lower()
+    minimum = 3 if key in _SHORT_NUMBER_KEYS else 4
+    if _digit_count(match.group("v")) < minimum:
+        return None
+    if re.match(r"\s*" + _UNITS, match.string[match.end("v") :]):
+        return None
+    start = match.start("k") if key.startswith("area") else match.start("v")
+    return start, match.end("v")
+
+
 def _enough_digits(minimum: int):
     return lambda match: sum(c.isdigit() for c in match.group(0)) >= minimum
 
@@ -388,7 +416,8 @@ _ROLE_WORDS = frozenset(
     sonographer pcp attending registrar consultant midwife therapist pharmacist coordinator
     navigator interpreter chaplain worker member detective officer practitioner assistant
     manager charge scribe student intern staff team service ortho neuro gyn obgyn ent gi ir
-    icu micu sicu picu nicu ccu pacu ems er ed or float""".split()
+    icu micu sicu picu nicu ccu pacu ems er ed or float bey hanım hanim physio physiotherapist
+    athlete player agent carer caregiver coach trainer""".split()
 )
 _SPAN_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 
@@ -401,6 +430,9 @@ def _not_name_part(word: str) -> bool:
     return plain in _ROLE_WORDS or namebook.is_plain_word(plain)
 
 
+_COMMA_GIVEN = re.compile(rf",[ \t]*(?P<g>{_CAP_WORD})(?:[ \t]+[{_UP}]\b\.?)?")
+
+
 def _after_title(match: re.Match) -> tuple[int, int] | None:
     """The name after a title, ordinary words after it trimmed; "Mr"/"Ms" before a clinical
     word is a modality or a disease ("MR Brain", "Ms Follow-Up"), not a person."""
@@ -409,6 +441,11 @@ def _after_title(match: re.Match) -> tuple[int, int] | None:
         first = _SPAN_WORD.match(match.string, kept[0])
         if first and any(namebook.is_clinical(p) for p in re.split(r"[-‐]", first.group())):
             return None
+    given = _COMMA_GIVEN.match(match.string, kept[1]) if kept else None
+    if given and given.group("g").lower() not in _NOT_PART:
+        # "SGT Dominguez, Rafael A.": the surname, then a listed given name after the comma.
+        if namebook.is_ever_given(given.group("g")) and not namebook.is_clinical(given.group("g")):
+            return kept[0], given.end()
     return kept
 
 
@@ -506,7 +543,9 @@ def _lower_name(
         word = found.group()
         if kept_end is None and index > 2:
             break
-        if word in _ROLE_WORDS or word in _PAIR_STOP or word in _VERBS_AFTER_NAME:
+        if word in _ROLE_WORDS or word in _PAIR_STOP:
+            break
+        if first is not None and word in _VERBS_AFTER_NAME:
             break
         following = words[index + 1].group() if index + 1 < len(words) else ""
         if first is None and listed_first and not namebook.is_lower_name(word, False):
@@ -722,12 +761,14 @@ def _initials_name(match: re.Match) -> tuple[int, int] | None:
     return None
 
 
+# Words said between the letters of a spelled name ("d e space j o n g", "a ring a k e s s o n").
+_SPELLING_MARK = r"(?:apostrophe|hyphen|dash|space|ring|umlaut|accent|acute|grave|cedilla|tilde)"
 # Acronyms that speech recognition spells letter by letter, alone or run together.
 _SPELLED_ACRONYMS = frozenset(
     """pet ct cta ctpa mr mri mra mrcp mrv us xr gi mdt ent icu ed er or ir nm spect suv ivc svc
     pe dvt tia cva copd chf ap pa rv lv cbd ercp hida kub ett ng og picc iv im po prn tmj acl pcl
     mcl lcl tfcc ac si ti rads bi li lung aspects dexa ob gyn ua uti mca aca pca ica eca cca sma
-    ima csf ln lad lcx rca ef hcc rcc ptx cxr avn oa ra ms als gcs""".split()
+    ima csf ln lad lcx rca ef hcc rcc ptx cxr avn oa ra ms als gcs dod id ssn mrn dob""".split()
 )
 
 
@@ -760,7 +801,7 @@ def _spelled_name(match: re.Match) -> tuple[int, int] | None:
     "a s p e c t s"), or "o apostrophe brien" with the given name before it."""
     if not match.group("o"):
         letters = "".join(c for c in match.group() if c.isalpha() and c.islower())
-        letters = re.sub(r"apostrophe|hyphen|dash", "", letters)
+        letters = re.sub(_SPELLING_MARK, "", letters)
         if len(letters) < 5 or namebook.is_clinical(letters) or namebook.is_plain_word(letters):
             return None
         if _acronyms_only(letters):
@@ -800,9 +841,14 @@ def _lower_pair(match: re.Match) -> tuple[int, int] | None:
     more = _NEXT_LOWER_WORD.match(match.string, end)
     if more and more.group("w") not in _PAIR_STOP and namebook.is_lower_name(more.group("w")):
         end = more.end("w")
-    return match.start("g"), end
+    suffix = _LOWER_SUFFIX.match(match.string, end)
+    return match.start("g"), suffix.end() if suffix else end
 
 
+_LOWER_MIDDLE_INITIAL = re.compile(r"[ \t]+[a-z]\.?(?=[ \t])")
+_LOWER_SUFFIX = re.compile(
+    r"[ \t]+(?:junior|senior|jr\b\.?|sr\b\.?|the[ \t]+(?:second|third|fourth)\b)"
+)
 _NEXT_LOWER_WORD = re.compile(rf"[ \t]+(?P<w>[{_LOW}][{_LOW}'’]+(?:-[{_LOW}]+)?)(?![\w'’-])")
 
 
@@ -968,6 +1014,9 @@ def _lower_surname_ok(word: str) -> bool:
     return namebook.is_lower_name(word) or namebook.is_lower_surname(word)
 
 
+_CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d|t)$")
+
+
 def _spoken_surname_first(match: re.Match) -> tuple[int, int] | None:
     """ "hollis comma jerome": surname words that read as names, then a listed given name or
     a word no list knows (a second given name only when listed and rare as a word)."""
@@ -977,6 +1026,8 @@ def _spoken_surname_first(match: re.Match) -> tuple[int, int] | None:
         return None
     if given in _PAIR_STOP or given in _ROLE_WORDS or namebook.is_clinical(given):
         return None
+    if _CONTRACTION.search(given):
+        return None  # "kang comma that's k a n g"
     if not (namebook.is_ever_given(given) or namebook.is_unknown(given)):
         return None
     start = match.start("s")
@@ -1015,7 +1066,8 @@ def _relative_given(match: re.Match) -> tuple[int, int] | None:
     if not namebook.is_ever_given(word) or word in _VERBS_AFTER_NAME:
         return None  # "daughter hope" is a name; "son will", "mother may" are not
     end = match.end("lv")
-    after = _NEXT_LOWER_WORD.match(match.string, end)
+    initial = _LOWER_MIDDLE_INITIAL.match(match.string, end)
+    after = _NEXT_LOWER_WORD.match(match.string, initial.end() if initial else end)
     if after and _lower_surname_ok(after.group("w")) and namebook.is_lower_name(after.group("w")):
         end = after.end("w")
     return match.start("lv"), end
@@ -1042,8 +1094,8 @@ _RULES: tuple[_Rule, ...] = (
         "EMAIL",
         r"(?i)\b(?:[a-z][ \t]+)?[a-z0-9]+(?:[ \t]+(?:dot|underscore|dash)[ \t]+[a-z0-9]+)*"
         r"[ \t]+at[ \t]+"
-        r"[a-z0-9-]+(?:[ \t]+dot[ \t]+[a-z0-9-]+)*[ \t]+dot[ \t]+"
-        r"(?:com|org|net|edu|gov|io|health|info|us|uk|ca|au|de|fr|nl)\b",
+        r"[a-z0-9-]+(?:[ \t]+[a-z0-9-]+)?(?:[ \t]+dot[ \t]+[a-z0-9-]+)*[ \t]+dot[ \t]+"
+        r"(?:com|org|net|edu|gov|io|health|info|us|uk|ca|au|de|fr|nl|[a-z][ \t][a-z])\b",
         needs=frozenset({"dot"}),
     ),
     _rule(
@@ -1095,6 +1147,30 @@ _RULES: tuple[_Rule, ...] = (
         keep=lambda m: (m.start(), m.start() + len(m.group().rstrip(" \t,"))),
         needs=frozenset({"as"}),
     ),
+    # "TRAUMA ZULU 4471", "trauma yankee two two zero nine": an unidentified patient's alias.
+    _rule(
+        "ID",
+        rf"(?i)\b(?:trauma|alias|unknown|unidentified)[ \t]+(?:{_NATO})[ \t]+"
+        rf"(?:\d{{2,}}|{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD})+)\b",
+        needs=re.compile(r"(?i)trauma|alias|unknown|unidentified"),
+    ),
+    # "SSN (last 4): 7731", "last four of social three three one nine".
+    _rule(
+        "ID",
+        rf"(?i)\blast[ \t]*(?:4|four)(?:[ \t]+(?:digits[ \t]+)?(?:of[ \t]+)?(?:the[ \t]+)?"
+        rf"(?:social|ssn|ss#|social[ \t]+security))?\)?[ \t]*[:#]?[ \t]*(?:is[ \t]+)?"
+        rf"(?P<v>\d{{4}}|{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD}){{3}})\b",
+        "v",
+        needs=re.compile(r"(?i)last"),
+    ),
+    # "SPSGPP52C12F839K": an Italian codice fiscale; "2 38 07 69 123 456 78": a number in many
+    # groups (a French NIR, a social insurance number).
+    _rule("ID", r"\b[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]\b"),
+    _rule(
+        "ID",
+        rf"(?<![\w.,])\d{{1,3}}(?:[ ]\d{{2,3}}){{4,}}(?![\w.,])(?!\s*{_UNITS}\b)",
+        keep=_enough_digits(12),
+    ),
     # "one point two point eight four zero point ...": a DICOM uid said aloud.
     _rule(
         "ID",
@@ -1116,18 +1192,15 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "PHONE",
-        r"(?i)(?<!\w)(?=[PpTtMmFfCcRrSsEeBb])"
+        r"(?i)(?<!\w)(?=[PpTtMmFfCcRrSsEeBbAaHhGg])"
         r"(?P<k>phone|telephone|tel|ph|mob|fax|facsimile|t[ée]l[ée]c|pager|page|"
         r"beeper|bleep|cell|mobile|callback|call\s*back|call|contact|reach|reached|switchboard|"
-        r"ext|extension)\.?"
+        r"ext|extension|area\s+code|telefon|tlf|handy|gsm|m[oó]vil|cellulare)\.?"
         r"\s*(?:number|no\.?|#)?\s*(?:is\s+)?[:#]?\s*(?:at\s+|on\s+)?"
         r"(?P<v>\(?\d[\d(). \t-]{1,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?(?![\w-])"
-        rf"|(?i:{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{3,}})\b)",
+        rf"|(?i:(?:plus[ \t]+)?{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{3,}})\b)",
         "v",
-        keep=lambda m: (
-            _digit_count(m.group("v")) >= (3 if m.group("k").lower() in _SHORT_NUMBER_KEYS else 4)
-            and not re.match(r"\s*" + _UNITS, m.string[m.end("v") :])
-        ),
+        keep=_keyed_phone,
     ),
     _rule("PHONE", r"(?<![\w.-])\d{3}-\d{4}(?:\s*(?i:x|ext\.?)\s*\d{1,6})?(?![\w-])"),
     # "five five five ... two six zero extension thirty one": an extension said after a number.
@@ -1147,6 +1220,17 @@ _RULES: tuple[_Rule, ...] = (
         r"(?![\w-]|\.\d)",
     ),
     _rule("PHONE", r"(?<![\w.])x\d[\d-]{2,6}\d(?![\w-])"),
+    # "06 12 34 56 78" (France), "040 555 01 23" (Germany), "plus four nine eight nine ...".
+    _rule(
+        "PHONE",
+        r"(?<![\w.,])0\d{1,4}(?:[ ]\d{2,4}){2,4}(?![\w,]|\.\d)",
+        keep=lambda m: _enough_digits(9)(m) and not re.match(r"\s*" + _UNITS, m.string[m.end() :]),
+    ),
+    _rule(
+        "PHONE",
+        rf"(?i)\bplus[ \t]+{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{7,14}}\b",
+        needs=frozenset({"plus"}),
+    ),
     _rule("PHONE", r"(?<![\w./-])\d{3}/\d{3}/\d{4}(?![\w/-])"),
     # "five five five dot four eight two dot nine one zero three": a number said with its dots.
     _rule(
@@ -1179,7 +1263,9 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?<!\w)(?:[Dd]rs?|DR|[Dd]octor|DOCTOR|[Mm]rs?|[Mm]s|[Mm]x|[Mm]iss|[Mm]ister|[Mm]issus|"
         rf"[Nn]urse|NURSE|"
         rf"[Ss]ister|"
-        rf"[Pp]rof|[Pp]rofessor|[Ss]mt|[Ss]hri)\b\.?[ \t]+(?=(?P<v>{_LOWER_SEQ}))",
+        rf"[Pp]rof|[Pp]rofessor|[Ss]mt|[Ss]hri|[Hh]err|[Ff]rau|[Pp]ani?|[Mm]evrouw|[Mm]eneer|"
+        rf"[Dd]hr|[Mm]evr|[Ss]ignora|[Ss]ignor|[Ss]eñora|[Ss]eñor|[Rr]abbi|[Oo]fficer)\b\.?[ \t]+"
+        rf"(?=(?P<v>{_LOWER_SEQ}))",
         "v",
         keep=lambda m: _lower_name(m, after_title=True),
     ),
@@ -1202,6 +1288,12 @@ _RULES: tuple[_Rule, ...] = (
     _rule("DATE", r"(?<![\w./-])\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})(?![\w/-])"),
     _rule("DATE", rf"(?<![\w./-])\d{{1,2}}\.\d{{1,2}}\.{_YEAR}(?!\w|\.\d)"),
     _rule("DATE", rf"(?<![\w./-])(?:0?[1-9]|1[0-2])/{_YEAR}(?![\w/-])"),
+    # "10NOV24", "08JAN2025": the military date-time group's date.
+    _rule(
+        "DATE",
+        r"(?i)(?<![\w-])(?:0?[1-9]|[12]\d|3[01])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+        r"(?:\d{4}|\d{2})(?![\w-])",
+    ),
     _rule(
         "DATE",
         rf"(?:(?i:{_WEEKDAY}),?[ \t]+)?{_MONTH}\s*{_DAY}(?:,?\s*{_YEAR})?(?!\s*{_UNITS}\b)(?![\d:])"
@@ -1369,7 +1461,9 @@ _RULES: tuple[_Rule, ...] = (
         r"(?i)(?<![\w.])(?:[01][ \t]?\d|2[ \t]?[0-3])[ \t]?[0-5][ \t]?\d[ \t]*(?:hours|hrs|h)\b"
         r"|(?<![\w.])(?:1[ \t]?[0-2]|[1-9])[ \t](?:oh[ \t])?(?:[0-5][ \t]?\d|\d)"
         r"[ \t]*[ap][ \t.]?m\b\.?"
-        r"|(?<![\w.])(?:[01]?\d|2[0-3])\.[0-5]\d[ \t]*(?:hours|hrs)\b",
+        r"|(?<![\w.])(?:[01]?\d|2[0-3])[.:][0-5]\d[ \t]*(?:hours|hrs|uhr)\b"
+        # Military "0140Z" and "2300 local".
+        r"|(?<![\w.])(?:[01]\d|2[0-3])[0-5]\d(?:Z\b|[ \t]+(?:local|zulu)\b)",
     ),
     _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\s*(?i:[ap]\.m\.|[ap][ \t]?m\b)"),
     _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\.[0-5]\d\s*(?i:[ap]\.m\.|[ap]\.?m\b)"),
@@ -1395,12 +1489,19 @@ _RULES: tuple[_Rule, ...] = (
         "v",
     ),
     _rule("AGE", rf"(?i)\b(?:aged?|age:)\s*[~≈]?\s*(?P<v>{_AGE_NUM})\b(?!\s*{_UNITS}\b)", "v"),
+    # "96 Jahre", "90 ans", "93 años", "91 jaar": an age in the site's language.
+    _rule(
+        "AGE",
+        rf"(?<![\w.-]){_AGE_NUM}[ \t]*-?[ \t]*(?i:jahre?n?|j\.|ans|años|anos|anni|jaar|år|ar|yaş|"
+        rf"yas|lat|let|vuotta)(?!\w)",
+    ),
     _rule(
         "AGE",
         rf"(?i)(?=[nhoic])"
         rf"(?:\b(?:ninety(?:[- ]{_ORDINAL_TENS})?|(?:one\s+)?hundred(?:\s+and\s+\w+)?)"
         rf"(?=[- ]years?[- ]old|[- ]year\b|[ \t]+(?:yo|y/o|y\.o\.)(?!\w))"
-        rf"|(?<=\bage[ \t])(?:ninety(?:[- ]{_ORDINAL_TENS})?|(?:one[ \t]+)?hundred(?:[ \t]+and)?"
+        rf"|(?:(?<=\bage[ \t])|(?<=\baged[ \t]))"
+        rf"(?:ninety(?:[- ]{_ORDINAL_TENS})?|(?:one[ \t]+)?hundred(?:[ \t]+and)?"
         rf"(?:[ \t]+(?:{_ORDINAL_TENS}|{_TEEN}))?)\b"
         rf"|\b(?:nonagenarian|centenarian)\b"
         rf"|\b(?:in\s+(?:his|her|their)\s+)(?:90s|nineties)\b)",
@@ -1504,9 +1605,13 @@ _RULES: tuple[_Rule, ...] = (
     # A maiden name: "(née Gillespie)", "maiden name Okoro".
     _rule(
         "NAME",
-        rf"(?i:\bn[ée]e|\bmaiden[ \t]+name:?|\bformerly)[ \t]+(?P<v>{_CAP_WORD}(?:-{_CAP_WORD})?)",
-        "v",
-        keep=lambda m: _could_be_name(m.group("v")),
+        rf"(?i:\bn[ée]e|\bmaiden[ \t]+name:?|\bformerly)[ \t]+(?P<v>{_CAP_WORD}(?:-{_CAP_WORD})?)"
+        rf"|(?i:\bmaiden[ \t]+name)(?:[ \t]+is)?[ \t]+(?P<lv>[{_LOW}][{_LOW}'’-]+)",
+        keep=lambda m: (
+            (_could_be_name(m.group("v")) and m.span("v"))
+            if m.group("v")
+            else (_lower_surname_ok(m.group("lv")) and m.span("lv"))
+        ),
     ),
     # "Malin's mother reports", "Yaw Owusu's prior CT".
     _rule(
@@ -1557,9 +1662,18 @@ _RULES: tuple[_Rule, ...] = (
     # a spoken apostrophe ("tyler o apostrophe brien").
     _rule(
         "NAME",
-        r"(?<![\w'’])(?:[a-z](?:[ \t]+(?:apostrophe|hyphen|dash))?[ \t]+){3,}[a-z](?![\w'’])"
+        rf"(?<![\w'’])(?:[a-z](?:[ \t]+{_SPELLING_MARK})?[ \t]+){{3,}}[a-z](?![\w'’])"
         r"|(?<![\w'’])(?:(?P<g>[a-z]{3,})[ \t]+)?(?P<o>[od])[ \t]+apostrophe[ \t]+[a-z]{2,}\b",
         keep=_spelled_name,
+        needs=_speech_text,
+    ),
+    # "that's k a n g", "spelled t r a n": a short name spelled right after a cue.
+    _rule(
+        "NAME",
+        rf"(?i)\b(?:spelled|spelling|that['’]s|that[ \t]+is)[ \t]+(?:it['’]s[ \t]+)?"
+        rf"(?P<v>(?:[a-z](?:[ \t]+{_SPELLING_MARK})?[ \t]+){{2,}}[a-z])(?![\w'’])",
+        "v",
+        keep=lambda m: not _acronyms_only(re.sub(r"[^a-z]", "", m.group("v").lower())),
         needs=_speech_text,
     ),
     # The name a patient goes by: "(goes by TJ)", '("Nia")', "also known as sally".
@@ -1614,7 +1728,7 @@ _RULES: tuple[_Rule, ...] = (
     # must be a listed name.
     _rule(
         "NAME",
-        rf"(?<![\w.])(?:patient|pt|veteran)[ \t]+(?=(?P<v>{_LOWER_SEQ}))",
+        rf"(?<![\w.])(?:patient|pt|veteran)(?:[ \t]+is)?[ \t]+(?=(?P<v>{_LOWER_SEQ}))",
         "v",
         keep=lambda m: _lower_name(m, unknown_ok=True, listed_first=True),
         needs=_speech_text,

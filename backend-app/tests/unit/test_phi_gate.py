@@ -151,6 +151,30 @@ PLANTED = [
     ("time out at 1 3 1 0 with the nurse", "TIME", "1 3 1 0"),
     ("biopsy next thursday october 23rd at 9 a m", "DATE", "thursday october 23rd"),
     ("Call (02) 5550 1184 for results.", "PHONE", "(02) 5550 1184"),
+    ("Patient: TRAUMA ZULU 4471   MRN 0012345", "ID", "TRAUMA ZULU 4471"),
+    ("registered as trauma yankee two two zero nine period", "ID",
+     "trauma yankee two two zero nine"),
+    ("EDIPI: 1298834410    SSN (last 4): 7731\n", "ID", "7731"),
+    ("comma last four of social three three one nine comma", "ID", "three three one nine"),
+    ("Codice fiscale: SPSGPP52C12F839K", "ID", "SPSGPP52C12F839K"),
+    ("Numéro de sécurité sociale 2 38 07 69 123 456 78 noté", "ID", "2 38 07 69 123 456 78"),
+    ("Frau Hildegard Schäfer, 96 Jahre, 08.45 Uhr", "AGE", "96 Jahre"),
+    ("Frau Hildegard Schäfer, 96 Jahre, 08.45 Uhr", "TIME", "08.45 Uhr"),
+    ("M. Dupont, 90 ans, tél 06 12 34 56 78.", "PHONE", "06 12 34 56 78"),
+    ("Rückruf 040 555 01 23 bitte", "PHONE", "040 555 01 23"),
+    ("contact plus four nine eight nine two three four five six seven period", "PHONE",
+     "plus four nine eight nine two three four five six seven"),
+    ("his phone area code four zero eight five five five one zero one zero period", "PHONE",
+     "area code four zero eight five five five one zero one zero"),
+    ("send to e dot papadopoulos at riverbend trauma dot org period", "EMAIL",
+     "e dot papadopoulos at riverbend trauma dot org"),
+    ("e-mail van dot nguyen at sportzorg dot n l period", "EMAIL",
+     "van dot nguyen at sportzorg dot n l"),
+    ("approx 2300 local; arrived CONUS 10NOV24 0140Z", "TIME", "0140Z"),
+    ("approx 2300 local; arrived CONUS 10NOV24 0140Z", "DATE", "10NOV24"),
+    ("follow up on the second of december at fourteen hundred period", "TIME",
+     "fourteen hundred"),
+    ("mobile x ray period patient aged ninety four period", "AGE", "ninety four"),
 ]  # fmt: skip
 
 CLINICAL = [
@@ -180,6 +204,8 @@ CLINICAL = [
     "grade two slash four reflux period on two dash three views period",
     "features s/o Consolidation in Right lung. Patient mary fell down the stairs.",
     "his son will call period the mother may bring the films period",
+    "Lt hip pain. Pan scan negative. CPT 71046. U.S. Army veteran, 75 Jahre.",
+    "the patient d o d i d number was not given period the e d doctor agrees period",
     "2 mo f, nat eval (sibling w/ abusive head trauma).",
 ]
 
@@ -276,6 +302,7 @@ LATER_SLICE_FLOORS = {
     "phi_corpus8.yaml": {"DATE": 0.96, "MRN": 0.97, "ID": 0.91, "PHONE": 0.95},
     "phi_corpus9.yaml": {"DATE": 0.98},
     "phi_corpus10.yaml": {"PHONE": 0.97},
+    "phi_corpus11.yaml": {"DATE": 0.96, "ID": 0.95, "PHONE": 0.92, "TIME": 0.95},
 }
 
 
@@ -292,6 +319,7 @@ LATER_SLICE_FLOORS = {
         ("phi_corpus8.yaml", 0.91),
         ("phi_corpus9.yaml", 0.97),
         ("phi_corpus10.yaml", 0.95),
+        ("phi_corpus11.yaml", 0.89),
     ],
 )
 def test_the_gate_keeps_its_scores_on_each_labelled_slice(slice_name, name_floor):

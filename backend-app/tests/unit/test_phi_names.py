@@ -151,6 +151,20 @@ CREDENTIALS_INITIALS_AND_PATRONYMICS = [
     ("Patient: Hessa bint Khalid Al Mansoori", "Hessa bint Khalid Al Mansoori"),
     ("Reviewed by Dr. Gwilym ap Rhys.", "Gwilym ap Rhys"),
     ("PATIENT: MCALLISTER, EUGENE T JR   SSN: XXX-XX-4417", "MCALLISTER, EUGENE T JR"),
+    ("SM: SGT Dominguez, Rafael A. (DoD ID 1403378822)", "Dominguez, Rafael A."),
+    ("| Rabbi | Rabbi Yosef Halpern | ext 6620 |", "Yosef Halpern"),
+    ("Referred by J.P. de Boer for follow-up.", "J.P. de Boer"),
+    ("dictation for dhr daan van den broek comma period", "daan van den broek"),
+    ("mother keisha d wright was present period", "keisha d wright"),
+    ("period please forward to physio amber hansen period", "amber hansen"),
+    ("athlete can özdemir comma licence number", "can özdemir"),
+    (
+        "v a night read period veteran is ernest lee holloway senior comma last four",
+        "ernest lee holloway senior",
+    ),
+    ("patient is maria comma maiden name santos comma", "santos"),
+    ("name d e space j o n g period", "d e space j o n g"),
+    ("patient last name kang comma that's k a n g period", "k a n g"),
 ]
 TABLES = {
     "role before": ROLE_BEFORE,
