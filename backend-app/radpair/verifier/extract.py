@@ -794,6 +794,8 @@ _LEVEL = re.compile(
 _NAMED_VERTEBRAE = {"dens": "level:C2", "odontoid": "level:C2", "atlas": "level:C1"}
 _NAMED_VERTEBRA = re.compile(r"\b(dens|odontoid|atlas)\b", re.IGNORECASE)
 _LEVEL_JOIN = re.compile(r",? (?:and|or|through|to) |, ")
+# "L4 on L5": one vertebra slipped on the next, so the pair names one motion segment (L4-5).
+_SLIP_ON = re.compile(r"\s+on\s+")
 _SEGMENT = re.compile(
     r"s(?<![a-z]s)eg(?:ments?|\.)?\s+(\d[ab]?|i{1,3}|iv[ab]?|v|vi{1,3})(?![a-z0-9])", re.I
 )
@@ -823,6 +825,15 @@ def find_locations(text: str) -> list[tuple[int, int, str]]:
                 and previous[2][6] == letter
             ):
                 out[-1] = (previous[0], m.end(), f"{previous[2]}-{int(first)}")
+                continue
+            if (
+                previous is not None
+                and "-" not in previous[2]
+                and _SLIP_ON.fullmatch(text, previous[1], m.start())
+            ):
+                upper = previous[2][6:]
+                lower_key = str(int(first)) if letter == upper[0] else f"{letter}{int(first)}"
+                out[-1] = (previous[0], m.end(), f"level:{upper}-{lower_key}")
                 continue
         elif letter2 and letter2 != letter:
             key = f"{letter}{int(first)}-{letter2}{int(second)}"

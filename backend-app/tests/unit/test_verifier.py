@@ -797,6 +797,9 @@ def test_every_warning_on_the_corpus_points_at_whole_words_in_each_text_it_names
         ("Observation in segment 4a and seg 7.", ["segment:4a", "segment:7"]),
         ("Segment IVb lesion.", ["segment:4b"]),
         ("Fractures of the L2 and L3 transverse processes.", ["level:L2-3"]),
+        # A slip of one vertebra on the next names one motion segment.
+        ("Anterolisthesis of L4 on L5 with pars defects.", ["level:L4-5"]),
+        ("Retrolisthesis L5 on S1.", ["level:L5-S1"]),
         ("Type II odontoid fracture; the atlas is intact.", ["level:C2", "level:C1"]),
         ("Fracture of the second metatarsal.", ["bone:metatarsal:2"]),
         # Two numbered bones in one sentence: neither is kept (the nearest would name one).
@@ -1527,3 +1530,36 @@ def test_night_list_readings_keep_faithful_drafts_quiet_and_flag_the_changed_wor
 ):
     assert _types(verifier, source, faithful) == set()
     assert quoted in _quoted(verifier, changed_source or source, changed, kind)
+
+
+# ------------------------------------------- neuroradiology, head and neck and spine wording
+
+SPINE_AND_NECK_CHANGES = [
+    # The finding after "L4 on L5" is at the slipped segment, where the denial was dictated.
+    (
+        "negation",
+        "Grade 1 anterolisthesis L4 on L5: 5 mm.\nNo pars defect.",
+        "Grade 1 anterolisthesis of L4 on L5 with an associated pars interarticularis defect.",
+        ("pars defect", "pars interarticularis defect"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "source", "report", "quoted"), SPINE_AND_NECK_CHANGES)
+def test_spine_and_neck_changes_raise_their_type_at_the_changed_words(
+    verifier, kind, source, report, quoted
+):
+    assert quoted in _quoted(verifier, source, report, kind)
+
+
+SPINE_AND_NECK_FAITHFUL = [
+    (
+        "Grade 1 anterolisthesis L4 on L5. No pars defect.",
+        "Grade 1 anterolisthesis of L4 on L5 without a pars interarticularis defect.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "report"), SPINE_AND_NECK_FAITHFUL)
+def test_spine_and_neck_rewordings_raise_nothing(verifier, source, report):
+    assert verifier.verify(source, report) == []
