@@ -228,6 +228,10 @@ FINDINGS: dict[str, list[str]] = {
     "concha_bullosa": ["concha bullosa", "conchae bullosae"],
     "thinning": ["thinning", "thinned"],
     "comet_tail_artifact": ["comet tail artifact", "comet tail artefact", "comet tail"],
+    # A thyroid nodule's echogenic foci move its TI-RADS points; "foci" is no -s plural.
+    "echogenic_focus": ["echogenic focus", "echogenic foci"],
+    # An ulcerated carotid plaque is an embolic source whatever the stenosis.
+    "ulceration": ["ulceration", "ulcer", "ulcerated plaque", "plaque ulceration"],
     "annular_fissure": ["annular fissure", "annular tear"],
     "listhesis": ["anterolisthesis", "retrolisthesis", "spondylolisthesis"],
     "retropulsion": ["retropulsion", "retropulsed", "retropulsed fragment"],

@@ -1542,6 +1542,19 @@ SPINE_AND_NECK_CHANGES = [
         "Grade 1 anterolisthesis of L4 on L5 with an associated pars interarticularis defect.",
         ("pars defect", "pars interarticularis defect"),
     ),
+    # Echogenic foci score a thyroid nodule; ulceration makes a plaque an embolic source.
+    (
+        "negation",
+        "L lobe nodule 1.9 cm, solid, isoechoic, smooth margins, no echogenic foci. TR3.",
+        "Left lobe nodule 1.9 cm, solid and isoechoic with punctate echogenic foci. TR3.",
+        ("echogenic foci", "echogenic foci"),
+    ),
+    (
+        "negation",
+        "R ICA: moderate irregular plaque, no ulceration seen.",
+        "Right internal carotid artery: moderate irregular plaque with ulceration.",
+        ("ulceration", "ulceration"),
+    ),
 ]
 
 
@@ -1556,6 +1569,14 @@ SPINE_AND_NECK_FAITHFUL = [
     (
         "Grade 1 anterolisthesis L4 on L5. No pars defect.",
         "Grade 1 anterolisthesis of L4 on L5 without a pars interarticularis defect.",
+    ),
+    (
+        "R lower pole nodule 14 mm, solid, hypoechoic, no echogenic foci. TR4.",
+        "Right lower pole nodule of 1.4 cm, solid and hypoechoic, without echogenic foci. TR4.",
+    ),
+    (
+        "Soft tissue ulcer plantar to 1st MT head. No soft tissue gas.",
+        "Soft tissue ulceration plantar to the first metatarsal head. No soft tissue gas.",
     ),
 ]
 
