@@ -448,6 +448,9 @@ class TermMatcher:
         return sorted(terms + extra, key=lambda t: t.start)
 
 
+_SPACES = re.compile(r"[ \t]*")
+
+
 class SideMatcher:
     """Finds side expressions: left/right/bilateral words, post phrases and abbreviations."""
 
@@ -479,9 +482,18 @@ class SideMatcher:
         """Side expressions that are not part of a fixed name or an abbreviation term."""
         busy = _Occupied([(t.start, t.end) for t in terms if t.kind == "fixed" or t.side])
         found: list[SideWord] = []
+        term_starts = {t.start for t in terms}
         for s, e in self.post_scanner.spans(lower):
             if busy.free(s, e):
-                found.append(SideWord(s, e, self.post_map[_squash(lower[s:e])], True))
+                side = self.post_map[_squash(lower[s:e])]
+                # "corresponds to the right level II node": the side word names the structure
+                # right after it, not what came before the phrase.
+                after = _SPACES.match(lower, e).end()
+                if lower.endswith(("left", "right"), s, e) and after in term_starts:
+                    s = lower.rindex(" ", s, e) + 1
+                    found.append(SideWord(s, e, side, False))
+                else:
+                    found.append(SideWord(s, e, side, True))
                 busy.take(s, e)
         for s, e in self.pre_scanner.spans(lower):
             if busy.free(s, e):

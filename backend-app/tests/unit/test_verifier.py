@@ -1555,6 +1555,13 @@ SPINE_AND_NECK_CHANGES = [
         "Right internal carotid artery: moderate irregular plaque with ulceration.",
         ("ulceration", "ulceration"),
     ),
+    # "to the right level II node": the side is the node's, so a changed side is at the node.
+    (
+        "laterality",
+        "Palpable abnormality corresponds to R level II node.",
+        "The palpable abnormality corresponds to the left level II node.",
+        ("R", "left"),
+    ),
 ]
 
 
@@ -1577,6 +1584,10 @@ SPINE_AND_NECK_FAITHFUL = [
     (
         "Soft tissue ulcer plantar to 1st MT head. No soft tissue gas.",
         "Soft tissue ulceration plantar to the first metatarsal head. No soft tissue gas.",
+    ),
+    (
+        "Palpable abnormality corresponds to R level II node.",
+        "The palpable abnormality corresponds to the right level II node.",
     ),
 ]
 
