@@ -792,9 +792,26 @@ def assemble(
                 if title:
                     title_sides[sent.section] = title
 
+    if locations:
+        _anaphors_keep_their_place(lower, mentions)
     facts.measurements = extract_measurements(text)
     _attach_measurements(lower, sentence_of, facts, heading_mention, boundaries)
     return facts
+
+
+_ANAPHOR = re.compile(r"\b(?:the|this|these|that|those)\s+\Z")
+
+
+def _anaphors_keep_their_place(lower: str, mentions: list[Mention]) -> None:
+    """'The protrusion contacts the root' is the one just described, at that one's level."""
+    last_place: dict[str | None, str] = {}
+    for m in mentions:
+        if m.kind != "finding":
+            continue
+        if m.location is not None:
+            last_place[m.key] = m.location
+        elif m.key in last_place and _ANAPHOR.search(lower, max(0, m.span[0] - 8), m.span[0]):
+            m.location = last_place[m.key]
 
 
 # Look-behinds are written after the first character ("[CTLS](?<![A-Za-z0-9][CTLS])" is the

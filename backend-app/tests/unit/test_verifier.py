@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from radpair.verifier import Verifier, get_verifier
+from radpair.verifier.engine import RulesEngine
 from radpair.verifier.extract import find_locations, place_runs
 from radpair.verifier.extract import segment
 from radpair.verifier.measure import extract_measurements
@@ -1589,9 +1590,28 @@ SPINE_AND_NECK_FAITHFUL = [
         "Palpable abnormality corresponds to R level II node.",
         "The palpable abnormality corresponds to the right level II node.",
     ),
+    # "The protrusion" is the L5-S1 one, not a protrusion at the levels denied above.
+    (
+        "T12-L1 to L3-4: No disc herniation.\nL5-S1: Small central disc protrusion. "
+        "No nerve root contact.",
+        "From T12-L1 through L3-L4 there is no disc herniation. At L5-S1 there is a small "
+        "central disc protrusion. The protrusion does not contact the nerve roots.",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("source", "report"), SPINE_AND_NECK_FAITHFUL)
 def test_spine_and_neck_rewordings_raise_nothing(verifier, source, report):
     assert verifier.verify(source, report) == []
+
+
+def test_a_finding_named_again_with_the_keeps_the_level_it_was_given():
+    text = (
+        "At L5-S1 there is a disc protrusion. The protrusion contacts the nerve root. A protrusion."
+    )
+    protrusions = [m for m in RulesEngine().extract(text).mentions if m.key == "disc_protrusion"]
+    assert [(text[slice(*m.span)], m.location) for m in protrusions] == [
+        ("disc protrusion", "level:L5-S1"),
+        ("protrusion", "level:L5-S1"),
+        ("protrusion", None),
+    ]
