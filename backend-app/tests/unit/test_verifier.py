@@ -455,6 +455,9 @@ def test_the_held_out_slice_meets_the_hard_part_targets(outcomes):
         ("165 bpm", "rate", (165.0,)),
         ("RV/LV ratio 1.4", "ratio", (1.4,)),
         ("S/D 3.2", "ratio", (3.2,)),
+        ("ICA/CCA 1.3", "ratio", (1.3,)),
+        ("RAR 4.6", "ratio", (4.6,)),
+        ("RI 0.68", "ratio", (0.68,)),
         ("Tmax >6 s", "time", (0.1,)),
         ("90 seconds", "time", (1.5,)),
         ("alpha angle 62 deg", "angle", (62.0,)),
@@ -1563,6 +1566,14 @@ SPINE_AND_NECK_CHANGES = [
         "The palpable abnormality corresponds to the left level II node.",
         ("R", "left"),
     ),
+    # A vascular ratio written after its abbreviation is a value like any other.
+    (
+        "measurement",
+        "R ICA PSV 98 cm/s, EDV 22, ICA/CCA 1.3.",
+        "Right ICA peak systolic velocity 98 cm/s, end-diastolic velocity 22 cm/s, "
+        "ICA/CCA ratio 3.1.",
+        ("1.3", "3.1"),
+    ),
 ]
 
 
@@ -1596,6 +1607,12 @@ SPINE_AND_NECK_FAITHFUL = [
         "No nerve root contact.",
         "From T12-L1 through L3-L4 there is no disc herniation. At L5-S1 there is a small "
         "central disc protrusion. The protrusion does not contact the nerve roots.",
+    ),
+    (
+        "R: ICA PSV 98 cm/s, EDV 22, ICA/CCA 1.3.\nL: ICA PSV 72, EDV 18, ratio 0.9.",
+        "Left: ICA peak systolic velocity 72 cm/s, end-diastolic velocity 18 cm/s, ICA/CCA "
+        "ratio 0.9.\nRight: ICA peak systolic velocity 98 cm/s, end-diastolic velocity 22 cm/s, "
+        "ICA/CCA ratio 1.3.",
     ),
 ]
 
