@@ -490,7 +490,7 @@ class SideMatcher:
                 # right after it, not what came before the phrase.
                 after = _SPACES.match(lower, e).end()
                 if lower.endswith(("left", "right"), s, e) and after in term_starts:
-                    s = lower.rindex(" ", s, e) + 1
+                    s = e - (4 if lower.endswith("left", s, e) else 5)
                     found.append(SideWord(s, e, side, False))
                 else:
                     found.append(SideWord(s, e, side, True))
