@@ -683,7 +683,7 @@ def _relation(x: _View, y: _View, a: Measurement, b: Measurement) -> str:
         return UNKNOWN
     m, n = x.mentions[a.mention], y.mentions[b.mention]
     if m.kind != n.kind:
-        return UNKNOWN
+        return _across_kinds(m, n)
     if m.kind == "finding":
         same = _same_finding(m, n) and _sides_compatible(m, n)
     else:
@@ -691,6 +691,19 @@ def _relation(x: _View, y: _View, a: Measurement, b: Measurement) -> str:
             bool(m.anatomy & n.anatomy) and _sides_compatible(m, n) and _location_compatible(m, n)
         )
     return SAME if same else DIFFERENT
+
+
+def _across_kinds(m: Mention, n: Mention) -> str:
+    """A structure's value against a finding's: different only at two different levels of one
+    structure ("AP canal 6 mm" at C3-4 against "canal stenosis ... 0.6 cm" at C4-5)."""
+    if (
+        m.location is not None
+        and n.location is not None
+        and m.anatomy & n.anatomy
+        and not _levels_overlap(m.location, n.location)
+    ):
+        return DIFFERENT
+    return UNKNOWN
 
 
 def _fmt(text: str, m: Measurement) -> str:
@@ -995,8 +1008,10 @@ class _ValueIndex:
         key = (_relation_key(m), _relation_key(n))
         rel = self._relations.get(key)
         if rel is None:
-            if m is None or n is None or m.kind != n.kind:
+            if m is None or n is None:
                 rel = UNKNOWN
+            elif m.kind != n.kind:
+                rel = _across_kinds(m, n)
             elif m.kind == "finding":
                 rel = SAME if _same_finding(m, n) and _sides_compatible(m, n) else DIFFERENT
             else:

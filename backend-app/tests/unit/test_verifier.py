@@ -1574,6 +1574,16 @@ SPINE_AND_NECK_CHANGES = [
         "ICA/CCA ratio 3.1.",
         ("1.3", "3.1"),
     ),
+    # A canal diameter moved to the other level, one text tying it to the canal and the other
+    # to the stenosis of that canal.
+    (
+        "measurement",
+        "C3-4: severe canal stenosis, AP canal 6 mm.\nC4-5: moderate canal stenosis, AP canal "
+        "8 mm.",
+        "C3-C4: Severe central canal stenosis, with an anteroposterior canal diameter of 0.8 cm."
+        "\nC4-C5: Moderate central canal stenosis, anteroposterior canal diameter 0.6 cm.",
+        ("6 mm", "0.8 cm"),
+    ),
 ]
 
 
@@ -1613,6 +1623,12 @@ SPINE_AND_NECK_FAITHFUL = [
         "Left: ICA peak systolic velocity 72 cm/s, end-diastolic velocity 18 cm/s, ICA/CCA "
         "ratio 0.9.\nRight: ICA peak systolic velocity 98 cm/s, end-diastolic velocity 22 cm/s, "
         "ICA/CCA ratio 1.3.",
+    ),
+    (
+        "C3-4: severe canal stenosis, AP canal 6 mm.\nC4-5: moderate canal stenosis, AP canal "
+        "8 mm.",
+        "C3-C4: Severe central canal stenosis, with an anteroposterior canal diameter of 0.6 cm."
+        "\nC4-C5: Moderate central canal stenosis, anteroposterior canal diameter 0.8 cm.",
     ),
 ]
 
