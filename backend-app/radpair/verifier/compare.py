@@ -300,6 +300,7 @@ def compare(source: Facts, report: Facts) -> list[dict]:
         _measurements(x, y, x_is_src, out)
         _unpartnered(x, y, x_is_src, out)
     _dropped_places(src, rep, out)
+    _moved_levels(src, rep, out)
     _value_sides(src, rep, out)
     _label_swaps(src, rep, out)
     _dominant_sides(src, rep, out)
@@ -878,6 +879,44 @@ def _dropped_places(src: _View, rep: _View, out: _Collector) -> None:
                 f"Dictated finding '{_label(src, m)}' at {places} is missing from the report.",
                 _span(m),
                 None,
+            )
+
+
+def _moved_levels(src: _View, rep: _View, out: _Collector) -> None:
+    """A graded finding the report puts at a level where nothing of the kind was dictated,
+    when the source gives that grade of it at another level only ("moderate canal stenosis"
+    at C5-6 becoming "moderate canal stenosis at C6-C7"): the level was changed."""
+    for n in rep.mentions:
+        if (
+            n.kind != "finding"
+            or n.polarity != PRESENT
+            or n.severity is None
+            or not (n.location or "").startswith("level:")
+        ):
+            continue
+        here = elsewhere = None
+        for m in src.findings(n.key):
+            if m.polarity not in _ASSERTED or not _anatomy_compatible(m.anatomy, n.anatomy):
+                continue
+            # Dictated at this level (on whatever side) or at no stated level: not moved.
+            if m.location is None or _levels_overlap(m.location, n.location):
+                here = m
+                break
+            if (
+                elsewhere is None
+                and m.polarity == PRESENT
+                and m.severity == n.severity
+                and _sides_compatible(m, n)
+            ):
+                elsewhere = m
+        if here is None and elsewhere is not None:
+            out.add(
+                "measurement",
+                f"Level changed: '{_label(src, elsewhere)}' is at "
+                f"{_place_name(elsewhere.location or '')} in the source but at "
+                f"{_place_name(n.location or '')} in the report.",
+                _span(elsewhere),
+                _span(n),
             )
 
 

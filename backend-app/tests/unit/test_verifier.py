@@ -1584,6 +1584,15 @@ SPINE_AND_NECK_CHANGES = [
         "\nC4-C5: Moderate central canal stenosis, anteroposterior canal diameter 0.6 cm.",
         ("6 mm", "0.8 cm"),
     ),
+    # A graded finding moved to a level where it was never dictated.
+    (
+        "measurement",
+        "C5-6: moderate canal stenosis.\nC6-7: mild foraminal stenosis, no canal stenosis.\n"
+        "IMP: C5-6 moderate canal stenosis.",
+        "C5-C6: Moderate central canal stenosis.\nC6-C7: Mild neural foraminal stenosis. No "
+        "central canal stenosis.\nIMPRESSION: Moderate central canal stenosis at C6-C7.",
+        ("stenosis", "stenosis"),
+    ),
 ]
 
 
@@ -1630,6 +1639,15 @@ SPINE_AND_NECK_FAITHFUL = [
         "C3-C4: Severe central canal stenosis, with an anteroposterior canal diameter of 0.6 cm."
         "\nC4-C5: Moderate central canal stenosis, anteroposterior canal diameter 0.8 cm.",
     ),
+    # Levels reordered, and a graded finding dictated with no level given one: not moved.
+    (
+        "C6-7: mild canal stenosis.\nC5-6: moderate canal stenosis.",
+        "C5-C6: Moderate central canal stenosis.\nC6-C7: Mild central canal stenosis.",
+    ),
+    (
+        "Mild canal stenosis. Disc bulges at several levels.",
+        "Mild central canal stenosis at L4-L5. Disc bulges at several levels.",
+    ),
 ]
 
 
@@ -1647,4 +1665,16 @@ def test_a_finding_named_again_with_the_keeps_the_level_it_was_given():
         ("disc protrusion", "level:L5-S1"),
         ("protrusion", "level:L5-S1"),
         ("protrusion", None),
+    ]
+
+
+def test_a_moved_level_points_at_the_dictated_and_the_drafted_finding(verifier):
+    source = "C5-6: moderate canal stenosis.\nC6-7: no canal stenosis."
+    report = "C5-C6: Moderate canal stenosis.\nC6-C7: Moderate canal stenosis."
+    moved = [w for w in verifier.verify(source, report) if w["type"] == "measurement"]
+    assert [(w["source_span"], w["report_span"]) for w in moved] == [
+        (
+            [source.index("stenosis"), source.index("stenosis") + 8],
+            [report.rindex("stenosis"), report.rindex("stenosis") + 8],
+        )
     ]
