@@ -823,6 +823,12 @@ _LEVEL = re.compile(
 _NAMED_VERTEBRAE = {"dens": "level:C2", "odontoid": "level:C2", "atlas": "level:C1"}
 _NAMED_VERTEBRA = re.compile(r"\b(dens|odontoid|atlas)\b", re.IGNORECASE)
 _LEVEL_JOIN = re.compile(r",? (?:and|or|through|to) |, ")
+# "T2 hyperintense", "T1-weighted", "T2/FLAIR": an MRI sequence, not the vertebra.
+_SEQUENCE_AFTER = re.compile(
+    r"\*|[ /-]?(?:hyper|hypo|iso)?(?:intens|signal|weighted|flair|shading|mapping|images"
+    r"|sequence|bright|dark|prolongation|shine)",
+    re.IGNORECASE,
+)
 # "L4 on L5": one vertebra slipped on the next, so the pair names one motion segment (L4-5).
 _SLIP_ON = re.compile(r"\s+on\s+")
 _SEGMENT = re.compile(
@@ -846,6 +852,12 @@ def find_locations(text: str) -> list[tuple[int, int, str]]:
         if second is None:
             key = f"{letter}{int(first)}"
             previous = out[-1] if out else None
+            if letter == "T" and first in ("1", "2") and _SEQUENCE_AFTER.match(text, m.end()):
+                # "T1 and T2 hyperintense": the first sequence goes with the second.
+                if previous is not None and previous[2] in ("level:T1", "level:T2"):
+                    if _LEVEL_JOIN.fullmatch(text, previous[1], m.start()):
+                        out.pop()
+                continue
             # "L2 and L3 transverse processes": one place spanning both, not the nearer one.
             if (
                 previous is not None

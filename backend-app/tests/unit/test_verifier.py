@@ -804,6 +804,10 @@ def test_every_warning_on_the_corpus_points_at_whole_words_in_each_text_it_names
         # A slip of one vertebra on the next names one motion segment.
         ("Anterolisthesis of L4 on L5 with pars defects.", ["level:L4-5"]),
         ("Retrolisthesis L5 on S1.", ["level:L5-S1"]),
+        # T1 and T2 before a signal word are MRI sequences, not vertebrae.
+        ("Two new T2 hyperintense lesions, T1 and T2 hyperintense.", []),
+        ("T2/FLAIR signal, T1-weighted images and T2* blooming.", []),
+        ("T2 vertebral body fracture.", ["level:T2"]),
         ("Type II odontoid fracture; the atlas is intact.", ["level:C2", "level:C1"]),
         ("Fracture of the second metatarsal.", ["bone:metatarsal:2"]),
         # Two numbered bones in one sentence: neither is kept (the nearest would name one).
@@ -1638,6 +1642,11 @@ SPINE_AND_NECK_FAITHFUL = [
         "8 mm.",
         "C3-C4: Severe central canal stenosis, with an anteroposterior canal diameter of 0.6 cm."
         "\nC4-C5: Moderate central canal stenosis, anteroposterior canal diameter 0.8 cm.",
+    ),
+    # "T2" before "hyperintense" is the sequence, so the lesion stays at its own level.
+    (
+        "T2 hyperintense lesion in the cord at C4-5. No other cord lesion.",
+        "Cord: T2 hyperintense lesion at C4-C5. No other lesions.",
     ),
     # Levels reordered, and a graded finding dictated with no level given one: not moved.
     (
