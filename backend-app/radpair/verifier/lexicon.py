@@ -1233,6 +1233,11 @@ PSEUDO: list[str] = [
     "not necessary",
     "not indicated",
     "not warranted",
+    # "Findings of no clinical significance, including an adrenal adenoma" grades them; it
+    # does not deny them ("no clinically significant stenosis" still does).
+    "no clinical significance",
+    "no clinical importance",
+    "without clinical significance",
 ]
 # A hedge about a characterisation ("likely benign cyst") leaves the finding itself affirmed.
 _HEDGES = ("likely", "probably", "possibly", "presumably", "most likely") + tuple(

@@ -1588,6 +1588,13 @@ SPINE_AND_NECK_CHANGES = [
         "\nC4-C5: Moderate central canal stenosis, anteroposterior canal diameter 0.6 cm.",
         ("6 mm", "0.8 cm"),
     ),
+    # "No clinically significant" still denies.
+    (
+        "negation",
+        "Heterogeneous plaque with moderate stenosis.",
+        "Heterogeneous plaque without clinically significant stenosis.",
+        ("stenosis", "stenosis"),
+    ),
     # A graded finding moved to a level where it was never dictated.
     (
         "measurement",
@@ -1647,6 +1654,12 @@ SPINE_AND_NECK_FAITHFUL = [
     (
         "T2 hyperintense lesion in the cord at C4-5. No other cord lesion.",
         "Cord: T2 hyperintense lesion at C4-C5. No other lesions.",
+    ),
+    # Findings "of no clinical significance" are still there.
+    (
+        "1.8 cm L adrenal nodule, c/w lipid-rich adenoma. E2.",
+        "1.8 cm left adrenal nodule, consistent with a lipid-rich adenoma. Extracolonic "
+        "findings of no clinical significance (E2), including a left adrenal adenoma.",
     ),
     # Levels reordered, and a graded finding dictated with no level given one: not moved.
     (
