@@ -786,8 +786,13 @@ def assemble(
         elif sent.section not in seen_section_sentence:
             seen_section_sentence.add(sent.section)
             made = mentions[first_mention:]
-            # An exam title ("Left wrist, 3 views.") sets the side for the rest of the section.
-            if made and all(m.kind == "anatomy" and not m.fixed for m in made):
+            # An exam title ("Left wrist, 3 views.") sets the side for the rest of the section;
+            # a sentence under a heading ("Thyroid: The right lobe measures ...") is no title.
+            if (
+                sent.heading is None
+                and made
+                and all(m.kind == "anatomy" and not m.fixed for m in made)
+            ):
                 title = frozenset().union(*(m.hard_sides for m in made))
                 if title:
                     title_sides[sent.section] = title

@@ -1661,6 +1661,13 @@ SPINE_AND_NECK_FAITHFUL = [
         "1.8 cm left adrenal nodule, consistent with a lipid-rich adenoma. Extracolonic "
         "findings of no clinical significance (E2), including a left adrenal adenoma.",
     ),
+    # The first sentence under a heading is no exam title: its side is not the section's.
+    (
+        "Thyroid ultrasound. Right lobe 4.8 x 1.6 x 1.5 cm. Left lobe 4.5 x 1.4 x 1.4 cm. Left "
+        "lobe: no nodules. No abnormal cervical lymph nodes.",
+        "FINDINGS:\nThyroid size: Right lobe 4.8 x 1.6 x 1.5 cm. Left lobe 4.5 x 1.4 x 1.4 cm."
+        "\nLeft lobe: No nodules.\nLymph nodes: No abnormal cervical lymph nodes.",
+    ),
     # Levels reordered, and a graded finding dictated with no level given one: not moved.
     (
         "C6-7: mild canal stenosis.\nC5-6: moderate canal stenosis.",
