@@ -178,6 +178,7 @@ class _View:
         self._sides_named: set[str] | None = None
         self.numbers: set[float] | None = None  # every number written, made when first needed
         self.value_keys: set[tuple] | None = None  # every measurement's value, likewise
+        self._structure_sides: dict[frozenset[str], frozenset[str]] = {}
         # A finding word in a heading or in the exam title's reason asserts nothing.
         self.headings: set[int] = set()
         for m in self.mentions:
@@ -252,6 +253,19 @@ class _View:
             end += 1
         words = {_SIDE_OF[w] for w in _SIDE_WORD.findall(self.lower, start, end)}
         return bool(words & (sides | {"B"}))
+
+    def structure_sides(self, anatomy: frozenset[str]) -> frozenset[str]:
+        """Every side the text gives a structure named by one of these anatomy keys."""
+        sides = self._structure_sides.get(anatomy)
+        if sides is None:
+            sides = self._structure_sides[anatomy] = frozenset().union(
+                *(
+                    n.checked_sides
+                    for n in self.distinct
+                    if n.kind == "anatomy" and not n.fixed and n.anatomy & anatomy
+                )
+            )
+        return sides
 
     def findings(self, key: str | None) -> list[Mention]:
         """Finding mentions with this key (one per signature in a long text)."""
@@ -544,6 +558,14 @@ class _SideEvidence:
             if m.hard_sides == self.y.title_sides() and not any(n.sides for n in self.cands):
                 # The other text's exam title ("XR ANKLE RIGHT") gives its unsided finding
                 # the same side: nothing was added or lost.
+                return None, None
+            if (
+                m.kind == "finding"
+                and m.anatomy
+                and self.y.structure_sides(m.anatomy) == (m.hard_sides)
+            ):
+                # "Osteoporosis ... at the left 33% radius" where the other text names that
+                # structure on this side only: the side is the structure's, known to both.
                 return None, None
             if not any(self.y.side_nearby(n, m.hard_sides) for n in self.cands):
                 return "dropped", self.cands[0]

@@ -614,6 +614,14 @@ def assemble(
 
     for si, sent in enumerate(sentences):
         idx = by_sentence.get(si)
+        if heading_sides.get(sent.heading):
+            # "R: no mass. L breast US 2:00: oval mass. Likely fibroadenoma.": a sentence
+            # opening with the other side moves the rest of the side heading's text there.
+            opening = _OPENING_SIDE.match(text, sent.start, sent.end)
+            if opening is not None:
+                side = _expand(_SIDE_BY_WORD[opening.group(1).lower()])
+                if side != heading_sides[sent.heading]:
+                    heading_sides[sent.heading] = side
         if not idx:
             # No terms, so no mentions: only the heading and exam-title bookkeeping.
             if sent.is_label:
@@ -1065,8 +1073,8 @@ _JUST_NORMAL = re.compile(
 _LABEL_SIDES = {
     word: _expand(side)
     for side, words in (
-        ("L", ("left", "lt", "left side")),
-        ("R", ("right", "rt", "right side")),
+        ("L", ("left", "lt", "l", "left side")),
+        ("R", ("right", "rt", "r", "right side")),
         ("B", ("bilateral", "both", "both sides")),
     )
     for word in words
@@ -1140,6 +1148,7 @@ _NO_LOCATIONS = _Locations([], [], 0, 0)
 _SEV_WORD = "|".join(sorted(lx.SEVERITY, key=len, reverse=True))
 _SIDE_BY_WORD = {"right": "R", "r": "R", "rt": "R", "left": "L", "l": "L", "lt": "L"}
 _SIDE_WORD = "|".join(_SIDE_BY_WORD)
+_OPENING_SIDE = re.compile(r"\s*((?i:left|right|lt|rt)|L|R)\b(?![-/])")
 # "Severe R and mild L foraminal stenosis": one finding, graded apart on each side.
 _GRADED_SIDES = re.compile(
     rf"\b(?P<s1>{_SEV_WORD})\s+(?P<d1>{_SIDE_WORD})\s*(?:,\s*(?:and\s+)?|and\s+)"

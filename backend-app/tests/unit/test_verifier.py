@@ -1595,6 +1595,31 @@ SPINE_AND_NECK_CHANGES = [
         "Heterogeneous plaque without clinically significant stenosis.",
         ("stenosis", "stenosis"),
     ),
+    # A bare "L:" or "R:" heading gives its side to what it heads.
+    (
+        "laterality",
+        "L: AICA loop extends into the IAC (type 2).\nR: AICA loop confined to the CPA (type 1).",
+        "Right: The AICA loop extends into the internal auditory canal (type 2).\nLeft: The "
+        "AICA loop is confined to the cerebellopontine angle (type 1).",
+        ("extends into", "extends into"),
+    ),
+    # Under a side heading, a sentence opening with the other side moves what follows there.
+    (
+        "laterality",
+        "R: no suspicious mass.\nL breast US shows an oval circumscribed mass. Likely "
+        "fibroadenoma.",
+        "Right breast: No suspicious mass.\nRight breast ultrasound: oval circumscribed mass, "
+        "likely a fibroadenoma.",
+        ("fibroadenoma", "fibroadenoma"),
+    ),
+    # ... but not at a structure the dictation names on the other side.
+    (
+        "laterality",
+        "Right radius: BMD 0.612 g/cm2, T -2.7.\nIMP: Osteoporosis based on radius T-score -2.7.",
+        "Right radius: BMD 0.612 g/cm2, T-score -2.7.\nIMPRESSION: Osteoporosis, based on a "
+        "T-score of -2.7 at the left radius.",
+        ("Osteoporosis", "left"),
+    ),
     # A graded finding moved to a level where it was never dictated.
     (
         "measurement",
@@ -1667,6 +1692,24 @@ SPINE_AND_NECK_FAITHFUL = [
         "lobe: no nodules. No abnormal cervical lymph nodes.",
         "FINDINGS:\nThyroid size: Right lobe 4.8 x 1.6 x 1.5 cm. Left lobe 4.5 x 1.4 x 1.4 cm."
         "\nLeft lobe: No nodules.\nLymph nodes: No abnormal cervical lymph nodes.",
+    ),
+    (
+        "L: AICA loop extends into the IAC (type 2).\nR: AICA loop confined to the CPA (type 1).",
+        "Left: The AICA loop extends into the internal auditory canal (type 2).\nRight: The "
+        "AICA loop is confined to the cerebellopontine angle (type 1).",
+    ),
+    (
+        "R: no suspicious mass.\nL breast US shows an oval circumscribed mass. Likely "
+        "fibroadenoma.",
+        "Right: No suspicious mass.\nLeft breast ultrasound shows an oval circumscribed mass, "
+        "likely a fibroadenoma.",
+    ),
+    # The side a draft gives a diagnosis at a structure the dictation names on that side only.
+    (
+        "L femoral neck: T -2.1.\nL 33% radius: BMD 0.612 g/cm2, T -2.7.\nIMP: Osteoporosis "
+        "based on 33% radius T-score -2.7.",
+        "Left femoral neck: T-score -2.1.\nLeft forearm (33% radius): BMD 0.612 g/cm2, T-score "
+        "-2.7.\nIMPRESSION: Osteoporosis, based on a T-score of -2.7 at the left 33% radius.",
     ),
     # Levels reordered, and a graded finding dictated with no level given one: not moved.
     (
