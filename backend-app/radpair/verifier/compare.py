@@ -178,6 +178,7 @@ class _View:
         self._sides_named: set[str] | None = None
         self.numbers: set[float] | None = None  # every number written, made when first needed
         self.value_keys: set[tuple] | None = None  # every measurement's value, likewise
+        self._structure_sides: dict[frozenset[str], frozenset[str]] = {}
         # A finding word in a heading or in the exam title's reason asserts nothing.
         self.headings: set[int] = set()
         for m in self.mentions:
@@ -253,6 +254,19 @@ class _View:
         words = {_SIDE_OF[w] for w in _SIDE_WORD.findall(self.lower, start, end)}
         return bool(words & (sides | {"B"}))
 
+    def structure_sides(self, anatomy: frozenset[str]) -> frozenset[str]:
+        """Every side the text gives a structure named by one of these anatomy keys."""
+        sides = self._structure_sides.get(anatomy)
+        if sides is None:
+            sides = self._structure_sides[anatomy] = frozenset().union(
+                *(
+                    n.checked_sides
+                    for n in self.distinct
+                    if n.kind == "anatomy" and not n.fixed and n.anatomy & anatomy
+                )
+            )
+        return sides
+
     def findings(self, key: str | None) -> list[Mention]:
         """Finding mentions with this key (one per signature in a long text)."""
         return self.by_key.get(key, []) if key is not None else []
@@ -300,6 +314,7 @@ def compare(source: Facts, report: Facts) -> list[dict]:
         _measurements(x, y, x_is_src, out)
         _unpartnered(x, y, x_is_src, out)
     _dropped_places(src, rep, out)
+    _moved_levels(src, rep, out)
     _value_sides(src, rep, out)
     _label_swaps(src, rep, out)
     _dominant_sides(src, rep, out)
@@ -544,6 +559,14 @@ class _SideEvidence:
                 # The other text's exam title ("XR ANKLE RIGHT") gives its unsided finding
                 # the same side: nothing was added or lost.
                 return None, None
+            if (
+                m.kind == "finding"
+                and m.anatomy
+                and self.y.structure_sides(m.anatomy) == (m.hard_sides)
+            ):
+                # "Osteoporosis ... at the left 33% radius" where the other text names that
+                # structure on this side only: the side is the structure's, known to both.
+                return None, None
             if not any(self.y.side_nearby(n, m.hard_sides) for n in self.cands):
                 return "dropped", self.cands[0]
         return None, None
@@ -683,7 +706,7 @@ def _relation(x: _View, y: _View, a: Measurement, b: Measurement) -> str:
         return UNKNOWN
     m, n = x.mentions[a.mention], y.mentions[b.mention]
     if m.kind != n.kind:
-        return UNKNOWN
+        return _across_kinds(m, n)
     if m.kind == "finding":
         same = _same_finding(m, n) and _sides_compatible(m, n)
     else:
@@ -691,6 +714,19 @@ def _relation(x: _View, y: _View, a: Measurement, b: Measurement) -> str:
             bool(m.anatomy & n.anatomy) and _sides_compatible(m, n) and _location_compatible(m, n)
         )
     return SAME if same else DIFFERENT
+
+
+def _across_kinds(m: Mention, n: Mention) -> str:
+    """A structure's value against a finding's: different only at two different levels of one
+    structure ("AP canal 6 mm" at C3-4 against "canal stenosis ... 0.6 cm" at C4-5)."""
+    if (
+        m.location is not None
+        and n.location is not None
+        and m.anatomy & n.anatomy
+        and not _levels_overlap(m.location, n.location)
+    ):
+        return DIFFERENT
+    return UNKNOWN
 
 
 def _fmt(text: str, m: Measurement) -> str:
@@ -868,6 +904,44 @@ def _dropped_places(src: _View, rep: _View, out: _Collector) -> None:
             )
 
 
+def _moved_levels(src: _View, rep: _View, out: _Collector) -> None:
+    """A graded finding the report puts at a level where nothing of the kind was dictated,
+    when the source gives that grade of it at another level only ("moderate canal stenosis"
+    at C5-6 becoming "moderate canal stenosis at C6-C7"): the level was changed."""
+    for n in rep.mentions:
+        if (
+            n.kind != "finding"
+            or n.polarity != PRESENT
+            or n.severity is None
+            or not (n.location or "").startswith("level:")
+        ):
+            continue
+        here = elsewhere = None
+        for m in src.findings(n.key):
+            if m.polarity not in _ASSERTED or not _anatomy_compatible(m.anatomy, n.anatomy):
+                continue
+            # Dictated at this level (on whatever side) or at no stated level: not moved.
+            if m.location is None or _levels_overlap(m.location, n.location):
+                here = m
+                break
+            if (
+                elsewhere is None
+                and m.polarity == PRESENT
+                and m.severity == n.severity
+                and _sides_compatible(m, n)
+            ):
+                elsewhere = m
+        if here is None and elsewhere is not None:
+            out.add(
+                "measurement",
+                f"Level changed: '{_label(src, elsewhere)}' is at "
+                f"{_place_name(elsewhere.location or '')} in the source but at "
+                f"{_place_name(n.location or '')} in the report.",
+                _span(elsewhere),
+                _span(n),
+            )
+
+
 def _said_elsewhere(x: _View, a: Measurement, other: Measurement) -> bool:
     """True when the other text's value equals another of x's values (a itself differs)."""
     if x.value_keys is None:
@@ -995,8 +1069,10 @@ class _ValueIndex:
         key = (_relation_key(m), _relation_key(n))
         rel = self._relations.get(key)
         if rel is None:
-            if m is None or n is None or m.kind != n.kind:
+            if m is None or n is None:
                 rel = UNKNOWN
+            elif m.kind != n.kind:
+                rel = _across_kinds(m, n)
             elif m.kind == "finding":
                 rel = SAME if _same_finding(m, n) and _sides_compatible(m, n) else DIFFERENT
             else:

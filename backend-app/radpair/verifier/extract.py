@@ -448,6 +448,9 @@ class TermMatcher:
         return sorted(terms + extra, key=lambda t: t.start)
 
 
+_SPACES = re.compile(r"[ \t]*")
+
+
 class SideMatcher:
     """Finds side expressions: left/right/bilateral words, post phrases and abbreviations."""
 
@@ -479,9 +482,18 @@ class SideMatcher:
         """Side expressions that are not part of a fixed name or an abbreviation term."""
         busy = _Occupied([(t.start, t.end) for t in terms if t.kind == "fixed" or t.side])
         found: list[SideWord] = []
+        term_starts = {t.start for t in terms}
         for s, e in self.post_scanner.spans(lower):
             if busy.free(s, e):
-                found.append(SideWord(s, e, self.post_map[_squash(lower[s:e])], True))
+                side = self.post_map[_squash(lower[s:e])]
+                # "corresponds to the right level II node": the side word names the structure
+                # right after it, not what came before the phrase.
+                after = _SPACES.match(lower, e).end()
+                if lower.endswith(("left", "right"), s, e) and after in term_starts:
+                    s = e - (4 if lower.endswith("left", s, e) else 5)
+                    found.append(SideWord(s, e, side, False))
+                else:
+                    found.append(SideWord(s, e, side, True))
                 busy.take(s, e)
         for s, e in self.pre_scanner.spans(lower):
             if busy.free(s, e):
@@ -602,6 +614,14 @@ def assemble(
 
     for si, sent in enumerate(sentences):
         idx = by_sentence.get(si)
+        if heading_sides.get(sent.heading):
+            # "R: no mass. L breast US 2:00: oval mass. Likely fibroadenoma.": a sentence
+            # opening with the other side moves the rest of the side heading's text there.
+            opening = _OPENING_SIDE.match(text, sent.start, sent.end)
+            if opening is not None:
+                side = _expand(_SIDE_BY_WORD[opening.group(1).lower()])
+                if side != heading_sides[sent.heading]:
+                    heading_sides[sent.heading] = side
         if not idx:
             # No terms, so no mentions: only the heading and exam-title bookkeeping.
             if sent.is_label:
@@ -774,15 +794,37 @@ def assemble(
         elif sent.section not in seen_section_sentence:
             seen_section_sentence.add(sent.section)
             made = mentions[first_mention:]
-            # An exam title ("Left wrist, 3 views.") sets the side for the rest of the section.
-            if made and all(m.kind == "anatomy" and not m.fixed for m in made):
+            # An exam title ("Left wrist, 3 views.") sets the side for the rest of the section;
+            # a sentence under a heading ("Thyroid: The right lobe measures ...") is no title.
+            if (
+                sent.heading is None
+                and made
+                and all(m.kind == "anatomy" and not m.fixed for m in made)
+            ):
                 title = frozenset().union(*(m.hard_sides for m in made))
                 if title:
                     title_sides[sent.section] = title
 
+    if locations:
+        _anaphors_keep_their_place(lower, mentions)
     facts.measurements = extract_measurements(text)
     _attach_measurements(lower, sentence_of, facts, heading_mention, boundaries)
     return facts
+
+
+_ANAPHOR = re.compile(r"\b(?:the|this|these|that|those)\s+\Z")
+
+
+def _anaphors_keep_their_place(lower: str, mentions: list[Mention]) -> None:
+    """'The protrusion contacts the root' is the one just described, at that one's level."""
+    last_place: dict[str | None, str] = {}
+    for m in mentions:
+        if m.kind != "finding":
+            continue
+        if m.location is not None:
+            last_place[m.key] = m.location
+        elif m.key in last_place and _ANAPHOR.search(lower, max(0, m.span[0] - 8), m.span[0]):
+            m.location = last_place[m.key]
 
 
 # Look-behinds are written after the first character ("[CTLS](?<![A-Za-z0-9][CTLS])" is the
@@ -794,6 +836,14 @@ _LEVEL = re.compile(
 _NAMED_VERTEBRAE = {"dens": "level:C2", "odontoid": "level:C2", "atlas": "level:C1"}
 _NAMED_VERTEBRA = re.compile(r"\b(dens|odontoid|atlas)\b", re.IGNORECASE)
 _LEVEL_JOIN = re.compile(r",? (?:and|or|through|to) |, ")
+# "T2 hyperintense", "T1-weighted", "T2/FLAIR": an MRI sequence, not the vertebra.
+_SEQUENCE_AFTER = re.compile(
+    r"\*|[ /-]?(?:hyper|hypo|iso)?(?:intens|signal|weighted|flair|shading|mapping|images"
+    r"|sequence|bright|dark|prolongation|shine)",
+    re.IGNORECASE,
+)
+# "L4 on L5": one vertebra slipped on the next, so the pair names one motion segment (L4-5).
+_SLIP_ON = re.compile(r"\s+on\s+")
 _SEGMENT = re.compile(
     r"s(?<![a-z]s)eg(?:ments?|\.)?\s+(\d[ab]?|i{1,3}|iv[ab]?|v|vi{1,3})(?![a-z0-9])", re.I
 )
@@ -815,6 +865,12 @@ def find_locations(text: str) -> list[tuple[int, int, str]]:
         if second is None:
             key = f"{letter}{int(first)}"
             previous = out[-1] if out else None
+            if letter == "T" and first in ("1", "2") and _SEQUENCE_AFTER.match(text, m.end()):
+                # "T1 and T2 hyperintense": the first sequence goes with the second.
+                if previous is not None and previous[2] in ("level:T1", "level:T2"):
+                    if _LEVEL_JOIN.fullmatch(text, previous[1], m.start()):
+                        out.pop()
+                continue
             # "L2 and L3 transverse processes": one place spanning both, not the nearer one.
             if (
                 previous is not None
@@ -823,6 +879,15 @@ def find_locations(text: str) -> list[tuple[int, int, str]]:
                 and previous[2][6] == letter
             ):
                 out[-1] = (previous[0], m.end(), f"{previous[2]}-{int(first)}")
+                continue
+            if (
+                previous is not None
+                and "-" not in previous[2]
+                and _SLIP_ON.fullmatch(text, previous[1], m.start())
+            ):
+                upper = previous[2][6:]
+                lower_key = str(int(first)) if letter == upper[0] else f"{letter}{int(first)}"
+                out[-1] = (previous[0], m.end(), f"level:{upper}-{lower_key}")
                 continue
         elif letter2 and letter2 != letter:
             key = f"{letter}{int(first)}-{letter2}{int(second)}"
@@ -1008,8 +1073,8 @@ _JUST_NORMAL = re.compile(
 _LABEL_SIDES = {
     word: _expand(side)
     for side, words in (
-        ("L", ("left", "lt", "left side")),
-        ("R", ("right", "rt", "right side")),
+        ("L", ("left", "lt", "l", "left side")),
+        ("R", ("right", "rt", "r", "right side")),
         ("B", ("bilateral", "both", "both sides")),
     )
     for word in words
@@ -1083,6 +1148,7 @@ _NO_LOCATIONS = _Locations([], [], 0, 0)
 _SEV_WORD = "|".join(sorted(lx.SEVERITY, key=len, reverse=True))
 _SIDE_BY_WORD = {"right": "R", "r": "R", "rt": "R", "left": "L", "l": "L", "lt": "L"}
 _SIDE_WORD = "|".join(_SIDE_BY_WORD)
+_OPENING_SIDE = re.compile(r"\s*((?i:left|right|lt|rt)|L|R)\b(?![-/])")
 # "Severe R and mild L foraminal stenosis": one finding, graded apart on each side.
 _GRADED_SIDES = re.compile(
     rf"\b(?P<s1>{_SEV_WORD})\s+(?P<d1>{_SIDE_WORD})\s*(?:,\s*(?:and\s+)?|and\s+)"

@@ -228,6 +228,10 @@ FINDINGS: dict[str, list[str]] = {
     "concha_bullosa": ["concha bullosa", "conchae bullosae"],
     "thinning": ["thinning", "thinned"],
     "comet_tail_artifact": ["comet tail artifact", "comet tail artefact", "comet tail"],
+    # A thyroid nodule's echogenic foci move its TI-RADS points; "foci" is no -s plural.
+    "echogenic_focus": ["echogenic focus", "echogenic foci"],
+    # An ulcerated carotid plaque is an embolic source whatever the stenosis.
+    "ulceration": ["ulceration", "ulcer", "ulcerated plaque", "plaque ulceration"],
     "annular_fissure": ["annular fissure", "annular tear"],
     "listhesis": ["anterolisthesis", "retrolisthesis", "spondylolisthesis"],
     "retropulsion": ["retropulsion", "retropulsed", "retropulsed fragment"],
@@ -1229,6 +1233,11 @@ PSEUDO: list[str] = [
     "not necessary",
     "not indicated",
     "not warranted",
+    # "Findings of no clinical significance, including an adrenal adenoma" grades them; it
+    # does not deny them ("no clinically significant stenosis" still does).
+    "no clinical significance",
+    "no clinical importance",
+    "without clinical significance",
 ]
 # A hedge about a characterisation ("likely benign cyst") leaves the finding itself affirmed.
 _HEDGES = ("likely", "probably", "possibly", "presumably", "most likely") + tuple(

@@ -79,9 +79,11 @@ _SUV_RE = re.compile(
     r"(\d+(?:\.\d+)?)(?![\d.]*\s*(?:mm|cm))",
     re.IGNORECASE,
 )
-# Unitless ratios are written after their name: "RV/LV ratio 1.4", "RV/LV 0.8".
+# Unitless ratios are written after their name: "RV/LV ratio 1.4", "RV/LV 0.8", "ICA/CCA 1.3",
+# "RAR 3.8" (renal-aortic), "RI 0.7" (resistive index).
 _RATIO_RE = re.compile(
-    r"\b(?:ratio|rv/lv|s/d|index)\s*(?:of|is|was|=|:)?\s*(?:approximately\s+|about\s+)?"
+    r"\b(?:ratio|rv/lv|s/d|ica/cca|rar|index|ri)\s*(?:of|is|was|=|:)?\s*"
+    r"(?:approximately\s+|about\s+)?"
     r"(?:(?:less|greater|more)\s+than\s+|[<>]\s*)?(\d+(?:\.\d+)?)(?![\d.]*\s*(?:mm|cm|%|:))",
     re.IGNORECASE,
 )

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from radpair.verifier import Verifier, get_verifier
+from radpair.verifier.engine import RulesEngine
 from radpair.verifier.extract import find_locations, place_runs
 from radpair.verifier.extract import segment
 from radpair.verifier.measure import extract_measurements
@@ -454,6 +455,9 @@ def test_the_held_out_slice_meets_the_hard_part_targets(outcomes):
         ("165 bpm", "rate", (165.0,)),
         ("RV/LV ratio 1.4", "ratio", (1.4,)),
         ("S/D 3.2", "ratio", (3.2,)),
+        ("ICA/CCA 1.3", "ratio", (1.3,)),
+        ("RAR 4.6", "ratio", (4.6,)),
+        ("RI 0.68", "ratio", (0.68,)),
         ("Tmax >6 s", "time", (0.1,)),
         ("90 seconds", "time", (1.5,)),
         ("alpha angle 62 deg", "angle", (62.0,)),
@@ -797,6 +801,13 @@ def test_every_warning_on_the_corpus_points_at_whole_words_in_each_text_it_names
         ("Observation in segment 4a and seg 7.", ["segment:4a", "segment:7"]),
         ("Segment IVb lesion.", ["segment:4b"]),
         ("Fractures of the L2 and L3 transverse processes.", ["level:L2-3"]),
+        # A slip of one vertebra on the next names one motion segment.
+        ("Anterolisthesis of L4 on L5 with pars defects.", ["level:L4-5"]),
+        ("Retrolisthesis L5 on S1.", ["level:L5-S1"]),
+        # T1 and T2 before a signal word are MRI sequences, not vertebrae.
+        ("Two new T2 hyperintense lesions, T1 and T2 hyperintense.", []),
+        ("T2/FLAIR signal, T1-weighted images and T2* blooming.", []),
+        ("T2 vertebral body fracture.", ["level:T2"]),
         ("Type II odontoid fracture; the atlas is intact.", ["level:C2", "level:C1"]),
         ("Fracture of the second metatarsal.", ["bone:metatarsal:2"]),
         # Two numbered bones in one sentence: neither is kept (the nearest would name one).
@@ -1285,7 +1296,100 @@ WORKLIST_CHANGES = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "source", "report", "quoted"), WORKLIST_CHANGES)
+# Neuroradiology, head and neck and spine wording.
+SPINE_AND_NECK_CHANGES = [
+    # The finding after "L4 on L5" is at the slipped segment, where the denial was dictated.
+    (
+        "negation",
+        "Grade 1 anterolisthesis L4 on L5: 5 mm.\nNo pars defect.",
+        "Grade 1 anterolisthesis of L4 on L5 with an associated pars interarticularis defect.",
+        ("pars defect", "pars interarticularis defect"),
+    ),
+    # Echogenic foci score a thyroid nodule; ulceration makes a plaque an embolic source.
+    (
+        "negation",
+        "L lobe nodule 1.9 cm, solid, isoechoic, smooth margins, no echogenic foci. TR3.",
+        "Left lobe nodule 1.9 cm, solid and isoechoic with punctate echogenic foci. TR3.",
+        ("echogenic foci", "echogenic foci"),
+    ),
+    (
+        "negation",
+        "R ICA: moderate irregular plaque, no ulceration seen.",
+        "Right internal carotid artery: moderate irregular plaque with ulceration.",
+        ("ulceration", "ulceration"),
+    ),
+    # "to the right level II node": the side is the node's, so a changed side is at the node.
+    (
+        "laterality",
+        "Palpable abnormality corresponds to R level II node.",
+        "The palpable abnormality corresponds to the left level II node.",
+        ("R", "left"),
+    ),
+    # A vascular ratio written after its abbreviation is a value like any other.
+    (
+        "measurement",
+        "R ICA PSV 98 cm/s, EDV 22, ICA/CCA 1.3.",
+        "Right ICA peak systolic velocity 98 cm/s, end-diastolic velocity 22 cm/s, "
+        "ICA/CCA ratio 3.1.",
+        ("1.3", "3.1"),
+    ),
+    # A canal diameter moved to the other level, one text tying it to the canal and the other
+    # to the stenosis of that canal.
+    (
+        "measurement",
+        "C3-4: severe canal stenosis, AP canal 6 mm.\nC4-5: moderate canal stenosis, AP canal "
+        "8 mm.",
+        "C3-C4: Severe central canal stenosis, with an anteroposterior canal diameter of 0.8 cm."
+        "\nC4-C5: Moderate central canal stenosis, anteroposterior canal diameter 0.6 cm.",
+        ("6 mm", "0.8 cm"),
+    ),
+    # "No clinically significant" still denies.
+    (
+        "negation",
+        "Heterogeneous plaque with moderate stenosis.",
+        "Heterogeneous plaque without clinically significant stenosis.",
+        ("stenosis", "stenosis"),
+    ),
+    # A bare "L:" or "R:" heading gives its side to what it heads.
+    (
+        "laterality",
+        "L: AICA loop extends into the IAC (type 2).\nR: AICA loop confined to the CPA (type 1).",
+        "Right: The AICA loop extends into the internal auditory canal (type 2).\nLeft: The "
+        "AICA loop is confined to the cerebellopontine angle (type 1).",
+        ("extends into", "extends into"),
+    ),
+    # Under a side heading, a sentence opening with the other side moves what follows there.
+    (
+        "laterality",
+        "R: no suspicious mass.\nL breast US shows an oval circumscribed mass. Likely "
+        "fibroadenoma.",
+        "Right breast: No suspicious mass.\nRight breast ultrasound: oval circumscribed mass, "
+        "likely a fibroadenoma.",
+        ("fibroadenoma", "fibroadenoma"),
+    ),
+    # ... but not at a structure the dictation names on the other side.
+    (
+        "laterality",
+        "Right radius: BMD 0.612 g/cm2, T -2.7.\nIMP: Osteoporosis based on radius T-score -2.7.",
+        "Right radius: BMD 0.612 g/cm2, T-score -2.7.\nIMPRESSION: Osteoporosis, based on a "
+        "T-score of -2.7 at the left radius.",
+        ("Osteoporosis", "left"),
+    ),
+    # A graded finding moved to a level where it was never dictated.
+    (
+        "measurement",
+        "C5-6: moderate canal stenosis.\nC6-7: mild foraminal stenosis, no canal stenosis.\n"
+        "IMP: C5-6 moderate canal stenosis.",
+        "C5-C6: Moderate central canal stenosis.\nC6-C7: Mild neural foraminal stenosis. No "
+        "central canal stenosis.\nIMPRESSION: Moderate central canal stenosis at C6-C7.",
+        ("stenosis", "stenosis"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "source", "report", "quoted"), WORKLIST_CHANGES + SPINE_AND_NECK_CHANGES
+)
 def test_worklist_wordings_of_a_change_raise_their_type_at_the_changed_words(
     verifier, kind, source, report, quoted
 ):
@@ -1527,3 +1631,118 @@ def test_night_list_readings_keep_faithful_drafts_quiet_and_flag_the_changed_wor
 ):
     assert _types(verifier, source, faithful) == set()
     assert quoted in _quoted(verifier, changed_source or source, changed, kind)
+
+
+# ------------------------------------------- neuroradiology, head and neck and spine wording
+
+SPINE_AND_NECK_FAITHFUL = [
+    (
+        "Grade 1 anterolisthesis L4 on L5. No pars defect.",
+        "Grade 1 anterolisthesis of L4 on L5 without a pars interarticularis defect.",
+    ),
+    (
+        "R lower pole nodule 14 mm, solid, hypoechoic, no echogenic foci. TR4.",
+        "Right lower pole nodule of 1.4 cm, solid and hypoechoic, without echogenic foci. TR4.",
+    ),
+    (
+        "Soft tissue ulcer plantar to 1st MT head. No soft tissue gas.",
+        "Soft tissue ulceration plantar to the first metatarsal head. No soft tissue gas.",
+    ),
+    (
+        "Palpable abnormality corresponds to R level II node.",
+        "The palpable abnormality corresponds to the right level II node.",
+    ),
+    # "The protrusion" is the L5-S1 one, not a protrusion at the levels denied above.
+    (
+        "T12-L1 to L3-4: No disc herniation.\nL5-S1: Small central disc protrusion. "
+        "No nerve root contact.",
+        "From T12-L1 through L3-L4 there is no disc herniation. At L5-S1 there is a small "
+        "central disc protrusion. The protrusion does not contact the nerve roots.",
+    ),
+    (
+        "R: ICA PSV 98 cm/s, EDV 22, ICA/CCA 1.3.\nL: ICA PSV 72, EDV 18, ratio 0.9.",
+        "Left: ICA peak systolic velocity 72 cm/s, end-diastolic velocity 18 cm/s, ICA/CCA "
+        "ratio 0.9.\nRight: ICA peak systolic velocity 98 cm/s, end-diastolic velocity 22 cm/s, "
+        "ICA/CCA ratio 1.3.",
+    ),
+    (
+        "C3-4: severe canal stenosis, AP canal 6 mm.\nC4-5: moderate canal stenosis, AP canal "
+        "8 mm.",
+        "C3-C4: Severe central canal stenosis, with an anteroposterior canal diameter of 0.6 cm."
+        "\nC4-C5: Moderate central canal stenosis, anteroposterior canal diameter 0.8 cm.",
+    ),
+    # "T2" before "hyperintense" is the sequence, so the lesion stays at its own level.
+    (
+        "T2 hyperintense lesion in the cord at C4-5. No other cord lesion.",
+        "Cord: T2 hyperintense lesion at C4-C5. No other lesions.",
+    ),
+    # Findings "of no clinical significance" are still there.
+    (
+        "1.8 cm L adrenal nodule, c/w lipid-rich adenoma. E2.",
+        "1.8 cm left adrenal nodule, consistent with a lipid-rich adenoma. Extracolonic "
+        "findings of no clinical significance (E2), including a left adrenal adenoma.",
+    ),
+    # The first sentence under a heading is no exam title: its side is not the section's.
+    (
+        "Thyroid ultrasound. Right lobe 4.8 x 1.6 x 1.5 cm. Left lobe 4.5 x 1.4 x 1.4 cm. Left "
+        "lobe: no nodules. No abnormal cervical lymph nodes.",
+        "FINDINGS:\nThyroid size: Right lobe 4.8 x 1.6 x 1.5 cm. Left lobe 4.5 x 1.4 x 1.4 cm."
+        "\nLeft lobe: No nodules.\nLymph nodes: No abnormal cervical lymph nodes.",
+    ),
+    (
+        "L: AICA loop extends into the IAC (type 2).\nR: AICA loop confined to the CPA (type 1).",
+        "Left: The AICA loop extends into the internal auditory canal (type 2).\nRight: The "
+        "AICA loop is confined to the cerebellopontine angle (type 1).",
+    ),
+    (
+        "R: no suspicious mass.\nL breast US shows an oval circumscribed mass. Likely "
+        "fibroadenoma.",
+        "Right: No suspicious mass.\nLeft breast ultrasound shows an oval circumscribed mass, "
+        "likely a fibroadenoma.",
+    ),
+    # The side a draft gives a diagnosis at a structure the dictation names on that side only.
+    (
+        "L femoral neck: T -2.1.\nL 33% radius: BMD 0.612 g/cm2, T -2.7.\nIMP: Osteoporosis "
+        "based on 33% radius T-score -2.7.",
+        "Left femoral neck: T-score -2.1.\nLeft forearm (33% radius): BMD 0.612 g/cm2, T-score "
+        "-2.7.\nIMPRESSION: Osteoporosis, based on a T-score of -2.7 at the left 33% radius.",
+    ),
+    # Levels reordered, and a graded finding dictated with no level given one: not moved.
+    (
+        "C6-7: mild canal stenosis.\nC5-6: moderate canal stenosis.",
+        "C5-C6: Moderate central canal stenosis.\nC6-C7: Mild central canal stenosis.",
+    ),
+    (
+        "Mild canal stenosis. Disc bulges at several levels.",
+        "Mild central canal stenosis at L4-L5. Disc bulges at several levels.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "report"), SPINE_AND_NECK_FAITHFUL)
+def test_spine_and_neck_rewordings_raise_nothing(verifier, source, report):
+    assert verifier.verify(source, report) == []
+
+
+def test_a_finding_named_again_with_the_keeps_the_level_it_was_given():
+    text = (
+        "At L5-S1 there is a disc protrusion. The protrusion contacts the nerve root. A protrusion."
+    )
+    protrusions = [m for m in RulesEngine().extract(text).mentions if m.key == "disc_protrusion"]
+    assert [(text[slice(*m.span)], m.location) for m in protrusions] == [
+        ("disc protrusion", "level:L5-S1"),
+        ("protrusion", "level:L5-S1"),
+        ("protrusion", None),
+    ]
+
+
+def test_a_moved_level_points_at_the_dictated_and_the_drafted_finding(verifier):
+    source = "C5-6: moderate canal stenosis.\nC6-7: no canal stenosis."
+    report = "C5-C6: Moderate canal stenosis.\nC6-C7: Moderate canal stenosis."
+    moved = [w for w in verifier.verify(source, report) if w["type"] == "measurement"]
+    assert [(w["source_span"], w["report_span"]) for w in moved] == [
+        (
+            [source.index("stenosis"), source.index("stenosis") + 8],
+            [report.rindex("stenosis"), report.rindex("stenosis") + 8],
+        )
+    ]

@@ -93,6 +93,8 @@ _KNOWN_NEGATIONS = {
     "carried to the line's next sentence",
     "h10-ct-adrenal-52": "the first 'No' denies a recommendation ('No follow-up imaging is "
     "needed'), which is none of the five types",
+    "h10-ct-colono-16": "the first 'No' denies a recommendation ('No follow-up is needed'), "
+    "which is none of the five types",
     "h4-fl-ugi-76": "'corkscrew appearance' is not a finding the lexicon knows",
     "h5-us-breast-15": "'posterior acoustic features' is a descriptor the lexicon does not know",
     "h5-us-uedoppler-30": "deep and superficial thrombus are one finding to the verifier",
