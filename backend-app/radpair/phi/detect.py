@@ -52,6 +52,9 @@ _NOT_NAME = (
     "Name|Identification|Status|Consent|Position|Location|Age|Sex|Gender|Data|Details|Prep|"
     "Dr|Drs|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Acc|Accn|Accession|Dob|Mrn|Ref|Referring|"
     "Baby|Boy|Girl|"
+    # Spanish report words at bilingual sites ("Paciente Sra. ...", "Fecha del estudio").
+    "Paciente|Fecha|Estudio|Hallazgos|Impresión|Impresion|Técnica|Tecnica|Dra|Sra|Srta|Passport|"
+    "Onc|Rad|Pt|General|Regional|Records|Batch|Services|"
     # Places and papers at sites abroad ("Praxis Berlin Mitte", "Haus Sonnenhof").
     "Praxis|Klinik|Klinikum|Krankenhaus|Clínica|Clinica|Hôpital|Hopital|Ziekenhuis|"
     "Huisartsenpraktijk|Pflegeheim|Haus|Mobiler|Röntgendienst|Pflegekraft|Hemsjukvård|Deportiva|"
@@ -71,7 +74,7 @@ _NOT_LABEL_WORD = (
     "Right|Dr|Drs|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Acc|ACC|Accn|Accession|DOB|Dob|MRN|Mrn|ID|Age|"
     "Sex|Male|Female|MR|CT|US|XR|NM|PET|MRI|AP|PA|Baby|Boy|Girl|MD|DO|RN|NP|PhD|MBBS|FRCR|"
     "FRCPC|CNP|APRN|RT|LPN|CNA|PA-C|CNM|RDMS|RDCS|RVT|RRT|CPNP|FNP|DNP|PNP|ARNP|CRNA|ARRT|CNMT|"
-    "MBChB|FRANZCR|FRCR|DMRD|DNB|RPVI|CNS"
+    "MBChB|FRANZCR|FRCR|DMRD|DNB|RPVI|CNS|EHR|EMR|EPR|CCRP|CRA"
 )
 # "J.K.", "M.L.": a person named by initials alone after a role.
 _INITIALS_ONLY = rf"(?:[{_UP}]\.){{2,3}}(?!\w)"
@@ -141,7 +144,8 @@ _ROLE_NOUN = (
     r"pharmacist|house\s+officer|coordinator|navigator|interpreter|chaplain|social\s+worker|"
     r"team\s+member|member|detective|officer|assistant|manager|scribe|paramedic|EMT|medic|"
     r"student|intern|aide|CNA|LPN|clerk|secretary|supervisor|dispatcher|transporter|"
-    r"practitioner|APP|CRNA|anesthetist|anesthesiologist|surgeon|PGY-?\d|docs?|MD)"
+    r"practitioner|APP|CRNA|anesthetist|anesthesiologist|surgeon|PGY-?\d|docs?|MD|dosimetrist|"
+    r"physicist|radiographer|CRA|CCRP|investigator|(?:B-)?reader)"
 )
 _ROLE_LABEL = (
     rf"(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
@@ -154,6 +158,7 @@ _NAME_VERBS = (
     r"(?:discussed|reviewed|spoke|spoken|conferred|consulted|met|talked|seen|rounded)"
     r"\s+(?:with|w/)|"
     r"(?:spoke|spoken|talked|texted|messaged|updated|told|explained|signed\s+out)\s+to|"
+    r"(?:calling|called|message|voicemail|voice\s+mail)\s+for|"
     r"(?:called|communicated|conveyed|relayed|reported|given|sent|faxed|paged|forwarded|"
     r"telephoned|discussed|provided|read\s+back|released|explained|e-?mailed|handed\s+off)\s+to|"
     r"(?:read|dictated|signed|interpreted|reviewed|ordered|referred|seen|examined|transcribed|"
@@ -274,6 +279,21 @@ _SPOKEN_YEAR_NUMBER = (
     rf"{_DIGIT_WORD}[ \t]+{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD}[ \t]+{_DIGIT_WORD})?)"
 )
 _SPOKEN_DATE_SEP = r"[ \t]+(?:slash|dash)[ \t]+"
+# Spanish dates and numbers said aloud at bilingual sites.
+_ES_MONTH = (
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    r"noviembre|diciembre)"
+)
+_ES_DIGIT = r"(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+_ES_DAY = (
+    rf"\d{{1,2}}|primero|{_ES_DIGIT}|diez|once|doce|trece|catorce|quince|diecis[eé]is|diecisiete|"
+    r"dieciocho|diecinueve|veinte|veinti\w+|treinta(?:[ \t]+y[ \t]+uno)?"
+)
+_ES_YEAR = (
+    r"(?:dos[ \t]+mil|mil[ \t]+novecientos)(?:[ \t]+(?:y[ \t]+)?(?:uno|dos|tres|cuatro|cinco|seis|"
+    r"siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieci\w+|veinte|veinti\w+|treinta|"
+    r"cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)){0,2}"
+)
 # Words the spoken forms need: a month, a number said as a word, "dot" of an address.
 _MONTH_WORDS = frozenset(
     """jan january feb february mar march apr april may jun june jul july aug august sep sept
@@ -465,6 +485,8 @@ def _after_verb(match: re.Match) -> tuple[int, int] | None:
 def _no_plain_words(match: re.Match, end: int | None = None) -> tuple[int, int] | None:
     """The name trimmed of ordinary words at its ends, if no word inside is clinical or
     common English ("Patient Intubated", "Whole-Body Bone Scan, 3 hours" are not names)."""
+    if _INSTITUTION_WORD.search(match.string, match.start("v"), match.end("v")):
+        return None  # "called to Main Street Pharmacy": a place
     kept = _trimmed(match, lead=False, end=end)
     if kept is None:
         return None
@@ -553,7 +575,9 @@ def _lower_name(
             unknown_given = namebook.is_unknown(word) and namebook.is_lower_name(following)
             if not (unknown_given or _given_before_surname(word, following)):
                 break
-        common_ok = after_title and (first is None or namebook.is_ever_given(first))
+        common_ok = after_title and (
+            first is None or namebook.is_ever_given(first) or namebook.is_lower_name(first)
+        )
         if vouched:
             # "grace delacroix": the surname that made the given name before it a name.
             first, kept_end, vouched = first or word, found.end(), False
@@ -606,9 +630,10 @@ _VERBS_AFTER_NAME = frozenset(
 def _surname_after_rare_given(first: str | None, word: str, after_title: bool) -> bool:
     """ "patricia price", after a title "abigail young": a listed surname that is also a word,
     after a given name that is rare as a word (not "will young", "grace long")."""
-    if first is None or not namebook.is_ever_given(first):
+    if first is None:
         return False
-    if not namebook.is_lower_name(first, unknown_ok=False):
+    rare_given = namebook.is_ever_given(first) and namebook.is_lower_name(first, unknown_ok=False)
+    if not (rare_given or namebook.is_unknown(first)):
         return False
     if word in _VERBS_AFTER_NAME or namebook.is_clinical(word) or namebook.is_eponym(word):
         return False
@@ -768,7 +793,8 @@ _SPELLED_ACRONYMS = frozenset(
     """pet ct cta ctpa mr mri mra mrcp mrv us xr gi mdt ent icu ed er or ir nm spect suv ivc svc
     pe dvt tia cva copd chf ap pa rv lv cbd ercp hida kub ett ng og picc iv im po prn tmj acl pcl
     mcl lcl tfcc ac si ti rads bi li lung aspects dexa ob gyn ua uti mca aca pca ica eca cca sma
-    ima csf ln lad lcx rca ef hcc rcc ptx cxr avn oa ra ms als gcs dod id ssn mrn dob""".split()
+    ima csf ln lad lcx rca ef hcc rcc ptx cxr avn oa ra ms als gcs dod id ssn mrn dob recist
+    irb dibh imrt vmat sbrt mrecist psma dotatate fdg""".split()
 )
 
 
@@ -778,7 +804,7 @@ def _acronyms_only(letters: str) -> bool:
     for end in range(2, len(letters) + 1):
         reachable[end] = any(
             reachable[start] and letters[start:end] in _SPELLED_ACRONYMS
-            for start in range(max(0, end - 5), end - 1)
+            for start in range(max(0, end - 8), end - 1)
         )
     return reachable[-1]
 
@@ -916,8 +942,10 @@ _EPONYM_NOUN = (
 # "Groote Schuur Hospital", "Peter MacCallum Cancer Centre": a place named after a person.
 _INSTITUTION = (
     r"(?:Hospitals?|Infirmary|Institute|Medical|Cancer|Memorial|Hospice|Centre|Center|"
-    r"University|Foundation|Trust|Campus|Children['’]s|Women['’]s|Health|Clinic)"
+    r"University|Foundation|Trust|Campus|Children['’]s|Women['’]s|Health|Clinic|Pharmacy|"
+    r"Services|Regional|Records)"
 )
+_INSTITUTION_WORD = re.compile(rf"\b{_INSTITUTION}\b")
 _EPONYM_AFTER = (
     rf"[-–][A-Z]|s?\s+{_EPONYM_NOUN}\b|['’]s?\s+(?!cells?\b){_EPONYM_NOUN}\b"
     rf"|[ \t]+(?:{_CAP_WORD}[ \t]+)?{_INSTITUTION}\b"
@@ -1020,9 +1048,13 @@ _CONTRACTION = re.compile(r"['’](?:s|m|re|ve|ll|d|t)$")
 def _spoken_surname_first(match: re.Match) -> tuple[int, int] | None:
     """ "hollis comma jerome": surname words that read as names, then a listed given name or
     a word no list knows (a second given name only when listed and rare as a word)."""
-    surname = [w for w in match.group("s").split() if w != "hyphen"]
+    surname = [w for w in match.group("s").split() if w != "hyphen" and w not in _PARTICLE_WORDS]
     given = match.group("g")
-    if not _lower_surname_ok(surname[-1]):
+    if not (
+        _lower_surname_ok(surname[-1])
+        # "murphy comma bridget": an eponym is a surname when a given name follows.
+        or (namebook.is_eponym(surname[-1]) and namebook.is_ever_given(given))
+    ):
         return None
     if given in _PAIR_STOP or given in _ROLE_WORDS or namebook.is_clinical(given):
         return None
@@ -1031,7 +1063,7 @@ def _spoken_surname_first(match: re.Match) -> tuple[int, int] | None:
     if not (namebook.is_ever_given(given) or namebook.is_unknown(given)):
         return None
     start = match.start("s")
-    if len(surname) == 2 and not _lower_surname_ok(surname[0]):
+    if len(surname) == 2 and not (_lower_surname_ok(surname[0]) or namebook.is_eponym(surname[0])):
         start = match.end("s") - len(surname[-1])
     end = match.end("g")
     # "maria jose", "jean francois", "maria de los angeles": more given names, rare as words.
@@ -1078,12 +1110,13 @@ _ID_KEYS = (
     r"(?:patient\s+id|pt\.?\s+id|identifier|ID|SSN|social\s+security|"
     r"insurance|member|membership|policy|subscriber|encounter|visit|account|acct|order|"
     r"requisition|bill|invoice|authori[sz]ation|prior\s+auth|auth|i[ \t.]d|subject|"
-    r"participant|group|randomi[sz]ation|screening\s+(?:no|number)|interpreter|"
+    r"participant|group|randomi[sz]ation|screening\s+(?:no\.?|number)|interpreter|"
     r"last\s*(?:4|four)|"
     r"CSN|FIN|NHS|health\s+card|health\s+plan|licen[cs]e|serial|device|study\s+id|claim|"
     r"specimen|case|beneficiary|medicaid|medicare|passport|NPI|DEA|badge|employee|"
     r"enrollment|reference|ref|ticket|booking|barcode|wristband|bed|room|MBI|HICN|lot|batch|"
-    r"job|ICN|EDIPI|PHN|aadhaa?r|card|request|release|NRIC|PPS|p[ \t]p[ \t]s|"
+    r"job|emp|ICN|EDIPI|PHN|aadhaa?r|card|protocol|site|IRB|i[ \t]r[ \t]b|randomi[sz]ation\s+code|"
+    r"transmittal|request|release|NRIC|PPS|p[ \t]p[ \t]s|"
     r"patient\s+(?:number|no))"
 )
 
@@ -1092,10 +1125,11 @@ _RULES: tuple[_Rule, ...] = (
     _rule("EMAIL", r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"),
     _rule(
         "EMAIL",
-        r"(?i)\b(?:[a-z][ \t]+)?[a-z0-9]+(?:[ \t]+(?:dot|underscore|dash)[ \t]+[a-z0-9]+)*"
-        r"[ \t]+at[ \t]+"
+        # The address may be spelled letter by letter: "w o c o n n e l l at u h c c dot e d u".
+        r"(?i)\b(?:[a-z][ \t]+){0,20}[a-z0-9]+(?:[ \t]+(?:dot|underscore|dash)[ \t]+[a-z0-9]+)*"
+        r"[ \t]+at[ \t]+(?:[a-z0-9][ \t]+){0,12}"
         r"[a-z0-9-]+(?:[ \t]+[a-z0-9-]+)?(?:[ \t]+dot[ \t]+[a-z0-9-]+)*[ \t]+dot[ \t]+"
-        r"(?:com|org|net|edu|gov|io|health|info|us|uk|ca|au|de|fr|nl|[a-z][ \t][a-z])\b",
+        r"(?:com|org|net|edu|gov|io|health|info|us|uk|ca|au|de|fr|nl|[a-z](?:[ \t][a-z]){1,2})\b",
         needs=frozenset({"dot"}),
     ),
     _rule(
@@ -1171,6 +1205,12 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?<![\w.,])\d{{1,3}}(?:[ ]\d{{2,3}}){{4,}}(?![\w.,])(?!\s*{_UNITS}\b)",
         keep=_enough_digits(12),
     ),
+    # "cuatro cuatro uno nueve ocho dos": digits said one by one in Spanish.
+    _rule(
+        "ID",
+        rf"(?i)\b{_ES_DIGIT}(?:[ \t,-]+(?:{_ES_DIGIT}|{_DIGIT_WORD})){{4,}}\b",
+        needs=frozenset({"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho"}),
+    ),
     # "one point two point eight four zero point ...": a DICOM uid said aloud.
     _rule(
         "ID",
@@ -1196,9 +1236,11 @@ _RULES: tuple[_Rule, ...] = (
         r"(?P<k>phone|telephone|tel|ph|mob|fax|facsimile|t[ée]l[ée]c|pager|page|"
         r"beeper|bleep|cell|mobile|callback|call\s*back|call|contact|reach|reached|switchboard|"
         r"ext|extension|area\s+code|telefon|tlf|handy|gsm|m[oó]vil|cellulare)\.?"
-        r"\s*(?:number|no\.?|#)?\s*(?:is\s+)?[:#]?\s*(?:at\s+|on\s+)?"
+        r"\s*(?:number|no\.?|#)?\s*(?:is\s+)?[:#]?\s*(?:(?:us|me|him|her|them)\s+)?"
+        r"(?:at\s+|on\s+)?"
         r"(?P<v>\(?\d[\d(). \t-]{1,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?(?![\w-])"
-        rf"|(?i:(?:plus[ \t]+)?{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{3,}})\b)",
+        rf"|(?i:(?:plus[ \t]+)?{_DIGIT_WORD}"
+        rf"(?:(?:[ \t,-]+|[ \t]+comma[ \t]+){_DIGIT_WORD}){{3,}})\b)",
         "v",
         keep=_keyed_phone,
     ),
@@ -1296,7 +1338,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "DATE",
-        rf"(?:(?i:{_WEEKDAY}),?[ \t]+)?{_MONTH}\s*{_DAY}(?:,?\s*{_YEAR})?(?!\s*{_UNITS}\b)(?![\d:])"
+        rf"(?:(?i:{_WEEKDAY}),?[ \t]+)?{_MONTH}\s*{_DAY}(?:[-–]{_DAY})?"
+        rf"(?:,?\s*(?:{_YEAR}|['’]\d\d\b))?"
+        rf"(?!\s*{_UNITS}\b)(?![\d:])"
         rf"|\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s*{_YEAR})?"
         rf"|{_MONTH},?\s*{_YEAR}\b",
     ),
@@ -1331,6 +1375,13 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?P<v>{_SPOKEN_MONTH_NUMBER}[ \t]+{_SPOKEN_DAY_NUMBER}[ \t]+{_SPOKEN_YEAR_NUMBER})\b",
         "v",
         needs=frozenset({"date", "dated", "dob", "b", "birth", "born", "service"}),
+    ),
+    # Spanish: "3 de marzo de 2025", "catorce de marzo de dos mil veinticinco".
+    _rule(
+        "DATE",
+        rf"(?i)\b(?:{_ES_DAY})[ \t]+de[ \t]+{_ES_MONTH}"
+        rf"(?:[ \t]+del?[ \t]+(?:\d{{4}}|{_ES_YEAR}))?\b",
+        needs=re.compile(r"(?i)\bde[ \t]"),
     ),
     # "seventeen march nineteen seventy three": a day said as a number, a month and a year.
     _rule(
@@ -1395,8 +1446,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "DATE",
+        # A month alone is part of a date; a weekday alone is not (Safe Harbor lists dates).
         r"\b(?:January|February|March|April|June|July|August|September|October|November|"
-        r"December|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
+        r"December)\b",
         keep=lambda m: not _month_as_given_name(m),
     ),
     _rule(
@@ -1427,8 +1479,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "TIME",
-        rf"(?i)(?<!\w)(?=[AaBbUuSs@])(?:at|@|around|about|approximately|by|until|since|before|"
-        rf"after)[ \t]+"
+        rf"(?i)(?<!\w)(?=[AaBbUuSsTt@])(?:at|@|around|about|approximately|by|until|since|before|"
+        rf"after|time(?:[ \t]+of[ \t]+(?:exam|study|scan|injury|arrival|call|procedure))?:?)[ \t]+"
         rf"(?:(?:approximately|about|around)[ \t]+)?(?P<v>{_SPOKEN_TIME}{_TIME_OF_DAY})\b"
         rf"(?![ \t,-]+{_DIGIT_WORD}\b)"
         rf"(?![ \t]+(?:{_UNITS}|millimeters?|centimeters?|millimetres?|centimetres?|percent|"
@@ -1477,7 +1529,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule("TIME", r"(?<![\w.])(?:[01]\d|2[0-3])[0-5]\d\s*(?i:hours|hrs|hr|h)\b"),
     _rule(
         "TIME",
-        r"(?:\b(?i:at|time|lkw|lsw|last[ \t]+(?:known|seen)[ \t]+well)[ \t]*:?|@)\s*"
+        r"(?:\b(?i:at|time|eta|etd|lkw|lsw|last[ \t]+(?:known|seen)[ \t]+well)[ \t]*:?|@)\s*"
         r"(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b" + _NOT_A_SIZE_AFTER,
         "v",
     ),
@@ -1576,7 +1628,10 @@ _RULES: tuple[_Rule, ...] = (
         rf"|(?=[ \t]+(?P<lv>{_LOWER_SEQ})))",
         "v",
         keep=lambda m: (
-            _trimmed(m, _could_be_name) if m.group("v") else _lower_name(m, group="lv")
+            _trimmed(m, _could_be_name)
+            if m.group("v")
+            # After a role as after a title: "dosimetrist crystal lane".
+            else _lower_name(m, group="lv", after_title=True)
         ),
     ),
     # A given name with where the person works: "Maria from the ED", "Joost (charge nurse)".
@@ -1690,7 +1745,7 @@ _RULES: tuple[_Rule, ...] = (
         "NAME",
         rf"(?<![\w.])(?:patient|pt|name|named|resident)(?:[ \t]+name)?(?:[ \t]+is)?[ \t]+"
         rf"(?P<v>(?P<s>[{_LOW}][{_LOW}'’-]+(?:[ \t]+hyphen[ \t]+[{_LOW}][{_LOW}'’-]+)?"
-        rf"(?:[ \t]+(?!comma\b)[{_LOW}][{_LOW}'’-]+)?)"
+        rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?!comma\b)[{_LOW}][{_LOW}'’-]+)?)"
         rf"[ \t]+comma[ \t]+(?P<g>[{_LOW}][{_LOW}'’-]+)"
         rf"(?P<rest>(?:[ \t]+(?:{_PARTICLE}[ \t]+)*[{_LOW}][{_LOW}'’-]+){{0,3}}))",
         keep=_spoken_surname_first,
@@ -1722,6 +1777,14 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?=(?P<v>{_LOWER_SEQ}))",
         "v",
         keep=lambda m: _lower_name(m, unknown_ok=True),
+        needs=_speech_text,
+    ),
+    # "hi this is ginny from pine hollow radiology": a caller names herself.
+    _rule(
+        "NAME",
+        rf"(?<![\w.])(?:this|it)[ \t]+is[ \t]+(?P<lv>[{_LOW}]{{3,}})"
+        rf"(?=[ \t]+(?:from|with|at|calling|in)\b)",
+        keep=_nickname,
         needs=_speech_text,
     ),
     # "pt buckley ambrose", "patient gustavo ramirez ochoa": a weaker cue, so the first word
@@ -1799,7 +1862,8 @@ _PAIR_STOP = _NOT_PART - {m.lower() for m in _MONTHS} - {"will"}
 _FAST_SKIP = re.compile(
     rf"[\d@A-Z]|www|://|\b(?:dr|doctor|mrs?|ms|with|per|by|to|d/w|at|on|of|for|patient|pt|"
     rf"name|named|age|aged|dot|accession|number|mrn|ext|extension|phone|pager|bleep|date|birth|"
-    rf"born|dated|dob|slash|{_RELATIVE}|zero|one|two|three|four|five|six|seven|eight|nine)\b"
+    rf"born|dated|dob|slash|{_RELATIVE}|zero|one|two|three|four|five|six|seven|eight|nine|"
+    rf"{_ES_MONTH}|{_ES_DIGIT})\b"
     rf"|(?i:\b{_ROLE_NOUN}\b)"
 )
 # Two or more words in capitals side by side: a line typed with caps lock ("DMITRI SOKOLOV").
@@ -1814,7 +1878,8 @@ _RUN_GAP = re.compile(r"[ \t,]+")
 _ACRONYMS = frozenset(
     """MD DO RN NP PA LPN CNA RT PHD MRN DOB ACC ID SSN ED ER OR IR ICU EMS CT MR MRI US XR NM
     PET AP LAT PE DVT CVA TIA MVA MVC GSW LOC GCS CHF COPD CAD HTN DM CKD UTI BMI IV IM PO NPO
-    SOB CP ABD RUQ LUQ RLQ LLQ BP HR RR PCP ENT GI OB GYN CC RE AM PM EKG ECG""".split()
+    SOB CP ABD RUQ LUQ RLQ LLQ BP HR RR PCP ENT GI OB GYN CC RE AM PM EKG ECG EHR EMR EPR PACS
+    RIS""".split()
 )
 
 

@@ -175,6 +175,24 @@ PLANTED = [
     ("follow up on the second of december at fourteen hundred period", "TIME",
      "fourteen hundred"),
     ("mobile x ray period patient aged ninety four period", "AGE", "ninety four"),
+    ("Fecha del estudio: 3 de marzo de 2025. Paciente: Sra. Guadalupe", "DATE",
+     "3 de marzo de 2025"),
+    ("fecha catorce de marzo de dos mil veinticinco punto", "DATE",
+     "catorce de marzo de dos mil veinticinco"),
+    ("m r n ocho ocho dos zero one seven six three period", "ID",
+     "ocho ocho dos zero one seven six three"),
+    ("seen Mar 17 '25 and again daily", "DATE", "Mar 17 '25"),
+    ("admitted Feb 10-14, 2025 for therapy", "DATE", "Feb 10-14, 2025"),
+    ("Protocol: ONC-2201 (IRB #2022-0817) | Site 014 | Subject ID: ONC-2201-0457", "ID",
+     "2022-0817"),
+    ("Subject: 221-0093   Screening no.: SCR-00418\n", "ID", "SCR-00418"),
+    ("Name: X   Emp #: 004417-M   Employer: Granite Butte Mining", "ID", "004417-M"),
+    ("forward to coordinator at w o c o n n e l l at u h c c dot e d u period", "EMAIL",
+     "w o c o n n e l l at u h c c dot e d u"),
+    ("please call us at four zero six comma five five five comma zero one six zero period",
+     "PHONE", "four zero six comma five five five comma zero one six zero"),
+    ("time of exam oh six ten period comparison yesterday", "TIME", "oh six ten"),
+    ("Transport: fixed-wing, ETA 2300. Report faxed.", "TIME", "2300"),
 ]  # fmt: skip
 
 CLINICAL = [
@@ -206,6 +224,9 @@ CLINICAL = [
     "his son will call period the mother may bring the films period",
     "Lt hip pain. Pan scan negative. CPT 71046. U.S. Army veteran, 75 Jahre.",
     "the patient d o d i d number was not given period the e d doctor agrees period",
+    "overall m r e c i s t partial response period p s m a p e t c t period",
+    "GI TUMOUR BOARD (Wednesday). Med Onc: on call. Rx called to Main Street Pharmacy.",
+    "this is likely from the prior surgery period positive murphy sign period",
     "2 mo f, nat eval (sibling w/ abusive head trauma).",
 ]
 
@@ -303,6 +324,7 @@ LATER_SLICE_FLOORS = {
     "phi_corpus9.yaml": {"DATE": 0.98},
     "phi_corpus10.yaml": {"PHONE": 0.97},
     "phi_corpus11.yaml": {"DATE": 0.96, "ID": 0.95, "PHONE": 0.92, "TIME": 0.95},
+    "phi_corpus12.yaml": {"DATE": 0.95, "MRN": 0.97, "ID": 0.88, "TIME": 0.95},
 }
 
 
@@ -320,6 +342,7 @@ LATER_SLICE_FLOORS = {
         ("phi_corpus9.yaml", 0.97),
         ("phi_corpus10.yaml", 0.95),
         ("phi_corpus11.yaml", 0.89),
+        ("phi_corpus12.yaml", 0.92),
     ],
 )
 def test_the_gate_keeps_its_scores_on_each_labelled_slice(slice_name, name_floor):

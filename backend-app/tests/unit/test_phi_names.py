@@ -165,6 +165,19 @@ CREDENTIALS_INITIALS_AND_PATRONYMICS = [
     ("patient is maria comma maiden name santos comma", "santos"),
     ("name d e space j o n g period", "d e space j o n g"),
     ("patient last name kang comma that's k a n g period", "k a n g"),
+    ("this is doctor ji-hoon park p g y three dictating period", "ji-hoon park"),
+    ("period name is murphy comma bridget comma m r n five", "murphy comma bridget"),
+    (
+        "patient name is ferreira da silva comma ana beatriz period",
+        "ferreira da silva comma ana beatriz",
+    ),
+    ("Read by B-reader J. Castellanos-Whitby.", "J. Castellanos-Whitby"),
+    ("dosimetrist crystal lane period physicist doctor bill nakamura period", "crystal lane"),
+    ("hi this is ginny from pine hollow radiology calling for rusty ellingson comma", "ginny"),
+    (
+        "hi this is ginny from pine hollow radiology calling for rusty ellingson comma",
+        "rusty ellingson",
+    ),
 ]
 TABLES = {
     "role before": ROLE_BEFORE,
