@@ -207,6 +207,11 @@ _MONTH = (
 )
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# "March 14", "Mar 17 '25", "Feb 10-14, 2025": a month, a day (or days) and maybe a year.
+_MONTH_DAY = (
+    rf"{_MONTH}\s*{_DAY}(?:[-–]{_DAY})?(?:,?\s*(?:{_YEAR}|['’]\d\d\b))?"
+    rf"(?!\s*{_UNITS}\b)(?![\d:])"
+)
 _ID_VALUE = r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 # Ids as sites write them: slash-separated parts ("MH/2024/0457821", "BL/25/004471"), digit
 # groups one space apart ("485 777 3456", "2953 41870 1"), a site prefix ("RBH 0074412").
@@ -1338,9 +1343,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "DATE",
-        rf"(?:(?i:{_WEEKDAY}),?[ \t]+)?{_MONTH}\s*{_DAY}(?:[-–]{_DAY})?"
-        rf"(?:,?\s*(?:{_YEAR}|['’]\d\d\b))?"
-        rf"(?!\s*{_UNITS}\b)(?![\d:])"
+        # The weekday as its own branch: an optional group in front would be tried everywhere.
+        rf"\b(?=[MmTtWwFfSs])(?i:{_WEEKDAY}),?[ \t]+{_MONTH_DAY}"
+        rf"|{_MONTH_DAY}"
         rf"|\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s*{_YEAR})?"
         rf"|{_MONTH},?\s*{_YEAR}\b",
     ),
@@ -1510,12 +1515,12 @@ _RULES: tuple[_Rule, ...] = (
     # Digits said one by one: "1 4 3 0 hours", "2 0 5 p m", "6 oh 5 p m", and "11.20 hrs".
     _rule(
         "TIME",
-        r"(?i)(?<![\w.])(?:[01][ \t]?\d|2[ \t]?[0-3])[ \t]?[0-5][ \t]?\d[ \t]*(?:hours|hrs|h)\b"
-        r"|(?<![\w.])(?:1[ \t]?[0-2]|[1-9])[ \t](?:oh[ \t])?(?:[0-5][ \t]?\d|\d)"
-        r"[ \t]*[ap][ \t.]?m\b\.?"
-        r"|(?<![\w.])(?:[01]?\d|2[0-3])[.:][0-5]\d[ \t]*(?:hours|hrs|uhr)\b"
+        r"(?i)(?=\d)(?<![\w.])"
+        r"(?:(?:[01][ \t]?\d|2[ \t]?[0-3])[ \t]?[0-5][ \t]?\d[ \t]*(?:hours|hrs|h)\b"
+        r"|(?:1[ \t]?[0-2]|[1-9])[ \t](?:oh[ \t])?(?:[0-5][ \t]?\d|\d)[ \t]*[ap][ \t.]?m\b\.?"
+        r"|(?:[01]?\d|2[0-3])[.:][0-5]\d[ \t]*(?:hours|hrs|uhr)\b"
         # Military "0140Z" and "2300 local".
-        r"|(?<![\w.])(?:[01]\d|2[0-3])[0-5]\d(?:Z\b|[ \t]+(?:local|zulu)\b)",
+        r"|(?:[01]\d|2[0-3])[0-5]\d(?:Z\b|[ \t]+(?:local|zulu)\b))",
     ),
     _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\s*(?i:[ap]\.m\.|[ap][ \t]?m\b)"),
     _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\.[0-5]\d\s*(?i:[ap]\.m\.|[ap]\.?m\b)"),
