@@ -133,7 +133,7 @@ _TITLE = (
     r"(?:Drs?|Doctor|Mr|Mrs|Ms|Miss|Mx|Mister|Missus|Prof|Professor|Sister|Sr|Nurse|Det|"
     r"Detective|Officer|Sgt|Smt|Shri|Sri|Rabbi|Imam|Pastor|Rev|Reverend|Deputy|Trooper|"
     # Ranks, and titles of sites abroad ("Herr", "Mevr.", "Sra.", "Mme").
-    r"Pvt|PFC|Cpl|SGT|SSgt|SSG|SFC|MSgt|Capt|CPT|Maj|MAJ|LCDR|CDR|Herr|Frau|Hr|Dhr|Mevr|"
+    r"Pvt|PFC|Cpl|SGT|SSgt|SSG|SFC|MSgt|Capt|Maj|MAJ|LCDR|CDR|Herr|Frau|Hr|Dhr|Mevr|"
     r"Mevrouw|Sig|Sra|Srta|Mme|Mlle|Pani|Schwester)"
 )
 _ROLE_NOUN = (
@@ -216,7 +216,7 @@ _ID_VALUE = r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 # Ids as sites write them: slash-separated parts ("MH/2024/0457821", "BL/25/004471"), digit
 # groups one space apart ("485 777 3456", "2953 41870 1"), a site prefix ("RBH 0074412").
 _ID_GROUPED = (
-    r"(?:[A-Za-z]{1,5}/)*(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:[A-Za-z]{1,5}/)*(?=[A-Za-z0-9.-]*\d)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"
     r"(?:/[A-Za-z0-9][A-Za-z0-9-]*)*"
     r"(?:(?<=\d)(?:[ ]\d{2,6}){1,3}(?:[ ]\d(?:/\d)?(?=[ \t]{2,}|[ \t]*$|[ \t]*[\n,;)]))?)?"
     r"|(?-i:[A-Z]{2,5})(?:[ ]\d{3,}(?:-\d{1,3})?){1,3}"
@@ -413,6 +413,15 @@ def _keyed_phone(match: re.Match) -> tuple[int, int] | None:
     if re.match(r"\s*" + _UNITS, match.string[match.end("v") :]):
         return None
     start = match.start("k") if key.startswith("area") else match.start("v")
+    return start, match.end("v")
+
+
+def _with_glued_key(match: re.Match) -> tuple[int, int]:
+    """The id, with its key when the two are written as one word ("MRN0048821", "ACC88213407"):
+    the word is the identifier."""
+    start = match.start("v")
+    if start > 0 and match.string[start - 1].isalnum():
+        return match.start(), match.end("v")
     return start, match.end("v")
 
 
@@ -1127,6 +1136,26 @@ _ID_KEYS = (
 
 
 _RULES: tuple[_Rule, ...] = (
+    # "KOWALCZYK^TERESA^M", "SMITH^JOHN": a person's name as HL7 and DICOM write it.
+    _rule(
+        "NAME",
+        r"(?<![\w^])[A-Za-z][A-Za-z'’-]+\^[A-Za-z][A-Za-z'’-]*(?:\^[A-Za-z.'’-]*){0,3}(?![\w^])",
+        keep=lambda m: not any(namebook.is_clinical(w) for w in m.group().split("^")[:2] if w)
+        or _could_be_name(m.group().split("^")[0]),
+        needs=re.compile(r"[A-Za-z]\^[A-Za-z]"),
+    ),
+    # "2025-03-12T07:10:00": an ISO date and time, one identifier.
+    _rule(
+        "DATE",
+        rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d"
+        r"(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?\b",
+    ),
+    # "S23.07.09", "Reiwa 7.03.14": a Japanese era date.
+    _rule(
+        "DATE",
+        r"\b(?:[MTSHR]|Meiji|Taisho|Showa|Heisei|Reiwa)[ ]?\d{1,2}[./](?:0?[1-9]|1[0-2])[./]"
+        r"(?:0?[1-9]|[12]\d|3[01])\b",
+    ),
     _rule("EMAIL", r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"),
     _rule(
         "EMAIL",
@@ -1163,19 +1192,21 @@ _RULES: tuple[_Rule, ...] = (
         rf"u[ \t]h[ \t]i[ \t]d)(?![A-Za-z])"
         rf"{_KEY_TAIL}(?P<v>{_SPACED_ID}|{_ID_GROUPED})(?![\w/-])",
         "v",
+        keep=_with_glued_key,
     ),
     _rule(
         "ACCESSION",
         rf"(?i)\b(?=[Aa])(?:accession|accessions|acc|accn|acsn)\.?{_KEY_TAIL}"
         rf"(?P<v>{_SPACED_ID}|{_ID_GROUPED})(?![\w/-])",
         "v",
+        keep=_with_glued_key,
     ),
     _rule(
         "ID",
         rf"(?i)(?<!\w){_initials(_ID_KEYS)}{_ID_KEYS}"
         rf"{_KEY_TAIL}(?P<v>{_SPOKEN_KEYED_ID}|\d(?:[ \t]\d){{2,}}\b|{_ID_GROUPED})(?![\w/-])",
         "v",
-        keep=lambda m: _digit_count(m.group("v")) >= 3,
+        keep=lambda m: _digit_count(m.group("v")) >= 3 and _with_glued_key(m),
     ),
     # "m as in mary r as in robert four four zero two nine one": letters said with a word for
     # each, and the digits after them.
@@ -1224,6 +1255,8 @@ _RULES: tuple[_Rule, ...] = (
         needs=frozenset({"point"}),
     ),
     _rule("ID", r"\b\d{3}-\d{2}-\d{4}\b"),
+    # "A123456(7)": a Hong Kong identity card number with its check digit.
+    _rule("ID", r"\b[A-Z]{1,2}\d{6}\([0-9A]\)"),
     _rule("ID", r"(?<![\w#])#[A-Za-z]{0,5}-?\d{4,}\b"),
     _rule(
         "PHONE",
@@ -1334,6 +1367,12 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule("DATE", r"(?<![\w./-])\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})(?![\w/-])"),
     _rule("DATE", rf"(?<![\w./-])\d{{1,2}}\.\d{{1,2}}\.{_YEAR}(?!\w|\.\d)"),
+    # "10.02.24", "03.14.25": a date with a two-digit year (never a version: no fourth part).
+    _rule(
+        "DATE",
+        r"(?<![\w./-])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|[12]\d|3[01])\.\d\d(?![\w-]|\.\d)",
+        keep=lambda m: min(int(p) for p in m.group().split(".")[:2]) <= 12,
+    ),
     _rule("DATE", rf"(?<![\w./-])(?:0?[1-9]|1[0-2])/{_YEAR}(?![\w/-])"),
     # "10NOV24", "08JAN2025": the military date-time group's date.
     _rule(
@@ -1404,6 +1443,15 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:,?[ \t]+(?:{_YEAR}|(?i:{_SPOKEN_YEAR})))?"
         rf"|{_MONTH}[ \t]+(?i:of[ \t]+)?(?i:{_SPOKEN_YEAR})\b)",
         keep=_without_the,
+        needs=_MONTH_WORDS,
+    ),
+    # "february twenty eight", "march fifteen twenty twenty five": a month and a cardinal day.
+    _rule(
+        "DATE",
+        rf"(?i)\b(?:january|february|march|april|june|july|august|september|october|november|"
+        rf"december)[ \t]+{_DAY_NUMBER}\b(?![ -](?:{_SPOKEN_ORDINAL}|{_ORDINAL_TENS})\b)"
+        rf"(?:,?[ \t]+{_SPOKEN_YEAR}\b)?"
+        rf"(?![ \t]+(?:{_UNITS}|millimeters?|centimeters?|millimetres?|centimetres?|percent)\b)",
         needs=_MONTH_WORDS,
     ),
     # "tuesday the fourteenth": a weekday and a day of the month.
@@ -1523,6 +1571,8 @@ _RULES: tuple[_Rule, ...] = (
         r"|(?:[01]\d|2[0-3])[0-5]\d(?:Z\b|[ \t]+(?:local|zulu)\b))",
     ),
     _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\s*(?i:[ap]\.m\.|[ap][ \t]?m\b)"),
+    # "2:30P": a scheduler's time.
+    _rule("TIME", r"(?<![\w.:])(?:1[0-2]|0?[1-9]):[0-5]\d[AP]\b"),
     _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\.[0-5]\d\s*(?i:[ap]\.m\.|[ap]\.?m\b)"),
     _rule(
         "TIME",
@@ -1546,6 +1596,13 @@ _RULES: tuple[_Rule, ...] = (
         "v",
     ),
     _rule("AGE", rf"(?i)\b(?:aged?|age:)\s*[~≈]?\s*(?P<v>{_AGE_NUM})\b(?!\s*{_UNITS}\b)", "v"),
+    # "090Y" (a DICOM age), "she's 91", "96yo".
+    _rule("AGE", r"\b0?(?:9\d|1[01]\d)Y\b"),
+    _rule(
+        "AGE",
+        rf"(?i)\b(?:she|he|patient)['’]?s[ \t]+(?P<v>{_AGE_NUM})\b(?![ \t]*(?:{_UNITS}|%)\b)",
+        "v",
+    ),
     # "96 Jahre", "90 ans", "93 años", "91 jaar": an age in the site's language.
     _rule(
         "AGE",
@@ -1783,6 +1840,13 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         keep=lambda m: _lower_name(m, unknown_ok=True),
         needs=_speech_text,
+    ),
+    # "Hi this is Becky, ...": a writer names herself.
+    _rule(
+        "NAME",
+        rf"(?i:\bthis[ \t]+is)[ \t]+(?P<v>{_CAP_WORD})(?=[ \t]*,|[ \t]+(?:from|with|calling)\b)",
+        "v",
+        keep=lambda m: _could_be_name(m.group("v")) and not namebook.is_common(m.group("v")),
     ),
     # "hi this is ginny from pine hollow radiology": a caller names herself.
     _rule(

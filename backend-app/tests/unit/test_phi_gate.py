@@ -56,8 +56,9 @@ PLANTED = [
      "one slash fifteen slash nineteen seventy nine"),
     ("date of birth 4 4 1928 and mrn", "DATE", "4 4 1928"),
     ("Date: 14 mars 2025 / March 14, 2025", "DATE", "14 mars 2025"),
-    ("Procedure start: 2025-11-02T16:20", "DATE", "2025-11-02"),
-    ("Procedure start: 2025-11-02T16:20", "TIME", "16:20"),
+    # An ISO date and time is one token, masked whole as a date.
+    ("Procedure start: 2025-11-02T16:20", "DATE", "2025-11-02T16:20"),
+    ("Procedure date 2025-11-02, start 16:20", "TIME", "16:20"),
     ("ADDENDUM 1/7/25 09:12: outside images reviewed.", "TIME", "09:12"),
     ("called to doctor ali at two forty seven a m on", "TIME", "two forty seven a m"),
     ("findings discussed with grant from ent at 3 15 pm period", "TIME", "3 15 pm"),
@@ -193,6 +194,18 @@ PLANTED = [
      "PHONE", "four zero six comma five five five comma zero one six zero"),
     ("time of exam oh six ten period comparison yesterday", "TIME", "oh six ten"),
     ("Transport: fixed-wing, ETA 2300. Report faxed.", "TIME", "2300"),
+    ("(0010,1010) PatientAge: 090Y\n", "AGE", "090Y"),
+    ("She's 91 and gets confused, please call me.", "AGE", "91"),
+    ("(0010,0020) PatientID: MRN0048821\n", "MRN", "MRN0048821"),
+    ("OBR|1|RAD2025-118834|ACC88213407|71046^XR CHEST 2 VIEWS^CPT", "ACCESSION",
+     "ACC88213407"),
+    ("Name: CHAN Tai Man   HKID: A123456(7)   Sex/Age: M/58", "ID", "A123456(7)"),
+    ("No. RM: 00-45-78-12   Accession: CR.2503.01455\nDate", "ACCESSION", "CR.2503.01455"),
+    ("acquired 2025-03-12T07:10:00 on the scanner", "DATE", "2025-03-12T07:10:00"),
+    ("DOB: S23.07.09 (exam Reiwa 7.03.14)", "DATE", "Reiwa 7.03.14"),
+    ("Appt 3/14 2:30P with the clinic", "TIME", "2:30P"),
+    ("DOB 10.02.24 per the card", "DATE", "10.02.24"),
+    ("seen february twenty eight period", "DATE", "february twenty eight"),
 ]  # fmt: skip
 
 CLINICAL = [
@@ -227,6 +240,7 @@ CLINICAL = [
     "overall m r e c i s t partial response period p s m a p e t c t period",
     "GI TUMOUR BOARD (Wednesday). Med Onc: on call. Rx called to Main Street Pharmacy.",
     "this is likely from the prior surgery period positive murphy sign period",
+    "71046^XR CHEST 2 VIEWS^CPT. Software version 2.10.24.1. This is Normal. march 5 mm.",
     "2 mo f, nat eval (sibling w/ abusive head trauma).",
 ]
 

@@ -178,6 +178,9 @@ CREDENTIALS_INITIALS_AND_PATRONYMICS = [
         "hi this is ginny from pine hollow radiology calling for rusty ellingson comma",
         "rusty ellingson",
     ),
+    ("(0010,0010) PatientName: BONE^WALTER^J\n", "BONE^WALTER^J"),
+    ("PID|1||40718823^^^MHS^MR||KOWALCZYK^TERESA^M||19320415|F", "KOWALCZYK^TERESA^M"),
+    ("Portal message: Hi this is Becky, Margaret's daughter.", "Becky"),
 ]
 TABLES = {
     "role before": ROLE_BEFORE,
