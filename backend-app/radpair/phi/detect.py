@@ -54,7 +54,7 @@ _NOT_NAME = (
     "Baby|Boy|Girl|"
     # Spanish report words at bilingual sites ("Paciente Sra. ...", "Fecha del estudio").
     "Paciente|Fecha|Estudio|Hallazgos|Impresión|Impresion|Técnica|Tecnica|Dra|Sra|Srta|Passport|"
-    "Onc|Rad|Pt|General|Regional|Records|Batch|Services|"
+    "Onc|Rad|Pt|General|Regional|Records|Batch|Services|Tel|Ext|Fax|"
     # Places and papers at sites abroad ("Praxis Berlin Mitte", "Haus Sonnenhof").
     "Praxis|Klinik|Klinikum|Krankenhaus|Clínica|Clinica|Hôpital|Hopital|Ziekenhuis|"
     "Huisartsenpraktijk|Pflegeheim|Haus|Mobiler|Röntgendienst|Pflegekraft|Hemsjukvård|Deportiva|"
@@ -74,7 +74,8 @@ _NOT_LABEL_WORD = (
     "Right|Dr|Drs|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Acc|ACC|Accn|Accession|DOB|Dob|MRN|Mrn|ID|Age|"
     "Sex|Male|Female|MR|CT|US|XR|NM|PET|MRI|AP|PA|Baby|Boy|Girl|MD|DO|RN|NP|PhD|MBBS|FRCR|"
     "FRCPC|CNP|APRN|RT|LPN|CNA|PA-C|CNM|RDMS|RDCS|RVT|RRT|CPNP|FNP|DNP|PNP|ARNP|CRNA|ARRT|CNMT|"
-    "MBChB|FRANZCR|FRCR|DMRD|DNB|RPVI|CNS|EHR|EMR|EPR|CCRP|CRA"
+    "MBChB|FRANZCR|FRCR|DMRD|DNB|RPVI|CNS|EHR|EMR|EPR|CCRP|CRA|Tel|Ext|Fax|Ph|PID|PV1|OBR|OBX|"
+    "MSH|ORC|NTE|EVN"
 )
 # "J.K.", "M.L.": a person named by initials alone after a role.
 _INITIALS_ONLY = rf"(?:[{_UP}]\.){{2,3}}(?!\w)"
@@ -808,7 +809,7 @@ _SPELLED_ACRONYMS = frozenset(
     pe dvt tia cva copd chf ap pa rv lv cbd ercp hida kub ett ng og picc iv im po prn tmj acl pcl
     mcl lcl tfcc ac si ti rads bi li lung aspects dexa ob gyn ua uti mca aca pca ica eca cca sma
     ima csf ln lad lcx rca ef hcc rcc ptx cxr avn oa ra ms als gcs dod id ssn mrn dob recist
-    irb dibh imrt vmat sbrt mrecist psma dotatate fdg""".split()
+    irb dibh imrt vmat sbrt mrecist psma dotatate fdg nric esr crp""".split()
 )
 
 
@@ -834,6 +835,14 @@ def _spoken_digits(match: re.Match) -> tuple[int, int] | None:
     first = _FIRST_DIGIT_WORD.search(match.string, match.start(), match.end())
     digits = match.string[first.start() : match.end()] if first else ""
     return (first.start(), match.end()) if _digit_count(digits) >= 5 else None
+
+
+def _caret_name(match: re.Match) -> bool:
+    """ "PRICE^LAURA^A" is a name; "CTA^CT ANGIO", "71046^XR CHEST" are codes and exams."""
+    parts = [p for p in match.group().split("^")[:2] if p]
+    if any(p.upper() in _ACRONYMS or p.lower() in _SPELLED_ACRONYMS for p in parts):
+        return False
+    return not any(namebook.is_clinical(p) for p in parts) or _could_be_name(parts[0])
 
 
 def _spelled_name(match: re.Match) -> tuple[int, int] | None:
@@ -957,7 +966,7 @@ _EPONYM_NOUN = (
 _INSTITUTION = (
     r"(?:Hospitals?|Infirmary|Institute|Medical|Cancer|Memorial|Hospice|Centre|Center|"
     r"University|Foundation|Trust|Campus|Children['’]s|Women['’]s|Health|Clinic|Pharmacy|"
-    r"Services|Regional|Records)"
+    r"Services|Regional|Records|Nursing|NH|SNF|Rehab|Manor|Lodge|Hospice)"
 )
 _INSTITUTION_WORD = re.compile(rf"\b{_INSTITUTION}\b")
 _EPONYM_AFTER = (
@@ -1139,9 +1148,9 @@ _RULES: tuple[_Rule, ...] = (
     # "KOWALCZYK^TERESA^M", "SMITH^JOHN": a person's name as HL7 and DICOM write it.
     _rule(
         "NAME",
-        r"(?<![\w^])[A-Za-z][A-Za-z'’-]+\^[A-Za-z][A-Za-z'’-]*(?:\^[A-Za-z.'’-]*){0,3}(?![\w^])",
-        keep=lambda m: not any(namebook.is_clinical(w) for w in m.group().split("^")[:2] if w)
-        or _could_be_name(m.group().split("^")[0]),
+        r"(?<![A-Za-z'’-])[A-Za-z][A-Za-z'’-]+\^[A-Za-z][A-Za-z'’-]*(?:\^[A-Za-z.'’-]*){0,3}"
+        r"(?![\w^])",
+        keep=_caret_name,
         needs=re.compile(r"[A-Za-z]\^[A-Za-z]"),
     ),
     # "2025-03-12T07:10:00": an ISO date and time, one identifier.
@@ -1257,7 +1266,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule("ID", r"\b\d{3}-\d{2}-\d{4}\b"),
     # "A123456(7)": a Hong Kong identity card number with its check digit.
     _rule("ID", r"\b[A-Z]{1,2}\d{6}\([0-9A]\)"),
-    _rule("ID", r"(?<![\w#])#[A-Za-z]{0,5}-?\d{4,}\b"),
+    _rule("ID", r"(?<![\w#])#[A-Za-z]{0,5}-?\d{4,}(?:-\d+)*\b"),
     _rule(
         "PHONE",
         r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
@@ -1588,6 +1597,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b" + _NOT_A_SIZE_AFTER,
         "v",
     ),
+    # "090Y" (a DICOM age), "96yo": the age and its unit are one word.
+    _rule("AGE", r"\b0?(?:9\d|1[01]\d)Y\b|(?<![\w.-])(?:9\d|1[01]\d)(?i:yo|y/o|yrs?)\b"),
     _rule(
         "AGE",
         rf"(?i)(?<![\w.-])(?P<v>{_AGE_NUM})(?:\s*-?\s*(?:year|yr)s?[\s-]*old|\s*-?\s*y(?:ear)?s?\b"
@@ -1596,8 +1607,7 @@ _RULES: tuple[_Rule, ...] = (
         "v",
     ),
     _rule("AGE", rf"(?i)\b(?:aged?|age:)\s*[~≈]?\s*(?P<v>{_AGE_NUM})\b(?!\s*{_UNITS}\b)", "v"),
-    # "090Y" (a DICOM age), "she's 91", "96yo".
-    _rule("AGE", r"\b0?(?:9\d|1[01]\d)Y\b"),
+    # "she's 91".
     _rule(
         "AGE",
         rf"(?i)\b(?:she|he|patient)['’]?s[ \t]+(?P<v>{_AGE_NUM})\b(?![ \t]*(?:{_UNITS}|%)\b)",
@@ -1769,7 +1779,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "NAME",
-        rf"\b(?P<v>(?P<g>{_CAP_WORD})[ \t]+(?:\({_CAP_WORD}\)[ \t]+)?(?:[{_UP}]\.?[ \t]+)?"
+        rf"\b(?P<v>(?P<g>{_CAP_WORD})[ \t]+"
+        rf"(?:\({_CAP_WORD}\)[ \t]+|['‘\"“]{_CAP_WORD}['’\"”][ \t]+)?"
+        rf"(?:[{_UP}]\.?[ \t]+)?"
         rf"(?:{_PARTICLE_ANY}[ \t]+)*"
         rf"(?P<s>{_CAP_WORD}(?:-{_CAP_WORD})?))\b{_EPONYM_USE}",
         "v",

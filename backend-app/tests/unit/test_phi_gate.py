@@ -206,6 +206,8 @@ PLANTED = [
     ("Appt 3/14 2:30P with the clinic", "TIME", "2:30P"),
     ("DOB 10.02.24 per the card", "DATE", "10.02.24"),
     ("seen february twenty eight period", "DATE", "february twenty eight"),
+    ("Theodore 'Ted' Delacroix, 96yo, seen today", "AGE", "96yo"),
+    ("Safety system event #SE-2025-00318; contact the office", "ID", "#SE-2025-00318"),
 ]  # fmt: skip
 
 CLINICAL = [
@@ -241,6 +243,8 @@ CLINICAL = [
     "GI TUMOUR BOARD (Wednesday). Med Onc: on call. Rx called to Main Street Pharmacy.",
     "this is likely from the prior surgery period positive murphy sign period",
     "71046^XR CHEST 2 VIEWS^CPT. Software version 2.10.24.1. This is Normal. march 5 mm.",
+    "OBX|1|TX|CTA^CT ANGIO CHEST||Segmental emboli. Order from Maple Grove Skilled Nursing.",
+    "Signed by the MD   Tel: see switchboard. Correlate with e s r c r p period",
     "2 mo f, nat eval (sibling w/ abusive head trauma).",
 ]
 
@@ -339,6 +343,14 @@ LATER_SLICE_FLOORS = {
     "phi_corpus10.yaml": {"PHONE": 0.97},
     "phi_corpus11.yaml": {"DATE": 0.96, "ID": 0.95, "PHONE": 0.92, "TIME": 0.95},
     "phi_corpus12.yaml": {"DATE": 0.95, "MRN": 0.97, "ID": 0.88, "TIME": 0.95},
+    "phi_corpus13.yaml": {
+        "DATE": 0.95,
+        "MRN": 0.97,
+        "ACCESSION": 0.97,
+        "ID": 0.79,
+        "PHONE": 0.94,
+        "TIME": 0.91,
+    },
 }
 
 
@@ -357,6 +369,7 @@ LATER_SLICE_FLOORS = {
         ("phi_corpus10.yaml", 0.95),
         ("phi_corpus11.yaml", 0.89),
         ("phi_corpus12.yaml", 0.92),
+        ("phi_corpus13.yaml", 0.88),
     ],
 )
 def test_the_gate_keeps_its_scores_on_each_labelled_slice(slice_name, name_floor):

@@ -181,6 +181,8 @@ CREDENTIALS_INITIALS_AND_PATRONYMICS = [
     ("(0010,0010) PatientName: BONE^WALTER^J\n", "BONE^WALTER^J"),
     ("PID|1||40718823^^^MHS^MR||KOWALCZYK^TERESA^M||19320415|F", "KOWALCZYK^TERESA^M"),
     ("Portal message: Hi this is Becky, Margaret's daughter.", "Becky"),
+    ("OBR|1|||1093817264^KIDD^MARCUS^T|\n", "KIDD^MARCUS^T"),
+    ("STAT abd xray for res. Mabel 'Honey' Quist, 93 y.o., with distension", "Mabel 'Honey' Quist"),
 ]
 TABLES = {
     "role before": ROLE_BEFORE,
