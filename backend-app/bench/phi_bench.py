@@ -49,6 +49,8 @@ CONTEXT_WORDS = {
     "dr", "drs", "doctor", "mr", "mrs", "ms", "miss", "prof", "professor", "mrn", "acc",
     "accession", "no", "number", "num", "year", "years", "old", "yo", "y", "o", "aged", "age",
     "id", "phone", "tel", "fax", "ext", "pager", "the", "of",
+    # Added in session 22 with the other keys of their kind (training figures only).
+    "bleep", "extension", "yrs", "yr",
 }  # fmt: skip
 TARGET_RECALL = 0.98
 RECALL_CATEGORIES = ("NAME", "DATE", "MRN", "ACCESSION", "ID", "PHONE")

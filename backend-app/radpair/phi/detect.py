@@ -54,7 +54,7 @@ _NOT_NAME = (
     "Baby|Boy|Girl|"
     # Spanish report words at bilingual sites ("Paciente Sra. ...", "Fecha del estudio").
     "Paciente|Fecha|Estudio|Hallazgos|Impresión|Impresion|Técnica|Tecnica|Dra|Sra|Srta|Passport|"
-    "Onc|Rad|Pt|General|Regional|Records|Batch|Services|Tel|Ext|Fax|"
+    "Onc|Rad|Pt|General|Regional|Records|Batch|Services|Tel|Ext|Fax|Infant|BB|Discussed|"
     # Places and papers at sites abroad ("Praxis Berlin Mitte", "Haus Sonnenhof").
     "Praxis|Klinik|Klinikum|Krankenhaus|Clínica|Clinica|Hôpital|Hopital|Ziekenhuis|"
     "Huisartsenpraktijk|Pflegeheim|Haus|Mobiler|Röntgendienst|Pflegekraft|Hemsjukvård|Deportiva|"
@@ -75,7 +75,7 @@ _NOT_LABEL_WORD = (
     "Sex|Male|Female|MR|CT|US|XR|NM|PET|MRI|AP|PA|Baby|Boy|Girl|MD|DO|RN|NP|PhD|MBBS|FRCR|"
     "FRCPC|CNP|APRN|RT|LPN|CNA|PA-C|CNM|RDMS|RDCS|RVT|RRT|CPNP|FNP|DNP|PNP|ARNP|CRNA|ARRT|CNMT|"
     "MBChB|FRANZCR|FRCR|DMRD|DNB|RPVI|CNS|EHR|EMR|EPR|CCRP|CRA|Tel|Ext|Fax|Ph|PID|PV1|OBR|OBX|"
-    "MSH|ORC|NTE|EVN"
+    "MSH|ORC|NTE|EVN|GA|SHO|CHI|BB|Infant|INFANT"
 )
 # "J.K.", "M.L.": a person named by initials alone after a role.
 _INITIALS_ONLY = rf"(?:[{_UP}]\.){{2,3}}(?!\w)"
@@ -93,7 +93,11 @@ _PARTICLE = (
 )
 # Words of one name are one space apart; two spaces or a tab separate the fields of a header.
 _NAME_SEQ = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{0,3}}"
-_LABEL_SEQ = rf"{_LABEL_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_LABEL_WORD}){{0,3}}"
+# A quoted nickname may stand inside the name: 'Travis "T-Bone" Kowalczyk'.
+_LABEL_SEQ = (
+    rf"{_LABEL_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*(?:['‘\"“][{_UP}][\w .-]{{0,14}}['’\"”][ \t])?"
+    rf"{_LABEL_WORD}){{0,3}}"
+)
 _RELATIVE = (
     r"(?:mother|father|wife|husband|son|daughter|spouse|guardian|caregiver|grandson|"
     r"granddaughter|grandmother|grandfather|sister|brother|aunt|uncle|niece|nephew|partner|"
@@ -146,7 +150,7 @@ _ROLE_NOUN = (
     r"team\s+member|member|detective|officer|assistant|manager|scribe|paramedic|EMT|medic|"
     r"student|intern|aide|CNA|LPN|clerk|secretary|supervisor|dispatcher|transporter|"
     r"practitioner|APP|CRNA|anesthetist|anesthesiologist|surgeon|PGY-?\d|docs?|MD|dosimetrist|"
-    r"physicist|radiographer|CRA|CCRP|investigator|(?:B-)?reader)"
+    r"physicist|radiographer|CRA|CCRP|investigator|(?:B-)?reader|SHO|SpR|StR|FY[12])"
 )
 _ROLE_LABEL = (
     rf"(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
@@ -220,7 +224,7 @@ _ID_GROUPED = (
     r"(?:[A-Za-z]{1,5}/)*(?=[A-Za-z0-9.-]*\d)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"
     r"(?:/[A-Za-z0-9][A-Za-z0-9-]*)*"
     r"(?:(?<=\d)(?:[ ]\d{2,6}){1,3}(?:[ ]\d(?:/\d)?(?=[ \t]{2,}|[ \t]*$|[ \t]*[\n,;)]))?)?"
-    r"|(?-i:[A-Z]{2,5})(?:[ ]\d{3,}(?:-\d{1,3})?){1,3}"
+    r"|(?-i:[A-Z]{2,5})(?:[ ](?-i:[A-Z])?\d{3,}(?:-\d{1,3})?){1,3}"
 )
 _KEY_TAIL = r"\s*(?:number|num|no\.?|nr|#|id)?\s*(?:is\s+|was\s+)?[:#=]?\s*(?:is\s+)?"
 _AGE_NUM = r"(?:9\d|1[01]\d|12[0-5])"
@@ -258,16 +262,23 @@ _SPOKEN_TIME = (
     rf"|{_HOUR_WORD}[ -]{_MINUTE_WORD}"
     rf"|(?:(?:a[ \t]+)?quarter|half|five|ten|twenty(?:[ -]five)?)[ \t]+(?:past|to|after)[ \t]+"
     rf"{_HOUR_WORD}"
+    rf"|half[ \t]+{_HOUR_WORD}"
     rf"|(?:oh|zero)[ -]?{_ORDINAL_TENS}[ \t]+hundred(?:[ \t]+hours)?"
     rf"|(?:oh|zero)[ -]{_ORDINAL_TENS}[ -](?:{_MINUTE_WORD}|zero[ -]{_ORDINAL_TENS})"
     rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ -]{_MINUTE_WORD}"
     rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ \t]+hundred(?:[ \t]+hours)?)"
 )
 # After a key ("id number", "folder number") four digits said as words are enough.
+# The spelling alphabet: "mike four four seven ...", "trauma yankee ...".
+_NATO = (
+    r"alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|juliett|kilo|lima|"
+    r"mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|x-?ray|yankee|"
+    r"zulu"
+)
 # Letters may stand between the digits ("one e g four t e five m k seven two", a Medicare
 # number) or before them with a dash ("q a dash two four dash zero three one nine").
 _SPOKEN_KEYED_ID = (
-    rf"(?:[a-z][ \t]+(?:dash[ \t]+)?){{0,6}}{_DIGIT_WORD}"
+    rf"(?:(?:[a-z]|{_NATO})[ \t]+(?:dash[ \t]+)?){{0,6}}{_DIGIT_WORD}"
     rf"(?:{_DIGIT_SEP}(?:{_DIGIT_WORD}|[a-z](?![\w'’]))){{3,}}\b"
 )
 # Numbers of a date said aloud after a date cue (month, day, then a year of two or four).
@@ -331,16 +342,11 @@ _TIME_OF_DAY = (
     r"(?:[ \t]+(?i:this[ \t]+(?:morning|afternoon|evening)|tonight|"
     r"in[ \t]+the[ \t]+(?:morning|afternoon|evening)|hours|hrs))?"
 )
-_NATO = (
-    r"alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|juliett|kilo|lima|"
-    r"mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|x-?ray|yankee|"
-    r"zulu"
-)
 _CARDINAL_WORD = rf"(?:{_DIGIT_WORD}|{_TEEN}|{_TENS}|hundred|thousand|million|and)"
 # Spelled letters before an id ("c t a four four seven ..."), then digits one by one
 # ("7 7 0 4 1 2 9") or as words ("four four eight one two").
 _SPACED_ID = (
-    rf"(?:(?:[a-z][ \t]){{0,6}}"
+    rf"(?:(?:(?:[a-z]|{_NATO})[ \t]){{0,6}}"
     rf"(?:\d(?:(?:[ \t]|[ \t]+(?:dash|slash)[ \t]+)\d){{4,}}"
     rf"|(?:slash[ \t]+)?{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}"
     # "four million seven hundred twelve thousand three hundred eighty eight"
@@ -1138,7 +1144,8 @@ _ID_KEYS = (
     r"CSN|FIN|NHS|health\s+card|health\s+plan|licen[cs]e|serial|device|study\s+id|claim|"
     r"specimen|case|beneficiary|medicaid|medicare|passport|NPI|DEA|badge|employee|"
     r"enrollment|reference|ref|ticket|booking|barcode|wristband|bed|room|MBI|HICN|lot|batch|"
-    r"job|emp|ICN|EDIPI|PHN|aadhaa?r|card|protocol|site|IRB|i[ \t]r[ \t]b|randomi[sz]ation\s+code|"
+    r"job|emp|practice\s+code|GP\s+code|ICN|EDIPI|PHN|aadhaa?r|card|protocol|site|IRB|"
+    r"i[ \t]r[ \t]b|randomi[sz]ation\s+code|"
     r"transmittal|request|release|NRIC|PPS|p[ \t]p[ \t]s|"
     r"patient\s+(?:number|no))"
 )
@@ -1197,7 +1204,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:hospital|hosp|chart|record|unit|registration|reg|folder|file|clinic|IP|OP|CR|o[ \t]p)"
         rf"\.?\s+(?:number|no\.?|#)|UR\s*(?:number|no\.?|#)|URN|UR|UHID|CRN|NHS|CHI|IHI|"
         rf"clinic\s+folder|folder|RAMQ|OHIP|NAM|NHI|IPD|OPD|n[ \t]h[ \t]i|i[ \t]h[ \t]i|"
-        rf"u[ \t]r[ \t]n|"
+        rf"u[ \t]r[ \t]n|H&C|"
         rf"u[ \t]h[ \t]i[ \t]d)(?![A-Za-z])"
         rf"{_KEY_TAIL}(?P<v>{_SPACED_ID}|{_ID_GROUPED})(?![\w/-])",
         "v",
@@ -1623,7 +1630,8 @@ _RULES: tuple[_Rule, ...] = (
         "AGE",
         rf"(?i)(?=[nhoic])"
         rf"(?:\b(?:ninety(?:[- ]{_ORDINAL_TENS})?|(?:one\s+)?hundred(?:\s+and\s+\w+)?)"
-        rf"(?=[- ]years?[- ]old|[- ]year\b|[ \t]+(?:yo|y/o|y\.o\.)(?!\w))"
+        rf"(?=[- ]years?[- ]old|[- ]year\b|[ \t]+years?[ \t]+of[ \t]+age\b"
+        rf"|[ \t]+(?:yo|y/o|y\.o\.)(?!\w))"
         rf"|(?:(?<=\bage[ \t])|(?<=\baged[ \t]))"
         rf"(?:ninety(?:[- ]{_ORDINAL_TENS})?|(?:one[ \t]+)?hundred(?:[ \t]+and)?"
         rf"(?:[ \t]+(?:{_ORDINAL_TENS}|{_TEEN}))?)\b"
@@ -1780,7 +1788,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         rf"\b(?P<v>(?P<g>{_CAP_WORD})[ \t]+"
-        rf"(?:\({_CAP_WORD}\)[ \t]+|['‘\"“]{_CAP_WORD}['’\"”][ \t]+)?"
+        rf"(?:\({_CAP_WORD}\)[ \t]+|['‘\"“][{_UP}][\w .-]{{0,14}}['’\"”][ \t]+)?"
         rf"(?:[{_UP}]\.?[ \t]+)?"
         rf"(?:{_PARTICLE_ANY}[ \t]+)*"
         rf"(?P<s>{_CAP_WORD}(?:-{_CAP_WORD})?))\b{_EPONYM_USE}",
@@ -1859,6 +1867,15 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?i:\bthis[ \t]+is)[ \t]+(?P<v>{_CAP_WORD})(?=[ \t]*,|[ \t]+(?:from|with|calling)\b)",
         "v",
         keep=lambda m: _could_be_name(m.group("v")) and not namebook.is_common(m.group("v")),
+    ),
+    # "baby girl ramirez", "infant of chiamaka okafor": a newborn named by the family.
+    _rule(
+        "NAME",
+        rf"(?<![\w.])(?:(?:baby|bb)[ \t]+(?:boy|girl)(?:[ \t]+[ab])?|infant[ \t]+of)[ \t]+"
+        rf"(?=(?P<v>{_LOWER_SEQ}))",
+        "v",
+        keep=lambda m: _lower_name(m, after_title=True),
+        needs=_speech_text,
     ),
     # "hi this is ginny from pine hollow radiology": a caller names herself.
     _rule(
@@ -1985,6 +2002,8 @@ def find_in_texts(texts: list[str]) -> list[list[Span]]:
     for text, (spans, taken) in zip(texts, scans):
         if parts:
             spans.extend(_mentions(text, parts, taken))
+        if "hyphen" in text or "dash" in text:
+            spans = [_with_spoken_hyphen(text, span, taken) for span in spans]
         spans.sort()
         results.append(spans)
     return results
@@ -2082,8 +2101,6 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))
     spans = [_with_given_name(shadow, span, taken) for span in spans]
-    if "hyphen" in text or "dash" in text:
-        spans = [_with_spoken_hyphen(text, span, taken) for span in spans]
     return spans + _nicknames_after(shadow, spans, taken), taken
 
 

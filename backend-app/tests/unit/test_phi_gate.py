@@ -208,6 +208,12 @@ PLANTED = [
     ("seen february twenty eight period", "DATE", "february twenty eight"),
     ("Theodore 'Ted' Delacroix, 96yo, seen today", "AGE", "96yo"),
     ("Safety system event #SE-2025-00318; contact the office", "ID", "#SE-2025-00318"),
+    ("hospital number mike four four seven two nine one period", "MRN",
+     "mike four four seven two nine one"),
+    ("Patient: X   H&C: RVH A1173902   DOB 01/02/1950", "MRN", "RVH A1173902"),
+    ("Referred by the GP, practice code M85027.", "ID", "M85027"),
+    ("the scan is booked at half nine period", "TIME", "half nine"),
+    ("she is one hundred and one years of age period", "AGE", "one hundred and one"),
 ]  # fmt: skip
 
 CLINICAL = [
@@ -245,6 +251,7 @@ CLINICAL = [
     "71046^XR CHEST 2 VIEWS^CPT. Software version 2.10.24.1. This is Normal. march 5 mm.",
     "OBX|1|TX|CTA^CT ANGIO CHEST||Segmental emboli. Order from Maple Grove Skilled Nursing.",
     "Signed by the MD   Tel: see switchboard. Correlate with e s r c r p period",
+    "Twin A, GA 28+3 weeks, BW 1120 g. Requesting clinician (SHO), bleep on request.",
     "2 mo f, nat eval (sibling w/ abusive head trauma).",
 ]
 
@@ -343,6 +350,7 @@ LATER_SLICE_FLOORS = {
     "phi_corpus10.yaml": {"PHONE": 0.97},
     "phi_corpus11.yaml": {"DATE": 0.96, "ID": 0.95, "PHONE": 0.92, "TIME": 0.95},
     "phi_corpus12.yaml": {"DATE": 0.95, "MRN": 0.97, "ID": 0.88, "TIME": 0.95},
+    "phi_corpus14.yaml": {"ACCESSION": 0.96, "ID": 0.88, "PHONE": 0.93, "TIME": 0.96},
     "phi_corpus13.yaml": {
         "DATE": 0.95,
         "MRN": 0.97,
@@ -370,6 +378,7 @@ LATER_SLICE_FLOORS = {
         ("phi_corpus11.yaml", 0.89),
         ("phi_corpus12.yaml", 0.92),
         ("phi_corpus13.yaml", 0.88),
+        ("phi_corpus14.yaml", 0.90),
     ],
 )
 def test_the_gate_keeps_its_scores_on_each_labelled_slice(slice_name, name_floor):

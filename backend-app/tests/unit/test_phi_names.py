@@ -182,6 +182,10 @@ CREDENTIALS_INITIALS_AND_PATRONYMICS = [
     ("PID|1||40718823^^^MHS^MR||KOWALCZYK^TERESA^M||19320415|F", "KOWALCZYK^TERESA^M"),
     ("Portal message: Hi this is Becky, Margaret's daughter.", "Becky"),
     ("OBR|1|||1093817264^KIDD^MARCUS^T|\n", "KIDD^MARCUS^T"),
+    ('Patient: Travis "T-Bone" Kowalczyk   MRN 123456', 'Travis "T-Bone" Kowalczyk'),
+    ("patient is baby girl ramirez dash santos comma mrn", "ramirez dash santos"),
+    ("portable chest for baby boy okafor comma infant of chiamaka okafor comma", "chiamaka okafor"),
+    ("two views on baby girl amara okafor-williams date of birth", "amara okafor-williams"),
     ("STAT abd xray for res. Mabel 'Honey' Quist, 93 y.o., with distension", "Mabel 'Honey' Quist"),
 ]
 TABLES = {
