@@ -663,6 +663,9 @@ FINDINGS: dict[str, list[str]] = {
         "cml",
     ],
     "nipple_retraction": ["nipple retraction"],
+    # Amniotic fluid volume out of range.
+    "oligohydramnios": ["oligohydramnios", "anhydramnios"],
+    "polyhydramnios": ["polyhydramnios"],
     # Variant arterial anatomy is reported as a finding: it changes surgical and
     # interventional planning.
     "variant_artery": [

@@ -100,6 +100,12 @@ _NAMED_CHANGE = re.compile(
     r"(?P<a>\d+(?:\.\d+)?)\s+to\s+(?P<b>\d+(?:\.\d+)?)(?![\d.]*\s*(?:mm|cm|%))",
     re.IGNORECASE,
 )
+# Heart rates are written after their name without "bpm": "FHR 148", "heart rate of 72".
+_RATE_RE = re.compile(
+    r"\b(?:fhr|fetal heart rate|heart rate|hr)\s*(?:of|is|was|=|:)?\s*"
+    r"(\d{2,3})(?!\.?\d|\s*(?:bpm|beats)\b|\s*-?\s*(?:h|hr|hrs|hours?)\b)",
+    re.IGNORECASE,
+)
 _SCORE_RE = re.compile(
     r"\b(?:(t|z|calcium|agatston)[- ]?score[ \t]*(?:of|is|was|=|:)?[ \t]*"
     r"([-+\u2212\u2013]?[ ]?\d+(?:\.\d+)?)"
@@ -244,7 +250,12 @@ def extract_measurements(text: str) -> list[Measurement]:
                 break
             values.append(_norm(number(num) * factor))
         found.append(Measurement(m.start(), end, dim, tuple(values)))
-    for pattern, dim in ((_SUV_RE, "suv"), (_RATIO_RE, "ratio"), (_VELOCITY_RE, "velocity")):
+    for pattern, dim in (
+        (_SUV_RE, "suv"),
+        (_RATIO_RE, "ratio"),
+        (_VELOCITY_RE, "velocity"),
+        (_RATE_RE, "rate"),
+    ):
         for m in pattern.finditer(text):
             found.append(Measurement(m.start(1), m.end(1), dim, (_norm(float(m.group(1))),)))
     for m in _NAMED_CHANGE.finditer(text):

@@ -1702,6 +1702,26 @@ PROCEDURE_AND_SPOKEN_READINGS = [
         "omission",
         ("replaced right hepatic artery", None),
     ),
+    # A heart rate named without its unit; oligohydramnios is a finding.
+    (
+        "Twin B: breech. FHR 152. MVP 1.6 cm, oligohydramnios.",
+        "Twin B: Breech. Fetal heart rate 152 beats per minute. Maximum vertical pocket 1.6 cm, "
+        "consistent with oligohydramnios.",
+        None,
+        "Twin B: Breech. Fetal heart rate 125 beats per minute. Maximum vertical pocket 1.6 cm, "
+        "consistent with oligohydramnios.",
+        "measurement",
+        ("152", None),
+    ),
+    (
+        "Twin B: breech. FHR 152. MVP 1.6 cm, oligohydramnios.",
+        "Twin B: Breech. Fetal heart rate 152 beats per minute. Maximum vertical pocket 1.6 cm, "
+        "consistent with oligohydramnios.",
+        None,
+        "Twin B: Breech. Fetal heart rate 152 beats per minute. Maximum vertical pocket 1.6 cm.",
+        "omission",
+        ("oligohydramnios", None),
+    ),
     # A named value's change "from A to B" against "B, previously A".
     (
         "Right axillary node with SUVmax 1.8, previously 5.6.",
