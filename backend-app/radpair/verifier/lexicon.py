@@ -663,6 +663,8 @@ FINDINGS: dict[str, list[str]] = {
         "cml",
     ],
     "nipple_retraction": ["nipple retraction"],
+    # Pockets walled off within a fluid space (pleural, peritoneal, spilled contrast).
+    "loculation": ["loculation", "loculations"],
     # Amniotic fluid volume out of range.
     "oligohydramnios": ["oligohydramnios", "anhydramnios"],
     "polyhydramnios": ["polyhydramnios"],

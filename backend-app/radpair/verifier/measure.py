@@ -102,8 +102,8 @@ _NAMED_CHANGE = re.compile(
 )
 # Heart rates are written after their name without "bpm": "FHR 148", "heart rate of 72".
 _RATE_RE = re.compile(
-    r"\b(?:fhr|fetal heart rate|heart rate|hr)\s*(?:of|is|was|=|:)?\s*"
-    r"(\d{2,3})(?!\.?\d|\s*(?:bpm|beats)\b|\s*-?\s*(?:h|hr|hrs|hours?)\b)",
+    r"\b(?:fhr|fetal heart rate|heart rate)\s*(?:of|is|was|=|:)?\s*"
+    r"(\d{2,3})(?!\.?\d|\s*(?:bpm|beats)\b)",
     re.IGNORECASE,
 )
 _SCORE_RE = re.compile(

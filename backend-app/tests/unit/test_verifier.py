@@ -1722,6 +1722,29 @@ PROCEDURE_AND_SPOKEN_READINGS = [
         "omission",
         ("oligohydramnios", None),
     ),
+    # An extension's side is the side of a place it joins, which the draft gives there.
+    (
+        "Type B aortic dissection with the intimal flap beginning distal to the left "
+        "subclavian artery and extending into the infrarenal aorta.",
+        "A type B dissection flap begins just beyond the left subclavian artery origin. The "
+        "dissection extends into the infrarenal aorta.",
+        None,
+        "A type B dissection flap begins just beyond the right subclavian artery origin. The "
+        "dissection extends into the infrarenal aorta.",
+        "laterality",
+        ("left", "right"),
+    ),
+    # Loculation is a finding a denial reaches.
+    (
+        "Both tubes fill, free IP spill. No loculation.",
+        "Both fallopian tubes fill with free intraperitoneal spill. No loculation of spilled "
+        "contrast.",
+        None,
+        "Both fallopian tubes fill with free intraperitoneal spill. Loculation of spilled "
+        "contrast.",
+        "negation",
+        ("loculation", "Loculation"),
+    ),
     # A named value's change "from A to B" against "B, previously A".
     (
         "Right axillary node with SUVmax 1.8, previously 5.6.",
