@@ -567,6 +567,13 @@ class _SideEvidence:
                 # "Osteoporosis ... at the left 33% radius" where the other text names that
                 # structure on this side only: the side is the structure's, known to both.
                 return None, None
+            if m.key == "extension" and any(
+                n.anatomy & m.anatomy and m.hard_sides <= n.checked_sides for n in self.y.distinct
+            ):
+                # "Flap from the left subclavian artery extending into the infrarenal aorta":
+                # an extension relates two places; its side is that of one of them, which the
+                # other text gives that structure.
+                return None, None
             if not any(self.y.side_nearby(n, m.hard_sides) for n in self.cands):
                 return "dropped", self.cands[0]
         return None, None

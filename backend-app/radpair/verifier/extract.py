@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
-from radpair.verifier.spoken import read_spoken_punctuation
+from radpair.verifier.spoken import read_spoken_numbers, read_spoken_punctuation
 from radpair.verifier.measure import extract_measurements
 from radpair.verifier.model import (
     ABSENT,
@@ -1498,7 +1498,7 @@ def extract(
 ) -> Facts:
     """Run one engine's term finder and polarity decider through the shared assembly."""
     # Spoken "period" ends a sentence as "." does; the marks keep every offset.
-    text = read_spoken_punctuation(text)
+    text = read_spoken_numbers(read_spoken_punctuation(text))
     sentences = segment(text)
     lower = safe_lower(text)
     terms = find_terms(text, lower)

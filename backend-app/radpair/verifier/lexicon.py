@@ -83,7 +83,7 @@ FINDINGS: dict[str, list[str]] = {
         "enlarged node",
         "pathologically enlarged lymph node",
     ],
-    "lymph_node": ["lymph node", "node"],
+    "lymph_node": ["lymph node", "node", "ln", "lns"],
     "fracture": ["fracture", "fx"],
     "dislocation": ["dislocation", "dislocated", "fracture-dislocation"],
     "tear": ["tear", "torn", "rupture", "ruptured", "disrupted", "disruption"],
@@ -356,7 +356,8 @@ FINDINGS: dict[str, list[str]] = {
     "plaque": ["plaque"],
     "curve": ["curve", "scoliosis", "curvature"],
     "swelling": ["swelling", "soft tissue swelling"],
-    "thickening": ["thickening", "pleural thickening", "cortical thickening"],
+    # "The adrenal gland is thickened" says what "thickening of the adrenal gland" says.
+    "thickening": ["thickening", "pleural thickening", "cortical thickening", "thickened"],
     "fat_stranding": ["stranding", "fat stranding", "inflammatory stranding"],
     "cavitation": ["cavitation", "cavity"],
     "air_bronchogram": ["air bronchogram"],
@@ -547,6 +548,14 @@ FINDINGS: dict[str, list[str]] = {
         "focal activity",
         "focal increased uptake",
         "focal avidity",
+        # Uptake called abnormal or increased is as much a lesion as focal uptake.
+        "abnormal uptake",
+        "abnormal fdg uptake",
+        "abnormal tracer uptake",
+        "abnormal activity",
+        "increased uptake",
+        "increased fdg uptake",
+        "increased tracer uptake",
     ],
     "ureteral_jet": ["ureteral jet", "ureteric jet", "ureteral jets", "jet"],
     "malperfusion": ["malperfusion", "hypoperfusion"],
@@ -654,6 +663,26 @@ FINDINGS: dict[str, list[str]] = {
         "cml",
     ],
     "nipple_retraction": ["nipple retraction"],
+    # Pockets walled off within a fluid space (pleural, peritoneal, spilled contrast).
+    "loculation": ["loculation", "loculations"],
+    # Amniotic fluid volume out of range.
+    "oligohydramnios": ["oligohydramnios", "anhydramnios"],
+    "polyhydramnios": ["polyhydramnios"],
+    # Variant arterial anatomy is reported as a finding: it changes surgical and
+    # interventional planning.
+    "variant_artery": [
+        "replaced hepatic artery",
+        "replaced right hepatic artery",
+        "replaced left hepatic artery",
+        "accessory hepatic artery",
+        "accessory right hepatic artery",
+        "accessory left hepatic artery",
+        "accessory renal artery",
+        "accessory renal arteries",
+        "aberrant subclavian artery",
+        "aberrant right subclavian artery",
+        "aberrant left subclavian artery",
+    ],
 }
 
 # Anatomy: canonical key -> (surface forms, paired organ, parent key). A surface with "|L" or
@@ -683,6 +712,8 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "pleura": (["pleura", "pleural"], True, None),
     "pericardium": (["pericardium", "pericardial"], False, None),
     "chest_wall": (["chest wall"], True, None),
+    # The side of a needle's "right intercostal approach" is the side it went through.
+    "intercostal": (["intercostal", "intercostal space"], True, "chest_wall"),
     "chest": (["chest"], True, None),
     "hemidiaphragm": (["hemidiaphragm", "diaphragm"], True, None),
     # Paired = one per side, so a plural ("kidneys") implies both sides; ribs are not.
@@ -1084,6 +1115,9 @@ NEG_PRE: list[str] = [
     "resolution of",
     "resolved",
     "negative",
+    # "neg pregnancy test", "neg for DVT": the short form denies before as after.
+    "neg",
+    "neg for",
     "none",
     "neither",
     "nor",
@@ -1372,6 +1406,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "cc": ("volume", 1.0),
     "cm3": ("volume", 1.0),
     "milliliters": ("volume", 1.0),
+    "milliliter": ("volume", 1.0),
     "l": ("volume", 1000.0),
     "cm2": ("area", 100.0),
     "mm2": ("area", 1.0),
@@ -1380,6 +1415,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "hounsfield unit": ("density", 1.0),
     "cm/s": ("velocity", 1.0),
     "cm/sec": ("velocity", 1.0),
+    "centimeters per second": ("velocity", 1.0),
+    "centimeter per second": ("velocity", 1.0),
     "m/s": ("velocity", 100.0),
     "mmhg": ("pressure", 1.0),
     "mm hg": ("pressure", 1.0),
@@ -1399,6 +1436,9 @@ UNITS: dict[str, tuple[str, float]] = {
     "kg": ("mass", 1000.0),
     "gauge": ("gauge", 1.0),
     "ga": ("gauge", 1.0),
+    # Catheter and sheath sizes: "10 Fr", "12 French", "6-Fr".
+    "fr": ("french", 1.0),
+    "french": ("french", 1.0),
     "minutes": ("time", 1.0),
     "minute": ("time", 1.0),
     "min": ("time", 1.0),

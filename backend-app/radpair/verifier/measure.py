@@ -93,6 +93,19 @@ _VELOCITY_RE = re.compile(
     r"(\d+(?:\.\d+)?)(?!\.?\d|\s*(?:cm|m|mm)\b|\s*(?:cm|m)/)",
     re.IGNORECASE,
 )
+# "SUVmax decreasing from 5.6 to 1.8": a named value's change, the prior value first.
+_NAMED_CHANGE = re.compile(
+    r"\b(?:(?P<suv>SUV\s*(?:max|peak|mean)?)|ratio)\s+"
+    r"(?:(?:has\s+)?(?:de|in)creas\w*|fell|fallen|rose|risen|dropped|changed)?\s*from\s+"
+    r"(?P<a>\d+(?:\.\d+)?)\s+to\s+(?P<b>\d+(?:\.\d+)?)(?![\d.]*\s*(?:mm|cm|%))",
+    re.IGNORECASE,
+)
+# Heart rates are written after their name without "bpm": "FHR 148", "heart rate of 72".
+_RATE_RE = re.compile(
+    r"\b(?:fhr|fetal heart rate|heart rate)\s*(?:of|is|was|=|:)?\s*"
+    r"(\d{2,3})(?!\.?\d|\s*(?:bpm|beats)\b)",
+    re.IGNORECASE,
+)
 _SCORE_RE = re.compile(
     r"\b(?:(t|z|calcium|agatston)[- ]?score[ \t]*(?:of|is|was|=|:)?[ \t]*"
     r"([-+\u2212\u2013]?[ ]?\d+(?:\.\d+)?)"
@@ -226,8 +239,8 @@ def extract_measurements(text: str) -> list[Measurement]:
                 parts.pop()
             end = m.start(f"u{len(parts) - 1}") + len(parts[-1][1])
         dim = _unit(last)[0]
-        if last == "G" and m.group(0).endswith(last) and not m.group(0)[-2].isspace():
-            dim = "gauge"  # "18G" is a needle gauge, not 18 grams
+        if last == "G":
+            dim = "gauge"  # "18G", "18 G": a capital G is a needle gauge; grams are "g"
         values = []
         for num, unit in parts:
             d, factor = _unit(unit or last)
@@ -237,9 +250,18 @@ def extract_measurements(text: str) -> list[Measurement]:
                 break
             values.append(_norm(number(num) * factor))
         found.append(Measurement(m.start(), end, dim, tuple(values)))
-    for pattern, dim in ((_SUV_RE, "suv"), (_RATIO_RE, "ratio"), (_VELOCITY_RE, "velocity")):
+    for pattern, dim in (
+        (_SUV_RE, "suv"),
+        (_RATIO_RE, "ratio"),
+        (_VELOCITY_RE, "velocity"),
+        (_RATE_RE, "rate"),
+    ):
         for m in pattern.finditer(text):
             found.append(Measurement(m.start(1), m.end(1), dim, (_norm(float(m.group(1))),)))
+    for m in _NAMED_CHANGE.finditer(text):
+        dim = "suv" if m.group("suv") else "ratio"
+        found.append(Measurement(m.start("a"), m.end("a"), dim + PRIOR, (_norm(float(m["a"])),)))
+        found.append(Measurement(m.start("b"), m.end("b"), dim, (_norm(float(m["b"])),)))
     found += _unitless_priors(text, found)
     for m in _SCORE_RE.finditer(text):
         group = 2 if m.group(1) else 4
@@ -258,10 +280,11 @@ def extract_measurements(text: str) -> list[Measurement]:
 
 # "23 x 18 mm (prior 31 x 25)", "11 mm SA (prior 16)": the earlier size written without its
 # unit, which is the unit of the size it follows.
+# "SUVmax 1.8, previously 5.6": the same after a comma, when no unit follows the number.
 _UNITLESS_PRIOR = re.compile(
-    r"\(\s*(?:prior|previously|previous|prev\.?|was|baseline)\s*:?\s*"
+    r"(?:\(|(?P<comma>,))\s*(?:prior|previously|previous|prev\.?|was|baseline)\s*:?\s*"
     rf"(?P<n0>{_FIRST_NUM})(?:\s*(?:x|×)\s*(?P<n1>{_NUM}))?(?:\s*(?:x|×)\s*(?P<n2>{_NUM}))?"
-    r"\s*\)",
+    r"(?(comma)(?!\.?\d|\s*[a-z%/(])|\s*\))",
     re.IGNORECASE,
 )
 _NAMED_DIMS = frozenset({"suv", "ratio", "velocity"})
@@ -270,7 +293,7 @@ _UNITLESS_GAP = re.compile(r"[\sa-z]{0,12}", re.IGNORECASE)
 
 def _unitless_priors(text: str, found: list[Measurement]) -> list[Measurement]:
     """Prior sizes that borrow the unit of the size right before them."""
-    if "(" not in text:
+    if "(" not in text and "," not in text:
         return []
     sizes = sorted((m for m in found if not m.is_range), key=lambda m: m.end)
     ends = [m.end for m in sizes]

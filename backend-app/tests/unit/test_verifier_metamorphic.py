@@ -95,6 +95,8 @@ _KNOWN_NEGATIONS = {
     "needed'), which is none of the five types",
     "h10-ct-colono-16": "the first 'No' denies a recommendation ('No follow-up is needed'), "
     "which is none of the five types",
+    "h15-053": "the first 'No' denies a recommendation ('No follow-up imaging is needed'), "
+    "which is none of the five types",
     "h4-fl-ugi-76": "'corkscrew appearance' is not a finding the lexicon knows",
     "h5-us-breast-15": "'posterior acoustic features' is a descriptor the lexicon does not know",
     "h5-us-uedoppler-30": "deep and superficial thrombus are one finding to the verifier",
