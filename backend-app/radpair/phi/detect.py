@@ -586,8 +586,8 @@ def _lower_name(
         word = found.group()
         if kept_end is None and index > 2:
             break
-        if word in _ROLE_WORDS or word in _PAIR_STOP:
-            break
+        if word in _ROLE_WORDS or word in _PAIR_STOP or namebook.is_criteria(word):
+            break  # "per fleischner", "per lugano": a guideline, not a person
         if first is not None and word in _VERBS_AFTER_NAME:
             break
         following = words[index + 1].group() if index + 1 < len(words) else ""
@@ -1850,15 +1850,17 @@ _RULES: tuple[_Rule, ...] = (
         needs=_speech_text,
     ),
     # Speech recognition in lower case: "patient name jamal whitehorse", "patient is amara
-    # chukwuemeka", and a given name with a surname anywhere ("for marcus oyelaran").
+    # chukwuemeka", and a given name with a surname anywhere ("for marcus oyelaran"); a newborn
+    # named by the family ("baby girl ramirez", "infant of chiamaka okafor") as after a title.
     _rule(
         "NAME",
-        rf"(?<!\w)(?=[PpFfLlGgMmSsNn])"
+        rf"(?<!\w)(?=[PpFfLlGgMmSsNnBbIi])"
         rf"(?i:(?:patient(?:['’]s)?|first|last|given|family|middle)[ \t]+name(?:[ \t]+is)?|"
-        rf"surname(?:[ \t]+is)?|patient[ \t]+is|name[ \t]+is|for[ \t]+patient|named)\b[ \t,:]*"
+        rf"surname(?:[ \t]+is)?|patient[ \t]+is|name[ \t]+is|for[ \t]+patient|named|"
+        rf"(?P<baby>(?:baby|bb)[ \t]+(?:boy|girl)(?:[ \t]+[ab])?|infant[ \t]+of))\b[ \t,:]*"
         rf"(?=(?P<v>{_LOWER_SEQ}))",
         "v",
-        keep=lambda m: _lower_name(m, unknown_ok=True),
+        keep=lambda m: _lower_name(m, unknown_ok=True, after_title=bool(m.group("baby"))),
         needs=_speech_text,
     ),
     # "Hi this is Becky, ...": a writer names herself.
@@ -1867,15 +1869,6 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?i:\bthis[ \t]+is)[ \t]+(?P<v>{_CAP_WORD})(?=[ \t]*,|[ \t]+(?:from|with|calling)\b)",
         "v",
         keep=lambda m: _could_be_name(m.group("v")) and not namebook.is_common(m.group("v")),
-    ),
-    # "baby girl ramirez", "infant of chiamaka okafor": a newborn named by the family.
-    _rule(
-        "NAME",
-        rf"(?<![\w.])(?:(?:baby|bb)[ \t]+(?:boy|girl)(?:[ \t]+[ab])?|infant[ \t]+of)[ \t]+"
-        rf"(?=(?P<v>{_LOWER_SEQ}))",
-        "v",
-        keep=lambda m: _lower_name(m, after_title=True),
-        needs=_speech_text,
     ),
     # "hi this is ginny from pine hollow radiology": a caller names herself.
     _rule(

@@ -248,6 +248,7 @@ CLINICAL = [
     "overall m r e c i s t partial response period p s m a p e t c t period",
     "GI TUMOUR BOARD (Wednesday). Med Onc: on call. Rx called to Main Street Pharmacy.",
     "this is likely from the prior surgery period positive murphy sign period",
+    "recommend follow-up per fleischner guidelines in twelve months period",
     "71046^XR CHEST 2 VIEWS^CPT. Software version 2.10.24.1. This is Normal. march 5 mm.",
     "OBX|1|TX|CTA^CT ANGIO CHEST||Segmental emboli. Order from Maple Grove Skilled Nursing.",
     "Signed by the MD   Tel: see switchboard. Correlate with e s r c r p period",
