@@ -586,8 +586,10 @@ def _lower_name(
         word = found.group()
         if kept_end is None and index > 2:
             break
-        if word in _ROLE_WORDS or word in _PAIR_STOP or namebook.is_criteria(word):
-            break  # "per fleischner", "per lugano": a guideline, not a person
+        if word in _ROLE_WORDS or word in _PAIR_STOP:
+            break
+        if namebook.is_criteria(word) and _GUIDELINE_AFTER.match(match.string, found.end()):
+            break  # "per fleischner guidelines": a guideline, not a person
         if first is not None and word in _VERBS_AFTER_NAME:
             break
         following = words[index + 1].group() if index + 1 < len(words) else ""
@@ -663,6 +665,10 @@ def _surname_after_rare_given(first: str | None, word: str, after_title: bool) -
     return word in namebook.surnames()
 
 
+_GUIDELINE_AFTER = re.compile(
+    r"(?i)[ \t]+(?:guidelines?|criteria|classification|score|scale|grade|recommendations?|"
+    r"system|\d{4})\b"
+)
 # "buckley ambrose t", "terrence mcallister junior": an initial or a suffix that ends the name.
 _LOWER_INITIAL_AT_END = re.compile(
     r"[ \t]+(?:[a-z]\.?(?=[ \t]*(?:$|\n|,|period\b|comma\b))|junior\b|senior\b|jr\b\.?|"
