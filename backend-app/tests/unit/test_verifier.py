@@ -401,6 +401,23 @@ def test_a_dotted_capital_i_does_not_silence_a_negation_change(verifier):
     assert report[start:end] == "pleural effusion"
 
 
+def test_a_finding_said_to_be_not_significant_is_denied(verifier):
+    source = "There is no significant ground-glass opacity. Mild reticulation."
+    report = "Mild reticulation. Ground-glass opacity is not significant."
+    assert _types(verifier, source, report) == set()
+
+
+def test_not_significant_is_a_denial_that_an_affirmed_finding_contradicts(verifier):
+    source = "Pleural effusions are not significant. Mild reticulation."
+    report = "Mild reticulation. Small pleural effusions."
+    warnings = verifier.verify(source, report)
+    assert [w["type"] for w in warnings] == ["negation"]
+    start, end = warnings[0]["source_span"]
+    assert source[start:end] == "Pleural effusions"
+    start, end = warnings[0]["report_span"]
+    assert report[start:end] == "pleural effusions"
+
+
 # ---------------------------------------------------------------- corpus targets
 
 
