@@ -633,6 +633,31 @@ def test_side_changes_swaps_and_lost_bilaterality_are_flagged(verifier, source, 
     assert "laterality" in _types(verifier, source, report)
 
 
+def test_a_capital_letter_side_in_the_sentence_names_the_side(verifier):
+    source = "Lesion L PZ posterolateral, 11 mm."
+    report = "An 11 mm lesion in the left posterolateral peripheral zone."
+    assert _types(verifier, source, report) == set()
+
+
+def test_a_capital_letter_side_in_the_exam_title_names_the_side(verifier):
+    source = "XR L WRIST 3V\nIMP: Distal radius fx."
+    report = "EXAMINATION: Left wrist radiographs.\nIMPRESSION: Fracture of the distal left radius."
+    assert _types(verifier, source, report) == set()
+
+
+@pytest.mark.parametrize(
+    "source", ["Lesion R PZ posterolateral, 11 mm.", "Lesion at L4 PZ posterolateral, 11 mm."]
+)
+def test_a_letter_of_the_other_side_or_a_level_does_not_name_the_side(verifier, source):
+    report = "An 11 mm lesion in the left posterolateral peripheral zone."
+    warnings = verifier.verify(source, report)
+    assert [w["type"] for w in warnings] == ["laterality"]
+    start, end = warnings[0]["source_span"]
+    assert source[start:end] == "Lesion"
+    start, end = warnings[0]["report_span"]
+    assert report[start:end] == "left"
+
+
 # ---------------------------------------------------------------- negation
 
 
