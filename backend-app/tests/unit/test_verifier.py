@@ -36,6 +36,13 @@ def _types(verifier: Verifier, source: str, report: str) -> set[str]:
     return {w["type"] for w in verifier.verify(source, report)}
 
 
+def _assert_one_warning(verifier, source: str, report: str, kind: str, quoted: tuple) -> None:
+    warnings = verifier.verify(source, report)
+    assert [w["type"] for w in warnings] == [kind]
+    (s0, s1), (r0, r1) = warnings[0]["source_span"], warnings[0]["report_span"]
+    assert (source[s0:s1], report[r0:r1]) == quoted
+
+
 # ---------------------------------------------------------------- public API
 
 
@@ -401,21 +408,12 @@ def test_a_dotted_capital_i_does_not_silence_a_negation_change(verifier):
     assert report[start:end] == "pleural effusion"
 
 
-def test_a_finding_said_to_be_not_significant_is_denied(verifier):
-    source = "There is no significant ground-glass opacity. Mild reticulation."
-    report = "Mild reticulation. Ground-glass opacity is not significant."
-    assert _types(verifier, source, report) == set()
-
-
 def test_not_significant_is_a_denial_that_an_affirmed_finding_contradicts(verifier):
     source = "Pleural effusions are not significant. Mild reticulation."
     report = "Mild reticulation. Small pleural effusions."
-    warnings = verifier.verify(source, report)
-    assert [w["type"] for w in warnings] == ["negation"]
-    start, end = warnings[0]["source_span"]
-    assert source[start:end] == "Pleural effusions"
-    start, end = warnings[0]["report_span"]
-    assert report[start:end] == "pleural effusions"
+    _assert_one_warning(
+        verifier, source, report, "negation", ("Pleural effusions", "pleural effusions")
+    )
 
 
 # ---------------------------------------------------------------- corpus targets
@@ -633,15 +631,28 @@ def test_side_changes_swaps_and_lost_bilaterality_are_flagged(verifier, source, 
     assert "laterality" in _types(verifier, source, report)
 
 
-def test_a_capital_letter_side_in_the_sentence_names_the_side(verifier):
-    source = "Lesion L PZ posterolateral, 11 mm."
-    report = "An 11 mm lesion in the left posterolateral peripheral zone."
-    assert _types(verifier, source, report) == set()
-
-
-def test_a_capital_letter_side_in_the_exam_title_names_the_side(verifier):
-    source = "XR L WRIST 3V\nIMP: Distal radius fx."
-    report = "EXAMINATION: Left wrist radiographs.\nIMPRESSION: Fracture of the distal left radius."
+@pytest.mark.parametrize(
+    "source, report",
+    [
+        # A capital L or R in the finding's sentence, or in the exam title, names the side.
+        (
+            "Lesion L PZ posterolateral, 11 mm.",
+            "An 11 mm lesion in the left posterolateral peripheral zone.",
+        ),
+        (
+            "XR L WRIST 3V\nIMP: Distal radius fx.",
+            "EXAMINATION: Left wrist radiographs.\nIMPRESSION: Fracture of the distal left radius.",
+        ),
+        # "X is not significant" denies X as "no significant X" does.
+        (
+            "There is no significant ground-glass opacity. Mild reticulation.",
+            "Mild reticulation. Ground-glass opacity is not significant.",
+        ),
+    ],
+)
+def test_faithful_rewrites_of_letter_sides_and_not_significant_raise_nothing(
+    verifier, source, report
+):
     assert _types(verifier, source, report) == set()
 
 
@@ -650,12 +661,7 @@ def test_a_capital_letter_side_in_the_exam_title_names_the_side(verifier):
 )
 def test_a_letter_of_the_other_side_or_a_level_does_not_name_the_side(verifier, source):
     report = "An 11 mm lesion in the left posterolateral peripheral zone."
-    warnings = verifier.verify(source, report)
-    assert [w["type"] for w in warnings] == ["laterality"]
-    start, end = warnings[0]["source_span"]
-    assert source[start:end] == "Lesion"
-    start, end = warnings[0]["report_span"]
-    assert report[start:end] == "left"
+    _assert_one_warning(verifier, source, report, "laterality", ("Lesion", "left"))
 
 
 # ---------------------------------------------------------------- negation
