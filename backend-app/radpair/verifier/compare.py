@@ -39,6 +39,8 @@ _SIDE_OF = {
     "bilat": "B",
     "both": "B",
 }
+# A capital L or R standing alone ("Lesion L PZ", "XR L WRIST"): not L4, r/o, 2 L or "L 4".
+_SIDE_LETTER = re.compile(r"(?<![A-Za-z0-9/\-])([LR])\.?(?![A-Za-z0-9/\-])(?!\s*\d)")
 _POLARITY_WORDS = {"present": "affirmed", "absent": "negated", "uncertain": "uncertain"}
 
 SAME, DIFFERENT, UNKNOWN = "same", "different", "unknown"
@@ -227,7 +229,9 @@ class _View:
 
     def title_sides(self) -> set[str]:
         """The sides the first sentence (the exam title, in a dictation) names."""
-        return {_SIDE_OF[w] for w in _SIDE_WORD.findall(self.lower, 0, self.first_sentence_end())}
+        end = self.first_sentence_end()
+        words = {_SIDE_OF[w] for w in _SIDE_WORD.findall(self.lower, 0, end)}
+        return words | set(_SIDE_LETTER.findall(self.text, 0, end))
 
     def is_title(self, m: Mention) -> bool:
         """An anatomy mention in a first sentence that names no finding: the exam title."""
@@ -252,6 +256,7 @@ class _View:
         while end < ceiling and not _ends_sentence(text, end):
             end += 1
         words = {_SIDE_OF[w] for w in _SIDE_WORD.findall(self.lower, start, end)}
+        words |= set(_SIDE_LETTER.findall(text, start, end))
         return bool(words & (sides | {"B"}))
 
     def structure_sides(self, anatomy: frozenset[str]) -> frozenset[str]:

@@ -1155,6 +1155,9 @@ NEG_POST: list[str] = [
     "has been excluded",
     "no longer seen",
     "no longer visualized",
+    # The postfix form of "no significant X" ("Ground-glass opacity is not significant").
+    "is not significant",
+    "are not significant",
 ]
 UNC_PRE: list[str] = [
     "cannot exclude",

@@ -36,6 +36,13 @@ def _types(verifier: Verifier, source: str, report: str) -> set[str]:
     return {w["type"] for w in verifier.verify(source, report)}
 
 
+def _assert_one_warning(verifier, source: str, report: str, kind: str, quoted: tuple) -> None:
+    warnings = verifier.verify(source, report)
+    assert [w["type"] for w in warnings] == [kind]
+    (s0, s1), (r0, r1) = warnings[0]["source_span"], warnings[0]["report_span"]
+    assert (source[s0:s1], report[r0:r1]) == quoted
+
+
 # ---------------------------------------------------------------- public API
 
 
@@ -401,6 +408,14 @@ def test_a_dotted_capital_i_does_not_silence_a_negation_change(verifier):
     assert report[start:end] == "pleural effusion"
 
 
+def test_not_significant_is_a_denial_that_an_affirmed_finding_contradicts(verifier):
+    source = "Pleural effusions are not significant. Mild reticulation."
+    report = "Mild reticulation. Small pleural effusions."
+    _assert_one_warning(
+        verifier, source, report, "negation", ("Pleural effusions", "pleural effusions")
+    )
+
+
 # ---------------------------------------------------------------- corpus targets
 
 
@@ -614,6 +629,39 @@ def test_equivalent_ways_of_stating_a_side_are_not_flagged(verifier, source, rep
 )
 def test_side_changes_swaps_and_lost_bilaterality_are_flagged(verifier, source, report):
     assert "laterality" in _types(verifier, source, report)
+
+
+@pytest.mark.parametrize(
+    "source, report",
+    [
+        # A capital L or R in the finding's sentence, or in the exam title, names the side.
+        (
+            "Lesion L PZ posterolateral, 11 mm.",
+            "An 11 mm lesion in the left posterolateral peripheral zone.",
+        ),
+        (
+            "XR L WRIST 3V\nIMP: Distal radius fx.",
+            "EXAMINATION: Left wrist radiographs.\nIMPRESSION: Fracture of the distal left radius.",
+        ),
+        # "X is not significant" denies X as "no significant X" does.
+        (
+            "There is no significant ground-glass opacity. Mild reticulation.",
+            "Mild reticulation. Ground-glass opacity is not significant.",
+        ),
+    ],
+)
+def test_faithful_rewrites_of_letter_sides_and_not_significant_raise_nothing(
+    verifier, source, report
+):
+    assert _types(verifier, source, report) == set()
+
+
+@pytest.mark.parametrize(
+    "source", ["Lesion R PZ posterolateral, 11 mm.", "Lesion at L4 PZ posterolateral, 11 mm."]
+)
+def test_a_letter_of_the_other_side_or_a_level_does_not_name_the_side(verifier, source):
+    report = "An 11 mm lesion in the left posterolateral peripheral zone."
+    _assert_one_warning(verifier, source, report, "laterality", ("Lesion", "left"))
 
 
 # ---------------------------------------------------------------- negation
