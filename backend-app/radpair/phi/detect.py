@@ -1182,9 +1182,9 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "EMAIL",
         # The address may be spelled letter by letter: "w o c o n n e l l at u h c c dot e d u".
-        r"(?i)\b(?:[a-z][ \t]+){0,20}[a-z0-9]+(?:[ \t]+(?:dot|underscore|dash)[ \t]+[a-z0-9]+)*"
+        r"(?i)\b(?:[a-z][ \t]+){0,20}[a-z0-9]+(?:[ \t]+(?:dot|underscore|dash)[ \t]+[a-z0-9]+){0,4}"
         r"[ \t]+at[ \t]+(?:[a-z0-9][ \t]+){0,12}"
-        r"[a-z0-9-]+(?:[ \t]+[a-z0-9-]+)?(?:[ \t]+dot[ \t]+[a-z0-9-]+)*[ \t]+dot[ \t]+"
+        r"[a-z0-9-]+(?:[ \t]+[a-z0-9-]+)?(?:[ \t]+dot[ \t]+[a-z0-9-]+){0,4}[ \t]+dot[ \t]+"
         r"(?:com|org|net|edu|gov|io|health|info|us|uk|ca|au|de|fr|nl|[a-z](?:[ \t][a-z]){1,2})\b",
         needs=frozenset({"dot"}),
     ),
@@ -1272,8 +1272,9 @@ _RULES: tuple[_Rule, ...] = (
     # "one point two point eight four zero point ...": a DICOM uid said aloud.
     _rule(
         "ID",
-        rf"(?i)\b{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD})*"
-        rf"(?:[ \t]+point[ \t]+{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD})*){{3,}}\b",
+        # Bounded, possessive runs: a long run of number words must not make this quadratic.
+        rf"(?i)\b{_DIGIT_WORD}\b(?:[ \t]+{_DIGIT_WORD}\b){{0,11}}+"
+        rf"(?:[ \t]+point[ \t]+{_DIGIT_WORD}\b(?:[ \t]+{_DIGIT_WORD}\b){{0,11}}+){{3,16}}",
         needs=frozenset({"point"}),
     ),
     _rule("ID", r"\b\d{3}-\d{2}-\d{4}\b"),
