@@ -410,6 +410,10 @@ _NUMBER_BEFORE = re.compile(
 )
 
 
+# A unit right after a number makes it a size, not a phone ("040 555 01 23 mm").
+_SIZE_AFTER = re.compile(rf"\s*{_UNITS}")
+
+
 def _keyed_phone(match: re.Match) -> tuple[int, int] | None:
     """A number after a phone key, three digits for pagers and extensions, four or more else,
     not a size; "area code" is part of the number said after it."""
@@ -417,7 +421,7 @@ def _keyed_phone(match: re.Match) -> tuple[int, int] | None:
     minimum = 3 if key in _SHORT_NUMBER_KEYS else 4
     if _digit_count(match.group("v")) < minimum:
         return None
-    if re.match(r"\s*" + _UNITS, match.string[match.end("v") :]):
+    if _SIZE_AFTER.match(match.string, match.end("v")):
         return None
     start = match.start("k") if key.startswith("area") else match.start("v")
     return start, match.end("v")
@@ -1326,8 +1330,8 @@ _RULES: tuple[_Rule, ...] = (
     # "06 12 34 56 78" (France), "040 555 01 23" (Germany), "plus four nine eight nine ...".
     _rule(
         "PHONE",
-        r"(?<![\w.,])0\d{1,4}(?:[ ]\d{2,4}){2,4}(?![\w,]|\.\d)",
-        keep=lambda m: _enough_digits(9)(m) and not re.match(r"\s*" + _UNITS, m.string[m.end() :]),
+        rf"(?<![\w.,])0\d{{1,4}}(?:[ ]\d{{2,4}}){{2,4}}(?![\w,]|\.\d)(?!\s*{_UNITS})",
+        keep=_enough_digits(9),
     ),
     _rule(
         "PHONE",
