@@ -21,6 +21,7 @@ import re
 from typing import Callable, NamedTuple
 
 from radpair.phi import namebook
+from radpair.phi.leads import Leads, lead_words, matches, starts, text_tokens
 
 CATEGORIES = ("NAME", "DATE", "TIME", "MRN", "ACCESSION", "ID", "PHONE", "EMAIL", "URL", "AGE")
 
@@ -321,7 +322,6 @@ _NUMBER_WORDS = frozenset(
     fifteen sixteen seventeen eighteen nineteen twenty quarter half""".split()
 )
 _AGE_WORDS = frozenset("ninety hundred nonagenarian centenarian nineties 90s".split())
-_LOWER_WORDS = re.compile(r"[a-z0-9]+")
 _WORD_START = re.compile(r"\b[^\W\d_]")
 _CAPITAL_START = re.compile(rf"\b[{_UP}]")
 
@@ -377,6 +377,8 @@ class _Rule(NamedTuple):
     # this cheap pattern, or a test of the whole text): the spoken forms' long alternations only
     # run where they can match.
     needs: frozenset[str] | re.Pattern | Callable[[str], bool] | None = None
+    # The words a match can begin with (read from the pattern): absent all, the rule is skipped.
+    leads: Leads | None = None
 
 
 def _rule(
@@ -387,7 +389,8 @@ def _rule(
     keep=None,
     needs: frozenset[str] | re.Pattern | Callable[[str], bool] | None = None,
 ) -> _Rule:
-    return _Rule(category, re.compile(pattern, flags), group, keep, needs)
+    compiled = re.compile(pattern, flags)
+    return _Rule(category, compiled, group, keep, needs, lead_words(compiled))
 
 
 # After a four-digit time no unit follows ("at 0231 by Dr. Greene" is a time, "2330 by 4" not).
@@ -2079,20 +2082,24 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
         return spans, taken
     shadow = _shadow(text)
     present: dict[object, bool] = {}
-    words: frozenset[str] | None = None
+    tokens = text_tokens(text)
     for rule in _RULES:
+        begin_at = starts(rule.leads, tokens)
+        if begin_at == []:
+            continue
         if rule.needs is not None:
             if rule.needs not in present:
                 if isinstance(rule.needs, frozenset):
-                    words = words or frozenset(_LOWER_WORDS.findall(text.lower()))
-                    present[rule.needs] = not rule.needs.isdisjoint(words)
+                    present[rule.needs] = not tokens.exact or not rule.needs.isdisjoint(
+                        tokens.words
+                    )
                 elif isinstance(rule.needs, re.Pattern):
                     present[rule.needs] = rule.needs.search(text) is not None
                 else:
                     present[rule.needs] = rule.needs(text)
             if not present[rule.needs]:
                 continue
-        for match in rule.pattern.finditer(shadow if rule.category == "NAME" else text):
+        for match in matches(rule.pattern, shadow if rule.category == "NAME" else text, begin_at):
             if rule.keep is None:
                 start, end = match.span(rule.group)
             else:
