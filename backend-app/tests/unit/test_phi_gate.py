@@ -103,7 +103,7 @@ PLANTED = [
     ("birth date seventeen march nineteen seventy three comma", "DATE",
      "seventeen march nineteen seventy three"),
     ("callback number five five five four one four two two six zero extension thirty one",
-     "PHONE", "extension thirty one"),
+     "PHONE", "thirty one"),
     ("medicare number one e g four t e five m k seven two period", "ID",
      "one e g four t e five m k seven two"),
     ("q a ticket number q a dash two four dash zero three one nine period", "ID",
