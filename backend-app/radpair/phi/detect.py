@@ -664,11 +664,29 @@ def _lower_name(
                 and not namebook.is_clinical(word)
                 and _given_before_surname(following, words[index + 2].group())
             )
+            # "doctor olumide bakare": after a title, a word no English list holds (a given
+            # name the lists lack) before a name.
+            or (
+                after_title
+                and first is None
+                and _rare_word(word)
+                and namebook.is_lower_name(following)
+                and following not in _PAIR_STOP
+            )
         )
         if not (
             name_ok
             or vouched
             or _surname_after_rare_given(first, word, after_title)
+            # "nurse navigator faith hope period": a surname that is also a word, where the
+            # phrase ends after the given name and it.
+            or (
+                after_title
+                and index == 1
+                and first is not None
+                and _name_word_ending_phrase(word)
+                and _PHRASE_END.match(match.string, found.end())
+            )
             # "tobenna eze", "henrietta van wyk": a short surname no list knows, after a name.
             or (
                 first is not None
@@ -712,6 +730,26 @@ def _surname_after_rare_given(first: str | None, word: str, after_title: bool) -
     return word in namebook.surnames()
 
 
+def _rare_word(word: str) -> bool:
+    """A word that English barely uses and that is not clinical or an eponym."""
+    return (
+        len(word) > 3
+        and namebook.english_frequency().get(word, 0) < namebook.RARE
+        and not namebook.is_clinical(word)
+        and not namebook.is_eponym(word)
+    )
+
+
+def _name_word_ending_phrase(word: str) -> bool:
+    """A listed name that is also a word, not a verb, role or clinical word ("hope", "king")."""
+    if word in _PAIR_STOP or word in _ROLE_WORDS or word in _VERBS_AFTER_NAME:
+        return False
+    return namebook.is_ever_name(word) and not namebook.is_clinical(word)
+
+
+_PHRASE_END = re.compile(
+    r"[ \t]*(?:$|[.,;:\n]|(?:period|comma|full[ \t]+stop|new[ \t]+(?:line|paragraph))\b)"
+)
 _GUIDELINE_AFTER = re.compile(
     r"(?i)[ \t]+(?:guidelines?|criteria|classification|score|scale|grade|recommendations?|"
     r"system|society|\d{4}|two[ \t]+thousand|nineteen|twenty)\b"
@@ -1035,7 +1073,8 @@ _INSTITUTION_WORD = re.compile(rf"\b{_INSTITUTION}\b")
 # "AMINU KANO TEACHING HOSPITAL": up to two words between the person and the institution.
 _EPONYM_AFTER = (
     rf"[-–][A-Z]|s?\s+{_EPONYM_NOUN}\b|['’]s?\s+(?!cells?\b){_EPONYM_NOUN}\b"
-    rf"|[ \t]+(?:(?:{_CAP_WORD}|[{_UP}]{{2,}})[ \t]+){{0,2}}(?:{_INSTITUTION}|{_INSTITUTION.upper()})\b"
+    rf"|[ \t]+(?:(?:{_CAP_WORD}|[{_UP}]{{2,}})[ \t]+){{0,2}}"
+    rf"(?:{_INSTITUTION}|{_INSTITUTION.upper()})\b"
 )
 _EPONYM_USE = rf"(?!{_EPONYM_AFTER})"
 _EPONYM_USE_AHEAD = re.compile(_EPONYM_AFTER)
@@ -1186,10 +1225,23 @@ def _relative_given(match: re.Match) -> tuple[int, int] | None:
         return None  # "daughter hope" is a name; "son will", "mother may" are not
     end = match.end("lv")
     initial = _LOWER_MIDDLE_INITIAL.match(match.string, end)
-    after = _NEXT_LOWER_WORD.match(match.string, initial.end() if initial else end)
-    if after and _lower_surname_ok(after.group("w")) and namebook.is_lower_name(after.group("w")):
-        end = after.end("w")
+    at = initial.end() if initial else end
+    # "ana paula dos santos": more names, with the particles between them.
+    for _ in range(3):
+        after = _NEXT_LOWER_NAME.match(match.string, at)
+        if not (
+            after
+            and _lower_surname_ok(after.group("w"))
+            and namebook.is_lower_name(after.group("w"))
+        ):
+            break
+        end = at = after.end("w")
     return match.start("lv"), end
+
+
+_NEXT_LOWER_NAME = re.compile(
+    rf"(?:[ \t]+{_PARTICLE})*[ \t]+(?P<w>[{_LOW}][{_LOW}'’]+(?:-[{_LOW}]+)?)(?![\w'’-])"
+)
 
 
 # Words before an identifier that say what kind it is.
@@ -1237,7 +1289,7 @@ _RULES: tuple[_Rule, ...] = (
         # its parts may end in numbers said as words ("lan dot tran eighty two at ...").
         rf"(?i)\b(?:[a-z][ \t]+){{0,20}}[a-z0-9]+"
         rf"(?:[ \t]+(?:dot|underscore|dash)[ \t]+[a-z0-9]+){{0,4}}"
-        rf"(?:[ \t]+(?:{_TENS}|{_TEEN}|{_DIGIT_WORD})\b){{0,4}}"
+        rf"(?:[ \t]+(?=[tfsenzo])(?:{_TENS}|{_TEEN}|{_DIGIT_WORD})\b){{0,4}}"
         r"[ \t]+at[ \t]+(?:[a-z0-9][ \t]+){0,12}"
         r"[a-z0-9-]+(?:[ \t]+[a-z0-9-]+)?(?:[ \t]+dot[ \t]+[a-z0-9-]+){0,4}[ \t]+dot[ \t]+"
         r"(?:com|org|net|edu|gov|io|health|info|us|uk|ca|au|de|fr|nl|[a-z](?:[ \t][a-z]){1,2})\b",
@@ -1315,7 +1367,8 @@ _RULES: tuple[_Rule, ...] = (
         "ID",
         rf"(?i)\blast[ \t]*(?:4|four)(?:[ \t]+(?:digits[ \t]+)?(?:of[ \t]+)?(?:the[ \t]+)?"
         rf"(?:social|ssn|ss#|social[ \t]+security))?(?:[ \t]+only)?\)?[ \t]*[:#]?[ \t]*"
-        rf"(?:is[ \t]+)?(?P<v>(?:{_SSN_HIDDEN})?\d{{4}}|{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD}){{3}})\b",
+        rf"(?:is[ \t]+)?"
+        rf"(?P<v>(?:{_SSN_HIDDEN})?\d{{4}}|{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD}){{3}})\b",
         "v",
         needs=re.compile(r"(?i)last"),
     ),
@@ -1917,7 +1970,7 @@ _RULES: tuple[_Rule, ...] = (
     # "daughter grace reports", "partner tomas present": a relative's given name in lower case.
     _rule(
         "NAME",
-        rf"(?<![\w.])(?:{_RELATIVE}|mom|dad)[ \t]+(?P<lv>[{_LOW}]{{3,}})\b",
+        rf"(?<![\w.])(?:{_RELATIVE}|mom|dad)[ \t]+(?:comma[ \t]+)?(?P<lv>[{_LOW}]{{3,}})\b",
         keep=_relative_given,
         needs=_speech_text,
     ),
@@ -1939,7 +1992,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?i:(?:patient(?:['’]s)?|first|last|given|family|middle)[ \t]+name(?:[ \t]+is)?|"
         rf"surname(?:[ \t]+is)?|patient[ \t]+is|name[ \t]+is|for[ \t]+patient|named|"
         rf"(?P<baby>(?:baby|bb)[ \t]+(?:boy|girl)(?:[ \t]+[ab])?|infant[ \t]+of))\b[ \t,:]*"
-        rf"(?=(?P<v>{_LOWER_SEQ}))",
+        rf"(?:colon[ \t]+)?(?=(?P<v>{_LOWER_SEQ}))",
         "v",
         keep=lambda m: _lower_name(m, unknown_ok=True, after_title=bool(m.group("baby"))),
         needs=_speech_text,
@@ -2179,7 +2232,76 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))
     spans = [_with_given_name(shadow, span, taken) for span in spans]
+    spans += _spelled_back(text, spans, taken) + _listed_after_drs(shadow, spans, taken)
     return spans + _nicknames_after(shadow, spans, taken), taken
+
+
+_SPELLED_TOKEN = re.compile(rf"[a-z]|{_SPELLING_MARK}")
+_WORDS_BEFORE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _spelled_back(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
+    """The word a spelling confirms ("park ji-hoon comma spelled p a r k", "joy baptiste spelled
+    b a p t i s t e"), with a given name just before it."""
+    found = []
+    for span in spans:
+        tokens = text[span.start : span.end].split()
+        if span.category != "NAME" or len(tokens) < 2:
+            continue
+        if not all(_SPELLED_TOKEN.fullmatch(token) for token in tokens):
+            continue
+        letters = "".join(token for token in tokens if len(token) == 1)
+        words = list(_WORDS_BEFORE.finditer(text, max(0, span.start - 80), span.start))[-10:]
+        for index in range(len(words) - 1, -1, -1):
+            word = words[index]
+            if re.sub(r"[^a-z]", "", word.group().lower()) != letters:
+                continue
+            start, end = word.span()
+            before = words[index - 1] if index else None
+            if (
+                before
+                and not text[before.end() : start].strip()
+                and _given_word(before.group().lower())
+            ):
+                start = before.start()
+            if not any(taken[start:end]):
+                taken[start:end] = b"\x01" * (end - start)
+                found.append(Span(start, end, "NAME"))
+            break
+    return found
+
+
+def _given_word(word: str) -> bool:
+    """A listed given name that is not a context, role or clinical word."""
+    if word in _PAIR_STOP or word in _ROLE_WORDS or namebook.is_clinical(word):
+        return False
+    return namebook.is_ever_given(word)
+
+
+_DRS_BEFORE = re.compile(r"\b(?:Drs|DRS|Doctors)\.?[ \t]+$")
+_NEXT_IN_LIST = re.compile(
+    rf"[ \t]*(?:,|,?[ \t]+(?:and|&))[ \t]+(?:Drs?\.?[ \t]+)?(?P<w>{_CAP_WORD})(?![\w'’-])"
+)
+
+
+def _listed_after_drs(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
+    """The other names of a list after "Drs." ("Drs. Nakamura, Ostrowski, Bello")."""
+    found = []
+    for span in spans:
+        if span.category != "NAME" or not _DRS_BEFORE.search(text, 0, span.start):
+            continue
+        end = span.end
+        for _ in range(8):
+            after = _NEXT_IN_LIST.match(text, end)
+            if not after:
+                break
+            word = after.group("w")
+            start, end = after.span("w")
+            if word.lower() in _NOT_PART or not _could_be_name(word) or any(taken[start:end]):
+                break
+            taken[start:end] = b"\x01" * (end - start)
+            found.append(Span(start, end, "NAME"))
+    return found
 
 
 # A nickname right after a name: 'Brookhart-Solis, Anneliese (Annie)', 'Zhang, Yichen "Ethan"'.
