@@ -34,10 +34,11 @@ class Span(NamedTuple):
     category: str
 
 
-# Latin Extended-A (Polish, Czech, Turkish, Baltic letters) mixes cases letter by letter, so it
-# counts as both: "Wiśniewska", "Łukasz", "Şahin".
-_UP = "A-ZÀ-ÖØ-ÞĀ-ž"
-_LOW = "a-zß-öø-ÿĀ-ž"
+# Latin Extended-A (Polish, Czech, Turkish, Baltic letters) and Latin Extended Additional
+# (Vietnamese) mix cases letter by letter, so they count as both: "Wiśniewska", "Łukasz",
+# "Şahin", "ĐẶNG".
+_UP = "A-ZÀ-ÖØ-ÞĀ-žḀ-ỿ"
+_LOW = "a-zß-öø-ÿĀ-žḀ-ỿ"
 # Capitalized words that follow a name context but are not names.
 _MONTHS = (
     "January February March April May June July August September October November December"
@@ -76,7 +77,7 @@ _NOT_LABEL_WORD = (
     "Sex|Male|Female|MR|CT|US|XR|NM|PET|MRI|AP|PA|Baby|Boy|Girl|MD|DO|RN|NP|PhD|MBBS|FRCR|"
     "FRCPC|CNP|APRN|RT|LPN|CNA|PA-C|CNM|RDMS|RDCS|RVT|RRT|CPNP|FNP|DNP|PNP|ARNP|CRNA|ARRT|CNMT|"
     "MBChB|FRANZCR|FRCR|DMRD|DNB|RPVI|CNS|EHR|EMR|EPR|CCRP|CRA|Tel|Ext|Fax|Ph|PID|PV1|OBR|OBX|"
-    "MSH|ORC|NTE|EVN|GA|SHO|CHI|BB|Infant|INFANT"
+    "MSH|ORC|NTE|EVN|GA|SHO|CHI|BB|Infant|INFANT|RE|Re|FW|Fw|FWD|Fwd"
 )
 # "J.K.", "M.L.": a person named by initials alone after a role.
 _INITIALS_ONLY = rf"(?:[{_UP}]\.){{2,3}}(?!\w)"
@@ -140,7 +141,9 @@ _TITLE = (
     r"Detective|Officer|Sgt|Smt|Shri|Sri|Rabbi|Imam|Pastor|Rev|Reverend|Deputy|Trooper|"
     # Ranks, and titles of sites abroad ("Herr", "Mevr.", "Sra.", "Mme").
     r"Pvt|PFC|Cpl|SGT|SSgt|SSG|SFC|MSgt|Capt|Maj|MAJ|LCDR|CDR|Herr|Frau|Hr|Dhr|Mevr|"
-    r"Mevrouw|Sig|Sra|Srta|Mme|Mlle|Pani|Schwester)"
+    r"Mevrouw|Sig|Sra|Srta|Mme|Mlle|Pani|Schwester|"
+    # Nigerian honorifics for those who made the hajj ("Alhaji Sani Abubakar").
+    r"Alhaji|Alhaja|Alh|Hajia|Hajiya)"
 )
 _ROLE_NOUN = (
     r"(?:physician|provider|doctor|clinician|surgeon|resident|fellow|nurse|NP|PA|PA-C|RN|"
@@ -155,7 +158,8 @@ _ROLE_NOUN = (
 )
 _ROLE_LABEL = (
     rf"(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
-    r"reported\s+by|read\s+by|dictated\s+by|signed\s+by|cc|copy\s+to|subject)"
+    r"reported\s+by|read\s+by|dictated\s+by|signed\s+by|cc|copy\s+to|subject|ref|referrer|"
+    r"referral)"
 )
 # "the referring physician", "surgery PA", "child protection team physician": up to four
 # modifier words, but only when a role noun follows them.
@@ -168,6 +172,7 @@ _NAME_VERBS = (
     r"(?:called|communicated|conveyed|relayed|reported|given|sent|faxed|paged|forwarded|"
     r"telephoned|discussed|provided|read\s+back|released|explained|e-?mailed|handed\s+off)\s+to|"
     r"(?:read|dictated|signed|interpreted|reviewed|ordered|referred|seen|examined|transcribed|"
+    r"protocoll?ed|vetted|triaged|justified|authori[sz]ed|checked|"
     r"verified|approved|performed|requested|acknowledged|confirmed|attested|scanned|cosigned|"
     r"co-signed|supervised|overread|placed|inserted|obtained|covered|accompanied)\s+by|"
     r"(?:notified|paged|called|informed|contacted|telephoned|messaged|texted|emailed|"
@@ -220,13 +225,17 @@ _MONTH_DAY = (
 )
 _ID_VALUE = r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 # Ids as sites write them: slash-separated parts ("MH/2024/0457821", "BL/25/004471"), digit
-# groups one space apart ("485 777 3456", "2953 41870 1"), a site prefix ("RBH 0074412").
+# groups one space apart ("485 777 3456", "2953 41870 1", "2953 71823 1-2"), a site prefix
+# ("RBH 0074412", "GST 003 921 44X"); a short last group only where the field ends.
+_FIELD_END = r"(?=[ \t]{2,}|[ \t]*$|[ \t]*[\n,;)])"
 _ID_GROUPED = (
     r"(?:[A-Za-z]{1,5}/)*(?=[A-Za-z0-9.-]*\d)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"
     r"(?:/[A-Za-z0-9][A-Za-z0-9-]*)*"
-    r"(?:(?<=\d)(?:[ ]\d{2,6}){1,3}(?:[ ]\d(?:/\d)?(?=[ \t]{2,}|[ \t]*$|[ \t]*[\n,;)]))?)?"
+    rf"(?:(?<=\d)(?:[ ]\d{{2,6}}){{1,3}}(?:[ ]\d(?:[/-]\d)?{_FIELD_END})?)?"
     r"|(?-i:[A-Z]{2,5})(?:[ ](?-i:[A-Z])?\d{3,}(?:-\d{1,3})?){1,3}"
+    rf"(?:[ ]\d{{1,3}}(?-i:[A-Z]){_FIELD_END})?"
 )
+_SSN_HIDDEN = r"[xX*]{3}-[xX*]{2}-"
 _KEY_TAIL = r"\s*(?:number|num|no\.?|nr|#|id)?\s*(?:is\s+|was\s+)?[:#=]?\s*(?:is\s+)?"
 _AGE_NUM = r"(?:9\d|1[01]\d|12[0-5])"
 _ORDINAL_TENS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -249,6 +258,7 @@ _SPOKEN_YEAR = (
 )
 _SPOKEN_DAY = rf"(?:{_SPOKEN_ORDINAL}|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th))"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+_WEEKDAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
 _HOUR_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _DAY_NUMBER = rf"(?:{_TEEN}|twenty(?:[ -]{_ORDINAL_TENS})?|thirty(?:[ -]one)?|{_ORDINAL_TENS})"
 _MINUTE_WORD = (
@@ -297,6 +307,8 @@ _SPOKEN_YEAR_NUMBER = (
     rf"{_DIGIT_WORD}[ \t]+{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD}[ \t]+{_DIGIT_WORD})?)"
 )
 _SPOKEN_DATE_SEP = r"[ \t]+(?:slash|dash)[ \t]+"
+# Before the year of a date said aloud: a comma, written or spoken ("the fourth comma twenty").
+_YEAR_SEP = r"(?:,?[ \t]+|[ \t]+(?i:comma)[ \t]+)"
 # Spanish dates and numbers said aloud at bilingual sites.
 _ES_MONTH = (
     r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
@@ -439,6 +451,26 @@ def _with_glued_key(match: re.Match) -> tuple[int, int]:
     return start, match.end("v")
 
 
+# Numbered things in a report that are not identifiers ("Series No: 4012").
+_NOT_ID_FIELDS = frozenset(
+    """series image img slice frame view level page figure table sequence phase station segment
+    item question step option line version cycle dose fraction lesion nodule target pass core
+    run acquisition""".split()
+)
+_FIELD_WORD_BEFORE = re.compile(r"(\w+)\.?[ \t]*$")
+
+
+def _numbered_field(match: re.Match) -> bool:
+    """A header field "<word> No: <id>" with an id of four digits, or three and a letter, whose
+    word is not a numbered part of the study ("Series No", "Image No")."""
+    value = match.group("v")
+    digits = _digit_count(value)
+    if digits < 3 or (digits == 3 and not any(c.isalpha() for c in value)):
+        return False
+    before = _FIELD_WORD_BEFORE.search(match.string, max(0, match.start() - 30), match.start())
+    return not before or before.group(1).lower() not in _NOT_ID_FIELDS
+
+
 def _enough_digits(minimum: int):
     return lambda match: sum(c.isdigit() for c in match.group(0)) >= minimum
 
@@ -466,6 +498,14 @@ _ROLE_WORDS = frozenset(
     manager charge scribe student intern staff team service ortho neuro gyn obgyn ent gi ir
     icu micu sicu picu nicu ccu pacu ems er ed or float bey hanım hanim physio physiotherapist
     athlete player agent carer caregiver coach trainer""".split()
+)
+# Languages an interpreter speaks: "Dariush Karimi (Farsi)" names the language, not a nickname.
+_LANGUAGES = frozenset(
+    """arabic farsi persian dari pashto urdu hindi punjabi bengali gujarati tamil telugu nepali
+    spanish portuguese french italian german russian ukrainian polish romanian albanian greek
+    turkish kurdish armenian hebrew yiddish somali amharic tigrinya oromo swahili yoruba igbo hausa
+    mandarin cantonese vietnamese korean japanese tagalog ilocano thai khmer lao hmong burmese
+    karen haitian creole asl bsl""".split()
 )
 _SPAN_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 
@@ -502,8 +542,8 @@ def _after_verb(match: re.Match) -> tuple[int, int] | None:
     second part is a name too, else the part before the comma ("Brown, [Chest radiograph]")."""
     if not match.group("v"):
         return _lower_name(match, unknown_ok=False, group="lv") or _lower_given_at_work(match)
-    if namebook.is_criteria(match.group("v")):
-        return None
+    if namebook.is_criteria(match.group("v").split()[0]):
+        return None  # "per Fleischner Society 2017 guidelines"
     whole = _no_plain_words(match)
     if whole or not match.group("c"):
         return whole
@@ -624,11 +664,29 @@ def _lower_name(
                 and not namebook.is_clinical(word)
                 and _given_before_surname(following, words[index + 2].group())
             )
+            # "doctor olumide bakare": after a title, a word no English list holds (a given
+            # name the lists lack) before a name.
+            or (
+                after_title
+                and first is None
+                and _rare_word(word)
+                and namebook.is_lower_name(following)
+                and following not in _PAIR_STOP
+            )
         )
         if not (
             name_ok
             or vouched
             or _surname_after_rare_given(first, word, after_title)
+            # "nurse navigator faith hope period": a surname that is also a word, where the
+            # phrase ends after the given name and it.
+            or (
+                after_title
+                and index == 1
+                and first is not None
+                and _name_word_ending_phrase(word)
+                and _PHRASE_END.match(match.string, found.end())
+            )
             # "tobenna eze", "henrietta van wyk": a short surname no list knows, after a name.
             or (
                 first is not None
@@ -672,9 +730,29 @@ def _surname_after_rare_given(first: str | None, word: str, after_title: bool) -
     return word in namebook.surnames()
 
 
+def _rare_word(word: str) -> bool:
+    """A word that English barely uses and that is not clinical or an eponym."""
+    return (
+        len(word) > 3
+        and namebook.english_frequency().get(word, 0) < namebook.RARE
+        and not namebook.is_clinical(word)
+        and not namebook.is_eponym(word)
+    )
+
+
+def _name_word_ending_phrase(word: str) -> bool:
+    """A listed name that is also a word, not a verb, role or clinical word ("hope", "king")."""
+    if word in _PAIR_STOP or word in _ROLE_WORDS or word in _VERBS_AFTER_NAME:
+        return False
+    return namebook.is_ever_name(word) and not namebook.is_clinical(word)
+
+
+_PHRASE_END = re.compile(
+    r"[ \t]*(?:$|[.,;:\n]|(?:period|comma|full[ \t]+stop|new[ \t]+(?:line|paragraph))\b)"
+)
 _GUIDELINE_AFTER = re.compile(
     r"(?i)[ \t]+(?:guidelines?|criteria|classification|score|scale|grade|recommendations?|"
-    r"system|\d{4})\b"
+    r"system|society|\d{4}|two[ \t]+thousand|nineteen|twenty)\b"
 )
 # "buckley ambrose t", "terrence mcallister junior": an initial or a suffix that ends the name.
 _LOWER_INITIAL_AT_END = re.compile(
@@ -724,8 +802,11 @@ def _given_at_work(match: re.Match) -> bool:
 
 
 def _could_be_name(word: str) -> bool:
-    """namebook.could_be_name for each hyphenated part ("Al-Hassan", "Garcia-Moreno")."""
+    """namebook.could_be_name for each hyphenated part ("Al-Hassan", "Garcia-Moreno"), not a
+    role ("MD   Tech: ..." names no one)."""
     parts = _parts(word)
+    if word.lower() in _ROLE_WORDS or word.lower() in _LANGUAGES:
+        return False
     return bool(parts) and all(namebook.could_be_name(p) for p in parts)
 
 
@@ -828,7 +909,7 @@ _SPELLED_ACRONYMS = frozenset(
     pe dvt tia cva copd chf ap pa rv lv cbd ercp hida kub ett ng og picc iv im po prn tmj acl pcl
     mcl lcl tfcc ac si ti rads bi li lung aspects dexa ob gyn ua uti mca aca pca ica eca cca sma
     ima csf ln lad lcx rca ef hcc rcc ptx cxr avn oa ra ms als gcs dod id ssn mrn dob recist
-    irb dibh imrt vmat sbrt mrecist psma dotatate fdg nric esr crp""".split()
+    irb dibh imrt vmat sbrt mrecist psma dotatate fdg nric esr crp foosh""".split()
 )
 
 
@@ -988,9 +1069,12 @@ _INSTITUTION = (
     r"Services|Regional|Records|Nursing|NH|SNF|Rehab|Manor|Lodge|Hospice)"
 )
 _INSTITUTION_WORD = re.compile(rf"\b{_INSTITUTION}\b")
+# "Chris Hani Baragwanath Academic Hospital", "Royal Free London NHS Foundation Trust",
+# "AMINU KANO TEACHING HOSPITAL": up to two words between the person and the institution.
 _EPONYM_AFTER = (
     rf"[-–][A-Z]|s?\s+{_EPONYM_NOUN}\b|['’]s?\s+(?!cells?\b){_EPONYM_NOUN}\b"
-    rf"|[ \t]+(?:{_CAP_WORD}[ \t]+)?{_INSTITUTION}\b"
+    rf"|[ \t]+(?:(?:{_CAP_WORD}|[{_UP}]{{2,}})[ \t]+){{0,2}}"
+    rf"(?:{_INSTITUTION}|{_INSTITUTION.upper()})\b"
 )
 _EPONYM_USE = rf"(?!{_EPONYM_AFTER})"
 _EPONYM_USE_AHEAD = re.compile(_EPONYM_AFTER)
@@ -1041,7 +1125,7 @@ _LEADING_THE = re.compile(r"(?i)the[ \t]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)[ \t,(]*$")
 _GUIDELINE_WORDS = frozenset(
     """criteria guideline guidelines classification version revised edition update consensus
-    statement system who acr esur sru ajcc tnm rads lugano bethesda mcdonald""".split()
+    statement system who acr esur sru ajcc tnm rads lugano bethesda mcdonald society""".split()
 )
 
 
@@ -1141,10 +1225,23 @@ def _relative_given(match: re.Match) -> tuple[int, int] | None:
         return None  # "daughter hope" is a name; "son will", "mother may" are not
     end = match.end("lv")
     initial = _LOWER_MIDDLE_INITIAL.match(match.string, end)
-    after = _NEXT_LOWER_WORD.match(match.string, initial.end() if initial else end)
-    if after and _lower_surname_ok(after.group("w")) and namebook.is_lower_name(after.group("w")):
-        end = after.end("w")
+    at = initial.end() if initial else end
+    # "ana paula dos santos": more names, with the particles between them.
+    for _ in range(3):
+        after = _NEXT_LOWER_NAME.match(match.string, at)
+        if not (
+            after
+            and _lower_surname_ok(after.group("w"))
+            and namebook.is_lower_name(after.group("w"))
+        ):
+            break
+        end = at = after.end("w")
     return match.start("lv"), end
+
+
+_NEXT_LOWER_NAME = re.compile(
+    rf"(?:[ \t]+{_PARTICLE})*[ \t]+(?P<w>[{_LOW}][{_LOW}'’]+(?:-[{_LOW}]+)?)(?![\w'’-])"
+)
 
 
 # Words before an identifier that say what kind it is.
@@ -1188,8 +1285,11 @@ _RULES: tuple[_Rule, ...] = (
     _rule("EMAIL", r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"),
     _rule(
         "EMAIL",
-        # The address may be spelled letter by letter: "w o c o n n e l l at u h c c dot e d u".
-        r"(?i)\b(?:[a-z][ \t]+){0,20}[a-z0-9]+(?:[ \t]+(?:dot|underscore|dash)[ \t]+[a-z0-9]+){0,4}"
+        # The address may be spelled letter by letter: "w o c o n n e l l at u h c c dot e d u";
+        # its parts may end in numbers said as words ("lan dot tran eighty two at ...").
+        rf"(?i)\b(?:[a-z][ \t]+){{0,20}}[a-z0-9]+"
+        rf"(?:[ \t]+(?:dot|underscore|dash)[ \t]+[a-z0-9]+){{0,4}}"
+        rf"(?:[ \t]+(?=[tfsenzo])(?:{_TENS}|{_TEEN}|{_DIGIT_WORD})\b){{0,4}}"
         r"[ \t]+at[ \t]+(?:[a-z0-9][ \t]+){0,12}"
         r"[a-z0-9-]+(?:[ \t]+[a-z0-9-]+)?(?:[ \t]+dot[ \t]+[a-z0-9-]+){0,4}[ \t]+dot[ \t]+"
         r"(?:com|org|net|edu|gov|io|health|info|us|uk|ca|au|de|fr|nl|[a-z](?:[ \t][a-z]){1,2})\b",
@@ -1237,6 +1337,15 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         keep=lambda m: _digit_count(m.group("v")) >= 3 and _with_glued_key(m),
     ),
+    # "LAB NO: US/3391/24", "NHIS No.: NHIS-LAG-0087726-03": a header field named by any word
+    # and "No.".
+    _rule(
+        "ID",
+        r"\b(?:(?<=\w[ \t.])|(?<=\w\.[ \t]))(?:No|NO|Nr|NR|Number|NUMBER)\b\.?[ \t]*[:#][ \t]*"
+        rf"(?P<v>{_ID_GROUPED})(?![\w/-])",
+        "v",
+        keep=_numbered_field,
+    ),
     # "m as in mary r as in robert four four zero two nine one": letters said with a word for
     # each, and the digits after them.
     _rule(
@@ -1257,8 +1366,9 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "ID",
         rf"(?i)\blast[ \t]*(?:4|four)(?:[ \t]+(?:digits[ \t]+)?(?:of[ \t]+)?(?:the[ \t]+)?"
-        rf"(?:social|ssn|ss#|social[ \t]+security))?\)?[ \t]*[:#]?[ \t]*(?:is[ \t]+)?"
-        rf"(?P<v>\d{{4}}|{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD}){{3}})\b",
+        rf"(?:social|ssn|ss#|social[ \t]+security))?(?:[ \t]+only)?\)?[ \t]*[:#]?[ \t]*"
+        rf"(?:is[ \t]+)?"
+        rf"(?P<v>(?:{_SSN_HIDDEN})?\d{{4}}|{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD}){{3}})\b",
         "v",
         needs=re.compile(r"(?i)last"),
     ),
@@ -1284,7 +1394,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:[ \t]+point[ \t]+{_DIGIT_WORD}\b(?:[ \t]+{_DIGIT_WORD}\b){{0,11}}+){{3,16}}",
         needs=frozenset({"point"}),
     ),
-    _rule("ID", r"\b\d{3}-\d{2}-\d{4}\b"),
+    # "123-45-6789", and "xxx-xx-4921" with all but the last four hidden.
+    _rule("ID", rf"(?<![\w*-])(?:\d{{3}}-\d{{2}}-|{_SSN_HIDDEN})\d{{4}}\b"),
     # "A123456(7)": a Hong Kong identity card number with its check digit.
     _rule("ID", r"\b[A-Z]{1,2}\d{6}\([0-9A]\)"),
     _rule("ID", r"(?<![\w#])#[A-Za-z]{0,5}-?\d{4,}(?:-\d+)*\b"),
@@ -1300,15 +1411,16 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "PHONE",
-        r"(?i)(?<!\w)(?=[PpTtMmFfCcRrSsEeBbAaHhGg])"
+        r"(?i)(?<!\w)(?=[PpTtMmFfCcRrSsEeBbAaHhGgLl])"
         r"(?P<k>phone|telephone|tel|ph|mob|fax|facsimile|t[ée]l[ée]c|pager|page|"
         r"beeper|bleep|cell|mobile|callback|call\s*back|call|contact|reach|reached|switchboard|"
-        r"ext|extension|area\s+code|telefon|tlf|handy|gsm|m[oó]vil|cellulare)\.?"
+        # "local" and "loc." are the extension at sites in the Philippines and Canada.
+        r"ext|extension|local|loc|area\s+code|telefon|tlf|handy|gsm|m[oó]vil|cellulare)\.?"
         r"\s*(?:number|no\.?|#)?\s*(?:is\s+)?[:#]?\s*(?:(?:us|me|him|her|them)\s+)?"
         r"(?:at\s+|on\s+)?"
         r"(?P<v>\(?\d[\d(). \t-]{1,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?(?![\w-])"
         rf"|(?i:(?:plus[ \t]+)?{_DIGIT_WORD}"
-        rf"(?:(?:[ \t,-]+|[ \t]+comma[ \t]+){_DIGIT_WORD}){{3,}})\b)",
+        rf"(?:(?:[ \t,-]+|[ \t]+comma[ \t]+){_DIGIT_WORD}){{2,}})\b)",
         "v",
         keep=_keyed_phone,
     ),
@@ -1316,8 +1428,9 @@ _RULES: tuple[_Rule, ...] = (
     # "five five five ... two six zero extension thirty one": an extension said after a number.
     _rule(
         "PHONE",
-        rf"(?i)\b(?:ext|extension)\.?[ \t]+(?:{_DIGIT_WORD}|{_TEEN}|{_TENS})"
-        rf"(?:[ \t-]+(?:{_DIGIT_WORD}|{_TEEN}|{_TENS})){{0,4}}\b",
+        rf"(?i)\b(?:ext|extension)\.?[ \t]+(?P<v>(?:{_DIGIT_WORD}|{_TEEN}|{_TENS})"
+        rf"(?:[ \t-]+(?:{_DIGIT_WORD}|{_TEEN}|{_TENS})){{0,4}})\b",
+        "v",
         keep=lambda m: bool(_NUMBER_BEFORE.search(m.string, max(0, m.start() - 24), m.start())),
         needs=frozenset({"extension", "ext"}),
     ),
@@ -1413,7 +1526,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "DATE",
         # The weekday as its own branch: an optional group in front would be tried everywhere.
-        rf"\b(?=[MmTtWwFfSs])(?i:{_WEEKDAY}),?[ \t]+{_MONTH_DAY}"
+        rf"\b(?=[MmTtWwFfSs])(?i:{_WEEKDAY}|{_WEEKDAY_SHORT}\.?),?[ \t]+"
+        rf"(?:{_MONTH_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s*{_YEAR})?)"
         rf"|{_MONTH_DAY}"
         rf"|\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s*{_YEAR})?"
         rf"|{_MONTH},?\s*{_YEAR}\b",
@@ -1443,10 +1557,12 @@ _RULES: tuple[_Rule, ...] = (
         keep=lambda m: m.span("v") if m.group("v") else m.span("w"),
         needs=frozenset({"slash", "dash"}),
     ),
+    # Day first where sites write it so: "date of birth nineteen oh six nineteen eighty eight".
     _rule(
         "DATE",
         rf"(?i)\b{_DATE_CUE}[ \t]+(?:is[ \t]+)?"
-        rf"(?P<v>{_SPOKEN_MONTH_NUMBER}[ \t]+{_SPOKEN_DAY_NUMBER}[ \t]+{_SPOKEN_YEAR_NUMBER})\b",
+        rf"(?P<v>(?:{_SPOKEN_MONTH_NUMBER}[ \t]+{_SPOKEN_DAY_NUMBER}"
+        rf"|{_SPOKEN_DAY_NUMBER}[ \t]+{_SPOKEN_MONTH_NUMBER})[ \t]+{_SPOKEN_YEAR_NUMBER})\b",
         "v",
         needs=frozenset({"date", "dated", "dob", "b", "birth", "born", "service"}),
     ),
@@ -1467,10 +1583,10 @@ _RULES: tuple[_Rule, ...] = (
         "DATE",
         rf"(?<![\w'’])(?=[adefjmnostwADEFJMNOSTW])(?:(?i:(?:{_WEEKDAY}|{_SPOKEN_YEAR}),?[ \t]+)?"
         rf"(?:{_MONTH}|\b(?i:may)(?=[ \t]+(?i:the[ \t]+)?{_SPOKEN_ORDINAL}))"
-        rf"[ \t]+(?:(?i:the)[ \t]+)?(?i:{_SPOKEN_DAY})(?:,?[ \t]+(?i:{_SPOKEN_YEAR}))?\b"
+        rf"[ \t]+(?:(?i:the)[ \t]+)?(?i:{_SPOKEN_DAY})(?:{_YEAR_SEP}(?i:{_SPOKEN_YEAR}))?\b"
         rf"|\b(?i:(?:{_WEEKDAY},?[ \t]+)?the[ \t]+)?(?i:{_SPOKEN_ORDINAL})[ \t]+"
         rf"(?:(?i:of[ \t]+)?{_MONTH}|(?i:of[ \t]+may)\b)"
-        rf"(?:,?[ \t]+(?:{_YEAR}|(?i:{_SPOKEN_YEAR})))?"
+        rf"(?:{_YEAR_SEP}(?:{_YEAR}|(?i:{_SPOKEN_YEAR})))?"
         rf"|{_MONTH}[ \t]+(?i:of[ \t]+)?(?i:{_SPOKEN_YEAR})\b)",
         keep=_without_the,
         needs=_MONTH_WORDS,
@@ -1566,8 +1682,10 @@ _RULES: tuple[_Rule, ...] = (
         rf"after|time(?:[ \t]+of[ \t]+(?:exam|study|scan|injury|arrival|call|procedure))?:?)[ \t]+"
         rf"(?:(?:approximately|about|around)[ \t]+)?(?P<v>{_SPOKEN_TIME}{_TIME_OF_DAY})\b"
         rf"(?![ \t,-]+{_DIGIT_WORD}\b)"
-        rf"(?![ \t]+(?:{_UNITS}|millimeters?|centimeters?|millimetres?|centimetres?|percent|"
-        rf"weeks?|days?|months?|years?|levels?|vessels?|views?|o['’]clock|times)\b)",
+        # After "p m" no size can follow: "at two forty p m by telephone" is a time.
+        rf"(?:(?<=m)(?<=[ap][ \t.]m|[ap]\.m|[ \t][ap]m)"
+        rf"|(?![ \t]+(?:{_UNITS}|millimeters?|centimeters?|millimetres?|centimetres?|percent|"
+        rf"weeks?|days?|months?|years?|levels?|vessels?|views?|o['’]clock|times)\b))",
         "v",
         keep=lambda m: not _clock_position(m),
         needs=_NUMBER_WORDS,
@@ -1618,8 +1736,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b" + _NOT_A_SIZE_AFTER,
         "v",
     ),
-    # "090Y" (a DICOM age), "96yo": the age and its unit are one word.
-    _rule("AGE", r"\b0?(?:9\d|1[01]\d)Y\b|(?<![\w.-])(?:9\d|1[01]\d)(?i:yo|y/o|yrs?)\b"),
+    # "090Y" (a DICOM age), "96yo", "97F": the age and its unit or sex are one word.
+    _rule("AGE", r"\b0?(?:9\d|1[01]\d)Y\b|(?<![\w.-])(?:9\d|1[01]\d)(?:(?i:yo|y/o|yrs?)|[MF])\b"),
     _rule(
         "AGE",
         rf"(?i)(?<![\w.-])(?P<v>{_AGE_NUM})(?:\s*-?\s*(?:year|yr)s?[\s-]*old|\s*-?\s*y(?:ear)?s?\b"
@@ -1643,7 +1761,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "AGE",
         rf"(?i)(?=[nhoic])"
-        rf"(?:\b(?:ninety(?:[- ]{_ORDINAL_TENS})?|(?:one\s+)?hundred(?:\s+and\s+\w+)?)"
+        rf"(?:\b(?:ninety(?:[- ]{_ORDINAL_TENS})?"
+        rf"|(?:one\s+)?hundred(?:\s+and\s+\w+|\s+(?:{_ORDINAL_TENS}|{_TEEN}))?)"
         rf"(?=[- ]years?[- ]old|[- ]year\b|[ \t]+years?[ \t]+of[ \t]+age\b"
         rf"|[ \t]+(?:yo|y/o|y\.o\.)(?!\w))"
         rf"|(?:(?<=\bage[ \t])|(?<=\baged[ \t]))"
@@ -1830,7 +1949,8 @@ _RULES: tuple[_Rule, ...] = (
     # The name a patient goes by: "(goes by TJ)", '("Nia")', "also known as sally".
     _rule(
         "NAME",
-        rf"(?i:\((?:goes[ \t]+by|aka|a\.k\.a\.?|known[ \t]+as|prefers|nickname:?)[ \t]+|"
+        rf"(?i:\((?:goes[ \t]+by|aka|a\.k\.a\.?|known[ \t]+as|prefers|nickname:?|"
+        rf"preferred(?:[ \t]+name)?:?)[ \t]+[\"“'‘]?|"
         rf"\([ \t]*[\"“'‘])(?P<v>{_CAP_WORD}|[{_UP}]{{2,3}})[\"”'’]?\)"
         rf"|(?i:also[ \t]+known[ \t]+as|goes[ \t]+by|a\.?k\.?a\.?)[ \t]+(?P<lv>[{_LOW}]{{3,}})\b",
         keep=lambda m: m.span("v") if m.group("v") else _nickname(m),
@@ -1850,7 +1970,7 @@ _RULES: tuple[_Rule, ...] = (
     # "daughter grace reports", "partner tomas present": a relative's given name in lower case.
     _rule(
         "NAME",
-        rf"(?<![\w.])(?:{_RELATIVE}|mom|dad)[ \t]+(?P<lv>[{_LOW}]{{3,}})\b",
+        rf"(?<![\w.])(?:{_RELATIVE}|mom|dad)[ \t]+(?:comma[ \t]+)?(?P<lv>[{_LOW}]{{3,}})\b",
         keep=_relative_given,
         needs=_speech_text,
     ),
@@ -1872,7 +1992,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?i:(?:patient(?:['’]s)?|first|last|given|family|middle)[ \t]+name(?:[ \t]+is)?|"
         rf"surname(?:[ \t]+is)?|patient[ \t]+is|name[ \t]+is|for[ \t]+patient|named|"
         rf"(?P<baby>(?:baby|bb)[ \t]+(?:boy|girl)(?:[ \t]+[ab])?|infant[ \t]+of))\b[ \t,:]*"
-        rf"(?=(?P<v>{_LOWER_SEQ}))",
+        rf"(?:colon[ \t]+)?(?=(?P<v>{_LOWER_SEQ}))",
         "v",
         keep=lambda m: _lower_name(m, unknown_ok=True, after_title=bool(m.group("baby"))),
         needs=_speech_text,
@@ -2112,7 +2232,76 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))
     spans = [_with_given_name(shadow, span, taken) for span in spans]
+    spans += _spelled_back(text, spans, taken) + _listed_after_drs(shadow, spans, taken)
     return spans + _nicknames_after(shadow, spans, taken), taken
+
+
+_SPELLED_TOKEN = re.compile(rf"[a-z]|{_SPELLING_MARK}")
+_WORDS_BEFORE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _spelled_back(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
+    """The word a spelling confirms ("park ji-hoon comma spelled p a r k", "joy baptiste spelled
+    b a p t i s t e"), with a given name just before it."""
+    found = []
+    for span in spans:
+        tokens = text[span.start : span.end].split()
+        if span.category != "NAME" or len(tokens) < 2:
+            continue
+        if not all(_SPELLED_TOKEN.fullmatch(token) for token in tokens):
+            continue
+        letters = "".join(token for token in tokens if len(token) == 1)
+        words = list(_WORDS_BEFORE.finditer(text, max(0, span.start - 80), span.start))[-10:]
+        for index in range(len(words) - 1, -1, -1):
+            word = words[index]
+            if re.sub(r"[^a-z]", "", word.group().lower()) != letters:
+                continue
+            start, end = word.span()
+            before = words[index - 1] if index else None
+            if (
+                before
+                and not text[before.end() : start].strip()
+                and _given_word(before.group().lower())
+            ):
+                start = before.start()
+            if not any(taken[start:end]):
+                taken[start:end] = b"\x01" * (end - start)
+                found.append(Span(start, end, "NAME"))
+            break
+    return found
+
+
+def _given_word(word: str) -> bool:
+    """A listed given name that is not a context, role or clinical word."""
+    if word in _PAIR_STOP or word in _ROLE_WORDS or namebook.is_clinical(word):
+        return False
+    return namebook.is_ever_given(word)
+
+
+_DRS_BEFORE = re.compile(r"\b(?:Drs|DRS|Doctors)\.?[ \t]+$")
+_NEXT_IN_LIST = re.compile(
+    rf"[ \t]*(?:,|,?[ \t]+(?:and|&))[ \t]+(?:Drs?\.?[ \t]+)?(?P<w>{_CAP_WORD})(?![\w'’-])"
+)
+
+
+def _listed_after_drs(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
+    """The other names of a list after "Drs." ("Drs. Nakamura, Ostrowski, Bello")."""
+    found = []
+    for span in spans:
+        if span.category != "NAME" or not _DRS_BEFORE.search(text, 0, span.start):
+            continue
+        end = span.end
+        for _ in range(8):
+            after = _NEXT_IN_LIST.match(text, end)
+            if not after:
+                break
+            word = after.group("w")
+            start, end = after.span("w")
+            if word.lower() in _NOT_PART or not _could_be_name(word) or any(taken[start:end]):
+                break
+            taken[start:end] = b"\x01" * (end - start)
+            found.append(Span(start, end, "NAME"))
+    return found
 
 
 # A nickname right after a name: 'Brookhart-Solis, Anneliese (Annie)', 'Zhang, Yichen "Ethan"'.

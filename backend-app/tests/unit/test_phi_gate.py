@@ -103,7 +103,7 @@ PLANTED = [
     ("birth date seventeen march nineteen seventy three comma", "DATE",
      "seventeen march nineteen seventy three"),
     ("callback number five five five four one four two two six zero extension thirty one",
-     "PHONE", "extension thirty one"),
+     "PHONE", "thirty one"),
     ("medicare number one e g four t e five m k seven two period", "ID",
      "one e g four t e five m k seven two"),
     ("q a ticket number q a dash two four dash zero three one nine period", "ID",
@@ -268,6 +268,135 @@ def test_clinical_words_are_left_alone(text):
     assert [text[s.start : s.end] for s in find_identifiers(text)] == []
 
 
+# Forms learnt from slice 15: each text with every span the gate must mask, and no other.
+SLICE15_FORMS = [
+    # Short numbers after a pager, "local" or "loc." key, written or said as words.
+    (
+        "doctor ines moreau comma she can be reached on pager four one seven period",
+        [("NAME", "ines moreau"), ("PHONE", "four one seven")],
+    ),
+    (
+        "Resident on duty: Kristine Joy Manalo, MD   Local 4471",
+        [("NAME", "Kristine Joy Manalo"), ("PHONE", "4471")],
+    ),
+    (
+        "REFERRING: Dr. Anne Roy, tel 604.875.4111 loc. 63318",
+        [("NAME", "Anne Roy"), ("PHONE", "604.875.4111"), ("PHONE", "63318")],
+    ),
+    (
+        "please inform doctor anna liza reyes at local three three nine one period",
+        [("NAME", "anna liza reyes"), ("PHONE", "three three nine one")],
+    ),
+    (
+        "her phone is six one seven five five five zero one nine eight extension two three four",
+        [
+            ("PHONE", "six one seven five five five zero one nine eight"),
+            ("PHONE", "two three four"),
+        ],
+    ),
+    # A spoken time with "p m" before "by" (a unit word after a bare number).
+    (
+        "discussed with doctor ines moreau at two forty p m by telephone period",
+        [("NAME", "ines moreau"), ("TIME", "two forty p m")],
+    ),
+    (
+        "results to be sent to her email mai dot vo sixty one at gmail dot com period",
+        [("EMAIL", "mai dot vo sixty one at gmail dot com")],
+    ),
+    # Grouped ids with a check group where the field ends; header fields "<word> No:".
+    (
+        "MRN: 0012-884-067     Medicare: 3381 55102 2-1\nDOB: 16 Sep 1932",
+        [("MRN", "0012-884-067"), ("ID", "3381 55102 2-1"), ("DATE", "16 Sep 1932")],
+    ),
+    (
+        "Patient: Rao, Priya   Hosp No: KCH 004 118 27Q   NHS: 401 023 2137",
+        [("NAME", "Rao, Priya"), ("MRN", "KCH 004 118 27Q"), ("MRN", "401 023 2137")],
+    ),
+    (
+        "DATE: 21st May 2024     LAB NO: CT/4417/24\nNHIS NO: NHIS-ABJ-0091184-02",
+        [("DATE", "21st May 2024"), ("ID", "CT/4417/24"), ("ID", "NHIS-ABJ-0091184-02")],
+    ),
+    (
+        "DOB: 7/4/1955   SSN (last 4 only): xxx-xx-7710",
+        [("DATE", "7/4/1955"), ("ID", "xxx-xx-7710")],
+    ),
+    # Dates: day first after a cue, a spoken comma before the year, a short weekday.
+    (
+        "date of birth twenty two oh nine nineteen seventy one period",
+        [("DATE", "twenty two oh nine nineteen seventy one")],
+    ),
+    (
+        "the outside study from october the ninth comma twenty twenty two comma is stable",
+        [("DATE", "october the ninth comma twenty twenty two")],
+    ),
+    ("Exam date: Thu 14 Mar 2024 1015 hrs", [("DATE", "Thu 14 Mar 2024"), ("TIME", "1015 hrs")]),
+    # Ages written with the sex, or said past one hundred.
+    (
+        "93F NH resident, SOB. History colon one hundred four year old male with confusion.",
+        [("AGE", "93F"), ("AGE", "one hundred four")],
+    ),
+    # Names: a preferred name, a surname that is an eponym, Vietnamese letters, a list after
+    # "Drs.", a verb of protocolling, an honorific.
+    (
+        'PATIENT NAME: REYES, DANIEL A. (preferred name: "Danny")',
+        [("NAME", "REYES, DANIEL A."), ("NAME", "Danny")],
+    ),
+    (
+        "REF: Hodgkin, Margaret R., MD (Oncology). History of Hodgkin lymphoma.",
+        [("NAME", "Hodgkin, Margaret R")],
+    ),
+    (
+        "Pt: NGUYỄN-ĐẶNG, Thị Lan   DOB 09/02/2003",
+        [("NAME", "NGUYỄN-ĐẶNG, Thị Lan"), ("DATE", "09/02/2003")],
+    ),
+    (
+        "Attendees: Drs. Nakamura, Ostrowski and Bello.",
+        [("NAME", "Nakamura"), ("NAME", "Ostrowski"), ("NAME", "Bello")],
+    ),
+    (
+        "Protocolled by: R. Subramaniam 2024-06-01 08:15",
+        [("NAME", "R. Subramaniam"), ("DATE", "2024-06-01"), ("TIME", "08:15")],
+    ),
+    (
+        "Next of kin: Alhaji Musa Garba (son), 0806 112 3344",
+        [("NAME", "Musa Garba"), ("PHONE", "0806 112 3344")],
+    ),
+    (
+        "Interpreter: Dariush Karimi (Farsi) present throughout.",
+        [("NAME", "Dariush Karimi")],
+    ),
+    (
+        "Interpreted by: Chen, Xiaoming MD   Tech: Dakota Bearheart, CNMT",
+        [("NAME", "Chen, Xiaoming"), ("NAME", "Dakota Bearheart")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", SLICE15_FORMS)
+def test_forms_learnt_from_slice_15_are_masked_exactly(text, expected):
+    assert [(s.category, text[s.start : s.end]) for s in find_identifiers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "per fleischner society two thousand seventeen guidelines period",
+        "Per Fleischner Society 2017 guidelines, follow-up CT at 3 months.",
+        "Chris Hani Baragwanath Academic Hospital Department of Radiology",
+        "AMINU KANO TEACHING HOSPITAL, KANO\nRadiology Request",
+        "Royal Free London NHS Foundation Trust Radiology Report",
+        "Subject: RE: thyroid US follow-up",
+        "clinical details colon f o o s h period",
+        "Series No: 4012  Image No.: 112. Local anaesthetic 10 ml; LOC 5-10 min.",
+        "tumour extension two centimetres period the patient sat up period",
+        "Pelvic pain since Wed. Mon through Fri clinic.",
+        "pager number to follow period local recurrence 3 cm",
+    ],
+)
+def test_clinical_text_near_the_slice_15_forms_stays_unmasked(text):
+    assert [text[s.start : s.end] for s in find_identifiers(text)] == []
+
+
 def test_a_surname_is_masked_again_later_but_its_eponym_use_survives():
     text = "Called to Dr. Murphy. Positive Murphy sign. Murphy agreed."
     found = [text[s.start : s.end] for s in find_identifiers(text)]
@@ -380,6 +509,7 @@ LATER_SLICE_FLOORS = {
         ("phi_corpus12.yaml", 0.92),
         ("phi_corpus13.yaml", 0.88),
         ("phi_corpus14.yaml", 0.90),
+        ("phi_corpus15.yaml", 1.00),
     ],
 )
 def test_the_gate_keeps_its_scores_on_each_labelled_slice(slice_name, name_floor):

@@ -302,3 +302,27 @@ def test_the_generated_stress_sets_keep_their_name_recall_and_mask_no_clinical_w
     result = load_bench("phi_stress").run(seed=7, per_kind=10, which=which)
     assert result["all"]["name_recall"] >= floor, result
     assert result["all"]["clinical_masked"] == 0, result
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # The letters spelled after a word confirm it as a name, with a given name before it.
+        ("patient joy fields spelled f i e l d s period", ["joy fields", "f i e l d s"]),
+        (
+            "patient name park min-jun comma spelled p a r k comma first name m i n dash j u n",
+            ["park", "min-jun", "p a r k", "m i n dash j u n"],
+        ),
+        # After a title, a given name the lists lack before a name no list knows.
+        ("dictated by doctor olumide bakare period", ["olumide bakare"]),
+        # After a role, a surname that is also a word, where the phrase ends.
+        ("results given to nurse navigator faith hope period", ["faith hope"]),
+        # A relative after a spoken comma, with the particles of the surname.
+        (
+            "the mother comma maria clara dos reis comma was present period",
+            ["maria clara dos reis"],
+        ),
+    ],
+)
+def test_spoken_names_learnt_from_slice_15_are_masked_exactly(text, names):
+    assert [text[s.start : s.end] for s in find_identifiers(text)] == names
