@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
-from radpair.verifier.spoken import read_spoken_numbers, read_spoken_punctuation
+from radpair.verifier.spoken import read_spoken_numbers, read_spoken_punctuation, spoken_end
 from radpair.verifier.measure import extract_measurements
 from radpair.verifier.model import (
     ABSENT,
@@ -1498,14 +1498,19 @@ def extract(
 ) -> Facts:
     """Run one engine's term finder and polarity decider through the shared assembly."""
     # Spoken "period" ends a sentence as "." does; the marks keep every offset.
-    text = read_spoken_numbers(read_spoken_punctuation(text))
+    spoken = read_spoken_punctuation(text)
+    text = read_spoken_numbers(spoken)
     sentences = segment(text)
     lower = safe_lower(text)
     terms = find_terms(text, lower)
     sides = side_matcher().find(text, lower, terms)
     if "lateral" in lower:
         sides = _relative_sides(lower, sentences, sides)
-    return assemble(text, sentences, terms, sides, polarity(text, sentences, terms))
+    facts = assemble(text, sentences, terms, sides, polarity(text, sentences, terms))
+    if text is not spoken:
+        for meas in facts.measurements:
+            meas.end = spoken_end(spoken, text, meas.end)
+    return facts
 
 
 _RELATIVE_SIDE = re.compile(r"\b(contra|ipsi)lateral\b")

@@ -122,7 +122,8 @@ FINDINGS: dict[str, list[str]] = {
     "thrombophlebitis": ["thrombophlebitis"],
     "stenosis": ["stenosis", "stenoses", "narrowing"],
     "occlusion": ["occlusion", "occluded", "large vessel occlusion"],
-    "aneurysm": ["aneurysm", "aneurysmal dilation", "aaa"],
+    # An aneurysm repaired by stent graft is still an aneurysm (its sac is followed).
+    "aneurysm": ["aneurysm", "aneurysmal dilation", "aaa", "evar"],
     "dissection": ["dissection"],
     "calculus": [
         "calculus",
@@ -521,8 +522,18 @@ FINDINGS: dict[str, list[str]] = {
         "overinflated",
     ],
     "decreased_flow": ["decreased flow", "reduced flow", "diminished flow"],
-    # Flow is normal when present; "absent flow" is its negation, so the two share a key.
-    "flow": ["flow", "blood flow", "color flow", "doppler flow", "arterial flow", "venous flow"],
+    # Flow is normal when present; "absent flow" is its negation, so the two share a key. Its
+    # direction said alone ("R vertebral antegrade") names it too.
+    "flow": [
+        "flow",
+        "blood flow",
+        "color flow",
+        "doppler flow",
+        "arterial flow",
+        "venous flow",
+        "antegrade",
+        "retrograde",
+    ],
     # A breast MRI finding of its own: the "non" does not deny a mass beside it.
     "non_mass_enhancement": [
         "non-mass enhancement",
@@ -1198,6 +1209,8 @@ UNC_PRE: list[str] = [
     "versus",
     "vs",
     "differential includes",
+    # "Consider dilated cardiomyopathy": a diagnosis put forward, not made.
+    "consider",
     "indeterminate for",
     "cannot be excluded",
 ]
