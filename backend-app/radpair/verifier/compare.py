@@ -648,6 +648,17 @@ def _negation_conflict(m: Mention, y: _View) -> Mention | None:
     return first
 
 
+def _hedged_too(m: Mention, other: Mention, x: _View) -> bool:
+    """An affirmed m whose own text also hedges it, as the other text does ("likely pulmonary
+    edema" in the findings, "worsening pulmonary edema" in the impression)."""
+    return (
+        m.polarity == PRESENT
+        and other.polarity == UNCERTAIN
+        and other.key == m.key
+        and _negation_conflict(other, x) is None
+    )
+
+
 def _negation(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     verdicts: dict[object, Mention | None] = {}
     for m in x.mentions:
@@ -662,6 +673,8 @@ def _negation(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
         else:
             other = verdicts[key] = _negation_conflict(m, y)
         if other is None:
+            continue
+        if _hedged_too(m, other, x):
             continue
         src, rep = _pair(x_is_src, _span(m), _span(other))
         s_pol, r_pol = _pair(x_is_src, m.polarity, other.polarity)

@@ -125,6 +125,9 @@ FINDINGS: dict[str, list[str]] = {
     # An aneurysm repaired by stent graft is still an aneurysm (its sac is followed).
     "aneurysm": ["aneurysm", "aneurysmal dilation", "aaa", "evar"],
     "dissection": ["dissection"],
+    # A coronary artery's course through the myocardium, and one arising from the wrong sinus.
+    "myocardial_bridge": ["myocardial bridge", "myocardial bridging", "intramyocardial course"],
+    "anomalous_coronary": ["anomalous origin", "anomalous coronary artery", "anomalous course"],
     "calculus": [
         "calculus",
         "calculi",
@@ -140,7 +143,8 @@ FINDINGS: dict[str, list[str]] = {
         "hydroureteronephrosis|kidney",
         "pelvicaliectasis|kidney",
     ],
-    "hernia": ["hernia", "herniation"],
+    # The verb names it as the noun does ("fat herniates into the maxillary sinus").
+    "hernia": ["hernia", "herniation", "herniates", "herniated", "herniating"],
     "abscess": ["abscess", "abscesses"],
     "phlegmon": ["phlegmon"],
     "appendicitis": ["appendicitis"],
@@ -1163,6 +1167,7 @@ NEG_POST: list[str] = [
     "are negative",
     "ruled out",
     "is excluded",
+    "can be excluded",
     "has been excluded",
     "no longer seen",
     "no longer visualized",
@@ -1209,6 +1214,8 @@ UNC_PRE: list[str] = [
     "versus",
     "vs",
     "differential includes",
+    # A scintigraphic grade of likelihood ("intermediate probability for pulmonary embolism").
+    "probability for",
     # "Consider dilated cardiomyopathy": a diagnosis put forward, not made.
     "consider",
     "indeterminate for",
@@ -1448,6 +1455,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "mgy-cm": ("dose_length", 1.0),
     "mgy*cm": ("dose_length", 1.0),
     "msv": ("effective_dose", 1.0),
+    "g/cm2": ("bone_density", 1.0),
+    "g/cm²": ("bone_density", 1.0),
     "g": ("mass", 1.0),
     "kg": ("mass", 1000.0),
     "gauge": ("gauge", 1.0),

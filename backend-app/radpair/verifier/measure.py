@@ -104,12 +104,15 @@ _NAMED_CHANGE = re.compile(
     r"(?P<a>\d+(?:\.\d+)?)\s+to\s+(?P<b>\d+(?:\.\d+)?)(?![\d.]*\s*(?:mm|cm|%))",
     re.IGNORECASE,
 )
-# Heart rates are written after their name without "bpm": "FHR 148", "heart rate of 72".
+# Heart rates are written after their name without "bpm": "FHR 148", "heart rate of 72", "HR
+# 58" (but "4 hr 28%" is a time).
 _RATE_RE = re.compile(
-    r"\b(?:fhr|fetal heart rate|heart rate)\s*(?:of|is|was|=|:)?\s*"
-    r"(\d{2,3})(?!\.?\d|\s*(?:bpm|beats)\b)",
+    r"(?<![\d\s])\s*\b(?:fhr|fetal heart rate|heart rate|hr)\s*(?:of|is|was|=|:)?\s*"
+    r"(\d{2,3})(?!\.?\d|\s*(?:bpm|beats)\b|\s*%)",
     re.IGNORECASE,
 )
+# Bone mineral density after its name, its unit (g/cm2) left unsaid: "L fem neck: BMD 0.812".
+_BMD_RE = re.compile(r"\bbmd\s*(?:of|is|was|=|:)?\s*(\d\.\d+)(?!\d|\s*g\b)", re.IGNORECASE)
 _SCORE_RE = re.compile(
     r"\b(?:(t|z|calcium|agatston)[- ]?score[ \t]*(?:of|is|was|=|:)?[ \t]*"
     r"([-+\u2212\u2013]?[ ]?\d+(?:\.\d+)?)"
@@ -264,6 +267,7 @@ def extract_measurements(text: str) -> list[Measurement]:
         (_RATIO_RE, "ratio"),
         (_VELOCITY_RE, "velocity"),
         (_RATE_RE, "rate"),
+        (_BMD_RE, "bone_density"),
     ):
         for m in pattern.finditer(text):
             found.append(Measurement(m.start(1), m.end(1), dim, (_norm(float(m.group(1))),)))
