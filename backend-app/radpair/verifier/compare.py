@@ -133,6 +133,9 @@ _SHARE_ABOVE = 100
 _NO_DESCRIPTORS: frozenset[tuple] = frozenset()
 
 
+_NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s+")
+
+
 def _is_heading(text: str, m: Mention) -> bool:
     """A finding word in a heading ("Lymph nodes: none", "Lymph nodes/Bones:") asserts nothing."""
     line_start = text.rfind("\n", 0, m.span[0]) + 1
@@ -141,6 +144,13 @@ def _is_heading(text: str, m: Mention) -> bool:
     if colon < 0:
         return False
     label = text[line_start:colon]
+    # A numbered or bulleted line ("3. LGE: none.") is a heading all the same, unless it
+    # gives the finding's size ("3. Retrocaval lymph node: 1.8 cm"), as a list of targets does.
+    bullet = _NUMBERED.match(label)
+    if bullet:
+        if text[colon + 1 : colon + 3].strip()[:1].isdigit():
+            return False
+        label = label[bullet.end() :]
     return len(label.split()) <= 4 and not any(c in label for c in ".;,(")
 
 

@@ -1069,9 +1069,12 @@ _BOTH_SIDES = frozenset({"L", "R"})
 # Any qualifier or severity word, even inside another word: a cheap necessary condition.
 _QUALIFIER_OR_SEVERITY = re.compile(
     ordered_trie(
-        [literal_tokens(w) + [("end", "")] for w in sorted({*lx.QUALIFIERS, *lx.SEVERITY})]
+        [literal_tokens(w) + [("end", "")] for w in sorted({*lx.QUALIFIERS, *lx.SEVERITY, "type"})]
     )
 )
+# "type II endoleak", "type B dissection": the type names a kind, and a denial of one kind
+# ("no type I or III endoleak") says nothing of another.
+_TYPE_BEFORE = re.compile(r"\btype\s+([a-d]|[iv]{1,3}|[1-5])\s*$")
 
 
 _JUST_NORMAL = re.compile(
@@ -1194,8 +1197,9 @@ def _qualifier_and_severity(lower: str, sent: Sentence, term: Term) -> tuple[str
     if not _QUALIFIER_OR_SEVERITY.search(window):
         return None, None  # neither kind of word occurs anywhere in the window
     words = _WORD.findall(window)
-    qualifier = None
-    for w in reversed(words[-3:]):
+    kind = _TYPE_BEFORE.search(window)
+    qualifier = f"type {kind.group(1)}" if kind else None
+    for w in reversed(words[-3:] if qualifier is None else ()):
         if w in lx.QUALIFIERS:
             qualifier = lx.QUALIFIERS[w]
             break

@@ -128,6 +128,20 @@ FINDINGS: dict[str, list[str]] = {
     # A coronary artery's course through the myocardium, and one arising from the wrong sinus.
     "myocardial_bridge": ["myocardial bridge", "myocardial bridging", "intramyocardial course"],
     "anomalous_coronary": ["anomalous origin", "anomalous coronary artery", "anomalous course"],
+    # Stent-graft follow-up: what the surveillance looks for.
+    "endoleak": ["endoleak"],
+    "device_migration": ["migration", "stent migration", "graft migration", "device migration"],
+    # Myocardial scar or inflammation on cardiac MR, named by its pattern.
+    "myocardial_enhancement": [
+        "late gadolinium enhancement",
+        "lge",
+        "delayed myocardial enhancement",
+        "subendocardial enhancement",
+        "transmural enhancement",
+        "mid-wall enhancement",
+        "midwall enhancement",
+        "epicardial enhancement",
+    ],
     "calculus": [
         "calculus",
         "calculi",
@@ -471,7 +485,6 @@ FINDINGS: dict[str, list[str]] = {
         "central line",
         "picc",
         "picc line",
-        "chest tube",
         "port",
         # Not a bare "line": Klein, Shenton, anterior humeral and fracture lines are no device.
         "line tip",
@@ -490,6 +503,8 @@ FINDINGS: dict[str, list[str]] = {
         "pacemaker lead",
         "pacemaker",
     ],
+    # A pleural drain is its own device: a left line and a right chest tube are two sides.
+    "chest_tube": ["chest tube", "thoracostomy tube", "pleural drain", "pleural catheter"],
     "device_tube": [
         "et tube",
         "endotracheal tube",
@@ -1512,7 +1527,7 @@ FINDING_KINDS: dict[str, tuple[str, ...]] = {
 # or the node by its enlargement. Families match only at a compatible site.
 FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"lymphadenopathy", "lymph_node"}),
-    frozenset({"catheter", "device_tube"}),
+    frozenset({"catheter", "device_tube", "chest_tube"}),
     frozenset({"consolidation", "pneumonia", "opacity", "atelectasis"}),
     frozenset({"embolism", "thrombus"}),
     frozenset({"hemorrhage", "hematoma"}),
