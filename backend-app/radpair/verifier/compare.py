@@ -133,6 +133,9 @@ _SHARE_ABOVE = 100
 _NO_DESCRIPTORS: frozenset[tuple] = frozenset()
 
 
+_NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s+")
+
+
 def _is_heading(text: str, m: Mention) -> bool:
     """A finding word in a heading ("Lymph nodes: none", "Lymph nodes/Bones:") asserts nothing."""
     line_start = text.rfind("\n", 0, m.span[0]) + 1
@@ -141,6 +144,13 @@ def _is_heading(text: str, m: Mention) -> bool:
     if colon < 0:
         return False
     label = text[line_start:colon]
+    # A numbered or bulleted line ("3. LGE: none.") is a heading all the same, unless it
+    # gives the finding's size ("3. Retrocaval lymph node: 1.8 cm"), as a list of targets does.
+    bullet = _NUMBERED.match(label)
+    if bullet:
+        if text[colon + 1 : colon + 3].strip()[:1].isdigit():
+            return False
+        label = label[bullet.end() :]
     return len(label.split()) <= 4 and not any(c in label for c in ".;,(")
 
 
@@ -648,6 +658,17 @@ def _negation_conflict(m: Mention, y: _View) -> Mention | None:
     return first
 
 
+def _hedged_too(m: Mention, other: Mention, x: _View) -> bool:
+    """An affirmed m whose own text also hedges it, as the other text does ("likely pulmonary
+    edema" in the findings, "worsening pulmonary edema" in the impression)."""
+    return (
+        m.polarity == PRESENT
+        and other.polarity == UNCERTAIN
+        and other.key == m.key
+        and _negation_conflict(other, x) is None
+    )
+
+
 def _negation(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     verdicts: dict[object, Mention | None] = {}
     for m in x.mentions:
@@ -662,6 +683,8 @@ def _negation(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
         else:
             other = verdicts[key] = _negation_conflict(m, y)
         if other is None:
+            continue
+        if _hedged_too(m, other, x):
             continue
         src, rep = _pair(x_is_src, _span(m), _span(other))
         s_pol, r_pol = _pair(x_is_src, m.polarity, other.polarity)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
-from radpair.verifier.spoken import read_spoken_numbers, read_spoken_punctuation
+from radpair.verifier.spoken import read_spoken_numbers, read_spoken_punctuation, spoken_end
 from radpair.verifier.measure import extract_measurements
 from radpair.verifier.model import (
     ABSENT,
@@ -144,6 +144,10 @@ def segment(text: str) -> list[Sentence]:
                     else None
                 )
                 if label and len(label.group(1).split()) <= 8:
+                    if section in lx.HYPOTHETICAL_SECTIONS and sentences[-1:]:
+                        # "History: ... staging. Neck: hypermetabolic nodes": a labelled
+                        # sentence after the history, on its line, begins the findings.
+                        section = "body"
                     # "RIGHT KNEE:" or "L4-L5:" governs the sentences after it.
                     sentences.append(Sentence(start, label.end(1), section, None, True))
                     heading = len(sentences) - 1
@@ -928,10 +932,15 @@ _ORDINALS = {
     )
     for w in words
 }
-_NUMBERED_BONE = re.compile(
-    r"\b(" + "|".join(_ORDINALS) + r")\s+(rib|metatarsal|metacarpal|toe|finger|digit|ray)s?\b",
-    re.IGNORECASE,
-)
+# "5th MC", "2nd MT": the short names of the hand's and foot's long bones.
+_BONE_SHORT = {"mc": "metacarpal", "mt": "metatarsal"}
+_BONES = r"(rib|metatarsal|metacarpal|mc|mt|toe|finger|digit|ray)s?\b"
+_NUMBERED_BONE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\s+" + _BONES, re.IGNORECASE)
+
+
+def _bone_name(word: str) -> str:
+    word = word.lower()
+    return _BONE_SHORT.get(word, word)
 
 
 _ORDINAL_BEFORE = re.compile(
@@ -948,7 +957,7 @@ def _with_numbered_bones(
     "the 6th rib and L3", the nearest number would name only one of the places.
     """
     bones = [
-        (m.start(), m.end(), f"bone:{m.group(2).lower()}:{_ORDINALS[m.group(1).lower()]}")
+        (m.start(), m.end(), f"bone:{_bone_name(m.group(2))}:{_ORDINALS[m.group(1).lower()]}")
         for m in _NUMBERED_BONE.finditer(text)
         # "fifth and sixth ribs" numbers two.
         if not _ORDINAL_BEFORE.search(text, max(0, m.start() - 30), m.start())
@@ -973,7 +982,7 @@ _JOIN_NO_GROUP = r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+|(?:through|to|-)\s*
 _ORDINAL_WORD = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 _ORDINAL_RUN = re.compile(
     rf"\b(?P<list>(?:{_ORDINAL_WORD})(?:{_JOIN_NO_GROUP}(?:{_ORDINAL_WORD}))+)"
-    r"\s+(?P<bone>rib|metatarsal|metacarpal|toe|finger|digit|ray)s?\b",
+    r"\s+(?P<bone>" + _BONES[1:],
     re.IGNORECASE,
 )
 _ONE_ORDINAL = re.compile(rf"\b(?:{_ORDINAL_WORD})\b", re.IGNORECASE)
@@ -1044,7 +1053,7 @@ def place_runs(text: str) -> list[Run]:
             _LIST_JOIN.fullmatch(listed, a.end(), b.start()).group(1)
             for a, b in zip(words, words[1:])
         ]
-        bone = f"bone:{m.group('bone').lower()}:"
+        bone = f"bone:{_bone_name(m.group('bone'))}:"
         items = [("", _ORDINALS[w.group(0).lower()]) for w in words]
         runs.append((m.start(), m.end(), _listed(items, joins, bone)))
     return sorted(runs)
@@ -1060,9 +1069,12 @@ _BOTH_SIDES = frozenset({"L", "R"})
 # Any qualifier or severity word, even inside another word: a cheap necessary condition.
 _QUALIFIER_OR_SEVERITY = re.compile(
     ordered_trie(
-        [literal_tokens(w) + [("end", "")] for w in sorted({*lx.QUALIFIERS, *lx.SEVERITY})]
+        [literal_tokens(w) + [("end", "")] for w in sorted({*lx.QUALIFIERS, *lx.SEVERITY, "type"})]
     )
 )
+# "type II endoleak", "type B dissection": the type names a kind, and a denial of one kind
+# ("no type I or III endoleak") says nothing of another.
+_TYPE_BEFORE = re.compile(r"\btype\s+([a-d]|[iv]{1,3}|[1-5])\s*$")
 
 
 _JUST_NORMAL = re.compile(
@@ -1185,8 +1197,9 @@ def _qualifier_and_severity(lower: str, sent: Sentence, term: Term) -> tuple[str
     if not _QUALIFIER_OR_SEVERITY.search(window):
         return None, None  # neither kind of word occurs anywhere in the window
     words = _WORD.findall(window)
-    qualifier = None
-    for w in reversed(words[-3:]):
+    kind = _TYPE_BEFORE.search(window)
+    qualifier = f"type {kind.group(1)}" if kind else None
+    for w in reversed(words[-3:] if qualifier is None else ()):
         if w in lx.QUALIFIERS:
             qualifier = lx.QUALIFIERS[w]
             break
@@ -1498,14 +1511,19 @@ def extract(
 ) -> Facts:
     """Run one engine's term finder and polarity decider through the shared assembly."""
     # Spoken "period" ends a sentence as "." does; the marks keep every offset.
-    text = read_spoken_numbers(read_spoken_punctuation(text))
+    spoken = read_spoken_punctuation(text)
+    text = read_spoken_numbers(spoken)
     sentences = segment(text)
     lower = safe_lower(text)
     terms = find_terms(text, lower)
     sides = side_matcher().find(text, lower, terms)
     if "lateral" in lower:
         sides = _relative_sides(lower, sentences, sides)
-    return assemble(text, sentences, terms, sides, polarity(text, sentences, terms))
+    facts = assemble(text, sentences, terms, sides, polarity(text, sentences, terms))
+    if text is not spoken:
+        for meas in facts.measurements:
+            meas.end = spoken_end(spoken, text, meas.end)
+    return facts
 
 
 _RELATIVE_SIDE = re.compile(r"\b(contra|ipsi)lateral\b")

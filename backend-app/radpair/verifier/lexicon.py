@@ -122,8 +122,26 @@ FINDINGS: dict[str, list[str]] = {
     "thrombophlebitis": ["thrombophlebitis"],
     "stenosis": ["stenosis", "stenoses", "narrowing"],
     "occlusion": ["occlusion", "occluded", "large vessel occlusion"],
-    "aneurysm": ["aneurysm", "aneurysmal dilation", "aaa"],
+    # An aneurysm repaired by stent graft is still an aneurysm (its sac is followed).
+    "aneurysm": ["aneurysm", "aneurysmal dilation", "aaa", "evar"],
     "dissection": ["dissection"],
+    # A coronary artery's course through the myocardium, and one arising from the wrong sinus.
+    "myocardial_bridge": ["myocardial bridge", "myocardial bridging", "intramyocardial course"],
+    "anomalous_coronary": ["anomalous origin", "anomalous coronary artery", "anomalous course"],
+    # Stent-graft follow-up: what the surveillance looks for.
+    "endoleak": ["endoleak"],
+    "device_migration": ["migration", "stent migration", "graft migration", "device migration"],
+    # Myocardial scar or inflammation on cardiac MR, named by its pattern.
+    "myocardial_enhancement": [
+        "late gadolinium enhancement",
+        "lge",
+        "delayed myocardial enhancement",
+        "subendocardial enhancement",
+        "transmural enhancement",
+        "mid-wall enhancement",
+        "midwall enhancement",
+        "epicardial enhancement",
+    ],
     "calculus": [
         "calculus",
         "calculi",
@@ -139,7 +157,8 @@ FINDINGS: dict[str, list[str]] = {
         "hydroureteronephrosis|kidney",
         "pelvicaliectasis|kidney",
     ],
-    "hernia": ["hernia", "herniation"],
+    # The verb names it as the noun does ("fat herniates into the maxillary sinus").
+    "hernia": ["hernia", "herniation", "herniates", "herniated", "herniating"],
     "abscess": ["abscess", "abscesses"],
     "phlegmon": ["phlegmon"],
     "appendicitis": ["appendicitis"],
@@ -466,7 +485,6 @@ FINDINGS: dict[str, list[str]] = {
         "central line",
         "picc",
         "picc line",
-        "chest tube",
         "port",
         # Not a bare "line": Klein, Shenton, anterior humeral and fracture lines are no device.
         "line tip",
@@ -485,6 +503,8 @@ FINDINGS: dict[str, list[str]] = {
         "pacemaker lead",
         "pacemaker",
     ],
+    # A pleural drain is its own device: a left line and a right chest tube are two sides.
+    "chest_tube": ["chest tube", "thoracostomy tube", "pleural drain", "pleural catheter"],
     "device_tube": [
         "et tube",
         "endotracheal tube",
@@ -521,8 +541,18 @@ FINDINGS: dict[str, list[str]] = {
         "overinflated",
     ],
     "decreased_flow": ["decreased flow", "reduced flow", "diminished flow"],
-    # Flow is normal when present; "absent flow" is its negation, so the two share a key.
-    "flow": ["flow", "blood flow", "color flow", "doppler flow", "arterial flow", "venous flow"],
+    # Flow is normal when present; "absent flow" is its negation, so the two share a key. Its
+    # direction said alone ("R vertebral antegrade") names it too.
+    "flow": [
+        "flow",
+        "blood flow",
+        "color flow",
+        "doppler flow",
+        "arterial flow",
+        "venous flow",
+        "antegrade",
+        "retrograde",
+    ],
     # A breast MRI finding of its own: the "non" does not deny a mass beside it.
     "non_mass_enhancement": [
         "non-mass enhancement",
@@ -1152,6 +1182,7 @@ NEG_POST: list[str] = [
     "are negative",
     "ruled out",
     "is excluded",
+    "can be excluded",
     "has been excluded",
     "no longer seen",
     "no longer visualized",
@@ -1198,6 +1229,10 @@ UNC_PRE: list[str] = [
     "versus",
     "vs",
     "differential includes",
+    # A scintigraphic grade of likelihood ("intermediate probability for pulmonary embolism").
+    "probability for",
+    # "Consider dilated cardiomyopathy": a diagnosis put forward, not made.
+    "consider",
     "indeterminate for",
     "cannot be excluded",
 ]
@@ -1435,6 +1470,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "mgy-cm": ("dose_length", 1.0),
     "mgy*cm": ("dose_length", 1.0),
     "msv": ("effective_dose", 1.0),
+    "g/cm2": ("bone_density", 1.0),
+    "g/cm²": ("bone_density", 1.0),
     "g": ("mass", 1.0),
     "kg": ("mass", 1000.0),
     "gauge": ("gauge", 1.0),
@@ -1490,7 +1527,7 @@ FINDING_KINDS: dict[str, tuple[str, ...]] = {
 # or the node by its enlargement. Families match only at a compatible site.
 FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"lymphadenopathy", "lymph_node"}),
-    frozenset({"catheter", "device_tube"}),
+    frozenset({"catheter", "device_tube", "chest_tube"}),
     frozenset({"consolidation", "pneumonia", "opacity", "atelectasis"}),
     frozenset({"embolism", "thrombus"}),
     frozenset({"hemorrhage", "hematoma"}),

@@ -46,9 +46,12 @@ _RANGE_RE = re.compile(
 
 # A value said of an earlier study ("previously 6 mm", "from 6 mm", "6 mm on the prior") is kept
 # apart from the current ones: swapping current and prior sizes changes the report's meaning.
+# A size measured before treatment is an earlier one too ("pre-op 5.7 cm", "(preoperative 57
+# mm)").
+_BEFORE_TREATMENT = r"pre-?op(?:erative(?:ly)?)?|pre-?treatment|pre-?procedur(?:e|al)"
 _PRIOR_BEFORE = re.compile(
     r"\b(?:previously|prev\.?|formerly|prior(?:ly)?|from|compared (?:to|with)|then|had been|"
-    r"last|initially|originally|baseline|(?:at|on) baseline)"
+    rf"last|initially|originally|baseline|(?:at|on) baseline|{_BEFORE_TREATMENT})"
     r"(?:\s+(?:measur\w+|was|were|noted|seen))?"
     r"(?:\s+(?:at|as))?(?:\s+(?:approximately|about|up to))?\s*\(?\s*$",
     re.IGNORECASE,
@@ -70,7 +73,8 @@ _PRIOR_CLAUSE = re.compile(
 # "(prior 1.0 cm, SUV 4.2)": a parenthesis opened by a prior cue is prior to its end, commas
 # and all.
 _PRIOR_PAREN = re.compile(
-    r"\(\s*(?:prior|previously|previous|prev\.?|baseline|was|were)\b[^()]*$", re.IGNORECASE
+    rf"\(\s*(?:prior|previously|previous|prev\.?|baseline|was|were|{_BEFORE_TREATMENT})\b[^()]*$",
+    re.IGNORECASE,
 )
 _CLAUSE_START = re.compile(r"[.;:\n](?!\d)[^.;:\n]*$")
 # Standardised uptake values are written after their label: "SUVmax 6.4", "SUV of 2.1".
@@ -89,7 +93,7 @@ _RATIO_RE = re.compile(
 )
 # Values whose unit goes without saying after their name: "PSV 92" (cm/s), "T-score -2.6".
 _VELOCITY_RE = re.compile(
-    r"\b(?:psv|edv|peak systolic velocity|end[- ]diastolic velocity)\s*(?:of|is|was|=|:)?\s*"
+    r"\b(?:psv|edv|peak systolic velocity|end[- ]diastolic(?: velocity)?)\s*(?:of|is|was|=|:)?\s*"
     r"(\d+(?:\.\d+)?)(?!\.?\d|\s*(?:cm|m|mm)\b|\s*(?:cm|m)/)",
     re.IGNORECASE,
 )
@@ -100,12 +104,15 @@ _NAMED_CHANGE = re.compile(
     r"(?P<a>\d+(?:\.\d+)?)\s+to\s+(?P<b>\d+(?:\.\d+)?)(?![\d.]*\s*(?:mm|cm|%))",
     re.IGNORECASE,
 )
-# Heart rates are written after their name without "bpm": "FHR 148", "heart rate of 72".
+# Heart rates are written after their name without "bpm": "FHR 148", "heart rate of 72", "HR
+# 58" (but "4 hr 28%" is a time).
 _RATE_RE = re.compile(
-    r"\b(?:fhr|fetal heart rate|heart rate)\s*(?:of|is|was|=|:)?\s*"
-    r"(\d{2,3})(?!\.?\d|\s*(?:bpm|beats)\b)",
+    r"(?<![\d\s])\s*\b(?:fhr|fetal heart rate|heart rate|hr)\s*(?:of|is|was|=|:)?\s*"
+    r"(\d{2,3})(?!\.?\d|\s*(?:bpm|beats)\b|\s*%)",
     re.IGNORECASE,
 )
+# Bone mineral density after its name, its unit (g/cm2) left unsaid: "L fem neck: BMD 0.812".
+_BMD_RE = re.compile(r"\bbmd\s*(?:of|is|was|=|:)?\s*(\d\.\d+)(?!\d|\s*g\b)", re.IGNORECASE)
 _SCORE_RE = re.compile(
     r"\b(?:(t|z|calcium|agatston)[- ]?score[ \t]*(?:of|is|was|=|:)?[ \t]*"
     r"([-+\u2212\u2013]?[ ]?\d+(?:\.\d+)?)"
@@ -146,6 +153,10 @@ def _value_label(text: str, start: int, end: int) -> tuple[str, ...]:
     if timed:
         return (f"{int(timed.group(1))}-hour",)
     raw = _LABEL_WORD.findall(window[cut:].lower())
+    if not raw and cut and window[cut - 1] == ":":
+        # "Pyloric channel length: 14 mm": a value given after its name and a colon.
+        cut = max((m.end() for m in _LABEL_STOP.finditer(window, 0, cut - 1)), default=0)
+        raw = _LABEL_WORD.findall(window[cut:].lower())
     if "of" in raw:
         # "transverse diameter of the pylorus is 1.9 cm": the value is the diameter; what
         # follows "of" names whose it is.
@@ -212,8 +223,9 @@ def extract_measurements(text: str) -> list[Measurement]:
             continue
         fa = _unit(m.group("ua"))[1] if m.group("ua") else factor
         values = (_norm(number(m.group("a")) * fa), _norm(number(m.group("b")) * factor))
-        if _FROM.search(text, max(0, m.start() - 12), m.start()):
-            # "from 6 mm to 8 mm" is a change: the prior value, then the current one.
+        if _FROM.search(text, max(0, m.start() - 12), m.start()) or values[0] > values[1]:
+            # "from 6 mm to 8 mm" is a change: the prior value, then the current one. So is
+            # "9 mm to 6 mm": nobody writes a range from its top.
             first_end = m.end("ua") if m.group("ua") else m.end("a")
             found.append(Measurement(m.start(), first_end, dim + PRIOR, values[:1]))
             found.append(Measurement(m.start("b"), m.end(), dim, values[1:]))
@@ -255,6 +267,7 @@ def extract_measurements(text: str) -> list[Measurement]:
         (_RATIO_RE, "ratio"),
         (_VELOCITY_RE, "velocity"),
         (_RATE_RE, "rate"),
+        (_BMD_RE, "bone_density"),
     ):
         for m in pattern.finditer(text):
             found.append(Measurement(m.start(1), m.end(1), dim, (_norm(float(m.group(1))),)))

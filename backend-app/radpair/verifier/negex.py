@@ -31,8 +31,9 @@ _SHORT_WINDOW = 3
 _SHORT_CUES = frozenset({"versus", "vs", *lx.HYP_POST})
 _PRE_LIMIT = max(_PRE_WINDOW, _SHORT_WINDOW)
 _POST_LIMIT = max(_POST_WINDOW, _SHORT_WINDOW)
-# A full stop, but not the decimal point of "2.5 mm" inside a negated list.
-_STOP = re.compile(r"[;:]|\.(?!\d)")
+# A full stop, but not the decimal point of "2.5 mm" inside a negated list; and a spaced dash
+# between words, which leads to a conclusion ("no spill - hydrosalpinx").
+_STOP = re.compile(r"[;:]|\.(?!\d)|(?<=[a-z)])\s+[-\u2013\u2014]{1,2}\s")
 
 
 class Cue(NamedTuple):

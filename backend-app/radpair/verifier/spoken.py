@@ -63,13 +63,22 @@ _SPOKEN_NUMBER = re.compile(
     rf"(?:[ \t]+point(?:[ \t]+(?:{_O}|zero|oh))+)?\b",
     re.I,
 )
+# Every unit the measurement reader knows, spelled out or abbreviated; single letters ("L",
+# "s", "g") excluded, as after a spoken number they are more often a side or a word.
+_UNIT_WORDS = sorted((u for u in lx.UNITS if len(u) > 1), key=len, reverse=True)
 _SPOKEN_UNIT = re.compile(
-    r"[ \t]*-?[ \t]*(?:centimet|millimet|millilit|cm\b|mm\b|ml\b|percent\b|%|gauge\b|"
-    r"degrees?\b|french\b|fr\b|hounsfield\b|beats per minute\b|milligray\b)",
+    r"[ \t]*-?[ \t]*(?:centimet|millimet|millilit|hounsfield\b|milligray\b|%|°|"
+    + "|".join(
+        re.escape(u).replace(r"\ ", r"[ \t]+") + r"\b" for u in _UNIT_WORDS if u[-1].isalnum()
+    )
+    + ")",
     re.I,
 )
-# A value whose name comes first needs no unit: "peak systolic velocity seventy six".
-_SPOKEN_LABEL = re.compile(r"\b(?:velocity|ratio|index|suv ?(?:max|peak|mean)?)[ \t:]*\Z", re.I)
+# A value whose name comes first needs no unit: "peak systolic velocity seventy six", "end
+# diastolic twenty four".
+_SPOKEN_LABEL = re.compile(
+    r"\b(?:velocity|diastolic|ratio|index|suv ?(?:max|peak|mean)?)[ \t:]*\Z", re.I
+)
 _SPOKEN_JOIN = re.compile(r"[ \t]+(?:by|x|to|and)[ \t]+|[ \t]*-[ \t]*", re.I)
 
 
@@ -120,6 +129,19 @@ def read_spoken_numbers(text: str) -> str:
         last = m.end()
     out.append(text[last:])
     return "".join(out)
+
+
+def spoken_end(spoken: str, read: str, end: int) -> int:
+    """The end of a value ending at read[end] widened over the rest of its spoken words: "82"
+    read from "eighty two" ends where "two" does, so its span covers whole words."""
+    last = end
+    i = end
+    # The digits are padded with spaces to the spoken number's length.
+    while i < len(read) and read[i] == " ":
+        if spoken[i] != " ":
+            last = i + 1
+        i += 1
+    return last
 
 
 def read_spoken_punctuation(text: str) -> str:

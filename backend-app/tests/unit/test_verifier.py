@@ -1938,3 +1938,111 @@ def test_a_moved_level_points_at_the_dictated_and_the_drafted_finding(verifier):
             [report.rindex("stenosis"), report.rindex("stenosis") + 8],
         )
     ]
+
+
+# ------------------------------------------- heldout17: procedures, vascular, cardiac, DXA
+
+
+def test_a_changed_spoken_value_points_at_all_of_its_words(verifier):
+    source = "left internal carotid peak systolic velocity eighty two comma end diastolic thirty"
+    report = "Left ICA PSV 82 cm/s, EDV 24 cm/s."
+    changed = [w for w in verifier.verify(source, report) if w["type"] == "measurement"]
+    assert changed
+    quoted = {source[slice(*w["source_span"])] for w in changed if w["source_span"]}
+    assert quoted == {"thirty", "eighty two"}
+    assert verifier.verify(source.replace("thirty", "twenty four"), report) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        # Spoken numbers before any unit the reader knows.
+        (
+            "dynamic imaging for thirty minutes period T one half eight minutes period",
+            "Dynamic imaging for 30 minutes. T1/2 8 minutes.",
+        ),
+        # A value given after its name with no unit, the unit added by the draft.
+        ("L fem neck: BMD 0.812, T -1.6.", "Left femoral neck: BMD 0.812 g/cm2, T-score -1.6."),
+        ("HR 58 after metoprolol.", "Heart rate 58 bpm after metoprolol."),
+        # Nobody writes a range from its top: a change, the prior value first.
+        (
+            "Interval regression of the extrusion, 9 mm to 6 mm.",
+            "Regression of the extrusion (now 6 mm, previously 9 mm).",
+        ),
+        (
+            "Sac 4.8 cm (prev 5.2 cm; pre-op 5.7 cm).",
+            "Sac 48 mm (prior 52 mm, preoperative 57 mm).",
+        ),
+        # A spaced dash leads to a conclusion the denial before it does not reach.
+        (
+            "L tube: dilated, no spill - hydrosalpinx.",
+            "Left tube: dilated, consistent with hydrosalpinx.",
+        ),
+        ("No color flow - acute occlusive thrombus.", "No color flow; acute occlusive thrombus."),
+        ("Consider dilated cardiomyopathy.", "Suggestive of dilated cardiomyopathy."),
+        # Hedged in the findings, affirmed in the impression: the draft's hedge is the source's.
+        (
+            "Perihilar opacities, likely pulmonary edema. Impression: worsening pulmonary edema.",
+            "Perihilar opacities, likely pulmonary edema.",
+        ),
+        (
+            "R vertebral antegrade. L vertebral flow is retrograde.",
+            "Right vertebral artery flow antegrade. Left vertebral artery flow retrograde.",
+        ),
+        ("EVAR surveillance. Sac 4.8 cm, decreasing.", "Decreasing aneurysm sac (48 mm)."),
+        # One kind denied beside another affirmed.
+        (
+            "Persistent type II endoleak. No type I or type III endoleak.",
+            "Type II endoleak, persistent. No type I or type III endoleak.",
+        ),
+    ],
+)
+def test_heldout17_faithful_wordings_raise_nothing(verifier, source, report):
+    assert verifier.verify(source, report) == []
+
+
+def test_a_value_after_its_name_and_a_colon_is_labelled_by_it():
+    (value,) = extract_measurements("Pyloric channel length: 14 mm.")
+    assert value.label == ("channel", "length")
+
+
+def test_short_names_of_numbered_hand_bones_are_places():
+    text = "Acute fx 5th MC neck. Nondisplaced fx base 4th MC."
+    assert [place for _s, _e, place in find_locations(text)] == [
+        "bone:metacarpal:5",
+        "bone:metacarpal:4",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "kind", "quoted"),
+    [
+        (
+            "Fx 5th MC neck. Nondisplaced fx base 4th MC.",
+            "Fracture of the fifth metacarpal neck.",
+            "omission",
+            ("fx", None),
+        ),
+        (
+            "Right chest tube. Left subclavian central line.",
+            "Left chest tube. Left subclavian central line.",
+            "laterality",
+            ("Right", "Left"),
+        ),
+        ("No endoleak.", "Type II endoleak.", "negation", ("endoleak", "endoleak")),
+        (
+            "Mild plaque in the mid LAD.",
+            "Mild plaque and myocardial bridging of the mid LAD.",
+            "insertion",
+            (None, "myocardial bridging"),
+        ),
+    ],
+)
+def test_heldout17_changes_are_flagged(verifier, source, report, kind, quoted):
+    warnings = [w for w in verifier.verify(source, report) if w["type"] == kind]
+    assert len(warnings) == 1
+    spans = warnings[0]["source_span"], warnings[0]["report_span"]
+    assert (
+        tuple(text[slice(*span)] if span else None for text, span in zip((source, report), spans))
+        == quoted
+    )

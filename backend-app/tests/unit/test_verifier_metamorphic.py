@@ -101,6 +101,10 @@ _KNOWN_NEGATIONS = {
     "which is none of the five types",
     "h15-053": "the first 'No' denies a recommendation ('No follow-up imaging is needed'), "
     "which is none of the five types",
+    "h17-036": "the first 'No' denies a recommendation ('No follow-up needed'), which is none "
+    "of the five types",
+    "h17-030": "tracer activity named by its site ('ectopic mediastinal activity') is not a "
+    "finding the lexicon knows",
     "h4-fl-ugi-76": "'corkscrew appearance' is not a finding the lexicon knows",
     "h5-us-breast-15": "'posterior acoustic features' is a descriptor the lexicon does not know",
     "h5-us-uedoppler-30": "deep and superficial thrombus are one finding to the verifier",
