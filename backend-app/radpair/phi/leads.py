@@ -21,7 +21,8 @@ except ImportError:  # pragma: no cover - other Pythons
     _sre = _sre_parse = None
 
 _TOKEN = re.compile(r"[a-z0-9]+")
-_TOKEN_CHAR = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+_TOKEN_CHAR = _LETTERS | frozenset("0123456789")
 # Under IGNORECASE these match ASCII letters while lowering to something else ("İ" -> "i̇"), and
 # a digit of another script matches \d outside the ASCII tokens: a text holding one is scanned
 # by every rule everywhere.
@@ -131,7 +132,8 @@ def lead_words(pattern: re.Pattern) -> Leads | None:
         return None  # a match may begin with a digit, a class or anything else
     if not anchored and any(kind is not _CHAR for _, kind in closed):
         return None  # a match may begin inside a word, where no token begins
-    if len({partial[0] for partial, kind in closed if kind is not _CHAR}) >= _ANY_WORD:
+    short = {partial[0] for partial, kind in closed if kind is _PREFIX and len(partial) <= 2}
+    if len(short & _LETTERS) >= _ANY_WORD:
         return None  # a match may begin at almost any word: scanning costs less than looking up
     return Leads(
         frozenset(partial for partial, kind in closed if kind is _WORD),

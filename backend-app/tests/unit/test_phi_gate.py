@@ -509,7 +509,7 @@ LATER_SLICE_FLOORS = {
         ("phi_corpus12.yaml", 0.92),
         ("phi_corpus13.yaml", 0.88),
         ("phi_corpus14.yaml", 0.90),
-        ("phi_corpus15.yaml", 1.00),
+        ("phi_corpus15.yaml", 0.99),
     ],
 )
 def test_the_gate_keeps_its_scores_on_each_labelled_slice(slice_name, name_floor):

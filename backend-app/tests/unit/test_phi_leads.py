@@ -41,6 +41,16 @@ def test_a_start_that_cannot_be_proven_leaves_the_rule_scanning_everywhere(patte
     assert lead_words(re.compile(pattern)) is None
 
 
+def test_many_cue_words_of_different_letters_still_index_the_rule():
+    # The keyed-id rule's cues begin with twenty letters and more ("account", "bed", "claim"...):
+    # breadth is judged by the one- and two-letter starts, not by how many cue words there are.
+    words = "account bed claim device encounter file group insurance job key lab member".split()
+    words += "number order policy record serial ticket unit visit ward".split()
+    leads = lead_words(re.compile(rf"(?i)(?<!\w)(?:{'|'.join(words)})\s*[:#]\s*\d+"))
+    assert leads is not None
+    assert {"bed", "lab"} <= leads.words and "accoun" in leads.prefixes
+
+
 def test_a_rule_is_tried_only_where_one_of_its_cue_words_starts():
     rule = re.compile(r"(?i)(?<!\w)(?:discussed|d/w)\s+with\s+(\w+)")
     text = "Findings discussed with Lee; D/W with Okafor; undiscussed with Roe."
