@@ -44,6 +44,7 @@ CORPORA = (
     DATA / "phi_corpus13.yaml",
     DATA / "phi_corpus14.yaml",
     DATA / "phi_corpus15.yaml",
+    DATA / "phi_corpus16.yaml",
 )
 CORPUS_CATEGORY = {"AGE_OVER_89": "AGE"}
 CONTEXT_WORDS = {
