@@ -251,7 +251,9 @@ def _extend(open_: set[str], codes: list[int]) -> tuple[set[str], set[tuple[str,
             # A character outside the token alphabet ends the word here.
             closed |= _close(open_ - {""}, _WORD)
             if "" in open_:
-                closed.add((char, _CHAR))
+                # Other scripts' letters can fold to several forms without case ("σ", "ς"): a
+                # match that may begin with one is not looked up.
+                closed.add((char, _CHAR) if char.isascii() else ("", _PREFIX))
     # A prefix this long already tells the cues apart: stop here rather than follow every
     # optional part of the pattern.
     long = {partial for partial in extended if len(partial) >= PREFIX_LENGTH}

@@ -35,6 +35,7 @@ def test_the_words_a_match_can_begin_with_are_read_from_the_pattern(pattern, exp
         r"(?<=\dT)\d\d:\d\d",  # after a letter, inside a token
         r"\b(?:dr\.?)?\s*\w+",  # may begin with a space or any word
         r"(?<!\w)[a-z]{2,}",  # almost any word: a scan costs less than the lookups
+        r"(?i)(?<!\w)σ\w+",  # a Greek letter folds to more than one form without case
     ],
 )
 def test_a_start_that_cannot_be_proven_leaves_the_rule_scanning_everywhere(pattern):
