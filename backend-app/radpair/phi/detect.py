@@ -65,8 +65,8 @@ _NOT_NAME = (
     # Quebec report words and numbers, and id keys said right after a name ("madame marie-claude
     # bouchard numéro de dossier", "goh siew lan nric", "Ouellet, DDN", "al-rashid file number").
     "Numéro|Numero|Dossier|Heure|Heures|Examen|Dicté|Dictée|Deux|Trois|Quatre|Cinq|Sept|Huit|"
-    "Neuf|Onze|Douze|Treize|Quatorze|Quinze|Seize|Vingt|Trente|Mille|Nric|Nhi|Hkid|Ddn|File|"
-    "Care|"
+    "Neuf|Dix|Onze|Douze|Treize|Quatorze|Quinze|Seize|Vingt|Trente|Mille|Midi|Minuit|Nric|Nhi|"
+    "Hkid|Ddn|File|Care|"
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 # The capital lookahead first: the long exclusion is only tried where a name can start.
@@ -401,7 +401,9 @@ _SPACED_ID = (
     rf"(?:\d(?:(?:[ \t]|[ \t]+(?:dash|slash)[ \t]+)\d){{4,}}"
     rf"|(?:slash[ \t]+)?{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}"
     # "four million seven hundred twelve thousand three hundred eighty eight"
-    rf"|(?:{_CARDINAL_WORD}[ \t]+)*(?:million|thousand)(?:[ \t]+{_CARDINAL_WORD})+))\b"
+    rf"|(?:{_CARDINAL_WORD}[ \t]+)*(?:million|thousand)(?:[ \t]+{_CARDINAL_WORD})+)"
+    # "z b n seven seven one two": three letters and four digits (a New Zealand NHI).
+    rf"|(?:[a-z][ \t]){{3}}{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{3}})\b"
 )
 # What ends a spoken time or a bare ordinal day: punctuation, a spoken "period", or a word that
 # cannot be a unit ("at 4 20 period", "on the 12th, ...").
@@ -761,7 +763,10 @@ def _surname_after_rare_given(first: str | None, word: str, after_title: bool) -
     after a given name that is rare as a word (not "will young", "grace long")."""
     if first is None:
         return False
-    rare_given = namebook.is_ever_given(first) and namebook.is_lower_name(first, unknown_ok=False)
+    # "jun-seo park": a hyphenated given name whose parts are given names.
+    rare_given = all(namebook.is_ever_given(p) for p in first.split("-")) and (
+        namebook.is_lower_name(first, unknown_ok=False)
+    )
     if not (rare_given or namebook.is_unknown(first)):
         return False
     if word in _VERBS_AFTER_NAME or namebook.is_clinical(word) or namebook.is_eponym(word):
@@ -978,13 +983,16 @@ def _spoken_digits(match: re.Match) -> tuple[int, int] | None:
     return (first.start(), match.end()) if _digit_count(digits) >= 5 else None
 
 
+_HL7_CODE_FIELD = re.compile(r"(?m)^(?:OBX\|\d*\|[A-Z]{0,3}|OBR\|\d*\|[^|\n]*\|[^|\n]*)\|$")
+
+
 def _caret_name(match: re.Match) -> bool:
     """ "PRICE^LAURA^A" is a name; "CTA^CT ANGIO", "71046^XR CHEST" are codes and exams."""
     parts = [p for p in match.group().split("^")[:2] if p]
     if any(p.upper() in _ACRONYMS or p.lower() in _SPELLED_ACRONYMS for p in parts):
         return False
-    if len(parts) == 2 and namebook.is_clinical(parts[1]) and not namebook.is_ever_name(parts[1]):
-        return False  # "CTABPEL^IMPRESSION": an exam code and a report section (HL7 OBX-3)
+    if _HL7_CODE_FIELD.search(match.string, 0, match.start()):
+        return False  # "CTABPEL^IMPRESSION": an exam code and a section (OBR-4, OBX-3)
     return not any(namebook.is_clinical(p) for p in parts) or _could_be_name(parts[0])
 
 
@@ -1981,6 +1989,8 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         keep=lambda m: _trimmed(m, _could_be_name),
     ),
+    # "CHAN Tai Man (陳大文)": a name in Chinese or Korean characters beside its English form.
+    _rule("NAME", r"\((?P<v>[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,4})\)", "v"),
     # A maiden name: "(née Gillespie)", "maiden name Okoro".
     _rule(
         "NAME",
