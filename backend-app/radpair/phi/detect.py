@@ -62,11 +62,6 @@ _NOT_NAME = (
     "Huisartsenpraktijk|Pflegeheim|Haus|Mobiler|Röntgendienst|Pflegekraft|Hemsjukvård|Deportiva|"
     "Fødselsnummer|Codice|Fiscale|Teudat|Zehut|Mitte|Zuid|Noord|Oost|Sankt|Sint|"
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    # Quebec report words and numbers, and id keys said right after a name ("madame marie-claude
-    # bouchard numéro de dossier", "goh siew lan nric", "Ouellet, DDN", "al-rashid file number").
-    "Numéro|Numero|Dossier|Heure|Heures|Examen|Dicté|Dictée|Deux|Trois|Quatre|Cinq|Sept|Huit|"
-    "Neuf|Dix|Onze|Douze|Treize|Quatorze|Quinze|Seize|Vingt|Trente|Mille|Midi|Minuit|Nric|Nhi|"
-    "Hkid|Ddn|File|Care|"
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 # The capital lookahead first: the long exclusion is only tried where a name can start.
@@ -1678,7 +1673,10 @@ _RULES: tuple[_Rule, ...] = (
         "DATE",
         rf"(?i)\b(?:(?:{_SPOKEN_DAY}|\d{{1,2}})[ \t]+(?:of[ \t]+)?{_HIJRI_MONTH}"
         rf"(?:,?[ \t]+{_HIJRI_YEAR})?|{_HIJRI_MONTH}[ \t]+{_HIJRI_YEAR})(?:[ \t]*A\.?H\b\.?)?",
-        needs=re.compile(rf"(?i)\b{_HIJRI_MONTH}\b"),
+        needs=frozenset(
+            """muharram safar rabi jumada jumadi rajab sha shaban ramadan ramadhan ramazan shawwal
+            dhu""".split()
+        ),
     ),
     # "seventeen march nineteen seventy three": a day said as a number, a month and a year.
     _rule(
@@ -2162,7 +2160,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "ID",
         # "ACC-US-24-007781": a site's prefix may stand before the kind's.
-        r"(?<![\w.-])#?(?:[A-Za-z]{1,5}-)?[A-Za-z]{0,5}-?\d[\d-]{4,}\d[A-Za-z]{0,3}(?![\w-]|\.\w)"
+        r"(?<![\w.-])#?[A-Za-z]{0,5}(?:-[A-Za-z]{1,5})?-?\d[\d-]{4,}\d[A-Za-z]{0,3}(?![\w-]|\.\w)"
         + rf"(?!\s*{_UNITS}\b)",
         keep=_enough_digits(6),
     ),
@@ -2200,7 +2198,20 @@ _NAME_PARTS = re.compile(rf"[{_UP}][{_UP}{_LOW}'’-]{{2,}}|[{_LOW}][{_LOW}'’-
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
 # A word as a later mention of a name: "O'Neill", "Whitlock-Moore", "Chen" of "Chen's".
 _MENTION_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:['’-](?!s\b)[^\W\d_]+)*")
-_NOT_PART = frozenset(w.lower() for w in _NOT_NAME.split("|")) | _PARTICLE_WORDS | _ROLE_WORDS
+# Quebec report words and numbers, and id keys said right after a lower-case name ("madame
+# marie-claude bouchard numéro de dossier", "goh siew lan nric", "al-rashid file number"): kept
+# out of the capitalised rules' exclusion, which every capital in a text tries.
+_SPOKEN_NOT_PART = frozenset(
+    """numéro numero dossier heure heures examen dicté dictée deux trois quatre cinq sept huit
+    neuf dix onze douze treize quatorze quinze seize vingt trente mille midi minuit nric nhi hkid
+    ddn file care""".split()
+)
+_NOT_PART = (
+    frozenset(w.lower() for w in _NOT_NAME.split("|"))
+    | _PARTICLE_WORDS
+    | _ROLE_WORDS
+    | _SPOKEN_NOT_PART
+)
 # Beside a given name these are context, not a surname; months may still be names.
 _PAIR_STOP = _NOT_PART - {m.lower() for m in _MONTHS} - {"will"}
 # Text with no capital, digit or cue word has nothing to mask (many log lines). Speech
