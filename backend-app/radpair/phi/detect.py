@@ -77,7 +77,7 @@ _NOT_LABEL_WORD = (
     "Sex|Male|Female|MR|CT|US|XR|NM|PET|MRI|AP|PA|Baby|Boy|Girl|MD|DO|RN|NP|PhD|MBBS|FRCR|"
     "FRCPC|CNP|APRN|RT|LPN|CNA|PA-C|CNM|RDMS|RDCS|RVT|RRT|CPNP|FNP|DNP|PNP|ARNP|CRNA|ARRT|CNMT|"
     "MBChB|FRANZCR|FRCR|DMRD|DNB|RPVI|CNS|EHR|EMR|EPR|CCRP|CRA|Tel|Ext|Fax|Ph|PID|PV1|OBR|OBX|"
-    "MSH|ORC|NTE|EVN|GA|SHO|CHI|BB|Infant|INFANT|RE|Re|FW|Fw|FWD|Fwd"
+    "MSH|ORC|NTE|EVN|GA|SHO|CHI|BB|Infant|INFANT|RE|Re|FW|Fw|FWD|Fwd|DDN|NRIC|NHI|HKID"
 )
 # "J.K.", "M.L.": a person named by initials alone after a role.
 _INITIALS_ONLY = rf"(?:[{_UP}]\.){{2,3}}(?!\w)"
@@ -142,6 +142,8 @@ _TITLE = (
     # Ranks, and titles of sites abroad ("Herr", "Mevr.", "Sra.", "Mme").
     r"Pvt|PFC|Cpl|SGT|SSgt|SSG|SFC|MSgt|Capt|Maj|MAJ|LCDR|CDR|Herr|Frau|Hr|Dhr|Mevr|"
     r"Mevrouw|Sig|Sra|Srta|Mme|Mlle|Pani|Schwester|"
+    # French, Quebec ("Dre" is a woman doctor) and Malay/Singapore forms of address.
+    r"Dre|Docteur|Docteure|Madame|Madam|Monsieur|Mademoiselle|Encik|Puan|Cik|Tuan|"
     # Nigerian honorifics for those who made the hajj ("Alhaji Sani Abubakar").
     r"Alhaji|Alhaja|Alh|Hajia|Hajiya)"
 )
@@ -209,12 +211,15 @@ _UNITS = (
     r"µm|um)"
 )
 _MONTH = (
-    r"\b(?=[AaDdFfJjMmNnOoSs])"
+    r"\b(?=[AaCcDdEeFfGgHhIiJjMmNnOoRrSsTt])"
     r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
     # French, for bilingual sites: "14 mars 2025".
     r"janvier|f[ée]vrier|mars|avril|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
-    r"d[ée]cembre)|May|MAY)\b\.?"
+    r"d[ée]cembre|"
+    # Welsh, for bilingual letters in Wales: "15 Gorffennaf 2024" ("Mai" and "Medi" are names).
+    r"ionawr|chwefror|mawrth|ebrill|mehefin|gorffennaf|awst|hydref|tachwedd|rhagfyr)|May|MAY)"
+    r"\b\.?"
 )
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -232,7 +237,7 @@ _ID_GROUPED = (
     r"(?:[A-Za-z]{1,5}/)*(?=[A-Za-z0-9.-]*\d)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"
     r"(?:/[A-Za-z0-9][A-Za-z0-9-]*)*"
     rf"(?:(?<=\d)(?:[ ]\d{{2,6}}){{1,3}}(?:[ ]\d(?:[/-]\d)?{_FIELD_END})?)?"
-    r"|(?-i:[A-Z]{2,5})(?:[ ](?-i:[A-Z])?\d{3,}(?:-\d{1,3})?){1,3}"
+    r"|(?-i:[A-Z]{2,5})(?:[ ](?-i:[A-Z])?(?:\d{3,}(?:-\d{1,3})?|\d\d(?:-\d\d){2})){1,3}"
     rf"(?:[ ]\d{{1,3}}(?-i:[A-Z]){_FIELD_END})?"
 )
 _SSN_HIDDEN = r"[xX*]{3}-[xX*]{2}-"
@@ -291,6 +296,9 @@ _NATO = (
 _SPOKEN_KEYED_ID = (
     rf"(?:(?:[a-z]|{_NATO})[ \t]+(?:dash[ \t]+)?){{0,6}}{_DIGIT_WORD}"
     rf"(?:{_DIGIT_SEP}(?:{_DIGIT_WORD}|[a-z](?![\w'’]))){{3,}}\b"
+    # "r five four three two one nine open bracket three close bracket": a Hong Kong id's check.
+    rf"(?:[ \t]+open[ \t]+(?:bracket|parenthesis)[ \t]+(?:{_DIGIT_WORD}|[a-z])[ \t]+close[ \t]+"
+    rf"(?:bracket|parenthesis)\b)?"
 )
 # Numbers of a date said aloud after a date cue (month, day, then a year of two or four).
 _DATE_CUE = (
@@ -323,6 +331,32 @@ _ES_YEAR = (
     r"(?:dos[ \t]+mil|mil[ \t]+novecientos)(?:[ \t]+(?:y[ \t]+)?(?:uno|dos|tres|cuatro|cinco|seis|"
     r"siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieci\w+|veinte|veinti\w+|treinta|"
     r"cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)){0,2}"
+)
+# French dates, times and numbers said aloud at Quebec sites ("quinze avril deux mille
+# vingt-quatre", "quatorze heures dix", "deux trois quatre cinq six").
+_FR_MONTH = (
+    r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
+    r"d[ée]cembre)"
+)
+_FR_DIGIT = r"(?:z[ée]ro|un|deux|trois|quatre|cinq|six|sept|huit|neuf)"
+_FR_TEEN = r"(?:dix(?:-sept|-huit|-neuf)?|onze|douze|treize|quatorze|quinze|seize)"
+# 1 to 99 in words: "vingt-quatre", "trente et un", "quatre-vingt-dix-neuf".
+_FR_NUMBER = (
+    rf"(?:(?:vingt|trente|quarante|cinquante|soixante|quatre-vingts?)"
+    rf"(?:[ -]et[ -](?:un|onze)|-(?:{_FR_TEEN}|{_FR_DIGIT}))?|{_FR_TEEN}|{_FR_DIGIT})"
+)
+_FR_DAY = rf"(?:premier|1er|\d{{1,2}}|{_FR_NUMBER})"
+_FR_YEAR = rf"(?:deux[ -]mille(?:[ -]{_FR_NUMBER})?|mille[ -]neuf[ -]cents?(?:[ -]{_FR_NUMBER})?)"
+# Hijri months, for dates at Gulf sites ("14 Rajab 1445", "fourteenth of rajab fourteen forty
+# four").
+_HIJRI_MONTH = (
+    r"(?:muharram|safar|rabi['’ʿ]?[ -]?(?:al|ul)[ -]?(?:awwal|thani|akhir)|"
+    r"jumad[ai][ -]?(?:al|ul)[ -]?(?:awwal|ula|thani|akhirah?)|rajab|sha['’]?ban|"
+    r"rama[dz]h?an|shawwal|dhu[ -]?al[ -]?(?:qa['’]?dah|qi['’]?dah|hijjah))"
+)
+_HIJRI_YEAR = (
+    rf"(?:1[34]\d\d|fourteen[ \t]+(?:{_TENS}(?:[ -]{_ORDINAL_TENS})?|{_TEEN}|oh[ \t]+"
+    rf"{_ORDINAL_TENS})|thirteen[ \t]+(?:{_TENS}(?:[ -]{_ORDINAL_TENS})?|{_TEEN}))"
 )
 # Words the spoken forms need: a month, a number said as a word, "dot" of an address.
 _MONTH_WORDS = frozenset(
@@ -362,7 +396,9 @@ _SPACED_ID = (
     rf"(?:\d(?:(?:[ \t]|[ \t]+(?:dash|slash)[ \t]+)\d){{4,}}"
     rf"|(?:slash[ \t]+)?{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}"
     # "four million seven hundred twelve thousand three hundred eighty eight"
-    rf"|(?:{_CARDINAL_WORD}[ \t]+)*(?:million|thousand)(?:[ \t]+{_CARDINAL_WORD})+))\b"
+    rf"|(?:{_CARDINAL_WORD}[ \t]+)*(?:million|thousand)(?:[ \t]+{_CARDINAL_WORD})+)"
+    # "z b n seven seven one two": three letters and four digits (a New Zealand NHI).
+    rf"|(?:[a-z][ \t]){{3}}{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{3}})\b"
 )
 # What ends a spoken time or a bare ordinal day: punctuation, a spoken "period", or a word that
 # cannot be a unit ("at 4 20 period", "on the 12th, ...").
@@ -416,7 +452,9 @@ def _digit_count(text: str) -> int:
 
 
 # Pagers, bleeps and extensions may have three digits ("bleep 334").
-_SHORT_NUMBER_KEYS = frozenset("pager page beeper bleep ext extension".split())
+_SHORT_NUMBER_KEYS = frozenset(
+    "pager page beeper bleep ext extension téléavertisseur teleavertisseur".split()
+)
 
 
 # A phone number just before ("... two two six zero extension thirty one", "... 2260 ext 31").
@@ -720,7 +758,10 @@ def _surname_after_rare_given(first: str | None, word: str, after_title: bool) -
     after a given name that is rare as a word (not "will young", "grace long")."""
     if first is None:
         return False
-    rare_given = namebook.is_ever_given(first) and namebook.is_lower_name(first, unknown_ok=False)
+    # "jun-seo park": a hyphenated given name whose parts are given names.
+    rare_given = all(namebook.is_ever_given(p) for p in first.split("-")) and (
+        namebook.is_lower_name(first, unknown_ok=False)
+    )
     if not (rare_given or namebook.is_unknown(first)):
         return False
     if word in _VERBS_AFTER_NAME or namebook.is_clinical(word) or namebook.is_eponym(word):
@@ -937,12 +978,25 @@ def _spoken_digits(match: re.Match) -> tuple[int, int] | None:
     return (first.start(), match.end()) if _digit_count(digits) >= 5 else None
 
 
+_HL7_CODE_FIELD = re.compile(r"(?m)^(?:OBX\|\d*\|[A-Z]{0,3}|OBR\|\d*\|[^|\n]*\|[^|\n]*)\|$")
+
+
 def _caret_name(match: re.Match) -> bool:
     """ "PRICE^LAURA^A" is a name; "CTA^CT ANGIO", "71046^XR CHEST" are codes and exams."""
     parts = [p for p in match.group().split("^")[:2] if p]
     if any(p.upper() in _ACRONYMS or p.lower() in _SPELLED_ACRONYMS for p in parts):
         return False
+    if _HL7_CODE_FIELD.search(match.string, 0, match.start()):
+        return False  # "CTABPEL^IMPRESSION": an exam code and a section (OBR-4, OBX-3)
     return not any(namebook.is_clinical(p) for p in parts) or _could_be_name(parts[0])
+
+
+def _staff_initials(match: re.Match) -> bool:
+    """Initials, not a word, credential or modality ("Tech: RT", "Transcribed: none")."""
+    letters = match.group("v").replace(" ", "").replace("\t", "")
+    if letters.upper() in _ACRONYMS or re.fullmatch(_CREDENTIAL_WORD, letters.upper()):
+        return False
+    return namebook.english_frequency().get(letters.lower(), 0) < namebook.RARE
 
 
 def _spelled_name(match: re.Match) -> tuple[int, int] | None:
@@ -1129,8 +1183,17 @@ _GUIDELINE_WORDS = frozenset(
 )
 
 
+_GUIDELINE_NOUN_AFTER = re.compile(
+    r"(?i)[ \t]+(?:guidance|guidelines?|criteria|classification|grade|recommendations?|"
+    r"consensus|update|edition|lexicon)\b"
+)
+
+
 def _guideline_year(match: re.Match) -> bool:
-    """A year right after a guideline, score or eponym name is no date of the patient's care."""
+    """A year right after a guideline, score or eponym name, or before a guideline's noun
+    ("SCCT 2022 guidance", "WHO CNS5 2021 grade 4"), is no date of the patient's care."""
+    if _GUIDELINE_NOUN_AFTER.match(match.string, match.end()):
+        return True
     before = _WORD_BEFORE.search(match.string, max(0, match.start() - 40), match.start())
     if not before:
         return False
@@ -1318,7 +1381,9 @@ _RULES: tuple[_Rule, ...] = (
         rf"\.?\s+(?:number|no\.?|#)|UR\s*(?:number|no\.?|#)|URN|UR|UHID|CRN|NHS|CHI|IHI|"
         rf"clinic\s+folder|folder|RAMQ|OHIP|NAM|NHI|IPD|OPD|n[ \t]h[ \t]i|i[ \t]h[ \t]i|"
         rf"u[ \t]r[ \t]n|H&C|"
-        rf"u[ \t]h[ \t]i[ \t]d)(?![A-Za-z])"
+        rf"u[ \t]h[ \t]i[ \t]d|"
+        # "RN: HKL/24/118904": the registration number at Malaysian sites (a nurse is "RN,").
+        rf"(?-i:RN)(?=[ \t]*:))(?![A-Za-z])"
         rf"{_KEY_TAIL}(?P<v>{_SPACED_ID}|{_ID_GROUPED})(?![\w/-])",
         "v",
         keep=_with_glued_key,
@@ -1386,6 +1451,11 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?i)\b{_ES_DIGIT}(?:[ \t,-]+(?:{_ES_DIGIT}|{_DIGIT_WORD})){{4,}}\b",
         needs=frozenset({"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho"}),
     ),
+    _rule(
+        "ID",
+        rf"(?i)\b{_FR_DIGIT}(?:[ \t,-]+{_FR_DIGIT}){{4,}}\b",
+        needs=frozenset({"deux", "trois", "quatre", "cinq", "sept", "huit", "neuf"}),
+    ),
     # "one point two point eight four zero point ...": a DICOM uid said aloud.
     _rule(
         "ID",
@@ -1402,7 +1472,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "PHONE",
         r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
-        r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?(?![\w-])",
+        # "poste" is the extension at French-speaking sites ("514 555-0187 poste 3").
+        r"(?:,?\s*(?:x|ext\.?|extension|poste)\s*\d{1,6})?(?![\w-])",
     ),
     _rule(
         "PHONE",
@@ -1415,7 +1486,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?P<k>phone|telephone|tel|ph|mob|fax|facsimile|t[ée]l[ée]c|pager|page|"
         r"beeper|bleep|cell|mobile|callback|call\s*back|call|contact|reach|reached|switchboard|"
         # "local" and "loc." are the extension at sites in the Philippines and Canada.
-        r"ext|extension|local|loc|area\s+code|telefon|tlf|handy|gsm|m[oó]vil|cellulare)\.?"
+        r"ext|extension|local|loc|area\s+code|telefon|tlf|handy|gsm|m[oó]vil|cellulare|"
+        r"t[ée]l[ée]avertisseur)\.?"
         r"\s*(?:number|no\.?|#)?\s*(?:is\s+)?[:#]?\s*(?:(?:us|me|him|her|them)\s+)?"
         r"(?:at\s+|on\s+)?"
         r"(?P<v>\(?\d[\d(). \t-]{1,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?(?![\w-])"
@@ -1487,7 +1559,9 @@ _RULES: tuple[_Rule, ...] = (
         rf"[Nn]urse|NURSE|"
         rf"[Ss]ister|"
         rf"[Pp]rof|[Pp]rofessor|[Ss]mt|[Ss]hri|[Hh]err|[Ff]rau|[Pp]ani?|[Mm]evrouw|[Mm]eneer|"
-        rf"[Dd]hr|[Mm]evr|[Ss]ignora|[Ss]ignor|[Ss]eñora|[Ss]eñor|[Rr]abbi|[Oo]fficer)\b\.?[ \t]+"
+        rf"[Dd]hr|[Mm]evr|[Ss]ignora|[Ss]ignor|[Ss]eñora|[Ss]eñor|[Rr]abbi|[Oo]fficer|"
+        rf"[Dd]octeure?|[Dd]re|[Mm]adame?|[Mm]onsieur|[Mm]ademoiselle|[Ee]ncik|[Pp]uan|[Tt]uan)"
+        rf"\b\.?[ \t]+"
         rf"(?=(?P<v>{_LOWER_SEQ}))",
         "v",
         keep=lambda m: _lower_name(m, after_title=True),
@@ -1507,6 +1581,12 @@ _RULES: tuple[_Rule, ...] = (
         "DATE",
         r"(?<![\w-])(?:0?[1-9]|[12]\d|3[01])-(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
         r"[a-z]*-(?:\d{4}|\d{2})(?![\w-])",
+    ),
+    # "10/07/1445 H": a Hijri date, with its era.
+    _rule(
+        "DATE",
+        r"(?<![\w./-])\d{1,2}[/-]\d{1,2}[/-]1[34]\d\d[ \t]?(?:AH|H)\b",
+        needs=re.compile(r"/1[34]\d\d[ \t]?A?H\b"),
     ),
     _rule("DATE", r"(?<![\w./-])\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})(?![\w/-])"),
     _rule("DATE", rf"(?<![\w./-])\d{{1,2}}\.\d{{1,2}}\.{_YEAR}(?!\w|\.\d)"),
@@ -1572,6 +1652,31 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?i)\b(?:{_ES_DAY})[ \t]+de[ \t]+{_ES_MONTH}"
         rf"(?:[ \t]+del?[ \t]+(?:\d{{4}}|{_ES_YEAR}))?\b",
         needs=re.compile(r"(?i)\bde[ \t]"),
+    ),
+    _rule(
+        "DATE",
+        rf"(?i)\b{_FR_DAY}[ \t]+{_FR_MONTH}(?:[ \t]+(?:\d{{4}}|{_FR_YEAR}))?\b",
+        needs=frozenset(_FR_MONTH[3:-1].replace("[ée]", "e").replace("[uû]", "u").split("|")),
+    ),
+    # "quatorze heures dix", "à deux heures et quart": a time said in French, after "à" or "vers"
+    # ("pendant deux heures" is a duration).
+    _rule(
+        "TIME",
+        rf"(?i)(?:(?<=\bà[ \t])|(?<=\bvers[ \t]))(?:{_FR_NUMBER}|midi|minuit)"
+        rf"(?:[ \t]+heures?)?(?:[ \t]+(?:et[ \t]+(?:quart|demie)|moins[ \t]+(?:le[ \t]+)?quart|"
+        rf"{_FR_NUMBER}))?\b",
+        keep=lambda m: "heure" in m.group().lower() or m.group().lower() in ("midi", "minuit"),
+        needs=frozenset({"heures", "heure", "midi", "minuit"}),
+    ),
+    # "14 Rajab 1445", "fourteenth of rajab fourteen forty four": Hijri dates.
+    _rule(
+        "DATE",
+        rf"(?i)\b(?:(?:{_SPOKEN_DAY}|\d{{1,2}})[ \t]+(?:of[ \t]+)?{_HIJRI_MONTH}"
+        rf"(?:,?[ \t]+{_HIJRI_YEAR})?|{_HIJRI_MONTH}[ \t]+{_HIJRI_YEAR})(?:[ \t]*A\.?H\b\.?)?",
+        needs=frozenset(
+            """muharram safar rabi jumada jumadi rajab sha shaban ramadan ramadhan ramazan shawwal
+            dhu""".split()
+        ),
     ),
     # "seventeen march nineteen seventy three": a day said as a number, a month and a year.
     _rule(
@@ -1679,7 +1784,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "TIME",
         rf"(?i)(?<!\w)(?=[AaBbUuSsTt@])(?:at|@|around|about|approximately|by|until|since|before|"
-        rf"after|time(?:[ \t]+of[ \t]+(?:exam|study|scan|injury|arrival|call|procedure))?:?)[ \t]+"
+        rf"after|time(?:[ \t]+of[ \t]+(?:exam|study|scan|injury|arrival|call|procedure|dictation|"
+        rf"report|transcription))?:?)[ \t]+"
         rf"(?:(?:approximately|about|around)[ \t]+)?(?P<v>{_SPOKEN_TIME}{_TIME_OF_DAY})\b"
         rf"(?![ \t,-]+{_DIGIT_WORD}\b)"
         # After "p m" no size can follow: "at two forty p m by telephone" is a time.
@@ -1794,6 +1900,17 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         keep=_named_after_cue,
     ),
+    # "Transcribed: dlr", "Transcriptionist: KLB", "Technologist: HG", "transcribed by r j",
+    # "sonographer initials t w": staff named by initials alone where a field or sentence ends.
+    _rule(
+        "NAME",
+        r"(?i)(?<!\w)(?=[TtSsRr])(?:transcri(?:bed|ption|ptionist)(?:[ \t]+by)?|typed[ \t]+by|"
+        r"technologist|tech|sonographer|radiographer)(?:[ \t]+initials)?[ \t]*:?[ \t]*"
+        r"(?P<v>(?-i:[A-Z]{2,4}|[a-z]{2,4}|[a-z](?:[ \t][a-z]){1,2}))"
+        r"(?=[ \t]*(?:$|\n|[.,;/)]|[ \t]{2}|(?:period|full[ \t]+stop|comma)\b))",
+        "v",
+        keep=_staff_initials,
+    ),
     _rule(
         "NAME",
         rf"(?<!\w){_initials(_ROLE_LABEL)}(?i:{_ROLE_LABEL})"
@@ -1870,6 +1987,8 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         keep=lambda m: _trimmed(m, _could_be_name),
     ),
+    # "CHAN Tai Man (陳大文)": a name in Chinese or Korean characters beside its English form.
+    _rule("NAME", r"\((?P<v>[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,4})\)", "v"),
     # A maiden name: "(née Gillespie)", "maiden name Okoro".
     _rule(
         "NAME",
@@ -2040,7 +2159,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "ID",
-        r"(?<![\w.-])#?[A-Za-z]{0,5}-?\d[\d-]{4,}\d[A-Za-z]{0,3}(?![\w-]|\.\w)"
+        # "ACC-US-24-007781": a site's prefix may stand before the kind's.
+        r"(?<![\w.-])#?[A-Za-z]{0,5}(?:-[A-Za-z]{1,5})?-?\d[\d-]{4,}\d[A-Za-z]{0,3}(?![\w-]|\.\w)"
         + rf"(?!\s*{_UNITS}\b)",
         keep=_enough_digits(6),
     ),
@@ -2078,7 +2198,20 @@ _NAME_PARTS = re.compile(rf"[{_UP}][{_UP}{_LOW}'’-]{{2,}}|[{_LOW}][{_LOW}'’-
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
 # A word as a later mention of a name: "O'Neill", "Whitlock-Moore", "Chen" of "Chen's".
 _MENTION_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:['’-](?!s\b)[^\W\d_]+)*")
-_NOT_PART = frozenset(w.lower() for w in _NOT_NAME.split("|")) | _PARTICLE_WORDS | _ROLE_WORDS
+# Quebec report words and numbers, and id keys said right after a lower-case name ("madame
+# marie-claude bouchard numéro de dossier", "goh siew lan nric", "al-rashid file number"): kept
+# out of the capitalised rules' exclusion, which every capital in a text tries.
+_SPOKEN_NOT_PART = frozenset(
+    """numéro numero dossier heure heures examen dicté dictée deux trois quatre cinq sept huit
+    neuf dix onze douze treize quatorze quinze seize vingt trente mille midi minuit nric nhi hkid
+    ddn file care""".split()
+)
+_NOT_PART = (
+    frozenset(w.lower() for w in _NOT_NAME.split("|"))
+    | _PARTICLE_WORDS
+    | _ROLE_WORDS
+    | _SPOKEN_NOT_PART
+)
 # Beside a given name these are context, not a surname; months may still be names.
 _PAIR_STOP = _NOT_PART - {m.lower() for m in _MONTHS} - {"will"}
 # Text with no capital, digit or cue word has nothing to mask (many log lines). Speech
@@ -2088,7 +2221,7 @@ _FAST_SKIP = re.compile(
     rf"[\d@A-Z]|www|://|\b(?:dr|doctor|mrs?|ms|with|per|by|to|d/w|at|on|of|for|patient|pt|"
     rf"name|named|age|aged|dot|accession|number|mrn|ext|extension|phone|pager|bleep|date|birth|"
     rf"born|dated|dob|slash|{_RELATIVE}|zero|one|two|three|four|five|six|seven|eight|nine|"
-    rf"{_ES_MONTH}|{_ES_DIGIT})\b"
+    rf"{_ES_MONTH}|{_ES_DIGIT}|{_FR_MONTH}|{_FR_DIGIT}|docteure?|{_HIJRI_MONTH})\b"
     rf"|(?i:\b{_ROLE_NOUN}\b)"
 )
 # Two or more words in capitals side by side: a line typed with caps lock ("DMITRI SOKOLOV").

@@ -208,10 +208,13 @@ def is_lower_name(word: str, unknown_ok: bool = True) -> bool:
     listed name rare as an English word, or (after a title) a word no list knows."""
     plain = _plain(word)
     if "-" in plain:
-        # "kaur-gill", "abernathy-young": one part reads as a name, the others are names too.
+        # "kaur-gill", "abernathy-young": one part reads as a name, the others are names too;
+        # beside a name rare as a word, a name that is clinical too ("abernathy-stone").
         parts = [part for part in plain.split("-") if len(part) > 2]
+        rare = any(is_lower_name(p, False) for p in parts)
         return any(is_lower_name(p, unknown_ok) for p in parts) and all(
-            is_lower_name(p, unknown_ok) or (is_ever_name(p) and p not in clinical_words())
+            is_lower_name(p, unknown_ok)
+            or (is_ever_name(p) and (rare or p not in clinical_words()))
             for p in parts
         )
     if len(plain) < 2 or plain in clinical_words():
