@@ -45,6 +45,7 @@ CORPORA = (
     DATA / "phi_corpus14.yaml",
     DATA / "phi_corpus15.yaml",
     DATA / "phi_corpus16.yaml",
+    DATA / "phi_corpus17.yaml",
 )
 CORPUS_CATEGORY = {"AGE_OVER_89": "AGE"}
 CONTEXT_WORDS = {
