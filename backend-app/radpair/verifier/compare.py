@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
-from radpair.verifier.measure import PRIOR, covers, number, same_value
+from radpair.verifier.measure import PRIOR, comparison_labels, covers, number, same_value
 from radpair.verifier.model import (
     ABSENT,
     HYPOTHETICAL,
@@ -193,10 +193,16 @@ class _View:
         self._structure_sides: dict[frozenset[str], frozenset[str]] = {}
         # A finding word in a heading or in the exam title's reason asserts nothing.
         self.headings: set[int] = set()
+        labels = comparison_labels(self.text)
         for m in self.mentions:
-            if m.kind == "finding" and (_is_heading(self.text, m) or _in_exam_title(self, m)):
+            if m.kind != "finding":
+                continue
+            if _is_heading(self.text, m) or _in_exam_title(self, m):
                 m.polarity = HYPOTHETICAL
                 self.headings.add(id(m))
+            elif labels and any(a <= m.span[0] < b for a, b in labels):
+                # A comparison row's name: the row still answers for a dictated finding.
+                m.polarity = HYPOTHETICAL
         self.distinct = self.mentions
         if len(self.mentions) + len(self.measurements) > _SHARE_ABOVE:
             self._signatures = {id(m): self._signature(m) for m in self.mentions}
@@ -867,7 +873,7 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                     if x_is_src
                     else f"Measurement '{_fmt(x.text, a)}' does not appear in the source."
                 )
-                if x_is_src:
+                if x_is_src and not _at_other_time(y, a):
                     _dropped_with_its_size(x, a, out)
             else:
                 s_m, r_m = _pair(x_is_src, a, other)
@@ -894,7 +900,20 @@ def _size_taken_by_another(x: _View, y: _View, a: Measurement) -> bool:
     and a "0.6 cm" lesion against only "common bile duct 0.6 cm"): a's was dropped."""
     if a.mention is None:
         return False
-    mine = [c for c in x.by_dim.get(a.dim, ()) if c is not a and same_value(c, a)]
+    own = x.mentions[a.mention]
+    # A value given by the lesion's own organ ("Stable 2.1 cm ... of the pancreatic body") is the
+    # lesion's size said again, not another structure's.
+    mine = [
+        c
+        for c in x.by_dim.get(a.dim, ())
+        if c is not a
+        and same_value(c, a)
+        and not (
+            c.mention is not None
+            and x.mentions[c.mention].kind == "anatomy"
+            and x.mentions[c.mention].anatomy & _up(own.anatomy)
+        )
+    ]
     if not mine:
         return False
     theirs = [b for b in y.by_dim.get(a.dim, ()) if same_value(a, b)]
@@ -987,6 +1006,14 @@ def _said_elsewhere(x: _View, a: Measurement, other: Measurement) -> bool:
 def _value_key(m: Measurement) -> tuple:
     """What same_value compares, as a set key."""
     return (m.dim, m.is_range, tuple(sorted(m.values)))
+
+
+def _at_other_time(y: _View, a: Measurement) -> bool:
+    """The other text gives a's value as the other study's (current and prior swapped): a
+    changed value, not a dropped lesion."""
+    other = a.dim[: -len(PRIOR)] if a.dim.endswith(PRIOR) else a.dim + PRIOR
+    values = sorted(a.values)
+    return any(sorted(b.values) == values for b in y.by_dim.get(other, ()))
 
 
 def _dropped_with_its_size(x: _View, a: Measurement, out: _Collector) -> None:

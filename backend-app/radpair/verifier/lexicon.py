@@ -50,6 +50,7 @@ FINDINGS: dict[str, list[str]] = {
     "effusion": [
         "effusion",
         "pleural effusion|pleura",
+        "pleural eff|pleura",
         "parapneumonic effusion|pleura",
         "pleural fluid|pleura",
         "pericardial effusion|pericardium",
@@ -791,7 +792,11 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "inguinal": (["inguinal"], True, None),
     "ovary": (["ovary", "ovaries", "ovarian", "adnexa", "adnexal"], True, None),
     "uterus": (["uterus", "uterine", "fundus"], False, None),
-    "prostate": (["prostate", "peripheral zone", "transition zone"], True, None),
+    "prostate": (
+        ["prostate", "peripheral zone", "transition zone", "central zone", "pz", "tz"],
+        True,
+        None,
+    ),
     "testis": (["testis", "testes", "testicle", "testicular", "scrotal"], True, None),
     "breast": (["breast", "breasts"], True, None),
     "thyroid_lobe": (["thyroid lobe", "lobe", "isthmus"], True, "thyroid"),
@@ -1269,6 +1274,12 @@ HYP_PRE: list[str] = [
     "to assess for",
     "if there is",
     "follow-up for",
+    # A PET report's account of the baseline study ("Previously FDG-avid cervical nodes") says
+    # what was seen then, not now.
+    "previously fdg-avid",
+    "previously fdg avid",
+    "previously avid",
+    "previously hypermetabolic",
 ]
 # Words that name a finding's absence outright: "normal ventilation" is no ventilation defect.
 ABSENCE_NAMES: dict[str, str] = {
@@ -1413,6 +1424,9 @@ NAMES_NOT_FINDINGS: tuple[str, ...] = (
     "aortic dissection protocol",
     "dissection protocol",
     "hematuria protocol",
+    # A rising PSA after treatment: a laboratory state that prompts the study, not an image.
+    "biochemical recurrence",
+    "biochemical failure",
 )
 
 QUALIFIERS: dict[str, str] = {
@@ -1425,6 +1439,8 @@ QUALIFIERS: dict[str, str] = {
     "fixed": "fixed",
     "reversible": "reversible",
     "solid": "solid",
+    # "No distant metastatic disease" says nothing of the nodal metastases beside it.
+    "distant": "distant",
     # "No saddle embolus" denies only the saddle kind, not segmental emboli.
     "saddle": "saddle",
     # "No full-thickness tear" beside a dictated partial tear denies only the full kind.

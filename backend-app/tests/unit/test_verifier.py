@@ -657,11 +657,16 @@ def test_faithful_rewrites_of_letter_sides_and_not_significant_raise_nothing(
 
 
 @pytest.mark.parametrize(
-    "source", ["Lesion R PZ posterolateral, 11 mm.", "Lesion at L4 PZ posterolateral, 11 mm."]
+    "source, quoted",
+    [
+        # "PZ" names the peripheral zone, so the warning points at the side given to it.
+        ("Lesion R PZ posterolateral, 11 mm.", "R"),
+        ("Lesion at L4 PZ posterolateral, 11 mm.", "Lesion"),
+    ],
 )
-def test_a_letter_of_the_other_side_or_a_level_does_not_name_the_side(verifier, source):
+def test_a_letter_of_the_other_side_or_a_level_does_not_name_the_side(verifier, source, quoted):
     report = "An 11 mm lesion in the left posterolateral peripheral zone."
-    _assert_one_warning(verifier, source, report, "laterality", ("Lesion", "left"))
+    _assert_one_warning(verifier, source, report, "laterality", (quoted, "left"))
 
 
 # ---------------------------------------------------------------- negation
