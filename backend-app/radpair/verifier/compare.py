@@ -419,18 +419,43 @@ def _label_swaps(src: _View, rep: _View, out: _Collector) -> None:
                 )
 
 
+def _structure_side(view: _View, a: Measurement) -> tuple[str, frozenset[str]] | None:
+    """The one side and the structure of the paired structure a value measures ("right ovary
+    1.9 x 1.1 x 1.0 cm"); None when the value has no such owner."""
+    if a.mention is None:
+        return None
+    m = view.mentions[a.mention]
+    if m.kind != "anatomy" or len(m.hard_sides) != 1 or "B" in m.hard_sides:
+        return None
+    (side,) = m.hard_sides
+    return side, m.anatomy
+
+
 def _value_sides(src: _View, rep: _View, out: _Collector) -> None:
-    """A value labelled with one side in the source and only with the other in the report."""
+    """A value labelled with one side in the source and only with the other in the report, or
+    given for one side of a paired structure there and for its other side here."""
     for a in src.measurements:
-        if a.side is None:
-            continue
-        same = [b for b in rep.by_dim.get(a.dim, ()) if b.side and same_value(a, b)]
-        if same and all(b.side != a.side for b in same):
-            b = same[0]
+        if a.side is not None:
+            side_a = a.side
+            same = [(b, b.side) for b in rep.by_dim.get(a.dim, ()) if b.side and same_value(a, b)]
+        else:
+            owner = _structure_side(src, a)
+            if owner is None:
+                continue
+            side_a = owner[0]
+            same = [
+                (b, theirs[0])
+                for b in rep.by_dim.get(a.dim, ())
+                if same_value(a, b)
+                for theirs in [_structure_side(rep, b)]
+                if theirs and theirs[1] == owner[1]
+            ]
+        if same and all(side_b != side_a for _, side_b in same):
+            b, side_b = same[0]
             out.add(
                 "laterality",
-                f"'{_fmt(src.text, a)}' is given for the {_side_word(frozenset(a.side))} in "
-                f"the source but for the {_side_word(frozenset(b.side))} in the report.",
+                f"'{_fmt(src.text, a)}' is given for the {_side_word(frozenset(side_a))} in "
+                f"the source but for the {_side_word(frozenset(side_b))} in the report.",
                 _span(a),
                 _span(b),
             )

@@ -587,6 +587,20 @@ FINDINGS: dict[str, list[str]] = {
         "increased uptake",
         "increased fdg uptake",
         "increased tracer uptake",
+        # Head and neck restaging: masslike uptake is the lesion, mild diffuse uptake is not.
+        "masslike uptake",
+        "mass-like uptake",
+        "focal or masslike uptake",
+        "focal or mass-like uptake",
+        "focal/masslike uptake",
+    ],
+    # Contrast enhancement called suspicious or abnormal is a lesion (breast and body MRI);
+    # plain "enhancement" also describes normal tissue.
+    "abnormal_enhancement": [
+        "suspicious enhancement",
+        "abnormal enhancement",
+        "suspicious enhancing lesion",
+        "abnormal enhancing lesion",
     ],
     "ureteral_jet": ["ureteral jet", "ureteric jet", "ureteral jets", "jet"],
     "malperfusion": ["malperfusion", "hypoperfusion"],
@@ -792,11 +806,11 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "inguinal": (["inguinal"], True, None),
     "ovary": (["ovary", "ovaries", "ovarian", "adnexa", "adnexal"], True, None),
     "uterus": (["uterus", "uterine", "fundus"], False, None),
-    "prostate": (
-        ["prostate", "peripheral zone", "transition zone", "central zone", "pz", "tz"],
-        True,
-        None,
-    ),
+    "prostate": (["prostate"], True, None),
+    # The zones are separate places: a transition zone lesion is no peripheral zone one.
+    "peripheral_zone": (["peripheral zone", "pz"], True, "prostate"),
+    "transition_zone": (["transition zone", "tz"], True, "prostate"),
+    "central_zone": (["central zone"], True, "prostate"),
     "testis": (["testis", "testes", "testicle", "testicular", "scrotal"], True, None),
     "breast": (["breast", "breasts"], True, None),
     "thyroid_lobe": (["thyroid lobe", "lobe", "isthmus"], True, "thyroid"),
