@@ -816,7 +816,7 @@ _INDEX_ABOVE = 400
 
 # Values often given without their name in one text ("Total 142" under "Agatston:"): checked
 # only against a value the other text names the same way.
-_SIZED_LESIONS = lx.LESION_WORDS | lx.NAMED_LESIONS
+_SIZED_LESIONS = lx.LESION_WORDS | lx.NAMED_LESIONS | {"lymph_node"}
 _DERIVED = frozenset({"ratio", "calcium_score", "t_score", "z_score"})
 
 

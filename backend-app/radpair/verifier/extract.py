@@ -1554,6 +1554,11 @@ def _relative_sides(
         return sides
     title_end = sentences[0].end
     title = {s.side for s in sides if s.end <= title_end}
+    if (not title or title == {"B"}) and len(sentences) > 1:
+        # "Bilateral breast MRI. Known right breast carcinoma. ... Contralateral breast: ...":
+        # with both sides imaged, the side of the known disease in the history is the own one.
+        start, title_end = title_end, sentences[1].end
+        title = {s.side for s in sides if start <= s.start and s.end <= title_end}
     if len(title) != 1 or "B" in title:
         return sides
     (own,) = title

@@ -602,6 +602,15 @@ FINDINGS: dict[str, list[str]] = {
         "suspicious enhancing lesion",
         "abnormal enhancing lesion",
     ],
+    # Contrast kinetics named as features (LI-RADS major features, breast MRI delayed phase):
+    # "no washout appearance" against "nonperipheral washout" is a changed category.
+    "washout": [
+        "washout",
+        "washout appearance",
+        "nonperipheral washout",
+        "non-peripheral washout",
+        "washout kinetics",
+    ],
     "ureteral_jet": ["ureteral jet", "ureteric jet", "ureteral jets", "jet"],
     "malperfusion": ["malperfusion", "hypoperfusion"],
     "recurrence": ["recurrence", "local recurrence"],

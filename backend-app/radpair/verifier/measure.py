@@ -144,8 +144,15 @@ _SIDE_AFTER = re.compile(r"^\s*(left|right)\b(?!\s*(?:-|\w))", re.IGNORECASE)
 _LABEL_WORD = re.compile(r"[a-z][a-z0-9-]*|\d+-[a-z]+")
 _LABEL_FILLER = frozenset(
     "measures measuring measured measure is are was were of at approximately about up to the a "
-    "an with and now currently by in on".split()
+    "an with and now currently by in on percentage percent".split()
 )
+# Abbreviated names of values, read as their words: "APW 70%" is the absolute washout.
+_LABEL_WORDS = {
+    "apw": ("absolute", "washout"),
+    "rpw": ("relative", "washout"),
+    "apw%": ("absolute", "washout"),
+    "rpw%": ("relative", "washout"),
+}
 _LABEL_STOP = re.compile(r"[,;:(\n]|\.(?!\d)")
 
 
@@ -177,7 +184,7 @@ def _value_label(text: str, start: int, end: int) -> tuple[str, ...]:
         head = [w for w in raw[:k] if w not in _LABEL_FILLER]
         if head and any(w not in _LABEL_FILLER for w in raw[k + 1 :]):
             return tuple(head[-2:])
-    words = [w for w in raw if w not in _LABEL_FILLER]
+    words = [x for w in raw if w not in _LABEL_FILLER for x in _LABEL_WORDS.get(w, (w,))]
     return tuple(words[-2:])
 
 
