@@ -11,7 +11,7 @@ from radpair.verifier.engine import RulesEngine
 from radpair.verifier.extract import find_locations, place_runs
 from radpair.verifier.extract import segment
 from radpair.verifier.measure import extract_measurements
-from radpair.verifier.spoken import read_spoken_punctuation
+from radpair.verifier.spoken import read_spoken_levels, read_spoken_punctuation
 from tests.support.verifier_scoring import TYPES, load_corpus, meets, run_pairs, scores
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "verifier_corpus.yaml"
@@ -2051,3 +2051,131 @@ def test_heldout17_changes_are_flagged(verifier, source, report, kind, quoted):
         tuple(text[slice(*span)] if span else None for text, span in zip((source, report), spans))
         == quoted
     )
+
+
+# ---------------------------------------------------------------- heldout18 rules
+
+_RECIST_TABLE = (
+    "| # | Location | Current | Prior |\n"
+    "| 1 | Right lower lobe mass | 2.6 cm | 3.4 cm |\n"
+    "| 2 | Liver segment 7 metastasis | 2.1 cm | 3.0 cm |\n"
+)
+
+
+def test_a_table_column_headed_prior_holds_earlier_sizes():
+    found = extract_measurements(_RECIST_TABLE)
+    dims = {_RECIST_TABLE[m.start : m.end]: m.dim for m in found}
+    assert dims == {
+        "2.6 cm": "length",
+        "3.4 cm": "length:prior",
+        "2.1 cm": "length",
+        "3.0 cm": "length:prior",
+    }
+
+
+@pytest.mark.parametrize(
+    "source, report",
+    [
+        # Current and prior sizes kept straight in a table.
+        (
+            "RLL mass 2.6 cm (prior 3.4). Liver seg 7 metastasis 2.1 cm (prior 3.0).",
+            _RECIST_TABLE,
+        ),
+        # A value before "previously <value>" is the current one.
+        (
+            "Enhancing nodule measuring one point two by zero point nine centimeters previously "
+            "one point one by zero point nine centimeters.",
+            "Enhancing nodule measuring 12 x 9 mm (previously 11 x 9 mm).",
+        ),
+        # A column headed SUVmax holds uptake values; one label may lead a list of them.
+        (
+            "Two left external iliac nodes, 7 mm and 5 mm, SUVmax 8.1 and 5.4 respectively.",
+            "| Node | Location | Short axis | SUVmax |\n| 1 | Left external iliac | 7 mm | 8.1 |\n"
+            "| 2 | Left external iliac | 5 mm | 5.4 |\n",
+        ),
+        # Reference uptake named by its organ; an isotope is no gauge.
+        (
+            "68Ga-PSMA PET. SUVmax 3.8 (liver 3.3).",
+            "Ga-68 PSMA PET. SUVmax 3.8 (liver reference 3.3).",
+        ),
+        # "Baseline:" labels the earlier study's values; an arrow leads to the current one.
+        (
+            "Baseline: mass SUVmax 14.2. Now: mass decreased 9.8 x 6.1 cm -> 4.2 x 2.5 cm.",
+            "| Site | Baseline | Current |\n| Mass | 9.8 x 6.1 cm, SUVmax 14.2 | 4.2 x 2.5 cm |\n",
+        ),
+    ],
+)
+def test_heldout18_faithful_wordings_raise_nothing(verifier, source, report):
+    assert _types(verifier, source, report) == set()
+
+
+def test_current_and_prior_swapped_in_a_table_is_a_measurement_change_not_a_drop(verifier):
+    source = "Segment 6 observation measures 1.6 cm, previously 1.0 cm."
+    report = "| Obs | Segment | Current size | Prior size |\n| 1 | 6 | 1.0 cm | 1.6 cm |\n"
+    assert _types(verifier, source, report) == {"measurement"}
+
+
+@pytest.mark.parametrize(
+    "source, report, kind, quoted",
+    [
+        (
+            "No washout appearance on portal venous phase.",
+            "Nonperipheral washout on portal venous phase.",
+            "negation",
+            ("washout appearance", "Nonperipheral washout"),
+        ),
+        (
+            "APW 70%, RPW 47%.",
+            "Absolute percentage washout: 47%. Relative percentage washout: 70%.",
+            "measurement",
+            ("70%", "47%"),
+        ),
+        (
+            "Bilateral breast MRI. Known right breast carcinoma.\nContralateral breast: 6 mm mass.",
+            "Bilateral breast MRI. Known right breast carcinoma.\nRight breast: 6 mm mass.",
+            "laterality",
+            ("mass", "mass"),
+        ),
+        (
+            "Right ovary 1.9 x 1.1 x 1.0 cm. Left ovary not visualized.",
+            "Left ovary: 1.9 x 1.1 x 1.0 cm.\nRight ovary: Not visualized.",
+            "laterality",
+            ("1.9 x 1.1 x 1.0 cm", "1.9 x 1.1 x 1.0 cm"),
+        ),
+        (
+            "l two l three colon no significant stenosis period",
+            "L2-L3: Significant stenosis.",
+            "negation",
+            ("stenosis", "stenosis"),
+        ),
+        (
+            "Left level IIA node 2.3 cm. Right level IIA node 1.0 cm, suspicious.",
+            "Left level IIA node 2.3 cm.",
+            "omission",
+            ("node", None),
+        ),
+        (
+            "R tonsillar fossa: mild diffuse uptake. No focal or masslike uptake.",
+            "Primary site: Mild diffuse uptake. Focal or masslike uptake.",
+            "negation",
+            ("focal or masslike uptake", "Focal or masslike uptake"),
+        ),
+    ],
+)
+def test_heldout18_changes_are_flagged(verifier, source, report, kind, quoted):
+    warnings = [w for w in verifier.verify(source, report) if w["type"] == kind]
+    assert len(warnings) == 1
+    spans = warnings[0]["source_span"], warnings[0]["report_span"]
+    assert (
+        tuple(text[slice(*span)] if span else None for text, span in zip((source, report), spans))
+        == quoted
+    )
+
+
+def test_spoken_levels_and_short_spoken_labels_are_read():
+    text = read_spoken_levels(read_spoken_punctuation("l four l five colon disc bulge period"))
+    assert text.startswith("L4-L5")
+    assert text[13] == ":"
+    assert len(text) == len("l four l five colon disc bulge period")
+    # "sigmoid colon" stays the bowel.
+    assert ":" not in read_spoken_punctuation("sigmoid colon diverticulosis period")
