@@ -43,6 +43,17 @@ def _assert_one_warning(verifier, source: str, report: str, kind: str, quoted: t
     assert (source[s0:s1], report[r0:r1]) == quoted
 
 
+def _assert_one_of_kind(verifier, source: str, report: str, kind: str, quoted: tuple) -> None:
+    """One warning of the kind, at the quoted words (None where a text has no span)."""
+    warnings = [w for w in verifier.verify(source, report) if w["type"] == kind]
+    assert len(warnings) == 1
+    spans = warnings[0]["source_span"], warnings[0]["report_span"]
+    assert (
+        tuple(text[slice(*span)] if span else None for text, span in zip((source, report), spans))
+        == quoted
+    )
+
+
 # ---------------------------------------------------------------- public API
 
 
@@ -2044,13 +2055,7 @@ def test_short_names_of_numbered_hand_bones_are_places():
     ],
 )
 def test_heldout17_changes_are_flagged(verifier, source, report, kind, quoted):
-    warnings = [w for w in verifier.verify(source, report) if w["type"] == kind]
-    assert len(warnings) == 1
-    spans = warnings[0]["source_span"], warnings[0]["report_span"]
-    assert (
-        tuple(text[slice(*span)] if span else None for text, span in zip((source, report), spans))
-        == quoted
-    )
+    _assert_one_of_kind(verifier, source, report, kind, quoted)
 
 
 # ---------------------------------------------------------------- heldout18 rules
@@ -2163,13 +2168,7 @@ def test_current_and_prior_swapped_in_a_table_is_a_measurement_change_not_a_drop
     ],
 )
 def test_heldout18_changes_are_flagged(verifier, source, report, kind, quoted):
-    warnings = [w for w in verifier.verify(source, report) if w["type"] == kind]
-    assert len(warnings) == 1
-    spans = warnings[0]["source_span"], warnings[0]["report_span"]
-    assert (
-        tuple(text[slice(*span)] if span else None for text, span in zip((source, report), spans))
-        == quoted
-    )
+    _assert_one_of_kind(verifier, source, report, kind, quoted)
 
 
 def test_spoken_levels_and_short_spoken_labels_are_read():
