@@ -900,6 +900,10 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                 )
                 if x_is_src and not _at_other_time(y, a):
                     _dropped_with_its_size(x, a, out)
+                if x_is_src and _lost_with_its_finding(x, y, a):
+                    # The dropped finding's omission warning covers its size. An invented
+                    # size stays a measurement warning: a draft's new number is checked.
+                    continue
             else:
                 s_m, r_m = _pair(x_is_src, a, other)
                 msg = (
@@ -1031,6 +1035,14 @@ def _said_elsewhere(x: _View, a: Measurement, other: Measurement) -> bool:
 def _value_key(m: Measurement) -> tuple:
     """What same_value compares, as a set key."""
     return (m.dim, m.is_range, tuple(sorted(m.values)))
+
+
+def _lost_with_its_finding(x: _View, y: _View, a: Measurement) -> bool:
+    """a is the size of a finding the other text does not mention at all."""
+    if a.mention is None:
+        return False
+    m = x.mentions[a.mention]
+    return m.kind == "finding" and m.polarity in _ASSERTED and not _has_partner(m, x, y)
 
 
 def _at_other_time(y: _View, a: Measurement) -> bool:

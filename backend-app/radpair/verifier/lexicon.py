@@ -1529,7 +1529,14 @@ UNITS: dict[str, tuple[str, float]] = {
 
 # Section headings and what they mean for certainty.
 HYPOTHETICAL_SECTIONS: frozenset[str] = frozenset(
-    {"indication", "history", "clinical history", "reason for exam", "clinical indication"}
+    {
+        "indication",
+        "history",
+        "clinical history",
+        "reason for exam",
+        "clinical indication",
+        "technique",
+    }
 )
 SECTION_NAMES: frozenset[str] = frozenset(
     {

@@ -197,6 +197,7 @@ def _value_side(text: str, start: int, end: int) -> str | None:
 
 
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 def _is_prior(text: str, start: int, end: int) -> bool:
@@ -337,6 +338,14 @@ def extract_measurements(text: str) -> list[Measurement]:
         dim = _unit(last)[0]
         if last.lower() == "ga" and text[end : end + 1] == "-":
             continue  # "68Ga-PSMA" names an isotope
+        if (
+            last == "L"
+            and parts[0][0].isdigit()
+            and int(parts[0][0]) <= 14
+            and m.end("n0") == end - 1
+            and not _OF_AFTER.match(text, end)
+        ):
+            continue  # "station 4L", "10L": a nodal station and its side; "2L of fluid" stays
         if last == "G":
             dim = "gauge"  # "18G", "18 G": a capital G is a needle gauge; grams are "g"
         values = []

@@ -548,7 +548,6 @@ def test_equal_values_in_other_units_or_forms_are_not_flagged(verifier, source, 
         ("Mass measuring 3.4 x 3.0 x 2.8 cm.", "Mass measuring 3.4 x 3.0 x 2.3 cm."),
         ("Aneurysm 4.8 cm.", "Aneurysm 4.3 cm."),
         ("Small nodule in the right lower lobe.", "4 mm nodule in the right lower lobe."),
-        ("Spleen 15.5 cm. Cyst 2 cm.", "Spleen 15.5 cm."),
         ("RV/LV ratio 1.4, right heart strain.", "RV/LV ratio 1.1, right heart strain."),
         ("Tmax >6 s volume 45 mL.", "Tmax >10 s volume 45 mL."),
         ("Lumbar spine T -1.4. Hip T -2.1.", "Lumbar spine T-score -2.4. Hip T-score -2.1."),
@@ -2178,3 +2177,37 @@ def test_spoken_levels_and_short_spoken_labels_are_read():
     assert len(text) == len("l four l five colon disc bulge period")
     # "sigmoid colon" stays the bowel.
     assert ":" not in read_spoken_punctuation("sigmoid colon diverticulosis period")
+
+
+def test_a_nodal_station_is_no_volume_but_litres_of_fluid_are():
+    assert extract_measurements("Subcentimeter station 4L and 10R nodes.") == []
+    (litres,) = extract_measurements("2L of pleural fluid drained.")
+    assert (litres.dim, litres.values) == ("volume", (2000.0,))
+
+
+@pytest.mark.parametrize(
+    "source, report, size, name",
+    [
+        (
+            "Uterus with a 3.1 cm fibroid. Right ovary normal. Additional 2.3 cm fundal polyp.",
+            "Uterus with a 3.1 cm fibroid. Right ovary normal.",
+            "2.3 cm",
+            "polyp",
+        ),
+        ("Spleen 15.5 cm. Cyst 2 cm.", "Spleen 15.5 cm.", "2 cm", "Cyst"),
+    ],
+)
+def test_a_dropped_lesion_is_one_omission_that_names_its_size(verifier, source, report, size, name):
+    warnings = verifier.verify(source, report)
+    assert [w["type"] for w in warnings] == ["omission"]
+    assert f"({size})" in warnings[0]["message"]
+    assert source[slice(*warnings[0]["source_span"])] == name
+
+
+def test_structures_named_in_the_technique_line_assert_nothing(verifier):
+    source = "Thyroid ultrasound. No abnormal cervical lymph nodes."
+    report = (
+        "TECHNIQUE: Ultrasound of the thyroid and cervical lymph nodes.\n"
+        "FINDINGS: No abnormal cervical lymph nodes."
+    )
+    assert _types(verifier, source, report) == set()
