@@ -357,20 +357,23 @@ def extract_measurements(text: str) -> list[Measurement]:
                 break
             values.append(_norm(number(num) * factor))
         found.append(Measurement(m.start(), end, dim, tuple(values)))
-    for m in _SUV_RE.finditer(text):
+    folded = text.lower()
+    # Uptake values are read only where a text speaks of uptake values at all.
+    uptake = "suv" in folded or "mbp" in folded or "blood pool" in folded
+    for m in _SUV_RE.finditer(text) if uptake else ():
+        found.append(Measurement(m.start(1), m.end(1), "suv", (_norm(float(m.group(1))),)))
         more = _SUV_MORE.match(text, m.end())
         while more:
             found.append(Measurement(more.start(1), more.end(1), "suv", (_norm(float(more[1])),)))
             more = _SUV_MORE.match(text, more.end())
     for pattern, dim in (
-        (_SUV_RE, "suv"),
-        (_REFERENCE_SUV_RE, "suv"),
+        (_REFERENCE_SUV_RE if uptake else None, "suv"),
         (_RATIO_RE, "ratio"),
         (_VELOCITY_RE, "velocity"),
         (_RATE_RE, "rate"),
         (_BMD_RE, "bone_density"),
     ):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if pattern is not None else ():
             found.append(Measurement(m.start(1), m.end(1), dim, (_norm(float(m.group(1))),)))
     for m in _NAMED_CHANGE.finditer(text):
         dim = "suv" if m.group("suv") else "ratio"
