@@ -252,8 +252,8 @@ def table_cells(text: str) -> list[tuple[int, int, str]]:
 
 
 def comparison_labels(text: str) -> list[tuple[int, int]]:
-    """The naming cell of each row of a table that sets prior values beside current ones: the
-    row names the finding there and states it, then and now, in its other cells."""
+    """Spans of the naming cells of rows in tables that set prior values beside current ones."""
+    # Such a row names the finding in that cell and states it, then and now, in the others.
     labels = []
     for row in _table_rows(text) if "|" in text else []:
         if any(_PRIOR_COLUMN.search(head) for _, _, head in row):
