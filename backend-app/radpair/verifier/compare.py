@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
-from radpair.verifier.measure import PRIOR, covers, number, same_value
+from radpair.verifier.measure import PRIOR, comparison_labels, covers, number, same_value
 from radpair.verifier.model import (
     ABSENT,
     HYPOTHETICAL,
@@ -193,10 +193,16 @@ class _View:
         self._structure_sides: dict[frozenset[str], frozenset[str]] = {}
         # A finding word in a heading or in the exam title's reason asserts nothing.
         self.headings: set[int] = set()
+        labels = comparison_labels(self.text)
         for m in self.mentions:
-            if m.kind == "finding" and (_is_heading(self.text, m) or _in_exam_title(self, m)):
+            if m.kind != "finding":
+                continue
+            if _is_heading(self.text, m) or _in_exam_title(self, m):
                 m.polarity = HYPOTHETICAL
                 self.headings.add(id(m))
+            elif labels and any(a <= m.span[0] < b for a, b in labels):
+                # A comparison row's name: the row still answers for a dictated finding.
+                m.polarity = HYPOTHETICAL
         self.distinct = self.mentions
         if len(self.mentions) + len(self.measurements) > _SHARE_ABOVE:
             self._signatures = {id(m): self._signature(m) for m in self.mentions}
@@ -413,18 +419,43 @@ def _label_swaps(src: _View, rep: _View, out: _Collector) -> None:
                 )
 
 
+def _structure_side(view: _View, a: Measurement) -> tuple[str, frozenset[str]] | None:
+    """The one side and the structure of the paired structure a value measures ("right ovary
+    1.9 x 1.1 x 1.0 cm"); None when the value has no such owner."""
+    if a.mention is None:
+        return None
+    m = view.mentions[a.mention]
+    if m.kind != "anatomy" or len(m.hard_sides) != 1 or "B" in m.hard_sides:
+        return None
+    (side,) = m.hard_sides
+    return side, m.anatomy
+
+
 def _value_sides(src: _View, rep: _View, out: _Collector) -> None:
-    """A value labelled with one side in the source and only with the other in the report."""
+    """A value labelled with one side in the source and only with the other in the report, or
+    given for one side of a paired structure there and for its other side here."""
     for a in src.measurements:
-        if a.side is None:
-            continue
-        same = [b for b in rep.by_dim.get(a.dim, ()) if b.side and same_value(a, b)]
-        if same and all(b.side != a.side for b in same):
-            b = same[0]
+        if a.side is not None:
+            side_a = a.side
+            same = [(b, b.side) for b in rep.by_dim.get(a.dim, ()) if b.side and same_value(a, b)]
+        else:
+            owner = _structure_side(src, a)
+            if owner is None:
+                continue
+            side_a = owner[0]
+            same = [
+                (b, theirs[0])
+                for b in rep.by_dim.get(a.dim, ())
+                if same_value(a, b)
+                for theirs in [_structure_side(rep, b)]
+                if theirs and theirs[1] == owner[1]
+            ]
+        if same and all(side_b != side_a for _, side_b in same):
+            b, side_b = same[0]
             out.add(
                 "laterality",
-                f"'{_fmt(src.text, a)}' is given for the {_side_word(frozenset(a.side))} in "
-                f"the source but for the {_side_word(frozenset(b.side))} in the report.",
+                f"'{_fmt(src.text, a)}' is given for the {_side_word(frozenset(side_a))} in "
+                f"the source but for the {_side_word(frozenset(side_b))} in the report.",
                 _span(a),
                 _span(b),
             )
@@ -785,7 +816,7 @@ _INDEX_ABOVE = 400
 
 # Values often given without their name in one text ("Total 142" under "Agatston:"): checked
 # only against a value the other text names the same way.
-_SIZED_LESIONS = lx.LESION_WORDS | lx.NAMED_LESIONS
+_SIZED_LESIONS = lx.LESION_WORDS | lx.NAMED_LESIONS | {"lymph_node"}
 _DERIVED = frozenset({"ratio", "calcium_score", "t_score", "z_score"})
 
 
@@ -867,8 +898,12 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                     if x_is_src
                     else f"Measurement '{_fmt(x.text, a)}' does not appear in the source."
                 )
-                if x_is_src:
+                if x_is_src and not _at_other_time(y, a):
                     _dropped_with_its_size(x, a, out)
+                if x_is_src and _lost_with_its_finding(x, y, a):
+                    # The dropped finding's omission warning covers its size. An invented
+                    # size stays a measurement warning: a draft's new number is checked.
+                    continue
             else:
                 s_m, r_m = _pair(x_is_src, a, other)
                 msg = (
@@ -894,7 +929,20 @@ def _size_taken_by_another(x: _View, y: _View, a: Measurement) -> bool:
     and a "0.6 cm" lesion against only "common bile duct 0.6 cm"): a's was dropped."""
     if a.mention is None:
         return False
-    mine = [c for c in x.by_dim.get(a.dim, ()) if c is not a and same_value(c, a)]
+    own = x.mentions[a.mention]
+    # A value given by the lesion's own organ ("Stable 2.1 cm ... of the pancreatic body") is the
+    # lesion's size said again, not another structure's.
+    mine = [
+        c
+        for c in x.by_dim.get(a.dim, ())
+        if c is not a
+        and same_value(c, a)
+        and not (
+            c.mention is not None
+            and x.mentions[c.mention].kind == "anatomy"
+            and x.mentions[c.mention].anatomy & _up(own.anatomy)
+        )
+    ]
     if not mine:
         return False
     theirs = [b for b in y.by_dim.get(a.dim, ()) if same_value(a, b)]
@@ -987,6 +1035,22 @@ def _said_elsewhere(x: _View, a: Measurement, other: Measurement) -> bool:
 def _value_key(m: Measurement) -> tuple:
     """What same_value compares, as a set key."""
     return (m.dim, m.is_range, tuple(sorted(m.values)))
+
+
+def _lost_with_its_finding(x: _View, y: _View, a: Measurement) -> bool:
+    """a is the size of a finding the other text does not mention at all."""
+    if a.mention is None:
+        return False
+    m = x.mentions[a.mention]
+    return m.kind == "finding" and m.polarity in _ASSERTED and not _has_partner(m, x, y)
+
+
+def _at_other_time(y: _View, a: Measurement) -> bool:
+    """The other text gives a's value as the other study's (current and prior swapped): a
+    changed value, not a dropped lesion."""
+    other = a.dim[: -len(PRIOR)] if a.dim.endswith(PRIOR) else a.dim + PRIOR
+    values = sorted(a.values)
+    return any(sorted(b.values) == values for b in y.by_dim.get(other, ()))
 
 
 def _dropped_with_its_size(x: _View, a: Measurement, out: _Collector) -> None:

@@ -13,7 +13,12 @@ from functools import lru_cache
 
 from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
-from radpair.verifier.spoken import read_spoken_numbers, read_spoken_punctuation, spoken_end
+from radpair.verifier.spoken import (
+    read_spoken_levels,
+    read_spoken_numbers,
+    read_spoken_punctuation,
+    spoken_end,
+)
 from radpair.verifier.measure import extract_measurements
 from radpair.verifier.model import (
     ABSENT,
@@ -103,11 +108,15 @@ class Sentence:
         )
 
 
+_LINE_SECTIONS = lx.HYPOTHETICAL_SECTIONS | {"comparison", "technique"}
+
+
 def segment(text: str) -> list[Sentence]:
     """Split a text into sentences, recognising section headings and side-bearing labels."""
     sentences: list[Sentence] = []
     section = "body"
     heading: int | None = None
+    inline_label = False
     pos = 0
     folded = text.lower() if text.isascii() else None
     for line in text.splitlines(keepends=True):
@@ -116,10 +125,15 @@ def segment(text: str) -> list[Sentence]:
         body = line.rstrip("\r\n")
         if not body.strip():
             continue
-        if section in lx.HYPOTHETICAL_SECTIONS:
-            # A dictated "Indication: ..." line ends with its line: what follows without a
-            # heading of its own is the report body, not more history.
+        if section in _LINE_SECTIONS:
+            # A dictated "Indication: ..." or "Comparison: ..." line ends with its line: what
+            # follows without a heading of its own is the report body, not more history.
             section, heading = "body", None
+        elif inline_label and not _OPENING_SIDE.match(body):
+            # "Right breast: 5 mm mass." governs its own line; a label alone on its line
+            # governs the lines below it, and a line opening with a side is read against it.
+            heading = None
+        inline_label = False
         offset = line_start
         bullet = _BULLET.match(body)
         if bullet:
@@ -156,6 +170,7 @@ def segment(text: str) -> list[Sentence]:
                         start += 1
                     if start >= piece_start + e:
                         continue
+                    inline_label = True
                 sentences.append(Sentence(start, piece_start + e, section, heading))
     return sentences
 
@@ -477,9 +492,10 @@ class SideMatcher:
             f"{re.escape(a[1:])}"
             for a in abbrevs
         )
-        # Nor before a number ("L 4"), unless the number is an ordinal ("R 6th and 7th ribs").
+        # Nor before a number ("L 4"), unless the number is an ordinal ("R 6th and 7th ribs")
+        # or a percentage naming a site ("L 33% radius").
         self.abbrev = re.compile(
-            rf"({abbrev})\.?(?![A-Za-z0-9/\-])(?!\s*\d(?!\d*(?:st|nd|rd|th)\b))"
+            rf"({abbrev})\.?(?![A-Za-z0-9/\-])(?!\s*\d(?!\d*(?:st|nd|rd|th\b|%)))"
         )
 
     def find(self, text: str, lower: str, terms: Sequence[Term]) -> list[SideWord]:
@@ -1512,7 +1528,7 @@ def extract(
     """Run one engine's term finder and polarity decider through the shared assembly."""
     # Spoken "period" ends a sentence as "." does; the marks keep every offset.
     spoken = read_spoken_punctuation(text)
-    text = read_spoken_numbers(spoken)
+    text = read_spoken_numbers(read_spoken_levels(spoken))
     sentences = segment(text)
     lower = safe_lower(text)
     terms = find_terms(text, lower)
@@ -1538,6 +1554,11 @@ def _relative_sides(
         return sides
     title_end = sentences[0].end
     title = {s.side for s in sides if s.end <= title_end}
+    if (not title or title == {"B"}) and len(sentences) > 1:
+        # "Bilateral breast MRI. Known right breast carcinoma. ... Contralateral breast: ...":
+        # with both sides imaged, the side of the known disease in the history is the own one.
+        start, title_end = title_end, sentences[1].end
+        title = {s.side for s in sides if start <= s.start and s.end <= title_end}
     if len(title) != 1 or "B" in title:
         return sides
     (own,) = title

@@ -50,6 +50,7 @@ FINDINGS: dict[str, list[str]] = {
     "effusion": [
         "effusion",
         "pleural effusion|pleura",
+        "pleural eff|pleura",
         "parapneumonic effusion|pleura",
         "pleural fluid|pleura",
         "pericardial effusion|pericardium",
@@ -586,6 +587,29 @@ FINDINGS: dict[str, list[str]] = {
         "increased uptake",
         "increased fdg uptake",
         "increased tracer uptake",
+        # Head and neck restaging: masslike uptake is the lesion, mild diffuse uptake is not.
+        "masslike uptake",
+        "mass-like uptake",
+        "focal or masslike uptake",
+        "focal or mass-like uptake",
+        "focal/masslike uptake",
+    ],
+    # Contrast enhancement called suspicious or abnormal is a lesion (breast and body MRI);
+    # plain "enhancement" also describes normal tissue.
+    "abnormal_enhancement": [
+        "suspicious enhancement",
+        "abnormal enhancement",
+        "suspicious enhancing lesion",
+        "abnormal enhancing lesion",
+    ],
+    # Contrast kinetics named as features (LI-RADS major features, breast MRI delayed phase):
+    # "no washout appearance" against "nonperipheral washout" is a changed category.
+    "washout": [
+        "washout",
+        "washout appearance",
+        "nonperipheral washout",
+        "non-peripheral washout",
+        "washout kinetics",
     ],
     "ureteral_jet": ["ureteral jet", "ureteric jet", "ureteral jets", "jet"],
     "malperfusion": ["malperfusion", "hypoperfusion"],
@@ -791,7 +815,11 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "inguinal": (["inguinal"], True, None),
     "ovary": (["ovary", "ovaries", "ovarian", "adnexa", "adnexal"], True, None),
     "uterus": (["uterus", "uterine", "fundus"], False, None),
-    "prostate": (["prostate", "peripheral zone", "transition zone"], True, None),
+    "prostate": (["prostate"], True, None),
+    # The zones are separate places: a transition zone lesion is no peripheral zone one.
+    "peripheral_zone": (["peripheral zone", "pz"], True, "prostate"),
+    "transition_zone": (["transition zone", "tz"], True, "prostate"),
+    "central_zone": (["central zone"], True, "prostate"),
     "testis": (["testis", "testes", "testicle", "testicular", "scrotal"], True, None),
     "breast": (["breast", "breasts"], True, None),
     "thyroid_lobe": (["thyroid lobe", "lobe", "isthmus"], True, "thyroid"),
@@ -1269,6 +1297,12 @@ HYP_PRE: list[str] = [
     "to assess for",
     "if there is",
     "follow-up for",
+    # A PET report's account of the baseline study ("Previously FDG-avid cervical nodes") says
+    # what was seen then, not now.
+    "previously fdg-avid",
+    "previously fdg avid",
+    "previously avid",
+    "previously hypermetabolic",
 ]
 # Words that name a finding's absence outright: "normal ventilation" is no ventilation defect.
 ABSENCE_NAMES: dict[str, str] = {
@@ -1413,6 +1447,9 @@ NAMES_NOT_FINDINGS: tuple[str, ...] = (
     "aortic dissection protocol",
     "dissection protocol",
     "hematuria protocol",
+    # A rising PSA after treatment: a laboratory state that prompts the study, not an image.
+    "biochemical recurrence",
+    "biochemical failure",
 )
 
 QUALIFIERS: dict[str, str] = {
@@ -1425,6 +1462,8 @@ QUALIFIERS: dict[str, str] = {
     "fixed": "fixed",
     "reversible": "reversible",
     "solid": "solid",
+    # "No distant metastatic disease" says nothing of the nodal metastases beside it.
+    "distant": "distant",
     # "No saddle embolus" denies only the saddle kind, not segmental emboli.
     "saddle": "saddle",
     # "No full-thickness tear" beside a dictated partial tear denies only the full kind.
@@ -1490,7 +1529,14 @@ UNITS: dict[str, tuple[str, float]] = {
 
 # Section headings and what they mean for certainty.
 HYPOTHETICAL_SECTIONS: frozenset[str] = frozenset(
-    {"indication", "history", "clinical history", "reason for exam", "clinical indication"}
+    {
+        "indication",
+        "history",
+        "clinical history",
+        "reason for exam",
+        "clinical indication",
+        "technique",
+    }
 )
 SECTION_NAMES: frozenset[str] = frozenset(
     {

@@ -56,8 +56,10 @@ _PRIOR_BEFORE = re.compile(
     r"(?:\s+(?:at|as))?(?:\s+(?:approximately|about|up to))?\s*\(?\s*$",
     re.IGNORECASE,
 )
+# "1.2 x 0.9 cm previously 1.1 x 0.9 cm": a cue followed by a value belongs to that value.
 _PRIOR_AFTER = re.compile(
-    r"^\s*\)?\s*(?:previously|prior|(?:at|on) baseline|"
+    r"^\s*\)?\s*(?:(?:previously|prior)(?!\s*:?\s*(?:measur\w+\s+)?(?:approximately\s+)?\d)|"
+    r"(?:at|on) baseline|(?:-+>|\u2192)\s*\d|"
     r"on (?:the )?(?:prior|previous|preceding|earlier|last)\b|"
     r"(?:on|in) \d{1,2}/\d{1,2}/\d{2,4}|(?:on|in) (?:19|20)\d\d\b)",
     re.IGNORECASE,
@@ -77,12 +79,23 @@ _PRIOR_PAREN = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_START = re.compile(r"[.;:\n](?!\d)[^.;:\n]*$")
+# "Baseline: bulky mass SUVmax 14.2": a sentence labelled as the earlier study's account.
+_PRIOR_LABEL = re.compile(r"(?:^|[\n.])\s*(?:baseline|prior|previous(?: study)?)\s*$", re.I)
 # Standardised uptake values are written after their label: "SUVmax 6.4", "SUV of 2.1".
 _SUV_RE = re.compile(
     r"\bSUV\s*(?:max|peak|mean)?\s*(?:of|is|was|=|:)?\s*(?:approximately\s+)?"
     r"(\d+(?:\.\d+)?)(?![\d.]*\s*(?:mm|cm))",
     re.IGNORECASE,
 )
+# Reference uptake is named by its organ in PET reports: "MBP 2.0, liver 2.6"; and one label may
+# lead a list: "SUVmax 8.1 and 5.4 respectively".
+_REFERENCE_SUV_RE = re.compile(
+    r"\b(?:mbp|(?:mediastinal )?blood pool|liver)(?:\s+(?:background|reference))?\s*"
+    r"(?:suv\s*(?:max|mean)?)?\s*(?:of|=|:|\()?\s*"
+    r"(\d{1,2}\.\d)(?![\d.]*\s*(?:mm|cm|%))",
+    re.IGNORECASE,
+)
+_SUV_MORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(\d+\.\d+)(?![\d.]*\s*(?:mm|cm|%))")
 # Unitless ratios are written after their name: "RV/LV ratio 1.4", "RV/LV 0.8", "ICA/CCA 1.3",
 # "RAR 3.8" (renal-aortic), "RI 0.7" (resistive index).
 _RATIO_RE = re.compile(
@@ -131,8 +144,15 @@ _SIDE_AFTER = re.compile(r"^\s*(left|right)\b(?!\s*(?:-|\w))", re.IGNORECASE)
 _LABEL_WORD = re.compile(r"[a-z][a-z0-9-]*|\d+-[a-z]+")
 _LABEL_FILLER = frozenset(
     "measures measuring measured measure is are was were of at approximately about up to the a "
-    "an with and now currently by in on".split()
+    "an with and now currently by in on percentage percent".split()
 )
+# Abbreviated names of values, read as their words: "APW 70%" is the absolute washout.
+_LABEL_WORDS = {
+    "apw": ("absolute", "washout"),
+    "rpw": ("relative", "washout"),
+    "apw%": ("absolute", "washout"),
+    "rpw%": ("relative", "washout"),
+}
 _LABEL_STOP = re.compile(r"[,;:(\n]|\.(?!\d)")
 
 
@@ -164,7 +184,7 @@ def _value_label(text: str, start: int, end: int) -> tuple[str, ...]:
         head = [w for w in raw[:k] if w not in _LABEL_FILLER]
         if head and any(w not in _LABEL_FILLER for w in raw[k + 1 :]):
             return tuple(head[-2:])
-    words = [w for w in raw if w not in _LABEL_FILLER]
+    words = [x for w in raw if w not in _LABEL_FILLER for x in _LABEL_WORDS.get(w, (w,))]
     return tuple(words[-2:])
 
 
@@ -177,6 +197,7 @@ def _value_side(text: str, start: int, end: int) -> str | None:
 
 
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 def _is_prior(text: str, start: int, end: int) -> bool:
@@ -189,7 +210,71 @@ def _is_prior(text: str, start: int, end: int) -> bool:
         return True
     sentence = _CLAUSE_START.search(text, max(0, start - 200), start)
     begin = sentence.start() + 1 if sentence else max(0, start - 200)
+    if sentence and text[sentence.start()] == ":":
+        if _PRIOR_LABEL.search(text, max(0, sentence.start() - 30), sentence.start()):
+            return True
     return bool(_PRIOR_CLAUSE.search(text[begin:start]))
+
+
+# A table row ("| 1 | RLL mass | 2.6 cm | 3.4 cm |") takes the meaning of each value from its
+# column's heading: a "Prior" or "Baseline" column holds earlier sizes, an "SUVmax" column holds
+# uptake values written without their name.
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
+_PRIOR_COLUMN = re.compile(
+    rf"\b(?:prior|previous|baseline|comparison|{_BEFORE_TREATMENT})\b", re.IGNORECASE
+)
+_VALUE_COLUMN = re.compile(
+    rf"{_PRIOR_COLUMN.pattern}|\b(?:current|now|size|diameter|axis)\b", re.IGNORECASE
+)
+_SUV_COLUMN = re.compile(r"\bsuv", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.]|\s*(?:%|mm|cm)\b)")
+
+
+def _table_rows(text: str) -> list[list[tuple[int, int, str]]]:
+    """Each body row of the pipe tables in the text: (start, end, column heading) per cell."""
+    rows: list[list[tuple[int, int, str]]] = []
+    header: list[str] | None = None
+    last_end = -2
+    for row in _TABLE_ROW.finditer(text):
+        bars = [row.start() + k for k, c in enumerate(row.group()) if c == "|"]
+        spans = list(zip(bars, bars[1:]))
+        if header is None or row.start() != last_end + 1:
+            header = [text[a + 1 : b].strip() for a, b in spans]
+        elif not set(text[bars[0] : bars[-1]]) <= set("|-: \t"):
+            rows.append([(a + 1, b, head) for (a, b), head in zip(spans, header)])
+        last_end = row.end()
+    return rows
+
+
+def table_cells(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, column heading) of every body cell of the pipe tables in the text."""
+    return [cell for row in _table_rows(text) for cell in row] if "|" in text else []
+
+
+def comparison_labels(text: str) -> list[tuple[int, int]]:
+    """Spans of the naming cells of rows in tables that set prior values beside current ones."""
+    # Such a row names the finding in that cell and states it, then and now, in the others.
+    labels = []
+    for row in _table_rows(text) if "|" in text else []:
+        if any(_PRIOR_COLUMN.search(head) for _, _, head in row):
+            # The name comes before the first column of values.
+            for a, b, head in row:
+                if _VALUE_COLUMN.search(head):
+                    break
+                if re.search(r"[a-z]{3}", text[a:b], re.IGNORECASE):
+                    labels.append((a, b))
+                    break
+    return labels
+
+
+def _table_values(text: str, cells: list[tuple[int, int, str]]) -> list[Measurement]:
+    """Unit-less uptake values in the SUV columns of a table."""
+    out = []
+    for start, end, head in cells:
+        if _SUV_COLUMN.search(head):
+            for m in _BARE_NUMBER.finditer(text, start, end):
+                out.append(Measurement(m.start(), m.end(), "suv", (_norm(float(m.group())),)))
+    return out
 
 
 @lru_cache(maxsize=256)
@@ -251,6 +336,16 @@ def extract_measurements(text: str) -> list[Measurement]:
                 parts.pop()
             end = m.start(f"u{len(parts) - 1}") + len(parts[-1][1])
         dim = _unit(last)[0]
+        if last.lower() == "ga" and text[end : end + 1] == "-":
+            continue  # "68Ga-PSMA" names an isotope
+        if (
+            last == "L"
+            and parts[0][0].isdigit()
+            and int(parts[0][0]) <= 14
+            and m.end("n0") == end - 1
+            and not _OF_AFTER.match(text, end)
+        ):
+            continue  # "station 4L", "10L": a nodal station and its side; "2L of fluid" stays
         if last == "G":
             dim = "gauge"  # "18G", "18 G": a capital G is a needle gauge; grams are "g"
         values = []
@@ -262,20 +357,34 @@ def extract_measurements(text: str) -> list[Measurement]:
                 break
             values.append(_norm(number(num) * factor))
         found.append(Measurement(m.start(), end, dim, tuple(values)))
+    folded = text.lower()
+    # Uptake values are read only where a text speaks of uptake values at all.
+    uptake = "suv" in folded or "mbp" in folded or "blood pool" in folded
+    for m in _SUV_RE.finditer(text) if uptake else ():
+        found.append(Measurement(m.start(1), m.end(1), "suv", (_norm(float(m.group(1))),)))
+        more = _SUV_MORE.match(text, m.end())
+        while more:
+            found.append(Measurement(more.start(1), more.end(1), "suv", (_norm(float(more[1])),)))
+            more = _SUV_MORE.match(text, more.end())
     for pattern, dim in (
-        (_SUV_RE, "suv"),
+        (_REFERENCE_SUV_RE if uptake else None, "suv"),
         (_RATIO_RE, "ratio"),
         (_VELOCITY_RE, "velocity"),
         (_RATE_RE, "rate"),
         (_BMD_RE, "bone_density"),
     ):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if pattern is not None else ():
             found.append(Measurement(m.start(1), m.end(1), dim, (_norm(float(m.group(1))),)))
     for m in _NAMED_CHANGE.finditer(text):
         dim = "suv" if m.group("suv") else "ratio"
         found.append(Measurement(m.start("a"), m.end("a"), dim + PRIOR, (_norm(float(m["a"])),)))
         found.append(Measurement(m.start("b"), m.end("b"), dim, (_norm(float(m["b"])),)))
     found += _unitless_priors(text, found)
+    cells = table_cells(text)
+    if cells:
+        taken_at = {m.start for m in found}
+        found += [m for m in _table_values(text, cells) if m.start not in taken_at]
+    prior_cells = [(a, b) for a, b, head in cells if _PRIOR_COLUMN.search(head)]
     for m in _SCORE_RE.finditer(text):
         group = 2 if m.group(1) else 4
         kind = m.group(group - 1).lower()
@@ -283,7 +392,10 @@ def extract_measurements(text: str) -> list[Measurement]:
         value = _norm(number(m.group(group)))
         found.append(Measurement(m.start(group), m.end(group), dim, (value,)))
     for meas in found:
-        if not meas.dim.endswith(PRIOR) and _is_prior(text, meas.start, meas.end):
+        if not meas.dim.endswith(PRIOR) and (
+            _is_prior(text, meas.start, meas.end)
+            or any(a <= meas.start < b for a, b in prior_cells)
+        ):
             meas.dim += PRIOR
         meas.side = _value_side(text, meas.start, meas.end)
         meas.label = _value_label(text, meas.start, meas.end)

@@ -16,6 +16,11 @@ _MARK = {"period": ".", "full stop": ".", "semicolon": ";", "comma": ",", "colon
 _WORD_BEFORE = re.compile(r"([\w-]+)[ \t]*\Z")
 # "colon" is also the bowel: it is a mark only right after a section heading.
 _COLON_AFTER = lx.SECTION_NAMES | {"exam", "examination", "procedure", "history", "indication"}
+_COLON_NAMED_BY = frozenset(
+    "sigmoid ascending descending transverse right left distal proximal mid redundant entire"
+    " rectosigmoid whole and or of with to in the a an".split()
+)
+_ARTICLES = frozenset({"the", "a", "an", "no"})
 # "period" is also a word ("for a period of", "the postpartum period"): a spoken one never
 # follows a determiner or a word of time, and never takes "of".
 _NOT_BEFORE_PERIOD = frozenset(
@@ -35,7 +40,15 @@ def _is_mark(text: str, m: re.Match, clause_start: int) -> bool:
     word = m.group(1).lower()
     if word == "colon":
         start = max(clause_start, *(text.rfind(c, 0, m.start()) + 1 for c in ".:;\n"))
-        return text[start : m.start()].strip().lower() in _COLON_AFTER
+        label = text[start : m.start()].strip().lower()
+        if label in _COLON_AFTER:
+            return True
+        # A short label opening its clause ("menisci colon", "l two l three colon") is a
+        # heading too, unless the bowel is named by it ("sigmoid colon", "the colon").
+        words = label.split()
+        return (
+            0 < len(words) <= 4 and words[-1] not in _COLON_NAMED_BY and words[0] not in _ARTICLES
+        )
     if word == "period":
         before = _word_before(text, m.start())
         if before in _NOT_BEFORE_PERIOD or before.endswith(_PERIOD_WORD_ENDS):
@@ -94,6 +107,27 @@ def _spoken_value(words: str) -> str:
     total += part
     digits = "".join(str(_WORD_VALUE[w]) for w in re.findall(r"[a-z]+", fraction))
     return f"{total}.{digits}" if digits else str(total)
+
+
+# "l four l five", "t twelve l one", "c five": a dictated vertebral level or disc level.
+_LEVEL_NUMBER = rf"(?:{_O}|ten|eleven|twelve)"
+_SPOKEN_LEVEL = re.compile(
+    rf"(?<![\w'\u2019])([ctls])[ \t]+({_LEVEL_NUMBER})\b"
+    rf"(?:[ \t]+(?:to[ \t]+)?([ctls])[ \t]+({_LEVEL_NUMBER})\b)?",
+    re.I,
+)
+
+
+def _level(m: re.Match) -> str:
+    first = f"{m.group(1).upper()}{_WORD_VALUE[m.group(2).lower()]}"
+    if m.group(3):
+        first += f"-{m.group(3).upper()}{_WORD_VALUE[m.group(4).lower()]}"
+    return first + " " * (m.end() - m.start() - len(first))
+
+
+def read_spoken_levels(text: str) -> str:
+    """The text with dictated spinal levels ("l four l five") as "L4-L5", offsets kept."""
+    return _SPOKEN_LEVEL.sub(_level, text)
 
 
 def read_spoken_numbers(text: str) -> str:

@@ -11,7 +11,7 @@ from radpair.verifier.engine import RulesEngine
 from radpair.verifier.extract import find_locations, place_runs
 from radpair.verifier.extract import segment
 from radpair.verifier.measure import extract_measurements
-from radpair.verifier.spoken import read_spoken_punctuation
+from radpair.verifier.spoken import read_spoken_levels, read_spoken_punctuation
 from tests.support.verifier_scoring import TYPES, load_corpus, meets, run_pairs, scores
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "verifier_corpus.yaml"
@@ -41,6 +41,17 @@ def _assert_one_warning(verifier, source: str, report: str, kind: str, quoted: t
     assert [w["type"] for w in warnings] == [kind]
     (s0, s1), (r0, r1) = warnings[0]["source_span"], warnings[0]["report_span"]
     assert (source[s0:s1], report[r0:r1]) == quoted
+
+
+def _assert_one_of_kind(verifier, source: str, report: str, kind: str, quoted: tuple) -> None:
+    """One warning of the kind, at the quoted words (None where a text has no span)."""
+    warnings = [w for w in verifier.verify(source, report) if w["type"] == kind]
+    assert len(warnings) == 1
+    spans = warnings[0]["source_span"], warnings[0]["report_span"]
+    assert (
+        tuple(text[slice(*span)] if span else None for text, span in zip((source, report), spans))
+        == quoted
+    )
 
 
 # ---------------------------------------------------------------- public API
@@ -201,6 +212,13 @@ def test_findings_without_a_real_partner_are_dropped_or_added(
         assert (text[span[0] : span[1]] if span else None) == words
 
 
+_RECIST_TABLE = (
+    "| # | Location | Current | Prior |\n"
+    "| 1 | Right lower lobe mass | 2.6 cm | 3.4 cm |\n"
+    "| 2 | Liver segment 7 metastasis | 2.1 cm | 3.0 cm |\n"
+)
+
+
 @pytest.mark.parametrize(
     ("source", "report"),
     [
@@ -281,6 +299,39 @@ def test_findings_without_a_real_partner_are_dropped_or_added(
             "MRI brain MS protocol with gadolinium. No new lesions.",
             "EXAMINATION: MRI brain, multiple sclerosis protocol, with gadolinium.\n"
             "No new lesions.",
+        ),
+        # Current and prior sizes kept straight in a table.
+        (
+            "RLL mass 2.6 cm (prior 3.4). Liver seg 7 metastasis 2.1 cm (prior 3.0).",
+            _RECIST_TABLE,
+        ),
+        # A value before "previously <value>" is the current one.
+        (
+            "Enhancing nodule measuring one point two by zero point nine centimeters previously "
+            "one point one by zero point nine centimeters.",
+            "Enhancing nodule measuring 12 x 9 mm (previously 11 x 9 mm).",
+        ),
+        # A column headed SUVmax holds uptake values; one label may lead a list of them.
+        (
+            "Two left external iliac nodes, 7 mm and 5 mm, SUVmax 8.1 and 5.4 respectively.",
+            "| Node | Location | Short axis | SUVmax |\n| 1 | Left external iliac | 7 mm | 8.1 |\n"
+            "| 2 | Left external iliac | 5 mm | 5.4 |\n",
+        ),
+        # Reference uptake named by its organ; an isotope is no gauge.
+        (
+            "68Ga-PSMA PET. SUVmax 3.8 (liver 3.3).",
+            "Ga-68 PSMA PET. SUVmax 3.8 (liver reference 3.3).",
+        ),
+        # "Baseline:" labels the earlier study's values; an arrow leads to the current one.
+        (
+            "Baseline: mass SUVmax 14.2. Now: mass decreased 9.8 x 6.1 cm -> 4.2 x 2.5 cm.",
+            "| Site | Baseline | Current |\n| Mass | 9.8 x 6.1 cm, SUVmax 14.2 | 4.2 x 2.5 cm |\n",
+        ),
+        # Structures named in the technique line assert nothing.
+        (
+            "Thyroid ultrasound. No abnormal cervical lymph nodes.",
+            "TECHNIQUE: Ultrasound of the thyroid and cervical lymph nodes.\n"
+            "FINDINGS: No abnormal cervical lymph nodes.",
         ),
     ],
 )
@@ -537,7 +588,6 @@ def test_equal_values_in_other_units_or_forms_are_not_flagged(verifier, source, 
         ("Mass measuring 3.4 x 3.0 x 2.8 cm.", "Mass measuring 3.4 x 3.0 x 2.3 cm."),
         ("Aneurysm 4.8 cm.", "Aneurysm 4.3 cm."),
         ("Small nodule in the right lower lobe.", "4 mm nodule in the right lower lobe."),
-        ("Spleen 15.5 cm. Cyst 2 cm.", "Spleen 15.5 cm."),
         ("RV/LV ratio 1.4, right heart strain.", "RV/LV ratio 1.1, right heart strain."),
         ("Tmax >6 s volume 45 mL.", "Tmax >10 s volume 45 mL."),
         ("Lumbar spine T -1.4. Hip T -2.1.", "Lumbar spine T-score -2.4. Hip T-score -2.1."),
@@ -657,11 +707,16 @@ def test_faithful_rewrites_of_letter_sides_and_not_significant_raise_nothing(
 
 
 @pytest.mark.parametrize(
-    "source", ["Lesion R PZ posterolateral, 11 mm.", "Lesion at L4 PZ posterolateral, 11 mm."]
+    "source, quoted",
+    [
+        # "PZ" names the peripheral zone, so the warning points at the side given to it.
+        ("Lesion R PZ posterolateral, 11 mm.", "R"),
+        ("Lesion at L4 PZ posterolateral, 11 mm.", "Lesion"),
+    ],
 )
-def test_a_letter_of_the_other_side_or_a_level_does_not_name_the_side(verifier, source):
+def test_a_letter_of_the_other_side_or_a_level_does_not_name_the_side(verifier, source, quoted):
     report = "An 11 mm lesion in the left posterolateral peripheral zone."
-    _assert_one_warning(verifier, source, report, "laterality", ("Lesion", "left"))
+    _assert_one_warning(verifier, source, report, "laterality", (quoted, "left"))
 
 
 # ---------------------------------------------------------------- negation
@@ -2039,10 +2094,109 @@ def test_short_names_of_numbered_hand_bones_are_places():
     ],
 )
 def test_heldout17_changes_are_flagged(verifier, source, report, kind, quoted):
-    warnings = [w for w in verifier.verify(source, report) if w["type"] == kind]
-    assert len(warnings) == 1
-    spans = warnings[0]["source_span"], warnings[0]["report_span"]
-    assert (
-        tuple(text[slice(*span)] if span else None for text, span in zip((source, report), spans))
-        == quoted
-    )
+    _assert_one_of_kind(verifier, source, report, kind, quoted)
+
+
+# ---------------------------------------------------------------- heldout18 rules
+
+
+def test_a_table_column_headed_prior_holds_earlier_sizes():
+    found = extract_measurements(_RECIST_TABLE)
+    dims = {_RECIST_TABLE[m.start : m.end]: m.dim for m in found}
+    assert dims == {
+        "2.6 cm": "length",
+        "3.4 cm": "length:prior",
+        "2.1 cm": "length",
+        "3.0 cm": "length:prior",
+    }
+
+
+def test_current_and_prior_swapped_in_a_table_is_a_measurement_change_not_a_drop(verifier):
+    source = "Segment 6 observation measures 1.6 cm, previously 1.0 cm."
+    report = "| Obs | Segment | Current size | Prior size |\n| 1 | 6 | 1.0 cm | 1.6 cm |\n"
+    assert _types(verifier, source, report) == {"measurement"}
+
+
+@pytest.mark.parametrize(
+    "source, report, kind, quoted",
+    [
+        (
+            "No washout appearance on portal venous phase.",
+            "Nonperipheral washout on portal venous phase.",
+            "negation",
+            ("washout appearance", "Nonperipheral washout"),
+        ),
+        (
+            "APW 70%, RPW 47%.",
+            "Absolute percentage washout: 47%. Relative percentage washout: 70%.",
+            "measurement",
+            ("70%", "47%"),
+        ),
+        (
+            "Bilateral breast MRI. Known right breast carcinoma.\nContralateral breast: 6 mm mass.",
+            "Bilateral breast MRI. Known right breast carcinoma.\nRight breast: 6 mm mass.",
+            "laterality",
+            ("mass", "mass"),
+        ),
+        (
+            "Right ovary 1.9 x 1.1 x 1.0 cm. Left ovary not visualized.",
+            "Left ovary: 1.9 x 1.1 x 1.0 cm.\nRight ovary: Not visualized.",
+            "laterality",
+            ("1.9 x 1.1 x 1.0 cm", "1.9 x 1.1 x 1.0 cm"),
+        ),
+        (
+            "l two l three colon no significant stenosis period",
+            "L2-L3: Significant stenosis.",
+            "negation",
+            ("stenosis", "stenosis"),
+        ),
+        (
+            "Left level IIA node 2.3 cm. Right level IIA node 1.0 cm, suspicious.",
+            "Left level IIA node 2.3 cm.",
+            "omission",
+            ("node", None),
+        ),
+        (
+            "R tonsillar fossa: mild diffuse uptake. No focal or masslike uptake.",
+            "Primary site: Mild diffuse uptake. Focal or masslike uptake.",
+            "negation",
+            ("focal or masslike uptake", "Focal or masslike uptake"),
+        ),
+    ],
+)
+def test_heldout18_changes_are_flagged(verifier, source, report, kind, quoted):
+    _assert_one_of_kind(verifier, source, report, kind, quoted)
+
+
+def test_spoken_levels_and_short_spoken_labels_are_read():
+    text = read_spoken_levels(read_spoken_punctuation("l four l five colon disc bulge period"))
+    assert text.startswith("L4-L5")
+    assert text[13] == ":"
+    assert len(text) == len("l four l five colon disc bulge period")
+    # "sigmoid colon" stays the bowel.
+    assert ":" not in read_spoken_punctuation("sigmoid colon diverticulosis period")
+
+
+def test_a_nodal_station_is_no_volume_but_litres_of_fluid_are():
+    assert extract_measurements("Subcentimeter station 4L and 10R nodes.") == []
+    (litres,) = extract_measurements("2L of pleural fluid drained.")
+    assert (litres.dim, litres.values) == ("volume", (2000.0,))
+
+
+@pytest.mark.parametrize(
+    "source, report, size, name",
+    [
+        (
+            "Uterus with a 3.1 cm fibroid. Right ovary normal. Additional 2.3 cm fundal polyp.",
+            "Uterus with a 3.1 cm fibroid. Right ovary normal.",
+            "2.3 cm",
+            "polyp",
+        ),
+        ("Spleen 15.5 cm. Cyst 2 cm.", "Spleen 15.5 cm.", "2 cm", "Cyst"),
+    ],
+)
+def test_a_dropped_lesion_is_one_omission_that_names_its_size(verifier, source, report, size, name):
+    warnings = verifier.verify(source, report)
+    assert [w["type"] for w in warnings] == ["omission"]
+    assert f"({size})" in warnings[0]["message"]
+    assert source[slice(*warnings[0]["source_span"])] == name

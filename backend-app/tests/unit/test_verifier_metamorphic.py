@@ -70,8 +70,14 @@ def _mm_to_cm(text: str) -> str:
 def _reverse_findings_lines(report: str) -> str:
     head, sep, rest = report.partition("FINDINGS:\n")
     body, sep2, tail = rest.partition("\n\n")
-    lines = body.split("\n")
-    return head + sep + "\n".join(reversed(lines)) + sep2 + tail
+    # A table moves as one block: its heading row names the columns of the rows below it.
+    blocks: list[str] = []
+    for line in body.split("\n"):
+        if blocks and line.startswith("|") and blocks[-1].startswith("|"):
+            blocks[-1] += "\n" + line
+        else:
+            blocks.append(line)
+    return head + sep + "\n".join(reversed(blocks)) + sep2 + tail
 
 
 def _ids(pairs) -> list[str]:
@@ -103,6 +109,12 @@ _KNOWN_NEGATIONS = {
     "which is none of the five types",
     "h17-036": "the first 'No' denies a recommendation ('No follow-up needed'), which is none "
     "of the five types",
+    "h18-028": "the first 'No' denies a piece of clinical history ('No trauma'), which is no "
+    "imaging finding",
+    "h18-046": "'osseous' names no structure the lexicon knows, so 'No suspicious osseous "
+    "lesion' answers for the peripheral zone's denied lesion",
+    "h18-054": "the first 'No' denies a recommendation ('No follow-up imaging needed'), which "
+    "is none of the five types",
     "h17-030": "tracer activity named by its site ('ectopic mediastinal activity') is not a "
     "finding the lexicon knows",
     "h4-fl-ugi-76": "'corkscrew appearance' is not a finding the lexicon knows",
