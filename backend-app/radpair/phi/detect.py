@@ -145,7 +145,9 @@ _TITLE = (
     # French, Quebec ("Dre" is a woman doctor) and Malay/Singapore forms of address.
     r"Dre|Docteur|Docteure|Madame|Madam|Monsieur|Mademoiselle|Encik|Puan|Cik|Tuan|"
     # Nigerian honorifics for those who made the hajj ("Alhaji Sani Abubakar").
-    r"Alhaji|Alhaja|Alh|Hajia|Hajiya)"
+    r"Alhaji|Alhaja|Alh|Hajia|Hajiya|"
+    # Indonesian forms of address ("Tn. Sutrisno", "Ibu Suharti").
+    r"Tn|Ny|Ibu|Bapak|Bpk)"
 )
 _ROLE_NOUN = (
     r"(?:physician|provider|doctor|clinician|surgeon|resident|fellow|nurse|NP|PA|PA-C|RN|"
@@ -511,6 +513,22 @@ def _numbered_field(match: re.Match) -> bool:
 
 def _enough_digits(minimum: int):
     return lambda match: sum(c.isdigit() for c in match.group(0)) >= minimum
+
+
+# A DICOM JSON attribute's tag ("00080020": {"vr": "DA", ...}) and a CPT code with its
+# modifier ("CPT 70553-26") name what a value is, not whose.
+_DICOM_JSON_KEY = re.compile(r'"\s*:\s*\{\s*"vr"')
+_CPT_BEFORE = re.compile(r"\bCPT[ \t#:]*$")
+
+
+def _long_id(match: re.Match) -> bool:
+    """Six digits or more, unless a DICOM JSON tag or a CPT code."""
+    text, start = match.string, match.start()
+    if text[start - 1 : start] == '"' and _DICOM_JSON_KEY.match(text, match.end()):
+        return False
+    if _CPT_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    return sum(c.isdigit() for c in match.group(0)) >= 6
 
 
 # Particles of surnames in any case ("van der Berg", "De La Cruz", "Al-Hassan" is one word).
@@ -1073,6 +1091,9 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
         parts = _parts(more.group("w")) if more else []
         if not parts or not all(namebook.is_name_like(p) for p in parts):
             break
+        # A header label after a name's column ("Adjuster: Rich Young   Tel 717-...").
+        if more.group("w").lower() in _PAIR_STOP:
+            break
         if _EPONYM_USE_AHEAD.match(text, more.end()):
             break
         end = more.end()
@@ -1176,10 +1197,11 @@ def _clock_position(match: re.Match) -> bool:
 _SPELLED_WORDS = re.compile(r"(?i)^(?:[a-z][ \t])*?(?:a|i)[ \t](?!\d)")
 _LEADING_THE = re.compile(r"(?i)the[ \t]+")
 # "Fleischner 2017", "McDonald 2017", "WHO 2021 classification": the year of a guideline.
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)[ \t,(]*$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)[ \t\n,(]*$")
 _GUIDELINE_WORDS = frozenset(
     """criteria guideline guidelines classification version revised edition update consensus
-    statement system who acr esur sru ajcc tnm rads lugano bethesda mcdonald society""".split()
+    statement system who acr esur sru ajcc tnm rads lugano bethesda mcdonald society effective
+    modification""".split()
 )
 
 
@@ -2162,7 +2184,7 @@ _RULES: tuple[_Rule, ...] = (
         # "ACC-US-24-007781": a site's prefix may stand before the kind's.
         r"(?<![\w.-])#?[A-Za-z]{0,5}(?:-[A-Za-z]{1,5})?-?\d[\d-]{4,}\d[A-Za-z]{0,3}(?![\w-]|\.\w)"
         + rf"(?!\s*{_UNITS}\b)",
-        keep=_enough_digits(6),
+        keep=_long_id,
     ),
     # "25-CT-771204", "1.2.840.55112.4471" (a DICOM study uid), and digits said one by one with
     # no key before them ("at five five five two one two ...").
@@ -2206,11 +2228,25 @@ _SPOKEN_NOT_PART = frozenset(
     neuf dix onze douze treize quatorze quinze seize vingt trente mille midi minuit nric nhi hkid
     ddn file care""".split()
 )
+# Header labels, institution words and forms of address of sites abroad and of US paperwork
+# ("CENTRO DE DIAGNÓSTICO", "Çekim Tarihi", "Tgl Pemeriksaan", "Cédula Profesional", "Patient
+# Portal", "Brendan Gallagher, Esq."): beside a name they are context, never part of it. Kept
+# out of the capitalised rules' exclusion, like the spoken words above.
+_HEADER_NOT_PART = frozenset(
+    """centro center centre diagnóstico diagnostico diagnósticos imagem imagen imagens vida
+    clínica clinica hospitalar universitário universitario serviço servicio radiologia
+    radiología laudo exame examen idade edad sexo anos años prontuário prontuario médico medico
+    médica medica tratante cédula cedula profesional medicina interna saúde salud são
+    çekim tarihi tarih hastane hastanesi yaş doç dikte rapor
+    usia tgl tanggal pemeriksaan nama dokter pengirim ibu bapak rumah sakit instalasi tahun
+    kasr portal contact esq saint""".split()
+)
 _NOT_PART = (
     frozenset(w.lower() for w in _NOT_NAME.split("|"))
     | _PARTICLE_WORDS
     | _ROLE_WORDS
     | _SPOKEN_NOT_PART
+    | _HEADER_NOT_PART
 )
 # Beside a given name these are context, not a surname; months may still be names.
 _PAIR_STOP = _NOT_PART - {m.lower() for m in _MONTHS} - {"will"}
