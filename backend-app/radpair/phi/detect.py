@@ -1678,7 +1678,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "DATE",
         rf"(?i)\b{_FR_DAY}[ \t]+{_FR_MONTH}(?:[ \t]+(?:\d{{4}}|{_FR_YEAR}))?\b",
-        needs=frozenset(_FR_MONTH[3:-1].replace("[ée]", "e").replace("[uû]", "u").split("|")),
+        # A pattern, not a word set: the word index splits "août" and "février" at the accent.
+        needs=re.compile(rf"(?i){_FR_MONTH}"),
     ),
     # "quatorze heures dix", "à deux heures et quart": a time said in French, after "à" or "vers"
     # ("pendant deux heures" is a duration).

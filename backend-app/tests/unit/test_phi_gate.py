@@ -419,6 +419,10 @@ SLICE16_FORMS = [
         "examen du trois mars deux mille vingt-cinq point",
         [("DATE", "trois mars deux mille vingt-cinq")],
     ),
+    (
+        "rendez-vous le quinze août deux mille vingt-quatre, contrôle le trois février",
+        [("DATE", "quinze août deux mille vingt-quatre"), ("DATE", "trois février")],
+    ),
     ("pendant deux heures sans douleur", []),
     ("radiographie du genou gauche deux incidences point conclusion deux points arthrose", []),
     # A New Zealand NHI said as three letters and four digits.

@@ -103,3 +103,11 @@ def test_most_cue_led_rules_use_the_index():
     # equivalence test above while the gate's latency doubled.
     indexed = sum(rule.leads is not None for rule in detect._RULES)
     assert indexed >= 0.7 * len(detect._RULES)
+
+
+def test_every_rule_needing_words_names_words_the_index_holds():
+    # The index splits text into ASCII letters and digits: a needed word with an accent or a
+    # hyphen ("août") would never be present, and its rule would never run.
+    for rule in detect._RULES:
+        if isinstance(rule.needs, frozenset):
+            assert all(re.fullmatch("[a-z0-9]+", word) for word in rule.needs), rule.needs
