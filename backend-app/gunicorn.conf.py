@@ -36,7 +36,7 @@ import multiprocessing
 import sys
 
 from radpair.exceptions import ConfigurationError
-from radpair.gunicorn_support import LOGCONFIG, install_json_errors
+from radpair.gunicorn_support import LOGCONFIG, cap_malloc_retention, install_json_errors
 from radpair.settings import Settings
 
 try:
@@ -44,6 +44,9 @@ try:
 except ConfigurationError as error:
     # A clear one-line refusal (for example PROD without DATABASE_URL), not a traceback.
     sys.exit(f"radpair-api: refusing to start: {error}")
+
+# Before the workers fork, so each inherits it: flat memory with many threads and argon2 logins.
+cap_malloc_retention()
 
 bind = f"{_settings.host}:{_settings.port}"
 worker_class = "gthread"

@@ -97,8 +97,6 @@ def gunicorn_server(
     """
     port = free_port()
     full_env = host.environ()
-    # As scripts/run-prod.sh does: flat memory with many threads.
-    full_env.setdefault("MALLOC_ARENA_MAX", "2")
     full_env.update(env)
     full_env.update({"HOST": "127.0.0.1", "PORT": str(port)})
     log_file = open(log_path, "w")

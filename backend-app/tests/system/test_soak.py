@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.support.servers import ApiClient, gunicorn_server, prod_env
+from tests.support.servers import ApiClient, gunicorn_server, prod_env, rss_kib
 
 pytestmark = pytest.mark.slow
 
@@ -24,14 +24,19 @@ REQUEST_TIMEOUT_S = 30.0
 # Per 200 requests: one login (argon2 is deliberately slow), the rest what a dictating client does.
 MIX = ["login"] * 1 + ["status"] * 39 + ["expand"] * 60 + ["process"] * 50 + ["history"] * 50
 assert len(MIX) == 200
+# One argon2 hash's memory (radpair/auth/passwords.py). Retained by glibc, these blocks make a
+# worker's memory jump by this much from one burst of logins to the next.
+ARGON2_BLOCK_KIB = 19 * 1024
+LOGINS_PER_BURST = 100
+LOGIN_BURSTS = 4
 
 
 @pytest.fixture(scope="module")
 def live(module_database_url, tmp_path_factory):
     """One gunicorn instance as deployed (two workers), offline LLM mode."""
-    # gunicorn_server sets MALLOC_ARENA_MAX=2 as run-prod.sh does: uncapped, glibc's per-thread
-    # arenas grow RSS in ~19 MiB steps whatever the application does, hiding what a leak check
-    # is about.
+    # gunicorn.conf.py caps glibc's arenas and mmap threshold (radpair/gunicorn_support.py):
+    # uncapped, retained argon2 blocks grow RSS in 19 MiB steps whatever the application does,
+    # hiding what a leak check is about.
     env = prod_env(module_database_url, "soak-test-secret-" + "k" * 32)
     log_path = tmp_path_factory.mktemp("soak") / "gunicorn.log"
     with gunicorn_server(env, log_path, workers=2, threads=CLIENT_THREADS) as server:
@@ -164,3 +169,32 @@ def test_twenty_thousand_mixed_requests_with_zero_errors_and_flat_memory(live, a
     assert soak.counts["login"] == TOTAL_REQUESTS // len(MIX)
     assert live.process.poll() is None
     assert rss_kib[-1] < rss_kib[0] * (1 + MAX_RSS_GROWTH), rss_kib
+
+
+def test_once_warm_no_burst_of_concurrent_logins_moves_worker_memory_by_an_argon2_block(
+    module_database_url, make_user, tmp_path
+):
+    env = prod_env(module_database_url, "burst-test-secret-" + "k" * 32)
+    users = [make_user() for _ in range(USERS)]
+
+    def login(index: int) -> int:
+        user = users[index % len(users)]
+        with ApiClient(live.url, timeout_s=REQUEST_TIMEOUT_S) as client:
+            return client.post(
+                "/login", {"email": user["email"], "password": user["password"]}
+            ).status
+
+    samples: list[dict[int, int]] = []
+    with gunicorn_server(env, tmp_path / "gunicorn.log", workers=2, threads=CLIENT_THREADS) as live:
+        # The first burst starts each worker's threads, pool connections and second arena.
+        for _ in range(1 + LOGIN_BURSTS):
+            with ThreadPoolExecutor(CLIENT_THREADS) as pool:
+                statuses = list(pool.map(login, range(LOGINS_PER_BURST)))
+            assert statuses == [200] * LOGINS_PER_BURST
+            samples.append({pid: rss_kib(pid) for pid in live.worker_pids()})
+
+    warm = samples[1:]
+    assert all(sample.keys() == warm[0].keys() for sample in warm)
+    spread = {pid: max(s[pid] for s in warm) - min(s[pid] for s in warm) for pid in warm[0]}
+    print(f"\nworker RSS spread over {LOGIN_BURSTS} warm bursts of logins: {spread} KiB")
+    assert max(spread.values()) < ARGON2_BLOCK_KIB // 2, samples
