@@ -233,12 +233,15 @@ _MONTH_DAY = (
 _ID_VALUE = r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 # Ids as sites write them: slash-separated parts ("MH/2024/0457821", "BL/25/004471"), digit
 # groups one space apart ("485 777 3456", "2953 41870 1", "2953 71823 1-2"), a site prefix
-# ("RBH 0074412", "GST 003 921 44X"); a short last group only where the field ends.
+# ("RBH 0074412", "GST 003 921 44X"); a short last group only where the field ends, a check
+# digit after a dash ("4387 65 1234-5"). A group is never the hour of a time after the id
+# ("Visit: 11-Nov-2024 10:20 AM").
 _FIELD_END = r"(?=[ \t]{2,}|[ \t]*$|[ \t]*[\n,;)])"
 _ID_GROUPED = (
     r"(?:[A-Za-z]{1,5}/)*(?=[A-Za-z0-9.-]*\d)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"
     r"(?:/[A-Za-z0-9][A-Za-z0-9-]*)*"
-    rf"(?:(?<=\d)(?:[ ]\d{{2,6}}){{1,3}}(?:[ ]\d(?:[/-]\d)?{_FIELD_END})?)?"
+    rf"(?:(?<=\d)(?:[ ]\d{{2,6}}(?![:.]\d)){{1,3}}(?:-\d{{1,2}}(?![\w/-]))?"
+    rf"(?:[ ]\d(?:[/-]\d)?{_FIELD_END})?)?"
     r"|(?-i:[A-Z]{2,5})(?:[ ](?-i:[A-Z])?(?:\d{3,}(?:-\d{1,3})?|\d\d(?:-\d\d){2})){1,3}"
     rf"(?:[ ]\d{{1,3}}(?-i:[A-Z]){_FIELD_END})?"
 )
@@ -249,8 +252,11 @@ _ORDINAL_TENS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 # Speech recognition writes dates, times and ids as words: "january fifth twenty twenty four",
 # "march the fourth", "at 3 15 pm", "m r n 7 7 0 4 1 2 9".
 _DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
-# Digits said one by one are apart by spaces, commas, dashes or a spoken "slash".
-_DIGIT_SEP = r"(?:[ \t,-]+|[ \t]+(?:slash|dash)[ \t]+)"
+# Digits said one by one are apart by spaces, commas, dashes or a spoken "slash", "dash" or
+# "dot" ("c p f one two three dot four five six dot seven eight nine dash zero nine").
+_DIGIT_SEP = r"(?:[ \t,-]+|[ \t]+(?:slash|dash|dot)[ \t]+)"
+# "eight hundred five five five ...": a toll-free prefix said as a number.
+_TOLL_FREE = r"(?:(?:one[ \t]+)?eight[ \t]+hundred[ \t]+)"
 _TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _SPOKEN_ORDINAL = (
@@ -521,14 +527,20 @@ _DICOM_JSON_KEY = re.compile(r'"\s*:\s*\{\s*"vr"')
 _CPT_BEFORE = re.compile(r"\bCPT[ \t#:]*$")
 
 
+# "DCF-00877", "REL-55821": capitals, a dash and five digits name a form or a case.
+_PREFIXED_FIVE = re.compile(r"#?(?!CPT|ICD)[A-Z]{2,5}-\d{5}")
+
+
 def _long_id(match: re.Match) -> bool:
-    """Six digits or more, unless a DICOM JSON tag or a CPT code."""
+    """Six digits or more (five after a prefix of capitals), unless a DICOM JSON tag or a CPT
+    code."""
     text, start = match.string, match.start()
     if text[start - 1 : start] == '"' and _DICOM_JSON_KEY.match(text, match.end()):
         return False
     if _CPT_BEFORE.search(text, max(0, start - 8), start):
         return False
-    return sum(c.isdigit() for c in match.group(0)) >= 6
+    digits = sum(c.isdigit() for c in match.group(0))
+    return digits >= 6 or (digits == 5 and bool(_PREFIXED_FIVE.fullmatch(match.group(0))))
 
 
 # Particles of surnames in any case ("van der Berg", "De La Cruz", "Al-Hassan" is one word).
@@ -986,12 +998,21 @@ def _acronyms_only(letters: str) -> bool:
 _FIRST_DIGIT_WORD = re.compile(rf"(?i)\b{_DIGIT_WORD}\b")
 
 
+# Codes spelled before digits that name a procedure or a diagnosis, not a person.
+_SPELLED_CODES = frozenset({"cpt", "icd", "hcpcs"})
+
+
 def _spoken_digits(match: re.Match) -> tuple[int, int] | None:
     """Digits said one by one, with the spelled letters before them unless a letter may be a
-    word ("i h i eight zero ..." keeps the digits; "a five ..." too)."""
+    word ("i h i eight zero ..." keeps the digits; "a five ..." too); not a code ("c p t seven
+    zero five five three")."""
+    first = _FIRST_DIGIT_WORD.search(match.string, match.start(), match.end())
+    if first:
+        spelled = match.string[match.start() : first.start()]
+        if re.sub(r"[^a-z]", "", spelled.lower()) in _SPELLED_CODES:
+            return None
     if not _SPELLED_WORDS.search(match.group()):
         return match.span()
-    first = _FIRST_DIGIT_WORD.search(match.string, match.start(), match.end())
     digits = match.string[first.start() : match.end()] if first else ""
     return (first.start(), match.end()) if _digit_count(digits) >= 5 else None
 
@@ -999,14 +1020,31 @@ def _spoken_digits(match: re.Match) -> tuple[int, int] | None:
 _HL7_CODE_FIELD = re.compile(r"(?m)^(?:OBX\|\d*\|[A-Z]{0,3}|OBR\|\d*\|[^|\n]*\|[^|\n]*)\|$")
 
 
-def _caret_name(match: re.Match) -> bool:
-    """ "PRICE^LAURA^A" is a name; "CTA^CT ANGIO", "71046^XR CHEST" are codes and exams."""
-    parts = [p for p in match.group().split("^")[:2] if p]
+# Degrees and credentials that close a caret name ("FENWICK^DAVID^L^^^MD"): not part of it.
+_CARET_DEGREES = frozenset("MD DO PHD MBBS RN NP PA DDS DMD FRCR FRCPC".split())
+
+
+def _caret_person(family: str, given: str, text: str, at: int) -> bool:
+    """A family and a given name as HL7 and DICOM write them ("PRICE^LAURA", "Ferreira
+    Lima^Joao"); "CTA^CT ANGIO", "71046^XR CHEST" are codes and exams."""
+    parts = family.split() + [given]
     if any(p.upper() in _ACRONYMS or p.lower() in _SPELLED_ACRONYMS for p in parts):
         return False
-    if _HL7_CODE_FIELD.search(match.string, 0, match.start()):
+    if _HL7_CODE_FIELD.search(text, 0, at):
         return False  # "CTABPEL^IMPRESSION": an exam code and a section (OBR-4, OBX-3)
     return not any(namebook.is_clinical(p) for p in parts) or _could_be_name(parts[0])
+
+
+def _caret_name(match: re.Match) -> tuple[int, int] | None:
+    """A caret name without the empty and degree components that end it."""
+    components = match.group().split("^")
+    if not _caret_person(components[0], components[1], match.string, match.start()):
+        return None
+    while len(components) > 2 and (
+        not components[-1] or components[-1].upper().rstrip(".") in _CARET_DEGREES
+    ):
+        components.pop()
+    return match.start(), match.start() + len("^".join(components))
 
 
 def _staff_initials(match: re.Match) -> bool:
@@ -1342,18 +1380,101 @@ _ID_KEYS = (
     r"job|emp|practice\s+code|GP\s+code|ICN|EDIPI|PHN|aadhaa?r|card|protocol|site|IRB|"
     r"i[ \t]r[ \t]b|randomi[sz]ation\s+code|"
     r"transmittal|request|release|NRIC|PPS|p[ \t]p[ \t]s|"
-    r"patient\s+(?:number|no))"
+    r"patient\s+(?:number|no)|"
+    # National identity, tax and social security numbers of sites abroad ("CPF: 384.927.116-05",
+    # "CURP: ...", "NIK: 3578 0412 ...", "NSS: 4387 65 1234-5", "n i c nine one two ..."); short
+    # keys that are words or clinical abbreviations ("CI", "CNS", "CPR", "run", "sin") are left out.
+    r"CPF|CNPJ|SUS|CURP|RFC|NSS|IMSS|DNI|NIE|NIF|CUIL|CUIT|RUT|NIK|KTP|NIC|CNIC|NID|NIN|BVN|"
+    r"PESEL|BSN|AHV|iqama|emirates\s+id|civil\s+id|c[ \t]p[ \t]f|n[ \t]i[ \t][ck]|"
+    r"c[ \t]u[ \t]r[ \t]p|n[ \t]s[ \t]s)"
 )
+
+# A second key between the first and the number ("Claim ICN 2224045118230").
+_LEADING_KEY = re.compile(rf"(?i){_ID_KEYS}[ \t]+(?=\d)")
+
+
+def _keyed_id(match: re.Match) -> tuple[int, int] | None:
+    """An id after its key: three digits or more, without a second key word before it."""
+    if _digit_count(match.group("v")) < 3:
+        return None
+    start, end = _with_glued_key(match)
+    lead = _LEADING_KEY.match(match.string, start, end)
+    return (lead.end() if lead else start), end
+
+
+# A line of a DICOM header dump: "(0018,1000) DeviceSerialNumber  LO  CT98412" as text dumps
+# write it, "(0008,0031) TM [091544.000000]  # 14, 1 SeriesTime" as dcmdump does, or
+# "(0010,0020) PatientID: MRN0048821".
+_DICOM_LINE = (
+    r"(?m)\([0-9A-Fa-f]{4},[0-9A-Fa-f]{4}\)[ \t]+"
+    r"(?:(?P<n>[A-Za-z]+)[ \t]*:?[ \t]+(?:(?P<vr>[A-Z]{2})[ \t]+)?(?P<v>[^\s\[#][^\n]*?)"
+    r"|(?P<vr2>[A-Z]{2})[ \t]+\[(?P<v2>[^\]\n]+)\][ \t]+#[^\n]*?(?P<n2>[A-Za-z]+))[ \t]*$"
+)
+# Which attributes say whose the study is, by value representation or by the attribute's name.
+_DICOM_KINDS = (
+    ("DATE", ("DA", "DT"), re.compile(r"Date$")),
+    ("TIME", ("TM",), re.compile(r"Time$")),
+    ("NAME", ("PN",), re.compile(r"(?:Patient|Physicians?|Operators|Performing)s?Name$")),
+    ("ID", (), re.compile(r"(?:ID|IDs|Number|Numbers|Address)$")),
+)
+# Attributes that number parts of the study, not people ("SeriesNumber IS 3").
+_DICOM_NOT_IDS = re.compile(r"(?:Series|Instance|Acquisition|Image|Temporal|Echo|Stack)Number$")
+
+
+def _dicom_value(kind: int):
+    """A keep for one kind of attribute: the value's span when the line's VR or name is it."""
+    category, representations, names = _DICOM_KINDS[kind]
+
+    def keep(match: re.Match) -> tuple[int, int] | None:
+        group = "v" if match.group("v") is not None else "v2"
+        name = match.group("n") or match.group("n2")
+        representation = match.group("vr") or match.group("vr2")
+        if representation in ("IS", "DS", "AS", "CS", "UI", "US", "FD", "FL", "SQ"):
+            return None  # numbers, ages, codes and uids: not whose (uids have their own rule)
+        if representation in representations or (
+            not any(representation in other[1] for other in _DICOM_KINDS)
+            and names.search(name)
+            and not _DICOM_NOT_IDS.search(name)
+        ):
+            return match.span(group)
+        return None
+
+    return keep
+
+
+def _dicom_dump_rules() -> tuple[_Rule, ...]:
+    """The four rules that read a DICOM dump's dates, times, names and ids."""
+    return tuple(
+        _rule(category, _DICOM_LINE, keep=_dicom_value(kind))
+        for kind, (category, _, _) in enumerate(_DICOM_KINDS)
+    )
 
 
 _RULES: tuple[_Rule, ...] = (
-    # "KOWALCZYK^TERESA^M", "SMITH^JOHN": a person's name as HL7 and DICOM write it.
+    # "KOWALCZYK^TERESA^M", "SMITH^JOHN", "Ferreira Lima^Joao^Paulo": a person's name as HL7 and
+    # DICOM write it, up to the degree ("FENWICK^DAVID^L^^^MD": family, given, middle, suffix,
+    # prefix, degree).
     _rule(
         "NAME",
-        r"(?<![A-Za-z'’-])[A-Za-z][A-Za-z'’-]+\^[A-Za-z][A-Za-z'’-]*(?:\^[A-Za-z.'’-]*){0,3}"
-        r"(?![\w^])",
+        r"(?<![A-Za-z'’-])[A-Za-z][A-Za-z'’-]+(?:[ ][A-Za-z][A-Za-z'’-]+){0,2}"
+        r"\^[A-Za-z][A-Za-z'’-]*(?:\^[A-Za-z.'’-]*){0,5}(?![\w^])",
         keep=_caret_name,
         needs=re.compile(r"[A-Za-z]\^[A-Za-z]"),
+    ),
+    # "|3344^MBEKI^THANDO": the id of a person before the name in an HL7 field.
+    _rule(
+        "ID",
+        r"(?<=[|~^])[A-Za-z]?\d{3,}"
+        r"(?=\^(?P<f>[A-Za-z][A-Za-z'’ -]*)\^(?P<g>[A-Za-z][A-Za-z'’-]*))",
+        keep=lambda m: _caret_person(m.group("f"), m.group("g"), m.string, m.start()),
+        needs=re.compile(r"[|~^][A-Za-z]?\d{3,}\^[A-Za-z]"),
+    ),
+    # "MSH|^~\\&|RIS|...|ORU^R01|58813|P|2.3": an HL7 message's control id (MSH-10).
+    _rule(
+        "ID",
+        r"(?m)^MSH\|(?:[^|\n]*\|){8}(?P<v>[^|\n]*\d[^|\n]*)",
+        "v",
+        keep=lambda m: _digit_count(m.group("v")) >= 3,
     ),
     # "2025-03-12T07:10:00": an ISO date and time, one identifier.
     _rule(
@@ -1419,20 +1540,32 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "ID",
-        rf"(?i)(?<!\w){_initials(_ID_KEYS)}{_ID_KEYS}"
+        rf"(?i)(?<!\w){_initials(_ID_KEYS)}{_ID_KEYS}(?![a-z])"
         rf"{_KEY_TAIL}(?P<v>{_SPOKEN_KEYED_ID}|\d(?:[ \t]\d){{2,}}\b|{_ID_GROUPED})(?![\w/-])",
         "v",
-        keep=lambda m: _digit_count(m.group("v")) >= 3 and _with_glued_key(m),
+        keep=_keyed_id,
     ),
-    # "LAB NO: US/3391/24", "NHIS No.: NHIS-LAG-0087726-03": a header field named by any word
-    # and "No.".
+    # "CRM-SP 98431", "CRM/RS 34127": a doctor's registration with a Brazilian council and its
+    # state ("CRM threatened" in a rectal MRI is a margin, and has no state after it).
     _rule(
         "ID",
-        r"\b(?:(?<=\w[ \t.])|(?<=\w\.[ \t]))(?:No|NO|Nr|NR|Number|NUMBER)\b\.?[ \t]*[:#][ \t]*"
-        rf"(?P<v>{_ID_GROUPED})(?![\w/-])",
+        r"\b(?:CRM|CRO|COREN|CRF|CRN|CRP|CREFITO)[-/ ](?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|"
+        r"PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)[ \t]*(?:n[ºo°]\.?[ \t]*)?[:#]?[ \t]*"
+        r"(?P<v>\d[\d.]{2,}\d)(?![\w/-])",
+        "v",
+    ),
+    # "LAB NO: US/3391/24", "NHIS No.: NHIS-LAG-0087726-03": a header field named by any word
+    # and "No."; an abbreviation with its full stop needs no colon ("PMDC No. 45821-P", "Referral
+    # no. 88214-B", a council's "BMDC Reg. A-48721", "PRC Lic. No. 0098765").
+    _rule(
+        "ID",
+        r"\b(?:(?<=\w[ \t.])|(?<=\w\.[ \t]))"
+        r"(?:(?:No|NO|Nr|NR|Number|NUMBER)\b\.?[ \t]*[:#]|(?:No|NO|no|Nr|NR|Reg|REG|Regn|Lic)\.)"
+        rf"[ \t]*(?P<v>{_ID_GROUPED})(?![\w/-])",
         "v",
         keep=_numbered_field,
     ),
+    *_dicom_dump_rules(),
     # "m as in mary r as in robert four four zero two nine one": letters said with a word for
     # each, and the digits after them.
     _rule(
@@ -1459,13 +1592,34 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         needs=re.compile(r"(?i)last"),
     ),
-    # "SPSGPP52C12F839K": an Italian codice fiscale; "2 38 07 69 123 456 78": a number in many
-    # groups (a French NIR, a social insurance number).
-    _rule("ID", r"\b[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]\b"),
+    # Letters and a birth date in one code: "SPSGPP52C12F839K" (an Italian codice fiscale),
+    # "HESG900812MGTRNL04" (a Mexican CURP), "HESG900812AB3" (a Mexican RFC).
     _rule(
         "ID",
-        rf"(?<![\w.,])\d{{1,3}}(?:[ ]\d{{2,3}}){{4,}}(?![\w.,])(?!\s*{_UNITS}\b)",
+        r"\b(?:[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]|[A-Z]{4}\d{6}(?:[HM][A-Z]{5}[A-Z\d]\d|"
+        r"[A-Z\d]{3}))\b",
+    ),
+    # "2 38 07 69 123 456 78", "3578 0412 0566 0003", "700 5012 3478 9654": twelve digits or more
+    # in groups (a French NIR, an Indonesian NIK, a Brazilian health card); a "+" before is a
+    # phone's country code.
+    _rule(
+        "ID",
+        rf"(?<![\w.,+])\d{{1,4}}(?:[ ]\d{{2,4}}){{3,}}(?![\w.,])(?!\s*{_UNITS}\b)",
         keep=_enough_digits(12),
+    ),
+    # Digits in thousands and a check digit: "384.927.116-05" (a Brazilian CPF), "1.458.772-3",
+    # "12.345.678-K" (a Chilean RUT), "12.345.678/0001-90" (a CNPJ).
+    _rule(
+        "ID",
+        r"(?<![\w.,/-])\d{1,3}(?:\.\d{3}){2,4}(?:/\d{4})?-[\dKkXx]{1,2}(?![\w.-])",
+    ),
+    # "DMC/R/07731", "OPD/2024/33871": a site's letters and a number in slash-separated parts,
+    # with no key before it (five digits or more: "ACR/2017" is a guideline).
+    _rule(
+        "ID",
+        r"(?<![\w/.-])[A-Z]{1,5}(?:/[A-Z0-9]{1,5})*/\d{4,}(?:/\d{1,6})*(?![\w/-])",
+        keep=_enough_digits(5),
+        needs=re.compile(r"[A-Z]/(?:[A-Z0-9]{1,5}/)*\d{4}"),
     ),
     # "cuatro cuatro uno nueve ocho dos": digits said one by one in Spanish.
     _rule(
@@ -1513,7 +1667,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\s*(?:number|no\.?|#)?\s*(?:is\s+)?[:#]?\s*(?:(?:us|me|him|her|them)\s+)?"
         r"(?:at\s+|on\s+)?"
         r"(?P<v>\(?\d[\d(). \t-]{1,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?(?![\w-])"
-        rf"|(?i:(?:plus[ \t]+)?{_DIGIT_WORD}"
+        rf"|(?i:(?:plus[ \t]+)?{_TOLL_FREE}?{_DIGIT_WORD}"
         rf"(?:(?:[ \t,-]+|[ \t]+comma[ \t]+){_DIGIT_WORD}){{2,}})\b)",
         "v",
         keep=_keyed_phone,
@@ -2060,9 +2214,11 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         keep=_surname_first,
     ),
+    # The given name and the surname one space apart: two spaces or a tab part the columns of a
+    # header or a dump ("InstitutionName  LO  CITY GENERAL").
     _rule(
         "NAME",
-        rf"\b(?P<v>(?P<g>{_CAP_WORD})[ \t]+"
+        rf"\b(?P<v>(?P<g>{_CAP_WORD})[ \t]"
         rf"(?:\({_CAP_WORD}\)[ \t]+|['‘\"“][{_UP}][\w .-]{{0,14}}['’\"”][ \t]+)?"
         rf"(?:[{_UP}]\.?[ \t]+)?"
         rf"(?:{_PARTICLE_ANY}[ \t]+)*"
@@ -2183,7 +2339,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "ID",
         # "ACC-US-24-007781": a site's prefix may stand before the kind's.
-        r"(?<![\w.-])#?[A-Za-z]{0,5}(?:-[A-Za-z]{1,5})?-?\d[\d-]{4,}\d[A-Za-z]{0,3}(?![\w-]|\.\w)"
+        r"(?<![\w.-])#?[A-Za-z]{0,5}(?:-[A-Za-z]{1,5})?-?\d[\d-]{3,}\d[A-Za-z]{0,3}(?![\w-]|\.\w)"
         + rf"(?!\s*{_UNITS}\b)",
         keep=_long_id,
     ),
@@ -2202,7 +2358,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "ID",
-        rf"(?i)(?<![\w-])(?:[a-z][ \t]){{0,6}}{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}\b",
+        # Not the "s" of "that's" before the digits.
+        rf"(?i)(?<![\w'’-])(?:[a-z][ \t]){{0,6}}{_TOLL_FREE}?{_DIGIT_WORD}"
+        rf"(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}\b",
         keep=_spoken_digits,
         needs=_DIGIT_WORDS_SET,
     ),
