@@ -96,10 +96,99 @@ SPOKEN_NUMBERS = [
     ),
 ]
 
+# Dates and times as sites abroad and chat logs write them.
+DATES_AND_TIMES = [
+    (
+        "Tgl: 17 Agustus 2023, kontrol 3 Oktober; data 10 de março de 2024; Datum 5. März 2024",
+        [
+            ("DATE", "17 Agustus 2023"),
+            ("DATE", "3 Oktober"),
+            ("DATE", "10 de março de 2024"),
+            ("DATE", "5. März 2024"),
+        ],
+    ),
+    ("estudio previo de marzo 2024 sin cambios", [("DATE", "marzo 2024")]),
+    (
+        "Booked for Tuesday 23/09 at 08:15, review on 28/10.",
+        [("DATE", "23/09"), ("TIME", "08:15"), ("DATE", "28/10")],
+    ),
+    ("my birthday\nis 23 7 58 and dob 4 12 1962", [("DATE", "23 7 58"), ("DATE", "4 12 1962")]),
+    ("[09.15] dr. Okta: CT sudah selesai", [("TIME", "09.15"), ("NAME", "Okta")]),
+    ("hora de llegada: catorce quince horas", [("TIME", "catorce quince horas")]),
+    ("Age/Sex: 94 / M", [("AGE", "94")]),
+]
+
+# Names of South Asia, Latin America and Indonesia, and of claims and message forms.
+NAMES = [
+    # Initials written apart open the name; "Mst." is a form of address, "Md." part of the name.
+    (
+        "Patient: S. K. Priyanka Devi Ramasamy          Age: 51",
+        [("NAME", "S. K. Priyanka Devi Ramasamy")],
+    ),
+    ("Referred by Dr. V. R. Subramanian, MD", [("NAME", "V. R. Subramanian")]),
+    (
+        "Name: Mst. Hasina Akter w/o Md. Jamal Uddin",
+        [("NAME", "Hasina Akter"), ("NAME", "Md. Jamal Uddin")],
+    ),
+    (
+        "Patient: Nasreen Bibi w/o Ghulam Sarwar, 38 yrs",
+        [("NAME", "Nasreen Bibi"), ("NAME", "Ghulam Sarwar")],
+    ),
+    (
+        "patient md shafiqul alam son of late abdur rahman comma",
+        [("NAME", "md shafiqul alam"), ("NAME", "abdur rahman")],
+    ),
+    ("Master Rohan Iyer, 7 yrs", [("NAME", "Rohan Iyer")]),
+    # Surnames joined by particles, in lower case and in capitals.
+    ("paciente ana lucía torres de la vega comma", [("NAME", "ana lucía torres de la vega")]),
+    (
+        "Dra. Luciana Prado e Castro - CRM/SP 77120",
+        [("NAME", "Luciana Prado e Castro"), ("ID", "77120")],
+    ),
+    # Forms of address and relatives of sites abroad, in-laws.
+    ("[10.05] dr. Sekar, Sp.Rad: hasil CT sudah", [("TIME", "10.05"), ("NAME", "Sekar")]),
+    ("Emergency contact (istrinya, Ratna)", [("NAME", "Ratna")]),
+    ("Son-in-law Desmond will bring her.", [("NAME", "Desmond")]),
+    # The people of claims forms, schedulers and message headers and sign-offs.
+    ("Claimant: Lorraine Whitfield-Abara", [("NAME", "Lorraine Whitfield-Abara")]),
+    (
+        "Fax to Adjuster Corwin Hale at 555-201-3344",
+        [("NAME", "Corwin Hale"), ("PHONE", "555-201-3344")],
+    ),
+    ("Checked in by T. Marchetti, receptionist", [("NAME", "T. Marchetti")]),
+    ("From: Ingrid Solheimsen\nSent: Tue", [("NAME", "Ingrid Solheimsen")]),
+    ("Thanks so much.\nThank you, Pru", [("NAME", "Pru")]),
+    ("spelled O K O N K W O", [("NAME", "O K O N K W O")]),
+    # The surname that ends the line or the sentence, a suffix, a role between title and name.
+    ("Dr. Anil Kumar Bhatt\nConsultant", [("NAME", "Anil Kumar Bhatt")]),
+    ("Registered to Sabine Mireille Cox.", [("NAME", "Sabine Mireille Cox")]),
+    (
+        "| HALVORSEN, PETER JR | 04/02/1950 |",
+        [("NAME", "HALVORSEN, PETER JR"), ("DATE", "04/02/1950")],
+    ),
+    (
+        "Ms. Whitcombe called. Nurse Practitioner Reyes agreed.",
+        [("NAME", "Whitcombe"), ("NAME", "Reyes")],
+    ),
+    # Speech: an initial before the names, spoken punctuation before a role, a possessive.
+    ("referred by doctor r anand krishnan period", [("NAME", "r anand krishnan")]),
+    (
+        "dictated by tomas ferreira comma radiology nurse navigator period",
+        [("NAME", "tomas ferreira")],
+    ),
+    ("result called to doctor okonkwo's resident", [("NAME", "okonkwo")]),
+]
+
 
 @pytest.mark.parametrize(
     "text, expected",
-    NATIONAL_IDS + REGISTRATIONS + DICOM_DUMPS + HL7_MESSAGES + SPOKEN_NUMBERS,
+    NATIONAL_IDS
+    + REGISTRATIONS
+    + DICOM_DUMPS
+    + HL7_MESSAGES
+    + SPOKEN_NUMBERS
+    + DATES_AND_TIMES
+    + NAMES,
 )
 def test_slice_17_identifier_families_are_masked_exactly(text, expected):
     assert _masked(text) == expected
@@ -114,6 +203,19 @@ def test_slice_17_identifier_families_are_masked_exactly(text, expected):
         "requested c p t seven two one four one for back pain",
         "OBX|1|TX|71250^CT CHEST W CONTRAST^CPT4||No acute findings.",
         "(0020,0013) InstanceNumber  IS  214\n(0008,0060) Modality  CS  CT",
+        # A guideline's year, a test timed by the clock, grades and fractions with no date cue.
+        "Per ACR Appropriateness Criteria Acute Chest Pain (2022), CTA is appropriate.",
+        "Check an 8 am cortisol. Grade 4 MAC. Stenosis 14/20 mm by NASCET.",
+        "Age/Sex: 46 / F",
+        # Places with their state, roles and services, desks and header words.
+        "Clínica: Irapuato, Gto.",
+        "Imaging center, BELO HORIZONTE/MG",
+        "NURSE CASE MANAGER REVIEW",
+        "Urgent gynae review; Gynae & Obs Unit-II.",
+        "To: Imaging Records",
+        "Patient Portal Message",
+        "CT abdomen w/o contrast. MRI LUMBAR SPINE PA VIEW.",
+        "Assistant Professor. Contact the desk.",
     ],
 )
 def test_clinical_text_near_the_slice_17_identifier_families_stays(text):
