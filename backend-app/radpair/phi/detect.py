@@ -1058,12 +1058,20 @@ def _reads_as_name(first: str, second: str) -> bool:
     if all(namebook.is_name_like(w) for w in first_parts + second_parts):
         return True
     # "Gwendolyn Adebayo-Price": a listed given name and a double-barrelled surname, one part
-    # name-like and the other a surname that is also a word.
+    # name-like and the other a surname that is also a word; "Hope Delacroix-Mbeki": a given
+    # name that is also a word before a double-barrelled surname whose parts are both name-like.
     if (
         len(second_parts) > 1
         and namebook.is_name_like(a)
         and any(namebook.is_name_like(p) for p in second_parts)
         and all(namebook.is_ever_name(p) or namebook.is_name_like(p) for p in second_parts)
+    ):
+        return True
+    if (
+        len(second_parts) > 1
+        and namebook.is_ever_given(a)
+        and not namebook.is_clinical(a)
+        and all(namebook.is_name_like(p) for p in second_parts)
     ):
         return True
     # Names that are also words or clinical terms: "Rose Hill", "Hill, Rose", "Mark Stone".
@@ -1431,18 +1439,19 @@ def _guideline_year(match: re.Match) -> bool:
     text, start = match.string, match.start()
     if text[start - 1 : start] == "(" and text[match.end() : match.end() + 1] == ")":
         line = _LINE_BEFORE.search(text, max(0, start - 80), start).group()
-        if any(w.lower() in _GUIDELINE_WORDS for w in _WORDS_BEFORE.findall(line)):
+        if any(_guideline_word(w.lower()) for w in _WORDS_BEFORE.findall(line)):
             return True
     before = _WORD_BEFORE.search(match.string, max(0, match.start() - 40), match.start())
     if not before:
         return False
     word = before.group(1).lower()
-    return (
-        word in _GUIDELINE_WORDS
-        or word.endswith("rads")
-        or namebook.is_criteria(word)
-        or namebook.is_eponym(word)
-    )
+    return _guideline_word(word) or namebook.is_eponym(word)
+
+
+def _guideline_word(word: str) -> bool:
+    """A word that names a guideline, a classification or a reporting system ("criteria",
+    "Lung-RADS", "Fleischner")."""
+    return word in _GUIDELINE_WORDS or word.endswith("rads") or namebook.is_criteria(word)
 
 
 def _without_the(match: re.Match) -> tuple[int, int]:
@@ -2366,11 +2375,12 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "NAME",
-        # A credential after the name, or its role after a comma ("K. Lindgren, scheduler").
+        # A credential after the name, or its role after a comma ("K. Lindgren, scheduler"); a
+        # clinical word alone before one is a view ("Lung, PA and lateral").
         rf"\b(?P<v>{_NAME_SEQ})(?:{_CREDENTIAL}|,[ \t]+(?:(?:the|our|a)[ \t]+)?"
         rf"(?:[\w/-]+[ \t]+){{0,2}}?(?i:{_ROLE_NOUN}))(?![\w-])",
         "v",
-        keep=lambda m: _trimmed(m, _could_be_name),
+        keep=lambda m: _trimmed(m, lambda w: _could_be_name(w) and not namebook.is_clinical(w)),
     ),
     # A role noun right before a name, no colon: "sonographer Brooke Ashford".
     _rule(

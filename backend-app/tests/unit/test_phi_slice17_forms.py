@@ -126,6 +126,9 @@ NAMES = [
         [("NAME", "S. K. Priyanka Devi Ramasamy")],
     ),
     ("Referred by Dr. V. R. Subramanian, MD", [("NAME", "V. R. Subramanian")]),
+    ("reviewed with T. R. Meenakshi today", [("NAME", "T. R. Meenakshi")]),
+    # A given name that is also a word before a double-barrelled surname.
+    ("Grace Adeyemi-Whitlock came to the desk.", [("NAME", "Grace Adeyemi-Whitlock")]),
     (
         "Name: Mst. Hasina Akter w/o Md. Jamal Uddin",
         [("NAME", "Hasina Akter"), ("NAME", "Md. Jamal Uddin")],
@@ -216,6 +219,8 @@ def test_slice_17_identifier_families_are_masked_exactly(text, expected):
         "Patient Portal Message",
         "CT abdomen w/o contrast. MRI LUMBAR SPINE PA VIEW.",
         "Assistant Professor. Contact the desk.",
+        "Long Hill-Sachs lesion. Left Lung, PA and lateral.",
+        "Lung-RADS 4A (2022) and TI-RADS TR3 (2017).",
     ],
 )
 def test_clinical_text_near_the_slice_17_identifier_families_stays(text):
