@@ -1788,7 +1788,8 @@ _RULES: tuple[_Rule, ...] = (
     # "HESG900812MGTRNL04" (a Mexican CURP), "HESG900812AB3" (a Mexican RFC).
     _rule(
         "ID",
-        r"\b(?:[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]|[A-Z]{4}\d{6}(?:[HM][A-Z]{5}[A-Z\d]\d|"
+        # One run of four capitals first: a word that has none fails at once.
+        r"\b[A-Z]{4}(?:[A-Z]{2}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]|\d{6}(?:[HM][A-Z]{5}[A-Z\d]\d|"
         r"[A-Z\d]{3}))\b",
     ),
     # "2 38 07 69 123 456 78", "3578 0412 0566 0003", "700 5012 3478 9654": twelve digits or more
