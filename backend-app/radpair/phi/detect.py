@@ -64,11 +64,13 @@ _NOT_NAME = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
+# Initials as one word, with or without a space between them ("J.K.", "R. M. Chaminda").
+_INITIALS = rf"[{_UP}]\.(?:[ ]?[{_UP}]\.){{0,2}}"
 # The capital lookahead first: the long exclusion is only tried where a name can start.
 _NAME_WORD = (
     rf"(?=[{_UP}])(?!(?:{_NOT_NAME})\b)"
     rf"(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_LOW}]+(?:[-'’](?!s\b)[{_UP}]?[{_LOW}]+)*"
-    rf"|[{_UP}]\.(?:[{_UP}]\.){{0,2}})"
+    rf"|{_INITIALS})"
 )
 # Where the context says a name follows (a title, "Patient:"), months and capitals are names too.
 _NOT_LABEL_WORD = (
@@ -77,7 +79,9 @@ _NOT_LABEL_WORD = (
     "Sex|Male|Female|MR|CT|US|XR|NM|PET|MRI|AP|PA|Baby|Boy|Girl|MD|DO|RN|NP|PhD|MBBS|FRCR|"
     "FRCPC|CNP|APRN|RT|LPN|CNA|PA-C|CNM|RDMS|RDCS|RVT|RRT|CPNP|FNP|DNP|PNP|ARNP|CRNA|ARRT|CNMT|"
     "MBChB|FRANZCR|FRCR|DMRD|DNB|RPVI|CNS|EHR|EMR|EPR|CCRP|CRA|Tel|Ext|Fax|Ph|PID|PV1|OBR|OBX|"
-    "MSH|ORC|NTE|EVN|GA|SHO|CHI|BB|Infant|INFANT|RE|Re|FW|Fw|FWD|Fwd|DDN|NRIC|NHI|HKID"
+    "MSH|ORC|NTE|EVN|GA|SHO|CHI|BB|Infant|INFANT|RE|Re|FW|Fw|FWD|Fwd|DDN|NRIC|NHI|HKID|"
+    # Turkish academic titles before "Dr." ("Doç. Dr. Elif Kaya", "Uzm. Dr.").
+    "Doç|Doc|Uzm|Op"
 )
 # "J.K.", "M.L.": a person named by initials alone after a role.
 _INITIALS_ONLY = rf"(?:[{_UP}]\.){{2,3}}(?!\w)"
@@ -85,11 +89,13 @@ _INITIALS_ONLY = rf"(?:[{_UP}]\.){{2,3}}(?!\w)"
 _CREDENTIAL_WORD = r"(?:RDMS|RDCS|RVT|RT|RTR|ARRT|CNMT|RN|CNM|NP|PA-C|MD)"
 _LABEL_WORD = (
     rf"(?=[{_UP}])(?!(?:{_NOT_LABEL_WORD})\b)(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_UP}{_LOW}]+"
-    rf"(?:[-'’](?!s\b)[{_UP}{_LOW}]+)*|[{_UP}]\.(?:[{_UP}]\.){{0,2}})"
+    rf"(?:[-'’](?!s\b)[{_UP}{_LOW}]+)*|{_INITIALS})"
 )
 _PARTICLE = (
-    r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|do|la|le|bin|binti|bint|bte|ap|al|el|"
-    r"ten|ter|"
+    r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|do|la|le|los|las|bin|binti|bint|bte|ap|"
+    r"al|el|ten|ter|"
+    # Portuguese and Spanish join two surnames with "e" and "y" ("Costa e Silva").
+    r"e|y|"
     r"St\.?|Ste\.?|s/o|d/o|a/l|a/p|"
     r"Ó|O|Ní|Nic|Mac|Ua|Uí)"
 )
@@ -130,9 +136,10 @@ _UNIT = (
 )
 # "SEGUN ADEWALE": two or more words in capitals (read as a name only after a cue).
 _CAPS_SEQ = rf"[{_UP}][{_UP}'’-]+(?:[ \t][{_UP}][{_UP}'’-]+){{1,3}}\b"
-# "Ivanova, Natalia K": a name, or a surname, a comma, given names and a middle initial.
+# "Ivanova, Natalia K": a name, or a surname, a comma, given names and a middle initial (one
+# space after them: "NGUYEN, Thi Hoa   A-Number" is the next field).
 _SURNAME_GIVEN = (
-    rf"{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ}(?:[ \t]+[{_UP}]\b\.?)?"
+    rf"{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ}(?:[ \t][{_UP}](?![\w-])\.?)?"
     rf"(?:[ \t]+(?:JR|SR|Jr|Sr|II|III|IV)\b\.?)?)?"
 )
 _NAME_SEQ2 = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{1,3}}"
@@ -141,13 +148,14 @@ _TITLE = (
     r"Detective|Officer|Sgt|Smt|Shri|Sri|Rabbi|Imam|Pastor|Rev|Reverend|Deputy|Trooper|"
     # Ranks, and titles of sites abroad ("Herr", "Mevr.", "Sra.", "Mme").
     r"Pvt|PFC|Cpl|SGT|SSgt|SSG|SFC|MSgt|Capt|Maj|MAJ|LCDR|CDR|Herr|Frau|Hr|Dhr|Mevr|"
-    r"Mevrouw|Sig|Sra|Srta|Mme|Mlle|Pani|Schwester|"
+    r"Mevrouw|Sig|Sra|Srta|Dra|Mme|Mlle|Pani|Schwester|"
     # French, Quebec ("Dre" is a woman doctor) and Malay/Singapore forms of address.
     r"Dre|Docteur|Docteure|Madame|Madam|Monsieur|Mademoiselle|Encik|Puan|Cik|Tuan|"
     # Nigerian honorifics for those who made the hajj ("Alhaji Sani Abubakar").
     r"Alhaji|Alhaja|Alh|Hajia|Hajiya|"
-    # Indonesian forms of address ("Tn. Sutrisno", "Ibu Suharti").
-    r"Tn|Ny|Ibu|Bapak|Bpk)"
+    # Indonesian forms of address ("Tn. Sutrisno", "Ibu Suharti"), Bangladeshi "Mst." (Mosammat)
+    # and "Master" before a boy's name.
+    r"Tn|Ny|Ibu|Bapak|Bpk|Mst|Mosammat|Master)"
 )
 _ROLE_NOUN = (
     r"(?:physician|provider|doctor|clinician|surgeon|resident|fellow|nurse|NP|PA|PA-C|RN|"
@@ -158,16 +166,24 @@ _ROLE_NOUN = (
     r"team\s+member|member|detective|officer|assistant|manager|scribe|paramedic|EMT|medic|"
     r"student|intern|aide|CNA|LPN|clerk|secretary|supervisor|dispatcher|transporter|"
     r"practitioner|APP|CRNA|anesthetist|anesthesiologist|surgeon|PGY-?\d|docs?|MD|dosimetrist|"
-    r"physicist|radiographer|CRA|CCRP|investigator|(?:B-)?reader|SHO|SpR|StR|FY[12])"
+    r"physicist|radiographer|CRA|CCRP|investigator|(?:B-)?reader|SHO|SpR|StR|FY[12]|"
+    # Insurers' and schedulers' staff ("Adjuster Quentin Rich", "K. Lindgren, scheduler").
+    r"adjuster|case\s+manager|scheduler|receptionist)"
 )
 _ROLE_LABEL = (
     rf"(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
     r"reported\s+by|read\s+by|dictated\s+by|signed\s+by|cc|copy\s+to|subject|ref|referrer|"
-    r"referral)"
+    # The people of claims, insurance and post-mortem forms ("Injured worker: Hope Mbeki").
+    r"referral|(?:injured\s+)?worker|claimant|insured|employee|decedent|guarantor|"
+    r"policy\s*holder|beneficiary|applicant|client)"
 )
 # "the referring physician", "surgery PA", "child protection team physician": up to four
 # modifier words, but only when a role noun follows them.
-_ROLE = rf"(?:(?:the|our|their|his|her)\s+)?(?:(?:[\w/-]+\s+){{0,4}}?{_ROLE_NOUN}\b)?[,:]?\s*"
+# Spoken punctuation ends them ("dictated by dawn sealy comma radiology nurse").
+_ROLE = (
+    rf"(?:(?:the|our|their|his|her)\s+)?(?:(?:(?!(?:comma|period)\b)[\w/-]+\s+){{0,4}}?"
+    rf"{_ROLE_NOUN}\b)?[,:]?\s*"
+)
 _NAME_VERBS = (
     r"(?:discussed|reviewed|spoke|spoken|conferred|consulted|met|talked|seen|rounded)"
     r"\s+(?:with|w/)|"
@@ -233,12 +249,15 @@ _MONTH_DAY = (
 _ID_VALUE = r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 # Ids as sites write them: slash-separated parts ("MH/2024/0457821", "BL/25/004471"), digit
 # groups one space apart ("485 777 3456", "2953 41870 1", "2953 71823 1-2"), a site prefix
-# ("RBH 0074412", "GST 003 921 44X"); a short last group only where the field ends.
+# ("RBH 0074412", "GST 003 921 44X"); a short last group only where the field ends, a check
+# digit after a dash ("4387 65 1234-5"). A group is never the hour of a time after the id
+# ("Visit: 11-Nov-2024 10:20 AM").
 _FIELD_END = r"(?=[ \t]{2,}|[ \t]*$|[ \t]*[\n,;)])"
 _ID_GROUPED = (
     r"(?:[A-Za-z]{1,5}/)*(?=[A-Za-z0-9.-]*\d)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"
     r"(?:/[A-Za-z0-9][A-Za-z0-9-]*)*"
-    rf"(?:(?<=\d)(?:[ ]\d{{2,6}}){{1,3}}(?:[ ]\d(?:[/-]\d)?{_FIELD_END})?)?"
+    rf"(?:(?<=\d)(?:[ ]\d{{2,6}}(?![:.]\d)){{1,3}}(?:-\d{{1,2}}(?![\w/-]))?"
+    rf"(?:[ ]\d(?:[/-]\d)?{_FIELD_END})?)?"
     r"|(?-i:[A-Z]{2,5})(?:[ ](?-i:[A-Z])?(?:\d{3,}(?:-\d{1,3})?|\d\d(?:-\d\d){2})){1,3}"
     rf"(?:[ ]\d{{1,3}}(?-i:[A-Z]){_FIELD_END})?"
 )
@@ -249,8 +268,11 @@ _ORDINAL_TENS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 # Speech recognition writes dates, times and ids as words: "january fifth twenty twenty four",
 # "march the fourth", "at 3 15 pm", "m r n 7 7 0 4 1 2 9".
 _DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
-# Digits said one by one are apart by spaces, commas, dashes or a spoken "slash".
-_DIGIT_SEP = r"(?:[ \t,-]+|[ \t]+(?:slash|dash)[ \t]+)"
+# Digits said one by one are apart by spaces, commas, dashes or a spoken "slash", "dash" or
+# "dot" ("c p f one two three dot four five six dot seven eight nine dash zero nine").
+_DIGIT_SEP = r"(?:[ \t,-]+|[ \t]+(?:slash|dash|dot)[ \t]+)"
+# "eight hundred five five five ...": a toll-free prefix said as a number.
+_TOLL_FREE = r"(?:(?:one[ \t]+)?eight[ \t]+hundred[ \t]+)"
 _TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _SPOKEN_ORDINAL = (
@@ -305,7 +327,7 @@ _SPOKEN_KEYED_ID = (
 # Numbers of a date said aloud after a date cue (month, day, then a year of two or four).
 _DATE_CUE = (
     r"(?:date(?:[ \t]+of[ \t]+(?:service|birth|exam|examination|injury|study|procedure))?|"
-    r"dated|d[ \t]o[ \t]b|dob|birth[ \t]+date|born)"
+    r"dated|d[ \t]o[ \t]b|dob|birth[ \t]+date|born|birthday)"
 )
 _SPOKEN_MONTH_NUMBER = rf"(?:(?:oh|zero)[ \t]+)?{_HOUR_WORD}"
 _SPOKEN_DAY_NUMBER = (
@@ -319,6 +341,27 @@ _SPOKEN_YEAR_NUMBER = (
 _SPOKEN_DATE_SEP = r"[ \t]+(?:slash|dash)[ \t]+"
 # Before the year of a date said aloud: a comma, written or spoken ("the fourth comma twenty").
 _YEAR_SEP = r"(?:,?[ \t]+|[ \t]+(?i:comma)[ \t]+)"
+# Months of sites abroad that English lacks, in full: Indonesian and Malay, Portuguese, Spanish
+# ("mayo" is also the clinic), Italian, Dutch, German and Turkish ("Mac", "Mart" and "Mayo" are
+# left out: a complex, a name and a clinic).
+_INTL_MONTH = (
+    r"(?:januari|februari|maret|mei|juni|juli|agustus|oktober|desember|julai|ogos|disember|"
+    r"janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+    r"enero|febrero|marzo|abril|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"
+    r"diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|maart|"
+    r"augustus|januar|februar|m[äa]rz|dezember|ocak|[şs]ubat|nisan|may[ıi]s|haziran|temmuz|"
+    r"a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m|aral[ıi]k)"
+)
+# The words of the text index that those months hold: the index splits a word at a letter
+# outside ASCII, so "março" is found as "mar", "Ağustos" as "ustos", "Kasım" as "kas".
+_INTL_MONTH_WORDS = frozenset(
+    """januari februari maret mei juni juli agustus oktober desember julai ogos disember janeiro
+    fevereiro marco maio junho julho setembro outubro novembro dezembro enero febrero marzo abril
+    junio julio agosto septiembre setiembre octubre noviembre diciembre gennaio febbraio aprile
+    maggio giugno luglio settembre ottobre dicembre maart augustus januar februar marz maerz
+    dezember ocak subat nisan mayis haziran temmuz agustos eylul ekim kasim aralik mar rz ubat may
+    ustos eyl kas aral""".split()
+)
 # Spanish dates and numbers said aloud at bilingual sites.
 _ES_MONTH = (
     r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
@@ -333,6 +376,14 @@ _ES_YEAR = (
     r"(?:dos[ \t]+mil|mil[ \t]+novecientos)(?:[ \t]+(?:y[ \t]+)?(?:uno|dos|tres|cuatro|cinco|seis|"
     r"siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieci\w+|veinte|veinti\w+|treinta|"
     r"cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)){0,2}"
+)
+_ES_HOUR = (
+    r"(?:una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|"
+    r"diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte|veintiuno|veintid[oó]s|veintitr[eé]s)"
+)
+_ES_MINUTE = (
+    r"(?:(?:y[ \t]+)?(?:media|cuarto)|(?:y[ \t]+)?(?:cinco|diez|quince|veinte|veinticinco|treinta|"
+    r"cuarenta|cincuenta)(?:[ \t]+y[ \t]+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?)"
 )
 # French dates, times and numbers said aloud at Quebec sites ("quinze avril deux mille
 # vingt-quatre", "quatorze heures dix", "deux trois quatre cinq six").
@@ -521,14 +572,20 @@ _DICOM_JSON_KEY = re.compile(r'"\s*:\s*\{\s*"vr"')
 _CPT_BEFORE = re.compile(r"\bCPT[ \t#:]*$")
 
 
+# "DCF-00877", "REL-55821": capitals, a dash and five digits name a form or a case.
+_PREFIXED_FIVE = re.compile(r"#?(?!CPT|ICD)[A-Z]{2,5}-\d{5}")
+
+
 def _long_id(match: re.Match) -> bool:
-    """Six digits or more, unless a DICOM JSON tag or a CPT code."""
+    """Six digits or more (five after a prefix of capitals), unless a DICOM JSON tag or a CPT
+    code."""
     text, start = match.string, match.start()
     if text[start - 1 : start] == '"' and _DICOM_JSON_KEY.match(text, match.end()):
         return False
     if _CPT_BEFORE.search(text, max(0, start - 8), start):
         return False
-    return sum(c.isdigit() for c in match.group(0)) >= 6
+    digits = sum(c.isdigit() for c in match.group(0))
+    return digits >= 6 or (digits == 5 and bool(_PREFIXED_FIVE.fullmatch(match.group(0))))
 
 
 # Particles of surnames in any case ("van der Berg", "De La Cruz", "Al-Hassan" is one word).
@@ -553,7 +610,8 @@ _ROLE_WORDS = frozenset(
     navigator interpreter chaplain worker member detective officer practitioner assistant
     manager charge scribe student intern staff team service ortho neuro gyn obgyn ent gi ir
     icu micu sicu picu nicu ccu pacu ems er ed or float bey hanım hanim physio physiotherapist
-    athlete player agent carer caregiver coach trainer""".split()
+    athlete player agent carer caregiver coach trainer adjuster scheduler receptionist gynae
+    gynaecology gynecology obstetrics obs paeds peds""".split()
 )
 # Languages an interpreter speaks: "Dariush Karimi (Farsi)" names the language, not a nickname.
 _LANGUAGES = frozenset(
@@ -567,29 +625,110 @@ _SPAN_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 
 
 def _not_name_part(word: str) -> bool:
-    """A role, clinical or common English word that a name span should not end with."""
+    """A role, header, clinical or common English word that a name span should not end with
+    ("Brendan Gallagher, [Esq]")."""
     plain = word.lower()
     if plain in _PARTICLE_WORDS or len(plain) < 2:
         return False
-    return plain in _ROLE_WORDS or namebook.is_plain_word(plain)
+    return plain in _ROLE_WORDS or plain in _HEADER_NOT_PART or namebook.is_plain_word(plain)
 
 
 _COMMA_GIVEN = re.compile(rf",[ \t]*(?P<g>{_CAP_WORD})(?:[ \t]+[{_UP}]\b\.?)?")
 
 
+# Titles written in full: a full stop after one ends a sentence ("... Assistant Professor.
+# Contact NICU"), it abbreviates nothing.
+_FULL_TITLES = frozenset(
+    """doctor professor nurse sister officer detective deputy trooper pastor reverend rabbi imam
+    mister missus madam madame monsieur mademoiselle master""".split()
+)
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+# A role between a title and the name ("Nurse Practitioner Reyes"); short ones ("Ed", "Gi")
+# are given names too.
+_ROLE_AT = re.compile(
+    rf"(?i)(?:(?:{'|'.join(sorted(w for w in _ROLE_WORDS if len(w) > 4))})[ \t]+)+(?=[^\W\d_])"
+)
+# After a title and a name of two words or more, the word that ends the line is the surname
+# even when it is also an English word ("Dr. Prakash Raj Pant").
+_LINE_ENDS = re.compile(r"[ \t]*(?:$|\n|[,;|])")
+
+
 def _after_title(match: re.Match) -> tuple[int, int] | None:
     """The name after a title, ordinary words after it trimmed; "Mr"/"Ms" before a clinical
-    word is a modality or a disease ("MR Brain", "Ms Follow-Up"), not a person."""
+    word is a modality or a disease ("MR Brain", "Ms Follow-Up"), "Master" before one a file;
+    a common word before a role is part of the role ("NURSE CASE MANAGER")."""
+    title = match.group("t").lower()
+    if title in _FULL_TITLES and match.string[match.end("t") : match.end("t") + 1] == ".":
+        return None
     kept = _trimmed(match, lead=False)
-    if kept and match.group("t").lower() in ("mr", "ms"):
+    role = _ROLE_AT.match(match.string, *kept) if kept else None
+    if role:
+        kept = role.end(), kept[1]  # "Nurse [Practitioner] Reyes": the role, then the name
+    if kept and title in ("mr", "ms", "master"):
         first = _SPAN_WORD.match(match.string, kept[0])
         if first and any(namebook.is_clinical(p) for p in re.split(r"[-‐]", first.group())):
             return None
+        if title == "master" and not (first and _could_be_name(first.group())):
+            return None
+    if kept:
+        words = _SPAN_WORD.findall(match.string, *kept)
+        after = _NEXT_WORD.match(match.string, kept[1])
+        if after and after.group(1).lower() in _ROLE_WORDS:
+            if len(words) == 1 and namebook.is_common(words[0]):
+                return None
+        elif after and after.end() == match.end("v") and len(words) >= 2:
+            if _line_end_surname(after.group(1)) and _LINE_ENDS.match(match.string, after.end()):
+                kept = kept[0], after.end()
     given = _COMMA_GIVEN.match(match.string, kept[1]) if kept else None
     if given and given.group("g").lower() not in _NOT_PART:
         # "SGT Dominguez, Rafael A.": the surname, then a listed given name after the comma.
         if namebook.is_ever_given(given.group("g")) and not namebook.is_clinical(given.group("g")):
             return kept[0], given.end()
+    return kept
+
+
+def _line_end_surname(word: str) -> bool:
+    """A word that may end a name as its surname: not clinical, a role or a header word, and
+    not common in English."""
+    plain = word.lower()
+    if plain in _NOT_PART or namebook.is_clinical(plain) or namebook.is_eponym(plain):
+        return False
+    return not namebook.is_common(plain)
+
+
+def _header_name(match: re.Match) -> tuple[int, int] | None:
+    """The name in a message's header line, without a role before it ("To: Adjuster Quentin
+    Rich"); a single word only if it can be a name ("To: Imaging Records" is a desk)."""
+    kept = _no_plain_words(match, lead=True)
+    words = _SPAN_WORD.findall(match.string, *kept) if kept else []
+    if len(words) == 1 and not _could_be_name(words[0]):
+        return None
+    return kept
+
+
+_PATIENT_BEFORE = re.compile(r"(?i)\b(?:patient|pt|name)[ \t,:]*$")
+
+
+def _after_role(match: re.Match) -> tuple[int, int] | None:
+    """The name after a role noun ("sonographer Brooke Ashford"), not a clinical word alone
+    after an ambiguous role ("PA VIEW"); in lower case as after a title ("dosimetrist crystal
+    lane"), and "md" after a patient cue abbreviates Muhammad ("patient md rafiqul islam")."""
+    if match.group("v"):
+        return _trimmed(match, lambda w: _could_be_name(w) and not namebook.is_clinical(w))
+    kept = _lower_name(match, group="lv", after_title=True)
+    if kept and match.group()[:2] == "md":
+        if _PATIENT_BEFORE.search(match.string, max(0, match.start() - 12), match.start()):
+            return match.start(), kept[1]
+    return kept
+
+
+def _after_muhammad(match: re.Match) -> tuple[int, int] | None:
+    """ "Md. Abul Kalam": the abbreviation and the names after it, if the first of them can
+    be a name."""
+    kept = _trimmed(match, lead=False)
+    words = list(_SPAN_WORD.finditer(match.string, *kept)) if kept else []
+    if len(words) < 2 or not _could_be_name(words[1].group()):
+        return None
     return kept
 
 
@@ -606,17 +745,22 @@ def _after_verb(match: re.Match) -> tuple[int, int] | None:
     return _no_plain_words(match, end=match.start("c"))
 
 
-def _no_plain_words(match: re.Match, end: int | None = None) -> tuple[int, int] | None:
-    """The name trimmed of ordinary words at its ends, if no word inside is clinical or
-    common English ("Patient Intubated", "Whole-Body Bone Scan, 3 hours" are not names)."""
+def _no_plain_words(
+    match: re.Match, end: int | None = None, lead: bool = False
+) -> tuple[int, int] | None:
+    """The name trimmed of ordinary words at its ends (of roles before it too when `lead`), if
+    no word inside is clinical or common English ("Patient Intubated", "Whole-Body Bone Scan,
+    3 hours" are not names)."""
     if _INSTITUTION_WORD.search(match.string, match.start("v"), match.end("v")):
         return None  # "called to Main Street Pharmacy": a place
-    kept = _trimmed(match, lead=False, end=end)
+    kept = _trimmed(match, lead=lead, end=end)
     if kept is None:
         return None
     for word in _SPAN_WORD.findall(match.string, *kept):
         if any(namebook.is_not_name(p) for p in _parts(word) if len(p) > 1):
             return None
+        if word.lower() in _HEADER_NOT_PART:
+            return None  # "Patient Portal Message"
     return kept
 
 
@@ -696,6 +840,9 @@ def _lower_name(
         if first is not None and word in _VERBS_AFTER_NAME:
             break
         following = words[index + 1].group() if index + 1 < len(words) else ""
+        if index == 0 and word in _MUHAMMAD and namebook.is_lower_name(following):
+            first, kept_end = word, found.end()  # "md rafiqul islam"
+            continue
         if first is None and listed_first and not namebook.is_lower_name(word, False):
             # "leontyne baptiste-charles": a word no list knows, then a listed surname.
             unknown_given = namebook.is_unknown(word) and namebook.is_lower_name(following)
@@ -757,10 +904,18 @@ def _lower_name(
         kept_end = found.end()
     if kept_end is None:
         return None
+    if _PARTICLE_NEXT.match(match.string, kept_end):
+        # "ana lucía torres de la vega": surnames past the words the cue's pattern reaches.
+        kept_end = _more_lower_names(match.string, kept_end, 2)
+    if match.string[kept_end - 2 : kept_end] in ("'s", "’s"):
+        return start, kept_end - 2  # "doctor buenaventura's resident": the name, not its "'s"
     initial = _LOWER_INITIAL_AT_END.match(match.string, kept_end)
     return start, initial.end() if initial else kept_end
 
 
+_PARTICLE_NEXT = re.compile(rf"[ \t]+{_PARTICLE}[ \t]")
+# "Md." and "Mohd" abbreviate Muhammad, the first word of a name ("Md. Abul Kalam").
+_MUHAMMAD = frozenset({"md", "mohd", "muhd"})
 # Verbs that follow a name in speech and are surnames too ("doctor arun prakash reading for",
 # "patient mary fell").
 _VERBS_AFTER_NAME = frozenset(
@@ -903,12 +1058,20 @@ def _reads_as_name(first: str, second: str) -> bool:
     if all(namebook.is_name_like(w) for w in first_parts + second_parts):
         return True
     # "Gwendolyn Adebayo-Price": a listed given name and a double-barrelled surname, one part
-    # name-like and the other a surname that is also a word.
+    # name-like and the other a surname that is also a word; "Hope Delacroix-Mbeki": a given
+    # name that is also a word before a double-barrelled surname whose parts are both name-like.
     if (
         len(second_parts) > 1
         and namebook.is_name_like(a)
         and any(namebook.is_name_like(p) for p in second_parts)
         and all(namebook.is_ever_name(p) or namebook.is_name_like(p) for p in second_parts)
+    ):
+        return True
+    if (
+        len(second_parts) > 1
+        and namebook.is_ever_given(a)
+        and not namebook.is_clinical(a)
+        and all(namebook.is_name_like(p) for p in second_parts)
     ):
         return True
     # Names that are also words or clinical terms: "Rose Hill", "Hill, Rose", "Mark Stone".
@@ -928,7 +1091,12 @@ def _pair(match: re.Match) -> tuple[int, int] | None:
     surname words around them ("Joost van der Linden", "DOS SANTOS INES A")."""
     if not _reads_as_name(match.group("g"), match.group("s")):
         return None
+    if _STATE_AFTER.match(match.string, match.end("v")):
+        return None  # "PORTO ALEGRE/RS", "São Paulo/SP": a city and its state
     return _widen(match.string, match.start("v"), match.end("v"))
+
+
+_STATE_AFTER = re.compile(r"/[A-Z]{2}\b")
 
 
 # Latin abbreviations and drug timings that look like initials ("e.g.", "b.i.d.").
@@ -986,12 +1154,21 @@ def _acronyms_only(letters: str) -> bool:
 _FIRST_DIGIT_WORD = re.compile(rf"(?i)\b{_DIGIT_WORD}\b")
 
 
+# Codes spelled before digits that name a procedure or a diagnosis, not a person.
+_SPELLED_CODES = frozenset({"cpt", "icd", "hcpcs"})
+
+
 def _spoken_digits(match: re.Match) -> tuple[int, int] | None:
     """Digits said one by one, with the spelled letters before them unless a letter may be a
-    word ("i h i eight zero ..." keeps the digits; "a five ..." too)."""
+    word ("i h i eight zero ..." keeps the digits; "a five ..." too); not a code ("c p t seven
+    zero five five three")."""
+    first = _FIRST_DIGIT_WORD.search(match.string, match.start(), match.end())
+    if first:
+        spelled = match.string[match.start() : first.start()]
+        if re.sub(r"[^a-z]", "", spelled.lower()) in _SPELLED_CODES:
+            return None
     if not _SPELLED_WORDS.search(match.group()):
         return match.span()
-    first = _FIRST_DIGIT_WORD.search(match.string, match.start(), match.end())
     digits = match.string[first.start() : match.end()] if first else ""
     return (first.start(), match.end()) if _digit_count(digits) >= 5 else None
 
@@ -999,14 +1176,31 @@ def _spoken_digits(match: re.Match) -> tuple[int, int] | None:
 _HL7_CODE_FIELD = re.compile(r"(?m)^(?:OBX\|\d*\|[A-Z]{0,3}|OBR\|\d*\|[^|\n]*\|[^|\n]*)\|$")
 
 
-def _caret_name(match: re.Match) -> bool:
-    """ "PRICE^LAURA^A" is a name; "CTA^CT ANGIO", "71046^XR CHEST" are codes and exams."""
-    parts = [p for p in match.group().split("^")[:2] if p]
+# Degrees and credentials that close a caret name ("FENWICK^DAVID^L^^^MD"): not part of it.
+_CARET_DEGREES = frozenset("MD DO PHD MBBS RN NP PA DDS DMD FRCR FRCPC".split())
+
+
+def _caret_person(family: str, given: str, text: str, at: int) -> bool:
+    """A family and a given name as HL7 and DICOM write them ("PRICE^LAURA", "Ferreira
+    Lima^Joao"); "CTA^CT ANGIO", "71046^XR CHEST" are codes and exams."""
+    parts = family.split() + [given]
     if any(p.upper() in _ACRONYMS or p.lower() in _SPELLED_ACRONYMS for p in parts):
         return False
-    if _HL7_CODE_FIELD.search(match.string, 0, match.start()):
+    if _HL7_CODE_FIELD.search(text, 0, at):
         return False  # "CTABPEL^IMPRESSION": an exam code and a section (OBR-4, OBX-3)
     return not any(namebook.is_clinical(p) for p in parts) or _could_be_name(parts[0])
+
+
+def _caret_name(match: re.Match) -> tuple[int, int] | None:
+    """A caret name without the empty and degree components that end it."""
+    components = match.group().split("^")
+    if not _caret_person(components[0], components[1], match.string, match.start()):
+        return None
+    while len(components) > 2 and (
+        not components[-1] or components[-1].upper().rstrip(".") in _CARET_DEGREES
+    ):
+        components.pop()
+    return match.start(), match.start() + len("^".join(components))
 
 
 def _staff_initials(match: re.Match) -> bool:
@@ -1058,10 +1252,8 @@ def _lower_pair(match: re.Match) -> tuple[int, int] | None:
         if not (after and namebook.is_ever_given(surname) and _surname_word(after.group("w"))):
             return None
         end = after.end("w")
-    # "esperanza quintero villalobos": a second surname.
-    more = _NEXT_LOWER_WORD.match(match.string, end)
-    if more and more.group("w") not in _PAIR_STOP and namebook.is_lower_name(more.group("w")):
-        end = more.end("w")
+    # "esperanza quintero villalobos", "maría fernanda lópez de los santos": more surnames.
+    end = _more_lower_names(match.string, end, 2, lambda word: word not in _PAIR_STOP)
     suffix = _LOWER_SUFFIX.match(match.string, end)
     return match.start("g"), suffix.end() if suffix else end
 
@@ -1089,7 +1281,9 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     for _ in range(2):
         more = _MORE_SURNAME.match(text, end)
         parts = _parts(more.group("w")) if more else []
-        if not parts or not all(namebook.is_name_like(p) for p in parts):
+        if not parts or not (
+            all(namebook.is_name_like(p) for p in parts) or _surname_ending_sentence(text, more)
+        ):
             break
         # A header label after a name's column ("Adjuster: Rich Young   Tel 717-...").
         if more.group("w").lower() in _PAIR_STOP:
@@ -1106,11 +1300,34 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_SENTENCE_ENDS = re.compile(r"[ \t]*(?:$|\n|[.;,)])")
+
+
+def _surname_ending_sentence(text: str, more: re.Match) -> bool:
+    """ "identified as Marcus Tyrell Banks.": a listed surname that is also a word, where the
+    sentence ends after it (not clinical, not a header or role word, not very common)."""
+    word = more.group("w")
+    if word.lower() in _NOT_PART or namebook.is_clinical(word) or namebook.is_eponym(word):
+        return False
+    frequent = namebook.english_frequency().get(word.lower(), 0) >= namebook.FAIRLY_COMMON
+    return (
+        namebook.is_ever_name(word)
+        and not frequent
+        and bool(_SENTENCE_ENDS.match(text, more.end()))
+    )
+
+
 def _surname_first(match: re.Match) -> tuple[int, int] | None:
     """ "Ivanova, Natalia" or "van den Broek, Pieter": a surname, a comma, a given name."""
     last, given = match.group("s").split()[-1], match.group("g")
     if not any(namebook.is_listed(p) for p in _parts(last) + _parts(given)):
         return None  # two words no list knows: "Lipitor, Metformin", "Aphe, Nonperipheral"
+    if (
+        len(given) <= 3
+        and not namebook.is_listed(given)
+        and match.string[match.end("g") :][:1] == "."
+    ):
+        return None  # "León, Gto.": a city and its state's abbreviation
     if not _reads_as_name(given, last):
         return None
     # "Chen, Xiao Ming": a second given name, when it is a name and not the next word.
@@ -1205,6 +1422,7 @@ _GUIDELINE_WORDS = frozenset(
 )
 
 
+_LINE_BEFORE = re.compile(r"[^\n]*$")
 _GUIDELINE_NOUN_AFTER = re.compile(
     r"(?i)[ \t]+(?:guidance|guidelines?|criteria|classification|grade|recommendations?|"
     r"consensus|update|edition|lexicon)\b"
@@ -1212,20 +1430,28 @@ _GUIDELINE_NOUN_AFTER = re.compile(
 
 
 def _guideline_year(match: re.Match) -> bool:
-    """A year right after a guideline, score or eponym name, or before a guideline's noun
-    ("SCCT 2022 guidance", "WHO CNS5 2021 grade 4"), is no date of the patient's care."""
+    """A year right after a guideline, score or eponym name, before a guideline's noun ("SCCT
+    2022 guidance", "WHO CNS5 2021 grade 4"), or in brackets after a guideline's title on its
+    line ("ACR Appropriateness Criteria Low Back Pain (2021)"), is no date of the patient's
+    care."""
     if _GUIDELINE_NOUN_AFTER.match(match.string, match.end()):
         return True
+    text, start = match.string, match.start()
+    if text[start - 1 : start] == "(" and text[match.end() : match.end() + 1] == ")":
+        line = _LINE_BEFORE.search(text, max(0, start - 80), start).group()
+        if any(_guideline_word(w.lower()) for w in _WORDS_BEFORE.findall(line)):
+            return True
     before = _WORD_BEFORE.search(match.string, max(0, match.start() - 40), match.start())
     if not before:
         return False
     word = before.group(1).lower()
-    return (
-        word in _GUIDELINE_WORDS
-        or word.endswith("rads")
-        or namebook.is_criteria(word)
-        or namebook.is_eponym(word)
-    )
+    return _guideline_word(word) or namebook.is_eponym(word)
+
+
+def _guideline_word(word: str) -> bool:
+    """A word that names a guideline, a classification or a reporting system ("criteria",
+    "Lung-RADS", "Fleischner")."""
+    return word in _GUIDELINE_WORDS or word.endswith("rads") or namebook.is_criteria(word)
 
 
 def _without_the(match: re.Match) -> tuple[int, int]:
@@ -1311,17 +1537,21 @@ def _relative_given(match: re.Match) -> tuple[int, int] | None:
     end = match.end("lv")
     initial = _LOWER_MIDDLE_INITIAL.match(match.string, end)
     at = initial.end() if initial else end
-    # "ana paula dos santos": more names, with the particles between them.
-    for _ in range(3):
-        after = _NEXT_LOWER_NAME.match(match.string, at)
-        if not (
-            after
-            and _lower_surname_ok(after.group("w"))
-            and namebook.is_lower_name(after.group("w"))
-        ):
+    more = _more_lower_names(match.string, at)
+    return match.start("lv"), (more if more > at else end)
+
+
+def _more_lower_names(text: str, end: int, limit: int = 3, surname=None) -> int:
+    """Where a lower-case name ends with the names after it and the particles between them
+    ("ana paula [dos santos]", "maría fernanda lópez [de los santos]"); `surname` tells which
+    words may be one (by default `_lower_surname_ok`)."""
+    surname = surname or _lower_surname_ok
+    for _ in range(limit):
+        after = _NEXT_LOWER_NAME.match(text, end)
+        if not (after and surname(after.group("w")) and namebook.is_lower_name(after.group("w"))):
             break
-        end = at = after.end("w")
-    return match.start("lv"), end
+        end = after.end("w")
+    return end
 
 
 _NEXT_LOWER_NAME = re.compile(
@@ -1342,18 +1572,101 @@ _ID_KEYS = (
     r"job|emp|practice\s+code|GP\s+code|ICN|EDIPI|PHN|aadhaa?r|card|protocol|site|IRB|"
     r"i[ \t]r[ \t]b|randomi[sz]ation\s+code|"
     r"transmittal|request|release|NRIC|PPS|p[ \t]p[ \t]s|"
-    r"patient\s+(?:number|no))"
+    r"patient\s+(?:number|no)|"
+    # National identity, tax and social security numbers of sites abroad ("CPF: 384.927.116-05",
+    # "CURP: ...", "NIK: 3578 0412 ...", "NSS: 4387 65 1234-5", "n i c nine one two ..."); short
+    # keys that are words or clinical abbreviations ("CI", "CNS", "CPR", "run", "sin") are left out.
+    r"CPF|CNPJ|SUS|CURP|RFC|NSS|IMSS|DNI|NIE|NIF|CUIL|CUIT|RUT|NIK|KTP|NIC|CNIC|NID|NIN|BVN|"
+    r"PESEL|BSN|AHV|iqama|emirates\s+id|civil\s+id|c[ \t]p[ \t]f|n[ \t]i[ \t][ck]|"
+    r"c[ \t]u[ \t]r[ \t]p|n[ \t]s[ \t]s)"
 )
+
+# A second key between the first and the number ("Claim ICN 2224045118230").
+_LEADING_KEY = re.compile(rf"(?i){_ID_KEYS}[ \t]+(?=\d)")
+
+
+def _keyed_id(match: re.Match) -> tuple[int, int] | None:
+    """An id after its key: three digits or more, without a second key word before it."""
+    if _digit_count(match.group("v")) < 3:
+        return None
+    start, end = _with_glued_key(match)
+    lead = _LEADING_KEY.match(match.string, start, end)
+    return (lead.end() if lead else start), end
+
+
+# A line of a DICOM header dump: "(0018,1000) DeviceSerialNumber  LO  CT98412" as text dumps
+# write it, "(0008,0031) TM [091544.000000]  # 14, 1 SeriesTime" as dcmdump does, or
+# "(0010,0020) PatientID: MRN0048821".
+_DICOM_LINE = (
+    r"(?m)\([0-9A-Fa-f]{4},[0-9A-Fa-f]{4}\)[ \t]+"
+    r"(?:(?P<n>[A-Za-z]+)[ \t]*:?[ \t]+(?:(?P<vr>[A-Z]{2})[ \t]+)?(?P<v>[^\s\[#][^\n]*?)"
+    r"|(?P<vr2>[A-Z]{2})[ \t]+\[(?P<v2>[^\]\n]+)\][ \t]+#[^\n]*?(?P<n2>[A-Za-z]+))[ \t]*$"
+)
+# Which attributes say whose the study is, by value representation or by the attribute's name.
+_DICOM_KINDS = (
+    ("DATE", ("DA", "DT"), re.compile(r"Date$")),
+    ("TIME", ("TM",), re.compile(r"Time$")),
+    ("NAME", ("PN",), re.compile(r"(?:Patient|Physicians?|Operators|Performing)s?Name$")),
+    ("ID", (), re.compile(r"(?:ID|IDs|Number|Numbers|Address)$")),
+)
+# Attributes that number parts of the study, not people ("SeriesNumber IS 3").
+_DICOM_NOT_IDS = re.compile(r"(?:Series|Instance|Acquisition|Image|Temporal|Echo|Stack)Number$")
+
+
+def _dicom_value(kind: int):
+    """A keep for one kind of attribute: the value's span when the line's VR or name is it."""
+    category, representations, names = _DICOM_KINDS[kind]
+
+    def keep(match: re.Match) -> tuple[int, int] | None:
+        group = "v" if match.group("v") is not None else "v2"
+        name = match.group("n") or match.group("n2")
+        representation = match.group("vr") or match.group("vr2")
+        if representation in ("IS", "DS", "AS", "CS", "UI", "US", "FD", "FL", "SQ"):
+            return None  # numbers, ages, codes and uids: not whose (uids have their own rule)
+        if representation in representations or (
+            not any(representation in other[1] for other in _DICOM_KINDS)
+            and names.search(name)
+            and not _DICOM_NOT_IDS.search(name)
+        ):
+            return match.span(group)
+        return None
+
+    return keep
+
+
+def _dicom_dump_rules() -> tuple[_Rule, ...]:
+    """The four rules that read a DICOM dump's dates, times, names and ids."""
+    return tuple(
+        _rule(category, _DICOM_LINE, keep=_dicom_value(kind))
+        for kind, (category, _, _) in enumerate(_DICOM_KINDS)
+    )
 
 
 _RULES: tuple[_Rule, ...] = (
-    # "KOWALCZYK^TERESA^M", "SMITH^JOHN": a person's name as HL7 and DICOM write it.
+    # "KOWALCZYK^TERESA^M", "SMITH^JOHN", "Ferreira Lima^Joao^Paulo": a person's name as HL7 and
+    # DICOM write it, up to the degree ("FENWICK^DAVID^L^^^MD": family, given, middle, suffix,
+    # prefix, degree).
     _rule(
         "NAME",
-        r"(?<![A-Za-z'’-])[A-Za-z][A-Za-z'’-]+\^[A-Za-z][A-Za-z'’-]*(?:\^[A-Za-z.'’-]*){0,3}"
-        r"(?![\w^])",
+        r"(?<![A-Za-z'’-])[A-Za-z][A-Za-z'’-]+(?:[ ][A-Za-z][A-Za-z'’-]+){0,2}"
+        r"\^[A-Za-z][A-Za-z'’-]*(?:\^[A-Za-z.'’-]*){0,5}(?![\w^])",
         keep=_caret_name,
         needs=re.compile(r"[A-Za-z]\^[A-Za-z]"),
+    ),
+    # "|3344^MBEKI^THANDO": the id of a person before the name in an HL7 field.
+    _rule(
+        "ID",
+        r"(?<=[|~^])[A-Za-z]?\d{3,}"
+        r"(?=\^(?P<f>[A-Za-z][A-Za-z'’ -]*)\^(?P<g>[A-Za-z][A-Za-z'’-]*))",
+        keep=lambda m: _caret_person(m.group("f"), m.group("g"), m.string, m.start()),
+        needs=re.compile(r"[|~^][A-Za-z]?\d{3,}\^[A-Za-z]"),
+    ),
+    # "MSH|^~\\&|RIS|...|ORU^R01|58813|P|2.3": an HL7 message's control id (MSH-10).
+    _rule(
+        "ID",
+        r"(?m)^MSH\|(?:[^|\n]*\|){8}(?P<v>[^|\n]*\d[^|\n]*)",
+        "v",
+        keep=lambda m: _digit_count(m.group("v")) >= 3,
     ),
     # "2025-03-12T07:10:00": an ISO date and time, one identifier.
     _rule(
@@ -1419,20 +1732,32 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "ID",
-        rf"(?i)(?<!\w){_initials(_ID_KEYS)}{_ID_KEYS}"
+        rf"(?i)(?<!\w){_initials(_ID_KEYS)}{_ID_KEYS}(?![a-z])"
         rf"{_KEY_TAIL}(?P<v>{_SPOKEN_KEYED_ID}|\d(?:[ \t]\d){{2,}}\b|{_ID_GROUPED})(?![\w/-])",
         "v",
-        keep=lambda m: _digit_count(m.group("v")) >= 3 and _with_glued_key(m),
+        keep=_keyed_id,
     ),
-    # "LAB NO: US/3391/24", "NHIS No.: NHIS-LAG-0087726-03": a header field named by any word
-    # and "No.".
+    # "CRM-SP 98431", "CRM/RS 34127": a doctor's registration with a Brazilian council and its
+    # state ("CRM threatened" in a rectal MRI is a margin, and has no state after it).
     _rule(
         "ID",
-        r"\b(?:(?<=\w[ \t.])|(?<=\w\.[ \t]))(?:No|NO|Nr|NR|Number|NUMBER)\b\.?[ \t]*[:#][ \t]*"
-        rf"(?P<v>{_ID_GROUPED})(?![\w/-])",
+        r"\b(?:CRM|CRO|COREN|CRF|CRN|CRP|CREFITO)[-/ ](?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|"
+        r"PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)[ \t]*(?:n[ºo°]\.?[ \t]*)?[:#]?[ \t]*"
+        r"(?P<v>\d[\d.]{2,}\d)(?![\w/-])",
+        "v",
+    ),
+    # "LAB NO: US/3391/24", "NHIS No.: NHIS-LAG-0087726-03": a header field named by any word
+    # and "No."; an abbreviation with its full stop needs no colon ("PMDC No. 45821-P", "Referral
+    # no. 88214-B", a council's "BMDC Reg. A-48721", "PRC Lic. No. 0098765").
+    _rule(
+        "ID",
+        r"\b(?:(?<=\w[ \t.])|(?<=\w\.[ \t]))"
+        r"(?:(?:No|NO|Nr|NR|Number|NUMBER)\b\.?[ \t]*[:#]|(?:No|NO|no|Nr|NR|Reg|REG|Regn|Lic)\.)"
+        rf"[ \t]*(?P<v>{_ID_GROUPED})(?![\w/-])",
         "v",
         keep=_numbered_field,
     ),
+    *_dicom_dump_rules(),
     # "m as in mary r as in robert four four zero two nine one": letters said with a word for
     # each, and the digits after them.
     _rule(
@@ -1459,13 +1784,35 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         needs=re.compile(r"(?i)last"),
     ),
-    # "SPSGPP52C12F839K": an Italian codice fiscale; "2 38 07 69 123 456 78": a number in many
-    # groups (a French NIR, a social insurance number).
-    _rule("ID", r"\b[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]\b"),
+    # Letters and a birth date in one code: "SPSGPP52C12F839K" (an Italian codice fiscale),
+    # "HESG900812MGTRNL04" (a Mexican CURP), "HESG900812AB3" (a Mexican RFC).
     _rule(
         "ID",
-        rf"(?<![\w.,])\d{{1,3}}(?:[ ]\d{{2,3}}){{4,}}(?![\w.,])(?!\s*{_UNITS}\b)",
+        # One run of four capitals first: a word that has none fails at once.
+        r"\b[A-Z]{4}(?:[A-Z]{2}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]|\d{6}(?:[HM][A-Z]{5}[A-Z\d]\d|"
+        r"[A-Z\d]{3}))\b",
+    ),
+    # "2 38 07 69 123 456 78", "3578 0412 0566 0003", "700 5012 3478 9654": twelve digits or more
+    # in groups (a French NIR, an Indonesian NIK, a Brazilian health card); a "+" before is a
+    # phone's country code.
+    _rule(
+        "ID",
+        rf"(?<![\w.,+])\d{{1,4}}(?:[ ]\d{{2,4}}){{3,}}(?![\w.,])(?!\s*{_UNITS}\b)",
         keep=_enough_digits(12),
+    ),
+    # Digits in thousands and a check digit: "384.927.116-05" (a Brazilian CPF), "1.458.772-3",
+    # "12.345.678-K" (a Chilean RUT), "12.345.678/0001-90" (a CNPJ).
+    _rule(
+        "ID",
+        r"(?<![\w.,/-])\d{1,3}(?:\.\d{3}){2,4}(?:/\d{4})?-[\dKkXx]{1,2}(?![\w.-])",
+    ),
+    # "DMC/R/07731", "OPD/2024/33871": a site's letters and a number in slash-separated parts,
+    # with no key before it (five digits or more: "ACR/2017" is a guideline).
+    _rule(
+        "ID",
+        r"(?<![\w/.-])[A-Z]{1,5}(?:/[A-Z0-9]{1,5})*/\d{4,}(?:/\d{1,6})*(?![\w/-])",
+        keep=_enough_digits(5),
+        needs=re.compile(r"[A-Z]/(?:[A-Z0-9]{1,5}/)*\d{4}"),
     ),
     # "cuatro cuatro uno nueve ocho dos": digits said one by one in Spanish.
     _rule(
@@ -1513,7 +1860,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\s*(?:number|no\.?|#)?\s*(?:is\s+)?[:#]?\s*(?:(?:us|me|him|her|them)\s+)?"
         r"(?:at\s+|on\s+)?"
         r"(?P<v>\(?\d[\d(). \t-]{1,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?(?![\w-])"
-        rf"|(?i:(?:plus[ \t]+)?{_DIGIT_WORD}"
+        rf"|(?i:(?:plus[ \t]+)?{_TOLL_FREE}?{_DIGIT_WORD}"
         rf"(?:(?:[ \t,-]+|[ \t]+comma[ \t]+){_DIGIT_WORD}){{2,}})\b)",
         "v",
         keep=_keyed_phone,
@@ -1569,10 +1916,29 @@ _RULES: tuple[_Rule, ...] = (
     # Strong name contexts first: after a title or "Patient:", even "June" is a name.
     _rule(
         "NAME",
-        rf"(?<!\w)(?P<t>{_TITLE}|DRS?|DOCTOR|MRS|MISS|PROF|NURSE)\b\.?\s+"
+        # Indonesian and Malaysian sites write "dr." and "drg." in lower case ("dr. Wulan").
+        rf"(?<!\w)(?P<t>{_TITLE}|DRS?|DOCTOR|MRS|MISS|PROF|NURSE|dr|drg)\b\.?\s+"
         rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t])*{_LABEL_SEQ})){_EPONYM_USE}",
         "v",
         keep=_after_title,
+    ),
+    # "From: Beatriz Albuquerque", "Reply from: Kendra Oyelaran, RN": the people in the header
+    # lines of a message.
+    _rule(
+        "NAME",
+        rf"(?m)^(?:From|To|Cc|CC|Reply[ \t]+from|Sent[ \t]+by)[ \t]*:[ \t]*(?:{_TITLE}\b\.?\s+)?"
+        rf"(?P<v>{_NAME_SEQ}(?:,[ \t]*{_NAME_SEQ})?)",
+        "v",
+        keep=_header_name,
+    ),
+    # "Thank you, Bea", "Regards,\nTomasz": a writer signs a message.
+    _rule(
+        "NAME",
+        rf"\b(?:Thank[ \t]+you|Thanks|Regards|Best[ \t]+regards|Kind[ \t]+regards|Sincerely|"
+        rf"Cheers|Best[ \t]+wishes)[,!.]?[ \t]*\n?[ \t]*"
+        rf"(?P<v>{_CAP_WORD}(?:[ \t]{_CAP_WORD})?)(?=[ \t]*(?:$|\n|[.!]))",
+        "v",
+        keep=lambda m: _trimmed(m, lambda w: _could_be_name(w) and not namebook.is_common(w)),
     ),
     # Speech recognition writes titles and names in lower case: "discussed with doctor patel".
     _rule(
@@ -1640,7 +2006,9 @@ _RULES: tuple[_Rule, ...] = (
         r"(?i:on|dated|from|since|of|before|after|until|through|thru|to|and|prior|study|exam|"
         r"dictated|transcribed|signed|given|read|seen|performed|done|last|yesterday|today|"
         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)[ \t]*\(?[ \t]*"
-        r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\w/])"
+        # Day first where the day cannot be a month ("Sunday 14/07").
+        r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+        r"|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/])"
         r"|(?<![\w./-])(?P<w>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))"
         r"(?=[ \t,]+(?:(?i:at)[ \t]+)?(?:[01]\d|2[0-3]):?[0-5]\d\b)",
         keep=lambda m: m.span("v") if m.group("v") else m.span("w"),
@@ -1666,7 +2034,26 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?P<v>(?:{_SPOKEN_MONTH_NUMBER}[ \t]+{_SPOKEN_DAY_NUMBER}"
         rf"|{_SPOKEN_DAY_NUMBER}[ \t]+{_SPOKEN_MONTH_NUMBER})[ \t]+{_SPOKEN_YEAR_NUMBER})\b",
         "v",
-        needs=frozenset({"date", "dated", "dob", "b", "birth", "born", "service"}),
+        needs=frozenset({"date", "dated", "dob", "b", "birth", "born", "service", "birthday"}),
+    ),
+    # "my birthday is 4 12 62", "d o b 23 7 1958": a date said as numbers after a date cue.
+    _rule(
+        "DATE",
+        rf"(?i)\b{_DATE_CUE}\s+(?:is\s+|was\s+|of\s+)?"
+        r"(?P<v>(?:[12]\d|3[01]|0?[1-9])[ \t](?:[12]\d|3[01]|0?[1-9])[ \t](?:19|20)?\d\d)"
+        r"(?![\w./-])",
+        "v",
+        keep=lambda m: min(int(p) for p in m.group("v").split()[:2]) <= 12,
+        needs=re.compile(r"\d[ \t]\d\d?[ \t]\d\d"),
+    ),
+    # A month named in the site's language, with a day or a year beside it: "5 Agustus 2024",
+    # "10 de março de 2024", "marzo 2024", "12 Kasım 2023".
+    _rule(
+        "DATE",
+        rf"(?i)\b(?:{_DAY}[ \t.-]*(?:de[ \t]+)?{_INTL_MONTH}\b\.?"
+        rf"(?:[ \t,.-]*(?:del?[ \t]+)?{_YEAR}\b)?"
+        rf"|{_INTL_MONTH}[ \t]+(?:{_DAY},?[ \t]+|del?[ \t]+)?{_YEAR}\b)",
+        needs=_INTL_MONTH_WORDS,
     ),
     # Spanish: "3 de marzo de 2025", "catorce de marzo de dos mil veinticinco".
     _rule(
@@ -1680,6 +2067,14 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?i)\b{_FR_DAY}[ \t]+{_FR_MONTH}(?:[ \t]+(?:\d{{4}}|{_FR_YEAR}))?\b",
         # A pattern, not a word set: the word index splits "août" and "février" at the accent.
         needs=re.compile(rf"(?i){_FR_MONTH}"),
+    ),
+    # "a las diecisiete treinta", "hora del dictado nueve y media": a time said in Spanish.
+    _rule(
+        "TIME",
+        rf"(?i)\b(?:a[ \t]+las?|hora(?:[ \t]+del?[ \t]+\w+)?:?)[ \t]+"
+        rf"(?P<v>{_ES_HOUR}(?:[ \t]+{_ES_MINUTE})?(?:[ \t]+horas)?)\b",
+        "v",
+        needs=frozenset({"las", "la", "hora"}),
     ),
     # "quatorze heures dix", "à deux heures et quart": a time said in French, after "à" or "vers"
     # ("pendant deux heures" is a duration).
@@ -1847,7 +2242,14 @@ _RULES: tuple[_Rule, ...] = (
         # Military "0140Z" and "2300 local".
         r"|(?:[01]\d|2[0-3])[0-5]\d(?:Z\b|[ \t]+(?:local|zulu)\b))",
     ),
-    _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\s*(?i:[ap]\.m\.|[ap][ \t]?m\b)"),
+    # Not a test timed by the clock ("8 am cortisol").
+    _rule(
+        "TIME",
+        r"(?<![\w.])(?:1[0-2]|0?[1-9])\s*(?i:[ap]\.m\.|[ap][ \t]?m\b)"
+        r"(?![ \t]+(?i:cortisol|testosterone|glucose|levels?|dos(?:e|es|ing))\b)",
+    ),
+    # "[08.45] dr. Wulan: ...": the time of a message in a chat log.
+    _rule("TIME", r"(?m)^\[(?P<v>(?:[01]\d|2[0-3])[.:][0-5]\d)\]", "v"),
     # "2:30P": a scheduler's time.
     _rule("TIME", r"(?<![\w.:])(?:1[0-2]|0?[1-9]):[0-5]\d[AP]\b"),
     _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\.[0-5]\d\s*(?i:[ap]\.m\.|[ap]\.?m\b)"),
@@ -1875,6 +2277,8 @@ _RULES: tuple[_Rule, ...] = (
         "v",
     ),
     _rule("AGE", rf"(?i)\b(?:aged?|age:)\s*[~≈]?\s*(?P<v>{_AGE_NUM})\b(?!\s*{_UNITS}\b)", "v"),
+    # "Age/Sex: 93 / F", "Age/Gender: 91Y/M": a header's combined field.
+    _rule("AGE", rf"(?i)\bage[ \t]*/[ \t]*(?:sex|gender)[ \t]*:?[ \t]*(?P<v>{_AGE_NUM})\b", "v"),
     # "she's 91".
     _rule(
         "AGE",
@@ -1916,7 +2320,10 @@ _RULES: tuple[_Rule, ...] = (
         rf"first\s+name|last\s+name|mother|father|wife|husband|son|daughter|spouse|"
         rf"guardian|caregiver|next\s+of\s+kin|kin|infant|baby|newborn|neonate|twin\s+[AB]|"
         rf"grandson|granddaughter|grandmother|grandfather|sister|brother|aunt|uncle|niece|"
-        rf"nephew|partner|friend|baby\s+boy|baby\s+girl))(?!\w)"
+        rf"nephew|partner|friend|baby\s+boy|baby\s+girl|"
+        # Relatives in the languages of sites abroad ("anaknya, Dewi": her child).
+        rf"anak(?:nya)?|istri(?:nya)?|suami(?:nya)?|hij[oa]|espos[oa]|filh[oa]|marido|"
+        rf"herman[oa]|irm[ãa]o?|m[ãa]e|madre)(?:-in-law)?)(?!\w)"
         rf"\s*(?:is\s+|:\s*|,\s*|\(\s*)?(?:{_TITLE}\b\.?\s+)?"
         rf"(?P<v>(?>{_NAME_SEQ}(?:,[ \t]*{_NAME_SEQ}(?:[ \t]+[{_UP}]\b\.?)?)?|{_CAPS_SEQ}))"
         rf"{_EPONYM_USE}",
@@ -1969,9 +2376,12 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "NAME",
-        rf"\b(?P<v>{_NAME_SEQ}){_CREDENTIAL}(?![\w-])",
+        # A credential after the name, or its role after a comma ("K. Lindgren, scheduler"); a
+        # clinical word alone before one is a view ("Lung, PA and lateral").
+        rf"\b(?P<v>{_NAME_SEQ})(?:{_CREDENTIAL}|,[ \t]+(?:(?:the|our|a)[ \t]+)?"
+        rf"(?:[\w/-]+[ \t]+){{0,2}}?(?i:{_ROLE_NOUN}))(?![\w-])",
         "v",
-        keep=lambda m: _trimmed(m, _could_be_name),
+        keep=lambda m: _trimmed(m, lambda w: _could_be_name(w) and not namebook.is_clinical(w)),
     ),
     # A role noun right before a name, no colon: "sonographer Brooke Ashford".
     _rule(
@@ -1980,12 +2390,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?P<v>{_INITIALS_ONLY}|(?>(?:{_PARTICLE_ANY}[ \t]+)*{_NAME_SEQ})){_EPONYM_USE}"
         rf"|(?=[ \t]+(?P<lv>{_LOWER_SEQ})))",
         "v",
-        keep=lambda m: (
-            _trimmed(m, _could_be_name)
-            if m.group("v")
-            # After a role as after a title: "dosimetrist crystal lane".
-            else _lower_name(m, group="lv", after_title=True)
-        ),
+        keep=_after_role,
     ),
     # A given name with where the person works: "Maria from the ED", "Joost (charge nurse)".
     _rule(
@@ -2050,6 +2455,14 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?=[{_UP}])(?P<v>(?>(?:{_GIVEN})(?:[ \t]+{_NAME_WORD}){{1,2}}))\b{_EPONYM_USE}",
         "v",
     ),
+    # "Md. Abul Kalam", "Mohd Faizal": the abbreviation of Muhammad opens the name ("MD" in
+    # capitals is a degree).
+    _rule(
+        "NAME",
+        rf"(?<![\w.])(?P<v>(?:Md|Mohd|MOHD|Muhd)\.?[ \t]+{_LABEL_SEQ})",
+        "v",
+        keep=_after_muhammad,
+    ),
     # Any given name followed by a surname from the published lists ("Hollis Grey").
     # Surname first ("Ivanova, Natalia", "De La Cruz, Maria"), then a given name and a surname
     # ("Lars Lindqvist"); names in capitals reach these rules through the shadow text.
@@ -2060,9 +2473,11 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         keep=_surname_first,
     ),
+    # The given name and the surname one space apart: two spaces or a tab part the columns of a
+    # header or a dump ("InstitutionName  LO  CITY GENERAL").
     _rule(
         "NAME",
-        rf"\b(?P<v>(?P<g>{_CAP_WORD})[ \t]+"
+        rf"\b(?P<v>(?P<g>{_CAP_WORD})[ \t]"
         rf"(?:\({_CAP_WORD}\)[ \t]+|['‘\"“][{_UP}][\w .-]{{0,14}}['’\"”][ \t]+)?"
         rf"(?:[{_UP}]\.?[ \t]+)?"
         rf"(?:{_PARTICLE_ANY}[ \t]+)*"
@@ -2086,7 +2501,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?P<v>(?:[a-z](?:[ \t]+{_SPELLING_MARK})?[ \t]+){{2,}}[a-z])(?![\w'’])",
         "v",
         keep=lambda m: not _acronyms_only(re.sub(r"[^a-z]", "", m.group("v").lower())),
-        needs=_speech_text,
+        # Written text too when a spelling is said ("spelled A C H E B E").
+        needs=lambda text: _speech_text(text) or "spell" in text.lower(),
     ),
     # The name a patient goes by: "(goes by TJ)", '("Nia")', "also known as sally".
     _rule(
@@ -2122,7 +2538,9 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?<![\w.])(?:dr|doctor|nurse|mr|mrs|ms|prof|professor)\.?[ \t]+"
         rf"(?P<v>[{_LOW}]\.?[ \t]+(?P<s>[{_LOW}][{_LOW}'’-]{{2,}}))(?![\w'’-])",
         "v",
-        keep=lambda m: _lower_surname_ok(m.group("s")),
+        # "doctor g anand kumar": an initial, a given name and the surname after it.
+        keep=lambda m: _lower_surname_ok(m.group("s"))
+        and (m.start("v"), _more_lower_names(m.string, m.end("s"), limit=1)),
         needs=_speech_text,
     ),
     # Speech recognition in lower case: "patient name jamal whitehorse", "patient is amara
@@ -2158,7 +2576,9 @@ _RULES: tuple[_Rule, ...] = (
     # must be a listed name.
     _rule(
         "NAME",
-        rf"(?<![\w.])(?:patient|pt|veteran)(?:[ \t]+is)?[ \t]+(?=(?P<v>{_LOWER_SEQ}))",
+        # Spanish and Portuguese "paciente", Indonesian "pasien".
+        rf"(?<![\w.])(?:patient|pt|veteran|paciente|pasien)(?:[ \t]+is)?[ \t]+"
+        rf"(?=(?P<v>{_LOWER_SEQ}))",
         "v",
         keep=lambda m: _lower_name(m, unknown_ok=True, listed_first=True),
         needs=_speech_text,
@@ -2183,7 +2603,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "ID",
         # "ACC-US-24-007781": a site's prefix may stand before the kind's.
-        r"(?<![\w.-])#?[A-Za-z]{0,5}(?:-[A-Za-z]{1,5})?-?\d[\d-]{4,}\d[A-Za-z]{0,3}(?![\w-]|\.\w)"
+        r"(?<![\w.-])#?[A-Za-z]{0,5}(?:-[A-Za-z]{1,5})?-?\d[\d-]{3,}\d[A-Za-z]{0,3}(?![\w-]|\.\w)"
         + rf"(?!\s*{_UNITS}\b)",
         keep=_long_id,
     ),
@@ -2202,7 +2622,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "ID",
-        rf"(?i)(?<![\w-])(?:[a-z][ \t]){{0,6}}{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}\b",
+        # Not the "s" of "that's" before the digits.
+        rf"(?i)(?<![\w'’-])(?:[a-z][ \t]){{0,6}}{_TOLL_FREE}?{_DIGIT_WORD}"
+        rf"(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}\b",
         keep=_spoken_digits,
         needs=_DIGIT_WORDS_SET,
     ),
@@ -2256,8 +2678,9 @@ _PAIR_STOP = _NOT_PART - {m.lower() for m in _MONTHS} - {"will"}
 # spoken names, dates, times and ids count too.
 _FAST_SKIP = re.compile(
     rf"[\d@A-Z]|www|://|\b(?:dr|doctor|mrs?|ms|with|per|by|to|d/w|at|on|of|for|patient|pt|"
+    rf"paciente|pasien|"
     rf"name|named|age|aged|dot|accession|number|mrn|ext|extension|phone|pager|bleep|date|birth|"
-    rf"born|dated|dob|slash|{_RELATIVE}|zero|one|two|three|four|five|six|seven|eight|nine|"
+    rf"born|dated|dob|slash|hora|{_RELATIVE}|zero|one|two|three|four|five|six|seven|eight|nine|"
     rf"{_ES_MONTH}|{_ES_DIGIT}|{_FR_MONTH}|{_FR_DIGIT}|docteure?|{_HIJRI_MONTH})\b"
     rf"|(?i:\b{_ROLE_NOUN}\b)"
 )
@@ -2401,8 +2824,9 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))
-    spans = [_with_given_name(shadow, span, taken) for span in spans]
+    spans = [_with_suffix(shadow, _with_given_name(shadow, span, taken), taken) for span in spans]
     spans += _spelled_back(text, spans, taken) + _listed_after_drs(shadow, spans, taken)
+    spans += _relations_after(shadow, spans, taken)
     return spans + _nicknames_after(shadow, spans, taken), taken
 
 
@@ -2540,6 +2964,55 @@ def _with_given_name(text: str, span: Span, taken: bytearray) -> Span:
         return span
     taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
     return Span(before.start(), span.end, span.category)
+
+
+_SUFFIX_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:Jr|JR|Sr|SR|II|III)\b\.?|[ \t]+IV\b(?=[ \t]*(?:$|[\n,.;|]))"
+)
+
+
+def _with_suffix(text: str, span: Span, taken: bytearray) -> Span:
+    """A name with the suffix after it ("PRICE, REGINALD JR", "Hollis Grey III")."""
+    if span.category != "NAME":
+        return span
+    after = _SUFFIX_AFTER.match(text, span.end)
+    if not after or any(taken[span.end : after.end()]):
+        return span
+    taken[span.end : after.end()] = b"\x01" * (after.end() - span.end)
+    return Span(span.start, after.end(), "NAME")
+
+
+# "Rokeya Begum w/o Md. Abul Kalam", "Akter d/o Abdul Malek": the husband or father named after
+# a name ("s/o" and "d/o" inside a name are its particles).
+_RELATION_AFTER = re.compile(
+    rf"[ \t]+(?:[SsDdWw]/[Oo]|(?:son|daughter|wife|husband)[ \t]+of)[ \t]+(?:(?i:late)[ \t]+)?"
+    rf"(?P<v>(?:(?:Md|Mohd|Muhd)\.?[ \t]+)?{_LABEL_SEQ})"
+)
+
+
+_RELATION_AFTER_LOWER = re.compile(
+    rf"[ \t]+(?:[sdw]/o|(?:son|daughter|wife|husband)[ \t]+of)[ \t]+(?:late[ \t]+)?"
+    rf"(?=(?P<v>{_LOWER_SEQ}))"
+)
+
+
+def _relations_after(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
+    """The husband or father named after a name found ("w/o", "son of late"), in capitals or
+    in lower case as after a title ("md shafiqul alam son of late abdur rahman")."""
+    found = []
+    for span in spans:
+        if span.category != "NAME":
+            continue
+        after = _RELATION_AFTER.match(text, span.end)
+        kept = _trimmed(after, _could_be_name, lead=False) if after else None
+        if not after:
+            after = _RELATION_AFTER_LOWER.match(text, span.end)
+            kept = _lower_name(after, after_title=True) if after else None
+        if not kept or any(taken[kept[0] : kept[1]]):
+            continue
+        taken[kept[0] : kept[1]] = b"\x01" * (kept[1] - kept[0])
+        found.append(Span(kept[0], kept[1], "NAME"))
+    return found
 
 
 def _forms(part: str) -> tuple[str, ...]:
