@@ -46,6 +46,7 @@ CORPORA = (
     DATA / "phi_corpus15.yaml",
     DATA / "phi_corpus16.yaml",
     DATA / "phi_corpus17.yaml",
+    DATA / "phi_corpus18.yaml",
 )
 CORPUS_CATEGORY = {"AGE_OVER_89": "AGE"}
 CONTEXT_WORDS = {
