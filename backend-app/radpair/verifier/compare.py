@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from radpair.textnorm import safe_lower
@@ -191,6 +191,7 @@ class _View:
         self.numbers: set[float] | None = None  # every number written, made when first needed
         self.value_keys: set[tuple] | None = None  # every measurement's value, likewise
         self._structure_sides: dict[frozenset[str], frozenset[str]] = {}
+        self._only_normal: dict[frozenset[str], bool] = {}
         # A finding word in a heading or in the exam title's reason asserts nothing.
         self.headings: set[int] = set()
         labels = comparison_labels(self.text)
@@ -260,7 +261,7 @@ class _View:
 
     def side_nearby(self, n: Mention, sides: frozenset[str]) -> bool:
         """True when the sentence of n (or of a mention alike it) names one of these sides."""
-        return any(self._side_in_sentence(k, sides) for k in self._members.get(id(n), (n,)))
+        return any(self._side_in_sentence(k, sides) for k in self.members(n))
 
     def _side_in_sentence(self, n: Mention, sides: frozenset[str]) -> bool:
         # Bounded: a side word further than this from the finding does not describe it.
@@ -287,6 +288,24 @@ class _View:
                 )
             )
         return sides
+
+    def only_normal(self, anatomy: frozenset[str]) -> bool:
+        """True when the text names this structure (or one containing or inside it), and
+        only as normal ("the malleus head is intact")."""
+        answer = self._only_normal.get(anatomy)
+        if answer is None:
+            said = {
+                n.normal
+                for n in self.distinct
+                if (n.anatomy or n.heading_anatomy)
+                and _anatomy_compatible(anatomy, n.anatomy or n.heading_anatomy)
+            }
+            answer = self._only_normal[anatomy] = said == {True}
+        return answer
+
+    def members(self, n: Mention) -> Sequence[Mention]:
+        """The mentions alike n that n stands for (n alone in a short text)."""
+        return self._members.get(id(n), (n,))
 
     def findings(self, key: str | None) -> list[Mention]:
         """Finding mentions with this key (one per signature in a long text)."""
@@ -511,7 +530,12 @@ def _laterality(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
         )
         group = groups.get(key)
         if group is None:
-            group = groups[key] = _SideEvidence(_lateral_candidates(m, y), x, y)
+            cands = _lateral_candidates(m, y)
+            if x_is_src and m.kind == "finding":
+                # A mention that echoes another dictated one is not m's: m was dropped, and
+                # the omission check says so.
+                cands = [n for n in cands if not _claimed(m, n, x)]
+            group = groups[key] = _SideEvidence(cands, x, y)
         what, other = group.verdict(m, x.descriptors[id(m)])
         if what is None:
             continue
@@ -1042,7 +1066,7 @@ def _lost_with_its_finding(x: _View, y: _View, a: Measurement) -> bool:
     if a.mention is None:
         return False
     m = x.mentions[a.mention]
-    return m.kind == "finding" and m.polarity in _ASSERTED and not _has_partner(m, x, y)
+    return m.kind == "finding" and m.polarity in _ASSERTED and not _has_partner(m, x, y, True)
 
 
 def _at_other_time(y: _View, a: Measurement) -> bool:
@@ -1313,9 +1337,24 @@ def _site_compatible(m: Mention, n: Mention) -> bool:
     a, b = m.checked_sides, n.sides
     if a and b and not a & b:
         return False
-    return _levels_overlap(m.location, n.location) and _anatomy_compatible(
+    return _levels_overlap(m.location, n.location) and _places_meet(
         m.anatomy - lx.PART_WORDS, n.anatomy - lx.PART_WORDS
     )
+
+
+@lru_cache(maxsize=4096)
+def _places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Compatible structures, but not where b meets a only through a region that holds a
+    (the ankle) while naming another structure of it ("fibular fracture of the ankle" is not
+    the medial malleolus's)."""
+    if not _anatomy_compatible(a, b):
+        return False
+    if not a or not b or a & b:
+        return True
+    ups = _up(a)
+    regions = {k for k in b if k in ups}
+    others = b - regions
+    return not regions or not others or any(_anatomy_compatible(a, frozenset({k})) for k in others)
 
 
 @lru_cache(maxsize=1024)
@@ -1380,19 +1419,24 @@ def _kin(key: str | None) -> frozenset[str]:
     return kin | lx.GENERIC_FINDINGS
 
 
-def _has_partner(m: Mention, x: _View, y: _View) -> bool:
+def _has_partner(m: Mention, x: _View, y: _View, dictated: bool = False) -> bool:
     """True when the other text still says something about m's finding.
 
     That is a mention of it (or of a finding that may stand for it) at a compatible site, or
     one elsewhere that nothing in m's own text accounts for: the same finding moved to the
-    other side is a laterality change, not a loss.
+    other side is a laterality change, not a loss. For a dictated m (dictated=True), a draft
+    mention echoing another dictated one is no partner (_claimed), nor is the finding kept at
+    only some of m's structures (_part_dropped).
     """
+    if dictated and _part_dropped(m, y):
+        return False
     # A denial answers for m only where the negation check weighs the two ("no fracture" of
     # the spine says nothing of "acute rib fractures").
     same = [
         n
         for n in _asserting(y, m.key)
-        if n.polarity in _ASSERTED or (_weighed(m, n) and _denial_answers(m, n, x, y))
+        if (n.polarity in _ASSERTED or (_weighed(m, n) and _denial_answers(m, n, x, y)))
+        and not (dictated and _claimed(m, n, x))
     ]
     if any(_site_compatible(m, n) for n in same):
         return True
@@ -1416,12 +1460,87 @@ def _has_partner(m: Mention, x: _View, y: _View) -> bool:
         _site_compatible(m, n)
         and (k not in lx.GENERIC_FINDINGS or _generic_stands_for(m, n))
         and (n.polarity in _ASSERTED or (_qualifiers_agree(m, n) and _denial_answers(m, n, x, y)))
+        and not (dictated and _claimed(m, n, x))
         for k in _kin(m.key)
         for n in _asserting(y, k)
     ):
         return True
     enlarged = _enlarged(m.key)
     return bool(enlarged and enlarged.search(y.lower))
+
+
+@lru_cache(maxsize=1024)
+def _distinct_structures(anatomy: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The separate places a finding is given at ("erosion of the scutum and the incus"):
+    structures neither of which contains the other; part words ("lower pole") place nothing."""
+    keys = sorted(anatomy - lx.PART_WORDS)
+    if len(keys) < 2:
+        return ()
+    groups: list[set[str]] = []
+    for k in keys:
+        joined = [
+            g for g in groups if any(_anatomy_compatible(frozenset({k}), frozenset({o})) for o in g)
+        ]
+        merged = {k}.union(*joined)
+        groups = [g for g in groups if g not in joined] + [merged]
+    return tuple(frozenset(g) for g in groups)
+
+
+def _part_dropped(m: Mention, y: _View) -> bool:
+    """m is given at several structures; the other text gives its finding at one of them and
+    calls another normal ("erosion of the scutum and the incus" against "erosion of the
+    scutum ... the malleus head is intact"): the finding at that part was dropped."""
+    parts = _distinct_structures(m.anatomy)
+    if not parts:
+        return False
+    kept = [
+        part
+        for part in parts
+        if any(
+            n.anatomy & _up(part) or part & _up(n.anatomy)
+            for n in _asserting(y, m.key)
+            if n.anatomy
+        )
+    ]
+    return bool(kept) and any(y.only_normal(part) for part in parts)
+
+
+def _claimed(m: Mention, n: Mention, x: _View) -> bool:
+    """n names no structure, and m's own text says n's finding at no structure too, where m
+    names one: n echoes that unsited mention, not m ("Focal uptake T9 ... Focal uptake L
+    iliac wing" against "uptake in T9" alone).
+
+    Only where the pairing is sure: n and that mention share a level or segment, or m's text
+    names m's structure twice (a site said once may be a word attached to the wrong finding).
+    """
+    if n.anatomy or not m.anatomy:
+        return False
+    if n.heading_anatomy and _anatomy_compatible(m.anatomy, n.heading_anatomy):
+        return False  # "Left popliteal fossa: Baker cyst" is at m's structure
+    if m.location is not None and m.location == n.location:
+        return False
+    twins = [
+        k
+        for k in x.findings(n.key)
+        if not k.anatomy
+        and k.polarity in _ASSERTED
+        and k.location == n.location
+        and _sides_compatible(k, n)
+    ]
+    if not twins:
+        return False
+    if n.location is not None:
+        return not _up(m.anatomy) & lx.PLACE_STRUCTURES.get(
+            n.location.partition(":")[0], frozenset()
+        )
+    said = sum(
+        len(x.members(k))
+        for k in x.findings(m.key)
+        if k.polarity in _ASSERTED
+        and k.anatomy & m.anatomy
+        and _levels_overlap(k.location, m.location)
+    )
+    return said > 1
 
 
 _OTHERS = re.compile(r"\b(?:other|additional|further)\b(?:[ \t]+[\w-]+){0,3}[ \t]*$")
@@ -1507,7 +1626,7 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             continue
         key = (m.key, m.anatomy, m.location, m.checked_sides, m.polarity) if x.shared else id(m)
         if key not in verdicts:
-            verdicts[key] = _has_partner(m, x, y)
+            verdicts[key] = _has_partner(m, x, y, x_is_src)
         if verdicts[key] or (x_is_src and _kept_as_history(m, y)):
             continue
         if not x_is_src and m.key in lx.LESION_WORDS and _sized_as_dictated(m, x, y):

@@ -624,6 +624,7 @@ def assemble(
     facts = Facts(text=text)
     mentions = facts.mentions
     heading_mention: dict[int, int] = {}
+    heading_finding: dict[int, Mention] = {}
     heading_sides: dict[int, frozenset[str]] = {}
     title_sides: dict[str, frozenset[str]] = {}
     seen_section_sentence: set[str] = set()
@@ -693,6 +694,16 @@ def assemble(
                 and bool(_NORMAL.search(lower, sent.start, sent.end))
                 and "otherwise" not in lower[sent.start : sent.end]
             )
+            # "Bone contusions: lateral femoral condyle and tibial plateau": a finding named
+            # by the label is asserted at each structure its line lists.
+            listed = (
+                heading_finding.get(sent.heading)
+                if not findings
+                and not is_normal
+                and sent.heading == si - 1
+                and not _NOT_A_LIST.search(lower, sent.start, sent.end)
+                else None
+            )
             for a in anatomy:
                 if owner.get(a) is not None:
                     continue
@@ -701,14 +712,21 @@ def assemble(
                 weak = _BOTH_SIDES if term.plural and term.key in paired else no_sides
                 mentions.append(
                     Mention(
-                        kind="anatomy",
-                        key=None,
+                        kind="anatomy" if listed is None else "finding",
+                        key=None if listed is None else listed.key,
                         anatomy=frozenset({term.key}),
                         span=(term.start, term.end),
                         hard_sides=hard,
                         soft_sides=no_sides if hard else inherited,
                         weak_sides=weak,
                         side_span=term_side_span.get(a),
+                        polarity=(
+                            PRESENT
+                            if listed is None
+                            else polarity_of(
+                                Term(term.start, term.end, "finding", listed.key), sent
+                            )
+                        ),
                         sentence=si,
                         location=head_loc or sent_locs.nearest(term.start),
                         normal=is_normal,
@@ -811,6 +829,8 @@ def assemble(
             anat_mentions = [first_mention + k for k, m in enumerate(made) if m.kind == "anatomy"]
             if anat_mentions:
                 heading_mention[si] = anat_mentions[0]
+            elif len(made) == 1 and made[0].kind == "finding":
+                heading_finding[si] = made[0]
         elif sent.section not in seen_section_sentence:
             seen_section_sentence.add(sent.section)
             made = mentions[first_mention:]
@@ -830,6 +850,12 @@ def assemble(
     facts.measurements = extract_measurements(text)
     _attach_measurements(lower, sentence_of, facts, heading_mention, boundaries)
     return facts
+
+
+# A line that says more than where ("Fetus: heart rate is 142 bpm") is no list of places.
+_NOT_A_LIST = re.compile(
+    r"\d|\b(?:is|are|was|were|has|have|had|measur\w*|shows?|demonstrat\w*|seen|noted|rate)\b"
+)
 
 
 _ANAPHOR = re.compile(r"\b(?:the|this|these|that|those)\s+\Z")

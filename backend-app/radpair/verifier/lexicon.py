@@ -1669,6 +1669,29 @@ NAMED_LESIONS: frozenset[str] = frozenset(
         "~lymphoma",
     }
 )
+# The structures a kind of place lies in: a vertebral level is in the spine, a numbered
+# segment in the liver, a numbered bone in the ribs, hand or foot. A finding at such a place is
+# not at a structure outside these ("uptake at T9" is not the iliac wing's).
+PLACE_STRUCTURES: dict[str, frozenset[str]] = {
+    "level": frozenset(
+        {
+            "cord",
+            "epidural",
+            "spinal_canal",
+            "foramen",
+            "facet",
+            "lateral_recess",
+            "nerve_root",
+            "paracentral",
+            "thoracic_spine",
+            "lumbar_spine",
+            "transverse_process",
+            "neck_nodes",
+        }
+    ),
+    "segment": frozenset({"liver", "bile_duct", "gallbladder"}),
+    "bone": frozenset({"rib", "metatarsal", "metacarpal", "phalanx", "foot", "hand"}),
+}
 # Anatomy words that name a part of many organs ("lower pole"): they tell no organ apart.
 PART_WORDS: frozenset[str] = frozenset({"pole", "lung_base", "upper_lobe", "lower_lobe"})
 # An organ said to be enlarged is the same finding as its "-megaly".

@@ -2200,3 +2200,86 @@ def test_a_dropped_lesion_is_one_omission_that_names_its_size(verifier, source, 
     assert [w["type"] for w in warnings] == ["omission"]
     assert f"({size})" in warnings[0]["message"]
     assert source[slice(*warnings[0]["source_span"])] == name
+
+
+# ---------------------------------------------------------------- dropped findings by site
+
+
+@pytest.mark.parametrize(
+    "source, report, quoted",
+    [
+        # The draft's unsited uptake is the dictated one at L4 (they share the level), so it
+        # does not stand for the scapula's.
+        (
+            "Focal uptake in the L4 vertebral body. Focal uptake in the right scapula.",
+            "Focal uptake in the L4 vertebral body.",
+            "Focal uptake",
+        ),
+        # The cord lesion's site is dictated twice; the draft's unsited "New lesions" echoes
+        # the dictated summary, not the cord lesion.
+        (
+            "New enhancing lesion in the right frontal lobe. New lesion in the spinal cord at T4."
+            "\nIMPRESSION: New lesions. New T4 cord lesion.",
+            "FINDINGS: New enhancing lesion in the right frontal lobe.\nIMPRESSION: New lesions.",
+            "lesion",
+        ),
+        # A label naming a finding over a line of structures asserts it at each of them.
+        (
+            "Fractures: left clavicle and left scapula.",
+            "Fractures: left clavicle.",
+            "scapula",
+        ),
+        # The draft keeps the erosion at one of its two structures and calls the other intact.
+        (
+            "Cortical erosion of the medial malleolus and the talus.",
+            "Cortical erosion of the medial malleolus. The talus is intact.",
+            "erosion",
+        ),
+        # "Fibular fracture of the ankle" meets the medial malleolus only through the ankle.
+        (
+            "Left ankle, three views. Fracture of the distal fibula. Fracture of the medial"
+            " malleolus.",
+            "Left ankle, three views. Distal fibular fracture of the ankle.",
+            "Fracture",
+        ),
+    ],
+)
+def test_a_finding_dropped_at_one_of_its_sites_is_an_omission(verifier, source, report, quoted):
+    warnings = verifier.verify(source, report)
+    assert {w["type"] for w in warnings} == {"omission"}
+    # One warning per dictated mention of the dropped finding, each at its word.
+    assert {source[slice(*w["source_span"])] for w in warnings} == {quoted}
+    assert all(w["report_span"] is None for w in warnings)
+
+
+@pytest.mark.parametrize(
+    "source, report",
+    [
+        (
+            "Focal uptake in the L4 vertebral body. Focal uptake in the right scapula.",
+            "Focal uptake at L4 and in the right scapula.",
+        ),
+        (
+            "New enhancing lesion in the right frontal lobe. New lesion in the spinal cord at T4."
+            "\nIMPRESSION: New lesions. New T4 cord lesion.",
+            "FINDINGS: New enhancing lesion in the right frontal lobe. New lesion in the cord at"
+            " the T4 level.\nIMPRESSION: New lesions, one of them in the cord at T4.",
+        ),
+        (
+            "Fractures: left clavicle and left scapula.",
+            "Fractures of the left clavicle and the left scapula.",
+        ),
+        ("Free fluid: none in the pelvis.", "No free fluid in the pelvis."),
+        (
+            "Cortical erosion of the medial malleolus and the talus.",
+            "Cortical erosion of the talus and of the medial malleolus.",
+        ),
+        (
+            "Left ankle, three views. Fracture of the distal fibula. Fracture of the medial"
+            " malleolus.",
+            "Left ankle, three views. Fractures of the distal fibula and of the medial malleolus.",
+        ),
+    ],
+)
+def test_findings_kept_at_each_of_their_sites_raise_nothing(verifier, source, report):
+    assert _types(verifier, source, report) == set()
