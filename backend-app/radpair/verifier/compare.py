@@ -48,11 +48,13 @@ SAME, DIFFERENT, UNKNOWN = "same", "different", "unknown"
 
 @lru_cache(maxsize=None)
 def _lineage(key: str) -> frozenset[str]:
-    """The anatomy key and all its parents."""
+    """The anatomy key and all its parents (a bone's include the skeleton)."""
     out = {key}
     while key in _PARENT:
         key = _PARENT[key]
         out.add(key)
+    if out & lx.BONES:
+        out.add("skeleton")
     return frozenset(out)
 
 
@@ -290,17 +292,18 @@ class _View:
         return sides
 
     def only_normal(self, anatomy: frozenset[str]) -> bool:
-        """True when the text names this structure (or one containing or inside it), and
-        only as normal ("the malleus head is intact")."""
+        """True when the text calls this structure (or one holding it) normal ("the malleus
+        head is intact") and says nothing else of it or of a part of it."""
         answer = self._only_normal.get(anatomy)
         if answer is None:
-            said = {
-                n.normal
-                for n in self.distinct
-                if (n.anatomy or n.heading_anatomy)
-                and _anatomy_compatible(anatomy, n.anatomy or n.heading_anatomy)
-            }
-            answer = self._only_normal[anatomy] = said == {True}
+            normal = other = False
+            for n in self.distinct:
+                where = n.anatomy or n.heading_anatomy
+                if n.normal and _anatomy_compatible(anatomy, where):
+                    normal = True
+                elif not n.normal and anatomy & _up(where):
+                    other = True
+            answer = self._only_normal[anatomy] = normal and not other
         return answer
 
     def members(self, n: Mention) -> Sequence[Mention]:
@@ -326,6 +329,7 @@ class _View:
             m.location,
             m.severity,
             m.normal,
+            m.heading_anatomy,
             frozenset(descriptors) if descriptors else _NO_DESCRIPTORS,
         )
 
@@ -697,20 +701,33 @@ def _negation_conflict(m: Mention, y: _View) -> Mention | None:
     candidates = y.findings(m.key) or [
         n for k in _NEGATION_KIN.get(m.key or "", ()) if k != m.key for n in y.findings(k)
     ]
-    for n in candidates:
-        if (
-            n.kind == "finding"
-            and n.polarity != HYPOTHETICAL
-            and (location is None or n.location is None or location == n.location)
-            and _qualifiers_agree(m, n)
-            and _anatomy_compatible(anatomy, n.anatomy)
-            and (not sides or not n.sides or sides & n.sides)
-        ):
-            if n.polarity == polarity:
-                return None
-            if first is None:
-                first = n
+    comparable = [
+        n
+        for n in candidates
+        if n.kind == "finding"
+        and n.polarity != HYPOTHETICAL
+        and (location is None or n.location is None or location == n.location)
+        and _qualifiers_agree(m, n)
+        and _anatomy_compatible(anatomy, n.anatomy)
+        and (not sides or not n.sides or sides & n.sides)
+    ]
+    # A finding placed only by the label over it ("PERIPHERAL ZONE: Focal lesion") is
+    # answered by the other text's mention at that structure ("PZ: no focal lesion"), not by
+    # one elsewhere (a transition zone lesion).
+    head = m.heading_anatomy if not anatomy else frozenset()
+    own = [n for n in comparable if n.location == location and _placed_at(n, head)] if head else []
+    for n in own or comparable:
+        if n.polarity == polarity:
+            return None
+        if first is None:
+            first = n
     return first
+
+
+def _placed_at(n: Mention, structure: frozenset[str]) -> bool:
+    """n is given at this structure (named or by its label), and at no part within it."""
+    where = n.anatomy or n.heading_anatomy
+    return bool(where & structure) and where <= _up(structure)
 
 
 def _hedged_too(m: Mention, other: Mention, x: _View) -> bool:
@@ -731,7 +748,9 @@ def _negation(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             continue
         # Everything _negation_conflict looks at.
         key = (
-            (m.key, m.anatomy, m.location, m.sides, m.qualifier, m.polarity) if x.shared else id(m)
+            (m.key, m.anatomy, m.location, m.sides, m.qualifier, m.polarity, m.heading_anatomy)
+            if x.shared
+            else id(m)
         )
         if key in verdicts:
             other = verdicts[key]

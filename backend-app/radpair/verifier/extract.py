@@ -829,7 +829,13 @@ def assemble(
             anat_mentions = [first_mention + k for k, m in enumerate(made) if m.kind == "anatomy"]
             if anat_mentions:
                 heading_mention[si] = anat_mentions[0]
-            elif len(made) == 1 and made[0].kind == "finding":
+            elif (
+                len(made) == 1
+                and made[0].kind == "finding"
+                and _PLURAL_END.match(lower, made[0].span[1] - 2, made[0].span[1])
+            ):
+                # Plural, as a list's heading is ("Bone contusions:"); "Nasal cavity:" names
+                # a place, and what follows it is no list of cavities.
                 heading_finding[si] = made[0]
         elif sent.section not in seen_section_sentence:
             seen_section_sentence.add(sent.section)
@@ -852,6 +858,7 @@ def assemble(
     return facts
 
 
+_PLURAL_END = re.compile(r"[a-z](?<![isu])s")
 # A line that says more than where ("Fetus: heart rate is 142 bpm") is no list of places.
 _NOT_A_LIST = re.compile(
     r"\d|\b(?:is|are|was|were|has|have|had|measur\w*|shows?|demonstrat\w*|seen|noted|rate)\b"

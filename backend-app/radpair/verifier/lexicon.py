@@ -196,7 +196,7 @@ FINDINGS: dict[str, list[str]] = {
         "free abdominal fluid",
     ],
     "ascites": ["ascites"],
-    "metastasis": ["metastasis", "metastases", "metastatic disease"],
+    "metastasis": ["metastasis", "metastases", "metastatic disease", "mets"],
     "steatosis": ["steatosis", "fatty liver", "fatty infiltration"],
     "cirrhosis": ["cirrhosis", "cirrhotic"],
     "splenomegaly": ["splenomegaly"],
@@ -990,7 +990,7 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "phalanx": (["phalanx", "phalanges", "phalangeal"], False, None),
     "sacroiliac": (["sacroiliac joint", "sacroiliac", "si joint"], True, None),
     "pubic_ramus": (["pubic ramus", "pubic rami", "superior pubic ramus"], True, None),
-    "iliac_bone": (["iliac wing", "ilium", "iliac crest"], True, None),
+    "iliac_bone": (["iliac wing", "ilium", "iliac crest", "iliac bone"], True, None),
     "renal_artery": (["renal artery", "renal arteries"], True, "kidney"),
     "renal_vein": (["renal vein", "renal veins"], True, "kidney"),
     "femoral_artery": (
@@ -1032,7 +1032,55 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "cochlea": (["cochlea", "cochlear"], True, None),
     "facial_nerve_canal": (["facial nerve canal", "fallopian canal"], True, None),
     "physis": (["physis", "physes", "physeal", "growth plate"], True, None),
+    # Bone in general ("no focal osseous lesions", "Bones: no fracture"): any bone (BONES).
+    "skeleton": (
+        ["osseous", "bony", "skeletal", "skeleton", "bone", "bones", "osseous structures"],
+        False,
+        None,
+    ),
 }
+# The bones: each lies in the skeleton as well as in its region ("scaphoid" in the wrist), so
+# "osseous" meets any of them and none of the soft organs.
+BONES: frozenset[str] = frozenset(
+    {
+        "rib",
+        "transverse_process",
+        "distal_radius",
+        "ulnar_styloid",
+        "lateral_malleolus",
+        "medial_malleolus",
+        "malleolus",
+        "metatarsal",
+        "metacarpal",
+        "phalanx",
+        "femoral_neck",
+        "femoral_condyle",
+        "tibial_plateau",
+        "nasal_bone",
+        "orbit",
+        "zygoma",
+        "mandible",
+        "maxilla",
+        "humerus",
+        "clavicle",
+        "scapula",
+        "femur",
+        "acetabulum",
+        "tibia",
+        "fibula",
+        "patella",
+        "calcaneus",
+        "talus",
+        "scaphoid",
+        "pubic_ramus",
+        "iliac_bone",
+        "temporal_bone",
+        "tegmen",
+        "ossicles",
+        "scutum",
+        "physis",
+    }
+)
 
 # Names whose side word is part of the name: the side belongs to this anatomy only and is not
 # handed to a finding in the same clause.

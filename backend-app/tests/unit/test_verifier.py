@@ -2283,3 +2283,50 @@ def test_a_finding_dropped_at_one_of_its_sites_is_an_omission(verifier, source, 
 )
 def test_findings_kept_at_each_of_their_sites_raise_nothing(verifier, source, report):
     assert _types(verifier, source, report) == set()
+
+
+# ---------------------------------------------------------------- bones in general, labels
+
+
+@pytest.mark.parametrize(
+    "source, report, kinds",
+    [
+        # "Osseous" meets no soft organ: the bony denial does not answer for liver lesions.
+        (
+            "Multiple hypermetabolic lesions in the liver. No focal osseous lesions.",
+            "No focal osseous lesions.",
+            {"omission"},
+        ),
+        # ... but it meets every bone.
+        ("No focal osseous lesion.", "Focal lesion in the right iliac wing.", {"negation"}),
+        ("Bones: No fracture.", "No rib fracture.", set()),
+        (
+            "Multiple hypermetabolic lesions in the liver. No focal osseous lesions.",
+            "Multiple hypermetabolic hepatic lesions. No focal bony lesions.",
+            set(),
+        ),
+        # "Osseous mets" of the iliac bone are the draft's osseous metastatic disease.
+        (
+            "Stable focal uptake in the right iliac bone, suspicious for osseous mets.",
+            "Stable focal uptake in the right iliac bone, suspicious for osseous metastatic"
+            " disease.",
+            set(),
+        ),
+    ],
+)
+def test_osseous_names_any_bone_and_no_soft_organ(verifier, source, report, kinds):
+    assert _types(verifier, source, report) == kinds
+
+
+@pytest.mark.parametrize(
+    "report, kinds",
+    [
+        ("Medial meniscus: Tear.\nLateral meniscus: Tear.\nACL: No tear.", {"negation"}),
+        ("Medial meniscus: Tear.\nLateral meniscus: Intact, without tear.\nACL: Intact.", set()),
+    ],
+)
+def test_a_finding_placed_by_its_label_is_answered_at_that_structure(verifier, report, kinds):
+    # The lateral meniscus's tear is weighed against the lateral meniscus's denial, not
+    # against the ACL's.
+    source = "Medial meniscus: Tear.\nLateral meniscus: No tear.\nACL: No tear."
+    assert _types(verifier, source, report) == kinds
