@@ -129,6 +129,12 @@ class _Collector:
             {"type": kind, "message": message, "source_span": src, "report_span": rep}
         )
 
+    def has(self, kind: str, src: list[int] | None, rep: list[int] | None) -> bool:
+        """True when a warning of this type already points at one of these spans."""
+        return (src is not None and (kind, "s", tuple(src)) in self._seen) or (
+            rep is not None and (kind, "r", tuple(rep)) in self._seen
+        )
+
 
 # Above this many mentions and measurements, repeated ones are shared (see _View.__init__).
 _SHARE_ABOVE = 100
@@ -1635,6 +1641,10 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     # A partner is any mention of the same finding, whatever its side, polarity or site: a
     # partner that differs is the business of the laterality and negation checks.
     verdicts: dict[object, bool] = {}
+    # A finding restated at the same site (findings, then impression) is one finding: it is
+    # warned about once, at its first mention.
+    warned: set[tuple] = set()
+    kind = "omission" if x_is_src else "insertion"
     for m in x.mentions:
         if (
             m.kind != "finding"
@@ -1650,10 +1660,16 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             continue
         if not x_is_src and m.key in lx.LESION_WORDS and _sized_as_dictated(m, x, y):
             continue
+        site = (m.key, m.anatomy, m.location, m.checked_sides)
+        src, rep = _pair(x_is_src, _span(m), None)
+        if site in warned or out.has(kind, src, rep):
+            warned.add(site)
+            continue
         name = _label(x, m)
         if x_is_src:
-            out.add(
-                "omission", f"Dictated finding '{name}' is missing from the report.", _span(m), None
-            )
-        elif not _interpretation(x, m):
-            out.add("insertion", f"'{name}' in the report was not dictated.", None, _span(m))
+            out.add(kind, f"Dictated finding '{name}' is missing from the report.", src, rep)
+        elif _interpretation(x, m):
+            continue
+        else:
+            out.add(kind, f"'{name}' in the report was not dictated.", src, rep)
+        warned.add(site)

@@ -2330,3 +2330,27 @@ def test_a_finding_placed_by_its_label_is_answered_at_that_structure(verifier, r
     # against the ACL's.
     source = "Medial meniscus: Tear.\nLateral meniscus: No tear.\nACL: No tear."
     assert _types(verifier, source, report) == kinds
+
+
+@pytest.mark.parametrize(
+    "source, report, kind",
+    [
+        (
+            "Small left pneumothorax. Right pleural effusion.\n"
+            "IMPRESSION: Left pneumothorax. Right pleural effusion.",
+            "Small left pneumothorax.\nIMPRESSION: Left pneumothorax.",
+            "omission",
+        ),
+        (
+            "Small left pneumothorax.\nIMPRESSION: Left pneumothorax.",
+            "Small left pneumothorax. Small hiatal hernia.\n"
+            "IMPRESSION: Left pneumothorax. Hiatal hernia.",
+            "insertion",
+        ),
+    ],
+)
+def test_a_finding_restated_in_the_impression_is_dropped_or_added_once(
+    verifier, source, report, kind
+):
+    warnings = verifier.verify(source, report)
+    assert [w["type"] for w in warnings] == [kind]
