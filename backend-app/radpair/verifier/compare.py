@@ -203,10 +203,12 @@ class _View:
         # A finding word in a heading or in the exam title's reason asserts nothing.
         self.headings: set[int] = set()
         labels = comparison_labels(self.text)
-        for m in self.mentions:
+        # A label that owns a size ("Obs 2: seg 4a, 8 mm, ...") names the finding it sizes.
+        sized = {a.mention for a in self.measurements if a.dim == "length"}
+        for i, m in enumerate(self.mentions):
             if m.kind != "finding":
                 continue
-            if _is_heading(self.text, m) or _in_exam_title(self, m):
+            if (_is_heading(self.text, m) and i not in sized) or _in_exam_title(self, m):
                 m.polarity = HYPOTHETICAL
                 self.headings.add(id(m))
             elif labels and any(a <= m.span[0] < b for a, b in labels):

@@ -624,7 +624,7 @@ def assemble(
     facts = Facts(text=text)
     mentions = facts.mentions
     heading_mention: dict[int, int] = {}
-    heading_finding: dict[int, Mention] = {}
+    label_finding: dict[int, int] = {}  # a label naming one finding ("Obs 2:"), by sentence
     heading_sides: dict[int, frozenset[str]] = {}
     title_sides: dict[str, frozenset[str]] = {}
     seen_section_sentence: set[str] = set()
@@ -697,11 +697,12 @@ def assemble(
             # "Bone contusions: lateral femoral condyle and tibial plateau": a finding named
             # by the label is asserted at each structure its line lists.
             listed = (
-                heading_finding.get(sent.heading)
-                if not findings
+                mentions[label_finding[sent.heading]]
+                if sent.heading in label_finding
+                and not findings
                 and not is_normal
                 and sent.heading == si - 1
-                and not _NOT_A_LIST.search(lower, sent.start, sent.end)
+                and _listing(lower, mentions[label_finding[sent.heading]], sent)
                 else None
             )
             for a in anatomy:
@@ -829,14 +830,8 @@ def assemble(
             anat_mentions = [first_mention + k for k, m in enumerate(made) if m.kind == "anatomy"]
             if anat_mentions:
                 heading_mention[si] = anat_mentions[0]
-            elif (
-                len(made) == 1
-                and made[0].kind == "finding"
-                and _PLURAL_END.match(lower, made[0].span[1] - 2, made[0].span[1])
-            ):
-                # Plural, as a list's heading is ("Bone contusions:"); "Nasal cavity:" names
-                # a place, and what follows it is no list of cavities.
-                heading_finding[si] = made[0]
+            elif len(made) == 1 and made[0].kind == "finding":
+                label_finding[si] = first_mention
         elif sent.section not in seen_section_sentence:
             seen_section_sentence.add(sent.section)
             made = mentions[first_mention:]
@@ -854,7 +849,7 @@ def assemble(
     if locations:
         _anaphors_keep_their_place(lower, mentions)
     facts.measurements = extract_measurements(text)
-    _attach_measurements(lower, sentence_of, facts, heading_mention, boundaries)
+    _attach_measurements(lower, sentence_of, facts, heading_mention, label_finding, boundaries)
     return facts
 
 
@@ -863,6 +858,16 @@ _PLURAL_END = re.compile(r"[a-z](?<![isu])s")
 _NOT_A_LIST = re.compile(
     r"\d|\b(?:is|are|was|were|has|have|had|measur\w*|shows?|demonstrat\w*|seen|noted|rate)\b"
 )
+
+
+def _listing(lower: str, label: Mention, sent: Sentence) -> bool:
+    """The line after a label naming a finding lists the places it is at: the label is
+    plural, as a list's heading is ("Bone contusions:", not "Nasal cavity:"), and the line
+    says nothing but where."""
+    return bool(
+        _PLURAL_END.match(lower, label.span[1] - 2, label.span[1])
+        and not _NOT_A_LIST.search(lower, sent.start, sent.end)
+    )
 
 
 _ANAPHOR = re.compile(r"\b(?:the|this|these|that|those)\s+\Z")
@@ -1491,6 +1496,7 @@ def _attach_measurements(
     sentence_of: _SentenceIndex,
     facts: Facts,
     heading_mention: dict[int, int],
+    label_finding: dict[int, int],
     boundaries: _Boundaries,
 ) -> None:
     """Tie each measurement to the nearest mention of its clause, else its heading's, else any."""
@@ -1545,11 +1551,20 @@ def _attach_measurements(
                 d += 200  # "X measuring 5 mm, Y": the number belongs to X
             (far if blocked else near).append((d, mi))
         best = min(near)[1] if near else None
+        h = sent.heading
         if best is None:
-            h = sent.heading
             best = heading_mention.get(h) if h is not None else None
         if best is None and far:
             best = min(far)[1]
+        if (
+            best is not None
+            and mentions[best].polarity == ABSENT
+            and h in label_finding
+            and "\n" not in lower[mentions[label_finding[h]].span[1] : meas.start]
+        ):
+            # "Obs 2: seg 4a, 8 mm, APHE without washout": the size on the label's line is
+            # the labelled observation's; a denied finding has none.
+            best = label_finding[h]
         meas.mention = best
 
 

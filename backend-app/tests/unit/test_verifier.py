@@ -2354,3 +2354,57 @@ def test_a_finding_restated_in_the_impression_is_dropped_or_added_once(
 ):
     warnings = verifier.verify(source, report)
     assert [w["type"] for w in warnings] == [kind]
+
+
+_LABELLED_NODULES = (
+    "Thyroid US.\nNodule 1: right lobe, 12 mm, solid, without calcification.\n"
+    "Nodule 2: left lobe, 7 mm, spongiform, no calcification."
+)
+_LABELLED_OBSERVATIONS = (
+    "Liver MRI.\nObs A: segment 8, 15 mm, arterial enhancement without washout.\n"
+    "Obs B: segment 3, 6 mm, no washout or capsule."
+)
+
+
+@pytest.mark.parametrize(
+    "source, report, name",
+    [
+        (
+            _LABELLED_NODULES,
+            "Thyroid US.\nNodule 1: right lobe, 12 mm, solid, without calcification.",
+            "Nodule",
+        ),
+        (
+            _LABELLED_OBSERVATIONS,
+            "Liver MRI.\nObs A: segment 8, 15 mm, arterial enhancement without washout.",
+            "Obs",
+        ),
+    ],
+)
+def test_a_size_on_a_labelled_line_is_the_labelled_lesions_not_a_denied_findings(
+    verifier, source, report, name
+):
+    # "Nodule 2: left lobe, 7 mm, ... no calcification": the size is the nodule's, so the
+    # nodule the draft drops is an omission that names it.
+    omissions = [w for w in verifier.verify(source, report) if w["type"] == "omission"]
+    assert len(omissions) == 1
+    assert source[slice(*omissions[0]["source_span"])] == name
+
+
+@pytest.mark.parametrize(
+    "source, report",
+    [
+        (
+            _LABELLED_NODULES,
+            "Thyroid US.\nNodule 1: right thyroid lobe, 1.2 cm, solid, no calcification.\n"
+            "Nodule 2: left thyroid lobe, 0.7 cm, spongiform, no calcification.",
+        ),
+        (
+            _LABELLED_OBSERVATIONS,
+            "Liver MRI.\nObservation A: segment 8, 1.5 cm, arterial phase enhancement, no washout."
+            "\nObservation B: segment 3, 0.6 cm, without washout or capsule.",
+        ),
+    ],
+)
+def test_labelled_lesions_kept_with_their_sizes_raise_nothing(verifier, source, report):
+    assert _types(verifier, source, report) == set()
