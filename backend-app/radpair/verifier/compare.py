@@ -780,10 +780,10 @@ def _negation(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
 
 
 def _normal_contradiction(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
-    """A finding affirmed in a structure that the other text calls intact/normal."""
+    """A finding affirmed (or held possible) in a structure the other text calls intact/normal."""
     verdicts: dict[object, Mention | None] = {}
     for m in x.mentions:
-        if m.kind != "finding" or m.polarity != PRESENT or not m.anatomy:
+        if m.kind != "finding" or m.polarity not in _ASSERTED or not m.anatomy:
             continue
         # Everything _normal_structure looks at.
         key = (m.key, m.anatomy, m.location, m.sides) if x.shared else id(m)
@@ -797,7 +797,7 @@ def _normal_contradiction(x: _View, y: _View, x_is_src: bool, out: _Collector) -
         where = "source" if not x_is_src else "report"
         out.add(
             "negation",
-            f"'{_label(x, m)}' is affirmed, but the {where} describes "
+            f"'{_label(x, m)}' is {_POLARITY_WORDS[m.polarity]}, but the {where} describes "
             f"'{_label(y, n)}' as normal/intact.",
             src,
             rep,
@@ -1470,8 +1470,14 @@ def _has_partner(m: Mention, x: _View, y: _View, dictated: bool = False) -> bool
     mine = _asserting(x, m.key)
     # A mention with no side of its own cannot have moved sides: a partner at its site is
     # enough ("consistent with DVT" after "thrombus in the right popliteal vein").
+    # Nor can one be a moved mention of a finding its text never gave a side (none to move).
     if any(
-        not any(_same_site(n, k) or (not n.checked_sides and _site_compatible(n, k)) for k in mine)
+        not any(
+            _same_site(n, k)
+            or (not n.checked_sides and _site_compatible(n, k))
+            or (not k.checked_sides and _site_compatible(n, k) and not _sided_there(n, mine))
+            for k in mine
+        )
         for n in same
     ):
         return True
@@ -1568,6 +1574,16 @@ def _claimed(m: Mention, n: Mention, x: _View) -> bool:
         and _levels_overlap(k.location, m.location)
     )
     return said > 1
+
+
+def _sided_there(n: Mention, mine: list[Mention]) -> bool:
+    """Some of these mentions give a side to a finding at n's structure and level."""
+    return any(
+        k.checked_sides
+        and _levels_overlap(k.location, n.location)
+        and _places_meet(k.anatomy - lx.PART_WORDS, n.anatomy - lx.PART_WORDS)
+        for k in mine
+    )
 
 
 _OTHERS = re.compile(r"\b(?:other|additional|further)\b(?:[ \t]+[\w-]+){0,3}[ \t]*$")

@@ -323,6 +323,9 @@ def denied_by_its_words(lower: str, term: Term) -> bool:
     )
 
 
+_NOT_PREFIXED = lx.PART_WORDS | lx.PLACE_STRUCTURES["level"]
+
+
 class TermMatcher:
     """Compiled lexicon: finds finding, anatomy and fixed-name terms in text."""
 
@@ -342,6 +345,23 @@ class TermMatcher:
                 )
         for surface, key in lx.ABSENCE_NAMES.items():
             self.entries.setdefault(_norm_surface(surface), _Entry("finding", key, None, None))
+        # "Intraparotid": a prefix of place fused to an organ's word names that organ, where
+        # the lexicon has no word of its own. Not a part word ("intra-apical") nor a region of
+        # the spine ("intrathoracic" is in the chest).
+        prefixed = {
+            prefix + sep + norm: entry
+            for norm, entry in self.entries.items()
+            if entry.kind == "anatomy"
+            and entry.side is None
+            and entry.key not in _NOT_PREFIXED
+            and norm.isalpha()
+            and len(norm) > 4
+            and not norm.startswith(lx.PLACE_PREFIXES)
+            for prefix in lx.PLACE_PREFIXES
+            for sep in ("", " ")
+        }
+        for surface, entry in prefixed.items():
+            self.entries.setdefault(surface, entry)
         for surface, (key, side) in lx.FIXED_NAMES.items():
             self.entries[_norm_surface(surface)] = _Entry("fixed", key, None, side)
         # Dictation shortens the side of a fixed name ("R heart border", "Lt main"); the
@@ -1176,6 +1196,20 @@ def _share_sites_within_sentence(made: list[Mention]) -> None:
             placed.setdefault((m.key, m.polarity), m.anatomy)
         elif placed:
             m.anatomy = placed.get((m.key, m.polarity), m.anatomy)
+    _sides_of_the_same_structure(made)
+
+
+def _sides_of_the_same_structure(made: list[Mention]) -> None:
+    """A finding at a structure with no side of its own takes the one side its sentence gives
+    that structure ("intratesticular mass ... in the upper pole of the left testis")."""
+    for m in made:
+        if m.kind != "finding" or not m.anatomy or m.hard_sides or m.soft_sides:
+            continue
+        sides = {
+            n.hard_sides for n in made if n is not m and n.hard_sides and n.anatomy & m.anatomy
+        }
+        if len(sides) == 1:
+            m.soft_sides = sides.pop()
 
 
 def _span_start(m: Mention) -> int:

@@ -906,8 +906,35 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "femoral_neck": (["femoral neck", "subcapital"], True, "hip"),
     "shoulder": (["shoulder", "shoulders", "glenohumeral", "glenohumeral joint"], True, None),
     "wrist": (["wrist", "radiocarpal joint"], True, None),
-    "distal_radius": (["distal radius", "radius"], True, "wrist"),
-    "ulnar_styloid": (["ulnar styloid", "ulna"], True, "wrist"),
+    # "Radial" and "ulnar" alone name arteries, nerves and tears too; before a part of a
+    # bone they name the bone.
+    "distal_radius": (
+        [
+            "distal radius",
+            "radius",
+            "distal radial",
+            "radial metaphysis",
+            "radial diaphysis",
+            "radial epiphysis",
+            "radial shaft",
+            "radial styloid",
+        ],
+        True,
+        "wrist",
+    ),
+    "ulnar_styloid": (
+        [
+            "ulnar styloid",
+            "ulna",
+            "distal ulnar",
+            "ulnar metaphysis",
+            "ulnar diaphysis",
+            "ulnar epiphysis",
+            "ulnar shaft",
+        ],
+        True,
+        "wrist",
+    ),
     "ankle": (["ankle", "ankle mortise", "mortise"], True, None),
     "lateral_malleolus": (["lateral malleolus"], True, "ankle"),
     "medial_malleolus": (["medial malleolus"], True, "ankle"),
@@ -986,6 +1013,14 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "calcaneus": (["calcaneus", "calcaneal"], True, "foot"),
     "talus": (["talus", "talar"], True, "ankle"),
     "scaphoid": (["scaphoid"], True, "wrist"),
+    # The other carpal bones, each its own place ("triquetral avulsion" is no scaphoid's).
+    "lunate": (["lunate"], True, "wrist"),
+    "triquetrum": (["triquetrum", "triquetral"], True, "wrist"),
+    "pisiform": (["pisiform"], True, "wrist"),
+    "trapezium": (["trapezium"], True, "wrist"),
+    "trapezoid": (["trapezoid"], True, "wrist"),
+    "capitate": (["capitate"], True, "wrist"),
+    "hamate": (["hamate", "hook of hamate", "hook of the hamate"], True, "wrist"),
     "metacarpal": (["metacarpal"], False, "hand"),
     "phalanx": (["phalanx", "phalanges", "phalangeal"], False, None),
     "sacroiliac": (["sacroiliac joint", "sacroiliac", "si joint"], True, None),
@@ -1072,6 +1107,13 @@ BONES: frozenset[str] = frozenset(
         "calcaneus",
         "talus",
         "scaphoid",
+        "lunate",
+        "triquetrum",
+        "pisiform",
+        "trapezium",
+        "trapezoid",
+        "capitate",
+        "hamate",
         "pubic_ramus",
         "iliac_bone",
         "temporal_bone",
@@ -1740,6 +1782,9 @@ PLACE_STRUCTURES: dict[str, frozenset[str]] = {
     "segment": frozenset({"liver", "bile_duct", "gallbladder"}),
     "bone": frozenset({"rib", "metatarsal", "metacarpal", "phalanx", "foot", "hand"}),
 }
+# Prefixes fused to an organ's word that place a finding in that organ ("intraparotid").
+# Not "peri-": what lies around an organ ("perihepatic ascites") is not the organ's own.
+PLACE_PREFIXES: tuple[str, ...] = ("intra",)
 # Anatomy words that name a part of many organs ("lower pole"): they tell no organ apart.
 PART_WORDS: frozenset[str] = frozenset({"pole", "lung_base", "upper_lobe", "lower_lobe"})
 # An organ said to be enlarged is the same finding as its "-megaly".

@@ -2408,3 +2408,72 @@ def test_a_size_on_a_labelled_line_is_the_labelled_lesions_not_a_denied_findings
 )
 def test_labelled_lesions_kept_with_their_sizes_raise_nothing(verifier, source, report):
     assert _types(verifier, source, report) == set()
+
+
+@pytest.mark.parametrize(
+    "source, report, kinds",
+    [
+        # "Intrarenal" places the stone in the kidney: a ureteral denial does not answer it.
+        (
+            "Intrarenal calculus on the right, 6 mm. No ureteral calculus.",
+            "No ureteral calculus.",
+            {"omission"},
+        ),
+        (
+            "Intrarenal calculus on the right, 6 mm. No ureteral calculus.",
+            "6 mm right intrarenal calculus. No ureteral calculus.",
+            set(),
+        ),
+        # The mass takes the side the sentence gives its testis.
+        (
+            "1.3 cm intratesticular mass in the upper pole of the left testis. Right testis"
+            " normal.",
+            "Left testis: 1.3 cm intratesticular mass in the upper pole.\nRight testis: Normal.",
+            set(),
+        ),
+        # Each carpal bone is its own place.
+        (
+            "Nondisplaced scaphoid waist fracture. Small triquetral avulsion fracture.",
+            "Nondisplaced scaphoid waist fracture.",
+            {"omission"},
+        ),
+        (
+            "Nondisplaced scaphoid waist fracture. Small triquetral avulsion fracture.",
+            "Nondisplaced fracture of the scaphoid waist and a small avulsion fracture of the"
+            " triquetrum.",
+            set(),
+        ),
+        # "Radial" before a part of the bone names the radius.
+        (
+            "Buckle fracture of the distal radial metaphysis. Fracture of the ulnar shaft.",
+            "Buckle fracture of the distal radial metaphysis.",
+            {"omission"},
+        ),
+        (
+            "Buckle fracture of the distal radial metaphysis. Fracture of the ulnar shaft.",
+            "Buckle fracture of the distal radius metaphysis and fracture of the ulnar shaft.",
+            set(),
+        ),
+        # A sided draft fracture of the radius is not the side-less ulnar one moved: that one
+        # was dropped (and the draft added a side).
+        (
+            "Wrist, two views. Fracture of the distal radius. Fracture of the ulnar styloid.",
+            "Wrist, two views. Left distal radius fracture.",
+            {"omission", "laterality"},
+        ),
+        # A fracture held possible is denied by a draft that calls the bone intact.
+        ("Possible nondisplaced fracture of the hamate.", "The hamate is intact.", None),
+        (
+            "Possible nondisplaced fracture of the hamate.",
+            "A nondisplaced fracture of the hamate is possible.",
+            set(),
+        ),
+    ],
+)
+def test_findings_are_placed_by_the_words_that_name_their_structure(
+    verifier, source, report, kinds
+):
+    if kinds is None:
+        _assert_one_of_kind(verifier, source, report, "negation", ("fracture", "hamate"))
+    else:
+        assert _types(verifier, source, report) == kinds
