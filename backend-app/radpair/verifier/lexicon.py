@@ -506,17 +506,21 @@ FINDINGS: dict[str, list[str]] = {
     ],
     # A pleural drain is its own device: a left line and a right chest tube are two sides.
     "chest_tube": ["chest tube", "thoracostomy tube", "pleural drain", "pleural catheter"],
-    "device_tube": [
-        "et tube",
-        "endotracheal tube",
-        "ett",
+    # Tubes are told apart by where they run: an endotracheal tube kept does not stand for
+    # a nasogastric one dropped.
+    "device_tube": ["et tube", "endotracheal tube", "ett", "tracheostomy tube"],
+    "enteric_tube": [
         "ng tube",
         "ngt",
         "nasogastric tube",
         "og tube",
+        "ogt",
         "orogastric tube",
         "enteric tube",
         "feeding tube",
+        "nasoenteric tube",
+        "dobhoff tube",
+        "gastric tube",
     ],
     "postoperative_change": [
         "postoperative change",

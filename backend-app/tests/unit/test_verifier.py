@@ -2477,3 +2477,28 @@ def test_findings_are_placed_by_the_words_that_name_their_structure(
         _assert_one_of_kind(verifier, source, report, "negation", ("fracture", "hamate"))
     else:
         assert _types(verifier, source, report) == kinds
+
+
+@pytest.mark.parametrize(
+    "source, report, kinds",
+    [
+        (
+            "ETT tip 4 cm above the carina. NG tube tip in the stomach.",
+            "Endotracheal tube tip 4 cm above the carina.",
+            {"omission"},
+        ),
+        (
+            "ETT tip 4 cm above the carina. NG tube tip in the stomach.",
+            "Endotracheal tube tip 4 cm above the carina. Nasogastric tube tip in the stomach.",
+            set(),
+        ),
+        ("OGT tip in the stomach. ETT in good position.", "Orogastric tube in the stomach.", None),
+    ],
+)
+def test_an_airway_tube_does_not_stand_for_a_gastric_one(verifier, source, report, kinds):
+    if kinds is None:
+        # The draft drops the endotracheal tube; its orogastric tube is the dictated OGT.
+        _assert_one_of_kind(verifier, source, report, "omission", ("ETT", None))
+        assert _types(verifier, source, report) == {"omission"}
+    else:
+        assert _types(verifier, source, report) == kinds
