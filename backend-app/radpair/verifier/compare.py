@@ -1429,10 +1429,12 @@ def _asserting(view: _View, key: str | None) -> list[Mention]:
 def _generic_stands_for(m: Mention, n: Mention) -> bool:
     """A generic word ("palpable abnormality of the right breast") stands for m when it
     asserts something at m's own, named structure."""
+    # At m's structure or a part of it: "interstitial lung disease" says nothing of the
+    # honeycombing dictated in the right lower lobe.
     return (
         n.polarity in _ASSERTED
         and bool(m.anatomy and n.anatomy)
-        and bool(_up(m.anatomy) & _up(n.anatomy))
+        and bool(m.anatomy & _up(n.anatomy))
     )
 
 

@@ -2502,3 +2502,23 @@ def test_an_airway_tube_does_not_stand_for_a_gastric_one(verifier, source, repor
         assert _types(verifier, source, report) == {"omission"}
     else:
         assert _types(verifier, source, report) == kinds
+
+
+@pytest.mark.parametrize(
+    "report, kinds",
+    [
+        ("Subpleural reticulation, consistent with fibrotic lung disease.", {"omission"}),
+        ("Subpleural reticulation with new honeycombing in the right lower lobe.", set()),
+    ],
+)
+def test_a_generic_word_for_the_whole_organ_does_not_stand_for_a_finding_in_a_part(
+    verifier, report, kinds
+):
+    source = "Subpleural reticulation. New honeycombing in the right lower lobe."
+    assert _types(verifier, source, report) == kinds
+
+
+def test_a_generic_word_at_the_findings_own_structure_still_stands_for_it(verifier):
+    source = "Irregular mass in the right breast at 10 o'clock."
+    report = "Irregular abnormality in the right breast at 10 o'clock."
+    assert _types(verifier, source, report) == set()
