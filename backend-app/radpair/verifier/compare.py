@@ -1478,6 +1478,9 @@ def _has_partner(m: Mention, x: _View, y: _View, dictated: bool = False) -> bool
             _same_site(n, k)
             or (not n.checked_sides and _site_compatible(n, k))
             or (not k.checked_sides and _site_compatible(n, k) and not _sided_there(n, mine))
+            # Moved from another of m's text's findings, whose structure it keeps and m's not
+            # ("fibular fracture" to the other side does not stand for the medial malleolus).
+            or (_structure_kept(k, n) and not _structure_kept(m, n))
             for k in mine
         )
         for n in same
@@ -1576,6 +1579,13 @@ def _claimed(m: Mention, n: Mention, x: _View) -> bool:
         and _levels_overlap(k.location, m.location)
     )
     return said > 1
+
+
+def _structure_kept(m: Mention, n: Mention) -> bool:
+    """n could be m, whatever their sides: levels overlap and structures meet."""
+    return _levels_overlap(m.location, n.location) and _places_meet(
+        m.anatomy - lx.PART_WORDS, n.anatomy - lx.PART_WORDS
+    )
 
 
 def _sided_there(n: Mention, mine: list[Mention]) -> bool:

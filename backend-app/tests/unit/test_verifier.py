@@ -2522,3 +2522,25 @@ def test_a_generic_word_at_the_findings_own_structure_still_stands_for_it(verifi
     source = "Irregular mass in the right breast at 10 o'clock."
     report = "Irregular abnormality in the right breast at 10 o'clock."
     assert _types(verifier, source, report) == set()
+
+
+@pytest.mark.parametrize(
+    "report, kinds",
+    [
+        ("Left ankle, three views. Fracture of the distal fibula.", {"laterality", "omission"}),
+        (
+            "Left ankle, three views. Fracture of the distal fibula. Fracture of the medial"
+            " malleolus.",
+            {"laterality"},
+        ),
+    ],
+)
+def test_a_finding_moved_to_the_other_side_stands_only_for_the_one_at_its_structure(
+    verifier, report, kinds
+):
+    # The fibular fracture moved sides; it is not the medial malleolus's, which was dropped.
+    source = (
+        "Right ankle, three views. Fracture of the distal fibula. Fracture of the medial"
+        " malleolus."
+    )
+    assert _types(verifier, source, report) == kinds
