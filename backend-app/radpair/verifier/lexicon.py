@@ -147,11 +147,12 @@ FINDINGS: dict[str, list[str]] = {
         "calculus",
         "calculi",
         "stone",
-        "nephrolithiasis",
+        # Words that name the stone's organ carry it: a gallstone is no duct stone.
+        "nephrolithiasis|kidney",
         "urolithiasis",
-        "cholelithiasis",
-        "gallstone",
-        "choledocholithiasis",
+        "cholelithiasis|gallbladder",
+        "gallstone|gallbladder",
+        "choledocholithiasis|bile_duct",
     ],
     "hydronephrosis": [
         "hydronephrosis|kidney",
@@ -311,6 +312,7 @@ FINDINGS: dict[str, list[str]] = {
     "erosion": ["erosion", "eroded", "erosive change"],
     "osteopenia": ["osteopenia"],
     "osteophyte": ["osteophyte"],
+    "enthesophyte": ["enthesophyte", "heel spur", "calcaneal spur"],
     "joint_space_narrowing": ["joint space narrowing", "joint space loss"],
     "degenerative_change": [
         "oa",

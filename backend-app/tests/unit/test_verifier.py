@@ -2544,3 +2544,30 @@ def test_a_finding_moved_to_the_other_side_stands_only_for_the_one_at_its_struct
         " malleolus."
     )
     assert _types(verifier, source, report) == kinds
+
+
+@pytest.mark.parametrize(
+    "source, report, kinds",
+    [
+        # A duct stone denied is no gallstone denied: the draft's gallstones are new.
+        (
+            "CBD 5 mm. No choledocholithiasis.",
+            "CBD 5 mm without choledocholithiasis. Multiple gallstones.",
+            {"insertion"},
+        ),
+        (
+            "Cholelithiasis. No choledocholithiasis.",
+            "Gallstones. No stone in the common bile duct.",
+            set(),
+        ),
+        (
+            "No fracture. Lisfranc alignment normal.",
+            "No fracture. Normal Lisfranc alignment. Small plantar calcaneal enthesophyte.",
+            {"insertion"},
+        ),
+    ],
+)
+def test_stones_carry_their_organ_and_an_added_spur_is_an_insertion(
+    verifier, source, report, kinds
+):
+    assert _types(verifier, source, report) == kinds
