@@ -1674,6 +1674,17 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     # A finding restated at the same site (findings, then impression) is one finding: it is
     # warned about once, at its first mention.
     warned: set[tuple] = set()
+    # A lesion word sized as dictated is the dictated lesion, and so is each restatement of
+    # it ("the right upper lobe primary tumor" in the impression), before or after.
+    sized = (
+        set()
+        if x_is_src
+        else {
+            (m.key, m.anatomy, m.location, m.checked_sides)
+            for m in x.mentions
+            if m.kind == "finding" and m.key in lx.LESION_WORDS and _sized_as_dictated(m, x, y)
+        }
+    )
     kind = "omission" if x_is_src else "insertion"
     for m in x.mentions:
         if (
@@ -1688,9 +1699,13 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             verdicts[key] = _has_partner(m, x, y, x_is_src)
         if verdicts[key] or (x_is_src and _kept_as_history(m, y)):
             continue
-        if not x_is_src and m.key in lx.LESION_WORDS and _sized_as_dictated(m, x, y):
-            continue
         site = (m.key, m.anatomy, m.location, m.checked_sides)
+        if site in sized:
+            continue
+        if not x_is_src and _kept_as_history(m, x):
+            # The draft's own history names it ("HISTORY: Multiple myeloma" for a dictated
+            # "MM"): the known disease named again, not a new finding.
+            continue
         src, rep = _pair(x_is_src, _span(m), None)
         if site in warned or out.has(kind, src, rep):
             warned.add(site)

@@ -2571,3 +2571,46 @@ def test_stones_carry_their_organ_and_an_added_spur_is_an_insertion(
     verifier, source, report, kinds
 ):
     assert _types(verifier, source, report) == kinds
+
+
+_SURVEY = "Bone survey, MM, restaging. Skull: small lytic lesions, unchanged."
+_PRIMARY = "RUL primary now 2.4 cm (prev 3.0 cm). No new nodes."
+_PRIMARY_DRAFT = (
+    "The right upper lobe primary tumor measures 2.4 cm, previously 3.0 cm. No new lymph nodes."
+    "\nIMPRESSION: Partial response of the right upper lobe primary tumor."
+)
+
+
+@pytest.mark.parametrize(
+    "source, report, inserted",
+    [
+        # The draft's own history names the myeloma its impression names again.
+        (
+            _SURVEY,
+            "HISTORY: Multiple myeloma, restaging.\nFINDINGS: Skull: small lytic lesions,"
+            " unchanged.\nIMPRESSION: Stable lytic myeloma lesions.",
+            [],
+        ),
+        (
+            _SURVEY,
+            "HISTORY: Multiple myeloma, restaging.\nFINDINGS: Skull: small lytic lesions,"
+            " unchanged.\nIMPRESSION: Stable lytic lesions. New plasmacytoma of the left humerus.",
+            ["plasmacytoma"],
+        ),
+        # The tumor sized as dictated is the dictated primary, in the impression as well.
+        (_PRIMARY, _PRIMARY_DRAFT, []),
+        (
+            _PRIMARY,
+            "IMPRESSION: Partial response of the right upper lobe primary tumor.\nFINDINGS: The"
+            " right upper lobe primary tumor measures 2.4 cm, previously 3.0 cm.",
+            [],
+        ),
+        (_PRIMARY, _PRIMARY_DRAFT + " New liver tumor.", ["tumor"]),
+    ],
+)
+def test_a_draft_naming_the_known_disease_or_a_sized_lesion_again_inserts_nothing(
+    verifier, source, report, inserted
+):
+    warnings = verifier.verify(source, report)
+    assert {w["type"] for w in warnings} <= {"insertion"}
+    assert [report[slice(*w["report_span"])] for w in warnings] == inserted
