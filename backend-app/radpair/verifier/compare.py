@@ -988,11 +988,7 @@ def _size_taken_by_another(x: _View, y: _View, a: Measurement) -> bool:
         for c in x.by_dim.get(a.dim, ())
         if c is not a
         and same_value(c, a)
-        and not (
-            c.mention is not None
-            and x.mentions[c.mention].kind == "anatomy"
-            and x.mentions[c.mention].anatomy & _up(own.anatomy)
-        )
+        and not (c.mention is not None and _names_the_same(own, x.mentions[c.mention]))
     ]
     if not mine:
         return False
@@ -1000,6 +996,19 @@ def _size_taken_by_another(x: _View, y: _View, a: Measurement) -> bool:
     return bool(theirs) and all(
         _relation(x, y, a, b) != SAME and any(_relation(x, y, c, b) == SAME for c in mine)
         for b in theirs
+    )
+
+
+def _names_the_same(own: Mention, other: Mention) -> bool:
+    """other, the owner of a value equal to own's, is own said again: its organ ("Stable 2.1
+    cm ... of the pancreatic body"), or a lesion word for the diagnosis at its site ("seg 7
+    obs 2.3 cm" and "seg 7 2.3 cm, definite HCC")."""
+    if other.kind == "anatomy":
+        return bool(other.anatomy & _up(own.anatomy))
+    return (
+        own.key in _SIZED_LESIONS
+        and other.key in _kin(own.key) | {own.key}
+        and _site_compatible(own, other)
     )
 
 
@@ -1312,7 +1321,12 @@ class _ValueIndex:
 
 
 _ASSERTED = (PRESENT, UNCERTAIN)
-_FAMILY: dict[str, frozenset[str]] = {k: fam for fam in lx.FINDING_FAMILIES for k in fam}
+# A key in several families ("ductal_dilation": enlarged structures, and the urinary tract's
+# dilations) may be stood for by any of them.
+_FAMILY: dict[str, frozenset[str]] = {}
+for _fam in lx.FINDING_FAMILIES:
+    for _k in _fam:
+        _FAMILY[_k] = _FAMILY.get(_k, frozenset()) | _fam
 _NEGATION_KIN: dict[str, frozenset[str]] = {k: kin for kin in lx.NEGATION_KIN for k in kin}
 
 

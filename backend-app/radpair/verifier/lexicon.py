@@ -1699,7 +1699,8 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
             "vascular_calcification",
         }
     ),
-    frozenset({"enlargement", "hepatomegaly", "splenomegaly", "cardiomegaly"}),
+    # An enlarged vessel or duct is a dilated one ("enlarged main pulmonary artery").
+    frozenset({"enlargement", "hepatomegaly", "splenomegaly", "cardiomegaly", "ductal_dilation"}),
     frozenset({"infarct", "pulmonary_infarct", "gray_white_loss", "hyperdense_vessel"}),
     frozenset({"ductal_dilation", "hydronephrosis", "hydroureter"}),
     frozenset({"thickening", "wall_thickening", "mucosal_thickening", "bronchial_wall_thickening"}),

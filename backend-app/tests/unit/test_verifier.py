@@ -2614,3 +2614,43 @@ def test_a_draft_naming_the_known_disease_or_a_sized_lesion_again_inserts_nothin
     warnings = verifier.verify(source, report)
     assert {w["type"] for w in warnings} <= {"insertion"}
     assert [report[slice(*w["report_span"])] for w in warnings] == inserted
+
+
+_TWO_OBSERVATIONS = (
+    "Seg 7 obs 2.3 cm with washout. Seg 3 obs 8 mm.\nImp: Seg 7 2.3 cm, definite HCC. Seg 3 8 mm."
+)
+
+
+@pytest.mark.parametrize(
+    "source, report, omitted",
+    [
+        # An enlarged artery is a dilated one: the families of a word are all its kin.
+        (
+            "Mediastinal nodes normal. Enlarged main pulmonary artery, 34 mm.",
+            "Mediastinal lymph nodes are normal. The main pulmonary artery is dilated at 34 mm.",
+            [],
+        ),
+        # The HCC is the segment 7 observation, sized alike: its size is no other lesion's.
+        (
+            _TWO_OBSERVATIONS,
+            "Segment 7: 2.3 cm observation with washout. Segment 3: 8 mm observation.\n"
+            "IMPRESSION: 2.3 cm segment 7 observation, definite hepatocellular carcinoma."
+            " 8 mm segment 3 observation.",
+            [],
+        ),
+        (
+            _TWO_OBSERVATIONS,
+            "Segment 7: 2.3 cm observation with washout.\n"
+            "IMPRESSION: 2.3 cm segment 7 observation, definite hepatocellular carcinoma.",
+            ["obs"],
+        ),
+    ],
+)
+def test_a_finding_said_in_other_words_keeps_its_partner_and_its_size(
+    verifier, source, report, omitted
+):
+    warnings = verifier.verify(source, report)
+    assert {w["type"] for w in warnings} <= {"omission", "measurement"}
+    assert [source[slice(*w["source_span"])] for w in warnings if w["type"] == "omission"] == (
+        omitted
+    )
