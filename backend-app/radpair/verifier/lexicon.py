@@ -330,7 +330,7 @@ FINDINGS: dict[str, list[str]] = {
     "mucosal_thickening": ["mucosal thickening"],
     "sinusitis": ["sinusitis"],
     "tumor_in_vein": ["tumor in vein", "tumor thrombus"],
-    "extraprostatic_extension": ["extraprostatic extension"],
+    "extraprostatic_extension": ["extraprostatic extension", "epe"],
     "venous_invasion": [
         "extramural venous invasion",
         "extramural vascular invasion",

@@ -2654,3 +2654,14 @@ def test_a_finding_said_in_other_words_keeps_its_partner_and_its_size(
     assert [source[slice(*w["source_span"])] for w in warnings if w["type"] == "omission"] == (
         omitted
     )
+
+
+@pytest.mark.parametrize(
+    "report, kinds",
+    [
+        ("Broad capsular contact with definite extraprostatic extension.", {"negation"}),
+        ("Broad capsular contact without definite extraprostatic extension.", set()),
+    ],
+)
+def test_epe_is_extraprostatic_extension(verifier, report, kinds):
+    assert _types(verifier, "Broad capsular contact, no definite EPE.", report) == kinds
