@@ -200,6 +200,7 @@ class _View:
         self.value_keys: set[tuple] | None = None  # every measurement's value, likewise
         self._structure_sides: dict[frozenset[str], frozenset[str]] = {}
         self._only_normal: dict[frozenset[str], bool] = {}
+        self._lengths: set[tuple] | None = None
         # A finding word in a heading or in the exam title's reason asserts nothing.
         self.headings: set[int] = set()
         labels = comparison_labels(self.text)
@@ -313,6 +314,14 @@ class _View:
                     other = True
             answer = self._only_normal[anatomy] = normal and not other
         return answer
+
+    def lengths(self) -> set[tuple]:
+        """Every length the text gives, as descriptors write it (made once, when first needed)."""
+        if self._lengths is None:
+            self._lengths = {
+                (b.dim, tuple(sorted(b.values))) for b in self.by_dim.get("length", ())
+            }
+        return self._lengths
 
     def members(self, n: Mention) -> Sequence[Mention]:
         """The mentions alike n that n stands for (n alone in a short text)."""
@@ -1646,8 +1655,7 @@ def _kept_as_history(m: Mention, y: _View) -> bool:
 def _sized_as_dictated(m: Mention, x: _View, y: _View) -> bool:
     """A lesion word whose size is a size the other text gives ("target sign 3.2 cm" ->
     "target-shaped mass measuring 3.2 cm"): the same thing, named in other words."""
-    sizes = {d for d in x.descriptors[id(m)] if d[0] == "length"}
-    return any((b.dim, tuple(sorted(b.values))) in sizes for b in y.by_dim.get("length", ()))
+    return any(d[0] == "length" and d in y.lengths() for d in x.descriptors[id(m)])
 
 
 def _in_exam_title(x: _View, m: Mention) -> bool:
