@@ -1493,21 +1493,7 @@ def _has_partner(m: Mention, x: _View, y: _View, dictated: bool = False) -> bool
     if any(_site_compatible(m, n) for n in same):
         return True
     mine = _asserting(x, m.key)
-    # A mention with no side of its own cannot have moved sides: a partner at its site is
-    # enough ("consistent with DVT" after "thrombus in the right popliteal vein").
-    # Nor can one be a moved mention of a finding its text never gave a side (none to move).
-    if any(
-        not any(
-            _same_site(n, k)
-            or (not n.checked_sides and _site_compatible(n, k))
-            or (not k.checked_sides and _site_compatible(n, k) and not _sided_there(n, mine))
-            # Moved from another of m's text's findings, whose structure it keeps and m's not
-            # ("fibular fracture" to the other side does not stand for the medial malleolus).
-            or (_structure_kept(k, n) and not _structure_kept(m, n))
-            for k in mine
-        )
-        for n in same
-    ):
+    if any(not _accounted_for(n, m, mine) for n in same):
         return True
     # Generic words ("abnormality") stand for a finding only where they assert one.
     if m.key in lx.GENERIC_FINDINGS:
@@ -1602,6 +1588,29 @@ def _claimed(m: Mention, n: Mention, x: _View) -> bool:
         and _levels_overlap(k.location, m.location)
     )
     return said > 1
+
+
+def _accounted_for(n: Mention, m: Mention, mine: list[Mention]) -> bool:
+    """n, a mention of m's finding in the other text, answers for one of m's text's own
+    mentions, so it is no moved m."""
+    # A mention with no side of its own cannot have moved sides: a partner at its site is
+    # enough ("consistent with DVT" after "thrombus in the right popliteal vein"). Nor can one
+    # be a moved mention of a finding its text never gave a side (none to move). And one
+    # moved from another of the text's findings keeps that one's structure, not m's
+    # ("fibular fracture" to the other side does not stand for the medial malleolus).
+    sided: bool | None = None
+    kept_m = _structure_kept(m, n)
+    for k in mine:
+        if _same_site(n, k) or (not n.checked_sides and _site_compatible(n, k)):
+            return True
+        if not k.checked_sides and _site_compatible(n, k):
+            if sided is None:
+                sided = _sided_there(n, mine)
+            if not sided:
+                return True
+        if not kept_m and _structure_kept(k, n):
+            return True
+    return False
 
 
 def _structure_kept(m: Mention, n: Mention) -> bool:
