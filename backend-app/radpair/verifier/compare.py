@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from radpair.textnorm import safe_lower
@@ -48,11 +48,13 @@ SAME, DIFFERENT, UNKNOWN = "same", "different", "unknown"
 
 @lru_cache(maxsize=None)
 def _lineage(key: str) -> frozenset[str]:
-    """The anatomy key and all its parents."""
+    """The anatomy key and all its parents (a bone's include the skeleton)."""
     out = {key}
     while key in _PARENT:
         key = _PARENT[key]
         out.add(key)
+    if out & lx.BONES:
+        out.add("skeleton")
     return frozenset(out)
 
 
@@ -127,6 +129,12 @@ class _Collector:
             {"type": kind, "message": message, "source_span": src, "report_span": rep}
         )
 
+    def has(self, kind: str, src: list[int] | None, rep: list[int] | None) -> bool:
+        """True when a warning of this type already points at one of these spans."""
+        return (src is not None and (kind, "s", tuple(src)) in self._seen) or (
+            rep is not None and (kind, "r", tuple(rep)) in self._seen
+        )
+
 
 # Above this many mentions and measurements, repeated ones are shared (see _View.__init__).
 _SHARE_ABOVE = 100
@@ -191,13 +199,17 @@ class _View:
         self.numbers: set[float] | None = None  # every number written, made when first needed
         self.value_keys: set[tuple] | None = None  # every measurement's value, likewise
         self._structure_sides: dict[frozenset[str], frozenset[str]] = {}
+        self._only_normal: dict[frozenset[str], bool] = {}
+        self._lengths: set[tuple] | None = None
         # A finding word in a heading or in the exam title's reason asserts nothing.
         self.headings: set[int] = set()
         labels = comparison_labels(self.text)
-        for m in self.mentions:
+        # A label that owns a size ("Obs 2: seg 4a, 8 mm, ...") names the finding it sizes.
+        sized = {a.mention for a in self.measurements if a.dim == "length"}
+        for i, m in enumerate(self.mentions):
             if m.kind != "finding":
                 continue
-            if _is_heading(self.text, m) or _in_exam_title(self, m):
+            if (_is_heading(self.text, m) and i not in sized) or _in_exam_title(self, m):
                 m.polarity = HYPOTHETICAL
                 self.headings.add(id(m))
             elif labels and any(a <= m.span[0] < b for a, b in labels):
@@ -260,7 +272,7 @@ class _View:
 
     def side_nearby(self, n: Mention, sides: frozenset[str]) -> bool:
         """True when the sentence of n (or of a mention alike it) names one of these sides."""
-        return any(self._side_in_sentence(k, sides) for k in self._members.get(id(n), (n,)))
+        return any(self._side_in_sentence(k, sides) for k in self.members(n))
 
     def _side_in_sentence(self, n: Mention, sides: frozenset[str]) -> bool:
         # Bounded: a side word further than this from the finding does not describe it.
@@ -288,6 +300,33 @@ class _View:
             )
         return sides
 
+    def only_normal(self, anatomy: frozenset[str]) -> bool:
+        """True when the text calls this structure (or one holding it) normal ("the malleus
+        head is intact") and says nothing else of it or of a part of it."""
+        answer = self._only_normal.get(anatomy)
+        if answer is None:
+            normal = other = False
+            for n in self.distinct:
+                where = n.anatomy or n.heading_anatomy
+                if n.normal and _anatomy_compatible(anatomy, where):
+                    normal = True
+                elif not n.normal and anatomy & _up(where):
+                    other = True
+            answer = self._only_normal[anatomy] = normal and not other
+        return answer
+
+    def lengths(self) -> set[tuple]:
+        """Every length the text gives, as descriptors write it (made once, when first needed)."""
+        if self._lengths is None:
+            self._lengths = {
+                (b.dim, tuple(sorted(b.values))) for b in self.by_dim.get("length", ())
+            }
+        return self._lengths
+
+    def members(self, n: Mention) -> Sequence[Mention]:
+        """The mentions alike n that n stands for (n alone in a short text)."""
+        return self._members.get(id(n), (n,))
+
     def findings(self, key: str | None) -> list[Mention]:
         """Finding mentions with this key (one per signature in a long text)."""
         return self.by_key.get(key, []) if key is not None else []
@@ -307,6 +346,7 @@ class _View:
             m.location,
             m.severity,
             m.normal,
+            m.heading_anatomy,
             frozenset(descriptors) if descriptors else _NO_DESCRIPTORS,
         )
 
@@ -511,7 +551,12 @@ def _laterality(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
         )
         group = groups.get(key)
         if group is None:
-            group = groups[key] = _SideEvidence(_lateral_candidates(m, y), x, y)
+            cands = _lateral_candidates(m, y)
+            if x_is_src and m.kind == "finding":
+                # A mention that echoes another dictated one is not m's: m was dropped, and
+                # the omission check says so.
+                cands = [n for n in cands if not _claimed(m, n, x)]
+            group = groups[key] = _SideEvidence(cands, x, y)
         what, other = group.verdict(m, x.descriptors[id(m)])
         if what is None:
             continue
@@ -673,20 +718,33 @@ def _negation_conflict(m: Mention, y: _View) -> Mention | None:
     candidates = y.findings(m.key) or [
         n for k in _NEGATION_KIN.get(m.key or "", ()) if k != m.key for n in y.findings(k)
     ]
-    for n in candidates:
-        if (
-            n.kind == "finding"
-            and n.polarity != HYPOTHETICAL
-            and (location is None or n.location is None or location == n.location)
-            and _qualifiers_agree(m, n)
-            and _anatomy_compatible(anatomy, n.anatomy)
-            and (not sides or not n.sides or sides & n.sides)
-        ):
-            if n.polarity == polarity:
-                return None
-            if first is None:
-                first = n
+    comparable = [
+        n
+        for n in candidates
+        if n.kind == "finding"
+        and n.polarity != HYPOTHETICAL
+        and (location is None or n.location is None or location == n.location)
+        and _qualifiers_agree(m, n)
+        and _anatomy_compatible(anatomy, n.anatomy)
+        and (not sides or not n.sides or sides & n.sides)
+    ]
+    # A finding placed only by the label over it ("PERIPHERAL ZONE: Focal lesion") is
+    # answered by the other text's mention at that structure ("PZ: no focal lesion"), not by
+    # one elsewhere (a transition zone lesion).
+    head = m.heading_anatomy if not anatomy else frozenset()
+    own = [n for n in comparable if n.location == location and _placed_at(n, head)] if head else []
+    for n in own or comparable:
+        if n.polarity == polarity:
+            return None
+        if first is None:
+            first = n
     return first
+
+
+def _placed_at(n: Mention, structure: frozenset[str]) -> bool:
+    """n is given at this structure (named or by its label), and at no part within it."""
+    where = n.anatomy or n.heading_anatomy
+    return bool(where & structure) and where <= _up(structure)
 
 
 def _hedged_too(m: Mention, other: Mention, x: _View) -> bool:
@@ -707,7 +765,9 @@ def _negation(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             continue
         # Everything _negation_conflict looks at.
         key = (
-            (m.key, m.anatomy, m.location, m.sides, m.qualifier, m.polarity) if x.shared else id(m)
+            (m.key, m.anatomy, m.location, m.sides, m.qualifier, m.polarity, m.heading_anatomy)
+            if x.shared
+            else id(m)
         )
         if key in verdicts:
             other = verdicts[key]
@@ -729,10 +789,10 @@ def _negation(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
 
 
 def _normal_contradiction(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
-    """A finding affirmed in a structure that the other text calls intact/normal."""
+    """A finding affirmed (or held possible) in a structure the other text calls intact/normal."""
     verdicts: dict[object, Mention | None] = {}
     for m in x.mentions:
-        if m.kind != "finding" or m.polarity != PRESENT or not m.anatomy:
+        if m.kind != "finding" or m.polarity not in _ASSERTED or not m.anatomy:
             continue
         # Everything _normal_structure looks at.
         key = (m.key, m.anatomy, m.location, m.sides) if x.shared else id(m)
@@ -746,7 +806,7 @@ def _normal_contradiction(x: _View, y: _View, x_is_src: bool, out: _Collector) -
         where = "source" if not x_is_src else "report"
         out.add(
             "negation",
-            f"'{_label(x, m)}' is affirmed, but the {where} describes "
+            f"'{_label(x, m)}' is {_POLARITY_WORDS[m.polarity]}, but the {where} describes "
             f"'{_label(y, n)}' as normal/intact.",
             src,
             rep,
@@ -937,11 +997,7 @@ def _size_taken_by_another(x: _View, y: _View, a: Measurement) -> bool:
         for c in x.by_dim.get(a.dim, ())
         if c is not a
         and same_value(c, a)
-        and not (
-            c.mention is not None
-            and x.mentions[c.mention].kind == "anatomy"
-            and x.mentions[c.mention].anatomy & _up(own.anatomy)
-        )
+        and not (c.mention is not None and _names_the_same(own, x.mentions[c.mention]))
     ]
     if not mine:
         return False
@@ -949,6 +1005,19 @@ def _size_taken_by_another(x: _View, y: _View, a: Measurement) -> bool:
     return bool(theirs) and all(
         _relation(x, y, a, b) != SAME and any(_relation(x, y, c, b) == SAME for c in mine)
         for b in theirs
+    )
+
+
+def _names_the_same(own: Mention, other: Mention) -> bool:
+    """other, the owner of a value equal to own's, is own said again: its organ ("Stable 2.1
+    cm ... of the pancreatic body"), or a lesion word for the diagnosis at its site ("seg 7
+    obs 2.3 cm" and "seg 7 2.3 cm, definite HCC")."""
+    if other.kind == "anatomy":
+        return bool(other.anatomy & _up(own.anatomy))
+    return (
+        own.key in _SIZED_LESIONS
+        and other.key in _kin(own.key) | {own.key}
+        and _site_compatible(own, other)
     )
 
 
@@ -1042,7 +1111,7 @@ def _lost_with_its_finding(x: _View, y: _View, a: Measurement) -> bool:
     if a.mention is None:
         return False
     m = x.mentions[a.mention]
-    return m.kind == "finding" and m.polarity in _ASSERTED and not _has_partner(m, x, y)
+    return m.kind == "finding" and m.polarity in _ASSERTED and not _has_partner(m, x, y, True)
 
 
 def _at_other_time(y: _View, a: Measurement) -> bool:
@@ -1261,7 +1330,12 @@ class _ValueIndex:
 
 
 _ASSERTED = (PRESENT, UNCERTAIN)
-_FAMILY: dict[str, frozenset[str]] = {k: fam for fam in lx.FINDING_FAMILIES for k in fam}
+# A key in several families ("ductal_dilation": enlarged structures, and the urinary tract's
+# dilations) may be stood for by any of them.
+_FAMILY: dict[str, frozenset[str]] = {}
+for _fam in lx.FINDING_FAMILIES:
+    for _k in _fam:
+        _FAMILY[_k] = _FAMILY.get(_k, frozenset()) | _fam
 _NEGATION_KIN: dict[str, frozenset[str]] = {k: kin for kin in lx.NEGATION_KIN for k in kin}
 
 
@@ -1313,9 +1387,24 @@ def _site_compatible(m: Mention, n: Mention) -> bool:
     a, b = m.checked_sides, n.sides
     if a and b and not a & b:
         return False
-    return _levels_overlap(m.location, n.location) and _anatomy_compatible(
+    return _levels_overlap(m.location, n.location) and _places_meet(
         m.anatomy - lx.PART_WORDS, n.anatomy - lx.PART_WORDS
     )
+
+
+@lru_cache(maxsize=4096)
+def _places_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Compatible structures, but not where b meets a only through a region that holds a
+    (the ankle) while naming another structure of it ("fibular fracture of the ankle" is not
+    the medial malleolus's)."""
+    if not _anatomy_compatible(a, b):
+        return False
+    if not a or not b or a & b:
+        return True
+    ups = _up(a)
+    regions = {k for k in b if k in ups}
+    others = b - regions
+    return not regions or not others or any(_anatomy_compatible(a, frozenset({k})) for k in others)
 
 
 @lru_cache(maxsize=1024)
@@ -1363,10 +1452,12 @@ def _asserting(view: _View, key: str | None) -> list[Mention]:
 def _generic_stands_for(m: Mention, n: Mention) -> bool:
     """A generic word ("palpable abnormality of the right breast") stands for m when it
     asserts something at m's own, named structure."""
+    # At m's structure or a part of it: "interstitial lung disease" says nothing of the
+    # honeycombing dictated in the right lower lobe.
     return (
         n.polarity in _ASSERTED
         and bool(m.anatomy and n.anatomy)
-        and bool(_up(m.anatomy) & _up(n.anatomy))
+        and bool(m.anatomy & _up(n.anatomy))
     )
 
 
@@ -1380,29 +1471,29 @@ def _kin(key: str | None) -> frozenset[str]:
     return kin | lx.GENERIC_FINDINGS
 
 
-def _has_partner(m: Mention, x: _View, y: _View) -> bool:
+def _has_partner(m: Mention, x: _View, y: _View, dictated: bool = False) -> bool:
     """True when the other text still says something about m's finding.
 
     That is a mention of it (or of a finding that may stand for it) at a compatible site, or
     one elsewhere that nothing in m's own text accounts for: the same finding moved to the
-    other side is a laterality change, not a loss.
+    other side is a laterality change, not a loss. For a dictated m (dictated=True), a draft
+    mention echoing another dictated one is no partner (_claimed), nor is the finding kept at
+    only some of m's structures (_part_dropped).
     """
+    if dictated and _part_dropped(m, y):
+        return False
     # A denial answers for m only where the negation check weighs the two ("no fracture" of
     # the spine says nothing of "acute rib fractures").
     same = [
         n
         for n in _asserting(y, m.key)
-        if n.polarity in _ASSERTED or (_weighed(m, n) and _denial_answers(m, n, x, y))
+        if (n.polarity in _ASSERTED or (_weighed(m, n) and _denial_answers(m, n, x, y)))
+        and not (dictated and _claimed(m, n, x))
     ]
     if any(_site_compatible(m, n) for n in same):
         return True
     mine = _asserting(x, m.key)
-    # A mention with no side of its own cannot have moved sides: a partner at its site is
-    # enough ("consistent with DVT" after "thrombus in the right popliteal vein").
-    if any(
-        not any(_same_site(n, k) or (not n.checked_sides and _site_compatible(n, k)) for k in mine)
-        for n in same
-    ):
+    if any(not _accounted_for(n, m, mine) for n in same):
         return True
     # Generic words ("abnormality") stand for a finding only where they assert one.
     if m.key in lx.GENERIC_FINDINGS:
@@ -1416,12 +1507,127 @@ def _has_partner(m: Mention, x: _View, y: _View) -> bool:
         _site_compatible(m, n)
         and (k not in lx.GENERIC_FINDINGS or _generic_stands_for(m, n))
         and (n.polarity in _ASSERTED or (_qualifiers_agree(m, n) and _denial_answers(m, n, x, y)))
+        and not (dictated and _claimed(m, n, x))
         for k in _kin(m.key)
         for n in _asserting(y, k)
     ):
         return True
     enlarged = _enlarged(m.key)
     return bool(enlarged and enlarged.search(y.lower))
+
+
+@lru_cache(maxsize=1024)
+def _distinct_structures(anatomy: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The separate places a finding is given at ("erosion of the scutum and the incus"):
+    structures neither of which contains the other; part words ("lower pole") place nothing."""
+    keys = sorted(anatomy - lx.PART_WORDS)
+    if len(keys) < 2:
+        return ()
+    groups: list[set[str]] = []
+    for k in keys:
+        joined = [
+            g for g in groups if any(_anatomy_compatible(frozenset({k}), frozenset({o})) for o in g)
+        ]
+        merged = {k}.union(*joined)
+        groups = [g for g in groups if g not in joined] + [merged]
+    return tuple(frozenset(g) for g in groups)
+
+
+def _part_dropped(m: Mention, y: _View) -> bool:
+    """m is given at several structures; the other text gives its finding at one of them and
+    calls another normal ("erosion of the scutum and the incus" against "erosion of the
+    scutum ... the malleus head is intact"): the finding at that part was dropped."""
+    parts = _distinct_structures(m.anatomy)
+    if not parts:
+        return False
+    kept = [
+        part
+        for part in parts
+        if any(
+            n.anatomy & _up(part) or part & _up(n.anatomy)
+            for n in _asserting(y, m.key)
+            if n.anatomy
+        )
+    ]
+    return bool(kept) and any(y.only_normal(part) for part in parts)
+
+
+def _claimed(m: Mention, n: Mention, x: _View) -> bool:
+    """n names no structure, and m's own text says n's finding at no structure too, where m
+    names one: n echoes that unsited mention, not m ("Focal uptake T9 ... Focal uptake L
+    iliac wing" against "uptake in T9" alone).
+
+    Only where the pairing is sure: n and that mention share a level or segment, or m's text
+    names m's structure twice (a site said once may be a word attached to the wrong finding).
+    """
+    if n.anatomy or not m.anatomy:
+        return False
+    if n.heading_anatomy and _anatomy_compatible(m.anatomy, n.heading_anatomy):
+        return False  # "Left popliteal fossa: Baker cyst" is at m's structure
+    if m.location is not None and m.location == n.location:
+        return False
+    twins = [
+        k
+        for k in x.findings(n.key)
+        if not k.anatomy
+        and k.polarity in _ASSERTED
+        and k.location == n.location
+        and _sides_compatible(k, n)
+    ]
+    if not twins:
+        return False
+    if n.location is not None:
+        return not _up(m.anatomy) & lx.PLACE_STRUCTURES.get(
+            n.location.partition(":")[0], frozenset()
+        )
+    said = sum(
+        len(x.members(k))
+        for k in x.findings(m.key)
+        if k.polarity in _ASSERTED
+        and k.anatomy & m.anatomy
+        and _levels_overlap(k.location, m.location)
+    )
+    return said > 1
+
+
+def _accounted_for(n: Mention, m: Mention, mine: list[Mention]) -> bool:
+    """n, a mention of m's finding in the other text, answers for one of m's text's own
+    mentions, so it is no moved m."""
+    # A mention with no side of its own cannot have moved sides: a partner at its site is
+    # enough ("consistent with DVT" after "thrombus in the right popliteal vein"). Nor can one
+    # be a moved mention of a finding its text never gave a side (none to move). And one
+    # moved from another of the text's findings keeps that one's structure, not m's
+    # ("fibular fracture" to the other side does not stand for the medial malleolus).
+    sided: bool | None = None
+    kept_m = _structure_kept(m, n)
+    for k in mine:
+        if _same_site(n, k) or (not n.checked_sides and _site_compatible(n, k)):
+            return True
+        if not k.checked_sides and _site_compatible(n, k):
+            if sided is None:
+                sided = _sided_there(n, mine)
+            if not sided:
+                return True
+        if not kept_m and _structure_kept(k, n):
+            return True
+    return False
+
+
+def _structure_kept(m: Mention, n: Mention) -> bool:
+    """n could be m, whatever their sides: levels overlap and structures meet."""
+    return _levels_overlap(m.location, n.location) and _places_meet(
+        m.anatomy - lx.PART_WORDS, n.anatomy - lx.PART_WORDS
+    )
+
+
+def _sided_there(n: Mention, mine: list[Mention]) -> bool:
+    """Some of these mentions give a side to a finding at n's structure and level."""
+    return any(
+        k.checked_sides
+        and _levels_overlap(k.location, n.location)
+        and _places_meet(k.anatomy - lx.PART_WORDS, n.anatomy - lx.PART_WORDS)
+        for k in mine
+    )
 
 
 _OTHERS = re.compile(r"\b(?:other|additional|further)\b(?:[ \t]+[\w-]+){0,3}[ \t]*$")
@@ -1458,8 +1664,7 @@ def _kept_as_history(m: Mention, y: _View) -> bool:
 def _sized_as_dictated(m: Mention, x: _View, y: _View) -> bool:
     """A lesion word whose size is a size the other text gives ("target sign 3.2 cm" ->
     "target-shaped mass measuring 3.2 cm"): the same thing, named in other words."""
-    sizes = {d for d in x.descriptors[id(m)] if d[0] == "length"}
-    return any((b.dim, tuple(sorted(b.values))) in sizes for b in y.by_dim.get("length", ()))
+    return any(d[0] == "length" and d in y.lengths() for d in x.descriptors[id(m)])
 
 
 def _in_exam_title(x: _View, m: Mention) -> bool:
@@ -1497,6 +1702,21 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     # A partner is any mention of the same finding, whatever its side, polarity or site: a
     # partner that differs is the business of the laterality and negation checks.
     verdicts: dict[object, bool] = {}
+    # A finding restated at the same site (findings, then impression) is one finding: it is
+    # warned about once, at its first mention.
+    warned: set[tuple] = set()
+    # A lesion word sized as dictated is the dictated lesion, and so is each restatement of
+    # it ("the right upper lobe primary tumor" in the impression), before or after.
+    sized = (
+        set()
+        if x_is_src
+        else {
+            (m.key, m.anatomy, m.location, m.checked_sides)
+            for m in x.mentions
+            if m.kind == "finding" and m.key in lx.LESION_WORDS and _sized_as_dictated(m, x, y)
+        }
+    )
+    kind = "omission" if x_is_src else "insertion"
     for m in x.mentions:
         if (
             m.kind != "finding"
@@ -1507,15 +1727,25 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             continue
         key = (m.key, m.anatomy, m.location, m.checked_sides, m.polarity) if x.shared else id(m)
         if key not in verdicts:
-            verdicts[key] = _has_partner(m, x, y)
+            verdicts[key] = _has_partner(m, x, y, x_is_src)
         if verdicts[key] or (x_is_src and _kept_as_history(m, y)):
             continue
-        if not x_is_src and m.key in lx.LESION_WORDS and _sized_as_dictated(m, x, y):
+        site = (m.key, m.anatomy, m.location, m.checked_sides)
+        if site in sized:
+            continue
+        if not x_is_src and _kept_as_history(m, x):
+            # The draft's own history names it ("HISTORY: Multiple myeloma" for a dictated
+            # "MM"): the known disease named again, not a new finding.
+            continue
+        src, rep = _pair(x_is_src, _span(m), None)
+        if site in warned or out.has(kind, src, rep):
+            warned.add(site)
             continue
         name = _label(x, m)
         if x_is_src:
-            out.add(
-                "omission", f"Dictated finding '{name}' is missing from the report.", _span(m), None
-            )
-        elif not _interpretation(x, m):
-            out.add("insertion", f"'{name}' in the report was not dictated.", None, _span(m))
+            out.add(kind, f"Dictated finding '{name}' is missing from the report.", src, rep)
+        elif _interpretation(x, m):
+            continue
+        else:
+            out.add(kind, f"'{name}' in the report was not dictated.", src, rep)
+        warned.add(site)

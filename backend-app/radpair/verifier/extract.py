@@ -323,6 +323,9 @@ def denied_by_its_words(lower: str, term: Term) -> bool:
     )
 
 
+_NOT_PREFIXED = lx.PART_WORDS | lx.PLACE_STRUCTURES["level"]
+
+
 class TermMatcher:
     """Compiled lexicon: finds finding, anatomy and fixed-name terms in text."""
 
@@ -342,6 +345,23 @@ class TermMatcher:
                 )
         for surface, key in lx.ABSENCE_NAMES.items():
             self.entries.setdefault(_norm_surface(surface), _Entry("finding", key, None, None))
+        # "Intraparotid": a prefix of place fused to an organ's word names that organ, where
+        # the lexicon has no word of its own. Not a part word ("intra-apical") nor a region of
+        # the spine ("intrathoracic" is in the chest).
+        prefixed = {
+            prefix + sep + norm: entry
+            for norm, entry in self.entries.items()
+            if entry.kind == "anatomy"
+            and entry.side is None
+            and entry.key not in _NOT_PREFIXED
+            and norm.isalpha()
+            and len(norm) > 4
+            and not norm.startswith(lx.PLACE_PREFIXES)
+            for prefix in lx.PLACE_PREFIXES
+            for sep in ("", " ")
+        }
+        for surface, entry in prefixed.items():
+            self.entries.setdefault(surface, entry)
         for surface, (key, side) in lx.FIXED_NAMES.items():
             self.entries[_norm_surface(surface)] = _Entry("fixed", key, None, side)
         # Dictation shortens the side of a fixed name ("R heart border", "Lt main"); the
@@ -624,6 +644,7 @@ def assemble(
     facts = Facts(text=text)
     mentions = facts.mentions
     heading_mention: dict[int, int] = {}
+    label_finding: dict[int, int] = {}  # a label naming one finding ("Obs 2:"), by sentence
     heading_sides: dict[int, frozenset[str]] = {}
     title_sides: dict[str, frozenset[str]] = {}
     seen_section_sentence: set[str] = set()
@@ -693,6 +714,17 @@ def assemble(
                 and bool(_NORMAL.search(lower, sent.start, sent.end))
                 and "otherwise" not in lower[sent.start : sent.end]
             )
+            # "Bone contusions: lateral femoral condyle and tibial plateau": a finding named
+            # by the label is asserted at each structure its line lists.
+            listed = (
+                mentions[label_finding[sent.heading]]
+                if sent.heading in label_finding
+                and not findings
+                and not is_normal
+                and sent.heading == si - 1
+                and _listing(lower, mentions[label_finding[sent.heading]], sent)
+                else None
+            )
             for a in anatomy:
                 if owner.get(a) is not None:
                     continue
@@ -701,14 +733,21 @@ def assemble(
                 weak = _BOTH_SIDES if term.plural and term.key in paired else no_sides
                 mentions.append(
                     Mention(
-                        kind="anatomy",
-                        key=None,
+                        kind="anatomy" if listed is None else "finding",
+                        key=None if listed is None else listed.key,
                         anatomy=frozenset({term.key}),
                         span=(term.start, term.end),
                         hard_sides=hard,
                         soft_sides=no_sides if hard else inherited,
                         weak_sides=weak,
                         side_span=term_side_span.get(a),
+                        polarity=(
+                            PRESENT
+                            if listed is None
+                            else polarity_of(
+                                Term(term.start, term.end, "finding", listed.key), sent
+                            )
+                        ),
                         sentence=si,
                         location=head_loc or sent_locs.nearest(term.start),
                         normal=is_normal,
@@ -811,6 +850,8 @@ def assemble(
             anat_mentions = [first_mention + k for k, m in enumerate(made) if m.kind == "anatomy"]
             if anat_mentions:
                 heading_mention[si] = anat_mentions[0]
+            elif len(made) == 1 and made[0].kind == "finding":
+                label_finding[si] = first_mention
         elif sent.section not in seen_section_sentence:
             seen_section_sentence.add(sent.section)
             made = mentions[first_mention:]
@@ -828,8 +869,25 @@ def assemble(
     if locations:
         _anaphors_keep_their_place(lower, mentions)
     facts.measurements = extract_measurements(text)
-    _attach_measurements(lower, sentence_of, facts, heading_mention, boundaries)
+    _attach_measurements(lower, sentence_of, facts, heading_mention, label_finding, boundaries)
     return facts
+
+
+_PLURAL_END = re.compile(r"[a-z](?<![isu])s")
+# A line that says more than where ("Fetus: heart rate is 142 bpm") is no list of places.
+_NOT_A_LIST = re.compile(
+    r"\d|\b(?:is|are|was|were|has|have|had|measur\w*|shows?|demonstrat\w*|seen|noted|rate)\b"
+)
+
+
+def _listing(lower: str, label: Mention, sent: Sentence) -> bool:
+    """The line after a label naming a finding lists the places it is at: the label is
+    plural, as a list's heading is ("Bone contusions:", not "Nasal cavity:"), and the line
+    says nothing but where."""
+    return bool(
+        _PLURAL_END.match(lower, label.span[1] - 2, label.span[1])
+        and not _NOT_A_LIST.search(lower, sent.start, sent.end)
+    )
 
 
 _ANAPHOR = re.compile(r"\b(?:the|this|these|that|those)\s+\Z")
@@ -1138,6 +1196,20 @@ def _share_sites_within_sentence(made: list[Mention]) -> None:
             placed.setdefault((m.key, m.polarity), m.anatomy)
         elif placed:
             m.anatomy = placed.get((m.key, m.polarity), m.anatomy)
+    _sides_of_the_same_structure(made)
+
+
+def _sides_of_the_same_structure(made: list[Mention]) -> None:
+    """A finding at a structure with no side of its own takes the one side its sentence gives
+    that structure ("intratesticular mass ... in the upper pole of the left testis")."""
+    for m in made:
+        if m.kind != "finding" or not m.anatomy or m.hard_sides or m.soft_sides:
+            continue
+        sides = {
+            n.hard_sides for n in made if n is not m and n.hard_sides and n.anatomy & m.anatomy
+        }
+        if len(sides) == 1:
+            m.soft_sides = sides.pop()
 
 
 def _span_start(m: Mention) -> int:
@@ -1458,6 +1530,7 @@ def _attach_measurements(
     sentence_of: _SentenceIndex,
     facts: Facts,
     heading_mention: dict[int, int],
+    label_finding: dict[int, int],
     boundaries: _Boundaries,
 ) -> None:
     """Tie each measurement to the nearest mention of its clause, else its heading's, else any."""
@@ -1512,11 +1585,20 @@ def _attach_measurements(
                 d += 200  # "X measuring 5 mm, Y": the number belongs to X
             (far if blocked else near).append((d, mi))
         best = min(near)[1] if near else None
+        h = sent.heading
         if best is None:
-            h = sent.heading
             best = heading_mention.get(h) if h is not None else None
         if best is None and far:
             best = min(far)[1]
+        if (
+            best is not None
+            and mentions[best].polarity == ABSENT
+            and h in label_finding
+            and "\n" not in lower[mentions[label_finding[h]].span[1] : meas.start]
+        ):
+            # "Obs 2: seg 4a, 8 mm, APHE without washout": the size on the label's line is
+            # the labelled observation's; a denied finding has none.
+            best = label_finding[h]
         meas.mention = best
 
 

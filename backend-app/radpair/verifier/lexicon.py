@@ -147,11 +147,12 @@ FINDINGS: dict[str, list[str]] = {
         "calculus",
         "calculi",
         "stone",
-        "nephrolithiasis",
+        # Words that name the stone's organ carry it: a gallstone is no duct stone.
+        "nephrolithiasis|kidney",
         "urolithiasis",
-        "cholelithiasis",
-        "gallstone",
-        "choledocholithiasis",
+        "cholelithiasis|gallbladder",
+        "gallstone|gallbladder",
+        "choledocholithiasis|bile_duct",
     ],
     "hydronephrosis": [
         "hydronephrosis|kidney",
@@ -196,7 +197,7 @@ FINDINGS: dict[str, list[str]] = {
         "free abdominal fluid",
     ],
     "ascites": ["ascites"],
-    "metastasis": ["metastasis", "metastases", "metastatic disease"],
+    "metastasis": ["metastasis", "metastases", "metastatic disease", "mets"],
     "steatosis": ["steatosis", "fatty liver", "fatty infiltration"],
     "cirrhosis": ["cirrhosis", "cirrhotic"],
     "splenomegaly": ["splenomegaly"],
@@ -311,6 +312,7 @@ FINDINGS: dict[str, list[str]] = {
     "erosion": ["erosion", "eroded", "erosive change"],
     "osteopenia": ["osteopenia"],
     "osteophyte": ["osteophyte"],
+    "enthesophyte": ["enthesophyte", "heel spur", "calcaneal spur"],
     "joint_space_narrowing": ["joint space narrowing", "joint space loss"],
     "degenerative_change": [
         "oa",
@@ -328,7 +330,7 @@ FINDINGS: dict[str, list[str]] = {
     "mucosal_thickening": ["mucosal thickening"],
     "sinusitis": ["sinusitis"],
     "tumor_in_vein": ["tumor in vein", "tumor thrombus"],
-    "extraprostatic_extension": ["extraprostatic extension"],
+    "extraprostatic_extension": ["extraprostatic extension", "epe"],
     "venous_invasion": [
         "extramural venous invasion",
         "extramural vascular invasion",
@@ -506,17 +508,21 @@ FINDINGS: dict[str, list[str]] = {
     ],
     # A pleural drain is its own device: a left line and a right chest tube are two sides.
     "chest_tube": ["chest tube", "thoracostomy tube", "pleural drain", "pleural catheter"],
-    "device_tube": [
-        "et tube",
-        "endotracheal tube",
-        "ett",
+    # Tubes are told apart by where they run: an endotracheal tube kept does not stand for
+    # a nasogastric one dropped.
+    "device_tube": ["et tube", "endotracheal tube", "ett", "tracheostomy tube"],
+    "enteric_tube": [
         "ng tube",
         "ngt",
         "nasogastric tube",
         "og tube",
+        "ogt",
         "orogastric tube",
         "enteric tube",
         "feeding tube",
+        "nasoenteric tube",
+        "dobhoff tube",
+        "gastric tube",
     ],
     "postoperative_change": [
         "postoperative change",
@@ -906,8 +912,35 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "femoral_neck": (["femoral neck", "subcapital"], True, "hip"),
     "shoulder": (["shoulder", "shoulders", "glenohumeral", "glenohumeral joint"], True, None),
     "wrist": (["wrist", "radiocarpal joint"], True, None),
-    "distal_radius": (["distal radius", "radius"], True, "wrist"),
-    "ulnar_styloid": (["ulnar styloid", "ulna"], True, "wrist"),
+    # "Radial" and "ulnar" alone name arteries, nerves and tears too; before a part of a
+    # bone they name the bone.
+    "distal_radius": (
+        [
+            "distal radius",
+            "radius",
+            "distal radial",
+            "radial metaphysis",
+            "radial diaphysis",
+            "radial epiphysis",
+            "radial shaft",
+            "radial styloid",
+        ],
+        True,
+        "wrist",
+    ),
+    "ulnar_styloid": (
+        [
+            "ulnar styloid",
+            "ulna",
+            "distal ulnar",
+            "ulnar metaphysis",
+            "ulnar diaphysis",
+            "ulnar epiphysis",
+            "ulnar shaft",
+        ],
+        True,
+        "wrist",
+    ),
     "ankle": (["ankle", "ankle mortise", "mortise"], True, None),
     "lateral_malleolus": (["lateral malleolus"], True, "ankle"),
     "medial_malleolus": (["medial malleolus"], True, "ankle"),
@@ -986,11 +1019,19 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "calcaneus": (["calcaneus", "calcaneal"], True, "foot"),
     "talus": (["talus", "talar"], True, "ankle"),
     "scaphoid": (["scaphoid"], True, "wrist"),
+    # The other carpal bones, each its own place ("triquetral avulsion" is no scaphoid's).
+    "lunate": (["lunate"], True, "wrist"),
+    "triquetrum": (["triquetrum", "triquetral"], True, "wrist"),
+    "pisiform": (["pisiform"], True, "wrist"),
+    "trapezium": (["trapezium"], True, "wrist"),
+    "trapezoid": (["trapezoid"], True, "wrist"),
+    "capitate": (["capitate"], True, "wrist"),
+    "hamate": (["hamate", "hook of hamate", "hook of the hamate"], True, "wrist"),
     "metacarpal": (["metacarpal"], False, "hand"),
     "phalanx": (["phalanx", "phalanges", "phalangeal"], False, None),
     "sacroiliac": (["sacroiliac joint", "sacroiliac", "si joint"], True, None),
     "pubic_ramus": (["pubic ramus", "pubic rami", "superior pubic ramus"], True, None),
-    "iliac_bone": (["iliac wing", "ilium", "iliac crest"], True, None),
+    "iliac_bone": (["iliac wing", "ilium", "iliac crest", "iliac bone"], True, None),
     "renal_artery": (["renal artery", "renal arteries"], True, "kidney"),
     "renal_vein": (["renal vein", "renal veins"], True, "kidney"),
     "femoral_artery": (
@@ -1032,7 +1073,62 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "cochlea": (["cochlea", "cochlear"], True, None),
     "facial_nerve_canal": (["facial nerve canal", "fallopian canal"], True, None),
     "physis": (["physis", "physes", "physeal", "growth plate"], True, None),
+    # Bone in general ("no focal osseous lesions", "Bones: no fracture"): any bone (BONES).
+    "skeleton": (
+        ["osseous", "bony", "skeletal", "skeleton", "bone", "bones", "osseous structures"],
+        False,
+        None,
+    ),
 }
+# The bones: each lies in the skeleton as well as in its region ("scaphoid" in the wrist), so
+# "osseous" meets any of them and none of the soft organs.
+BONES: frozenset[str] = frozenset(
+    {
+        "rib",
+        "transverse_process",
+        "distal_radius",
+        "ulnar_styloid",
+        "lateral_malleolus",
+        "medial_malleolus",
+        "malleolus",
+        "metatarsal",
+        "metacarpal",
+        "phalanx",
+        "femoral_neck",
+        "femoral_condyle",
+        "tibial_plateau",
+        "nasal_bone",
+        "orbit",
+        "zygoma",
+        "mandible",
+        "maxilla",
+        "humerus",
+        "clavicle",
+        "scapula",
+        "femur",
+        "acetabulum",
+        "tibia",
+        "fibula",
+        "patella",
+        "calcaneus",
+        "talus",
+        "scaphoid",
+        "lunate",
+        "triquetrum",
+        "pisiform",
+        "trapezium",
+        "trapezoid",
+        "capitate",
+        "hamate",
+        "pubic_ramus",
+        "iliac_bone",
+        "temporal_bone",
+        "tegmen",
+        "ossicles",
+        "scutum",
+        "physis",
+    }
+)
 
 # Names whose side word is part of the name: the side belongs to this anatomy only and is not
 # handed to a finding in the same clause.
@@ -1603,7 +1699,8 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
             "vascular_calcification",
         }
     ),
-    frozenset({"enlargement", "hepatomegaly", "splenomegaly", "cardiomegaly"}),
+    # An enlarged vessel or duct is a dilated one ("enlarged main pulmonary artery").
+    frozenset({"enlargement", "hepatomegaly", "splenomegaly", "cardiomegaly", "ductal_dilation"}),
     frozenset({"infarct", "pulmonary_infarct", "gray_white_loss", "hyperdense_vessel"}),
     frozenset({"ductal_dilation", "hydronephrosis", "hydroureter"}),
     frozenset({"thickening", "wall_thickening", "mucosal_thickening", "bronchial_wall_thickening"}),
@@ -1669,6 +1766,32 @@ NAMED_LESIONS: frozenset[str] = frozenset(
         "~lymphoma",
     }
 )
+# The structures a kind of place lies in: a vertebral level is in the spine, a numbered
+# segment in the liver, a numbered bone in the ribs, hand or foot. A finding at such a place is
+# not at a structure outside these ("uptake at T9" is not the iliac wing's).
+PLACE_STRUCTURES: dict[str, frozenset[str]] = {
+    "level": frozenset(
+        {
+            "cord",
+            "epidural",
+            "spinal_canal",
+            "foramen",
+            "facet",
+            "lateral_recess",
+            "nerve_root",
+            "paracentral",
+            "thoracic_spine",
+            "lumbar_spine",
+            "transverse_process",
+            "neck_nodes",
+        }
+    ),
+    "segment": frozenset({"liver", "bile_duct", "gallbladder"}),
+    "bone": frozenset({"rib", "metatarsal", "metacarpal", "phalanx", "foot", "hand"}),
+}
+# Prefixes fused to an organ's word that place a finding in that organ ("intraparotid").
+# Not "peri-": what lies around an organ ("perihepatic ascites") is not the organ's own.
+PLACE_PREFIXES: tuple[str, ...] = ("intra",)
 # Anatomy words that name a part of many organs ("lower pole"): they tell no organ apart.
 PART_WORDS: frozenset[str] = frozenset({"pole", "lung_base", "upper_lobe", "lower_lobe"})
 # An organ said to be enlarged is the same finding as its "-megaly".

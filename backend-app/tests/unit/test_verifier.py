@@ -2200,3 +2200,441 @@ def test_a_dropped_lesion_is_one_omission_that_names_its_size(verifier, source, 
     assert [w["type"] for w in warnings] == ["omission"]
     assert f"({size})" in warnings[0]["message"]
     assert source[slice(*warnings[0]["source_span"])] == name
+
+
+# ---------------------------------------------------------------- dropped findings by site
+
+
+@pytest.mark.parametrize(
+    "source, report, quoted",
+    [
+        # The draft's unsited uptake is the dictated one at L4 (they share the level), so it
+        # does not stand for the scapula's.
+        (
+            "Focal uptake in the L4 vertebral body. Focal uptake in the right scapula.",
+            "Focal uptake in the L4 vertebral body.",
+            "Focal uptake",
+        ),
+        # The cord lesion's site is dictated twice; the draft's unsited "New lesions" echoes
+        # the dictated summary, not the cord lesion.
+        (
+            "New enhancing lesion in the right frontal lobe. New lesion in the spinal cord at T4."
+            "\nIMPRESSION: New lesions. New T4 cord lesion.",
+            "FINDINGS: New enhancing lesion in the right frontal lobe.\nIMPRESSION: New lesions.",
+            "lesion",
+        ),
+        # A label naming a finding over a line of structures asserts it at each of them.
+        (
+            "Fractures: left clavicle and left scapula.",
+            "Fractures: left clavicle.",
+            "scapula",
+        ),
+        # The draft keeps the erosion at one of its two structures and calls the other intact.
+        (
+            "Cortical erosion of the medial malleolus and the talus.",
+            "Cortical erosion of the medial malleolus. The talus is intact.",
+            "erosion",
+        ),
+        # "Fibular fracture of the ankle" meets the medial malleolus only through the ankle.
+        (
+            "Left ankle, three views. Fracture of the distal fibula. Fracture of the medial"
+            " malleolus.",
+            "Left ankle, three views. Distal fibular fracture of the ankle.",
+            "Fracture",
+        ),
+    ],
+)
+def test_a_finding_dropped_at_one_of_its_sites_is_an_omission(verifier, source, report, quoted):
+    warnings = verifier.verify(source, report)
+    assert {w["type"] for w in warnings} == {"omission"}
+    # One warning per dictated mention of the dropped finding, each at its word.
+    assert {source[slice(*w["source_span"])] for w in warnings} == {quoted}
+    assert all(w["report_span"] is None for w in warnings)
+
+
+# ---------------------------------------------------------------- sites, words, kin
+
+_MENISCI = "Medial meniscus: Tear.\nLateral meniscus: No tear.\nACL: No tear."
+_LIVER_AND_BONES = "Multiple hypermetabolic lesions in the liver. No focal osseous lesions."
+_STONE = "Intrarenal calculus on the right, 6 mm. No ureteral calculus."
+_CARPUS = "Nondisplaced scaphoid waist fracture. Small triquetral avulsion fracture."
+_FOREARM = "Buckle fracture of the distal radial metaphysis. Fracture of the ulnar shaft."
+_TUBES = "ETT tip 4 cm above the carina. NG tube tip in the stomach."
+_HONEYCOMBING = "Subpleural reticulation. New honeycombing in the right lower lobe."
+_ANKLE = (
+    "Right ankle, three views. Fracture of the distal fibula. Fracture of the medial malleolus."
+)
+_EPE = "Broad capsular contact, no definite EPE."
+
+# Each mechanism with a change it must flag and a faithful wording it must leave alone: the
+# exact set of warning types each pair raises.
+_KINDS = [
+    # "Osseous" meets every bone and no soft organ: the bony denial does not answer for liver
+    # lesions, but does for an iliac wing lesion.
+    pytest.param(_LIVER_AND_BONES, "No focal osseous lesions.", {"omission"}, id="osseous-liver"),
+    pytest.param(
+        _LIVER_AND_BONES,
+        "Multiple hypermetabolic hepatic lesions. No focal bony lesions.",
+        set(),
+        id="osseous-kept",
+    ),
+    pytest.param(
+        "No focal osseous lesion.",
+        "Focal lesion in the right iliac wing.",
+        {"negation"},
+        id="osseous-bone",
+    ),
+    pytest.param("Bones: No fracture.", "No rib fracture.", set(), id="bones-rib"),
+    pytest.param(
+        "Stable focal uptake in the right iliac bone, suspicious for osseous mets.",
+        "Stable focal uptake in the right iliac bone, suspicious for osseous metastatic disease.",
+        set(),
+        id="osseous-mets",
+    ),
+    # The lateral meniscus's tear is weighed against the lateral meniscus's denial, not
+    # against the ACL's.
+    pytest.param(
+        _MENISCI,
+        "Medial meniscus: Tear.\nLateral meniscus: Tear.\nACL: No tear.",
+        {"negation"},
+        id="label-placed",
+    ),
+    pytest.param(
+        _MENISCI,
+        "Medial meniscus: Tear.\nLateral meniscus: Intact, without tear.\nACL: Intact.",
+        set(),
+        id="label-placed-kept",
+    ),
+    # "Intrarenal" places the stone in the kidney: a ureteral denial does not answer it.
+    pytest.param(_STONE, "No ureteral calculus.", {"omission"}, id="intra-organ"),
+    pytest.param(
+        _STONE, "6 mm right intrarenal calculus. No ureteral calculus.", set(), id="intra-kept"
+    ),
+    # The mass takes the side the sentence gives its testis.
+    pytest.param(
+        "1.3 cm intratesticular mass in the upper pole of the left testis. Right testis normal.",
+        "Left testis: 1.3 cm intratesticular mass in the upper pole.\nRight testis: Normal.",
+        set(),
+        id="side-of-structure",
+    ),
+    # Each carpal bone is its own place; "radial" before a part of the bone names the radius.
+    pytest.param(_CARPUS, "Nondisplaced scaphoid waist fracture.", {"omission"}, id="carpus"),
+    pytest.param(
+        _CARPUS,
+        "Nondisplaced fracture of the scaphoid waist and a small avulsion fracture of the"
+        " triquetrum.",
+        set(),
+        id="carpus-kept",
+    ),
+    pytest.param(
+        _FOREARM, "Buckle fracture of the distal radial metaphysis.", {"omission"}, id="radial"
+    ),
+    pytest.param(
+        _FOREARM,
+        "Buckle fracture of the distal radius metaphysis and fracture of the ulnar shaft.",
+        set(),
+        id="radial-kept",
+    ),
+    # A sided draft fracture of the radius is not the side-less ulnar one moved: that one was
+    # dropped (and the draft added a side).
+    pytest.param(
+        "Wrist, two views. Fracture of the distal radius. Fracture of the ulnar styloid.",
+        "Wrist, two views. Left distal radius fracture.",
+        {"omission", "laterality"},
+        id="sideless-not-moved",
+    ),
+    # A fibular fracture that moved sides is not the medial malleolus's, which was dropped.
+    pytest.param(
+        _ANKLE,
+        "Left ankle, three views. Fracture of the distal fibula.",
+        {"laterality", "omission"},
+        id="moved-keeps-structure",
+    ),
+    pytest.param(
+        _ANKLE,
+        "Left ankle, three views. Fracture of the distal fibula. Fracture of the medial"
+        " malleolus.",
+        {"laterality"},
+        id="moved-both",
+    ),
+    pytest.param(
+        "Possible nondisplaced fracture of the hamate.",
+        "A nondisplaced fracture of the hamate is possible.",
+        set(),
+        id="possible-kept",
+    ),
+    # An airway tube does not stand for a gastric one.
+    pytest.param(_TUBES, "Endotracheal tube tip 4 cm above the carina.", {"omission"}, id="tubes"),
+    pytest.param(
+        _TUBES,
+        "Endotracheal tube tip 4 cm above the carina. Nasogastric tube tip in the stomach.",
+        set(),
+        id="tubes-kept",
+    ),
+    # "Lung disease" is about the whole lung, not the right lower lobe's honeycombing; at the
+    # finding's own structure a generic word still stands for it.
+    pytest.param(
+        _HONEYCOMBING,
+        "Subpleural reticulation, consistent with fibrotic lung disease.",
+        {"omission"},
+        id="generic-organ",
+    ),
+    pytest.param(
+        _HONEYCOMBING,
+        "Subpleural reticulation with new honeycombing in the right lower lobe.",
+        set(),
+        id="generic-kept",
+    ),
+    pytest.param(
+        "Irregular mass in the right breast at 10 o'clock.",
+        "Irregular abnormality in the right breast at 10 o'clock.",
+        set(),
+        id="generic-same-structure",
+    ),
+    # A duct stone denied is no gallstone denied; an added heel spur is an insertion.
+    pytest.param(
+        "CBD 5 mm. No choledocholithiasis.",
+        "CBD 5 mm without choledocholithiasis. Multiple gallstones.",
+        {"insertion"},
+        id="stone-organ",
+    ),
+    pytest.param(
+        "Cholelithiasis. No choledocholithiasis.",
+        "Gallstones. No stone in the common bile duct.",
+        set(),
+        id="stone-organ-kept",
+    ),
+    pytest.param(
+        "No fracture. Lisfranc alignment normal.",
+        "No fracture. Normal Lisfranc alignment. Small plantar calcaneal enthesophyte.",
+        {"insertion"},
+        id="enthesophyte",
+    ),
+    pytest.param(
+        _EPE,
+        "Broad capsular contact with definite extraprostatic extension.",
+        {"negation"},
+        id="epe",
+    ),
+    pytest.param(
+        _EPE,
+        "Broad capsular contact without definite extraprostatic extension.",
+        set(),
+        id="epe-kept",
+    ),
+]
+
+
+@pytest.mark.parametrize("source, report, kinds", _KINDS)
+def test_sites_words_and_kin_raise_exactly_their_types(verifier, source, report, kinds):
+    assert _types(verifier, source, report) == kinds
+
+
+@pytest.mark.parametrize(
+    "source, report, kind, quoted",
+    [
+        # A fracture held possible is denied by a draft that calls the bone intact.
+        (
+            "Possible nondisplaced fracture of the hamate.",
+            "The hamate is intact.",
+            "negation",
+            ("fracture", "hamate"),
+        ),
+        # The draft drops the endotracheal tube; its orogastric tube is the dictated OGT.
+        (
+            "OGT tip in the stomach. ETT in good position.",
+            "Orogastric tube in the stomach.",
+            "omission",
+            ("ETT", None),
+        ),
+    ],
+)
+def test_a_possible_fracture_and_a_dropped_tube_are_flagged_at_their_words(
+    verifier, source, report, kind, quoted
+):
+    _assert_one_of_kind(verifier, source, report, kind, quoted)
+
+
+@pytest.mark.parametrize(
+    "source, report, kind",
+    [
+        (
+            "Small left pneumothorax. Right pleural effusion.\n"
+            "IMPRESSION: Left pneumothorax. Right pleural effusion.",
+            "Small left pneumothorax.\nIMPRESSION: Left pneumothorax.",
+            "omission",
+        ),
+        (
+            "Small left pneumothorax.\nIMPRESSION: Left pneumothorax.",
+            "Small left pneumothorax. Small hiatal hernia.\n"
+            "IMPRESSION: Left pneumothorax. Hiatal hernia.",
+            "insertion",
+        ),
+    ],
+)
+def test_a_finding_restated_in_the_impression_is_dropped_or_added_once(
+    verifier, source, report, kind
+):
+    warnings = verifier.verify(source, report)
+    assert [w["type"] for w in warnings] == [kind]
+
+
+_LABELLED_NODULES = (
+    "Thyroid US.\nNodule 1: right lobe, 12 mm, solid, without calcification.\n"
+    "Nodule 2: left lobe, 7 mm, spongiform, no calcification."
+)
+_LABELLED_OBSERVATIONS = (
+    "Liver MRI.\nObs A: segment 8, 15 mm, arterial enhancement without washout.\n"
+    "Obs B: segment 3, 6 mm, no washout or capsule."
+)
+
+
+@pytest.mark.parametrize(
+    "source, report, name",
+    [
+        (
+            _LABELLED_NODULES,
+            "Thyroid US.\nNodule 1: right lobe, 12 mm, solid, without calcification.",
+            "Nodule",
+        ),
+        (
+            _LABELLED_OBSERVATIONS,
+            "Liver MRI.\nObs A: segment 8, 15 mm, arterial enhancement without washout.",
+            "Obs",
+        ),
+    ],
+)
+def test_a_size_on_a_labelled_line_is_the_labelled_lesions_not_a_denied_findings(
+    verifier, source, report, name
+):
+    # "Nodule 2: left lobe, 7 mm, ... no calcification": the size is the nodule's, so the
+    # nodule the draft drops is an omission that names it.
+    omissions = [w for w in verifier.verify(source, report) if w["type"] == "omission"]
+    assert len(omissions) == 1
+    assert source[slice(*omissions[0]["source_span"])] == name
+
+
+@pytest.mark.parametrize(
+    "source, report",
+    [
+        (
+            _LABELLED_NODULES,
+            "Thyroid US.\nNodule 1: right thyroid lobe, 1.2 cm, solid, no calcification.\n"
+            "Nodule 2: left thyroid lobe, 0.7 cm, spongiform, no calcification.",
+        ),
+        (
+            _LABELLED_OBSERVATIONS,
+            "Liver MRI.\nObservation A: segment 8, 1.5 cm, arterial phase enhancement, no washout."
+            "\nObservation B: segment 3, 0.6 cm, without washout or capsule.",
+        ),
+        (
+            "Focal uptake in the L4 vertebral body. Focal uptake in the right scapula.",
+            "Focal uptake at L4 and in the right scapula.",
+        ),
+        (
+            "New enhancing lesion in the right frontal lobe. New lesion in the spinal cord at T4."
+            "\nIMPRESSION: New lesions. New T4 cord lesion.",
+            "FINDINGS: New enhancing lesion in the right frontal lobe. New lesion in the cord at"
+            " the T4 level.\nIMPRESSION: New lesions, one of them in the cord at T4.",
+        ),
+        (
+            "Fractures: left clavicle and left scapula.",
+            "Fractures of the left clavicle and the left scapula.",
+        ),
+        ("Free fluid: none in the pelvis.", "No free fluid in the pelvis."),
+        (
+            "Cortical erosion of the medial malleolus and the talus.",
+            "Cortical erosion of the talus and of the medial malleolus.",
+        ),
+        (
+            "Left ankle, three views. Fracture of the distal fibula. Fracture of the medial"
+            " malleolus.",
+            "Left ankle, three views. Fractures of the distal fibula and of the medial malleolus.",
+        ),
+    ],
+)
+def test_findings_kept_at_each_of_their_sites_and_sizes_raise_nothing(verifier, source, report):
+    assert _types(verifier, source, report) == set()
+
+
+_SURVEY = "Bone survey, MM, restaging. Skull: small lytic lesions, unchanged."
+_PRIMARY = "RUL primary now 2.4 cm (prev 3.0 cm). No new nodes."
+_PRIMARY_DRAFT = (
+    "The right upper lobe primary tumor measures 2.4 cm, previously 3.0 cm. No new lymph nodes."
+    "\nIMPRESSION: Partial response of the right upper lobe primary tumor."
+)
+
+
+@pytest.mark.parametrize(
+    "source, report, inserted",
+    [
+        # The draft's own history names the myeloma its impression names again.
+        (
+            _SURVEY,
+            "HISTORY: Multiple myeloma, restaging.\nFINDINGS: Skull: small lytic lesions,"
+            " unchanged.\nIMPRESSION: Stable lytic myeloma lesions.",
+            [],
+        ),
+        (
+            _SURVEY,
+            "HISTORY: Multiple myeloma, restaging.\nFINDINGS: Skull: small lytic lesions,"
+            " unchanged.\nIMPRESSION: Stable lytic lesions. New plasmacytoma of the left humerus.",
+            ["plasmacytoma"],
+        ),
+        # The tumor sized as dictated is the dictated primary, in the impression as well.
+        (_PRIMARY, _PRIMARY_DRAFT, []),
+        (
+            _PRIMARY,
+            "IMPRESSION: Partial response of the right upper lobe primary tumor.\nFINDINGS: The"
+            " right upper lobe primary tumor measures 2.4 cm, previously 3.0 cm.",
+            [],
+        ),
+        (_PRIMARY, _PRIMARY_DRAFT + " New liver tumor.", ["tumor"]),
+    ],
+)
+def test_a_draft_naming_the_known_disease_or_a_sized_lesion_again_inserts_nothing(
+    verifier, source, report, inserted
+):
+    warnings = verifier.verify(source, report)
+    assert {w["type"] for w in warnings} <= {"insertion"}
+    assert [report[slice(*w["report_span"])] for w in warnings] == inserted
+
+
+_TWO_OBSERVATIONS = (
+    "Seg 7 obs 2.3 cm with washout. Seg 3 obs 8 mm.\nImp: Seg 7 2.3 cm, definite HCC. Seg 3 8 mm."
+)
+
+
+@pytest.mark.parametrize(
+    "source, report, omitted",
+    [
+        # An enlarged artery is a dilated one: the families of a word are all its kin.
+        (
+            "Mediastinal nodes normal. Enlarged main pulmonary artery, 34 mm.",
+            "Mediastinal lymph nodes are normal. The main pulmonary artery is dilated at 34 mm.",
+            [],
+        ),
+        # The HCC is the segment 7 observation, sized alike: its size is no other lesion's.
+        (
+            _TWO_OBSERVATIONS,
+            "Segment 7: 2.3 cm observation with washout. Segment 3: 8 mm observation.\n"
+            "IMPRESSION: 2.3 cm segment 7 observation, definite hepatocellular carcinoma."
+            " 8 mm segment 3 observation.",
+            [],
+        ),
+        (
+            _TWO_OBSERVATIONS,
+            "Segment 7: 2.3 cm observation with washout.\n"
+            "IMPRESSION: 2.3 cm segment 7 observation, definite hepatocellular carcinoma.",
+            ["obs"],
+        ),
+    ],
+)
+def test_a_finding_said_in_other_words_keeps_its_partner_and_its_size(
+    verifier, source, report, omitted
+):
+    warnings = verifier.verify(source, report)
+    assert {w["type"] for w in warnings} <= {"omission", "measurement"}
+    assert [source[slice(*w["source_span"])] for w in warnings if w["type"] == "omission"] == (
+        omitted
+    )

@@ -111,8 +111,6 @@ _KNOWN_NEGATIONS = {
     "of the five types",
     "h18-028": "the first 'No' denies a piece of clinical history ('No trauma'), which is no "
     "imaging finding",
-    "h18-046": "'osseous' names no structure the lexicon knows, so 'No suspicious osseous "
-    "lesion' answers for the peripheral zone's denied lesion",
     "h18-054": "the first 'No' denies a recommendation ('No follow-up imaging needed'), which "
     "is none of the five types",
     "h17-030": "tracer activity named by its site ('ectopic mediastinal activity') is not a "

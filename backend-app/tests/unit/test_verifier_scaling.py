@@ -14,6 +14,11 @@ from radpair.verifier import get_verifier
 from radpair.verifier import lexicon as lx
 from radpair.verifier.extract import side_matcher, surface_tokens, term_matcher
 from radpair.verifier.negex import cue_matcher
+from radpair.verifier.spoken import (
+    read_spoken_levels,
+    read_spoken_numbers,
+    read_spoken_punctuation,
+)
 from radpair.verifier.regex_trie import flat, literal_tokens, ordered_trie, word_scanner
 from tests.support.verifier_scoring import load_corpus
 
@@ -159,7 +164,7 @@ def test_anatomy_goes_to_the_same_finding_in_long_sentences():
         ) == _plain_attach_anatomy(text, terms, findings, anatomy)
 
 
-def _plain_measurement_owners(lower, facts, sentences, heading_mention):
+def _plain_measurement_owners(lower, facts, sentences, heading_mention, label_finding):
     index = extract_module._SentenceIndex(sentences)
     owners = []
     for meas in facts.measurements:
@@ -185,6 +190,14 @@ def _plain_measurement_owners(lower, facts, sentences, heading_mention):
             best = heading_mention.get(sent.heading)
         if best is None and far:
             best = min(far)[1]
+        label = label_finding.get(sent.heading)
+        if (
+            best is not None
+            and label is not None
+            and facts.mentions[best].polarity == "absent"
+            and "\n" not in lower[facts.mentions[label].span[1] : meas.start]
+        ):
+            best = label
         owners.append(best)
     return owners
 
@@ -193,13 +206,26 @@ def test_measurements_go_to_the_same_mention_in_long_sentences():
     verifier = get_verifier()
     for text in _texts(6, 150, pieces=80):
         facts = verifier.engine.extract(text)
-        sentences = extract_module.segment(text)
+        # Segmented as extract() reads it, spoken punctuation and numbers included.
+        read = read_spoken_numbers(read_spoken_levels(read_spoken_punctuation(text)))
+        sentences = extract_module.segment(read)
         headings = {
             m.sentence: i
             for i, m in reversed(list(enumerate(facts.mentions)))
             if sentences[m.sentence].is_label and m.kind == "anatomy"
         }
-        expected = _plain_measurement_owners(safe_lower(text), facts, sentences, headings)
+        labelled: dict[int, list[int]] = {}
+        for i, m in enumerate(facts.mentions):
+            if sentences[m.sentence].is_label:
+                labelled.setdefault(m.sentence, []).append(i)
+        label_findings = {
+            si: found[0]
+            for si, found in labelled.items()
+            if len(found) == 1 and facts.mentions[found[0]].kind == "finding"
+        }
+        expected = _plain_measurement_owners(
+            safe_lower(read), facts, sentences, headings, label_findings
+        )
         assert [m.mention for m in facts.measurements] == expected
 
 
