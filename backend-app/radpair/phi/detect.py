@@ -262,7 +262,12 @@ _ID_GROUPED = (
     rf"(?:[ ]\d{{1,3}}(?-i:[A-Z]){_FIELD_END})?"
 )
 _SSN_HIDDEN = r"[xX*]{3}-[xX*]{2}-"
-_KEY_TAIL = r"\s*(?:number|num|no\.?|nr|#|id)?\s*(?:is\s+|was\s+)?[:#=]?\s*(?:is\s+)?"
+# A key's colon may be said aloud ("m r n colon 5 5 3 ...") or follow a row of dots in a
+# fixed-width header ("ACCESSION.........: A2025-CT-114092").
+_KEY_TAIL = (
+    r"\s*(?:number|num|no\.?|nr|#|id)?\s*(?:is\s+|was\s+)?(?:\.{2,}[ \t]*)?"
+    r"(?:[:#=]|colon\b)?\s*(?:is\s+)?"
+)
 _AGE_NUM = r"(?:9\d|1[01]\d|12[0-5])"
 _ORDINAL_TENS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 # Speech recognition writes dates, times and ids as words: "january fifth twenty twenty four",
@@ -445,8 +450,11 @@ _CARDINAL_WORD = rf"(?:{_DIGIT_WORD}|{_TEEN}|{_TENS}|hundred|thousand|million|an
 # Spelled letters before an id ("c t a four four seven ..."), then digits one by one
 # ("7 7 0 4 1 2 9") or as words ("four four eight one two").
 _SPACED_ID = (
-    rf"(?:(?:(?:[a-z]|{_NATO})[ \t]){{0,6}}"
+    # Letters may be joined to the digits by a spoken dash and follow them after one ("x r
+    # dash 5 5 0 3 ...", "9 9 1 2 0 4 8 8 dash c t a").
+    rf"(?:(?:(?:[a-z]|{_NATO})[ \t]){{0,6}}(?:(?<=[a-z][ \t])dash[ \t]+)?"
     rf"(?:\d(?:(?:[ \t]|[ \t]+(?:dash|slash)[ \t]+)\d){{4,}}"
+    rf"(?:[ \t]+dash(?:[ \t]+[a-z](?![\w'’])){{1,4}})?"
     rf"|(?:slash[ \t]+)?{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}"
     # "four million seven hundred twelve thousand three hundred eighty eight"
     rf"|(?:{_CARDINAL_WORD}[ \t]+)*(?:million|thousand)(?:[ \t]+{_CARDINAL_WORD})+)"
@@ -1648,10 +1656,11 @@ _RULES: tuple[_Rule, ...] = (
     # prefix, degree).
     _rule(
         "NAME",
-        r"(?<![A-Za-z'’-])[A-Za-z][A-Za-z'’-]+(?:[ ][A-Za-z][A-Za-z'’-]+){0,2}"
-        r"\^[A-Za-z][A-Za-z'’-]*(?:\^[A-Za-z.'’-]*){0,5}(?![\w^])",
+        # Letters of any Latin alphabet: "KRZYŻANOWSKI^PIOTR^J".
+        rf"(?<![{_UP}{_LOW}'’-])[{_UP}{_LOW}][{_UP}{_LOW}'’-]+(?:[ ][{_UP}{_LOW}][{_UP}{_LOW}'’-]+){{0,2}}"
+        rf"\^[{_UP}{_LOW}][{_UP}{_LOW}'’-]*(?:\^[{_UP}{_LOW}.'’-]*){{0,5}}(?![\w^])",
         keep=_caret_name,
-        needs=re.compile(r"[A-Za-z]\^[A-Za-z]"),
+        needs=re.compile(rf"[{_UP}{_LOW}]\^[{_UP}{_LOW}]"),
     ),
     # "|3344^MBEKI^THANDO": the id of a person before the name in an HL7 field.
     _rule(
@@ -1851,15 +1860,20 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "PHONE",
-        r"(?i)(?<!\w)(?=[PpTtMmFfCcRrSsEeBbAaHhGgLl])"
+        r"(?i)(?<!\w)(?=[PpTtMmFfCcRrSsEeBbAaHhGgLlVv])"
         r"(?P<k>phone|telephone|tel|ph|mob|fax|facsimile|t[ée]l[ée]c|pager|page|"
         r"beeper|bleep|cell|mobile|callback|call\s*back|call|contact|reach|reached|switchboard|"
         # "local" and "loc." are the extension at sites in the Philippines and Canada.
         r"ext|extension|local|loc|area\s+code|telefon|tlf|handy|gsm|m[oó]vil|cellulare|"
-        r"t[ée]l[ée]avertisseur)\.?"
+        r"t[ée]l[ée]avertisseur|"
+        # Hospital handsets and Asian sites' phones ("Vocera 7-3321", "PHS 6021", "HP 9123 4560").
+        r"vocera|spectralink|ascom|phs|handphone|hp)\.?"
         r"\s*(?:number|no\.?|#)?\s*(?:is\s+)?[:#]?\s*(?:(?:us|me|him|her|them)\s+)?"
         r"(?:at\s+|on\s+)?"
-        r"(?P<v>\(?\d[\d(). \t-]{1,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?(?![\w-])"
+        # Digits said one by one with a spoken "dash" ("6 1 3 dash 5 5 5 dash 0 1 1 2"), an
+        # area code before a slash ("619/555-0135").
+        r"(?P<v>\d(?:(?:[ \t]+|[ \t]+dash[ \t]+)\d){6,}\b|\d{3}/\d{3}-\d{4}\b"
+        r"|\(?\d[\d(). \t-]{1,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?(?![\w-])"
         rf"|(?i:(?:plus[ \t]+)?{_TOLL_FREE}?{_DIGIT_WORD}"
         rf"(?:(?:[ \t,-]+|[ \t]+comma[ \t]+){_DIGIT_WORD}){{2,}})\b)",
         "v",
@@ -1895,7 +1909,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?i)\bplus[ \t]+{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{7,14}}\b",
         needs=frozenset({"plus"}),
     ),
-    _rule("PHONE", r"(?<![\w./-])\d{3}/\d{3}/\d{4}(?![\w/-])"),
+    # "619/555-0135" as well as "619/555/0135".
+    _rule("PHONE", r"(?<![\w./-])\d{3}/\d{3}[/-]\d{4}(?![\w/-])"),
     # "five five five dot four eight two dot nine one zero three": a number said with its dots.
     _rule(
         "PHONE",
@@ -2201,9 +2216,13 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "TIME",
-        rf"(?i)(?<!\w)(?=[AaBbUuSsTt@])(?:at|@|around|about|approximately|by|until|since|before|"
-        rf"after|time(?:[ \t]+of[ \t]+(?:exam|study|scan|injury|arrival|call|procedure|dictation|"
-        rf"report|transcription))?:?)[ \t]+"
+        rf"(?i)(?<!\w)(?=[AaBbUuSsTtLlOo@])(?:at|@|around|about|approximately|by|until|since|"
+        rf"before|after|time(?:[ \t]+of[ \t]+(?:exam|study|scan|injury|arrival|call|procedure|"
+        rf"dictation|report|transcription))?(?::|[ \t]+colon)?|"
+        # The clock times of a stroke call said aloud: "last known well twenty one ten", "scan
+        # start twenty two oh two", "onset ...".
+        rf"last[ \t]+(?:known[ \t]+)?(?:well|normal|seen(?:[ \t]+(?:well|normal))?)|"
+        rf"(?:scan[ \t]+)?start(?:ed)?|onset)[ \t]+"
         rf"(?:(?:approximately|about|around)[ \t]+)?(?P<v>{_SPOKEN_TIME}{_TIME_OF_DAY})\b"
         rf"(?![ \t,-]+{_DIGIT_WORD}\b)"
         # After "p m" no size can follow: "at two forty p m by telephone" is a time.
