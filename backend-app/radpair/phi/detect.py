@@ -39,6 +39,7 @@ class Span(NamedTuple):
 # "Şahin", "ĐẶNG".
 _UP = "A-ZÀ-ÖØ-ÞĀ-žḀ-ỿ"
 _LOW = "a-zß-öø-ÿĀ-žḀ-ỿ"
+_LETTER = _UP + _LOW
 # Capitalized words that follow a name context but are not names.
 _MONTHS = (
     "January February March April May June July August September October November December"
@@ -258,9 +259,14 @@ _ID_GROUPED = (
     r"(?:/[A-Za-z0-9][A-Za-z0-9-]*)*"
     rf"(?:(?<=\d)(?:[ ]\d{{2,6}}(?![:.]\d)){{1,3}}(?:-\d{{1,2}}(?![\w/-]))?"
     rf"(?:[ ]\d(?:[/-]\d)?{_FIELD_END})?)?"
-    r"|(?-i:[A-Z]{2,5})(?:[ ](?-i:[A-Z])?(?:\d{3,}(?:-\d{1,3})?|\d\d(?:-\d\d){2})){1,3}"
+    # After a site's capitals: a two-digit year before more groups ("US 24 112 908"), year,
+    # modality and number ("MAH 21-MR-004418", "UCSD 25MR0019987").
+    r"|(?-i:[A-Z]{2,5})(?:[ ](?-i:[A-Z])?(?:\d{3,}(?:-\d{1,3})?|\d\d(?:-\d\d){2}|\d\d(?=[ ]\d{3})"
+    r"|\d\d-?(?-i:[A-Z]{2,3})-?\d{4,})){1,3}"
     rf"(?:[ ]\d{{1,3}}(?-i:[A-Z]){_FIELD_END})?"
 )
+# Modality codes as accession numbers hold them ("CT", "MR", "US", "CTA").
+_MODALITY = r"(?:CTA?|MRA?|MRI|US|XR|CR|DX|NM|PET|PT|MG|RF|IR|FL|DXA|OT)"
 _SSN_HIDDEN = r"[xX*]{3}-[xX*]{2}-"
 # A key's colon may be said aloud ("m r n colon 5 5 3 ...") or follow a row of dots in a
 # fixed-width header ("ACCESSION.........: A2025-CT-114092").
@@ -619,7 +625,8 @@ _ROLE_WORDS = frozenset(
     manager charge scribe student intern staff team service ortho neuro gyn obgyn ent gi ir
     icu micu sicu picu nicu ccu pacu ems er ed or float bey hanım hanim physio physiotherapist
     athlete player agent carer caregiver coach trainer adjuster scheduler receptionist gynae
-    gynaecology gynecology obstetrics obs paeds peds""".split()
+    gynaecology gynecology obstetrics obs paeds peds pgy colorectal vascular thoracic
+    hepatobiliary""".split()
 )
 # Languages an interpreter speaks: "Dariush Karimi (Farsi)" names the language, not a nickname.
 _LANGUAGES = frozenset(
@@ -1657,10 +1664,10 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         # Letters of any Latin alphabet: "KRZYŻANOWSKI^PIOTR^J".
-        rf"(?<![{_UP}{_LOW}'’-])[{_UP}{_LOW}][{_UP}{_LOW}'’-]+(?:[ ][{_UP}{_LOW}][{_UP}{_LOW}'’-]+){{0,2}}"
-        rf"\^[{_UP}{_LOW}][{_UP}{_LOW}'’-]*(?:\^[{_UP}{_LOW}.'’-]*){{0,5}}(?![\w^])",
+        rf"(?<![{_LETTER}'’-])[{_LETTER}][{_LETTER}'’-]+(?:[ ][{_LETTER}][{_LETTER}'’-]+){{0,2}}"
+        rf"\^[{_LETTER}][{_LETTER}'’-]*(?:\^[{_LETTER}.'’-]*){{0,5}}(?![\w^])",
         keep=_caret_name,
-        needs=re.compile(rf"[{_UP}{_LOW}]\^[{_UP}{_LOW}]"),
+        needs=re.compile(rf"[{_LETTER}]\^[{_LETTER}]"),
     ),
     # "|3344^MBEKI^THANDO": the id of a person before the name in an HL7 field.
     _rule(
@@ -1735,9 +1742,16 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "ACCESSION",
         rf"(?i)\b(?=[Aa])(?:accession|accessions|acc|accn|acsn)\.?{_KEY_TAIL}"
-        rf"(?P<v>{_SPACED_ID}|{_ID_GROUPED})(?![\w/-])",
+        # The system that numbers it is not part of it ("Accession: RIS 25MR004417").
+        rf"(?:(?:RIS|PACS|EHR|EMR)[ \t]+)?" rf"(?P<v>{_SPACED_ID}|{_ID_GROUPED})(?![\w/-])",
         "v",
         keep=_with_glued_key,
+    ),
+    # With no key: a year, a modality and a serial joined by dashes names one study
+    # ("A2024-CT-098817", "24-MR-0041187", a site's prefix first: "KBH-25-US-10442").
+    _rule(
+        "ACCESSION",
+        rf"(?<![\w/-])(?:[A-Z]{{1,5}}-)?[A-Z]?(?:20)?\d\d-{_MODALITY}-\d{{4,}}(?![\w/-])",
     ),
     _rule(
         "ID",
@@ -2435,7 +2449,8 @@ _RULES: tuple[_Rule, ...] = (
         keep=lambda m: _trimmed(m, _could_be_name),
     ),
     # "CHAN Tai Man (陳大文)": a name in Chinese or Korean characters beside its English form.
-    _rule("NAME", r"\((?P<v>[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,4})\)", "v"),
+    # Not a header word in Chinese that ends in "number" ("(住院号)", an inpatient number).
+    _rule("NAME", r"\((?P<v>[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,4})(?<!号)\)", "v"),
     # A maiden name: "(née Gillespie)", "maiden name Okoro".
     _rule(
         "NAME",
@@ -2681,8 +2696,27 @@ _HEADER_NOT_PART = frozenset(
     médica medica tratante cédula cedula profesional medicina interna saúde salud são
     çekim tarihi tarih hastane hastanesi yaş doç dikte rapor
     usia tgl tanggal pemeriksaan nama dokter pengirim ibu bapak rumah sakit instalasi tahun
-    kasr portal contact esq saint""".split()
+    kasr portal contact esq saint ip""".split()
 )
+# Places, the words of a company's or hospital's name, and Latin anatomy that the name rules
+# read as a person ("SRI LANKA, COLOMBO", "Ho Chi Minh", "NightHawk Asia Pte Ltd", "Valley
+# Baptist", "PORTA HEPATIS"): a name span made of these words alone is dropped. Each may be
+# part of a name beside other words ("Kong Wei Ming" stays a name).
+_PLACE_WORDS = frozenset(
+    """sri lanka colombo kandy hong kong kowloon ho chi minh hanoi saigon city chattogram
+    chittagong dhaka karachi lahore nairobi lagos accra kampala singapore asia pacific gulf
+    pte ltd llc inc plc sdn bhd gmbh valley baptist methodist presbyterian adventist lutheran
+    porta hepatis tele read ordering asst centre center diagnostic""".split()
+)
+_PLACE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _only_place_words(text: str, start: int, end: int) -> bool:
+    """A name span whose every word is a place, company or Latin anatomy word."""
+    words = _PLACE_WORD.findall(text, start, end)
+    return bool(words) and all(w.lower() in _PLACE_WORDS for w in words)
+
+
 _NOT_PART = (
     frozenset(w.lower() for w in _NOT_NAME.split("|"))
     | _PARTICLE_WORDS
@@ -2840,6 +2874,8 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
                     continue
                 start, end = match.span(rule.group) if kept is True else kept
             if start < 0 or start == end or any(taken[start:end]):
+                continue
+            if rule.category == "NAME" and _only_place_words(text, start, end):
                 continue
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))
