@@ -1219,7 +1219,13 @@ def _caret_name(match: re.Match) -> tuple[int, int] | None:
 
 
 def _staff_initials(match: re.Match) -> bool:
-    """Initials, not a word, credential or modality ("Tech: RT", "Transcribed: none")."""
+    """Initials, not a word, credential or modality ("Tech: RT", "Transcribed: none"); or a
+    given name that no clinical or common word spells ("Typed by: Shazia")."""
+    if match.group("n"):
+        word = match.group("n")
+        return (namebook.is_ever_given(word) or namebook.is_unknown(word.lower())) and not (
+            namebook.is_clinical(word) or namebook.is_common(word)
+        )
     letters = match.group("v").replace(" ", "").replace("\t", "")
     if letters.upper() in _ACRONYMS or re.fullmatch(_CREDENTIAL_WORD, letters.upper()):
         return False
@@ -2369,7 +2375,9 @@ _RULES: tuple[_Rule, ...] = (
         "NAME",
         r"(?i)(?<!\w)(?=[TtSsRr])(?:transcri(?:bed|ption|ptionist)(?:[ \t]+by)?|typed[ \t]+by|"
         r"technologist|tech|sonographer|radiographer)(?:[ \t]+initials)?[ \t]*:?[ \t]*"
-        r"(?P<v>(?-i:[A-Z]{2,4}|[a-z]{2,4}|[a-z](?:[ \t][a-z]){1,2}))"
+        # or the typist's given name alone ("Typed by: Shazia", "typed by aoife").
+        r"(?P<v>(?-i:[A-Z]{2,4}|[a-z]{2,4}|[a-z](?:[ \t][a-z]){1,2})"
+        r"|(?<=[ \t:])(?P<n>[^\W\d_]{3,})(?![ \t]*,))"
         r"(?=[ \t]*(?:$|\n|[.,;/)]|[ \t]{2}|(?:period|full[ \t]+stop|comma)\b))",
         "v",
         keep=_staff_initials,
@@ -2421,7 +2429,7 @@ _RULES: tuple[_Rule, ...] = (
         "NAME",
         rf"(?<!\w){_initials(_ROLE_NOUN)}(?i:{_ROLE_NOUN})(?:,?[ \t]+(?:{_TITLE}\b\.?[ \t]+)?"
         rf"(?P<v>{_INITIALS_ONLY}|(?>(?:{_PARTICLE_ANY}[ \t]+)*{_NAME_SEQ})){_EPONYM_USE}"
-        rf"|(?=[ \t]+(?P<lv>{_LOWER_SEQ})))",
+        rf"|(?=(?:[ \t]*:|[ \t]+colon)?[ \t]+(?P<lv>{_LOWER_SEQ})))",
         "v",
         keep=_after_role,
     ),
@@ -2558,6 +2566,19 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?P<rest>(?:[ \t]+(?:{_PARTICLE}[ \t]+)*[{_LOW}][{_LOW}'’-]+){{0,3}}))",
         keep=_spoken_surname_first,
         needs=lambda text: "comma" in text and _speech_text(text),
+    ),
+    # "pt: lachance, mateo   mrn ...": a header typed in lower case, the surname, a comma and
+    # the given names up to the end of the field; after "patient:" even words are names ("rose,
+    # river"), not clinical ones.
+    _rule(
+        "NAME",
+        rf"(?<![\w.])(?:patient|pt|name|patient[ \t]+name)[ \t]*:[ \t]*"
+        rf"(?P<v>[{_LOW}][{_LOW}'’-]+,[ \t]*[{_LOW}][{_LOW}'’-]+(?:[ \t][{_LOW}][{_LOW}'’-]+)?)"
+        rf"{_FIELD_END}",
+        "v",
+        keep=lambda m: not any(
+            namebook.is_clinical(w) or w in _NOT_PART for w in _SPAN_WORD.findall(m.group("v"))
+        ),
     ),
     # "daughter grace reports", "partner tomas present": a relative's given name in lower case.
     _rule(
