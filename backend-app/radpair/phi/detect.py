@@ -90,11 +90,14 @@ _INITIALS_ONLY = rf"(?:[{_UP}]\.){{2,3}}(?!\w)"
 _CREDENTIAL_WORD = r"(?:RDMS|RDCS|RVT|RT|RTR|ARRT|CNMT|RN|CNM|NP|PA-C|MD)"
 _LABEL_WORD = (
     rf"(?=[{_UP}])(?!(?:{_NOT_LABEL_WORD})\b)(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_UP}{_LOW}]+"
-    rf"(?:[-'’](?!s\b)[{_UP}{_LOW}]+)*|{_INITIALS})"
+    # An apostrophe may end a part before the hyphen ("Ochieng'-Otieno").
+    rf"(?:(?:['’]-|[-'’])(?!s\b)[{_UP}{_LOW}]+)*|{_INITIALS})"
 )
 _PARTICLE = (
     r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|do|la|le|los|las|bin|binti|bint|bte|ap|"
     r"al|el|ten|ter|"
+    # Kalenjin "arap" (son of): "Kipchumba arap Rotich".
+    r"arap|"
     # Portuguese and Spanish join two surnames with "e" and "y" ("Costa e Silva").
     r"e|y|"
     r"St\.?|Ste\.?|s/o|d/o|a/l|a/p|"
@@ -103,9 +106,12 @@ _PARTICLE = (
 # Words of one name are one space apart; two spaces or a tab separate the fields of a header.
 _NAME_SEQ = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{0,3}}"
 # A quoted nickname may stand inside the name: 'Travis "T-Bone" Kowalczyk'.
+# A nickname may stand in brackets too ("Marthinus (Tinus) du Plessis"); up to five words
+# ("MUHAMMAD FAIZAL BIN ABDUL RAHMAN"), and a Vietnamese surname that is also a particle may
+# end it ("Mr. Quang Le", "Dr. Minh Do").
 _LABEL_SEQ = (
-    rf"{_LABEL_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*(?:['‘\"“][{_UP}][\w .-]{{0,14}}['’\"”][ \t])?"
-    rf"{_LABEL_WORD}){{0,3}}"
+    rf"{_LABEL_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*(?:['‘\"“(][{_UP}][\w .-]{{0,14}}['’\"”)][ \t]"
+    rf"(?:{_PARTICLE}[ \t])*)?{_LABEL_WORD}){{0,4}}(?:[ \t](?:Le|Lê|Do|Đỗ)(?![\w'’-]))?"
 )
 _RELATIVE = (
     r"(?:mother|father|wife|husband|son|daughter|spouse|guardian|caregiver|grandson|"
@@ -175,7 +181,7 @@ _ROLE_LABEL = (
     rf"(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
     r"reported\s+by|read\s+by|dictated\s+by|signed\s+by|cc|copy\s+to|subject|ref|referrer|"
     # The people of claims, insurance and post-mortem forms ("Injured worker: Hope Mbeki").
-    r"referral|(?:injured\s+)?worker|claimant|insured|employee|decedent|guarantor|"
+    r"staff|referral|(?:injured\s+)?worker|claimant|insured|employee|decedent|guarantor|"
     r"policy\s*holder|beneficiary|applicant|client)"
 )
 # "the referring physician", "surgery PA", "child protection team physician": up to four
@@ -607,12 +613,12 @@ _PARTICLE_ANY = (
     r"(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]os|[Dd]as|[Tt]e|"
     r"N[ií]|Nic|[OÓ]|Ua|"
     r"[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]ela|[Bb]in|[Bb]inti|[Bb]int|[Bb]te|ap|[Ii]bn|[Aa]bu|[Aa]l|"
-    r"[Ee]l|St\.?|"
+    r"[Ee]l|St\.?|arap|"
     r"Ste\.?|[Ll]os|[Ll]as|s/o|d/o|a/l|a/p)"
 )
 _PARTICLE_WORDS = frozenset(
     "van von der den de del della di da du dos das la le ter ten te dela bin binti bint bte ap "
-    "ibn abu al "
+    "ibn abu al arap "
     "el st ste los las "
     "ní ni nic ó ua".split()
 )
@@ -800,6 +806,9 @@ def _not_name_lead(word: str) -> bool:
     )
 
 
+_VIETNAMESE_SURNAMES = frozenset("Le Lê Do Đỗ".split())
+
+
 def _trimmed(
     match: re.Match, single=None, lead: bool = True, end: int | None = None
 ) -> tuple[int, int] | None:
@@ -814,7 +823,12 @@ def _trimmed(
         and words[-2].group().lower() not in _PARTICLE_WORDS  # "de Wet", "van Dam"
     ):
         words.pop()
-    while len(words) > 1 and words[-1].group().lower() in _PARTICLE_WORDS:
+    # A capitalised "Le" or "Do" ending the name is a Vietnamese surname ("Mr. Quang Le").
+    while (
+        len(words) > 1
+        and words[-1].group().lower() in _PARTICLE_WORDS
+        and words[-1].group() not in _VIETNAMESE_SURNAMES
+    ):
         words.pop()
     while lead and len(words) > 1 and _not_name_lead(words[0].group()):
         words.pop(0)
@@ -2385,7 +2399,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         rf"(?<!\w){_initials(_ROLE_LABEL)}(?i:{_ROLE_LABEL})"
-        rf"(?:\s*:|[ \t]+[-–](?=[ \t]))[ \t]*"
+        rf"(?:(?:\.{{2,}})?\s*:|[ \t]+[-–](?=[ \t]))[ \t]*"
         rf"(?:{_CREDENTIAL_WORD}[ \t]*:?[ \t]+)?(?:{_TITLE}\b\.?\s+)?"
         rf"(?P<v>{_INITIALS_ONLY}|(?:{_PARTICLE}[ \t]+)*{_SURNAME_GIVEN})",
         "v",
