@@ -1710,6 +1710,28 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d"
         r"(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?\b",
     ),
+    # East Asian dates: "2023年9月12日", a Republic of China year ("民國68年4月2日"), Korean
+    # "2023년 11월 8일" and "2023. 11. 14".
+    _rule(
+        "DATE",
+        r"(?:民國|民国)?\d{2,4}[ ]?年[ ]?\d{1,2}[ ]?月(?:[ ]?\d{1,2}[ ]?日)?"
+        r"|\d{4}[ ]?년[ ]?\d{1,2}[ ]?월(?:[ ]?\d{1,2}[ ]?일)?"
+        rf"|(?<![\w.]){_YEAR}\.[ ](?:0?[1-9]|1[0-2])\.[ ](?:0?[1-9]|[12]\d|3[01])\b",
+    ),
+    # Thai dates: a day, an abbreviated Thai month and a Buddhist-era year ("9 มี.ค. 2510").
+    _rule(
+        "DATE",
+        r"(?<![\w.])\d{1,2}[ \t]*(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)"
+        r"\.[ \t]*(?:25\d\d|\d\d)\b",
+    ),
+    # A day as an ordinal, "of" and the month ("the twenty-first of October, 2024", "12TH
+    # FEBRUARY, 2024"), whatever the case.
+    _rule(
+        "DATE",
+        rf"(?i)(?<![\w-])(?:{_WEEKDAY},?[ \t]+(?:the[ \t]+)?)?"
+        rf"(?:{_SPOKEN_ORDINAL}|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th))"
+        rf"[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+(?:{_YEAR}|{_SPOKEN_YEAR}))?(?![\w-])",
+    ),
     # "S23.07.09", "Reiwa 7.03.14": a Japanese era date.
     _rule(
         "DATE",
@@ -2314,6 +2336,14 @@ _RULES: tuple[_Rule, ...] = (
         "v",
     ),
     _rule("TIME", r"(?<![\w.])(?:[01]\d|2[0-3])[0-5]\d\s*(?i:hours|hrs|hr|h)\b"),
+    # "10H35" (South Africa, France), a time with the Thai "น." or Malay "pagi"/"petang"
+    # after it ("13.20 น.", "10.20 pagi").
+    _rule(
+        "TIME",
+        r"(?<![\w.:])(?:[01]\d|2[0-3])[hH][0-5]\d\b"
+        r"|(?<![\w.:])(?:[01]?\d|2[0-3])[.:][0-5]\d"
+        r"(?:[ \t]*(?i:pagi|petang|malam)\b|(?=[ \t]*น\.))",
+    ),
     _rule(
         "TIME",
         r"(?:\b(?i:at|time|eta|etd|lkw|lsw|last[ \t]+(?:known|seen)[ \t]+well)[ \t]*:?|@)\s*"
