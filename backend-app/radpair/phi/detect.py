@@ -264,7 +264,10 @@ _ID_GROUPED = (
     r"(?:[A-Za-z]{1,5}/)*(?=[A-Za-z0-9.-]*\d)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"
     r"(?:/[A-Za-z0-9][A-Za-z0-9-]*)*"
     rf"(?:(?<=\d)(?:[ ]\d{{2,6}}(?![:.]\d)){{1,3}}(?:-\d{{1,2}}(?![\w/-]))?"
-    rf"(?:[ ]\d(?:[/-]\d)?{_FIELD_END})?)?"
+    rf"(?:[ ]\d(?:[/-]\d)?{_FIELD_END})?"
+    # A health card's version code ends the field ("HCN: 4532 281 907 TK").
+    rf"(?:[ ](?!(?:CT|MR|US|XR|CR|DX|NM|PT|MG|RF|IR|FL|AP|PA|OR|ED|ER|IP|OP)\b)"
+    rf"(?-i:[A-Z]{{2}}){_FIELD_END})?)?"
     # After a site's capitals: a two-digit year before more groups ("US 24 112 908"), year,
     # modality and number ("MAH 21-MR-004418", "UCSD 25MR0019987").
     r"|(?-i:[A-Z]{2,5})(?:[ ](?-i:[A-Z])?(?:\d{3,}(?:-\d{1,3})?|\d\d(?:-\d\d){2}|\d\d(?=[ ]\d{3})"
@@ -1611,7 +1614,7 @@ _ID_KEYS = (
     # National identity, tax and social security numbers of sites abroad ("CPF: 384.927.116-05",
     # "CURP: ...", "NIK: 3578 0412 ...", "NSS: 4387 65 1234-5", "n i c nine one two ..."); short
     # keys that are words or clinical abbreviations ("CI", "CNS", "CPR", "run", "sin") are left out.
-    r"CPF|CNPJ|SUS|CURP|RFC|NSS|IMSS|DNI|NIE|NIF|CUIL|CUIT|RUT|NIK|KTP|NIC|CNIC|NID|NIN|BVN|"
+    r"HCN|CPF|CNPJ|SUS|CURP|RFC|NSS|IMSS|DNI|NIE|NIF|CUIL|CUIT|RUT|NIK|KTP|NIC|CNIC|NID|NIN|BVN|"
     r"PESEL|BSN|AHV|iqama|emirates\s+id|civil\s+id|c[ \t]p[ \t]f|n[ \t]i[ \t][ck]|"
     r"c[ \t]u[ \t]r[ \t]p|n[ \t]s[ \t]s)"
 )
@@ -1801,6 +1804,15 @@ _RULES: tuple[_Rule, ...] = (
         rf"{_KEY_TAIL}(?P<v>{_SPOKEN_KEYED_ID}|\d(?:[ \t]\d){{2,}}\b|{_ID_GROUPED})(?![\w/-])",
         "v",
         keep=_keyed_id,
+    ),
+    # A medical council's registration with no "No." ("PMDC 48213-P", "BMDC A-51207", "MMC
+    # 55721", "SMC reg. M12345A", "MDCN/R/48213" is read by the slash rule).
+    _rule(
+        "ID",
+        r"\b(?:PMDC|BMDC|MMC|SMC|MDCN|NMC|MCI|KMPDC|HPCSA|GMC|IMC|MCNZ|AHPRA|CPSO|CMQ|SLMC|NMDC)"
+        r"(?:[ \t]+(?i:reg(?:istration|n)?|no|number)\.?)?[ \t]*[:#]?[ \t]*"
+        r"(?P<v>[A-Z]?-?\d{4,}(?:-[A-Z])?|[A-Z]{1,3}\d{4,}[A-Z]?)(?![\w/-])",
+        "v",
     ),
     # "CRM-SP 98431", "CRM/RS 34127": a doctor's registration with a Brazilian council and its
     # state ("CRM threatened" in a rectal MRI is a margin, and has no state after it).
