@@ -1047,6 +1047,22 @@ def _given_at_work(match: re.Match) -> bool:
     return namebook.is_unknown(word) and (not before.strip() or before.rstrip()[-1:] in ".;:\n")
 
 
+# Species of germs written after their genus's initial ("caused by E. Coli").
+_SPECIES = frozenset(
+    """coli difficile pylori aureus pneumoniae influenzae faecalis faecium tuberculosis albicans
+    aeruginosa jirovecii pyogenes agalactiae epidermidis cloacae mirabilis fumigatus
+    neoformans""".split()
+)
+
+
+def _initial_surname(name: str) -> bool:
+    """ "J. Dorvil": the surname after the initials may be a name and is no clinical word or
+    germ ("T. Spine", "C. Difficile")."""
+    surname = name.replace(".", " ").split()[-1]
+    plain = surname.lower()
+    return _could_be_name(surname) and not (namebook.is_clinical(plain) or plain in _SPECIES)
+
+
 def _could_be_name(word: str) -> bool:
     """namebook.could_be_name for each hyphenated part ("Al-Hassan", "Garcia-Moreno"), not a
     role ("MD   Tech: ..." names no one)."""
@@ -2514,7 +2530,33 @@ _RULES: tuple[_Rule, ...] = (
     ),
     # "CHAN Tai Man (陳大文)": a name in Chinese or Korean characters beside its English form.
     # Not a header word in Chinese that ends in "number" ("(住院号)", an inpatient number).
-    _rule("NAME", r"\((?P<v>[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,4})(?<!号)\)", "v"),
+    # Family and given name may stand apart, the given name in kana ("(佐藤 春樹)", "(高橋 ウメ)").
+    _rule(
+        "NAME",
+        r"\((?P<v>[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{1,4}"
+        r"(?:[ \u3000][\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{1,4})?)(?<!号)\)",
+        "v",
+        keep=lambda m: len(m.group("v").replace(" ", "").replace("\u3000", "")) >= 2,
+    ),
+    # An initial and a surname after "by" or a signature's dash at the end of a line ("loaded
+    # to PACS by J. Dorvil", "- L. Ferreira-Hohaia").
+    _rule(
+        "NAME",
+        rf"(?:\b(?i:by)|(?<=[ \t.])[-–—])[ \t]+(?P<v>[{_UP}]\.[ \t]?(?:[{_UP}]\.[ \t]?)?"
+        rf"{_CAP_WORD})(?![\w'’-])",
+        "v",
+        keep=lambda m: _initial_surname(m.group("v")),
+    ),
+    # A name said and then spelled with hyphens ("vang, v-a-n-g"): the spelling is the name too
+    # (the word before it is left to the name rules).
+    _rule(
+        "NAME",
+        rf"(?i)(?<![\w'’-])(?P<w>[{_LETTER}]{{2,}}),?[ \t]+"
+        rf"(?P<sp>[a-z](?:-[a-z]){{1,}})(?![\w'’-])",
+        keep=lambda m: m.group("w").lower() == m.group("sp").replace("-", "").lower()
+        and m.span("sp"),
+        needs=re.compile(r"(?<![\w-])[A-Za-z]-[A-Za-z](?:-|\b)"),
+    ),
     # A maiden name: "(née Gillespie)", "maiden name Okoro".
     _rule(
         "NAME",
