@@ -1786,7 +1786,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "MRN",
-        rf"(?i)(?<!\w)(?=[MmHhCcRrUuFfIiOoNn])"
+        rf"(?i)(?<!\w)(?=[MmHhCcRrUuFfIiOoNnAa])"
         rf"(?:MRN|m\.?[ \t]r\.?[ \t]n\b\.?|MR\s*#|MR\s+(?:no\.?|number)|"
         rf"med(?:ical)?\s+rec(?:ord)?s?|"
         rf"(?:hospital|hosp|chart|record|unit|registration|reg|folder|file|clinic|IP|OP|CR|o[ \t]p)"
@@ -1795,8 +1795,11 @@ _RULES: tuple[_Rule, ...] = (
         rf"u[ \t]r[ \t]n|H&C|"
         rf"u[ \t]h[ \t]i[ \t]d|"
         # "RN: HKL/24/118904": the registration number at Malaysian sites (a nurse is "RN,").
-        rf"(?-i:RN)(?=[ \t]*:))(?![A-Za-z])"
-        rf"{_KEY_TAIL}(?P<v>{_SPACED_ID}|{_ID_GROUPED})(?![\w/-])",
+        rf"(?-i:RN)(?=[ \t]*:)|"
+        # "HN: 65-012345/2", "AN: 66/021877": the hospital and admission numbers of Thai and
+        # Hong Kong sites, with a check digit in brackets ("HN19004527(3)").
+        rf"(?-i:HN|AN)(?=[ \t]*:))(?![A-Za-z])"
+        rf"{_KEY_TAIL}(?P<v>(?:{_SPACED_ID}|{_ID_GROUPED})(?:\(\d\))?)(?![\w/-])",
         "v",
         keep=_with_glued_key,
     ),

@@ -61,6 +61,12 @@ PHONES_AND_IDS = [
     ("BMDC A-33018", [("ID", "A-33018")]),
     ("(SMC reg. M45521B)", [("ID", "M45521B")]),
     ("HCN: 8821 440 139 ZX\n", [("ID", "8821 440 139 ZX")]),
+    # Hospital and admission numbers of Thai and Hong Kong sites, a check digit in brackets.
+    (
+        "HN: 64-220871/3      AN: 67/004412\n",
+        [("MRN", "64-220871/3"), ("MRN", "67/004412")],
+    ),
+    ("Ward 3   HN: HN55120871(4)\n", [("MRN", "HN55120871(4)")]),
 ]
 
 # Dates and times of sites abroad and ordinal days in any case.
@@ -139,6 +145,7 @@ def test_slice_18_identifier_families_are_masked_exactly(text, expected):
         # A time word said after "started" that is no clock time, a role word typed alone.
         "started two weeks ago",
         "Tech: Portable.",
+        "an MRI an hour later",
         "Selective injections using Seldinger technique.",
     ],
 )
