@@ -1156,6 +1156,9 @@ _NOT_INITIALS = frozenset(
 _GIVEN_BEFORE_INITIAL = re.compile(rf"(?<![\w'’-])(?P<g>[{_LOW}]{{3,}})[ \t]+$")
 
 
+_CUE_BEFORE_INITIAL = re.compile(r"(?:\bby|:)[ \t]+$")
+
+
 def _initials_name(match: re.Match) -> tuple[int, int] | None:
     """Initials before a surname: two or more, or one after a listed given name, and the
     surname a name (not "e.g. mild", "s. aureus")."""
@@ -1167,12 +1170,16 @@ def _initials_name(match: re.Match) -> tuple[int, int] | None:
     given = before.group("g") if before else None
     if surname in _PAIR_STOP or surname in _ROLE_WORDS or namebook.is_eponym(surname):
         return None
+    if surname in _SPECIES:
+        return None
     if not (namebook.is_lower_name(surname) or namebook.is_lower_surname(surname)):
         return None
     if given and namebook.is_ever_given(given) and namebook.is_lower_name(given, False):
         return before.start("g"), match.end("s")
-    if initials.count(".") >= 2:
-        return match.start("i"), match.end("s")
+    if initials.count(".") >= 2 or _CUE_BEFORE_INITIAL.search(
+        match.string, max(0, match.start() - 4), match.start()
+    ):
+        return match.start("i"), match.end("s")  # "dictated by a. okafor"
     return None
 
 
@@ -1586,9 +1593,13 @@ def _relative_given(match: re.Match) -> tuple[int, int] | None:
     word = match.group("lv")
     if word in _PAIR_STOP or word in _ROLE_WORDS or namebook.is_clinical(word):
         return None
-    if not namebook.is_ever_given(word) or word in _VERBS_AFTER_NAME:
-        return None  # "daughter hope" is a name; "son will", "mother may" are not
     end = match.end("lv")
+    if not namebook.is_ever_given(word) or word in _VERBS_AFTER_NAME:
+        # A given name no list knows before a listed surname ("husband chue xiong").
+        after = _NEXT_WORD.match(match.string, end)
+        if namebook.is_unknown(word) and after and _lower_surname_ok(after.group(1)):
+            return match.start("lv"), after.end()
+        return None  # "daughter hope" is a name; "son will", "mother may" are not
     initial = _LOWER_MIDDLE_INITIAL.match(match.string, end)
     at = initial.end() if initial else end
     more = _more_lower_names(match.string, at)
@@ -2684,7 +2695,8 @@ _RULES: tuple[_Rule, ...] = (
     # "daughter grace reports", "partner tomas present": a relative's given name in lower case.
     _rule(
         "NAME",
-        rf"(?<![\w.])(?:{_RELATIVE}|mom|dad)[ \t]+(?:comma[ \t]+)?(?P<lv>[{_LOW}]{{3,}})\b",
+        rf"(?<![\w.])(?:{_RELATIVE}|mom|dad)(?:-in-law)?[ \t]+(?:comma[ \t]+)?"
+        rf"(?P<lv>[{_LOW}]{{3,}})\b",
         keep=_relative_given,
         needs=_speech_text,
     ),

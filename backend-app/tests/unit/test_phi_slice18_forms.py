@@ -115,6 +115,10 @@ NAMES = [
         "patient mai lee xiong, x-i-o-n-g, mrn",
         [("NAME", "mai lee xiong"), ("NAME", "x-i-o-n-g")],
     ),
+    # In lower case: a given name no list knows before a listed surname after a relative, an
+    # initial and a surname after "by".
+    ("history from wife yer lor at bedside.", [("NAME", "yer lor")]),
+    ("read by j. okonkwo md", [("NAME", "j. okonkwo")]),
 ]
 
 
@@ -140,6 +144,7 @@ def test_slice_18_identifier_families_are_masked_exactly(text, expected):
         "seen on the second of two passes",
         "the 3rd of 4 nodules",
         "Grade 2 of 4. T. Spine films. caused by E. Coli",
+        "cultures grew s. aureus, caused by s. aureus",
         "CT-guided at C5-C6, T2-MR signal",
         "C2-C3 and L4-L5 levels; 3-D recon; x-ray",
         # A time word said after "started" that is no clock time, a role word typed alone.
