@@ -684,6 +684,8 @@ def _after_title(match: re.Match) -> tuple[int, int] | None:
     title = match.group("t").lower()
     if title in _FULL_TITLES and match.string[match.end("t") : match.end("t") + 1] == ".":
         return None
+    if match.group("t") == "MR" and match.group("v").isupper():
+        return None  # "CT, MR ENTEROGRAPHY": only names the shadow text wrote as names
     kept = _trimmed(match, lead=False)
     role = _ROLE_AT.match(match.string, *kept) if kept else None
     if role:
@@ -2030,7 +2032,11 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         # Indonesian and Malaysian sites write "dr." and "drg." in lower case ("dr. Wulan").
-        rf"(?<!\w)(?P<t>{_TITLE}|DRS?|DOCTOR|MRS|MISS|PROF|NURSE|dr|drg)\b\.?\s+"
+        rf"(?<!\w)(?P<t>{_TITLE}|DRS?|DOCTOR|MRS|MISS|PROF|NURSE|dr|drg|"
+        # "HUSBAND, MR BABATUNDE BANJO": in capitals only after a comma, where no study is named.
+        rf"(?<=,[ ])MR)\b\.?\s+"
+        # A woman doctor's form of address in brackets: "DR. (MRS) FOLASADE ...".
+        rf"(?:\((?i:mrs|ms|miss|mr)\)[ \t]+)?"
         rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t])*{_LABEL_SEQ})){_EPONYM_USE}",
         "v",
         keep=_after_title,

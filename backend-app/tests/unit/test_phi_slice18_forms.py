@@ -119,6 +119,8 @@ NAMES = [
     # initial and a surname after "by".
     ("history from wife yer lor at bedside.", [("NAME", "yer lor")]),
     ("read by j. okonkwo md", [("NAME", "j. okonkwo")]),
+    # A woman doctor's form of address in brackets between the title and the name.
+    ("SONOLOGIST: DR. (MRS) NGOZI EZE-OKAFOR, MDCN", [("NAME", "NGOZI EZE-OKAFOR")]),
 ]
 
 
@@ -145,6 +147,8 @@ def test_slice_18_identifier_families_are_masked_exactly(text, expected):
         "the 3rd of 4 nodules",
         "Grade 2 of 4. T. Spine films. caused by E. Coli",
         "cultures grew s. aureus, caused by s. aureus",
+        # A modality after a comma is not "Mr".
+        "EXAM: CT, MR ENTEROGRAPHY",
         "CT-guided at C5-C6, T2-MR signal",
         "C2-C3 and L4-L5 levels; 3-D recon; x-ray",
         # A time word said after "started" that is no clock time, a role word typed alone.
