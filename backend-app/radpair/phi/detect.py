@@ -1750,6 +1750,13 @@ _RULES: tuple[_Rule, ...] = (
         r"|\d{4}[ ]?년[ ]?\d{1,2}[ ]?월(?:[ ]?\d{1,2}[ ]?일)?"
         rf"|(?<![\w.]){_YEAR}\.[ ](?:0?[1-9]|1[0-2])\.[ ](?:0?[1-9]|[12]\d|3[01])\b",
     ),
+    # A Hijri date in digits ("1445/09/12 H"), a Republic of China year before its marker
+    # ("112/07/15 (ROC)").
+    _rule(
+        "DATE",
+        r"(?<![\w./-])(?:1[34]\d\d|1[01]\d(?=/\d\d/\d\d[ \t]*\((?:ROC|民國|民国)\)))"
+        r"/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\w/-])",
+    ),
     # Thai dates: a day, an abbreviated Thai month and a Buddhist-era year ("9 มี.ค. 2510").
     _rule(
         "DATE",

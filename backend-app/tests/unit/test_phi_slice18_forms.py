@@ -81,6 +81,8 @@ DATES_AND_TIMES = [
     ("검사일: 2024년 2월 19일", [("DATE", "2024년 2월 19일")]),
     ("conference on 2024. 3. 7 (Thu)", [("DATE", "2024. 3. 7")]),
     ("dated 14 ก.พ. 2565.", [("DATE", "14 ก.พ. 2565")]),
+    ("Date: 1446/02/07 H", [("DATE", "1446/02/07")]),
+    ("Exam: 113/01/30 (ROC)", [("DATE", "113/01/30")]),
 ]
 
 NAMES = [
@@ -149,6 +151,8 @@ def test_slice_18_identifier_families_are_masked_exactly(text, expected):
         "cultures grew s. aureus, caused by s. aureus",
         # A modality after a comma is not "Mr".
         "EXAM: CT, MR ENTEROGRAPHY",
+        # A fraction of three numbers with no calendar marker.
+        "ratio 112/07/15 on the scale",
         "CT-guided at C5-C6, T2-MR signal",
         "C2-C3 and L4-L5 levels; 3-D recon; x-ray",
         # A time word said after "started" that is no clock time, a role word typed alone.
