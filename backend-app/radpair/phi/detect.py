@@ -1749,6 +1749,9 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:民國|民国)?\d{2,4}[ ]?年[ ]?\d{1,2}[ ]?月(?:[ ]?\d{1,2}[ ]?日)?"
         r"|\d{4}[ ]?년[ ]?\d{1,2}[ ]?월(?:[ ]?\d{1,2}[ ]?일)?"
         rf"|(?<![\w.]){_YEAR}\.[ ](?:0?[1-9]|1[0-2])\.[ ](?:0?[1-9]|[12]\d|3[01])\b",
+        # The rules below start with a digit, where the cue index cannot narrow them: each
+        # first asks for what its dates or times must hold.
+        needs=re.compile(r"[年년]|\d\.[ ]\d"),
     ),
     # A Hijri date in digits ("1445/09/12 H"), a Republic of China year before its marker
     # ("112/07/15 (ROC)").
@@ -1756,12 +1759,14 @@ _RULES: tuple[_Rule, ...] = (
         "DATE",
         r"(?<![\w./-])(?:1[34]\d\d|1[01]\d(?=/\d\d/\d\d[ \t]*\((?:ROC|民國|民国)\)))"
         r"/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\w/-])",
+        needs=re.compile(r"(?<![\w/])1[0-4]\d\d?/\d"),
     ),
     # Thai dates: a day, an abbreviated Thai month and a Buddhist-era year ("9 มี.ค. 2510").
     _rule(
         "DATE",
         r"(?<![\w.])\d{1,2}[ \t]*(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)"
         r"\.[ \t]*(?:25\d\d|\d\d)\b",
+        needs=re.compile(r"[\u0e00-\u0e7f]"),
     ),
     # A day as an ordinal, "of" and the month ("the twenty-first of October, 2024", "12TH
     # FEBRUARY, 2024"), whatever the case.
@@ -1836,6 +1841,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "ACCESSION",
         rf"(?<![\w/-])(?:[A-Z]{{1,5}}-)?[A-Z]?(?:20)?\d\d-{_MODALITY}-\d{{4,}}(?![\w/-])",
+        needs=re.compile(rf"\d-{_MODALITY}-\d"),
     ),
     _rule(
         "ID",
@@ -2398,6 +2404,7 @@ _RULES: tuple[_Rule, ...] = (
         r"(?<![\w.:])(?:[01]\d|2[0-3])[hH][0-5]\d\b"
         r"|(?<![\w.:])(?:[01]?\d|2[0-3])[.:][0-5]\d"
         r"(?:[ \t]*(?i:pagi|petang|malam)\b|(?=[ \t]*น\.))",
+        needs=re.compile(r"\d[hH]\d|น\.|(?i:pagi|petang|malam)"),
     ),
     _rule(
         "TIME",
