@@ -1775,6 +1775,13 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?i)(?<![\w-])(?:{_WEEKDAY},?[ \t]+(?:the[ \t]+)?)?"
         rf"(?:{_SPOKEN_ORDINAL}|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th))"
         rf"[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+(?:{_YEAR}|{_SPOKEN_YEAR}))?(?![\w-])",
+        # Tried anywhere (a day may be digits): only in a text that names a month.
+        needs=_MONTH_WORDS
+        | frozenset(
+            """janvier fevrier vrier avril juin juillet aout ao septembre octobre novembre
+            decembre cembre mai ionawr chwefror mawrth ebrill mehefin gorffennaf awst hydref
+            tachwedd rhagfyr""".split()
+        ),
     ),
     # "S23.07.09", "Reiwa 7.03.14": a Japanese era date.
     _rule(
