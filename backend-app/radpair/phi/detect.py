@@ -39,6 +39,7 @@ class Span(NamedTuple):
 # "Şahin", "ĐẶNG".
 _UP = "A-ZÀ-ÖØ-ÞĀ-žḀ-ỿ"
 _LOW = "a-zß-öø-ÿĀ-žḀ-ỿ"
+_LETTER = _UP + _LOW
 # Capitalized words that follow a name context but are not names.
 _MONTHS = (
     "January February March April May June July August September October November December"
@@ -89,11 +90,14 @@ _INITIALS_ONLY = rf"(?:[{_UP}]\.){{2,3}}(?!\w)"
 _CREDENTIAL_WORD = r"(?:RDMS|RDCS|RVT|RT|RTR|ARRT|CNMT|RN|CNM|NP|PA-C|MD)"
 _LABEL_WORD = (
     rf"(?=[{_UP}])(?!(?:{_NOT_LABEL_WORD})\b)(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_UP}{_LOW}]+"
-    rf"(?:[-'’](?!s\b)[{_UP}{_LOW}]+)*|{_INITIALS})"
+    # An apostrophe may end a part before the hyphen ("Ochieng'-Otieno").
+    rf"(?:(?:['’]-|[-'’])(?!s\b)[{_UP}{_LOW}]+)*|{_INITIALS})"
 )
 _PARTICLE = (
     r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|do|la|le|los|las|bin|binti|bint|bte|ap|"
     r"al|el|ten|ter|"
+    # Kalenjin "arap" (son of): "Kipchumba arap Rotich".
+    r"arap|"
     # Portuguese and Spanish join two surnames with "e" and "y" ("Costa e Silva").
     r"e|y|"
     r"St\.?|Ste\.?|s/o|d/o|a/l|a/p|"
@@ -102,9 +106,12 @@ _PARTICLE = (
 # Words of one name are one space apart; two spaces or a tab separate the fields of a header.
 _NAME_SEQ = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{0,3}}"
 # A quoted nickname may stand inside the name: 'Travis "T-Bone" Kowalczyk'.
+# A nickname may stand in brackets too ("Marthinus (Tinus) du Plessis"); up to five words
+# ("MUHAMMAD FAIZAL BIN ABDUL RAHMAN"), and a Vietnamese surname that is also a particle may
+# end it ("Mr. Quang Le", "Dr. Minh Do").
 _LABEL_SEQ = (
-    rf"{_LABEL_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*(?:['‘\"“][{_UP}][\w .-]{{0,14}}['’\"”][ \t])?"
-    rf"{_LABEL_WORD}){{0,3}}"
+    rf"{_LABEL_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*(?:['‘\"“(][{_UP}][\w .-]{{0,14}}['’\"”)][ \t]"
+    rf"(?:{_PARTICLE}[ \t])*)?{_LABEL_WORD}){{0,4}}(?:[ \t](?:Le|Lê|Do|Đỗ)(?![\w'’-]))?"
 )
 _RELATIVE = (
     r"(?:mother|father|wife|husband|son|daughter|spouse|guardian|caregiver|grandson|"
@@ -174,7 +181,7 @@ _ROLE_LABEL = (
     rf"(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
     r"reported\s+by|read\s+by|dictated\s+by|signed\s+by|cc|copy\s+to|subject|ref|referrer|"
     # The people of claims, insurance and post-mortem forms ("Injured worker: Hope Mbeki").
-    r"referral|(?:injured\s+)?worker|claimant|insured|employee|decedent|guarantor|"
+    r"staff|referral|(?:injured\s+)?worker|claimant|insured|employee|decedent|guarantor|"
     r"policy\s*holder|beneficiary|applicant|client)"
 )
 # "the referring physician", "surgery PA", "child protection team physician": up to four
@@ -257,12 +264,25 @@ _ID_GROUPED = (
     r"(?:[A-Za-z]{1,5}/)*(?=[A-Za-z0-9.-]*\d)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"
     r"(?:/[A-Za-z0-9][A-Za-z0-9-]*)*"
     rf"(?:(?<=\d)(?:[ ]\d{{2,6}}(?![:.]\d)){{1,3}}(?:-\d{{1,2}}(?![\w/-]))?"
-    rf"(?:[ ]\d(?:[/-]\d)?{_FIELD_END})?)?"
-    r"|(?-i:[A-Z]{2,5})(?:[ ](?-i:[A-Z])?(?:\d{3,}(?:-\d{1,3})?|\d\d(?:-\d\d){2})){1,3}"
+    rf"(?:[ ]\d(?:[/-]\d)?{_FIELD_END})?"
+    # A health card's version code ends the field ("HCN: 4532 281 907 TK").
+    rf"(?:[ ](?!(?:CT|MR|US|XR|CR|DX|NM|PT|MG|RF|IR|FL|AP|PA|OR|ED|ER|IP|OP)\b)"
+    rf"(?-i:[A-Z]{{2}}){_FIELD_END})?)?"
+    # After a site's capitals: a two-digit year before more groups ("US 24 112 908"), year,
+    # modality and number ("MAH 21-MR-004418", "UCSD 25MR0019987").
+    r"|(?-i:[A-Z]{2,5})(?:[ ](?-i:[A-Z])?(?:\d{3,}(?:-\d{1,3})?|\d\d(?:-\d\d){2}|\d\d(?=[ ]\d{3})"
+    r"|\d\d-?(?-i:[A-Z]{2,3})-?\d{4,})){1,3}"
     rf"(?:[ ]\d{{1,3}}(?-i:[A-Z]){_FIELD_END})?"
 )
+# Modality codes as accession numbers hold them ("CT", "MR", "US", "CTA").
+_MODALITY = r"(?:CTA?|MRA?|MRI|US|XR|CR|DX|NM|PET|PT|MG|RF|IR|FL|DXA|OT)"
 _SSN_HIDDEN = r"[xX*]{3}-[xX*]{2}-"
-_KEY_TAIL = r"\s*(?:number|num|no\.?|nr|#|id)?\s*(?:is\s+|was\s+)?[:#=]?\s*(?:is\s+)?"
+# A key's colon may be said aloud ("m r n colon 5 5 3 ...") or follow a row of dots in a
+# fixed-width header ("ACCESSION.........: A2025-CT-114092").
+_KEY_TAIL = (
+    r"\s*(?:number|num|no\.?|nr|#|id)?\s*(?:is\s+|was\s+)?(?:\.{2,}[ \t]*)?"
+    r"(?:[:#=]|colon\b)?\s*(?:is\s+)?"
+)
 _AGE_NUM = r"(?:9\d|1[01]\d|12[0-5])"
 _ORDINAL_TENS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 # Speech recognition writes dates, times and ids as words: "january fifth twenty twenty four",
@@ -445,8 +465,11 @@ _CARDINAL_WORD = rf"(?:{_DIGIT_WORD}|{_TEEN}|{_TENS}|hundred|thousand|million|an
 # Spelled letters before an id ("c t a four four seven ..."), then digits one by one
 # ("7 7 0 4 1 2 9") or as words ("four four eight one two").
 _SPACED_ID = (
-    rf"(?:(?:(?:[a-z]|{_NATO})[ \t]){{0,6}}"
+    # Letters may be joined to the digits by a spoken dash and follow them after one ("x r
+    # dash 5 5 0 3 ...", "9 9 1 2 0 4 8 8 dash c t a").
+    rf"(?:(?:(?:[a-z]|{_NATO})[ \t]){{0,6}}(?:(?<=[a-z][ \t])dash[ \t]+)?"
     rf"(?:\d(?:(?:[ \t]|[ \t]+(?:dash|slash)[ \t]+)\d){{4,}}"
+    rf"(?:[ \t]+dash(?:[ \t]+[a-z](?![\w'’])){{1,4}})?"
     rf"|(?:slash[ \t]+)?{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}"
     # "four million seven hundred twelve thousand three hundred eighty eight"
     rf"|(?:{_CARDINAL_WORD}[ \t]+)*(?:million|thousand)(?:[ \t]+{_CARDINAL_WORD})+)"
@@ -593,12 +616,12 @@ _PARTICLE_ANY = (
     r"(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]os|[Dd]as|[Tt]e|"
     r"N[ií]|Nic|[OÓ]|Ua|"
     r"[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]ela|[Bb]in|[Bb]inti|[Bb]int|[Bb]te|ap|[Ii]bn|[Aa]bu|[Aa]l|"
-    r"[Ee]l|St\.?|"
+    r"[Ee]l|St\.?|arap|"
     r"Ste\.?|[Ll]os|[Ll]as|s/o|d/o|a/l|a/p)"
 )
 _PARTICLE_WORDS = frozenset(
     "van von der den de del della di da du dos das la le ter ten te dela bin binti bint bte ap "
-    "ibn abu al "
+    "ibn abu al arap "
     "el st ste los las "
     "ní ni nic ó ua".split()
 )
@@ -611,7 +634,8 @@ _ROLE_WORDS = frozenset(
     manager charge scribe student intern staff team service ortho neuro gyn obgyn ent gi ir
     icu micu sicu picu nicu ccu pacu ems er ed or float bey hanım hanim physio physiotherapist
     athlete player agent carer caregiver coach trainer adjuster scheduler receptionist gynae
-    gynaecology gynecology obstetrics obs paeds peds""".split()
+    gynaecology gynecology obstetrics obs paeds peds pgy colorectal vascular thoracic
+    hepatobiliary""".split()
 )
 # Languages an interpreter speaks: "Dariush Karimi (Farsi)" names the language, not a nickname.
 _LANGUAGES = frozenset(
@@ -660,6 +684,8 @@ def _after_title(match: re.Match) -> tuple[int, int] | None:
     title = match.group("t").lower()
     if title in _FULL_TITLES and match.string[match.end("t") : match.end("t") + 1] == ".":
         return None
+    if match.group("t") == "MR" and match.group("v").isupper():
+        return None  # "CT, MR ENTEROGRAPHY": only names the shadow text wrote as names
     kept = _trimmed(match, lead=False)
     role = _ROLE_AT.match(match.string, *kept) if kept else None
     if role:
@@ -785,6 +811,9 @@ def _not_name_lead(word: str) -> bool:
     )
 
 
+_VIETNAMESE_SURNAMES = frozenset("Le Lê Do Đỗ".split())
+
+
 def _trimmed(
     match: re.Match, single=None, lead: bool = True, end: int | None = None
 ) -> tuple[int, int] | None:
@@ -799,7 +828,12 @@ def _trimmed(
         and words[-2].group().lower() not in _PARTICLE_WORDS  # "de Wet", "van Dam"
     ):
         words.pop()
-    while len(words) > 1 and words[-1].group().lower() in _PARTICLE_WORDS:
+    # A capitalised "Le" or "Do" ending the name is a Vietnamese surname ("Mr. Quang Le").
+    while (
+        len(words) > 1
+        and words[-1].group().lower() in _PARTICLE_WORDS
+        and words[-1].group() not in _VIETNAMESE_SURNAMES
+    ):
         words.pop()
     while lead and len(words) > 1 and _not_name_lead(words[0].group()):
         words.pop(0)
@@ -1015,6 +1049,22 @@ def _given_at_work(match: re.Match) -> bool:
     return namebook.is_unknown(word) and (not before.strip() or before.rstrip()[-1:] in ".;:\n")
 
 
+# Species of germs written after their genus's initial ("caused by E. Coli").
+_SPECIES = frozenset(
+    """coli difficile pylori aureus pneumoniae influenzae faecalis faecium tuberculosis albicans
+    aeruginosa jirovecii pyogenes agalactiae epidermidis cloacae mirabilis fumigatus
+    neoformans""".split()
+)
+
+
+def _initial_surname(name: str) -> bool:
+    """ "J. Dorvil": the surname after the initials may be a name and is no clinical word or
+    germ ("T. Spine", "C. Difficile")."""
+    surname = name.replace(".", " ").split()[-1]
+    plain = surname.lower()
+    return _could_be_name(surname) and not (namebook.is_clinical(plain) or plain in _SPECIES)
+
+
 def _could_be_name(word: str) -> bool:
     """namebook.could_be_name for each hyphenated part ("Al-Hassan", "Garcia-Moreno"), not a
     role ("MD   Tech: ..." names no one)."""
@@ -1108,6 +1158,9 @@ _NOT_INITIALS = frozenset(
 _GIVEN_BEFORE_INITIAL = re.compile(rf"(?<![\w'’-])(?P<g>[{_LOW}]{{3,}})[ \t]+$")
 
 
+_CUE_BEFORE_INITIAL = re.compile(r"(?:\bby|:)[ \t]+$")
+
+
 def _initials_name(match: re.Match) -> tuple[int, int] | None:
     """Initials before a surname: two or more, or one after a listed given name, and the
     surname a name (not "e.g. mild", "s. aureus")."""
@@ -1119,12 +1172,16 @@ def _initials_name(match: re.Match) -> tuple[int, int] | None:
     given = before.group("g") if before else None
     if surname in _PAIR_STOP or surname in _ROLE_WORDS or namebook.is_eponym(surname):
         return None
+    if surname in _SPECIES:
+        return None
     if not (namebook.is_lower_name(surname) or namebook.is_lower_surname(surname)):
         return None
     if given and namebook.is_ever_given(given) and namebook.is_lower_name(given, False):
         return before.start("g"), match.end("s")
-    if initials.count(".") >= 2:
-        return match.start("i"), match.end("s")
+    if initials.count(".") >= 2 or _CUE_BEFORE_INITIAL.search(
+        match.string, max(0, match.start() - 4), match.start()
+    ):
+        return match.start("i"), match.end("s")  # "dictated by a. okafor"
     return None
 
 
@@ -1204,7 +1261,13 @@ def _caret_name(match: re.Match) -> tuple[int, int] | None:
 
 
 def _staff_initials(match: re.Match) -> bool:
-    """Initials, not a word, credential or modality ("Tech: RT", "Transcribed: none")."""
+    """Initials, not a word, credential or modality ("Tech: RT", "Transcribed: none"); or a
+    given name that no clinical or common word spells ("Typed by: Shazia")."""
+    if match.group("n"):
+        word = match.group("n")
+        return (namebook.is_ever_given(word) or namebook.is_unknown(word.lower())) and not (
+            namebook.is_clinical(word) or namebook.is_common(word)
+        )
     letters = match.group("v").replace(" ", "").replace("\t", "")
     if letters.upper() in _ACRONYMS or re.fullmatch(_CREDENTIAL_WORD, letters.upper()):
         return False
@@ -1532,9 +1595,13 @@ def _relative_given(match: re.Match) -> tuple[int, int] | None:
     word = match.group("lv")
     if word in _PAIR_STOP or word in _ROLE_WORDS or namebook.is_clinical(word):
         return None
-    if not namebook.is_ever_given(word) or word in _VERBS_AFTER_NAME:
-        return None  # "daughter hope" is a name; "son will", "mother may" are not
     end = match.end("lv")
+    if not namebook.is_ever_given(word) or word in _VERBS_AFTER_NAME:
+        # A given name no list knows before a listed surname ("husband chue xiong").
+        after = _NEXT_WORD.match(match.string, end)
+        if namebook.is_unknown(word) and after and _lower_surname_ok(after.group(1)):
+            return match.start("lv"), after.end()
+        return None  # "daughter hope" is a name; "son will", "mother may" are not
     initial = _LOWER_MIDDLE_INITIAL.match(match.string, end)
     at = initial.end() if initial else end
     more = _more_lower_names(match.string, at)
@@ -1576,7 +1643,7 @@ _ID_KEYS = (
     # National identity, tax and social security numbers of sites abroad ("CPF: 384.927.116-05",
     # "CURP: ...", "NIK: 3578 0412 ...", "NSS: 4387 65 1234-5", "n i c nine one two ..."); short
     # keys that are words or clinical abbreviations ("CI", "CNS", "CPR", "run", "sin") are left out.
-    r"CPF|CNPJ|SUS|CURP|RFC|NSS|IMSS|DNI|NIE|NIF|CUIL|CUIT|RUT|NIK|KTP|NIC|CNIC|NID|NIN|BVN|"
+    r"HCN|CPF|CNPJ|SUS|CURP|RFC|NSS|IMSS|DNI|NIE|NIF|CUIL|CUIT|RUT|NIK|KTP|NIC|CNIC|NID|NIN|BVN|"
     r"PESEL|BSN|AHV|iqama|emirates\s+id|civil\s+id|c[ \t]p[ \t]f|n[ \t]i[ \t][ck]|"
     r"c[ \t]u[ \t]r[ \t]p|n[ \t]s[ \t]s)"
 )
@@ -1648,10 +1715,11 @@ _RULES: tuple[_Rule, ...] = (
     # prefix, degree).
     _rule(
         "NAME",
-        r"(?<![A-Za-z'’-])[A-Za-z][A-Za-z'’-]+(?:[ ][A-Za-z][A-Za-z'’-]+){0,2}"
-        r"\^[A-Za-z][A-Za-z'’-]*(?:\^[A-Za-z.'’-]*){0,5}(?![\w^])",
+        # Letters of any Latin alphabet: "KRZYŻANOWSKI^PIOTR^J".
+        rf"(?<![{_LETTER}'’-])[{_LETTER}][{_LETTER}'’-]+(?:[ ][{_LETTER}][{_LETTER}'’-]+){{0,2}}"
+        rf"\^[{_LETTER}][{_LETTER}'’-]*(?:\^[{_LETTER}.'’-]*){{0,5}}(?![\w^])",
         keep=_caret_name,
-        needs=re.compile(r"[A-Za-z]\^[A-Za-z]"),
+        needs=re.compile(rf"[{_LETTER}]\^[{_LETTER}]"),
     ),
     # "|3344^MBEKI^THANDO": the id of a person before the name in an HL7 field.
     _rule(
@@ -1673,6 +1741,47 @@ _RULES: tuple[_Rule, ...] = (
         "DATE",
         rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d"
         r"(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?\b",
+    ),
+    # East Asian dates: "2023年9月12日", a Republic of China year ("民國68年4月2日"), Korean
+    # "2023년 11월 8일" and "2023. 11. 14".
+    _rule(
+        "DATE",
+        r"(?:民國|民国)?\d{2,4}[ ]?年[ ]?\d{1,2}[ ]?月(?:[ ]?\d{1,2}[ ]?日)?"
+        r"|\d{4}[ ]?년[ ]?\d{1,2}[ ]?월(?:[ ]?\d{1,2}[ ]?일)?"
+        rf"|(?<![\w.]){_YEAR}\.[ ](?:0?[1-9]|1[0-2])\.[ ](?:0?[1-9]|[12]\d|3[01])\b",
+        # The rules below start with a digit, where the cue index cannot narrow them: each
+        # first asks for what its dates or times must hold.
+        needs=re.compile(r"[年년]|\d\.[ ]\d"),
+    ),
+    # A Hijri date in digits ("1445/09/12 H"), a Republic of China year before its marker
+    # ("112/07/15 (ROC)").
+    _rule(
+        "DATE",
+        r"(?<![\w./-])(?:1[34]\d\d|1[01]\d(?=/\d\d/\d\d[ \t]*\((?:ROC|民國|民国)\)))"
+        r"/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\w/-])",
+        needs=re.compile(r"(?<![\w/])1[0-4]\d\d?/\d"),
+    ),
+    # Thai dates: a day, an abbreviated Thai month and a Buddhist-era year ("9 มี.ค. 2510").
+    _rule(
+        "DATE",
+        r"(?<![\w.])\d{1,2}[ \t]*(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)"
+        r"\.[ \t]*(?:25\d\d|\d\d)\b",
+        needs=re.compile(r"[\u0e00-\u0e7f]"),
+    ),
+    # A day as an ordinal, "of" and the month ("the twenty-first of October, 2024", "12TH
+    # FEBRUARY, 2024"), whatever the case.
+    _rule(
+        "DATE",
+        rf"(?i)(?<![\w-])(?:{_WEEKDAY},?[ \t]+(?:the[ \t]+)?)?"
+        rf"(?:{_SPOKEN_ORDINAL}|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th))"
+        rf"[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+(?:{_YEAR}|{_SPOKEN_YEAR}))?(?![\w-])",
+        # Tried anywhere (a day may be digits): only in a text that names a month.
+        needs=_MONTH_WORDS
+        | frozenset(
+            """janvier fevrier vrier avril juin juillet aout ao septembre octobre novembre
+            decembre cembre mai ionawr chwefror mawrth ebrill mehefin gorffennaf awst hydref
+            tachwedd rhagfyr""".split()
+        ),
     ),
     # "S23.07.09", "Reiwa 7.03.14": a Japanese era date.
     _rule(
@@ -1709,7 +1818,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "MRN",
-        rf"(?i)(?<!\w)(?=[MmHhCcRrUuFfIiOoNn])"
+        rf"(?i)(?<!\w)(?=[MmHhCcRrUuFfIiOoNnAa])"
         rf"(?:MRN|m\.?[ \t]r\.?[ \t]n\b\.?|MR\s*#|MR\s+(?:no\.?|number)|"
         rf"med(?:ical)?\s+rec(?:ord)?s?|"
         rf"(?:hospital|hosp|chart|record|unit|registration|reg|folder|file|clinic|IP|OP|CR|o[ \t]p)"
@@ -1718,17 +1827,28 @@ _RULES: tuple[_Rule, ...] = (
         rf"u[ \t]r[ \t]n|H&C|"
         rf"u[ \t]h[ \t]i[ \t]d|"
         # "RN: HKL/24/118904": the registration number at Malaysian sites (a nurse is "RN,").
-        rf"(?-i:RN)(?=[ \t]*:))(?![A-Za-z])"
-        rf"{_KEY_TAIL}(?P<v>{_SPACED_ID}|{_ID_GROUPED})(?![\w/-])",
+        rf"(?-i:RN)(?=[ \t]*:)|"
+        # "HN: 65-012345/2", "AN: 66/021877": the hospital and admission numbers of Thai and
+        # Hong Kong sites, with a check digit in brackets ("HN19004527(3)").
+        rf"(?-i:HN|AN)(?=[ \t]*:))(?![A-Za-z])"
+        rf"{_KEY_TAIL}(?P<v>(?:{_SPACED_ID}|{_ID_GROUPED})(?:\(\d\))?)(?![\w/-])",
         "v",
         keep=_with_glued_key,
     ),
     _rule(
         "ACCESSION",
         rf"(?i)\b(?=[Aa])(?:accession|accessions|acc|accn|acsn)\.?{_KEY_TAIL}"
-        rf"(?P<v>{_SPACED_ID}|{_ID_GROUPED})(?![\w/-])",
+        # The system that numbers it is not part of it ("Accession: RIS 25MR004417").
+        rf"(?:(?:RIS|PACS|EHR|EMR)[ \t]+)?" rf"(?P<v>{_SPACED_ID}|{_ID_GROUPED})(?![\w/-])",
         "v",
         keep=_with_glued_key,
+    ),
+    # With no key: a year, a modality and a serial joined by dashes names one study
+    # ("A2024-CT-098817", "24-MR-0041187", a site's prefix first: "KBH-25-US-10442").
+    _rule(
+        "ACCESSION",
+        rf"(?<![\w/-])(?:[A-Z]{{1,5}}-)?[A-Z]?(?:20)?\d\d-{_MODALITY}-\d{{4,}}(?![\w/-])",
+        needs=re.compile(rf"\d-{_MODALITY}-\d"),
     ),
     _rule(
         "ID",
@@ -1736,6 +1856,15 @@ _RULES: tuple[_Rule, ...] = (
         rf"{_KEY_TAIL}(?P<v>{_SPOKEN_KEYED_ID}|\d(?:[ \t]\d){{2,}}\b|{_ID_GROUPED})(?![\w/-])",
         "v",
         keep=_keyed_id,
+    ),
+    # A medical council's registration with no "No." ("PMDC 48213-P", "BMDC A-51207", "MMC
+    # 55721", "SMC reg. M12345A", "MDCN/R/48213" is read by the slash rule).
+    _rule(
+        "ID",
+        r"\b(?:PMDC|BMDC|MMC|SMC|MDCN|NMC|MCI|KMPDC|HPCSA|GMC|IMC|MCNZ|AHPRA|CPSO|CMQ|SLMC|NMDC)"
+        r"(?:[ \t]+(?i:reg(?:istration|n)?|no|number)\.?)?[ \t]*[:#]?[ \t]*"
+        r"(?P<v>[A-Z]?-?\d{4,}(?:-[A-Z])?|[A-Z]{1,3}\d{4,}[A-Z]?)(?![\w/-])",
+        "v",
     ),
     # "CRM-SP 98431", "CRM/RS 34127": a doctor's registration with a Brazilian council and its
     # state ("CRM threatened" in a rectal MRI is a margin, and has no state after it).
@@ -1851,15 +1980,20 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "PHONE",
-        r"(?i)(?<!\w)(?=[PpTtMmFfCcRrSsEeBbAaHhGgLl])"
+        r"(?i)(?<!\w)(?=[PpTtMmFfCcRrSsEeBbAaHhGgLlVv])"
         r"(?P<k>phone|telephone|tel|ph|mob|fax|facsimile|t[ée]l[ée]c|pager|page|"
         r"beeper|bleep|cell|mobile|callback|call\s*back|call|contact|reach|reached|switchboard|"
         # "local" and "loc." are the extension at sites in the Philippines and Canada.
         r"ext|extension|local|loc|area\s+code|telefon|tlf|handy|gsm|m[oó]vil|cellulare|"
-        r"t[ée]l[ée]avertisseur)\.?"
+        r"t[ée]l[ée]avertisseur|"
+        # Hospital handsets and Asian sites' phones ("Vocera 7-3321", "PHS 6021", "HP 9123 4560").
+        r"vocera|spectralink|ascom|phs|handphone|hp)\.?"
         r"\s*(?:number|no\.?|#)?\s*(?:is\s+)?[:#]?\s*(?:(?:us|me|him|her|them)\s+)?"
         r"(?:at\s+|on\s+)?"
-        r"(?P<v>\(?\d[\d(). \t-]{1,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?(?![\w-])"
+        # Digits said one by one with a spoken "dash" ("6 1 3 dash 5 5 5 dash 0 1 1 2"), an
+        # area code before a slash ("619/555-0135").
+        r"(?P<v>\d(?:(?:[ \t]+|[ \t]+dash[ \t]+)\d){6,}\b|\d{3}/\d{3}-\d{4}\b"
+        r"|\(?\d[\d(). \t-]{1,}\d(?:\s*(?:x|ext\.?)\s*\d{1,6})?(?![\w-])"
         rf"|(?i:(?:plus[ \t]+)?{_TOLL_FREE}?{_DIGIT_WORD}"
         rf"(?:(?:[ \t,-]+|[ \t]+comma[ \t]+){_DIGIT_WORD}){{2,}})\b)",
         "v",
@@ -1895,7 +2029,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?i)\bplus[ \t]+{_DIGIT_WORD}(?:[ \t,-]+{_DIGIT_WORD}){{7,14}}\b",
         needs=frozenset({"plus"}),
     ),
-    _rule("PHONE", r"(?<![\w./-])\d{3}/\d{3}/\d{4}(?![\w/-])"),
+    # "619/555-0135" as well as "619/555/0135".
+    _rule("PHONE", r"(?<![\w./-])\d{3}/\d{3}[/-]\d{4}(?![\w/-])"),
     # "five five five dot four eight two dot nine one zero three": a number said with its dots.
     _rule(
         "PHONE",
@@ -1917,7 +2052,11 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         # Indonesian and Malaysian sites write "dr." and "drg." in lower case ("dr. Wulan").
-        rf"(?<!\w)(?P<t>{_TITLE}|DRS?|DOCTOR|MRS|MISS|PROF|NURSE|dr|drg)\b\.?\s+"
+        rf"(?<!\w)(?P<t>{_TITLE}|DRS?|DOCTOR|MRS|MISS|PROF|NURSE|dr|drg|"
+        # "HUSBAND, MR BABATUNDE BANJO": in capitals only after a comma, where no study is named.
+        rf"(?<=,[ ])MR)\b\.?\s+"
+        # A woman doctor's form of address in brackets: "DR. (MRS) FOLASADE ...".
+        rf"(?:\((?i:mrs|ms|miss|mr)\)[ \t]+)?"
         rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t])*{_LABEL_SEQ})){_EPONYM_USE}",
         "v",
         keep=_after_title,
@@ -2201,9 +2340,13 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "TIME",
-        rf"(?i)(?<!\w)(?=[AaBbUuSsTt@])(?:at|@|around|about|approximately|by|until|since|before|"
-        rf"after|time(?:[ \t]+of[ \t]+(?:exam|study|scan|injury|arrival|call|procedure|dictation|"
-        rf"report|transcription))?:?)[ \t]+"
+        rf"(?i)(?<!\w)(?=[AaBbUuSsTtLlOo@])(?:at|@|around|about|approximately|by|until|since|"
+        rf"before|after|time(?:[ \t]+of[ \t]+(?:exam|study|scan|injury|arrival|call|procedure|"
+        rf"dictation|report|transcription))?(?::|[ \t]+colon)?|"
+        # The clock times of a stroke call said aloud: "last known well twenty one ten", "scan
+        # start twenty two oh two", "onset ...".
+        rf"last[ \t]+(?:known[ \t]+)?(?:well|normal|seen(?:[ \t]+(?:well|normal))?)|"
+        rf"(?:scan[ \t]+)?start(?:ed)?|onset)[ \t]+"
         rf"(?:(?:approximately|about|around)[ \t]+)?(?P<v>{_SPOKEN_TIME}{_TIME_OF_DAY})\b"
         rf"(?![ \t,-]+{_DIGIT_WORD}\b)"
         # After "p m" no size can follow: "at two forty p m by telephone" is a time.
@@ -2261,6 +2404,15 @@ _RULES: tuple[_Rule, ...] = (
         "v",
     ),
     _rule("TIME", r"(?<![\w.])(?:[01]\d|2[0-3])[0-5]\d\s*(?i:hours|hrs|hr|h)\b"),
+    # "10H35" (South Africa, France), a time with the Thai "น." or Malay "pagi"/"petang"
+    # after it ("13.20 น.", "10.20 pagi").
+    _rule(
+        "TIME",
+        r"(?<![\w.:])(?:[01]\d|2[0-3])[hH][0-5]\d\b"
+        r"|(?<![\w.:])(?:[01]?\d|2[0-3])[.:][0-5]\d"
+        r"(?:[ \t]*(?i:pagi|petang|malam)\b|(?=[ \t]*น\.))",
+        needs=re.compile(r"\d[hH]\d|น\.|(?i:pagi|petang|malam)"),
+    ),
     _rule(
         "TIME",
         r"(?:\b(?i:at|time|eta|etd|lkw|lsw|last[ \t]+(?:known|seen)[ \t]+well)[ \t]*:?|@)\s*"
@@ -2336,7 +2488,9 @@ _RULES: tuple[_Rule, ...] = (
         "NAME",
         r"(?i)(?<!\w)(?=[TtSsRr])(?:transcri(?:bed|ption|ptionist)(?:[ \t]+by)?|typed[ \t]+by|"
         r"technologist|tech|sonographer|radiographer)(?:[ \t]+initials)?[ \t]*:?[ \t]*"
-        r"(?P<v>(?-i:[A-Z]{2,4}|[a-z]{2,4}|[a-z](?:[ \t][a-z]){1,2}))"
+        # or the typist's given name alone ("Typed by: Shazia", "typed by aoife").
+        r"(?P<v>(?-i:[A-Z]{2,4}|[a-z]{2,4}|[a-z](?:[ \t][a-z]){1,2})"
+        r"|(?<=[ \t:])(?P<n>[^\W\d_]{3,})(?![ \t]*,))"
         r"(?=[ \t]*(?:$|\n|[.,;/)]|[ \t]{2}|(?:period|full[ \t]+stop|comma)\b))",
         "v",
         keep=_staff_initials,
@@ -2344,7 +2498,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         rf"(?<!\w){_initials(_ROLE_LABEL)}(?i:{_ROLE_LABEL})"
-        rf"(?:\s*:|[ \t]+[-–](?=[ \t]))[ \t]*"
+        rf"(?:(?:\.{{2,}})?\s*:|[ \t]+[-–](?=[ \t]))[ \t]*"
         rf"(?:{_CREDENTIAL_WORD}[ \t]*:?[ \t]+)?(?:{_TITLE}\b\.?\s+)?"
         rf"(?P<v>{_INITIALS_ONLY}|(?:{_PARTICLE}[ \t]+)*{_SURNAME_GIVEN})",
         "v",
@@ -2388,7 +2542,7 @@ _RULES: tuple[_Rule, ...] = (
         "NAME",
         rf"(?<!\w){_initials(_ROLE_NOUN)}(?i:{_ROLE_NOUN})(?:,?[ \t]+(?:{_TITLE}\b\.?[ \t]+)?"
         rf"(?P<v>{_INITIALS_ONLY}|(?>(?:{_PARTICLE_ANY}[ \t]+)*{_NAME_SEQ})){_EPONYM_USE}"
-        rf"|(?=[ \t]+(?P<lv>{_LOWER_SEQ})))",
+        rf"|(?=(?:[ \t]*:|[ \t]+colon)?[ \t]+(?P<lv>{_LOWER_SEQ})))",
         "v",
         keep=_after_role,
     ),
@@ -2416,7 +2570,34 @@ _RULES: tuple[_Rule, ...] = (
         keep=lambda m: _trimmed(m, _could_be_name),
     ),
     # "CHAN Tai Man (陳大文)": a name in Chinese or Korean characters beside its English form.
-    _rule("NAME", r"\((?P<v>[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,4})\)", "v"),
+    # Not a header word in Chinese that ends in "number" ("(住院号)", an inpatient number).
+    # Family and given name may stand apart, the given name in kana ("(佐藤 春樹)", "(高橋 ウメ)").
+    _rule(
+        "NAME",
+        r"\((?P<v>[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{1,4}"
+        r"(?:[ \u3000][\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{1,4})?)(?<!号)\)",
+        "v",
+        keep=lambda m: len(m.group("v").replace(" ", "").replace("\u3000", "")) >= 2,
+    ),
+    # An initial and a surname after "by" or a signature's dash at the end of a line ("loaded
+    # to PACS by J. Dorvil", "- L. Ferreira-Hohaia").
+    _rule(
+        "NAME",
+        rf"(?:\b(?i:by)|(?<=[ \t.])[-–—])[ \t]+(?P<v>[{_UP}]\.[ \t]?(?:[{_UP}]\.[ \t]?)?"
+        rf"{_CAP_WORD})(?![\w'’-])",
+        "v",
+        keep=lambda m: _initial_surname(m.group("v")),
+    ),
+    # A name said and then spelled with hyphens ("vang, v-a-n-g"): the spelling is the name too
+    # (the word before it is left to the name rules).
+    _rule(
+        "NAME",
+        rf"(?i)(?<![\w'’-])(?P<w>[{_LETTER}]{{2,}}),?[ \t]+"
+        rf"(?P<sp>[a-z](?:-[a-z]){{1,}})(?![\w'’-])",
+        keep=lambda m: m.group("w").lower() == m.group("sp").replace("-", "").lower()
+        and m.span("sp"),
+        needs=re.compile(r"(?<![\w-])[A-Za-z]-[A-Za-z](?:-|\b)"),
+    ),
     # A maiden name: "(née Gillespie)", "maiden name Okoro".
     _rule(
         "NAME",
@@ -2525,10 +2706,24 @@ _RULES: tuple[_Rule, ...] = (
         keep=_spoken_surname_first,
         needs=lambda text: "comma" in text and _speech_text(text),
     ),
+    # "pt: lachance, mateo   mrn ...": a header typed in lower case, the surname, a comma and
+    # the given names up to the end of the field; after "patient:" even words are names ("rose,
+    # river"), not clinical ones.
+    _rule(
+        "NAME",
+        rf"(?<![\w.])(?:patient|pt|name|patient[ \t]+name)[ \t]*:[ \t]*"
+        rf"(?P<v>[{_LOW}][{_LOW}'’-]+,[ \t]*[{_LOW}][{_LOW}'’-]+(?:[ \t][{_LOW}][{_LOW}'’-]+)?)"
+        rf"{_FIELD_END}",
+        "v",
+        keep=lambda m: not any(
+            namebook.is_clinical(w) or w in _NOT_PART for w in _SPAN_WORD.findall(m.group("v"))
+        ),
+    ),
     # "daughter grace reports", "partner tomas present": a relative's given name in lower case.
     _rule(
         "NAME",
-        rf"(?<![\w.])(?:{_RELATIVE}|mom|dad)[ \t]+(?:comma[ \t]+)?(?P<lv>[{_LOW}]{{3,}})\b",
+        rf"(?<![\w.])(?:{_RELATIVE}|mom|dad)(?:-in-law)?[ \t]+(?:comma[ \t]+)?"
+        rf"(?P<lv>[{_LOW}]{{3,}})\b",
         keep=_relative_given,
         needs=_speech_text,
     ),
@@ -2662,8 +2857,27 @@ _HEADER_NOT_PART = frozenset(
     médica medica tratante cédula cedula profesional medicina interna saúde salud são
     çekim tarihi tarih hastane hastanesi yaş doç dikte rapor
     usia tgl tanggal pemeriksaan nama dokter pengirim ibu bapak rumah sakit instalasi tahun
-    kasr portal contact esq saint""".split()
+    kasr portal contact esq saint ip""".split()
 )
+# Places, the words of a company's or hospital's name, and Latin anatomy that the name rules
+# read as a person ("SRI LANKA, COLOMBO", "Ho Chi Minh", "NightHawk Asia Pte Ltd", "Valley
+# Baptist", "PORTA HEPATIS"): a name span made of these words alone is dropped. Each may be
+# part of a name beside other words ("Kong Wei Ming" stays a name).
+_PLACE_WORDS = frozenset(
+    """sri lanka colombo kandy hong kong kowloon ho chi minh hanoi saigon city chattogram
+    chittagong dhaka karachi lahore nairobi lagos accra kampala singapore asia pacific gulf
+    pte ltd llc inc plc sdn bhd gmbh valley baptist methodist presbyterian adventist lutheran
+    porta hepatis tele read ordering asst centre center diagnostic""".split()
+)
+_PLACE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _only_place_words(text: str, start: int, end: int) -> bool:
+    """A name span whose every word is a place, company or Latin anatomy word."""
+    words = _PLACE_WORD.findall(text, start, end)
+    return bool(words) and all(w.lower() in _PLACE_WORDS for w in words)
+
+
 _NOT_PART = (
     frozenset(w.lower() for w in _NOT_NAME.split("|"))
     | _PARTICLE_WORDS
@@ -2821,6 +3035,8 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
                     continue
                 start, end = match.span(rule.group) if kept is True else kept
             if start < 0 or start == end or any(taken[start:end]):
+                continue
+            if rule.category == "NAME" and _only_place_words(text, start, end):
                 continue
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))

@@ -623,13 +623,14 @@ LATER_SLICE_FLOORS = {
         "PHONE": 0.94,
         "TIME": 0.91,
     },
-    # Its blind first score; raised as the slice is learnt.
+    # Learnt once (training figures); bed, bay and room numbers, which slice 18 alone labels,
+    # keep its ids below 0.98.
     "phi_corpus18.yaml": {
-        "DATE": 0.94,
-        "MRN": 0.95,
-        "ACCESSION": 0.90,
-        "ID": 0.79,
-        "PHONE": 0.93,
+        "DATE": 0.98,
+        "MRN": 0.98,
+        "ACCESSION": 0.96,
+        "ID": 0.83,
+        "PHONE": 0.97,
     },
 }
 
@@ -654,7 +655,7 @@ LATER_SLICE_FLOORS = {
         ("phi_corpus15.yaml", 0.99),
         ("phi_corpus16.yaml", 0.96),
         ("phi_corpus17.yaml", 0.98),
-        ("phi_corpus18.yaml", 0.88),
+        ("phi_corpus18.yaml", 0.94),
     ],
 )
 def test_the_gate_keeps_its_scores_on_each_labelled_slice(slice_name, name_floor):
