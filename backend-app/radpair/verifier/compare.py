@@ -725,7 +725,7 @@ def _negation_conflict(m: Mention, y: _View) -> Mention | None:
         and n.polarity != HYPOTHETICAL
         and (location is None or n.location is None or location == n.location)
         and _qualifiers_agree(m, n)
-        and _anatomy_compatible(anatomy, n.anatomy)
+        and _anatomy_compatible(anatomy, n.anatomy or _skeleton_label(n))
         and (not sides or not n.sides or sides & n.sides)
     ]
     # A finding placed only by the label over it ("PERIPHERAL ZONE: Focal lesion") is
@@ -739,6 +739,15 @@ def _negation_conflict(m: Mention, y: _View) -> Mention | None:
         if first is None:
             first = n
     return first
+
+
+_SKELETON = frozenset({"skeleton"})
+
+
+def _skeleton_label(n: Mention) -> frozenset[str]:
+    """The skeleton, for a mention placed only by a "Bones:" label ("Bones: no lytic lesions"
+    answers for no liver lesion); other labels are too loose a site to rule a partner out."""
+    return _SKELETON if n.heading_anatomy == _SKELETON else frozenset()
 
 
 def _placed_at(n: Mention, structure: frozenset[str]) -> bool:

@@ -294,12 +294,28 @@ _PLURAL_ENDINGS = (("itides", "itis"), ("omata", "oma"), ("oses", "osis"), ("ect
 
 def _singular_finding(word: str) -> tuple[str, bool]:
     """The singular of a word found by its ending, and whether it was plural."""
+    word = _american(word)
     for plural, singular in _PLURAL_ENDINGS:
         if word.endswith(plural):
             return word[: -len(plural)] + singular, True
     if word.endswith(("omas", "celes", "pathies", "rrhages")):
         return (word[:-3] + "y" if word.endswith("ies") else word[:-1]), True
     return word, False
+
+
+def _british(norm: str) -> str:
+    """A lexicon surface in British spelling (the surface itself when it has none)."""
+    for us, uk in lx.SPELLINGS:
+        if uk not in norm:
+            norm = norm.replace(us, uk)
+    return norm
+
+
+def _american(word: str) -> str:
+    """A word in American spelling, so both spellings of an unlisted finding share a key."""
+    for us, uk in lx.SPELLINGS:
+        word = word.replace(uk, us)
+    return word
 
 
 _SHORTENED = {"right": ("r", "rt"), "left": ("l", "lt")}
@@ -343,6 +359,10 @@ class TermMatcher:
                 self.entries.setdefault(
                     _norm_surface(surface), _Entry("anatomy", key, None, side or None)
                 )
+        # After every listed surface, so a British form never displaces a word of its own.
+        for norm, entry in list(self.entries.items()):
+            if entry.kind in ("finding", "anatomy"):
+                self.entries.setdefault(_british(norm), entry)
         for surface, key in lx.ABSENCE_NAMES.items():
             self.entries.setdefault(_norm_surface(surface), _Entry("finding", key, None, None))
         # "Intraparotid": a prefix of place fused to an organ's word names that organ, where

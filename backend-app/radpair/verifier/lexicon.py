@@ -96,6 +96,7 @@ FINDINGS: dict[str, list[str]] = {
         "bone bruise",
         "bone marrow edema",
         "marrow edema",
+        "bme",
     ],
     "edema": ["edema", "vasogenic edema", "oedema"],
     "pulmonary_edema": ["pulmonary edema", "interstitial edema"],
@@ -511,6 +512,19 @@ FINDINGS: dict[str, list[str]] = {
     # Tubes are told apart by where they run: an endotracheal tube kept does not stand for
     # a nasogastric one dropped.
     "device_tube": ["et tube", "endotracheal tube", "ett", "tracheostomy tube"],
+    # A drainage catheter is named by its route or its shape as often as by "catheter".
+    "drainage_catheter": [
+        "drainage catheter",
+        "nephrostomy",
+        "nephrostomy catheter",
+        "nephrostomy tube",
+        "pcn",
+        "pigtail",
+        "pigtail catheter",
+        "pigtail drain",
+        "pigtail nephrostomy",
+        "pigtail nephrostomy catheter",
+    ],
     "enteric_tube": [
         "ng tube",
         "ngt",
@@ -1468,6 +1482,10 @@ PSEUDO += [f"{h} {c}" for h in _HEDGES for c in _CHARACTERS]
 # Words that close a negation or certainty scope.
 TERMINATORS: list[str] = [
     "but",
+    # A temporal clause is a statement of its own: "stone management once sepsis resolved"
+    # closes the sepsis, not the stone.
+    "once",
+    "until",
     "however",
     "although",
     "though",
@@ -1623,6 +1641,19 @@ UNITS: dict[str, tuple[str, float]] = {
     "s": ("time", 1 / 60),
 }
 
+# British spellings of the lexicon's American words (US part, UK part): each term is matched in
+# both, and a finding known only by its ending is keyed by its American spelling, so
+# "bacteraemia" is the dictated "bacteremia".
+SPELLINGS: tuple[tuple[str, str], ...] = (
+    ("edema", "oedema"),
+    ("emia", "aemia"),
+    ("hem", "haem"),
+    ("esophag", "oesophag"),
+    ("tumor", "tumour"),
+    ("ped", "paed"),
+    ("ization", "isation"),
+)
+
 # Section headings and what they mean for certainty.
 HYPOTHETICAL_SECTIONS: frozenset[str] = frozenset(
     {
@@ -1669,7 +1700,7 @@ FINDING_KINDS: dict[str, tuple[str, ...]] = {
 # or the node by its enlargement. Families match only at a compatible site.
 FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"lymphadenopathy", "lymph_node"}),
-    frozenset({"catheter", "device_tube", "chest_tube"}),
+    frozenset({"catheter", "device_tube", "chest_tube", "drainage_catheter"}),
     frozenset({"consolidation", "pneumonia", "opacity", "atelectasis"}),
     frozenset({"embolism", "thrombus"}),
     frozenset({"hemorrhage", "hematoma"}),

@@ -97,9 +97,11 @@ _REFERENCE_SUV_RE = re.compile(
 )
 _SUV_MORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(\d+\.\d+)(?![\d.]*\s*(?:mm|cm|%))")
 # Unitless ratios are written after their name: "RV/LV ratio 1.4", "RV/LV 0.8", "ICA/CCA 1.3",
-# "RAR 3.8" (renal-aortic), "RI 0.7" (resistive index).
+# "RAR 3.8" (renal-aortic), "RI 0.7" (resistive index), "PI 0.98" (pulsatility index); a side
+# letter may stand between the name and its value ("RI R 0.64").
 _RATIO_RE = re.compile(
-    r"\b(?:ratio|rv/lv|s/d|ica/cca|rar|index|ri)\s*(?:of|is|was|=|:)?\s*"
+    r"\b(?:ratio|rv/lv|s/d|ica/cca|rar|index|ri|pi)\s*(?:of|is|was|=|:)?\s*"
+    r"(?:(?:r|l|rt|lt|right|left)\s+)?"
     r"(?:approximately\s+|about\s+)?"
     r"(?:(?:less|greater|more)\s+than\s+|[<>]\s*)?(\d+(?:\.\d+)?)(?![\d.]*\s*(?:mm|cm|%|:))",
     re.IGNORECASE,

@@ -2422,6 +2422,73 @@ _KINDS = [
         set(),
         id="epe-kept",
     ),
+    # heldout19: a side letter between a ratio's name and its value, "PI" as a ratio's name.
+    pytest.param(
+        "Intrarenal RI R 0.58.",
+        "Intrarenal resistive index 0.58 on the right.",
+        set(),
+        id="ri-side",
+    ),
+    pytest.param(
+        "Intrarenal RI R 0.58.",
+        "Intrarenal resistive index 0.68 on the right.",
+        {"measurement"},
+        id="ri-side-changed",
+    ),
+    pytest.param(
+        "MCA PI 1.6.", "Middle cerebral artery pulsatility index 1.9.", {"measurement"}, id="pi"
+    ),
+    # British spellings of listed and of unlisted (known by their ending) findings.
+    pytest.param("Hemothorax on the left.", "Left haemothorax.", set(), id="uk-listed"),
+    pytest.param("Septicemia.", "Septicaemia.", set(), id="uk-ending"),
+    pytest.param("No septicemia.", "Septicaemia.", {"negation"}, id="uk-ending-negated"),
+    pytest.param(
+        "Mild BME in the medial femoral condyle.",
+        "Mild bone marrow oedema in the medial femoral condyle.",
+        set(),
+        id="bme",
+    ),
+    # A temporal clause closes its own finding, not the one before it.
+    pytest.param(
+        "Gallstone removal once cholecystitis resolved.",
+        "No gallstone. Cholecystitis has resolved.",
+        {"negation"},
+        id="once-resolved",
+    ),
+    # A cue after a comma with a subject of its own ("fibers") does not reach the tear.
+    pytest.param(
+        "Complete ACL tear, fibers not visualized.",
+        "Complete tear of the ACL; its fibres are not seen.",
+        set(),
+        id="own-subject",
+    ),
+    pytest.param(
+        "Complete ACL tear, fibers not visualized.",
+        "No ACL tear.",
+        {"negation"},
+        id="own-subject-neg",
+    ),
+    # A denial placed by a "Bones:" label is in the skeleton: it answers for no liver lesion,
+    # but does for a bone's.
+    pytest.param(
+        "Spleen normal.\nBones: no lytic lesions.",
+        "Normal spleen. Hepatic segment IV lesion, 11 mm.\nNo lytic osseous lesions.",
+        {"measurement"},
+        id="bones-label-liver",
+    ),
+    pytest.param(
+        "Spleen normal.\nBones: no lytic lesions.",
+        "Normal spleen. Lytic lesion in the iliac bone.",
+        {"negation"},
+        id="bones-label-bone",
+    ),
+    # A drainage catheter named by its shape or route.
+    pytest.param(
+        "10 Fr pigtail drain placed in the collection.",
+        "A 10 French drainage catheter was placed in the collection.",
+        set(),
+        id="pigtail",
+    ),
 ]
 
 
