@@ -46,7 +46,16 @@ FINDINGS: dict[str, list[str]] = {
         "low attenuation",
         "low-attenuation",
     ],
-    "cyst": ["cyst", "cystic lesion", "endometrioma", "synovial cyst", "baker cyst"],
+    # A ganglion is a cyst ("dorsal ganglion 5 mm", "ganglion cyst"); nerve ganglia are names.
+    "cyst": [
+        "cyst",
+        "cystic lesion",
+        "endometrioma",
+        "synovial cyst",
+        "baker cyst",
+        "ganglion",
+        "ganglion cyst",
+    ],
     "effusion": [
         "effusion",
         "pleural effusion|pleura",
@@ -271,7 +280,22 @@ FINDINGS: dict[str, list[str]] = {
         "previa",
     ],
     "systolic_anterior_motion": ["systolic anterior motion", "sam"],
-    "widening": ["widening", "widened"],
+    "widening": ["widening", "widened", "diastasis"],
+    # Facet joint wear, said by its bone or by its joint.
+    "facet_arthropathy": [
+        "facet arthropathy",
+        "facet hypertrophy",
+        "facet joint arthropathy",
+        "facet joint hypertrophy",
+        "facet arthrosis",
+        "facet joint arthrosis",
+        "facet osteoarthritis",
+        "facet joint osteoarthritis",
+        "facet degeneration",
+        "facet joint degeneration",
+        "facet degenerative change",
+        "degenerative facet change",
+    ],
     "enlargement": ["enlargement", "enlarged"],
     "deformity": ["deformity", "rotational deformity", "angular deformity"],
     # Common abnormal states named by a plain noun (second vocabulary growth).
@@ -1564,6 +1588,16 @@ NAMES_NOT_FINDINGS: tuple[str, ...] = (
     # A rising PSA after treatment: a laboratory state that prompts the study, not an image.
     "biochemical recurrence",
     "biochemical failure",
+    # Nerve ganglia, not the cyst.
+    "dorsal root ganglion",
+    "stellate ganglion",
+    "geniculate ganglion",
+    "gasserian ganglion",
+    "trigeminal ganglion",
+    "ciliary ganglion",
+    "celiac ganglion",
+    "sphenopalatine ganglion",
+    "spiral ganglion",
 )
 
 QUALIFIERS: dict[str, str] = {
@@ -1715,6 +1749,7 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
             "~arthrosis",
             "~spondylosis",
             "~arthropathy",
+            "facet_arthropathy",
         }
     ),
     frozenset({"edema", "swelling"}),

@@ -2482,6 +2482,27 @@ _KINDS = [
         {"negation"},
         id="bones-label-bone",
     ),
+    # Vocabulary: facet wear by its bone or its joint, a ganglion is a cyst (a nerve ganglion
+    # is a name), a diastasis is a widening.
+    pytest.param(
+        "L5-S1: moderate facet hypertrophy.",
+        "L5-S1: Moderate facet arthropathy.",
+        set(),
+        id="facet",
+    ),
+    pytest.param("Volar ganglion 8 mm.", "An 8 mm volar ganglion cyst.", set(), id="ganglion"),
+    pytest.param(
+        "No abnormal signal at the dorsal root ganglion.",
+        "No abnormal signal at the dorsal root ganglion.",
+        set(),
+        id="nerve-ganglion",
+    ),
+    pytest.param(
+        "Widened pubic symphysis, 14 mm.",
+        "Pubic symphysis diastasis of 14 mm.",
+        set(),
+        id="diastasis",
+    ),
     # A drainage catheter named by its shape or route.
     pytest.param(
         "10 Fr pigtail drain placed in the collection.",
