@@ -231,9 +231,21 @@ class _View:
         """Where the first sentence (the exam title, in a dictation) ends."""
         if self._first_end is None:
             text = self.text
-            self._first_end = next(
-                (i for i in range(len(text)) if _ends_sentence(text, i)), len(text)
-            )
+            end = next((i for i in range(len(text)) if _ends_sentence(text, i)), len(text))
+            banner = text[:end]
+            if (
+                banner.isupper()
+                and ":" not in banner
+                and not _SIDE_WORD.search(banner.lower())
+                and not any(m.span[0] < end for m in self.mentions)
+            ):
+                # A banner naming nothing ("EXAMINATION REPORT") is no title: the next line
+                # that says something is.
+                start = len(text) - len(text[end:].lstrip())
+                end = next(
+                    (i for i in range(start, len(text)) if _ends_sentence(text, i)), len(text)
+                )
+            self._first_end = end
         return self._first_end
 
     def finding_starts(self) -> list[int]:

@@ -940,6 +940,7 @@ _SEQUENCE_AFTER = re.compile(
     r"|sequence|bright|dark|prolongation|shine)",
     re.IGNORECASE,
 )
+_LEVEL_SPAN = re.compile(r" (?:through|to) ")
 # "L4 on L5": one vertebra slipped on the next, so the pair names one motion segment (L4-5).
 _SLIP_ON = re.compile(r"\s+on\s+")
 _SEGMENT = re.compile(
@@ -977,6 +978,14 @@ def find_locations(text: str) -> list[tuple[int, int, str]]:
                 and previous[2][6] == letter
             ):
                 out[-1] = (previous[0], m.end(), f"{previous[2]}-{int(first)}")
+                continue
+            # "from T12 to L4": a span across regions is written as T12-L4 is.
+            if (
+                previous is not None
+                and "-" not in previous[2]
+                and _LEVEL_SPAN.fullmatch(text, previous[1], m.start())
+            ):
+                out[-1] = (previous[0], m.end(), f"{previous[2]}-{letter}{int(first)}")
                 continue
             if (
                 previous is not None

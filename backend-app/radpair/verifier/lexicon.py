@@ -538,11 +538,10 @@ FINDINGS: dict[str, list[str]] = {
     "device_tube": ["et tube", "endotracheal tube", "ett", "tracheostomy tube"],
     # A drainage catheter is named by its route or its shape as often as by "catheter".
     "drainage_catheter": [
+        # Not a bare "nephrostomy" or "PCN": those name the procedure as often as the device.
         "drainage catheter",
-        "nephrostomy",
         "nephrostomy catheter",
         "nephrostomy tube",
-        "pcn",
         "pigtail",
         "pigtail catheter",
         "pigtail drain",

@@ -2503,6 +2503,36 @@ _KINDS = [
         set(),
         id="diastasis",
     ),
+    # A range said of a change is the earlier value, then the current one; a "Prior ...:" label
+    # may say when the earlier study was.
+    pytest.param(
+        "Kyphosis increased 40 to 52 deg.",
+        "Kyphosis of 52 degrees, previously 40 degrees.",
+        set(),
+        id="change-range",
+    ),
+    pytest.param(
+        "Prior 1 yr ago: effusion 12 mm. Now effusion 8 mm.",
+        "Effusion 8 mm, previously 12 mm.",
+        set(),
+        id="prior-label-when",
+    ),
+    # "from T10 to L3" is the span T10-L3, across regions as within one.
+    pytest.param(
+        "Right-convex curve T10-L3.",
+        "Left-convex curve from T10 to L3.",
+        {"laterality"},
+        id="level-span",
+    ),
+    # A banner naming nothing ("EXAMINATION REPORT") is no exam title: the next line is.
+    pytest.param(
+        "L PCN. Obstructing L ureteral stone 9 mm.\nImp: Definitive stone mgmt later.",
+        "EXAMINATION REPORT\n\nEXAMINATION: Left percutaneous nephrostomy.\n"
+        "HISTORY: Obstructing 9 mm left ureteric calculus.\n"
+        "IMPRESSION: Definitive management of the calculus later.",
+        set(),
+        id="banner",
+    ),
     # A drainage catheter named by its shape or route.
     pytest.param(
         "10 Fr pigtail drain placed in the collection.",

@@ -18,7 +18,7 @@ _SWAP = {"left": "right", "right": "left", "Left": "Right", "Right": "Left"}
 _SWAP |= {"LEFT": "RIGHT", "RIGHT": "LEFT"}
 _NO = re.compile(r"(?:(?<=[.:\n] )|(?<=\n)|^)No (?:evidence of )?(\w)", re.M)
 _SIZE = re.compile(r"\b(\d+(?:\.\d+)?)( ?)(mm|cm)\b")
-_MM = re.compile(r"\b(\d+(?: x \d+)*)( ?)mm\b")
+_MM = re.compile(r"(?<![\d.])\b(\d+(?: x \d+)*)( ?)mm\b")
 # Findings a dictation may hold that none of the faithful pairs mention.
 _EXTRA_FINDINGS = (
     "Small hiatal hernia.",
