@@ -359,10 +359,15 @@ class TermMatcher:
                 self.entries.setdefault(
                     _norm_surface(surface), _Entry("anatomy", key, None, side or None)
                 )
-        # After every listed surface, so a British form never displaces a word of its own.
+        # After every listed surface, so a British form never displaces a word of its own; a
+        # finding named with its side is dictated with the side shortened ("R heart strain"),
+        # as a fixed name is.
         for norm, entry in list(self.entries.items()):
             if entry.kind in ("finding", "anatomy"):
                 self.entries.setdefault(_british(norm), entry)
+            first, _, rest = norm.partition(" ")
+            for short in _SHORTENED.get(first, ()) if rest and entry.kind == "finding" else ():
+                self.entries.setdefault(f"{short} {rest}", entry)
         for surface, key in lx.ABSENCE_NAMES.items():
             self.entries.setdefault(_norm_surface(surface), _Entry("finding", key, None, None))
         # "Intraparotid": a prefix of place fused to an organ's word names that organ, where

@@ -266,7 +266,15 @@ FINDINGS: dict[str, list[str]] = {
     "annular_fissure": ["annular fissure", "annular tear"],
     "listhesis": ["anterolisthesis", "retrolisthesis", "spondylolisthesis"],
     "retropulsion": ["retropulsion", "retropulsed", "retropulsed fragment"],
-    "cord_compression": ["cord compression", "compression of the cord"],
+    # A flattened cord is a compressed one, however mildly.
+    "cord_compression": [
+        "cord compression",
+        "compression of the cord",
+        "cord flattening",
+        "flattening of the cord",
+        "ventral cord flattening",
+        "flattening of the ventral cord",
+    ],
     "cord_signal": ["cord signal abnormality", "signal abnormality"],
     "midline_shift": ["midline shift"],
     "mass_effect": ["mass effect"],
@@ -893,6 +901,11 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "mastoid": (["mastoid", "mastoid air cells"], True, None),
     "tonsil": (["tonsil", "peritonsillar", "tonsillar"], True, None),
     "neck_nodes": (["level 2", "level ii", "cervical"], False, None),
+    "prevertebral_soft_tissue": (
+        ["prevertebral soft tissue", "prevertebral soft tissues", "prevertebral space"],
+        False,
+        None,
+    ),
     "femoral_vein": (
         ["femoral vein", "femoral veins", "superficial femoral vein", "sfv"],
         True,

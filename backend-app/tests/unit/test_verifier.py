@@ -2533,6 +2533,26 @@ _KINDS = [
         set(),
         id="banner",
     ),
+    # A finding named with its side is dictated with the side shortened ("R heart strain").
+    pytest.param(
+        "Saddle PE. No R heart strain.",
+        "Saddle pulmonary embolism with right heart strain.",
+        {"negation"},
+        id="short-side-finding",
+    ),
+    # A flattened cord is a compressed one; the prevertebral soft tissues are a structure.
+    pytest.param(
+        "T7-8 protrusion, no cord compression.",
+        "T7-T8 protrusion with flattening of the cord.",
+        {"negation"},
+        id="cord-flattening",
+    ),
+    pytest.param(
+        "Prevertebral soft tissue swelling.",
+        "The prevertebral soft tissues are normal.",
+        {"negation", "omission"},
+        id="prevertebral",
+    ),
     # A drainage catheter named by its shape or route.
     pytest.param(
         "10 Fr pigtail drain placed in the collection.",
