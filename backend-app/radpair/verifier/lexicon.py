@@ -266,6 +266,19 @@ FINDINGS: dict[str, list[str]] = {
     "annular_fissure": ["annular fissure", "annular tear"],
     "listhesis": ["anterolisthesis", "retrolisthesis", "spondylolisthesis"],
     "retropulsion": ["retropulsion", "retropulsed", "retropulsed fragment"],
+    "wall_motion_abnormality": [
+        "wall motion abnormality",
+        "regional wall motion abnormality",
+        "rwma",
+        "wma",
+    ],
+    "modic_change": ["modic change", "modic endplate change", "endplate change", "modic type"],
+    "segmentation_anomaly": [
+        "segmentation anomaly",
+        "vertebral segmentation anomaly",
+        "congenital vertebral anomaly",
+        "vertebral anomaly",
+    ],
     # A flattened cord is a compressed one, however mildly.
     "cord_compression": [
         "cord compression",

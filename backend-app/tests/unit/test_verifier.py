@@ -2553,6 +2553,22 @@ _KINDS = [
         {"negation", "omission"},
         id="prevertebral",
     ),
+    # Vocabulary: wall motion abnormalities, Modic changes, vertebral segmentation anomalies.
+    pytest.param(
+        "L4-5: no Modic change.", "L4-L5: Modic endplate changes.", {"negation"}, id="modic"
+    ),
+    pytest.param(
+        "LV normal size. No RWMA.",
+        "Normal left ventricular size. Regional wall motion abnormality.",
+        {"negation"},
+        id="rwma",
+    ),
+    pytest.param(
+        "No vertebral segmentation anomaly.",
+        "Vertebral segmentation anomalies at T11 and T12.",
+        {"negation"},
+        id="segmentation-anomaly",
+    ),
     # A drainage catheter named by its shape or route.
     pytest.param(
         "10 Fr pigtail drain placed in the collection.",

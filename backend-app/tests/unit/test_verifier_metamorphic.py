@@ -127,6 +127,8 @@ _KNOWN_NEGATIONS = {
     "read in every enhancing mass's description)",
     "h14-mr-tspine-60": "'abnormal intradural enhancement' after a normal cord statement is read "
     "as part of the normal heading",
+    "h19-009": "the first 'No' denies a procedural complication ('No immediate complication'), "
+    "which is no imaging finding",
 }
 _KNOWN_OMISSIONS: dict[str, str] = {}
 
