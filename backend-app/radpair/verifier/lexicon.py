@@ -272,6 +272,16 @@ FINDINGS: dict[str, list[str]] = {
         "rwma",
         "wma",
     ],
+    # Hip impingement morphology: a bump of the head-neck junction or an overcovering rim.
+    "cam_morphology": [
+        "cam morphology",
+        "cam deformity",
+        "cam lesion",
+        "cam type morphology",
+        "cam-type morphology",
+        "cam type deformity",
+    ],
+    "pincer_morphology": ["pincer morphology", "pincer deformity", "pincer type morphology"],
     "modic_change": ["modic change", "modic endplate change", "endplate change", "modic type"],
     "segmentation_anomaly": [
         "segmentation anomaly",

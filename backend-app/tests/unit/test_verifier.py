@@ -2553,7 +2553,20 @@ _KINDS = [
         {"negation", "omission"},
         id="prevertebral",
     ),
-    # Vocabulary: wall motion abnormalities, Modic changes, vertebral segmentation anomalies.
+    # Vocabulary: hip impingement morphology, wall motion abnormalities, Modic changes,
+    # vertebral segmentation anomalies.
+    pytest.param(
+        "Labral tear. Cam deformity of the femoral head-neck junction.",
+        "Labral tear.",
+        {"omission"},
+        id="cam",
+    ),
+    pytest.param(
+        "Labral tear. Cam deformity of the femoral head-neck junction.",
+        "Labral tear. Cam morphology at the femoral head-neck junction.",
+        set(),
+        id="cam-kept",
+    ),
     pytest.param(
         "L4-5: no Modic change.", "L4-L5: Modic endplate changes.", {"negation"}, id="modic"
     ),
