@@ -675,6 +675,9 @@ FINDINGS: dict[str, list[str]] = {
         "abnormal enhancement",
         "suspicious enhancing lesion",
         "abnormal enhancing lesion",
+        # Enhancement of a muscle is abnormal: chest wall invasion in breast MRI, myositis.
+        "muscle enhancement",
+        "muscular enhancement",
     ],
     # Contrast kinetics named as features (LI-RADS major features, breast MRI delayed phase):
     # "no washout appearance" against "nonperipheral washout" is a changed category.

@@ -2553,6 +2553,13 @@ _KINDS = [
         {"negation", "omission"},
         id="prevertebral",
     ),
+    # Enhancement of a muscle is abnormal enhancement.
+    pytest.param(
+        "Mass abuts the pectoralis, no muscle enhancement.",
+        "The mass abuts the pectoralis muscle, which shows abnormal enhancement.",
+        {"negation"},
+        id="muscle-enhancement",
+    ),
     # Vocabulary: hip impingement morphology, wall motion abnormalities, Modic changes,
     # vertebral segmentation anomalies.
     pytest.param(
