@@ -231,9 +231,21 @@ class _View:
         """Where the first sentence (the exam title, in a dictation) ends."""
         if self._first_end is None:
             text = self.text
-            self._first_end = next(
-                (i for i in range(len(text)) if _ends_sentence(text, i)), len(text)
-            )
+            end = next((i for i in range(len(text)) if _ends_sentence(text, i)), len(text))
+            banner = text[:end]
+            if (
+                banner.isupper()
+                and ":" not in banner
+                and not _SIDE_WORD.search(banner.lower())
+                and not any(m.span[0] < end for m in self.mentions)
+            ):
+                # A banner naming nothing ("EXAMINATION REPORT") is no title: the next line
+                # that says something is.
+                start = len(text) - len(text[end:].lstrip())
+                end = next(
+                    (i for i in range(start, len(text)) if _ends_sentence(text, i)), len(text)
+                )
+            self._first_end = end
         return self._first_end
 
     def finding_starts(self) -> list[int]:
@@ -725,7 +737,7 @@ def _negation_conflict(m: Mention, y: _View) -> Mention | None:
         and n.polarity != HYPOTHETICAL
         and (location is None or n.location is None or location == n.location)
         and _qualifiers_agree(m, n)
-        and _anatomy_compatible(anatomy, n.anatomy)
+        and _anatomy_compatible(anatomy, n.anatomy or _skeleton_label(n))
         and (not sides or not n.sides or sides & n.sides)
     ]
     # A finding placed only by the label over it ("PERIPHERAL ZONE: Focal lesion") is
@@ -739,6 +751,15 @@ def _negation_conflict(m: Mention, y: _View) -> Mention | None:
         if first is None:
             first = n
     return first
+
+
+_SKELETON = frozenset({"skeleton"})
+
+
+def _skeleton_label(n: Mention) -> frozenset[str]:
+    """The skeleton, for a mention placed only by a "Bones:" label ("Bones: no lytic lesions"
+    answers for no liver lesion); other labels are too loose a site to rule a partner out."""
+    return _SKELETON if n.heading_anatomy == _SKELETON else frozenset()
 
 
 def _placed_at(n: Mention, structure: frozenset[str]) -> bool:

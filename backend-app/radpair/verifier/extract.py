@@ -294,12 +294,28 @@ _PLURAL_ENDINGS = (("itides", "itis"), ("omata", "oma"), ("oses", "osis"), ("ect
 
 def _singular_finding(word: str) -> tuple[str, bool]:
     """The singular of a word found by its ending, and whether it was plural."""
+    word = _american(word)
     for plural, singular in _PLURAL_ENDINGS:
         if word.endswith(plural):
             return word[: -len(plural)] + singular, True
     if word.endswith(("omas", "celes", "pathies", "rrhages")):
         return (word[:-3] + "y" if word.endswith("ies") else word[:-1]), True
     return word, False
+
+
+def _british(norm: str) -> str:
+    """A lexicon surface in British spelling (the surface itself when it has none)."""
+    for us, uk in lx.SPELLINGS:
+        if uk not in norm:
+            norm = norm.replace(us, uk)
+    return norm
+
+
+def _american(word: str) -> str:
+    """A word in American spelling, so both spellings of an unlisted finding share a key."""
+    for us, uk in lx.SPELLINGS:
+        word = word.replace(uk, us)
+    return word
 
 
 _SHORTENED = {"right": ("r", "rt"), "left": ("l", "lt")}
@@ -343,6 +359,15 @@ class TermMatcher:
                 self.entries.setdefault(
                     _norm_surface(surface), _Entry("anatomy", key, None, side or None)
                 )
+        # After every listed surface, so a British form never displaces a word of its own; a
+        # finding named with its side is dictated with the side shortened ("R heart strain"),
+        # as a fixed name is.
+        for norm, entry in list(self.entries.items()):
+            if entry.kind in ("finding", "anatomy"):
+                self.entries.setdefault(_british(norm), entry)
+            first, _, rest = norm.partition(" ")
+            for short in _SHORTENED.get(first, ()) if rest and entry.kind == "finding" else ():
+                self.entries.setdefault(f"{short} {rest}", entry)
         for surface, key in lx.ABSENCE_NAMES.items():
             self.entries.setdefault(_norm_surface(surface), _Entry("finding", key, None, None))
         # "Intraparotid": a prefix of place fused to an organ's word names that organ, where
@@ -920,6 +945,7 @@ _SEQUENCE_AFTER = re.compile(
     r"|sequence|bright|dark|prolongation|shine)",
     re.IGNORECASE,
 )
+_LEVEL_SPAN = re.compile(r" (?:through|to) ")
 # "L4 on L5": one vertebra slipped on the next, so the pair names one motion segment (L4-5).
 _SLIP_ON = re.compile(r"\s+on\s+")
 _SEGMENT = re.compile(
@@ -957,6 +983,14 @@ def find_locations(text: str) -> list[tuple[int, int, str]]:
                 and previous[2][6] == letter
             ):
                 out[-1] = (previous[0], m.end(), f"{previous[2]}-{int(first)}")
+                continue
+            # "from T12 to L4": a span across regions is written as T12-L4 is.
+            if (
+                previous is not None
+                and "-" not in previous[2]
+                and _LEVEL_SPAN.fullmatch(text, previous[1], m.start())
+            ):
+                out[-1] = (previous[0], m.end(), f"{previous[2]}-{letter}{int(first)}")
                 continue
             if (
                 previous is not None

@@ -46,7 +46,16 @@ FINDINGS: dict[str, list[str]] = {
         "low attenuation",
         "low-attenuation",
     ],
-    "cyst": ["cyst", "cystic lesion", "endometrioma", "synovial cyst", "baker cyst"],
+    # A ganglion is a cyst ("dorsal ganglion 5 mm", "ganglion cyst"); nerve ganglia are names.
+    "cyst": [
+        "cyst",
+        "cystic lesion",
+        "endometrioma",
+        "synovial cyst",
+        "baker cyst",
+        "ganglion",
+        "ganglion cyst",
+    ],
     "effusion": [
         "effusion",
         "pleural effusion|pleura",
@@ -96,6 +105,7 @@ FINDINGS: dict[str, list[str]] = {
         "bone bruise",
         "bone marrow edema",
         "marrow edema",
+        "bme",
     ],
     "edema": ["edema", "vasogenic edema", "oedema"],
     "pulmonary_edema": ["pulmonary edema", "interstitial edema"],
@@ -256,7 +266,38 @@ FINDINGS: dict[str, list[str]] = {
     "annular_fissure": ["annular fissure", "annular tear"],
     "listhesis": ["anterolisthesis", "retrolisthesis", "spondylolisthesis"],
     "retropulsion": ["retropulsion", "retropulsed", "retropulsed fragment"],
-    "cord_compression": ["cord compression", "compression of the cord"],
+    "wall_motion_abnormality": [
+        "wall motion abnormality",
+        "regional wall motion abnormality",
+        "rwma",
+        "wma",
+    ],
+    # Hip impingement morphology: a bump of the head-neck junction or an overcovering rim.
+    "cam_morphology": [
+        "cam morphology",
+        "cam deformity",
+        "cam lesion",
+        "cam type morphology",
+        "cam-type morphology",
+        "cam type deformity",
+    ],
+    "pincer_morphology": ["pincer morphology", "pincer deformity", "pincer type morphology"],
+    "modic_change": ["modic change", "modic endplate change", "endplate change", "modic type"],
+    "segmentation_anomaly": [
+        "segmentation anomaly",
+        "vertebral segmentation anomaly",
+        "congenital vertebral anomaly",
+        "vertebral anomaly",
+    ],
+    # A flattened cord is a compressed one, however mildly.
+    "cord_compression": [
+        "cord compression",
+        "compression of the cord",
+        "cord flattening",
+        "flattening of the cord",
+        "ventral cord flattening",
+        "flattening of the ventral cord",
+    ],
     "cord_signal": ["cord signal abnormality", "signal abnormality"],
     "midline_shift": ["midline shift"],
     "mass_effect": ["mass effect"],
@@ -270,7 +311,22 @@ FINDINGS: dict[str, list[str]] = {
         "previa",
     ],
     "systolic_anterior_motion": ["systolic anterior motion", "sam"],
-    "widening": ["widening", "widened"],
+    "widening": ["widening", "widened", "diastasis"],
+    # Facet joint wear, said by its bone or by its joint.
+    "facet_arthropathy": [
+        "facet arthropathy",
+        "facet hypertrophy",
+        "facet joint arthropathy",
+        "facet joint hypertrophy",
+        "facet arthrosis",
+        "facet joint arthrosis",
+        "facet osteoarthritis",
+        "facet joint osteoarthritis",
+        "facet degeneration",
+        "facet joint degeneration",
+        "facet degenerative change",
+        "degenerative facet change",
+    ],
     "enlargement": ["enlargement", "enlarged"],
     "deformity": ["deformity", "rotational deformity", "angular deformity"],
     # Common abnormal states named by a plain noun (second vocabulary growth).
@@ -511,6 +567,18 @@ FINDINGS: dict[str, list[str]] = {
     # Tubes are told apart by where they run: an endotracheal tube kept does not stand for
     # a nasogastric one dropped.
     "device_tube": ["et tube", "endotracheal tube", "ett", "tracheostomy tube"],
+    # A drainage catheter is named by its route or its shape as often as by "catheter".
+    "drainage_catheter": [
+        # Not a bare "nephrostomy" or "PCN": those name the procedure as often as the device.
+        "drainage catheter",
+        "nephrostomy catheter",
+        "nephrostomy tube",
+        "pigtail",
+        "pigtail catheter",
+        "pigtail drain",
+        "pigtail nephrostomy",
+        "pigtail nephrostomy catheter",
+    ],
     "enteric_tube": [
         "ng tube",
         "ngt",
@@ -607,6 +675,9 @@ FINDINGS: dict[str, list[str]] = {
         "abnormal enhancement",
         "suspicious enhancing lesion",
         "abnormal enhancing lesion",
+        # Enhancement of a muscle is abnormal: chest wall invasion in breast MRI, myositis.
+        "muscle enhancement",
+        "muscular enhancement",
     ],
     # Contrast kinetics named as features (LI-RADS major features, breast MRI delayed phase):
     # "no washout appearance" against "nonperipheral washout" is a changed category.
@@ -856,6 +927,11 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "mastoid": (["mastoid", "mastoid air cells"], True, None),
     "tonsil": (["tonsil", "peritonsillar", "tonsillar"], True, None),
     "neck_nodes": (["level 2", "level ii", "cervical"], False, None),
+    "prevertebral_soft_tissue": (
+        ["prevertebral soft tissue", "prevertebral soft tissues", "prevertebral space"],
+        False,
+        None,
+    ),
     "femoral_vein": (
         ["femoral vein", "femoral veins", "superficial femoral vein", "sfv"],
         True,
@@ -1468,6 +1544,10 @@ PSEUDO += [f"{h} {c}" for h in _HEDGES for c in _CHARACTERS]
 # Words that close a negation or certainty scope.
 TERMINATORS: list[str] = [
     "but",
+    # A temporal clause is a statement of its own: "stone management once sepsis resolved"
+    # closes the sepsis, not the stone.
+    "once",
+    "until",
     "however",
     "although",
     "though",
@@ -1546,6 +1626,16 @@ NAMES_NOT_FINDINGS: tuple[str, ...] = (
     # A rising PSA after treatment: a laboratory state that prompts the study, not an image.
     "biochemical recurrence",
     "biochemical failure",
+    # Nerve ganglia, not the cyst.
+    "dorsal root ganglion",
+    "stellate ganglion",
+    "geniculate ganglion",
+    "gasserian ganglion",
+    "trigeminal ganglion",
+    "ciliary ganglion",
+    "celiac ganglion",
+    "sphenopalatine ganglion",
+    "spiral ganglion",
 )
 
 QUALIFIERS: dict[str, str] = {
@@ -1623,6 +1713,19 @@ UNITS: dict[str, tuple[str, float]] = {
     "s": ("time", 1 / 60),
 }
 
+# British spellings of the lexicon's American words (US part, UK part): each term is matched in
+# both, and a finding known only by its ending is keyed by its American spelling, so
+# "bacteraemia" is the dictated "bacteremia".
+SPELLINGS: tuple[tuple[str, str], ...] = (
+    ("edema", "oedema"),
+    ("emia", "aemia"),
+    ("hem", "haem"),
+    ("esophag", "oesophag"),
+    ("tumor", "tumour"),
+    ("ped", "paed"),
+    ("ization", "isation"),
+)
+
 # Section headings and what they mean for certainty.
 HYPOTHETICAL_SECTIONS: frozenset[str] = frozenset(
     {
@@ -1669,7 +1772,7 @@ FINDING_KINDS: dict[str, tuple[str, ...]] = {
 # or the node by its enlargement. Families match only at a compatible site.
 FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"lymphadenopathy", "lymph_node"}),
-    frozenset({"catheter", "device_tube", "chest_tube"}),
+    frozenset({"catheter", "device_tube", "chest_tube", "drainage_catheter"}),
     frozenset({"consolidation", "pneumonia", "opacity", "atelectasis"}),
     frozenset({"embolism", "thrombus"}),
     frozenset({"hemorrhage", "hematoma"}),
@@ -1684,6 +1787,7 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
             "~arthrosis",
             "~spondylosis",
             "~arthropathy",
+            "facet_arthropathy",
         }
     ),
     frozenset({"edema", "swelling"}),

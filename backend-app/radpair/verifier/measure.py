@@ -80,7 +80,15 @@ _PRIOR_PAREN = re.compile(
 )
 _CLAUSE_START = re.compile(r"[.;:\n](?!\d)[^.;:\n]*$")
 # "Baseline: bulky mass SUVmax 14.2": a sentence labelled as the earlier study's account.
-_PRIOR_LABEL = re.compile(r"(?:^|[\n.])\s*(?:baseline|prior|previous(?: study)?)\s*$", re.I)
+# "Prior 6 mo ago:", "Previous study 3/2024:": the label may say when the earlier study was.
+_PRIOR_LABEL = re.compile(r"(?:^|[\n.])\s*(?:baseline|prior|previous)(?:\s+[\w/-]+){0,4}\s*$", re.I)
+# "Progression of the curve 24 to 32 deg": a range said of a change is the earlier value, then
+# the current one.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:progress\w*|increas\w*|decreas\w*|grow\w*|grew|enlarg\w*|worsen\w*|improv\w*|"
+    r"reduc\w*|shr[iu]nk\w*|chang\w*)\b[^.;:\n]*$",
+    re.IGNORECASE,
+)
 # Standardised uptake values are written after their label: "SUVmax 6.4", "SUV of 2.1".
 _SUV_RE = re.compile(
     r"\bSUV\s*(?:max|peak|mean)?\s*(?:of|is|was|=|:)?\s*(?:approximately\s+)?"
@@ -97,9 +105,11 @@ _REFERENCE_SUV_RE = re.compile(
 )
 _SUV_MORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(\d+\.\d+)(?![\d.]*\s*(?:mm|cm|%))")
 # Unitless ratios are written after their name: "RV/LV ratio 1.4", "RV/LV 0.8", "ICA/CCA 1.3",
-# "RAR 3.8" (renal-aortic), "RI 0.7" (resistive index).
+# "RAR 3.8" (renal-aortic), "RI 0.7" (resistive index), "PI 0.98" (pulsatility index); a side
+# letter may stand between the name and its value ("RI R 0.64").
 _RATIO_RE = re.compile(
-    r"\b(?:ratio|rv/lv|s/d|ica/cca|rar|index|ri)\s*(?:of|is|was|=|:)?\s*"
+    r"\b(?:ratio|rv/lv|s/d|ica/cca|rar|index|ri|pi)\s*(?:of|is|was|=|:)?\s*"
+    r"(?:(?:r|l|rt|lt|right|left)\s+)?"
     r"(?:approximately\s+|about\s+)?"
     r"(?:(?:less|greater|more)\s+than\s+|[<>]\s*)?(\d+(?:\.\d+)?)(?![\d.]*\s*(?:mm|cm|%|:))",
     re.IGNORECASE,
@@ -308,7 +318,14 @@ def extract_measurements(text: str) -> list[Measurement]:
             continue
         fa = _unit(m.group("ua"))[1] if m.group("ua") else factor
         values = (_norm(number(m.group("a")) * fa), _norm(number(m.group("b")) * factor))
-        if _FROM.search(text, max(0, m.start() - 12), m.start()) or values[0] > values[1]:
+        if (
+            _FROM.search(text, max(0, m.start() - 12), m.start())
+            or values[0] > values[1]
+            or (
+                " to" in m.group(0)
+                and _CHANGE_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            )
+        ):
             # "from 6 mm to 8 mm" is a change: the prior value, then the current one. So is
             # "9 mm to 6 mm": nobody writes a range from its top.
             first_end = m.end("ua") if m.group("ua") else m.end("a")

@@ -212,7 +212,20 @@ def _nearest_pre(lower: str, term: Term, cues: _SentenceCues) -> tuple[int, str]
     return None
 
 
-def _nearest_post(lower: str, term: Term, cues: _SentenceCues) -> tuple[int, str] | None:
+_JOINERS = frozenset({"and", "or", "nor", "the", "its", "their"})
+
+
+def _own_subject(lower: str, a: int, b: int, finding_starts: Sequence[int]) -> bool:
+    """True when lower[a:b] names something that is no finding: the subject of the cue after it
+    ("ATFL tear, fibers not visualized": the fibers are unseen, the tear is not denied)."""
+    if bisect_left(finding_starts, a) < bisect_left(finding_starts, b):
+        return False
+    return any(m.group(0) not in _JOINERS for m in _WORD.finditer(lower, a, b))
+
+
+def _nearest_post(
+    lower: str, term: Term, cues: _SentenceCues, finding_starts: Sequence[int] = ()
+) -> tuple[int, str] | None:
     """The closest cue after the term whose scope reaches back to it."""
     # The mirror image of _nearest_pre, scanning right: the cue lists, limits and windows differ
     # by direction, and one function taking a direction would hide which is which.
@@ -229,6 +242,9 @@ def _nearest_post(lower: str, term: Term, cues: _SentenceCues) -> tuple[int, str
             continue
         if _blocked(lower, term.end, c.start, cues.terminators):
             continue
+        comma = lower.rfind(",", term.end, c.start)
+        if comma >= 0 and _own_subject(lower, comma + 1, c.start, finding_starts):
+            continue
         return c.start - term.end, c.kind
     return None
 
@@ -239,6 +255,7 @@ def polarity_for(text: str, sentences: Sequence[Sentence], terms: Sequence[Term]
     matcher = cue_matcher()
     cache: dict[int, _SentenceCues] = {}
     candidates: list[int] = []
+    finding_starts = sorted(t.start for t in terms if t.kind == "finding")
 
     def decide(term: Term, sent: Sentence) -> str:
         if denied_by_its_words(lower, term):
@@ -251,7 +268,7 @@ def polarity_for(text: str, sentences: Sequence[Sentence], terms: Sequence[Term]
             cues = cache[sent.start] = _SentenceCues(found)
         # The nearest reaching cue wins; at equal distance the one before the term.
         best = _nearest_pre(lower, term, cues)
-        after = _nearest_post(lower, term, cues)
+        after = _nearest_post(lower, term, cues, finding_starts)
         if after is not None and (best is None or after[0] < best[0]):
             best = after
         if best is None:

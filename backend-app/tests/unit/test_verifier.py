@@ -2422,6 +2422,180 @@ _KINDS = [
         set(),
         id="epe-kept",
     ),
+    # heldout19: a side letter between a ratio's name and its value, "PI" as a ratio's name.
+    pytest.param(
+        "Intrarenal RI R 0.58.",
+        "Intrarenal resistive index 0.58 on the right.",
+        set(),
+        id="ri-side",
+    ),
+    pytest.param(
+        "Intrarenal RI R 0.58.",
+        "Intrarenal resistive index 0.68 on the right.",
+        {"measurement"},
+        id="ri-side-changed",
+    ),
+    pytest.param(
+        "MCA PI 1.6.", "Middle cerebral artery pulsatility index 1.9.", {"measurement"}, id="pi"
+    ),
+    # British spellings of listed and of unlisted (known by their ending) findings.
+    pytest.param("Hemothorax on the left.", "Left haemothorax.", set(), id="uk-listed"),
+    pytest.param("Septicemia.", "Septicaemia.", set(), id="uk-ending"),
+    pytest.param("No septicemia.", "Septicaemia.", {"negation"}, id="uk-ending-negated"),
+    pytest.param(
+        "Mild BME in the medial femoral condyle.",
+        "Mild bone marrow oedema in the medial femoral condyle.",
+        set(),
+        id="bme",
+    ),
+    # A temporal clause closes its own finding, not the one before it.
+    pytest.param(
+        "Gallstone removal once cholecystitis resolved.",
+        "No gallstone. Cholecystitis has resolved.",
+        {"negation"},
+        id="once-resolved",
+    ),
+    # A cue after a comma with a subject of its own ("fibers") does not reach the tear.
+    pytest.param(
+        "Complete ACL tear, fibers not visualized.",
+        "Complete tear of the ACL; its fibres are not seen.",
+        set(),
+        id="own-subject",
+    ),
+    pytest.param(
+        "Complete ACL tear, fibers not visualized.",
+        "No ACL tear.",
+        {"negation"},
+        id="own-subject-neg",
+    ),
+    # A denial placed by a "Bones:" label is in the skeleton: it answers for no liver lesion,
+    # but does for a bone's.
+    pytest.param(
+        "Spleen normal.\nBones: no lytic lesions.",
+        "Normal spleen. Hepatic segment IV lesion, 11 mm.\nNo lytic osseous lesions.",
+        {"measurement"},
+        id="bones-label-liver",
+    ),
+    pytest.param(
+        "Spleen normal.\nBones: no lytic lesions.",
+        "Normal spleen. Lytic lesion in the iliac bone.",
+        {"negation"},
+        id="bones-label-bone",
+    ),
+    # Vocabulary: facet wear by its bone or its joint, a ganglion is a cyst (a nerve ganglion
+    # is a name), a diastasis is a widening.
+    pytest.param(
+        "L5-S1: moderate facet hypertrophy.",
+        "L5-S1: Moderate facet arthropathy.",
+        set(),
+        id="facet",
+    ),
+    pytest.param("Volar ganglion 8 mm.", "An 8 mm volar ganglion cyst.", set(), id="ganglion"),
+    pytest.param(
+        "No abnormal signal at the dorsal root ganglion.",
+        "No abnormal signal at the dorsal root ganglion.",
+        set(),
+        id="nerve-ganglion",
+    ),
+    pytest.param(
+        "Widened pubic symphysis, 14 mm.",
+        "Pubic symphysis diastasis of 14 mm.",
+        set(),
+        id="diastasis",
+    ),
+    # A range said of a change is the earlier value, then the current one; a "Prior ...:" label
+    # may say when the earlier study was.
+    pytest.param(
+        "Kyphosis increased 40 to 52 deg.",
+        "Kyphosis of 52 degrees, previously 40 degrees.",
+        set(),
+        id="change-range",
+    ),
+    pytest.param(
+        "Prior 1 yr ago: effusion 12 mm. Now effusion 8 mm.",
+        "Effusion 8 mm, previously 12 mm.",
+        set(),
+        id="prior-label-when",
+    ),
+    # "from T10 to L3" is the span T10-L3, across regions as within one.
+    pytest.param(
+        "Right-convex curve T10-L3.",
+        "Left-convex curve from T10 to L3.",
+        {"laterality"},
+        id="level-span",
+    ),
+    # A banner naming nothing ("EXAMINATION REPORT") is no exam title: the next line is.
+    pytest.param(
+        "L PCN. Obstructing L ureteral stone 9 mm.\nImp: Definitive stone mgmt later.",
+        "EXAMINATION REPORT\n\nEXAMINATION: Left percutaneous nephrostomy.\n"
+        "HISTORY: Obstructing 9 mm left ureteric calculus.\n"
+        "IMPRESSION: Definitive management of the calculus later.",
+        set(),
+        id="banner",
+    ),
+    # A finding named with its side is dictated with the side shortened ("R heart strain").
+    pytest.param(
+        "Saddle PE. No R heart strain.",
+        "Saddle pulmonary embolism with right heart strain.",
+        {"negation"},
+        id="short-side-finding",
+    ),
+    # A flattened cord is a compressed one; the prevertebral soft tissues are a structure.
+    pytest.param(
+        "T7-8 protrusion, no cord compression.",
+        "T7-T8 protrusion with flattening of the cord.",
+        {"negation"},
+        id="cord-flattening",
+    ),
+    pytest.param(
+        "Prevertebral soft tissue swelling.",
+        "The prevertebral soft tissues are normal.",
+        {"negation", "omission"},
+        id="prevertebral",
+    ),
+    # Enhancement of a muscle is abnormal enhancement.
+    pytest.param(
+        "Mass abuts the pectoralis, no muscle enhancement.",
+        "The mass abuts the pectoralis muscle, which shows abnormal enhancement.",
+        {"negation"},
+        id="muscle-enhancement",
+    ),
+    # Vocabulary: hip impingement morphology, wall motion abnormalities, Modic changes,
+    # vertebral segmentation anomalies.
+    pytest.param(
+        "Labral tear. Cam deformity of the femoral head-neck junction.",
+        "Labral tear.",
+        {"omission"},
+        id="cam",
+    ),
+    pytest.param(
+        "Labral tear. Cam deformity of the femoral head-neck junction.",
+        "Labral tear. Cam morphology at the femoral head-neck junction.",
+        set(),
+        id="cam-kept",
+    ),
+    pytest.param(
+        "L4-5: no Modic change.", "L4-L5: Modic endplate changes.", {"negation"}, id="modic"
+    ),
+    pytest.param(
+        "LV normal size. No RWMA.",
+        "Normal left ventricular size. Regional wall motion abnormality.",
+        {"negation"},
+        id="rwma",
+    ),
+    pytest.param(
+        "No vertebral segmentation anomaly.",
+        "Vertebral segmentation anomalies at T11 and T12.",
+        {"negation"},
+        id="segmentation-anomaly",
+    ),
+    # A drainage catheter named by its shape or route.
+    pytest.param(
+        "10 Fr pigtail drain placed in the collection.",
+        "A 10 French drainage catheter was placed in the collection.",
+        set(),
+        id="pigtail",
+    ),
 ]
 
 

@@ -18,7 +18,7 @@ _SWAP = {"left": "right", "right": "left", "Left": "Right", "Right": "Left"}
 _SWAP |= {"LEFT": "RIGHT", "RIGHT": "LEFT"}
 _NO = re.compile(r"(?:(?<=[.:\n] )|(?<=\n)|^)No (?:evidence of )?(\w)", re.M)
 _SIZE = re.compile(r"\b(\d+(?:\.\d+)?)( ?)(mm|cm)\b")
-_MM = re.compile(r"\b(\d+(?: x \d+)*)( ?)mm\b")
+_MM = re.compile(r"(?<![\d.])\b(\d+(?: x \d+)*)( ?)mm\b")
 # Findings a dictation may hold that none of the faithful pairs mention.
 _EXTRA_FINDINGS = (
     "Small hiatal hernia.",
@@ -127,6 +127,8 @@ _KNOWN_NEGATIONS = {
     "read in every enhancing mass's description)",
     "h14-mr-tspine-60": "'abnormal intradural enhancement' after a normal cord statement is read "
     "as part of the normal heading",
+    "h19-009": "the first 'No' denies a procedural complication ('No immediate complication'), "
+    "which is no imaging finding",
 }
 _KNOWN_OMISSIONS: dict[str, str] = {}
 
