@@ -17,8 +17,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     HOST=0.0.0.0 \
     PORT=5000 \
     RADPAIR_PYTHON=python3 \
-    RADPAIR_HOME=/app \
-    MALLOC_ARENA_MAX=2
+    RADPAIR_HOME=/app
+# glibc's malloc is tuned by gunicorn.conf.py itself (radpair/gunicorn_support.py), not here.
 RUN groupadd --system radpair && useradd --system --gid radpair --home-dir /app radpair
 WORKDIR /app
 COPY --from=build /wheels /wheels
