@@ -1,8 +1,9 @@
-"""Families of identifiers learnt from PHI slices 17 and 18, each on examples written for this
+"""Families of identifiers learnt from PHI slices 15 to 18, each on examples written for this
 test, with clinical text that must stay.
 
-Slice 17: South Asia, Latin America, Indonesia, HL7 and DICOM dumps. Slice 18: speech-recognised
-emergency reads, US and Commonwealth headers, East and South-East Asian sites.
+Slices 15 and 16: speech-recognised sites, names that are words, Commonwealth and Gulf ids, HL7
+fragments. Slice 17: South Asia, Latin America, Indonesia, HL7 and DICOM dumps. Slice 18:
+speech-recognised emergency reads, US and Commonwealth headers, East and South-East Asian sites.
 """
 
 from __future__ import annotations
@@ -300,6 +301,251 @@ S18_NAMES = [
 ]
 
 
+S15_FORMS = [
+    # Short numbers after a pager, "local" or "loc." key, written or said as words.
+    (
+        "doctor ines moreau comma she can be reached on pager four one seven period",
+        [("NAME", "ines moreau"), ("PHONE", "four one seven")],
+    ),
+    (
+        "Resident on duty: Kristine Joy Manalo, MD   Local 4471",
+        [("NAME", "Kristine Joy Manalo"), ("PHONE", "4471")],
+    ),
+    (
+        "REFERRING: Dr. Anne Roy, tel 604.875.4111 loc. 63318",
+        [("NAME", "Anne Roy"), ("PHONE", "604.875.4111"), ("PHONE", "63318")],
+    ),
+    (
+        "please inform doctor anna liza reyes at local three three nine one period",
+        [("NAME", "anna liza reyes"), ("PHONE", "three three nine one")],
+    ),
+    (
+        "her phone is six one seven five five five zero one nine eight extension two three four",
+        [
+            ("PHONE", "six one seven five five five zero one nine eight"),
+            ("PHONE", "two three four"),
+        ],
+    ),
+    # A spoken time with "p m" before "by" (a unit word after a bare number).
+    (
+        "discussed with doctor ines moreau at two forty p m by telephone period",
+        [("NAME", "ines moreau"), ("TIME", "two forty p m")],
+    ),
+    (
+        "results to be sent to her email mai dot vo sixty one at gmail dot com period",
+        [("EMAIL", "mai dot vo sixty one at gmail dot com")],
+    ),
+    # Grouped ids with a check group where the field ends; header fields "<word> No:".
+    (
+        "MRN: 0012-884-067     Medicare: 3381 55102 2-1\nDOB: 16 Sep 1932",
+        [("MRN", "0012-884-067"), ("ID", "3381 55102 2-1"), ("DATE", "16 Sep 1932")],
+    ),
+    (
+        "Patient: Rao, Priya   Hosp No: KCH 004 118 27Q   NHS: 401 023 2137",
+        [("NAME", "Rao, Priya"), ("MRN", "KCH 004 118 27Q"), ("MRN", "401 023 2137")],
+    ),
+    (
+        "DATE: 21st May 2024     LAB NO: CT/4417/24\nNHIS NO: NHIS-ABJ-0091184-02",
+        [("DATE", "21st May 2024"), ("ID", "CT/4417/24"), ("ID", "NHIS-ABJ-0091184-02")],
+    ),
+    (
+        "DOB: 7/4/1955   SSN (last 4 only): xxx-xx-7710",
+        [("DATE", "7/4/1955"), ("ID", "xxx-xx-7710")],
+    ),
+    # Dates: day first after a cue, a spoken comma before the year, a short weekday.
+    (
+        "date of birth twenty two oh nine nineteen seventy one period",
+        [("DATE", "twenty two oh nine nineteen seventy one")],
+    ),
+    (
+        "the outside study from october the ninth comma twenty twenty two comma is stable",
+        [("DATE", "october the ninth comma twenty twenty two")],
+    ),
+    ("Exam date: Thu 14 Mar 2024 1015 hrs", [("DATE", "Thu 14 Mar 2024"), ("TIME", "1015 hrs")]),
+    # Ages written with the sex, or said past one hundred.
+    (
+        "93F NH resident, SOB. History colon one hundred four year old male with confusion.",
+        [("AGE", "93F"), ("AGE", "one hundred four")],
+    ),
+    # Names: a preferred name, a surname that is an eponym, Vietnamese letters, a list after
+    # "Drs.", a verb of protocolling, an honorific.
+    (
+        'PATIENT NAME: REYES, DANIEL A. (preferred name: "Danny")',
+        [("NAME", "REYES, DANIEL A."), ("NAME", "Danny")],
+    ),
+    (
+        "REF: Hodgkin, Margaret R., MD (Oncology). History of Hodgkin lymphoma.",
+        [("NAME", "Hodgkin, Margaret R")],
+    ),
+    (
+        "Pt: NGUYỄN-ĐẶNG, Thị Lan   DOB 09/02/2003",
+        [("NAME", "NGUYỄN-ĐẶNG, Thị Lan"), ("DATE", "09/02/2003")],
+    ),
+    (
+        "Attendees: Drs. Nakamura, Ostrowski and Bello.",
+        [("NAME", "Nakamura"), ("NAME", "Ostrowski"), ("NAME", "Bello")],
+    ),
+    (
+        "Protocolled by: R. Subramaniam 2024-06-01 08:15",
+        [("NAME", "R. Subramaniam"), ("DATE", "2024-06-01"), ("TIME", "08:15")],
+    ),
+    (
+        "Next of kin: Alhaji Musa Garba (son), 0806 112 3344",
+        [("NAME", "Musa Garba"), ("PHONE", "0806 112 3344")],
+    ),
+    (
+        "Interpreter: Dariush Karimi (Farsi) present throughout.",
+        [("NAME", "Dariush Karimi")],
+    ),
+    (
+        "Interpreted by: Chen, Xiaoming MD   Tech: Dakota Bearheart, CNMT",
+        [("NAME", "Chen, Xiaoming"), ("NAME", "Dakota Bearheart")],
+    ),
+]
+
+
+# Forms learnt from slice 16 (sites in Quebec, Malaysia, Singapore, Hong Kong, the Gulf, New
+# Zealand and Wales), with the text beside them that must stay.
+S16_FORMS = [
+    # Staff named by initials alone after a transcription or technologist key.
+    (
+        "Signed: Dr. Mara Quist   Transcribed: kjd",
+        [("NAME", "Mara Quist"), ("NAME", "kjd")],
+    ),
+    ("Transcriptionist: PLW\nIndication: cough", [("NAME", "PLW")]),
+    ("Technologist: RB    Transcription by: tms", [("NAME", "RB"), ("NAME", "tms")]),
+    (
+        "sonographer initials a k period reviewed by doctor hannah osei",
+        [("NAME", "a k"), ("NAME", "hannah osei")],
+    ),
+    (
+        "dictated by doctor nadia rahman at nine ten a m period transcribed by m b",
+        [("NAME", "nadia rahman"), ("TIME", "nine ten a m"), ("NAME", "m b")],
+    ),
+    ("Tech: RT\nTranscribed: none", []),
+    # French and Malay forms of address; the title "Dre" stays.
+    ("Radiologiste: Dre Chantal Gosselin-Roy", [("NAME", "Chantal Gosselin-Roy")]),
+    (
+        "examen pour madame anne-marie tremblay numéro de dossier trois un huit neuf deux sept "
+        "point",
+        [("NAME", "anne-marie tremblay"), ("ID", "trois un huit neuf deux sept")],
+    ),
+    (
+        "dicté par docteur jean-françois caron à dix heures vingt point",
+        [("NAME", "jean-françois caron"), ("TIME", "dix heures vingt")],
+    ),
+    (
+        "urgent finding for madam tan mei ling nric s seven six five four three two one a full "
+        "stop",
+        [("NAME", "tan mei ling"), ("ID", "s seven six five four three two one a")],
+    ),
+    ("x-ray for encik ahmad bin yusof comma", [("NAME", "ahmad bin yusof")]),
+    # Hyphenated given names and surnames said in lower case.
+    ("patient name min-ji kang comma seventy year old female", [("NAME", "min-ji kang")]),
+    (
+        "called to doctor helen whitaker-stone at extension four four one two",
+        [("NAME", "helen whitaker-stone"), ("PHONE", "four four one two")],
+    ),
+    # French dates, times and digits said aloud; a duration and counts stay.
+    (
+        "examen du trois mars deux mille vingt-cinq point",
+        [("DATE", "trois mars deux mille vingt-cinq")],
+    ),
+    (
+        "rendez-vous le quinze août deux mille vingt-quatre, contrôle le trois février",
+        [("DATE", "quinze août deux mille vingt-quatre"), ("DATE", "trois février")],
+    ),
+    ("pendant deux heures sans douleur", []),
+    ("radiographie du genou gauche deux incidences point conclusion deux points arthrose", []),
+    # A New Zealand NHI said as three letters and four digits.
+    (
+        "dictating for mrs aroha ngata nhi a b c one two three four date of birth",
+        [("NAME", "aroha ngata"), ("MRN", "a b c one two three four")],
+    ),
+    # Hijri dates, written and said; the month alone stays.
+    ("Date: 03/02/2024 (22/07/1445 H)", [("DATE", "03/02/2024"), ("DATE", "22/07/1445 H")]),
+    (
+        "prior study dated the second of shaban fourteen forty five full stop",
+        [("DATE", "second of shaban fourteen forty five")],
+    ),
+    ("symptoms worse during ramadan full stop", []),
+    # A Welsh month.
+    ("Dyddiad / Date: 3 Mehefin 2024", [("DATE", "3 Mehefin 2024")]),
+    # "poste" (extension) and "téléavertisseur" (pager) at French-speaking sites.
+    ("Tél.: 450 555-0123, poste 2207", [("PHONE", "450 555-0123, poste 2207")]),
+    (
+        "Radiologiste de garde: Dre Julie Caron (téléavertisseur 3318)",
+        [("NAME", "Julie Caron"), ("PHONE", "3318")],
+    ),
+    ("time of dictation oh seven fifteen full stop", [("TIME", "oh seven fifteen")]),
+    # A spoken Hong Kong id with its check digit in brackets.
+    (
+        "h k i d a one two three four five six open bracket seven close bracket comma",
+        [("ID", "a one two three four five six open bracket seven close bracket")],
+    ),
+    # HL7 exam codes beside a section name, and guideline years, stay.
+    ("OBX|1|TX|MRBRAIN^IMPRESSION||No acute infarct.\nOBX|2|TX|MRBRAIN^DOSE||Gadobutrol", []),
+    ("Per ACR 2023 guidance and WHO CNS5 2021 grade 2.", []),
+    # Hospital numbers with a site prefix; an accession with two prefixes.
+    (
+        "Hosp. No.: UH 12-34-56   TRN: 118-400-221",
+        [("MRN", "UH 12-34-56"), ("ID", "118-400-221")],
+    ),
+    ("RN: HKL/23/004412\nDate: 19-02-2024", [("MRN", "HKL/23/004412"), ("DATE", "19-02-2024")]),
+    (
+        "OBR|1|ORD-24-1100457|ACC-US-24-009912|76700^US ABDOMEN",
+        [("ID", "ORD-24-1100457"), ("ID", "ACC-US-24-009912")],
+    ),
+    # A name in Chinese characters beside its English form.
+    (
+        "Patient: WONG Siu Ming (黃小明)   HKID: A765432(1)",
+        [("NAME", "WONG Siu Ming"), ("NAME", "黃小明"), ("ID", "A765432(1)")],
+    ),
+]
+
+
+S17_EARLIER_FORMS = [
+    # Indonesian forms of address are titles; the header label in the next column is not a name.
+    (
+        "Nama: Tn. Sutrisno          Usia: 61 tahun",
+        [("NAME", "Sutrisno")],
+    ),
+    ("pasien Ibu Suharti (RM 00-87-66-21)", [("NAME", "Suharti"), ("ID", "00-87-66-21")]),
+    (
+        "Adjuster: Rich Young   Tel 717-555-0129",
+        [("NAME", "Rich Young"), ("PHONE", "717-555-0129")],
+    ),
+    ("Dra. Rosa Cantú - Cédula Profesional", [("NAME", "Rosa Cantú")]),
+]
+
+
+S15_CLINICAL = [
+    "per fleischner society two thousand seventeen guidelines period",
+    "Per Fleischner Society 2017 guidelines, follow-up CT at 3 months.",
+    "Chris Hani Baragwanath Academic Hospital Department of Radiology",
+    "AMINU KANO TEACHING HOSPITAL, KANO\nRadiology Request",
+    "Royal Free London NHS Foundation Trust Radiology Report",
+    "Subject: RE: thyroid US follow-up",
+    "clinical details colon f o o s h period",
+    "Series No: 4012  Image No.: 112. Local anaesthetic 10 ml; LOC 5-10 min.",
+    "tumour extension two centimetres period the patient sat up period",
+    "Pelvic pain since Wed. Mon through Fri clinic.",
+    "pager number to follow period local recurrence 3 cm",
+]
+
+S17_EARLIER_CLINICAL = [
+    "CENTRO DE DIAGNÓSTICO POR IMAGEN",
+    "Çekim Tarihi / Exam",
+    "Tgl Pemeriksaan:",
+    "(Medicina Interna)",
+    "Cairo University Hospitals (Kasr Al Ainy) - Department of Radiology",
+    "Hi this is from Saint Luke's radiology",
+    '  "00080020": {"vr": "DA", "Value": []},',
+    "Billing: CPT 70553-26, professional component only.",
+    "Under ACR TI-RADS\n(2017), a TR4 nodule of 1.5 cm",
+    "Oncologic Imaging guideline\n(effective 2024), restaging PET/CT",
+]
+
 S17_CLINICAL = [
     # Margins, tumour grades, units and resuscitation are not keys of national ids.
     "CRM threatened at 1 mm; WHO CNS 2021 grade 3; the NICU 2 team; CPR 2019 guidance.",
@@ -354,7 +600,10 @@ S18_CLINICAL = [
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    S17_NATIONAL_IDS
+    S15_FORMS
+    + S16_FORMS
+    + S17_EARLIER_FORMS
+    + S17_NATIONAL_IDS
     + S17_REGISTRATIONS
     + S17_DICOM_DUMPS
     + S17_HL7_MESSAGES
@@ -367,10 +616,10 @@ S18_CLINICAL = [
     + S18_DATES_AND_TIMES
     + S18_NAMES,
 )
-def test_identifier_families_of_slices_17_and_18_are_masked_exactly(text, expected):
+def test_identifier_families_of_slices_15_to_18_are_masked_exactly(text, expected):
     assert _masked(text) == expected
 
 
-@pytest.mark.parametrize("text", S17_CLINICAL + S18_CLINICAL)
-def test_clinical_text_near_the_identifier_families_of_slices_17_and_18_stays(text):
+@pytest.mark.parametrize("text", S15_CLINICAL + S17_EARLIER_CLINICAL + S17_CLINICAL + S18_CLINICAL)
+def test_clinical_text_near_the_identifier_families_of_slices_15_to_18_stays(text):
     assert _masked(text) == []
