@@ -47,6 +47,7 @@ CORPORA = (
     DATA / "phi_corpus16.yaml",
     DATA / "phi_corpus17.yaml",
     DATA / "phi_corpus18.yaml",
+    DATA / "phi_corpus19.yaml",
 )
 CORPUS_CATEGORY = {"AGE_OVER_89": "AGE"}
 CONTEXT_WORDS = {
