@@ -21,7 +21,7 @@ import re
 from typing import Callable, NamedTuple
 
 from radpair.phi import namebook
-from radpair.phi.leads import Leads, lead_words, matches, starts, text_tokens
+from radpair.phi.leads import LeadIndex, Leads, lead_words, matches
 
 CATEGORIES = ("NAME", "DATE", "TIME", "MRN", "ACCESSION", "ID", "PHONE", "EMAIL", "URL", "AGE")
 
@@ -2878,6 +2878,10 @@ def _only_place_words(text: str, start: int, end: int) -> bool:
     return bool(words) and all(w.lower() in _PLACE_WORDS for w in words)
 
 
+# One lookup of a text's words for every rule's leads.
+_LEAD_INDEX = LeadIndex([rule.leads for rule in _RULES])
+
+
 _NOT_PART = (
     frozenset(w.lower() for w in _NOT_NAME.split("|"))
     | _PARTICLE_WORDS
@@ -3009,17 +3013,14 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
         return spans, taken
     shadow = _shadow(text)
     present: dict[object, bool] = {}
-    tokens = text_tokens(text)
-    for rule in _RULES:
-        begin_at = starts(rule.leads, tokens)
+    every_begin_at, words = _LEAD_INDEX.starts(text)
+    for rule, begin_at in zip(_RULES, every_begin_at):
         if begin_at == []:
             continue
         if rule.needs is not None:
             if rule.needs not in present:
                 if isinstance(rule.needs, frozenset):
-                    present[rule.needs] = not tokens.exact or not rule.needs.isdisjoint(
-                        tokens.words
-                    )
+                    present[rule.needs] = words is None or not rule.needs.isdisjoint(words)
                 elif isinstance(rule.needs, re.Pattern):
                     present[rule.needs] = rule.needs.search(text) is not None
                 else:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from radpair.phi import detect
-from radpair.phi.leads import Leads, lead_words, matches, starts, text_tokens
+from radpair.phi.leads import LeadIndex, Leads, lead_words, matches, starts, text_tokens
 from tests.support.bench import load_bench
 
 
@@ -96,6 +96,16 @@ def test_every_rule_finds_the_same_matches_with_the_cue_index_as_by_scanning():
             if scanned != indexed:
                 mismatches.append((index, text[:60]))
     assert mismatches == []
+
+
+def test_the_shared_lead_table_answers_as_each_rule_looked_up_alone():
+    index = LeadIndex([rule.leads for rule in detect._RULES])
+    odd = ["Dr. \u0130brahim Yılmaz called, MRN 3345678", "email @ (x) a.b@c.org 12/3"]
+    for text in _texts()[::2] + odd:
+        tokens = text_tokens(text)
+        every_begin_at, words = index.starts(text)
+        assert every_begin_at == [starts(rule.leads, tokens) for rule in detect._RULES]
+        assert words == (tokens.words if tokens.exact else None)
 
 
 def test_most_cue_led_rules_use_the_index():
