@@ -121,3 +121,27 @@ def test_every_rule_needing_words_names_words_the_index_holds():
     for rule in detect._RULES:
         if isinstance(rule.needs, frozenset):
             assert all(re.fullmatch("[a-z0-9]+", word) for word in rule.needs), rule.needs
+
+
+def _holds(needs, text: str) -> bool:
+    """Whether the text passes a rule's word or pattern `needs`, as `_scan` decides it."""
+    if isinstance(needs, frozenset):
+        tokens = text_tokens(text)
+        return not tokens.exact or not needs.isdisjoint(tokens.words)
+    return needs.search(text) is not None
+
+
+def test_a_rule_that_finds_a_match_always_passes_its_word_or_pattern_needs():
+    # Word and pattern `needs` only spare the scan of texts where the rule cannot match: one
+    # that a match could fail would silently drop identifiers. (A test of the whole text, such
+    # as `_speech_text`, is a policy and may refuse texts where the pattern matches.)
+    failures = []
+    for text in _texts():
+        shadow = detect._shadow(text)
+        for index, rule in enumerate(detect._RULES):
+            if not isinstance(rule.needs, (frozenset, re.Pattern)):
+                continue
+            target = shadow if rule.category == "NAME" else text
+            if rule.pattern.search(target) and not _holds(rule.needs, text):
+                failures.append((index, text[:60]))
+    assert failures == []
