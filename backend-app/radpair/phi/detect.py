@@ -413,8 +413,8 @@ _FR_MONTH = (
 )
 # The tokens (ASCII letters) a French month word begins with, for the date rule's `needs`.
 _FR_MONTH_TOKENS = frozenset(
-    "janvier fevrier f mars avril mai juin juillet aout ao septembre octobre novembre decembre d"
-    .split()
+    "janvier fevrier f mars avril mai juin juillet aout ao septembre octobre novembre decembre "
+    "d".split()
 )
 _FR_DIGIT = r"(?:z[ée]ro|un|deux|trois|quatre|cinq|six|sept|huit|neuf)"
 _FR_TEEN = r"(?:dix(?:-sept|-huit|-neuf)?|onze|douze|treize|quatorze|quinze|seize)"
