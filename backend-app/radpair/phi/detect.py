@@ -21,7 +21,7 @@ import re
 from typing import Callable, NamedTuple
 
 from radpair.phi import namebook
-from radpair.phi.leads import Leads, lead_words, matches, starts, text_tokens
+from radpair.phi.leads import LeadIndex, Leads, lead_words, matches
 
 CATEGORIES = ("NAME", "DATE", "TIME", "MRN", "ACCESSION", "ID", "PHONE", "EMAIL", "URL", "AGE")
 
@@ -410,6 +410,11 @@ _ES_MINUTE = (
 _FR_MONTH = (
     r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|"
     r"d[ée]cembre)"
+)
+# The tokens (ASCII letters) a French month word begins with, for the date rule's `needs`.
+_FR_MONTH_TOKENS = frozenset(
+    "janvier fevrier f mars avril mai juin juillet aout ao septembre octobre novembre decembre "
+    "d".split()
 )
 _FR_DIGIT = r"(?:z[ée]ro|un|deux|trois|quatre|cinq|six|sept|huit|neuf)"
 _FR_TEEN = r"(?:dix(?:-sept|-huit|-neuf)?|onze|douze|treize|quatorze|quinze|seize)"
@@ -1807,6 +1812,9 @@ _RULES: tuple[_Rule, ...] = (
         r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)\]}]"
         r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|health|info|biz|us|uk|ca|au|de|fr|nl)"
         r"\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]}])?",
+        # Each address holds "://", "www." or a dot before two letters of its domain (the
+        # letters that match a-z without case included), found without trying every word.
+        needs=re.compile("://|[wW]{3}\\.|\\.[A-Za-z\u0130\u0131\u017f\u212a]{2}"),
     ),
     # "h t t p s colon slash slash portal dot example dot org slash ...": an address said aloud,
     # to the end of its sentence.
@@ -2204,8 +2212,9 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "DATE",
         rf"(?i)\b{_FR_DAY}[ \t]+{_FR_MONTH}(?:[ \t]+(?:\d{{4}}|{_FR_YEAR}))?\b",
-        # A pattern, not a word set: the word index splits "août" and "février" at the accent.
-        needs=re.compile(rf"(?i){_FR_MONTH}"),
+        # The month follows a space and ends its word, so its token is in the text's words; the
+        # index splits "août", "février" and "décembre" at the accent, so their heads count.
+        needs=_FR_MONTH_TOKENS,
     ),
     # "a las diecisiete treinta", "hora del dictado nueve y media": a time said in Spanish.
     _rule(
@@ -2318,6 +2327,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:\s*(?i:[ap]\.m\.|[ap]\.?\s?m\b|hours|hrs|h\b))?(?!\w|:\d)"
         r"(?!\s*(?:dilution|ratio))",
         keep=lambda m: not _clock_position(m),
+        # Every match holds these four characters: texts without them are not scanned.
+        needs=re.compile(r"\d[:h][0-5]\d"),
     ),
     _rule(
         "TIME",
@@ -2418,6 +2429,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:\b(?i:at|time|eta|etd|lkw|lsw|last[ \t]+(?:known|seen)[ \t]+well)[ \t]*:?|@)\s*"
         r"(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b" + _NOT_A_SIZE_AFTER,
         "v",
+        # The four digits of every match: most texts have none, and skip the cue words' scan.
+        needs=re.compile(r"[0-2]\d[0-5]\d"),
     ),
     # "090Y" (a DICOM age), "96yo", "97F": the age and its unit or sex are one word.
     _rule("AGE", r"\b0?(?:9\d|1[01]\d)Y\b|(?<![\w.-])(?:9\d|1[01]\d)(?:(?i:yo|y/o|yrs?)|[MF])\b"),
@@ -2518,6 +2531,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?P<v>{_NAME_SEQ2})[ \t]*[,;(][ \t]*"
         rf"(?=(?:MRN|DOB|D\.O\.B|Acc\b|ACC\b|Accession))",
         "v",
+        # The key after every match (the shadow text only lowers letters, so the text has it).
+        needs=re.compile(r"MRN|DOB|D\.O\.B|A[cC][cC]"),
     ),
     # "SEGUN ADEWALE, age 2": words in capitals that no list knows, before the patient's age
     # or identifiers.
@@ -2587,6 +2602,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"{_CAP_WORD})(?![\w'’-])",
         "v",
         keep=lambda m: _initial_surname(m.group("v")),
+        # The spaced initial of every match (the shadow text keeps capitals where they were).
+        needs=re.compile(rf"[ \t][{_UP}]\."),
     ),
     # A name said and then spelled with hyphens ("vang, v-a-n-g"): the spelling is the name too
     # (the word before it is left to the name rules).
@@ -2617,6 +2634,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"study|exam|report|team|room|bed|care)\b",
         "v",
         keep=lambda m: _trimmed(m, _possessor),
+        # The possessive of every match: most texts have none, and skip the capitals' scan.
+        needs=re.compile(r"['’]s?[ \t]"),
     ),
     # "SMITH, ROBERT J  MRN ..." or "'Montgomery, Eugene - 89113404'": surname, given name,
     # next to the study's identifiers.
@@ -2653,6 +2672,9 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:[ \t]+[{_UP}]\b\.?)?)(?:[ \t]+(?P<g2>{_CAP_WORD})\b)?",
         "v",
         keep=_surname_first,
+        # The comma and the given name's capital of every match (capitals in the shadow text
+        # are capitals in the text).
+        needs=re.compile(rf",[ \t]*[{_UP}]"),
     ),
     # The given name and the surname one space apart: two spaces or a tab part the columns of a
     # header or a dump ("InstitutionName  LO  CITY GENERAL").
@@ -2801,6 +2823,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?<![\w.-])#?[A-Za-z]{0,5}(?:-[A-Za-z]{1,5})?-?\d[\d-]{3,}\d[A-Za-z]{0,3}(?![\w-]|\.\w)"
         + rf"(?!\s*{_UNITS}\b)",
         keep=_long_id,
+        # The digit run of every match, found far faster than the pattern tries each word.
+        needs=re.compile(r"\d[\d-]{3,}\d"),
     ),
     # "25-CT-771204", "1.2.840.55112.4471" (a DICOM study uid), and digits said one by one with
     # no key before them ("at five five five two one two ...").
@@ -2876,6 +2900,10 @@ def _only_place_words(text: str, start: int, end: int) -> bool:
     """A name span whose every word is a place, company or Latin anatomy word."""
     words = _PLACE_WORD.findall(text, start, end)
     return bool(words) and all(w.lower() in _PLACE_WORDS for w in words)
+
+
+# One lookup of a text's words for every rule's leads.
+_LEAD_INDEX = LeadIndex([rule.leads for rule in _RULES])
 
 
 _NOT_PART = (
@@ -3009,17 +3037,14 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
         return spans, taken
     shadow = _shadow(text)
     present: dict[object, bool] = {}
-    tokens = text_tokens(text)
-    for rule in _RULES:
-        begin_at = starts(rule.leads, tokens)
+    every_begin_at, words = _LEAD_INDEX.starts(text)
+    for rule, begin_at in zip(_RULES, every_begin_at):
         if begin_at == []:
             continue
         if rule.needs is not None:
             if rule.needs not in present:
                 if isinstance(rule.needs, frozenset):
-                    present[rule.needs] = not tokens.exact or not rule.needs.isdisjoint(
-                        tokens.words
-                    )
+                    present[rule.needs] = words is None or not rule.needs.isdisjoint(words)
                 elif isinstance(rule.needs, re.Pattern):
                     present[rule.needs] = rule.needs.search(text) is not None
                 else:

@@ -101,6 +101,71 @@ def starts(leads: Leads | None, tokens: TextTokens) -> list[int] | None:
     return found
 
 
+class LeadIndex:
+    """Every rule's leads in one table keyed by word and prefix: a text's tokens are looked up
+    once for all rules, rather than each rule's leads being intersected with the text."""
+
+    # Words repeat across dictations ("the", "patient"): the leads a word hits are remembered,
+    # up to this many words (then forgotten, to bound memory in a long-running process).
+    _CACHE_SIZE = 50000
+
+    def __init__(self, all_leads: list[Leads | None]) -> None:
+        self._slots: list[int | None] = []
+        distinct: dict[Leads, int] = {}
+        for leads in all_leads:
+            self._slots.append(None if leads is None else distinct.setdefault(leads, len(distinct)))
+        self._count = len(distinct)
+        self._words: dict[str, set[int]] = {}
+        self._prefixes: dict[str, set[int]] = {}
+        self._chars: dict[str, list[int]] = {}
+        for leads, slot in distinct.items():
+            for word in leads.words:
+                self._words.setdefault(word, set()).add(slot)
+            for prefix in leads.prefixes:
+                self._prefixes.setdefault(prefix, set()).add(slot)
+            for char in leads.chars:
+                self._chars.setdefault(char, []).append(slot)
+        self._hits: dict[str, tuple[int, ...]] = {}
+
+    def _hit(self, word: str) -> tuple[int, ...]:
+        """The slots whose leads hold the word or one of its prefixes."""
+        slots = set(self._words.get(word, ()))
+        for k in range(1, min(len(word), PREFIX_LENGTH) + 1):
+            slots.update(self._prefixes.get(word[:k], ()))
+        if len(self._hits) >= self._CACHE_SIZE:
+            self._hits.clear()
+        hit = self._hits[word] = tuple(slots)
+        return hit
+
+    def starts(self, text: str) -> tuple[list[list[int] | None], frozenset[str] | None]:
+        """Per rule, what `starts` answers for the text; and the text's tokens (None when the
+        text holds characters the tokens cannot vouch for)."""
+        if not text.isascii() and _OUTSIDE_TOKENS.search(text):
+            return [None] * len(self._slots), None
+        lowered = text.lower()
+        positions: dict[str, list[int]] = {}
+        for token in _TOKEN.finditer(lowered):
+            positions.setdefault(token.group(), []).append(token.start())
+        found: list[list[int]] = [[] for _ in range(self._count)]
+        hits = self._hits
+        for word, at in positions.items():
+            hit = hits.get(word)
+            if hit is None:
+                hit = self._hit(word)
+            for slot in hit:
+                found[slot] += at
+        for char, slots in self._chars.items():
+            at = lowered.find(char)
+            while at >= 0:
+                for slot in slots:
+                    found[slot].append(at)
+                at = lowered.find(char, at + 1)
+        ordered = [sorted(set(places)) if len(places) > 1 else places for places in found]
+        return [None if slot is None else ordered[slot] for slot in self._slots], frozenset(
+            positions
+        )
+
+
 def matches(pattern: re.Pattern, text: str, begin_at: list[int] | None) -> Iterator[re.Match]:
     """`pattern.finditer(text)`, tried only where a match can begin."""
     if begin_at is None:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from radpair.phi import detect
-from radpair.phi.leads import Leads, lead_words, matches, starts, text_tokens
+from radpair.phi.leads import LeadIndex, Leads, lead_words, matches, starts, text_tokens
 from tests.support.bench import load_bench
 
 
@@ -98,6 +98,16 @@ def test_every_rule_finds_the_same_matches_with_the_cue_index_as_by_scanning():
     assert mismatches == []
 
 
+def test_the_shared_lead_table_answers_as_each_rule_looked_up_alone():
+    index = LeadIndex([rule.leads for rule in detect._RULES])
+    odd = ["Dr. \u0130brahim Yılmaz called, MRN 3345678", "email @ (x) a.b@c.org 12/3"]
+    for text in _texts()[::2] + odd:
+        tokens = text_tokens(text)
+        every_begin_at, words = index.starts(text)
+        assert every_begin_at == [starts(rule.leads, tokens) for rule in detect._RULES]
+        assert words == (tokens.words if tokens.exact else None)
+
+
 def test_most_cue_led_rules_use_the_index():
     # Guards the speed-up itself: a parser change that made every rule scan would pass the
     # equivalence test above while the gate's latency doubled.
@@ -111,3 +121,27 @@ def test_every_rule_needing_words_names_words_the_index_holds():
     for rule in detect._RULES:
         if isinstance(rule.needs, frozenset):
             assert all(re.fullmatch("[a-z0-9]+", word) for word in rule.needs), rule.needs
+
+
+def _holds(needs, text: str) -> bool:
+    """Whether the text passes a rule's word or pattern `needs`, as `_scan` decides it."""
+    if isinstance(needs, frozenset):
+        tokens = text_tokens(text)
+        return not tokens.exact or not needs.isdisjoint(tokens.words)
+    return needs.search(text) is not None
+
+
+def test_a_rule_that_finds_a_match_always_passes_its_word_or_pattern_needs():
+    # Word and pattern `needs` only spare the scan of texts where the rule cannot match: one
+    # that a match could fail would silently drop identifiers. (A test of the whole text, such
+    # as `_speech_text`, is a policy and may refuse texts where the pattern matches.)
+    failures = []
+    for text in _texts():
+        shadow = detect._shadow(text)
+        for index, rule in enumerate(detect._RULES):
+            if not isinstance(rule.needs, (frozenset, re.Pattern)):
+                continue
+            target = shadow if rule.category == "NAME" else text
+            if rule.pattern.search(target) and not _holds(rule.needs, text):
+                failures.append((index, text[:60]))
+    assert failures == []
