@@ -623,3 +623,36 @@ def test_identifier_families_of_slices_15_to_18_are_masked_exactly(text, expecte
 @pytest.mark.parametrize("text", S15_CLINICAL + S17_EARLIER_CLINICAL + S17_CLINICAL + S18_CLINICAL)
 def test_clinical_text_near_the_identifier_families_of_slices_15_to_18_stays(text):
     assert _masked(text) == []
+
+
+# Slice 19: user names of chat and log lines, and the given names a chat calls people by.
+S19_HANDLES = [
+    (
+        "[Mon 3/4/2024 09:12] kbhandari2: Rosalind, can you check the CT for bed 4?",
+        ["kbhandari2", "Rosalind"],
+    ),
+    ("[09:15] t.wexler: sure, send me the accession", ["t.wexler"]),
+    ("m.oduya  [10:41]  Protocol changed to noncontrast.", ["m.oduya"]),
+    ("r_hallam  [10:42]  thanks\nr_hallam  [10:50]  done", ["r_hallam", "r_hallam"]),
+    ("Approved by: Dr. Ingrid Solberg (isolberg), 02/03/2024", ["Ingrid Solberg", "isolberg"]),
+    ("Archived by Marco Vitale, PACS admin (mvitale4)", ["Marco Vitale", "mvitale4"]),
+]
+S19_HANDLE_CLINICAL = [
+    "[Findings] impression: no acute fracture (see series 4).",
+    "Dual-energy scan (noncontrast) with water maps (rho_z) were reviewed.",
+    "Nodule (lung.rads) category 3 per protocol (lungrads).",
+]
+
+
+def _names(text: str) -> list[str]:
+    return [found for kind, found in _masked(text) if kind == "NAME"]
+
+
+@pytest.mark.parametrize("text,expected", S19_HANDLES)
+def test_user_names_and_chat_given_names_are_masked(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text", S19_HANDLE_CLINICAL)
+def test_clinical_text_with_brackets_and_parentheses_stays(text):
+    assert _names(text) == []
