@@ -96,6 +96,8 @@ _LABEL_WORD = (
 _PARTICLE = (
     r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|do|la|le|los|las|bin|binti|bint|bte|ap|"
     r"al|el|ten|ter|"
+    # Dutch "'t" (of the): "van 't Hof".
+    r"['’]t|"
     # Kalenjin "arap" (son of): "Kipchumba arap Rotich".
     r"arap|"
     # Portuguese and Spanish join two surnames with "e" and "y" ("Costa e Silva").
@@ -616,7 +618,7 @@ _PARTICLE_ANY = (
     r"(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]os|[Dd]as|[Tt]e|"
     r"N[ií]|Nic|[OÓ]|Ua|"
     r"[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]ela|[Bb]in|[Bb]inti|[Bb]int|[Bb]te|ap|[Ii]bn|[Aa]bu|[Aa]l|"
-    r"[Ee]l|St\.?|arap|"
+    r"[Ee]l|St\.?|arap|['’]t|"
     r"Ste\.?|[Ll]os|[Ll]as|s/o|d/o|a/l|a/p)"
 )
 _PARTICLE_WORDS = frozenset(
@@ -2087,7 +2089,10 @@ _RULES: tuple[_Rule, ...] = (
         # Indonesian and Malaysian sites write "dr." and "drg." in lower case ("dr. Wulan").
         rf"(?<!\w)(?P<t>{_TITLE}|DRS?|DOCTOR|MRS|MISS|PROF|NURSE|dr|drg|"
         # "HUSBAND, MR BABATUNDE BANJO": in capitals only after a comma, where no study is named.
-        rf"(?<=,[ ])MR)\b\.?\s+"
+        # Polish "lek." (physician) in lower case, as "dr." is.
+        rf"(?<=,[ ])MR|lek)\b\.?\s+"
+        # German and Swiss doctors' degree after the title: "Dr. med. Lukas Steiner".
+        rf"(?:med\.[ \t]+)?"
         # A woman doctor's form of address in brackets: "DR. (MRS) FOLASADE ...".
         rf"(?:\((?i:mrs|ms|miss|mr)\)[ \t]+)?"
         rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t])*{_LABEL_SEQ})){_EPONYM_USE}",
@@ -2616,7 +2621,8 @@ _RULES: tuple[_Rule, ...] = (
     # to PACS by J. Dorvil", "- L. Ferreira-Hohaia").
     _rule(
         "NAME",
-        rf"(?:\b(?i:by)|(?<=[ \t.])[-–—])[ \t]+(?P<v>[{_UP}]\.[ \t]?(?:[{_UP}]\.[ \t]?)?"
+        rf"(?:\b(?i:by)[ \t]+|(?<=[ \t.])[-–—]{{1,2}}[ \t]*)"
+        rf"(?P<v>[{_UP}]\.[ \t]?(?:[{_UP}]\.[ \t]?)?"
         rf"{_CAP_WORD})(?![\w'’-])",
         "v",
         keep=lambda m: _initial_surname(m.group("v")),

@@ -656,3 +656,28 @@ def test_user_names_and_chat_given_names_are_masked(text, expected):
 @pytest.mark.parametrize("text", S19_HANDLE_CLINICAL)
 def test_clinical_text_with_brackets_and_parentheses_stays(text):
     assert _names(text) == []
+
+
+# Slice 19: European doctors' titles and particles, and an initial and surname signing off.
+S19_TITLES_AND_SIGN_OFFS = [
+    ("Befund: Dr. med. Henrike Wallraff, Fachärztin", ["Henrike Wallraff"]),
+    ("Skierowanie: lek. Bożena Wróblewska-Nowak, Poradnia", ["Bożena Wróblewska-Nowak"]),
+    ("Verwijzer: dr. Joost van 't Veld, chirurg", ["Joost van 't Veld"]),
+    ("Prelim only, attending to over-read. -- M. Achterberg", ["M. Achterberg"]),
+    ("Called back to the ward. -T. Ostrander", ["T. Ostrander"]),
+]
+S19_TITLES_CLINICAL = [
+    "Dr. med. review pending; lek. not given.",
+    "Grade 2 -- C. difficile toxin negative.",
+    "Disc bulge at L4-L5 --S. aureus bacteremia excluded.",
+]
+
+
+@pytest.mark.parametrize("text,expected", S19_TITLES_AND_SIGN_OFFS)
+def test_european_titles_and_initial_sign_offs_are_masked(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text", S19_TITLES_CLINICAL)
+def test_clinical_text_near_titles_and_dashes_stays(text):
+    assert _names(text) == []
