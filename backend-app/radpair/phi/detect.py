@@ -913,10 +913,18 @@ def _lower_name(
                 and following not in _PAIR_STOP
             )
         )
+        # A surname that is a word ends the name: "doctor ellen hill [end] of dictation".
+        word_surname = (
+            after_title
+            and index == 1
+            and not (name_ok or vouched)
+            and _word_surname_after_title(first, word, match.string, found.end())
+        )
         if not (
             name_ok
             or vouched
             or _surname_after_rare_given(first, word, after_title)
+            or word_surname
             # "nurse navigator faith hope period": a surname that is also a word, where the
             # phrase ends after the given name and it.
             or (
@@ -938,6 +946,8 @@ def _lower_name(
             break
         first = first or word
         kept_end = found.end()
+        if word_surname:
+            break
     if kept_end is None:
         return None
     if _PARTICLE_NEXT.match(match.string, kept_end):
@@ -978,6 +988,17 @@ def _surname_after_rare_given(first: str | None, word: str, after_title: bool) -
     if not after_title and namebook.is_very_common(word):
         return False
     return word in namebook.surnames()
+
+
+def _word_surname_after_title(first: str | None, word: str, text: str, end: int) -> bool:
+    """ "doctor ellen hill", "doctor laura bright": after a title and a given name rare as a
+    word, a listed surname that is also a clinical word or an eponym, unless an eponym's noun
+    follows it ("hill sachs")."""
+    if first is None or not namebook.is_ever_given(first):
+        return False
+    if not namebook.is_lower_name(first, unknown_ok=False) or word in _VERBS_AFTER_NAME:
+        return False
+    return namebook.is_ever_surname(word) and not _EPONYM_USE_AHEAD.match(text, end)
 
 
 def _rare_word(word: str) -> bool:

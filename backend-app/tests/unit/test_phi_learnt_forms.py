@@ -681,3 +681,24 @@ def test_european_titles_and_initial_sign_offs_are_masked(text, expected):
 @pytest.mark.parametrize("text", S19_TITLES_CLINICAL)
 def test_clinical_text_near_titles_and_dashes_stays(text):
     assert _names(text) == []
+
+
+# Slice 19: speech-recognised names after a title whose surname is also a clinical word.
+S19_TITLE_WORD_SURNAMES = [
+    ("findings called to doctor monica hill at the bedside", ["monica hill"]),
+    ("please copy doctor gwendolyn bright in cardiology", ["gwendolyn bright"]),
+]
+S19_TITLE_WORD_SURNAMES_CLINICAL = [
+    "discussed with doctor natalie hill sachs lesion again noted period",
+    "doctor on call reviewed the bright echogenic focus period",
+]
+
+
+@pytest.mark.parametrize("text,expected", S19_TITLE_WORD_SURNAMES)
+def test_word_surnames_after_a_title_and_a_given_name_are_masked(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text", S19_TITLE_WORD_SURNAMES_CLINICAL)
+def test_eponyms_and_clinical_words_after_a_title_stay(text):
+    assert not any(w in " ".join(_names(text)) for w in ("sachs", "bright", "echogenic"))
