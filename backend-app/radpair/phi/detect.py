@@ -96,6 +96,8 @@ _LABEL_WORD = (
 _PARTICLE = (
     r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|do|la|le|los|las|bin|binti|bint|bte|ap|"
     r"al|el|ten|ter|"
+    # Dutch "'t" (of the): "van 't Hof".
+    r"['’]t|"
     # Kalenjin "arap" (son of): "Kipchumba arap Rotich".
     r"arap|"
     # Portuguese and Spanish join two surnames with "e" and "y" ("Costa e Silva").
@@ -621,7 +623,7 @@ _PARTICLE_ANY = (
     r"(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]os|[Dd]as|[Tt]e|"
     r"N[ií]|Nic|[OÓ]|Ua|"
     r"[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]ela|[Bb]in|[Bb]inti|[Bb]int|[Bb]te|ap|[Ii]bn|[Aa]bu|[Aa]l|"
-    r"[Ee]l|St\.?|arap|"
+    r"[Ee]l|St\.?|arap|['’]t|"
     r"Ste\.?|[Ll]os|[Ll]as|s/o|d/o|a/l|a/p)"
 )
 _PARTICLE_WORDS = frozenset(
@@ -916,10 +918,18 @@ def _lower_name(
                 and following not in _PAIR_STOP
             )
         )
+        # A surname that is a word ends the name: "doctor ellen hill [end] of dictation".
+        word_surname = (
+            after_title
+            and index == 1
+            and not (name_ok or vouched)
+            and _word_surname_after_title(first, word, match.string, found.end())
+        )
         if not (
             name_ok
             or vouched
             or _surname_after_rare_given(first, word, after_title)
+            or word_surname
             # "nurse navigator faith hope period": a surname that is also a word, where the
             # phrase ends after the given name and it.
             or (
@@ -941,6 +951,8 @@ def _lower_name(
             break
         first = first or word
         kept_end = found.end()
+        if word_surname:
+            break
     if kept_end is None:
         return None
     if _PARTICLE_NEXT.match(match.string, kept_end):
@@ -981,6 +993,17 @@ def _surname_after_rare_given(first: str | None, word: str, after_title: bool) -
     if not after_title and namebook.is_very_common(word):
         return False
     return word in namebook.surnames()
+
+
+def _word_surname_after_title(first: str | None, word: str, text: str, end: int) -> bool:
+    """ "doctor ellen hill", "doctor laura bright": after a title and a given name rare as a
+    word, a listed surname that is also a clinical word or an eponym, unless an eponym's noun
+    follows it ("hill sachs")."""
+    if first is None or not namebook.is_ever_given(first):
+        return False
+    if not namebook.is_lower_name(first, unknown_ok=False) or word in _VERBS_AFTER_NAME:
+        return False
+    return namebook.is_ever_surname(word) and not _EPONYM_USE_AHEAD.match(text, end)
 
 
 def _rare_word(word: str) -> bool:
@@ -1714,6 +1737,39 @@ def _dicom_dump_rules() -> tuple[_Rule, ...]:
     )
 
 
+# A user name: lower case, with dots, underscores or digits ("jmorales3", "p.raghunathan",
+# "dtran_md", "klindgren").
+_HANDLE = r"[a-z][a-z0-9]*(?:[._][a-z0-9]+)*(?![\w@.-])"
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+_HANDLE_SHAPE = re.compile(r"[a-z][a-z0-9]*(?:[._][a-z0-9]+)*")
+_HANDLE_LETTERS = re.compile(r"[a-z]+")
+_WORDS_OF_LINE = re.compile(rf"[{_UP}][{_LOW}]+(?:[-‐][{_UP}][{_LOW}]+)?")
+_LINE_BEFORE_HANDLE = re.compile(r"[^\n]{0,120}$")
+
+
+def _handle_ok(handle: str) -> bool:
+    """A user name rather than a word ("note:", "system:"): with a dot, an underscore or a
+    digit, or a word that no English list holds."""
+    if re.search(r"[._\d]", handle):
+        return len(handle) > 3
+    return len(handle) > 4 and not namebook.is_common(handle) and not namebook.is_clinical(handle)
+
+
+def _handle_of_name(match: re.Match) -> bool:
+    """A user name in parentheses that spells a name word of its line with one or two initials
+    before it ("(emarchetti)" after "Elise Marchetti", "(sopitt)" after "Oyelaran-Pitt")."""
+    handle = match.group("v")
+    letters = "".join(_HANDLE_LETTERS.findall(handle.removesuffix("_md")))
+    line = _LINE_BEFORE_HANDLE.search(match.string, 0, match.start())
+    for word in _WORDS_OF_LINE.findall(line.group() if line else ""):
+        plain = word.lower()
+        for part in {plain.replace("-", "").replace("‐", ""), *re.split("[-‐]", plain)}:
+            if len(part) >= 4 and part != letters and letters.endswith(part):
+                if 1 <= len(letters) - len(part) <= 2:
+                    return True
+    return False
+
+
 _RULES: tuple[_Rule, ...] = (
     # "KOWALCZYK^TERESA^M", "SMITH^JOHN", "Ferreira Lima^Joao^Paulo": a person's name as HL7 and
     # DICOM write it, up to the degree ("FENWICK^DAVID^L^^^MD": family, given, middle, suffix,
@@ -2062,7 +2118,10 @@ _RULES: tuple[_Rule, ...] = (
         # Indonesian and Malaysian sites write "dr." and "drg." in lower case ("dr. Wulan").
         rf"(?<!\w)(?P<t>{_TITLE}|DRS?|DOCTOR|MRS|MISS|PROF|NURSE|dr|drg|"
         # "HUSBAND, MR BABATUNDE BANJO": in capitals only after a comma, where no study is named.
-        rf"(?<=,[ ])MR)\b\.?\s+"
+        # Polish "lek." (physician) in lower case, as "dr." is.
+        rf"(?<=,[ ])MR|lek)\b\.?\s+"
+        # German and Swiss doctors' degree after the title: "Dr. med. Lukas Steiner".
+        rf"(?:med\.[ \t]+)?"
         # A woman doctor's form of address in brackets: "DR. (MRS) FOLASADE ...".
         rf"(?:\((?i:mrs|ms|miss|mr)\)[ \t]+)?"
         rf"(?P<v>(?>(?:{_PARTICLE_ANY}[ \t])*{_LABEL_SEQ})){_EPONYM_USE}",
@@ -2598,7 +2657,8 @@ _RULES: tuple[_Rule, ...] = (
     # to PACS by J. Dorvil", "- L. Ferreira-Hohaia").
     _rule(
         "NAME",
-        rf"(?:\b(?i:by)|(?<=[ \t.])[-–—])[ \t]+(?P<v>[{_UP}]\.[ \t]?(?:[{_UP}]\.[ \t]?)?"
+        rf"(?:\b(?i:by)[ \t]+|(?<=[ \t.])[-–—]{{1,2}}[ \t]*)"
+        rf"(?P<v>[{_UP}]\.[ \t]?(?:[{_UP}]\.[ \t]?)?"
         rf"{_CAP_WORD})(?![\w'’-])",
         "v",
         keep=lambda m: _initial_surname(m.group("v")),
@@ -2857,6 +2917,25 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?<![\w.-]){_YEAR}(?![\w-]|\.\d)(?!\s*{_UNITS}\b)",
         keep=lambda m: not _guideline_year(m),
     ),
+    # Chat and log lines name their writer by a user name: "[Tue 2/20 06:52] jmorales3: ok",
+    # "s.okafor  [13:02]  Anyone ...".
+    _rule(
+        "NAME",
+        rf"\[[^\]\n]{{3,40}}\][ \t]+(?P<v>{_HANDLE})(?=:[ \t])",
+        "v",
+        keep=lambda m: _LINE_START.search(m.string, 0, m.start()) is not None
+        and _handle_ok(m.group("v")),
+    ),
+    _rule(
+        "NAME",
+        rf"(?m)^(?P<v>{_HANDLE})[ \t]+\[\d{{1,2}}:\d\d(?::\d\d)?\]",
+        "v",
+        keep=lambda m: _handle_ok(m.group("v")),
+        needs=re.compile(r"[ \t]\[\d{1,2}:\d\d"),
+    ),
+    # "Tomas Reyes (treyes2)", "Dr A. Kowalski (a.kowalski)": a user name after a name, made of
+    # initials and a name word of the same line.
+    _rule("NAME", rf"\((?P<v>{_HANDLE})\)", "v", keep=lambda m: _handle_of_name(m)),
 )
 _NAME_PARTS = re.compile(rf"[{_UP}][{_UP}{_LOW}'’-]{{2,}}|[{_LOW}][{_LOW}'’-]{{2,}}")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
@@ -3068,7 +3147,45 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
     spans = [_with_suffix(shadow, _with_given_name(shadow, span, taken), taken) for span in spans]
     spans += _spelled_back(text, spans, taken) + _listed_after_drs(shadow, spans, taken)
     spans += _relations_after(shadow, spans, taken)
-    return spans + _nicknames_after(shadow, spans, taken), taken
+    spans += _nicknames_after(shadow, spans, taken)
+    return spans + _handle_mentions(text, spans, taken), taken
+
+
+_CHAT_SPEAKER = re.compile(
+    rf"(?m)^\[[^\]\n]{{3,40}}\][ \t]+{_HANDLE}:[ \t]|^{_HANDLE}[ \t]+\[\d{{1,2}}:\d\d"
+)
+_CHAT_GIVEN = re.compile(rf"(?<![\w'’-])[{_UP}][{_LOW}]{{2,}}(?![\w'’-])")
+
+
+def _handle_mentions(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
+    """Every other use of a user name found ("@jmorales3", a later "jmorales3:"), and in a chat
+    between users the listed given names they call each other by ("hey Priya", "(Greg, pager")."""
+    handles = {
+        text[span.start : span.end]
+        for span in spans
+        if span.category == "NAME"
+        and _HANDLE_SHAPE.fullmatch(text, span.start, span.end)
+        and re.search(r"[._\d]", text[span.start : span.end])
+    }
+    if not handles:
+        return []
+    found = []
+    pattern = "|".join(re.escape(handle) for handle in sorted(handles, key=len, reverse=True))
+    for match in re.finditer(rf"(?<![\w.@])(?:{pattern})(?![\w@]|\.\w)", text):
+        start, end = match.span()
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            found.append(Span(start, end, "NAME"))
+    if not _CHAT_SPEAKER.search(text):
+        return found
+    for match in _CHAT_GIVEN.finditer(text):
+        word, (start, end) = match.group(), match.span()
+        if any(taken[start:end]) or word.lower() in _PAIR_STOP or word.lower() in _ROLE_WORDS:
+            continue
+        if namebook.is_ever_given(word) and namebook.is_lower_name(word.lower(), False):
+            taken[start:end] = b"\x01" * (end - start)
+            found.append(Span(start, end, "NAME"))
+    return found
 
 
 _SPELLED_TOKEN = re.compile(rf"[a-z]|{_SPELLING_MARK}")

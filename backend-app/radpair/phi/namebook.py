@@ -115,6 +115,11 @@ def is_ever_given(word: str) -> bool:
     return _plain(word) in _raw_given()
 
 
+def is_ever_surname(word: str) -> bool:
+    """The surname list holds the word, clinical or not ("Hill", "Bright")."""
+    return _plain(word) in _raw_surnames()
+
+
 def is_ever_name(word: str) -> bool:
     """Any list holds the word as a name, clinical or not ("Long", "White", "Will")."""
     word = _plain(word)

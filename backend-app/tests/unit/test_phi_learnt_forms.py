@@ -623,3 +623,77 @@ def test_identifier_families_of_slices_15_to_18_are_masked_exactly(text, expecte
 @pytest.mark.parametrize("text", S15_CLINICAL + S17_EARLIER_CLINICAL + S17_CLINICAL + S18_CLINICAL)
 def test_clinical_text_near_the_identifier_families_of_slices_15_to_18_stays(text):
     assert _masked(text) == []
+
+
+# Slice 19: user names of chat and log lines, and the given names a chat calls people by.
+S19_HANDLES = [
+    (
+        "[Mon 3/4/2024 09:12] kbhandari2: Rosalind, can you check the CT for bed 4?",
+        ["kbhandari2", "Rosalind"],
+    ),
+    ("[09:15] t.wexler: sure, send me the accession", ["t.wexler"]),
+    ("m.oduya  [10:41]  Protocol changed to noncontrast.", ["m.oduya"]),
+    ("r_hallam  [10:42]  thanks\nr_hallam  [10:50]  done", ["r_hallam", "r_hallam"]),
+    ("Approved by: Dr. Ingrid Solberg (isolberg), 02/03/2024", ["Ingrid Solberg", "isolberg"]),
+    ("Archived by Marco Vitale, PACS admin (mvitale4)", ["Marco Vitale", "mvitale4"]),
+]
+S19_HANDLE_CLINICAL = [
+    "[Findings] impression: no acute fracture (see series 4).",
+    "Dual-energy scan (noncontrast) with water maps (rho_z) were reviewed.",
+    "Nodule (lung.rads) category 3 per protocol (lungrads).",
+]
+
+
+def _names(text: str) -> list[str]:
+    return [found for kind, found in _masked(text) if kind == "NAME"]
+
+
+@pytest.mark.parametrize("text,expected", S19_HANDLES)
+def test_user_names_and_chat_given_names_are_masked(text, expected):
+    assert _names(text) == expected
+
+
+# Slice 19: European doctors' titles and particles, and an initial and surname signing off.
+S19_TITLES_AND_SIGN_OFFS = [
+    ("Befund: Dr. med. Henrike Wallraff, Fachärztin", ["Henrike Wallraff"]),
+    ("Skierowanie: lek. Bożena Wróblewska-Nowak, Poradnia", ["Bożena Wróblewska-Nowak"]),
+    ("Verwijzer: dr. Joost van 't Veld, chirurg", ["Joost van 't Veld"]),
+    ("Prelim only, attending to over-read. -- M. Achterberg", ["M. Achterberg"]),
+    ("Called back to the ward. -T. Ostrander", ["T. Ostrander"]),
+]
+S19_TITLES_CLINICAL = [
+    "Dr. med. review pending; lek. not given.",
+    "Grade 2 -- C. difficile toxin negative.",
+    "Disc bulge at L4-L5 --S. aureus bacteremia excluded.",
+]
+
+
+@pytest.mark.parametrize("text,expected", S19_TITLES_AND_SIGN_OFFS)
+def test_european_titles_and_initial_sign_offs_are_masked(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text", S19_HANDLE_CLINICAL + S19_TITLES_CLINICAL)
+def test_clinical_text_near_user_names_titles_and_dashes_stays(text):
+    assert _names(text) == []
+
+
+# Slice 19: speech-recognised names after a title whose surname is also a clinical word.
+S19_TITLE_WORD_SURNAMES = [
+    ("findings called to doctor monica hill at the bedside", ["monica hill"]),
+    ("please copy doctor gwendolyn bright in cardiology", ["gwendolyn bright"]),
+]
+S19_TITLE_WORD_SURNAMES_CLINICAL = [
+    "discussed with doctor natalie hill sachs lesion again noted period",
+    "doctor on call reviewed the bright echogenic focus period",
+]
+
+
+@pytest.mark.parametrize("text,expected", S19_TITLE_WORD_SURNAMES)
+def test_word_surnames_after_a_title_and_a_given_name_are_masked(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text", S19_TITLE_WORD_SURNAMES_CLINICAL)
+def test_eponyms_and_clinical_words_after_a_title_stay(text):
+    assert not any(w in " ".join(_names(text)) for w in ("sachs", "bright", "echogenic"))
