@@ -280,6 +280,8 @@ _SSN_HIDDEN = r"[xX*]{3}-[xX*]{2}-"
 # A key's colon may be said aloud ("m r n colon 5 5 3 ...") or follow a row of dots in a
 # fixed-width header ("ACCESSION.........: A2025-CT-114092").
 _KEY_TAIL = (
+    # The scheme may follow in brackets ("Health Card (OHIP): 5584 219 376 KT").
+    r"(?:[ \t]*\([A-Z]{2,6}\))?"
     r"\s*(?:number|num|no\.?|nr|#|id)?\s*(?:is\s+|was\s+)?(?:\.{2,}[ \t]*)?"
     r"(?:[:#=]|colon\b)?\s*(?:is\s+)?"
 )
@@ -1644,7 +1646,7 @@ _ID_KEYS = (
     # "CURP: ...", "NIK: 3578 0412 ...", "NSS: 4387 65 1234-5", "n i c nine one two ..."); short
     # keys that are words or clinical abbreviations ("CI", "CNS", "CPR", "run", "sin") are left out.
     r"HCN|CPF|CNPJ|SUS|CURP|RFC|NSS|IMSS|DNI|NIE|NIF|CUIL|CUIT|RUT|NIK|KTP|NIC|CNIC|NID|NIN|BVN|"
-    r"PESEL|BSN|AHV|iqama|emirates\s+id|civil\s+id|c[ \t]p[ \t]f|n[ \t]i[ \t][ck]|"
+    r"PESEL|BSN|AHV|RRN|SVNR|iqama|emirates\s+id|civil\s+id|c[ \t]p[ \t]f|n[ \t]i[ \t][ck]|"
     r"c[ \t]u[ \t]r[ \t]p|n[ \t]s[ \t]s)"
 )
 
@@ -2114,6 +2116,8 @@ _RULES: tuple[_Rule, ...] = (
         "DATE",
         rf"(?<![\w-]){_YEAR}-(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
         r"-(?:0?[1-9]|[12]\d|3[01])(?![\w-])",
+        # It starts with a digit, which the cue index cannot narrow: only where a month is.
+        needs=frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split()),
     ),
     # "10/07/1445 H": a Hijri date, with its era.
     _rule(

@@ -640,17 +640,25 @@ S19_GROUPED_IDS = [
     ("Medicare 3318 50276 4 (IRN 1)", [("ID", "3318 50276 4")]),
     ("sent by courier, tracking 9261 2290 4471 0832 5519.", [("ID", "9261 2290 4471 0832 5519")]),
 ]
+# Slice 19: national numbers after their key, the scheme maybe named in brackets after it.
+S19_KEYED_IDS = [
+    ("RRN 71.03.22-118.07 on file", [("ID", "71.03.22-118.07")]),
+    ("SVNR 4418 120375, Zahl", [("ID", "4418 120375")]),
+    ("Health Card (OHIP): 1234 567 890 AB\nDOB", [("ID", "1234 567 890 AB")]),
+]
 # Numbers near the slice 19 forms that are measurements, counts and durations.
 S19_CLINICAL = [
     "Drain output 1500 by 4 mm tubing, 2000 mL",
     "Symptoms began 2 yrs ago; 45 pack years",
     "Series 4 image 1210 by 12 mm.",
     "Volumes 1200 3400 mL.",
+    "Right kidney (RK) 11.2 cm; left (LK) 10.8 cm",
 ]
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), S19_TIMES_AFTER_DATES + S19_DATES + S19_AGES + S19_GROUPED_IDS
+    ("text", "expected"),
+    S19_TIMES_AFTER_DATES + S19_DATES + S19_AGES + S19_GROUPED_IDS + S19_KEYED_IDS,
 )
 def test_identifier_families_of_slice_19_are_masked_exactly(text, expected):
     assert _masked(text) == expected
