@@ -261,7 +261,7 @@ _ID_VALUE = r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 # ("RBH 0074412", "GST 003 921 44X"); a short last group only where the field ends, a check
 # digit after a dash ("4387 65 1234-5"). A group is never the hour of a time after the id
 # ("Visit: 11-Nov-2024 10:20 AM").
-_FIELD_END = r"(?=[ \t]{2,}|[ \t]*$|[ \t]*[\n,;)])"
+_FIELD_END = r"(?=[ \t]{2,}|[ \t]*$|[ \t]*[\n,;)]|[ \t]+\()"
 _ID_GROUPED = (
     r"(?:[A-Za-z]{1,5}/)*(?=[A-Za-z0-9.-]*\d)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"
     r"(?:/[A-Za-z0-9][A-Za-z0-9-]*)*"
@@ -282,6 +282,8 @@ _SSN_HIDDEN = r"[xX*]{3}-[xX*]{2}-"
 # A key's colon may be said aloud ("m r n colon 5 5 3 ...") or follow a row of dots in a
 # fixed-width header ("ACCESSION.........: A2025-CT-114092").
 _KEY_TAIL = (
+    # The scheme may follow in brackets ("Health Card (OHIP): 5584 219 376 KT").
+    r"(?:[ \t]*\([A-Z]{2,6}\))?"
     r"\s*(?:number|num|no\.?|nr|#|id)?\s*(?:is\s+|was\s+)?(?:\.{2,}[ \t]*)?"
     r"(?:[:#=]|colon\b)?\s*(?:is\s+)?"
 )
@@ -1672,7 +1674,7 @@ _ID_KEYS = (
     # "CURP: ...", "NIK: 3578 0412 ...", "NSS: 4387 65 1234-5", "n i c nine one two ..."); short
     # keys that are words or clinical abbreviations ("CI", "CNS", "CPR", "run", "sin") are left out.
     r"HCN|CPF|CNPJ|SUS|CURP|RFC|NSS|IMSS|DNI|NIE|NIF|CUIL|CUIT|RUT|NIK|KTP|NIC|CNIC|NID|NIN|BVN|"
-    r"PESEL|BSN|AHV|iqama|emirates\s+id|civil\s+id|c[ \t]p[ \t]f|n[ \t]i[ \t][ck]|"
+    r"PESEL|BSN|AHV|RRN|SVNR|iqama|emirates\s+id|civil\s+id|c[ \t]p[ \t]f|n[ \t]i[ \t][ck]|"
     r"c[ \t]u[ \t]r[ \t]p|n[ \t]s[ \t]s)"
 )
 
@@ -1990,7 +1992,7 @@ _RULES: tuple[_Rule, ...] = (
     # phone's country code.
     _rule(
         "ID",
-        rf"(?<![\w.,+])\d{{1,4}}(?:[ ]\d{{2,4}}){{3,}}(?![\w.,])(?!\s*{_UNITS}\b)",
+        rf"(?<![\w.,+])\d{{1,4}}(?:[ ]\d{{2,4}}){{3,}}(?![\w,]|\.\d)(?!\s*{_UNITS}\b)",
         keep=_enough_digits(12),
     ),
     # Digits in thousands and a check digit: "384.927.116-05" (a Brazilian CPF), "1.458.772-3",
@@ -2175,6 +2177,14 @@ _RULES: tuple[_Rule, ...] = (
         "DATE",
         r"(?<![\w-])(?:0?[1-9]|[12]\d|3[01])-(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
         r"[a-z]*-(?:\d{4}|\d{2})(?![\w-])",
+    ),
+    # "1988-Mar-07": the year first, as some Canadian headers write it.
+    _rule(
+        "DATE",
+        rf"(?<![\w-]){_YEAR}-(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
+        r"-(?:0?[1-9]|[12]\d|3[01])(?![\w-])",
+        # It starts with a digit, which the cue index cannot narrow: only where a month is.
+        needs=frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split()),
     ),
     # "10/07/1445 H": a Hijri date, with its era.
     _rule(
@@ -2438,11 +2448,14 @@ _RULES: tuple[_Rule, ...] = (
         keep=lambda m: not _clock_position(m),
         needs=frozenset({"clock"}),
     ),
-    # "07/05 0730": a time in 24-hour digits right after a date.
+    # "07/05 0730", "15 APR 2024 1330": a time in 24-hour digits right after a date.
     _rule(
         "TIME",
-        r"(?<![\w.])\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?,?[ \t]+(?:(?i:at)[ \t]+)?"
-        r"(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b(?!\s*" + _UNITS + ")",
+        r"(?<![\w.])\d{1,4}"
+        r"(?:[/.-]\d{1,2}(?:[/.-]\d{2,4})?|(?P<m>[ \t][A-Za-z]{3,9}\.?[ \t]+\d{4}))"
+        r",?[ \t]+(?:(?i:at)[ \t]+)?(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b"
+        # After "15 APR 2024" a time with its unit is left to the rules below, which mask both.
+        r"(?(m)(?![ \t]*(?i:hours|hrs|hr|h)\b))" + _NOT_A_SIZE_AFTER,
         "v",
     ),
     # Digits said one by one: "1 4 3 0 hours", "2 0 5 p m", "6 oh 5 p m", and "11.20 hrs".
@@ -2452,6 +2465,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:(?:[01][ \t]?\d|2[ \t]?[0-3])[ \t]?[0-5][ \t]?\d[ \t]*(?:hours|hrs|h)\b"
         r"|(?:1[ \t]?[0-2]|[1-9])[ \t](?:oh[ \t])?(?:[0-5][ \t]?\d|\d)[ \t]*[ap][ \t.]?m\b\.?"
         r"|(?:[01]?\d|2[0-3])[.:][0-5]\d[ \t]*(?:hours|hrs|uhr)\b"
+        # Dutch "09.12 uur": the word is the clock's, left in the text as "hours" is not.
+        r"|(?:[01]?\d|2[0-3])[.:][0-5]\d(?=[ \t]*uur\b)"
         # Military "0140Z" and "2300 local".
         r"|(?:[01]\d|2[0-3])[0-5]\d(?:Z\b|[ \t]+(?:local|zulu)\b))",
     ),
@@ -2497,7 +2512,7 @@ _RULES: tuple[_Rule, ...] = (
         "AGE",
         rf"(?i)(?<![\w.-])(?P<v>{_AGE_NUM})(?:\s*-?\s*(?:year|yr)s?[\s-]*old|\s*-?\s*y(?:ear)?s?\b"
         rf"|\s*y/?o\b|\s*y\.o\.|\s*years?\s+of\s+age|\s*(?:yo|y)?\s*(?-i:[MF])\b"
-        rf"|\s*-?\s*year\b)",
+        rf"|\s*-?\s*year\b|\s*yrs?\b(?![ \t]+(?:ago|before|after|later|prior)\b))",
         "v",
     ),
     _rule("AGE", rf"(?i)\b(?:aged?|age:)\s*[~≈]?\s*(?P<v>{_AGE_NUM})\b(?!\s*{_UNITS}\b)", "v"),

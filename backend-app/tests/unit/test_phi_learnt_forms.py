@@ -697,3 +697,47 @@ def test_word_surnames_after_a_title_and_a_given_name_are_masked(text, expected)
 @pytest.mark.parametrize("text", S19_TITLE_WORD_SURNAMES_CLINICAL)
 def test_eponyms_and_clinical_words_after_a_title_stay(text):
     assert not any(w in " ".join(_names(text)) for w in ("sachs", "bright", "echogenic"))
+
+
+# Slice 19: a 24-hour time after a date written with its month, or before "by" and a name.
+S19_TIMES_AFTER_DATES = [
+    ("Acquired: 09 MAR 2023 1415", [("DATE", "09 MAR 2023"), ("TIME", "1415")]),
+    ("Report sent 11/04/23 2205 by fax", [("DATE", "11/04/23"), ("TIME", "2205")]),
+    ("Opname 8-4-2023, 16.45 uur", [("DATE", "8-4-2023"), ("TIME", "16.45")]),
+]
+# Slice 19: a year first before the month's name.
+S19_DATES = [("Born: 1958-Nov-21", [("DATE", "1958-Nov-21")])]
+# Slice 19: an age with "yrs" after it.
+S19_AGES = [("Pt is 96 yrs, COPD", [("AGE", "96")])]
+# Slice 19: digit groups that end a sentence, or a field before a bracketed note.
+S19_GROUPED_IDS = [
+    ("Medicare 3318 50276 4 (IRN 1)", [("ID", "3318 50276 4")]),
+    ("sent by courier, tracking 9261 2290 4471 0832 5519.", [("ID", "9261 2290 4471 0832 5519")]),
+]
+# Slice 19: national numbers after their key, the scheme maybe named in brackets after it.
+S19_KEYED_IDS = [
+    ("RRN 71.03.22-118.07 on file", [("ID", "71.03.22-118.07")]),
+    ("SVNR 4418 120375, Zahl", [("ID", "4418 120375")]),
+    ("Health Card (OHIP): 1234 567 890 AB\nDOB", [("ID", "1234 567 890 AB")]),
+]
+# Numbers near the slice 19 forms that are measurements, counts and durations.
+S19_CLINICAL = [
+    "Drain output 1500 by 4 mm tubing, 2000 mL",
+    "Symptoms began 2 yrs ago; 45 pack years",
+    "Series 4 image 1210 by 12 mm.",
+    "Volumes 1200 3400 mL.",
+    "Right kidney (RK) 11.2 cm; left (LK) 10.8 cm",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    S19_TIMES_AFTER_DATES + S19_DATES + S19_AGES + S19_GROUPED_IDS + S19_KEYED_IDS,
+)
+def test_identifier_families_of_slice_19_are_masked_exactly(text, expected):
+    assert _masked(text) == expected
+
+
+@pytest.mark.parametrize("text", S19_CLINICAL)
+def test_clinical_numbers_near_the_slice_19_forms_stay(text):
+    assert _masked(text) == []
