@@ -1712,6 +1712,12 @@ UNITS: dict[str, tuple[str, float]] = {
     "sec": ("time", 1 / 60),
     "s": ("time", 1 / 60),
 }
+# British spellings of the spelled-out units ("12 centimetres", "18 millilitres").
+UNITS |= {
+    u.replace("meter", "metre").replace("liter", "litre"): v
+    for u, v in list(UNITS.items())
+    if "meter" in u or "liter" in u
+}
 
 # British spellings of the lexicon's American words (US part, UK part): each term is matched in
 # both, and a finding known only by its ending is keyed by its American spelling, so

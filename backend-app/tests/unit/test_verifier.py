@@ -11,7 +11,11 @@ from radpair.verifier.engine import RulesEngine
 from radpair.verifier.extract import find_locations, place_runs
 from radpair.verifier.extract import segment
 from radpair.verifier.measure import extract_measurements
-from radpair.verifier.spoken import read_spoken_levels, read_spoken_punctuation
+from radpair.verifier.spoken import (
+    read_spoken_levels,
+    read_spoken_numbers,
+    read_spoken_punctuation,
+)
 from tests.support.verifier_scoring import TYPES, load_corpus, meets, run_pairs, scores
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "verifier_corpus.yaml"
@@ -2812,3 +2816,29 @@ def test_a_finding_said_in_other_words_keeps_its_partner_and_its_size(
     assert [source[slice(*w["source_span"])] for w in warnings if w["type"] == "omission"] == (
         omitted
     )
+
+
+# ---------------------------------------------------------------- sides and sizes, more forms
+
+
+@pytest.mark.parametrize(
+    ("text", "dim", "values"),
+    [
+        ("a cyst of 4 centimetres", "length", (40.0,)),
+        ("drained 250 millilitres", "volume", (250.0,)),
+        ("a thirty-millimetre stone", "length", (30.0,)),
+        ("residual volume of ninety millilitres", "volume", (90.0,)),
+    ],
+)
+def test_british_spellings_of_spelled_out_units_are_measurements(text, dim, values):
+    (m,) = extract_measurements(read_spoken_numbers(text))
+    assert (m.dim, m.values) == (dim, values)
+
+
+def test_a_size_restated_in_words_with_a_british_unit_raises_nothing(verifier):
+    source = "Bladder: postvoid residual 90 mL. Stone 3 cm in the lower pole."
+    report = (
+        "Bladder: the postvoid residual is ninety millilitres."
+        " A three-centimetre stone in the lower pole."
+    )
+    assert _types(verifier, source, report) == set()
