@@ -633,6 +633,14 @@ class _SideEvidence:
                 # nor is one listed under a side heading ("Right: three-vessel runoff
                 # (anterior tibial, ...)"): the heading's own side is checked where it stands.
                 return None, None
+            if (
+                m.kind == "anatomy"
+                and _is_heading(self.x.text, m)
+                and self.union <= self.x.structure_sides(m.anatomy)
+            ):
+                # A side heading ("Left lobe:") where this text also heads the sides the other
+                # text names: the findings under it carry its side and are checked themselves.
+                return None, None
             if m.key in lx.NORMAL_WHEN_PRESENT and (sides < self.union or self.union < sides):
                 # Normal flow on one side in one text and on both in the other ("Left: same."
                 # after the right's normal flow): no side lost a finding.

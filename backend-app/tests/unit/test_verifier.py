@@ -2842,3 +2842,22 @@ def test_a_size_restated_in_words_with_a_british_unit_raises_nothing(verifier):
         " A three-centimetre stone in the lower pole."
     )
     assert _types(verifier, source, report) == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        (
+            "Thyroid US. R lobe unremarkable. L upper pole nodule 9 mm, TR2.",
+            "FINDINGS:\nRight lobe: Unremarkable.\nLeft lobe: A 9 mm upper pole nodule (TR2).",
+        ),
+        (
+            "Renal US. R kidney 11 cm, normal. L lower pole cyst 2 cm.",
+            "FINDINGS:\nRight kidney: 11 cm, normal.\nLeft kidney: A 2 cm lower pole cyst.",
+        ),
+    ],
+)
+def test_a_side_heading_for_a_side_dictated_only_through_a_part_raises_nothing(
+    verifier, source, report
+):
+    assert _types(verifier, source, report) == set()
