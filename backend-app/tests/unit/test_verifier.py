@@ -2861,3 +2861,25 @@ def test_a_side_heading_for_a_side_dictated_only_through_a_part_raises_nothing(
     verifier, source, report
 ):
     assert _types(verifier, source, report) == set()
+
+
+_SHOULDERS = "Shoulder US. R: full-thickness supraspinatus tear. L: tendinosis."
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        (
+            "On the right, there is a full-thickness tear of the supraspinatus."
+            " On the left side, tendinosis.",
+            set(),
+        ),
+        (
+            "On the left, there is a full-thickness tear of the supraspinatus."
+            " On the right side, tendinosis.",
+            {"laterality"},
+        ),
+    ],
+)
+def test_a_side_opening_a_sentence_before_a_comma_sides_its_findings(verifier, report, expected):
+    assert _types(verifier, _SHOULDERS, report) == expected
