@@ -117,6 +117,12 @@ FINDINGS: dict[str, list[str]] = {
         "subchorionic hemorrhage",
         "ich",
         "haemorrhage",
+        # Blood named where it lies ("blood in the left maxillary sinus") is a haemorrhage;
+        # "blood" alone names nothing, so "blood flow" or "blood pool" is never one.
+        "blood in",
+        "blood within",
+        "blood products",
+        "hemosinus",
     ],
     "hematoma": ["hematoma", "haematoma"],
     "subdural_hematoma": ["subdural hematoma", "subdural hemorrhage", "sdh"],

@@ -2906,3 +2906,15 @@ _HIPS = "MR hips. L: anterosuperior labral tear, cartilage preserved. R hip nl."
 def test_bulleted_structure_labels_under_a_side_heading_take_its_side(verifier, report, expected):
     warnings = verifier.verify(_HIPS, report)
     assert [(w["type"], report[slice(*w["report_span"])]) for w in warnings] == expected
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        ("Haemorrhage within the right frontal sinus. Nasal bone fracture.", set()),
+        ("Haemorrhage within the left frontal sinus. Nasal bone fracture.", {"laterality"}),
+    ],
+)
+def test_blood_named_where_it_lies_is_a_haemorrhage_with_a_side(verifier, report, expected):
+    source = "CT face. Blood in the R frontal sinus. Nasal bone fx."
+    assert _types(verifier, source, report) == expected
