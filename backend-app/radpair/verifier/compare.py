@@ -1166,12 +1166,28 @@ def _dropped_with_its_size(x: _View, a: Measurement, out: _Collector) -> None:
         )
 
 
+def _names_a_quantity(a: Measurement) -> bool:
+    """A value named by words of its own ("limb thickness"), not only by its section."""
+    return any(w not in _SECTION_LABEL_WORDS for w in a.label)
+
+
+_SECTION_LABEL_WORDS = lx.SECTION_NAMES | {"imp"}
+
+
+def _named_for_nothing(b: Measurement) -> bool:
+    """A named quantity given to no finding ("gland height 7 mm"): where a finding has values
+    of its own in b's text, b is no partner for that finding's size."""
+    return b.mention is None and bool(b.label)
+
+
 def _measurement_verdict(
     x: _View, y: _View, a: Measurement, x_is_src: bool, owned: dict[object, bool]
 ) -> tuple[str | None, Measurement | None]:
     """Whether the other text has this value: unmatched (with the closest), swapped, or fine."""
     same_dim = y.by_dim.get(a.dim, [])
     tied = [b for b in same_dim if _relation(x, y, a, b) == SAME]
+    if tied and a.mention is not None and not _names_a_quantity(a):
+        same_dim = [b for b in same_dim if not _named_for_nothing(b)]
     if not _matches(a, same_dim, x_is_src):
         return "unmatched", tied[0] if tied else None
     swapped = _swap_partner(x, y, a, tied, same_dim, x_is_src, owned)
@@ -1287,10 +1303,12 @@ class _ValueIndex:
         tied, tied_exact, tied_cover, first_owned = self._tied_to(a)
         single = _single(a)
         cover_key = (a.dim, a.values[0]) if single else None
-        if not (
-            _exact_key(a) in self.y_exact
-            or (not self.x_is_src and single and cover_key in self.y_cover)
-        ):
+        found = self.y_exact.get(_exact_key(a), [])
+        if not self.x_is_src and single:
+            found = found + self.y_cover.get(cover_key, [])
+        if tied and a.mention is not None and not _names_a_quantity(a):
+            found = [b for b in found if not _named_for_nothing(b)]
+        if not found:
             return "unmatched", tied[0] if tied else None
         if not tied or (
             _exact_key(a) in tied_exact
