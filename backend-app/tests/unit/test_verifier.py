@@ -2921,7 +2921,10 @@ def test_blood_named_where_it_lies_is_a_haemorrhage_with_a_side(verifier, report
 
 
 def test_a_finding_given_the_size_of_a_named_quantity_is_a_measurement_change(verifier):
-    source = "Adrenal CT. L adrenal nodule 14 mm, -5 HU. Limb thickness 4 mm. Imp: 14 mm L adrenal adenoma."
+    source = (
+        "Adrenal CT. L adrenal nodule 14 mm, -5 HU. Limb thickness 4 mm."
+        " Imp: 14 mm L adrenal adenoma."
+    )
     report = (
         "Left adrenal gland: a 14 mm nodule measuring -5 HU. The limb thickness is 4 mm.\n"
         "IMPRESSION: 4 mm left adrenal adenoma."
