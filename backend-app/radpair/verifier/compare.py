@@ -391,6 +391,7 @@ def compare(source: Facts, report: Facts) -> list[dict]:
     _value_sides(src, rep, out)
     _label_swaps(src, rep, out)
     _dominant_sides(src, rep, out)
+    _relative_sides_turned(src, rep, out)
     return out.items
 
 
@@ -430,6 +431,37 @@ def _dominant_sides(src: _View, rep: _View, out: _Collector) -> None:
         list(s_span),
         list(r_span),
     )
+
+
+# "contralateral to the occlusion", "ipsilateral to the stenosis": a side given relative to a
+# named finding; the first word after the article names it.
+_RELATIVE_TO = re.compile(r"\b(ipsi|contra)-?lateral(?:ly)?\s+to\s+(?:the\s+)?([a-z]{3,})")
+
+
+def _relative_to(view: _View) -> dict[str, tuple[str, tuple[int, int]]]:
+    """Per named reference (by its first five letters): the relation and its span."""
+    found: dict[str, tuple[str, tuple[int, int]]] = {}
+    if "lateral" in view.lower:
+        for m in _RELATIVE_TO.finditer(view.lower):
+            found.setdefault(m.group(2)[:5], (m.group(1), m.span()))
+    return found
+
+
+def _relative_sides_turned(src: _View, rep: _View, out: _Collector) -> None:
+    """The same side of a finding said against another one turned round: "contralateral to
+    the occlusion" became "ipsilateral to the occlusion"."""
+    theirs = _relative_to(rep)
+    if not theirs:
+        return
+    for ref, (rel, span) in _relative_to(src).items():
+        other = theirs.get(ref)
+        if other is not None and other[0] != rel:
+            out.add(
+                "laterality",
+                f"The source says {rel}lateral, the report {other[0]}lateral.",
+                list(span),
+                list(other[1]),
+            )
 
 
 # Above this many labelled values in a text the swap check is skipped (it compares pairs).

@@ -2930,3 +2930,21 @@ def test_a_finding_given_the_size_of_a_named_quantity_is_a_measurement_change(ve
         "IMPRESSION: 4 mm left adrenal adenoma."
     )
     _assert_one_of_kind(verifier, source, report, "measurement", ("14 mm", "4 mm"))
+
+
+@pytest.mark.parametrize(
+    ("report", "quoted"),
+    [
+        ("Right vertebral artery stenosis, ipsilateral to the infarct.", None),
+        (
+            "Right vertebral artery stenosis, contralateral to the infarct.",
+            ("ipsilateral to the infarct", "contralateral to the infarct"),
+        ),
+    ],
+)
+def test_a_side_relative_to_another_finding_turned_round_is_a_side_change(verifier, report, quoted):
+    source = "R PICA infarct. R vertebral stenosis, ipsilateral to the infarct."
+    if quoted is None:
+        assert "laterality" not in _types(verifier, source, report)
+    else:
+        _assert_one_of_kind(verifier, source, report, "laterality", quoted)
