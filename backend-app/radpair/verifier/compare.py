@@ -673,6 +673,10 @@ class _SideEvidence:
                 # A side heading ("Left lobe:") where this text also heads the sides the other
                 # text names: the findings under it carry its side and are checked themselves.
                 return None, None
+            if m.kind == "anatomy" and _contralateral_named(self.y, m.hard_sides):
+                # "AP thickness 11 mm (contralateral 5 mm)" on a right-sided exam names the left
+                # one: "(left Achilles 0.5 cm)" says the same.
+                return None, None
             if m.key in lx.NORMAL_WHEN_PRESENT and (sides < self.union or self.union < sides):
                 # Normal flow on one side in one text and on both in the other ("Left: same."
                 # after the right's normal flow): no side lost a finding.
@@ -743,6 +747,14 @@ class _SideEvidence:
             return None
         hits = [first[item] for item in mine if item in first]
         return min(hits, key=lambda hit: hit[0])[1] if hits else None
+
+
+def _contralateral_named(view: _View, sides: frozenset[str]) -> bool:
+    """The text says "contralateral" where its exam title gives one side, the other of these."""
+    if len(sides) != 1 or "contralateral" not in view.lower:
+        return False
+    title = view.title_sides()
+    return len(title) == 1 and not title & sides and not title & {"B"}
 
 
 def _qualifiers_agree(m: Mention, n: Mention) -> bool:

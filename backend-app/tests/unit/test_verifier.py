@@ -2948,3 +2948,20 @@ def test_a_side_relative_to_another_finding_turned_round_is_a_side_change(verifi
         assert "laterality" not in _types(verifier, source, report)
     else:
         _assert_one_of_kind(verifier, source, report, "laterality", quoted)
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        (
+            "Right Achilles US. Tendon AP thickness 9 mm (contralateral 4 mm). No tear.",
+            "FINDINGS:\nRight Achilles tendon: 0.9 cm AP (left Achilles 0.4 cm). No tear.",
+        ),
+        (
+            "Right knee US. Patellar tendon thickness 9 mm (contralateral 4 mm).",
+            "Right patellar tendon 9 mm thick (left patellar tendon 4 mm).",
+        ),
+    ],
+)
+def test_the_other_side_named_as_contralateral_answers_for_a_named_side(verifier, source, report):
+    assert "laterality" not in _types(verifier, source, report)
