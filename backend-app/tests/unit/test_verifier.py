@@ -2835,18 +2835,16 @@ def test_british_spellings_of_spelled_out_units_are_measurements(text, dim, valu
     assert (m.dim, m.values) == (dim, values)
 
 
-def test_a_size_restated_in_words_with_a_british_unit_raises_nothing(verifier):
-    source = "Bladder: postvoid residual 90 mL. Stone 3 cm in the lower pole."
-    report = (
-        "Bladder: the postvoid residual is ninety millilitres."
-        " A three-centimetre stone in the lower pole."
-    )
-    assert _types(verifier, source, report) == set()
-
-
 @pytest.mark.parametrize(
     ("source", "report"),
     [
+        # A size restated in words with a British unit.
+        (
+            "Bladder: postvoid residual 90 mL. Stone 3 cm in the lower pole.",
+            "Bladder: the postvoid residual is ninety millilitres."
+            " A three-centimetre stone in the lower pole.",
+        ),
+        # A side heading for a side the dictation gave only through a part ("L upper pole").
         (
             "Thyroid US. R lobe unremarkable. L upper pole nodule 9 mm, TR2.",
             "FINDINGS:\nRight lobe: Unremarkable.\nLeft lobe: A 9 mm upper pole nodule (TR2).",
@@ -2857,7 +2855,7 @@ def test_a_size_restated_in_words_with_a_british_unit_raises_nothing(verifier):
         ),
     ],
 )
-def test_a_side_heading_for_a_side_dictated_only_through_a_part_raises_nothing(
+def test_faithful_rewrites_of_sizes_and_side_headings_in_other_forms_raise_nothing(
     verifier, source, report
 ):
     assert _types(verifier, source, report) == set()
