@@ -116,9 +116,6 @@ def segment(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     section = "body"
     heading: int | None = None
-    # A label alone on its line over bulleted lines ("Right temporal bone:" then "- Mastoid:
-    # sclerotic."): the bullets' own labels sit under it and take its side.
-    block: int | None = None
     inline_label = False
     pos = 0
     folded = text.lower() if text.isascii() else None
@@ -128,9 +125,6 @@ def segment(text: str) -> list[Sentence]:
         body = line.rstrip("\r\n")
         if not body.strip():
             continue
-        bullet = _BULLET.match(body)
-        if bullet is None:
-            block = None
         if section in _LINE_SECTIONS:
             # A dictated "Indication: ..." or "Comparison: ..." line ends with its line: what
             # follows without a heading of its own is the report body, not more history.
@@ -138,9 +132,10 @@ def segment(text: str) -> list[Sentence]:
         elif inline_label and not _OPENING_SIDE.match(body):
             # "Right breast: 5 mm mass." governs its own line; a label alone on its line
             # governs the lines below it, and a line opening with a side is read against it.
-            heading = block
+            heading = None
         inline_label = False
         offset = line_start
+        bullet = _BULLET.match(body)
         if bullet:
             offset += bullet.end()
             body = body[bullet.end() :]
@@ -153,7 +148,7 @@ def segment(text: str) -> list[Sentence]:
         for piece_start, piece, new_section in pieces:
             if new_section is not None:
                 section = new_section
-                heading = block = None
+                heading = None
                 continue
             for s, e in _split_sentences(piece):
                 start = piece_start + s
@@ -168,7 +163,7 @@ def segment(text: str) -> list[Sentence]:
                         # sentence after the history, on its line, begins the findings.
                         section = "body"
                     # "RIGHT KNEE:" or "L4-L5:" governs the sentences after it.
-                    sentences.append(Sentence(start, label.end(1), section, block, True))
+                    sentences.append(Sentence(start, label.end(1), section, None, True))
                     heading = len(sentences) - 1
                     start = label.end()
                     while start < piece_start + e and text[start].isspace():
@@ -177,9 +172,6 @@ def segment(text: str) -> list[Sentence]:
                         continue
                     inline_label = True
                 sentences.append(Sentence(start, piece_start + e, section, heading))
-        if not inline_label and sentences and sentences[-1].is_label:
-            if sentences[-1].start >= line_start and block is None:
-                block = len(sentences) - 1
     return sentences
 
 
@@ -734,12 +726,7 @@ def assemble(
                 head_loc = locations[first][2]
 
         inherited: frozenset[str] = no_sides
-        if sent.heading is not None and not (
-            sent.is_label and not any(terms[i].kind == "anatomy" for i in idx)
-        ):
-            # A bulleted label under a side heading takes its side when it names a structure
-            # ("- Mastoid:"); one naming a lesion ("- Additional lesion:") is an item of a
-            # list that may be on either side.
+        if sent.heading is not None:
             inherited = heading_sides.get(sent.heading, no_sides)
         elif sent.section in title_sides:
             inherited = title_sides[sent.section]

@@ -2883,29 +2883,6 @@ def test_a_side_opening_a_sentence_before_a_comma_sides_its_findings(verifier, r
     assert _types(verifier, _SHOULDERS, report) == expected
 
 
-_HIPS = "MR hips. L: anterosuperior labral tear, cartilage preserved. R hip nl."
-
-
-@pytest.mark.parametrize(
-    ("report", "expected"),
-    [
-        (
-            "FINDINGS:\nLeft hip:\n- Labrum: Anterosuperior tear.\n- Cartilage: Preserved.\n"
-            "Right hip: Normal.",
-            [],
-        ),
-        (
-            "FINDINGS:\nRight hip:\n- Labrum: Anterosuperior tear.\n- Cartilage: Preserved.\n"
-            "Left hip: Normal.",
-            [("laterality", "tear")],
-        ),
-    ],
-)
-def test_bulleted_structure_labels_under_a_side_heading_take_its_side(verifier, report, expected):
-    warnings = verifier.verify(_HIPS, report)
-    assert [(w["type"], report[slice(*w["report_span"])]) for w in warnings] == expected
-
-
 @pytest.mark.parametrize(
     ("report", "expected"),
     [
