@@ -391,6 +391,7 @@ def compare(source: Facts, report: Facts) -> list[dict]:
     _value_sides(src, rep, out)
     _label_swaps(src, rep, out)
     _dominant_sides(src, rep, out)
+    _relative_sides_turned(src, rep, out)
     return out.items
 
 
@@ -430,6 +431,37 @@ def _dominant_sides(src: _View, rep: _View, out: _Collector) -> None:
         list(s_span),
         list(r_span),
     )
+
+
+# "contralateral to the occlusion", "ipsilateral to the stenosis": a side given relative to a
+# named finding; the first word after the article names it.
+_RELATIVE_TO = re.compile(r"\b(ipsi|contra)-?lateral(?:ly)?\s+to\s+(?:the\s+)?([a-z]{3,})")
+
+
+def _relative_to(view: _View) -> dict[str, tuple[str, tuple[int, int]]]:
+    """Per named reference (by its first five letters): the relation and its span."""
+    found: dict[str, tuple[str, tuple[int, int]]] = {}
+    if "lateral" in view.lower:
+        for m in _RELATIVE_TO.finditer(view.lower):
+            found.setdefault(m.group(2)[:5], (m.group(1), m.span()))
+    return found
+
+
+def _relative_sides_turned(src: _View, rep: _View, out: _Collector) -> None:
+    """The same side of a finding said against another one turned round: "contralateral to
+    the occlusion" became "ipsilateral to the occlusion"."""
+    theirs = _relative_to(rep)
+    if not theirs:
+        return
+    for ref, (rel, span) in _relative_to(src).items():
+        other = theirs.get(ref)
+        if other is not None and other[0] != rel:
+            out.add(
+                "laterality",
+                f"The source says {rel}lateral, the report {other[0]}lateral.",
+                list(span),
+                list(other[1]),
+            )
 
 
 # Above this many labelled values in a text the swap check is skipped (it compares pairs).
@@ -633,6 +665,18 @@ class _SideEvidence:
                 # nor is one listed under a side heading ("Right: three-vessel runoff
                 # (anterior tibial, ...)"): the heading's own side is checked where it stands.
                 return None, None
+            if (
+                m.kind == "anatomy"
+                and _is_heading(self.x.text, m)
+                and self.union <= self.x.structure_sides(m.anatomy)
+            ):
+                # A side heading ("Left lobe:") where this text also heads the sides the other
+                # text names: the findings under it carry its side and are checked themselves.
+                return None, None
+            if m.kind == "anatomy" and _contralateral_named(self.y, m.hard_sides):
+                # "AP thickness 11 mm (contralateral 5 mm)" on a right-sided exam names the left
+                # one: "(left Achilles 0.5 cm)" says the same.
+                return None, None
             if m.key in lx.NORMAL_WHEN_PRESENT and (sides < self.union or self.union < sides):
                 # Normal flow on one side in one text and on both in the other ("Left: same."
                 # after the right's normal flow): no side lost a finding.
@@ -703,6 +747,14 @@ class _SideEvidence:
             return None
         hits = [first[item] for item in mine if item in first]
         return min(hits, key=lambda hit: hit[0])[1] if hits else None
+
+
+def _contralateral_named(view: _View, sides: frozenset[str]) -> bool:
+    """The text says "contralateral" where its exam title gives one side, the other of these."""
+    if len(sides) != 1 or "contralateral" not in view.lower:
+        return False
+    title = view.title_sides()
+    return len(title) == 1 and not title & sides and not title & {"B"}
 
 
 def _qualifiers_agree(m: Mention, n: Mention) -> bool:
@@ -1158,12 +1210,28 @@ def _dropped_with_its_size(x: _View, a: Measurement, out: _Collector) -> None:
         )
 
 
+def _names_a_quantity(a: Measurement) -> bool:
+    """A value named by words of its own ("limb thickness"), not only by its section."""
+    return any(w not in _SECTION_LABEL_WORDS for w in a.label)
+
+
+_SECTION_LABEL_WORDS = lx.SECTION_NAMES | {"imp"}
+
+
+def _named_for_nothing(b: Measurement) -> bool:
+    """A named quantity given to no finding ("gland height 7 mm"): where a finding has values
+    of its own in b's text, b is no partner for that finding's size."""
+    return b.mention is None and bool(b.label)
+
+
 def _measurement_verdict(
     x: _View, y: _View, a: Measurement, x_is_src: bool, owned: dict[object, bool]
 ) -> tuple[str | None, Measurement | None]:
     """Whether the other text has this value: unmatched (with the closest), swapped, or fine."""
     same_dim = y.by_dim.get(a.dim, [])
     tied = [b for b in same_dim if _relation(x, y, a, b) == SAME]
+    if tied and a.mention is not None and not _names_a_quantity(a):
+        same_dim = [b for b in same_dim if not _named_for_nothing(b)]
     if not _matches(a, same_dim, x_is_src):
         return "unmatched", tied[0] if tied else None
     swapped = _swap_partner(x, y, a, tied, same_dim, x_is_src, owned)
@@ -1279,10 +1347,12 @@ class _ValueIndex:
         tied, tied_exact, tied_cover, first_owned = self._tied_to(a)
         single = _single(a)
         cover_key = (a.dim, a.values[0]) if single else None
-        if not (
-            _exact_key(a) in self.y_exact
-            or (not self.x_is_src and single and cover_key in self.y_cover)
-        ):
+        found = self.y_exact.get(_exact_key(a), [])
+        if not self.x_is_src and single:
+            found = found + self.y_cover.get(cover_key, [])
+        if tied and a.mention is not None and not _names_a_quantity(a):
+            found = [b for b in found if not _named_for_nothing(b)]
+        if not found:
             return "unmatched", tied[0] if tied else None
         if not tied or (
             _exact_key(a) in tied_exact

@@ -730,6 +730,11 @@ def assemble(
             inherited = heading_sides.get(sent.heading, no_sides)
         elif sent.section in title_sides:
             inherited = title_sides[sent.section]
+        opening = _SIDE_BEFORE_COMMA.match(lower, sent.start, sent.end)
+        if opening:
+            # "On the left, germinal matrix haemorrhage ...": a side set before the comma
+            # heads the sentence like a "Left:" label.
+            inherited = _LABEL_SIDES[opening.group(1)]
 
         first_mention = len(mentions)
         if anatomy:
@@ -1190,6 +1195,8 @@ _JUST_NORMAL = re.compile(
     + "|".join(re.escape(w) for w in lx.NORMAL_WORDS if w != "otherwise")
     + r")(?: in (?:size|appearance|caliber|signal))?\.?\s*"
 )
+# A sentence opened by a side and a comma: "On the right, ...", "Left side, ...".
+_SIDE_BEFORE_COMMA = re.compile(r"\s*(?:on\s+)?(?:the\s+)?(left|right)(?:\s+side)?\s*,")
 _LABEL_SIDES = {
     word: _expand(side)
     for side, words in (

@@ -117,6 +117,12 @@ FINDINGS: dict[str, list[str]] = {
         "subchorionic hemorrhage",
         "ich",
         "haemorrhage",
+        # Blood named where it lies ("blood in the left maxillary sinus") is a haemorrhage;
+        # "blood" alone names nothing, so "blood flow" or "blood pool" is never one.
+        "blood in",
+        "blood within",
+        "blood products",
+        "hemosinus",
     ],
     "hematoma": ["hematoma", "haematoma"],
     "subdural_hematoma": ["subdural hematoma", "subdural hemorrhage", "sdh"],
@@ -1711,6 +1717,12 @@ UNITS: dict[str, tuple[str, float]] = {
     "second": ("time", 1 / 60),
     "sec": ("time", 1 / 60),
     "s": ("time", 1 / 60),
+}
+# British spellings of the spelled-out units ("12 centimetres", "18 millilitres").
+UNITS |= {
+    u.replace("meter", "metre").replace("liter", "litre"): v
+    for u, v in list(UNITS.items())
+    if "meter" in u or "liter" in u
 }
 
 # British spellings of the lexicon's American words (US part, UK part): each term is matched in

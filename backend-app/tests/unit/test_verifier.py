@@ -11,7 +11,11 @@ from radpair.verifier.engine import RulesEngine
 from radpair.verifier.extract import find_locations, place_runs
 from radpair.verifier.extract import segment
 from radpair.verifier.measure import extract_measurements
-from radpair.verifier.spoken import read_spoken_levels, read_spoken_punctuation
+from radpair.verifier.spoken import (
+    read_spoken_levels,
+    read_spoken_numbers,
+    read_spoken_punctuation,
+)
 from tests.support.verifier_scoring import TYPES, load_corpus, meets, run_pairs, scores
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "verifier_corpus.yaml"
@@ -2812,3 +2816,127 @@ def test_a_finding_said_in_other_words_keeps_its_partner_and_its_size(
     assert [source[slice(*w["source_span"])] for w in warnings if w["type"] == "omission"] == (
         omitted
     )
+
+
+# ---------------------------------------------------------------- sides and sizes, more forms
+
+
+@pytest.mark.parametrize(
+    ("text", "dim", "values"),
+    [
+        ("a cyst of 4 centimetres", "length", (40.0,)),
+        ("drained 250 millilitres", "volume", (250.0,)),
+        ("a thirty-millimetre stone", "length", (30.0,)),
+        ("residual volume of ninety millilitres", "volume", (90.0,)),
+    ],
+)
+def test_british_spellings_of_spelled_out_units_are_measurements(text, dim, values):
+    (m,) = extract_measurements(read_spoken_numbers(text))
+    assert (m.dim, m.values) == (dim, values)
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        # A size restated in words with a British unit.
+        (
+            "Bladder: postvoid residual 90 mL. Stone 3 cm in the lower pole.",
+            "Bladder: the postvoid residual is ninety millilitres."
+            " A three-centimetre stone in the lower pole.",
+        ),
+        # A side heading for a side the dictation gave only through a part ("L upper pole").
+        (
+            "Thyroid US. R lobe unremarkable. L upper pole nodule 9 mm, TR2.",
+            "FINDINGS:\nRight lobe: Unremarkable.\nLeft lobe: A 9 mm upper pole nodule (TR2).",
+        ),
+        (
+            "Renal US. R kidney 11 cm, normal. L lower pole cyst 2 cm.",
+            "FINDINGS:\nRight kidney: 11 cm, normal.\nLeft kidney: A 2 cm lower pole cyst.",
+        ),
+    ],
+)
+def test_faithful_rewrites_of_sizes_and_side_headings_in_other_forms_raise_nothing(
+    verifier, source, report
+):
+    assert _types(verifier, source, report) == set()
+
+
+_SHOULDERS = "Shoulder US. R: full-thickness supraspinatus tear. L: tendinosis."
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        (
+            "On the right, there is a full-thickness tear of the supraspinatus."
+            " On the left side, tendinosis.",
+            set(),
+        ),
+        (
+            "On the left, there is a full-thickness tear of the supraspinatus."
+            " On the right side, tendinosis.",
+            {"laterality"},
+        ),
+    ],
+)
+def test_a_side_opening_a_sentence_before_a_comma_sides_its_findings(verifier, report, expected):
+    assert _types(verifier, _SHOULDERS, report) == expected
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        ("Haemorrhage within the right frontal sinus. Nasal bone fracture.", set()),
+        ("Haemorrhage within the left frontal sinus. Nasal bone fracture.", {"laterality"}),
+    ],
+)
+def test_blood_named_where_it_lies_is_a_haemorrhage_with_a_side(verifier, report, expected):
+    source = "CT face. Blood in the R frontal sinus. Nasal bone fx."
+    assert _types(verifier, source, report) == expected
+
+
+def test_a_finding_given_the_size_of_a_named_quantity_is_a_measurement_change(verifier):
+    source = (
+        "Adrenal CT. L adrenal nodule 14 mm, -5 HU. Limb thickness 4 mm."
+        " Imp: 14 mm L adrenal adenoma."
+    )
+    report = (
+        "Left adrenal gland: a 14 mm nodule measuring -5 HU. The limb thickness is 4 mm.\n"
+        "IMPRESSION: 4 mm left adrenal adenoma."
+    )
+    _assert_one_of_kind(verifier, source, report, "measurement", ("14 mm", "4 mm"))
+
+
+@pytest.mark.parametrize(
+    ("report", "quoted"),
+    [
+        ("Right vertebral artery stenosis, ipsilateral to the infarct.", None),
+        (
+            "Right vertebral artery stenosis, contralateral to the infarct.",
+            ("ipsilateral to the infarct", "contralateral to the infarct"),
+        ),
+    ],
+)
+def test_a_side_relative_to_another_finding_turned_round_is_a_side_change(verifier, report, quoted):
+    source = "R PICA infarct. R vertebral stenosis, ipsilateral to the infarct."
+    if quoted is None:
+        assert "laterality" not in _types(verifier, source, report)
+    else:
+        _assert_one_of_kind(verifier, source, report, "laterality", quoted)
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        (
+            "Right Achilles US. Tendon AP thickness 9 mm (contralateral 4 mm). No tear.",
+            "FINDINGS:\nRight Achilles tendon: 0.9 cm AP (left Achilles 0.4 cm). No tear.",
+        ),
+        (
+            "Right knee US. Patellar tendon thickness 9 mm (contralateral 4 mm).",
+            "Right patellar tendon 9 mm thick (left patellar tendon 4 mm).",
+        ),
+    ],
+)
+def test_the_other_side_named_as_contralateral_answers_for_a_named_side(verifier, source, report):
+    assert "laterality" not in _types(verifier, source, report)
