@@ -364,7 +364,12 @@ FINDINGS: dict[str, list[str]] = {
     # On a V/Q scan the two defects are read against each other: kept apart.
     "ventilation_defect": ["ventilation defect", "ventilatory defect"],
     "nonvisualization": ["nonvisualization", "non-visualization"],
-    "restricted_diffusion": ["restricted diffusion", "diffusion restriction"],
+    "restricted_diffusion": [
+        "restricted diffusion",
+        "diffusion restriction",
+        "dwi restriction",
+        "restricted diffusivity",
+    ],
     "erosion": ["erosion", "eroded", "erosive change"],
     "osteopenia": ["osteopenia"],
     "osteophyte": ["osteophyte"],
@@ -513,6 +518,14 @@ FINDINGS: dict[str, list[str]] = {
         "high t1 signal",
         "high t2 signal",
         "bright t2 signal",
+        # Brighter than before or than its surroundings, named by the sequence.
+        "increased signal",
+        "increased t2 signal",
+        "increased flair signal",
+        "increased stir signal",
+        "high flair signal",
+        "high stir signal",
+        "high t1 and t2 signal",
         # On a second sequence, "corresponding signal" is the same bright signal again.
         "corresponding signal",
         "corresponding flair signal",
@@ -525,6 +538,7 @@ FINDINGS: dict[str, list[str]] = {
         "low signal",
         "low t1 signal",
         "low t2 signal",
+        "low t1 and t2 signal",
         "low adc signal",
         "low adc",
     ],
@@ -687,6 +701,9 @@ FINDINGS: dict[str, list[str]] = {
         "nonperipheral washout",
         "non-peripheral washout",
         "washout kinetics",
+        # The verb: contrast "washes out" is the same feature.
+        "washes out",
+        "washed out",
     ],
     "ureteral_jet": ["ureteral jet", "ureteric jet", "ureteral jets", "jet"],
     "malperfusion": ["malperfusion", "hypoperfusion"],

@@ -2812,3 +2812,24 @@ def test_a_finding_said_in_other_words_keeps_its_partner_and_its_size(
     assert [source[slice(*w["source_span"])] for w in warnings if w["type"] == "omission"] == (
         omitted
     )
+
+
+@pytest.mark.parametrize(
+    "source, report",
+    [
+        # Signal named by its sequence and its brightness is a hyper- or hypointensity.
+        (
+            "Focus in the pons with increased T2 signal.",
+            "There is a T2 hyperintense focus in the pons.",
+        ),
+        (
+            "Marrow lesion, low T1 and T2 signal.",
+            "The marrow lesion is hypointense on T1 and T2.",
+        ),
+        # The verb and the noun of a contrast feature, the sequence and its restriction.
+        ("Liver lesion that washes out on delay.", "Liver lesion with washout on delayed images."),
+        ("DWI restriction in the left caudate.", "Restricted diffusion in the left caudate."),
+    ],
+)
+def test_a_paraphrased_signal_or_contrast_feature_raises_nothing(verifier, source, report):
+    assert _types(verifier, source, report) == set()
