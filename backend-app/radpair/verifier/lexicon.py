@@ -526,6 +526,9 @@ FINDINGS: dict[str, list[str]] = {
         "high flair signal",
         "high stir signal",
         "high t1 and t2 signal",
+        # On a fluid-sensitive sequence the signal a finding is named by is the bright one.
+        "flair signal",
+        "stir signal",
         # On a second sequence, "corresponding signal" is the same bright signal again.
         "corresponding signal",
         "corresponding flair signal",
@@ -1037,7 +1040,7 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "ankle": (["ankle", "ankle mortise", "mortise"], True, None),
     "lateral_malleolus": (["lateral malleolus"], True, "ankle"),
     "medial_malleolus": (["medial malleolus"], True, "ankle"),
-    "malleolus": (["malleolus", "malleoli", "bimalleolar"], True, "ankle"),
+    "malleolus": (["malleolus", "malleoli", "malleolar", "bimalleolar"], True, "ankle"),
     "foot": (["foot", "feet", "plantar"], True, None),
     "metatarsal": (["metatarsal", "metatarsal head"], False, "foot"),
     "hand": (["hand", "hands"], True, None),

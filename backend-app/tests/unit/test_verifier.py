@@ -2829,6 +2829,21 @@ def test_a_finding_said_in_other_words_keeps_its_partner_and_its_size(
         # The verb and the noun of a contrast feature, the sequence and its restriction.
         ("Liver lesion that washes out on delay.", "Liver lesion with washout on delayed images."),
         ("DWI restriction in the left caudate.", "Restricted diffusion in the left caudate."),
+        # On a fluid-sensitive sequence, "signal" named as a finding is the bright signal.
+        (
+            "New periventricular FLAIR signal.",
+            "New periventricular FLAIR hyperintensity.",
+        ),
+        (
+            "STIR hyperintensity L biceps. R biceps no STIR signal.",
+            "STIR hyperintensity in the left biceps; the right biceps shows no STIR"
+            " hyperintensity.",
+        ),
+        # A bone's adjective is its site: denying its fracture leaves another bone's standing.
+        (
+            "Transverse fx distal fibula. no medial malleolar fx.",
+            "Transverse fracture of the distal fibula. The medial malleolus is intact.",
+        ),
     ],
 )
 def test_a_paraphrased_signal_or_contrast_feature_raises_nothing(verifier, source, report):
