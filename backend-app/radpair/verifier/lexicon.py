@@ -169,6 +169,17 @@ FINDINGS: dict[str, list[str]] = {
         "hydroureteronephrosis|kidney",
         "pelvicaliectasis|kidney",
     ],
+    # The renal pelvis alone dilated, said in one word or in several: a grade short of
+    # hydronephrosis, so its own key.
+    "pelviectasis": [
+        "pelviectasis|kidney",
+        "pyelectasis|kidney",
+        "renal pelvic dilation|kidney",
+        "renal pelvic dilatation|kidney",
+        "dilation of the renal pelvis|kidney",
+        "dilatation of the renal pelvis|kidney",
+        "dilated renal pelvis|kidney",
+    ],
     # The verb names it as the noun does ("fat herniates into the maxillary sinus").
     "hernia": ["hernia", "herniation", "herniates", "herniated", "herniating"],
     "abscess": ["abscess", "abscesses"],

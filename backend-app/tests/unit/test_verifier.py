@@ -2839,6 +2839,8 @@ def test_a_finding_said_in_other_words_keeps_its_partner_and_its_size(
             "STIR hyperintensity in the left biceps; the right biceps shows no STIR"
             " hyperintensity.",
         ),
+        # The renal pelvis alone dilated, in one word or in several.
+        ("Transplant: mild pyelectasis.", "Transplant: mild dilation of the renal pelvis."),
         # A bone's adjective is its site: denying its fracture leaves another bone's standing.
         (
             "Transverse fx distal fibula. no medial malleolar fx.",
