@@ -437,7 +437,15 @@ FINDINGS: dict[str, list[str]] = {
     "transition_point": ["transition point"],
     "swirl_sign": ["swirl sign", "whirlpool sign", "mesenteric swirl", "whirl sign"],
     "corpus_luteum": ["corpus luteum", "corpus luteal cyst"],
-    "fat_pad_sign": ["fat pad sign", "posterior fat pad", "elevated anterior fat pad", "sail sign"],
+    # Dictation shortens the sides of the elbow ("ant and post fat pads").
+    "fat_pad_sign": [
+        "fat pad sign",
+        "posterior fat pad",
+        "post fat pad",
+        "elevated anterior fat pad",
+        "elevated ant fat pad",
+        "sail sign",
+    ],
     "flail_chest": ["flail chest", "flail segment"],
     "penumbra": ["penumbra", "perfusion mismatch", "mismatch volume"],
     "pulmonary_infarct": [
@@ -1479,6 +1487,9 @@ UNC_POST: list[str] = [
     "is not excluded",
     "is possible",
     "is suspected",
+    # Dictation drops the verb: "occult fx possible" hedges the fracture.
+    "possible",
+    "suspected",
     "versus",
     "vs",
     "not entirely excluded",

@@ -2841,6 +2841,12 @@ def test_a_finding_said_in_other_words_keeps_its_partner_and_its_size(
         ),
         # The renal pelvis alone dilated, in one word or in several.
         ("Transplant: mild pyelectasis.", "Transplant: mild dilation of the renal pelvis."),
+        # A clipped hedge after its finding keeps it hedged, and so does the draft's.
+        (
+            "Wrist effusion. Occult scaphoid fx possible.",
+            "Wrist joint effusion. An occult scaphoid fracture cannot be excluded.",
+        ),
+        ("Elbow: elevated ant and post fat pads.", "Elbow: elevated posterior fat pad."),
         # A bone's adjective is its site: denying its fracture leaves another bone's standing.
         (
             "Transverse fx distal fibula. no medial malleolar fx.",
