@@ -313,7 +313,14 @@ FINDINGS: dict[str, list[str]] = {
     "midline_shift": ["midline shift"],
     "mass_effect": ["mass effect"],
     "regurgitation": ["regurgitation", "valvular insufficiency"],
-    "aspiration": ["aspiration", "laryngeal penetration", "penetration"],
+    # Penetration stops above the vocal cords, aspiration passes below them: the swallow study's
+    # answer is which of the two happened, so one never stands for the other.
+    "aspiration": ["aspiration", "tracheal aspiration"],
+    "laryngeal_penetration": [
+        "laryngeal penetration",
+        "penetration",
+        "laryngeal vestibule penetration",
+    ],
     "low_lying_placenta": [
         "low-lying placenta",
         "low lying placenta",

@@ -2856,3 +2856,23 @@ def test_a_finding_said_in_other_words_keeps_its_partner_and_its_size(
 )
 def test_a_paraphrased_signal_or_contrast_feature_raises_nothing(verifier, source, report):
     assert _types(verifier, source, report) == set()
+
+
+@pytest.mark.parametrize(
+    "source, report",
+    [
+        # A denied aspiration beside a dictated penetration, and a second study phase that
+        # denies both: the draft's aspiration answers to the denial, not to the penetration.
+        (
+            "Thin barium: slow swallow onset, trace laryngeal penetration, cleared w/ cough, no"
+            " tracheal aspiration.\nPuree: nl, no penetration or aspiration.\nImp: trace"
+            " laryngeal penetration w/ thin barium, no aspiration.",
+            "Thin barium: Slow swallow onset with trace laryngeal penetration and trace tracheal"
+            " aspiration, cleared with a cough.\nPuree: Normal, with no penetration or"
+            " aspiration.\nIMPRESSION: Trace laryngeal penetration and aspiration with thin"
+            " barium.",
+        ),
+    ],
+)
+def test_aspiration_added_beside_a_dictated_penetration_raises_negation(verifier, source, report):
+    assert "negation" in _types(verifier, source, report)
