@@ -316,6 +316,8 @@ FINDINGS: dict[str, list[str]] = {
     # Penetration stops above the vocal cords, aspiration passes below them: the swallow study's
     # answer is which of the two happened, so one never stands for the other.
     "aspiration": ["aspiration", "tracheal aspiration"],
+    # Retained sinus or airway secretions; dense ones are the sign of fungal disease.
+    "secretions": ["secretions", "hyperdense secretions", "inspissated secretions"],
     "laryngeal_penetration": [
         "laryngeal penetration",
         "penetration",

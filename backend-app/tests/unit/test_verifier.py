@@ -2876,3 +2876,9 @@ def test_a_paraphrased_signal_or_contrast_feature_raises_nothing(verifier, sourc
 )
 def test_aspiration_added_beside_a_dictated_penetration_raises_negation(verifier, source, report):
     assert "negation" in _types(verifier, source, report)
+
+
+def test_secretions_denied_in_the_dictation_and_present_in_the_draft_raise_negation(verifier):
+    source = "Maxillary mucosal thickening. no bone erosion, no inspissated secretions."
+    report = "Maxillary mucosal thickening with inspissated secretions, without bone erosion."
+    assert "negation" in _types(verifier, source, report)
