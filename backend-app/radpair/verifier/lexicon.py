@@ -316,6 +316,18 @@ FINDINGS: dict[str, list[str]] = {
     # Penetration stops above the vocal cords, aspiration passes below them: the swallow study's
     # answer is which of the two happened, so one never stands for the other.
     "aspiration": ["aspiration", "tracheal aspiration"],
+    # Spectroscopy peaks of necrosis or anaerobic metabolism, named singly or as a pair.
+    "lactate_peak": [
+        "lactate peak",
+        "lipid peak",
+        "lactate/lipid peak",
+        "lipid/lactate peak",
+        "lactate-lipid peak",
+        "lipid-lactate peak",
+        "lactate or lipid peak",
+        "lipid or lactate peak",
+        "lactate and lipid peak",
+    ],
     # Retained sinus or airway secretions; dense ones are the sign of fungal disease.
     "secretions": ["secretions", "hyperdense secretions", "inspissated secretions"],
     "laryngeal_penetration": [

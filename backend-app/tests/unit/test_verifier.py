@@ -2882,3 +2882,11 @@ def test_secretions_denied_in_the_dictation_and_present_in_the_draft_raise_negat
     source = "Maxillary mucosal thickening. no bone erosion, no inspissated secretions."
     report = "Maxillary mucosal thickening with inspissated secretions, without bone erosion."
     assert "negation" in _types(verifier, source, report)
+
+
+def test_a_spectroscopy_peak_denied_in_the_dictation_and_present_in_the_draft_raises_negation(
+    verifier,
+):
+    source = "MRS: raised choline, no lipid or lactate peak."
+    report = "Spectroscopy: Raised choline with a lipid-lactate peak."
+    assert "negation" in _types(verifier, source, report)
