@@ -738,6 +738,18 @@ FINDINGS: dict[str, list[str]] = {
     ],
     # Contrast kinetics named as features (LI-RADS major features, breast MRI delayed phase):
     # "no washout appearance" against "nonperipheral washout" is a changed category.
+    # A LI-RADS major feature of its own: naming it where it was not dictated upgrades the
+    # observation.
+    "enhancing_capsule": ["enhancing capsule", "capsule appearance", "capsular enhancement"],
+    # A torn piece that has moved (a meniscal flap in the gutter, a flipped fragment): a
+    # finding beside the tear, changing its management.
+    "displaced_fragment": [
+        "displaced fragment",
+        "displaced flap",
+        "displaced flap fragment",
+        "flap fragment",
+        "flipped fragment",
+    ],
     "washout": [
         "washout",
         "washout appearance",

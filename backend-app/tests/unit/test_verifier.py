@@ -2890,3 +2890,23 @@ def test_a_spectroscopy_peak_denied_in_the_dictation_and_present_in_the_draft_ra
     source = "MRS: raised choline, no lipid or lactate peak."
     report = "Spectroscopy: Raised choline with a lipid-lactate peak."
     assert "negation" in _types(verifier, source, report)
+
+
+@pytest.mark.parametrize(
+    "source, report",
+    [
+        (
+            "Seg 4 obs 2 cm, APHE and washout. LR-5.",
+            "Segment 4: 2 cm observation with arterial phase hyperenhancement, washout and an"
+            " enhancing capsule. LI-RADS 5.",
+        ),
+        (
+            "Radial tear of the lateral meniscal body.",
+            "Radial tear of the lateral meniscal body with a flipped fragment in the notch.",
+        ),
+    ],
+)
+def test_a_feature_or_fragment_the_draft_adds_beside_a_dictated_finding_raises_insertion(
+    verifier, source, report
+):
+    assert "insertion" in _types(verifier, source, report)
