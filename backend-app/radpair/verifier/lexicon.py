@@ -50,6 +50,9 @@ FINDINGS: dict[str, list[str]] = {
     "cyst": [
         "cyst",
         "cystic lesion",
+        # Cysts forming in a tissue, said as its change ("no cystic change" for "no cysts").
+        "cystic change",
+        "cystic changes",
         "endometrioma",
         "synovial cyst",
         "baker cyst",

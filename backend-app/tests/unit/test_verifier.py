@@ -2910,3 +2910,9 @@ def test_a_feature_or_fragment_the_draft_adds_beside_a_dictated_finding_raises_i
     verifier, source, report
 ):
     assert "insertion" in _types(verifier, source, report)
+
+
+def test_cystic_change_affirmed_where_cysts_were_denied_raises_negation(verifier):
+    source = "Thyroid: no nodules or cysts."
+    report = "Thyroid: Cystic change in the right lobe. No nodules."
+    assert "negation" in _types(verifier, source, report)
