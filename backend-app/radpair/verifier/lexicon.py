@@ -319,6 +319,13 @@ FINDINGS: dict[str, list[str]] = {
     # Penetration stops above the vocal cords, aspiration passes below them: the swallow study's
     # answer is which of the two happened, so one never stands for the other.
     "aspiration": ["aspiration", "tracheal aspiration"],
+    # Tumour in the marrow (lymphoma, myeloma, metastases): staged on its own, so a finding.
+    "marrow_involvement": [
+        "marrow involvement",
+        "bone marrow involvement",
+        "marrow infiltration",
+        "marrow infiltrate",
+    ],
     # Spectroscopy peaks of necrosis or anaerobic metabolism, named singly or as a pair.
     "lactate_peak": [
         "lactate peak",

@@ -2916,3 +2916,11 @@ def test_cystic_change_affirmed_where_cysts_were_denied_raises_negation(verifier
     source = "Thyroid: no nodules or cysts."
     report = "Thyroid: Cystic change in the right lobe. No nodules."
     assert "negation" in _types(verifier, source, report)
+
+
+def test_marrow_involvement_hedged_in_the_dictation_and_denied_in_the_draft_raises_negation(
+    verifier,
+):
+    source = "Diffuse sacral uptake; marrow infiltration cannot be excluded."
+    report = "Diffuse sacral uptake, without marrow infiltration."
+    assert "negation" in _types(verifier, source, report)
