@@ -847,7 +847,7 @@ FINDINGS: dict[str, list[str]] = {
     "sprain": ["sprain"],
     "lipohemarthrosis": ["lipohemarthrosis", "hemarthrosis"],
     "loose_body": ["loose body", "intra-articular body"],
-    "chondral_defect": ["chondral defect", "osteochondral defect", "osteochondral lesion"],
+    "chondral_defect": ["chondral defect", "osteochondral defect", "osteochondral lesion", "ocl"],
     "articular_extension": ["intra-articular extension", "articular extension"],
     "spondylolysis": ["spondylolysis", "pars defect", "pars interarticularis defect"],
     "schmorl_node": ["schmorl node"],
@@ -1876,6 +1876,8 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
         }
     ),
     frozenset({"edema", "swelling"}),
+    # Fluid in a bursa and the bursa inflamed are one observation, said either way.
+    frozenset({"bursal_fluid", "bursitis"}),
     frozenset({"uptake", "focal_uptake"}),
     frozenset({"stenosis", "mass_effect", "obstruction", "effacement"}),
     frozenset({"tendinosis", "thickening"}),

@@ -2924,3 +2924,29 @@ def test_marrow_involvement_hedged_in_the_dictation_and_denied_in_the_draft_rais
     source = "Diffuse sacral uptake; marrow infiltration cannot be excluded."
     report = "Diffuse sacral uptake, without marrow infiltration."
     assert "negation" in _types(verifier, source, report)
+
+
+@pytest.mark.parametrize(
+    "source, report",
+    [
+        # A label naming only the finding, graded after its colon, asserts the finding.
+        (
+            "Effusion: small suprapatellar.\nMenisci intact.",
+            "Joint: Small suprapatellar joint effusion.\nMenisci: Intact.",
+        ),
+        # Fluid in a bursa and bursitis are one observation.
+        (
+            "Subacromial bursitis.",
+            "Fluid distends the subacromial bursa, in keeping with bursitis: bursal fluid.",
+        ),
+        # The abbreviation of an osteochondral lesion.
+        (
+            "OCL lateral femoral condyle, 6 mm.",
+            "6 mm osteochondral lesion of the lateral femoral" " condyle.",
+        ),
+    ],
+)
+def test_a_graded_label_bursal_fluid_or_an_abbreviated_lesion_inserts_nothing(
+    verifier, source, report
+):
+    assert "insertion" not in _types(verifier, source, report)
