@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+
+def _clipped_signal(prefix: str) -> list[str]:
+    """Dictation's clipped signal words after their sequence ("T2 mildly hyper")."""
+    return [
+        f"{seq} {degree}{prefix}"
+        for seq in ("t1", "t2", "stir", "flair")
+        for degree in ("", "mildly ", "slightly ", "markedly ", "heterogeneously ")
+    ]
+
+
 # Each finding: canonical key -> surface forms. A surface may carry an implied anatomy with
 # "surface|anatomy" so that "pleural effusion" and "effusion" share one finding key while the
 # pleural one still knows where it is. Plurals ending in s/es are matched automatically.
@@ -579,6 +589,7 @@ FINDINGS: dict[str, list[str]] = {
         # On a fluid-sensitive sequence the signal a finding is named by is the bright one.
         "flair signal",
         "stir signal",
+        *_clipped_signal("hyper"),
         # On a second sequence, "corresponding signal" is the same bright signal again.
         "corresponding signal",
         "corresponding flair signal",
@@ -592,6 +603,7 @@ FINDINGS: dict[str, list[str]] = {
         "low t1 signal",
         "low t2 signal",
         "low t1 and t2 signal",
+        *_clipped_signal("hypo"),
         "low adc signal",
         "low adc",
     ],

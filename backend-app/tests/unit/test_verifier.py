@@ -2939,6 +2939,11 @@ def test_marrow_involvement_hedged_in_the_dictation_and_denied_in_the_draft_rais
             "Subacromial bursitis.",
             "Fluid distends the subacromial bursa, in keeping with bursitis: bursal fluid.",
         ),
+        # Dictation's clipped signal word after its sequence.
+        (
+            "Marrow focus, T1 hypo, STIR slightly hyper.",
+            "Marrow focus, hypointense on T1 and" " slightly hyperintense on STIR.",
+        ),
         # The abbreviation of an osteochondral lesion.
         (
             "OCL lateral femoral condyle, 6 mm.",
