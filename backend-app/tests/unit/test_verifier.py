@@ -2872,23 +2872,24 @@ def test_a_paraphrased_signal_or_contrast_feature_raises_nothing(verifier, sourc
             " aspiration.\nIMPRESSION: Trace laryngeal penetration and aspiration with thin"
             " barium.",
         ),
+        # Findings named in words of their own: retained secretions, a spectroscopy peak,
+        # cysts said as a tissue's change, tumour in the marrow.
+        (
+            "Maxillary mucosal thickening. no bone erosion, no inspissated secretions.",
+            "Maxillary mucosal thickening with inspissated secretions, without bone erosion.",
+        ),
+        (
+            "MRS: raised choline, no lipid or lactate peak.",
+            "Spectroscopy: Raised choline with a lipid-lactate peak.",
+        ),
+        ("Thyroid: no nodules or cysts.", "Thyroid: Cystic change in the right lobe. No nodules."),
+        (
+            "Diffuse sacral uptake; marrow infiltration cannot be excluded.",
+            "Diffuse sacral uptake, without marrow infiltration.",
+        ),
     ],
 )
-def test_aspiration_added_beside_a_dictated_penetration_raises_negation(verifier, source, report):
-    assert "negation" in _types(verifier, source, report)
-
-
-def test_secretions_denied_in_the_dictation_and_present_in_the_draft_raise_negation(verifier):
-    source = "Maxillary mucosal thickening. no bone erosion, no inspissated secretions."
-    report = "Maxillary mucosal thickening with inspissated secretions, without bone erosion."
-    assert "negation" in _types(verifier, source, report)
-
-
-def test_a_spectroscopy_peak_denied_in_the_dictation_and_present_in_the_draft_raises_negation(
-    verifier,
-):
-    source = "MRS: raised choline, no lipid or lactate peak."
-    report = "Spectroscopy: Raised choline with a lipid-lactate peak."
+def test_a_finding_whose_presence_the_draft_changes_raises_negation(verifier, source, report):
     assert "negation" in _types(verifier, source, report)
 
 
@@ -2912,20 +2913,6 @@ def test_a_feature_or_fragment_the_draft_adds_beside_a_dictated_finding_raises_i
     assert "insertion" in _types(verifier, source, report)
 
 
-def test_cystic_change_affirmed_where_cysts_were_denied_raises_negation(verifier):
-    source = "Thyroid: no nodules or cysts."
-    report = "Thyroid: Cystic change in the right lobe. No nodules."
-    assert "negation" in _types(verifier, source, report)
-
-
-def test_marrow_involvement_hedged_in_the_dictation_and_denied_in_the_draft_raises_negation(
-    verifier,
-):
-    source = "Diffuse sacral uptake; marrow infiltration cannot be excluded."
-    report = "Diffuse sacral uptake, without marrow infiltration."
-    assert "negation" in _types(verifier, source, report)
-
-
 @pytest.mark.parametrize(
     "source, report",
     [
@@ -2937,17 +2924,17 @@ def test_marrow_involvement_hedged_in_the_dictation_and_denied_in_the_draft_rais
         # Fluid in a bursa and bursitis are one observation.
         (
             "Subacromial bursitis.",
-            "Fluid distends the subacromial bursa, in keeping with bursitis: bursal fluid.",
+            "Subacromial bursal fluid.",
         ),
         # Dictation's clipped signal word after its sequence.
         (
             "Marrow focus, T1 hypo, STIR slightly hyper.",
-            "Marrow focus, hypointense on T1 and" " slightly hyperintense on STIR.",
+            "Marrow focus, hypointense on T1 and slightly hyperintense on STIR.",
         ),
         # The abbreviation of an osteochondral lesion.
         (
             "OCL lateral femoral condyle, 6 mm.",
-            "6 mm osteochondral lesion of the lateral femoral" " condyle.",
+            "6 mm osteochondral lesion of the lateral femoral condyle.",
         ),
     ],
 )
