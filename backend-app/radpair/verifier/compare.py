@@ -142,6 +142,11 @@ _NO_DESCRIPTORS: frozenset[tuple] = frozenset()
 
 
 _NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s+")
+# "Effusion: mod tibiotalar": a grade after a label naming only the finding says it is there.
+_GRADED = re.compile(
+    r"\s*(?:" + "|".join(sorted(lx.SEVERITY, key=len, reverse=True)) + r"|mod|sm|lg)\b",
+    re.I,
+)
 
 
 def _is_heading(text: str, m: Mention) -> bool:
@@ -159,6 +164,9 @@ def _is_heading(text: str, m: Mention) -> bool:
         if text[colon + 1 : colon + 3].strip()[:1].isdigit():
             return False
         label = label[bullet.end() :]
+    if _GRADED.match(text, colon + 1) and label.strip() == text[m.span[0] : m.span[1]]:
+        # The label is the finding alone, and what follows grades it.
+        return False
     return len(label.split()) <= 4 and not any(c in label for c in ".;,(")
 
 

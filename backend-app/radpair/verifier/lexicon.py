@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+
+def _clipped_signal(prefix: str) -> list[str]:
+    """Dictation's clipped signal words after their sequence ("T2 mildly hyper")."""
+    return [
+        f"{seq} {degree}{prefix}"
+        for seq in ("t1", "t2", "stir", "flair")
+        for degree in ("", "mildly ", "slightly ", "markedly ", "heterogeneously ")
+    ]
+
+
 # Each finding: canonical key -> surface forms. A surface may carry an implied anatomy with
 # "surface|anatomy" so that "pleural effusion" and "effusion" share one finding key while the
 # pleural one still knows where it is. Plurals ending in s/es are matched automatically.
@@ -50,6 +60,9 @@ FINDINGS: dict[str, list[str]] = {
     "cyst": [
         "cyst",
         "cystic lesion",
+        # Cysts forming in a tissue, said as its change ("no cystic change" for "no cysts").
+        "cystic change",
+        "cystic changes",
         "endometrioma",
         "synovial cyst",
         "baker cyst",
@@ -174,6 +187,17 @@ FINDINGS: dict[str, list[str]] = {
         "hydronephrosis|kidney",
         "hydroureteronephrosis|kidney",
         "pelvicaliectasis|kidney",
+    ],
+    # The renal pelvis alone dilated, said in one word or in several: a grade short of
+    # hydronephrosis, so its own key.
+    "pelviectasis": [
+        "pelviectasis|kidney",
+        "pyelectasis|kidney",
+        "renal pelvic dilation|kidney",
+        "renal pelvic dilatation|kidney",
+        "dilation of the renal pelvis|kidney",
+        "dilatation of the renal pelvis|kidney",
+        "dilated renal pelvis|kidney",
     ],
     # The verb names it as the noun does ("fat herniates into the maxillary sinus").
     "hernia": ["hernia", "herniation", "herniates", "herniated", "herniating"],
@@ -308,7 +332,35 @@ FINDINGS: dict[str, list[str]] = {
     "midline_shift": ["midline shift"],
     "mass_effect": ["mass effect"],
     "regurgitation": ["regurgitation", "valvular insufficiency"],
-    "aspiration": ["aspiration", "laryngeal penetration", "penetration"],
+    # Penetration stops above the vocal cords, aspiration passes below them: the swallow study's
+    # answer is which of the two happened, so one never stands for the other.
+    "aspiration": ["aspiration", "tracheal aspiration"],
+    # Tumour in the marrow (lymphoma, myeloma, metastases): staged on its own, so a finding.
+    "marrow_involvement": [
+        "marrow involvement",
+        "bone marrow involvement",
+        "marrow infiltration",
+        "marrow infiltrate",
+    ],
+    # Spectroscopy peaks of necrosis or anaerobic metabolism, named singly or as a pair.
+    "lactate_peak": [
+        "lactate peak",
+        "lipid peak",
+        "lactate/lipid peak",
+        "lipid/lactate peak",
+        "lactate-lipid peak",
+        "lipid-lactate peak",
+        "lactate or lipid peak",
+        "lipid or lactate peak",
+        "lactate and lipid peak",
+    ],
+    # Retained sinus or airway secretions; dense ones are the sign of fungal disease.
+    "secretions": ["secretions", "hyperdense secretions", "inspissated secretions"],
+    "laryngeal_penetration": [
+        "laryngeal penetration",
+        "penetration",
+        "laryngeal vestibule penetration",
+    ],
     "low_lying_placenta": [
         "low-lying placenta",
         "low lying placenta",
@@ -370,7 +422,12 @@ FINDINGS: dict[str, list[str]] = {
     # On a V/Q scan the two defects are read against each other: kept apart.
     "ventilation_defect": ["ventilation defect", "ventilatory defect"],
     "nonvisualization": ["nonvisualization", "non-visualization"],
-    "restricted_diffusion": ["restricted diffusion", "diffusion restriction"],
+    "restricted_diffusion": [
+        "restricted diffusion",
+        "diffusion restriction",
+        "dwi restriction",
+        "restricted diffusivity",
+    ],
     "erosion": ["erosion", "eroded", "erosive change"],
     "osteopenia": ["osteopenia"],
     "osteophyte": ["osteophyte"],
@@ -427,7 +484,15 @@ FINDINGS: dict[str, list[str]] = {
     "transition_point": ["transition point"],
     "swirl_sign": ["swirl sign", "whirlpool sign", "mesenteric swirl", "whirl sign"],
     "corpus_luteum": ["corpus luteum", "corpus luteal cyst"],
-    "fat_pad_sign": ["fat pad sign", "posterior fat pad", "elevated anterior fat pad", "sail sign"],
+    # Dictation shortens the sides of the elbow ("ant and post fat pads").
+    "fat_pad_sign": [
+        "fat pad sign",
+        "posterior fat pad",
+        "post fat pad",
+        "elevated anterior fat pad",
+        "elevated ant fat pad",
+        "sail sign",
+    ],
     "flail_chest": ["flail chest", "flail segment"],
     "penumbra": ["penumbra", "perfusion mismatch", "mismatch volume"],
     "pulmonary_infarct": [
@@ -519,6 +584,18 @@ FINDINGS: dict[str, list[str]] = {
         "high t1 signal",
         "high t2 signal",
         "bright t2 signal",
+        # Brighter than before or than its surroundings, named by the sequence.
+        "increased signal",
+        "increased t2 signal",
+        "increased flair signal",
+        "increased stir signal",
+        "high flair signal",
+        "high stir signal",
+        "high t1 and t2 signal",
+        # On a fluid-sensitive sequence the signal a finding is named by is the bright one.
+        "flair signal",
+        "stir signal",
+        *_clipped_signal("hyper"),
         # On a second sequence, "corresponding signal" is the same bright signal again.
         "corresponding signal",
         "corresponding flair signal",
@@ -531,6 +608,8 @@ FINDINGS: dict[str, list[str]] = {
         "low signal",
         "low t1 signal",
         "low t2 signal",
+        "low t1 and t2 signal",
+        *_clipped_signal("hypo"),
         "low adc signal",
         "low adc",
     ],
@@ -687,12 +766,27 @@ FINDINGS: dict[str, list[str]] = {
     ],
     # Contrast kinetics named as features (LI-RADS major features, breast MRI delayed phase):
     # "no washout appearance" against "nonperipheral washout" is a changed category.
+    # A LI-RADS major feature of its own: naming it where it was not dictated upgrades the
+    # observation.
+    "enhancing_capsule": ["enhancing capsule", "capsule appearance", "capsular enhancement"],
+    # A torn piece that has moved (a meniscal flap in the gutter, a flipped fragment): a
+    # finding beside the tear, changing its management.
+    "displaced_fragment": [
+        "displaced fragment",
+        "displaced flap",
+        "displaced flap fragment",
+        "flap fragment",
+        "flipped fragment",
+    ],
     "washout": [
         "washout",
         "washout appearance",
         "nonperipheral washout",
         "non-peripheral washout",
         "washout kinetics",
+        # The verb: contrast "washes out" is the same feature.
+        "washes out",
+        "washed out",
     ],
     "ureteral_jet": ["ureteral jet", "ureteric jet", "ureteral jets", "jet"],
     "malperfusion": ["malperfusion", "hypoperfusion"],
@@ -771,7 +865,7 @@ FINDINGS: dict[str, list[str]] = {
     "sprain": ["sprain"],
     "lipohemarthrosis": ["lipohemarthrosis", "hemarthrosis"],
     "loose_body": ["loose body", "intra-articular body"],
-    "chondral_defect": ["chondral defect", "osteochondral defect", "osteochondral lesion"],
+    "chondral_defect": ["chondral defect", "osteochondral defect", "osteochondral lesion", "ocl"],
     "articular_extension": ["intra-articular extension", "articular extension"],
     "spondylolysis": ["spondylolysis", "pars defect", "pars interarticularis defect"],
     "schmorl_node": ["schmorl node"],
@@ -1026,7 +1120,7 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "ankle": (["ankle", "ankle mortise", "mortise"], True, None),
     "lateral_malleolus": (["lateral malleolus"], True, "ankle"),
     "medial_malleolus": (["medial malleolus"], True, "ankle"),
-    "malleolus": (["malleolus", "malleoli", "bimalleolar"], True, "ankle"),
+    "malleolus": (["malleolus", "malleoli", "malleolar", "bimalleolar"], True, "ankle"),
     "foot": (["foot", "feet", "plantar"], True, None),
     "metatarsal": (["metatarsal", "metatarsal head"], False, "foot"),
     "hand": (["hand", "hands"], True, None),
@@ -1454,6 +1548,9 @@ UNC_POST: list[str] = [
     "is not excluded",
     "is possible",
     "is suspected",
+    # Dictation drops the verb: "occult fx possible" hedges the fracture.
+    "possible",
+    "suspected",
     "versus",
     "vs",
     "not entirely excluded",
@@ -1803,6 +1900,8 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
         }
     ),
     frozenset({"edema", "swelling"}),
+    # Fluid in a bursa and the bursa inflamed are one observation, said either way.
+    frozenset({"bursal_fluid", "bursitis"}),
     frozenset({"uptake", "focal_uptake"}),
     frozenset({"stenosis", "mass_effect", "obstruction", "effacement"}),
     frozenset({"tendinosis", "thickening"}),

@@ -29,6 +29,10 @@ _POST_WINDOW = 6
 _SHORT_WINDOW = 3
 # Cues that bind only their close neighbours ("atelectasis versus pneumonia", "AAA screening").
 _SHORT_CUES = frozenset({"versus", "vs", *lx.HYP_POST})
+# Bare hedges that follow their finding only in clipped dictation ("occult fx possible."); before
+# a noun they hedge that noun ("possible polyp"), so after a finding they count only clause-final.
+_CLAUSE_FINAL_CUES = frozenset({"possible", "suspected"})
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.;,)\n]|$)")
 _PRE_LIMIT = max(_PRE_WINDOW, _SHORT_WINDOW)
 _POST_LIMIT = max(_POST_WINDOW, _SHORT_WINDOW)
 # A full stop, but not the decimal point of "2.5 mm" inside a negated list; and a spaced dash
@@ -236,6 +240,8 @@ def _nearest_post(
             break  # cues further right only have more words in between
         window = _SHORT_WINDOW if c.text in _SHORT_CUES else _POST_WINDOW
         if words > window:
+            continue
+        if c.text in _CLAUSE_FINAL_CUES and not _CLAUSE_END.match(lower, c.end):
             continue
         # "opacity, atelectasis versus consolidation": versus binds its neighbours only.
         if c.text in _SHORT_CUES and "," in lower[term.end : c.start]:

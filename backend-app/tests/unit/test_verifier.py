@@ -2861,6 +2861,72 @@ def test_faithful_rewrites_of_sizes_and_side_headings_in_other_forms_raise_nothi
     assert _types(verifier, source, report) == set()
 
 
+@pytest.mark.parametrize(
+    "source, report",
+    [
+        # Signal named by its sequence and its brightness is a hyper- or hypointensity.
+        (
+            "Focus in the pons with increased T2 signal.",
+            "There is a T2 hyperintense focus in the pons.",
+        ),
+        (
+            "Marrow lesion, low T1 and T2 signal.",
+            "The marrow lesion is hypointense on T1 and T2.",
+        ),
+        # The verb and the noun of a contrast feature, the sequence and its restriction.
+        ("Liver lesion that washes out on delay.", "Liver lesion with washout on delayed images."),
+        ("DWI restriction in the left caudate.", "Restricted diffusion in the left caudate."),
+        # On a fluid-sensitive sequence, "signal" named as a finding is the bright signal.
+        (
+            "New periventricular FLAIR signal.",
+            "New periventricular FLAIR hyperintensity.",
+        ),
+        (
+            "STIR hyperintensity L biceps. R biceps no STIR signal.",
+            "STIR hyperintensity in the left biceps; the right biceps shows no STIR"
+            " hyperintensity.",
+        ),
+        # The renal pelvis alone dilated, in one word or in several.
+        ("Transplant: mild pyelectasis.", "Transplant: mild dilation of the renal pelvis."),
+        # A clipped hedge after its finding keeps it hedged, and so does the draft's.
+        (
+            "Wrist effusion. Occult scaphoid fx possible.",
+            "Wrist joint effusion. An occult scaphoid fracture cannot be excluded.",
+        ),
+        ("Elbow: elevated ant and post fat pads.", "Elbow: elevated posterior fat pad."),
+        # A bone's adjective is its site: denying its fracture leaves another bone's standing.
+        (
+            "Transverse fx distal fibula. no medial malleolar fx.",
+            "Transverse fracture of the distal fibula. The medial malleolus is intact.",
+        ),
+        # A label naming only the finding, graded after its colon, asserts the finding.
+        (
+            "Effusion: small suprapatellar.\nMenisci intact.",
+            "Joint: Small suprapatellar joint effusion.\nMenisci: Intact.",
+        ),
+        # Fluid in a bursa and bursitis are one observation.
+        (
+            "Subacromial bursitis.",
+            "Subacromial bursal fluid.",
+        ),
+        # Dictation's clipped signal word after its sequence.
+        (
+            "Marrow focus, T1 hypo, STIR slightly hyper.",
+            "Marrow focus, hypointense on T1 and slightly hyperintense on STIR.",
+        ),
+        # The abbreviation of an osteochondral lesion.
+        (
+            "OCL lateral femoral condyle, 6 mm.",
+            "6 mm osteochondral lesion of the lateral femoral condyle.",
+        ),
+    ],
+)
+def test_a_finding_said_in_other_words_or_under_its_own_label_raises_nothing(
+    verifier, source, report
+):
+    assert _types(verifier, source, report) == set()
+
+
 _SHOULDERS = "Shoulder US. R: full-thickness supraspinatus tear. L: tendinosis."
 
 
@@ -2940,3 +3006,58 @@ def test_a_side_relative_to_another_finding_turned_round_is_a_side_change(verifi
 )
 def test_the_other_side_named_as_contralateral_answers_for_a_named_side(verifier, source, report):
     assert "laterality" not in _types(verifier, source, report)
+
+
+@pytest.mark.parametrize(
+    "source, report, kind",
+    [
+        # A denied aspiration beside a dictated penetration, and a second study phase that
+        # denies both: the draft's aspiration answers to the denial, not to the penetration.
+        (
+            "Thin barium: slow swallow onset, trace laryngeal penetration, cleared w/ cough, no"
+            " tracheal aspiration.\nPuree: nl, no penetration or aspiration.\nImp: trace"
+            " laryngeal penetration w/ thin barium, no aspiration.",
+            "Thin barium: Slow swallow onset with trace laryngeal penetration and trace tracheal"
+            " aspiration, cleared with a cough.\nPuree: Normal, with no penetration or"
+            " aspiration.\nIMPRESSION: Trace laryngeal penetration and aspiration with thin"
+            " barium.",
+            "negation",
+        ),
+        # Findings named in words of their own: retained secretions, a spectroscopy peak,
+        # cysts said as a tissue's change, tumour in the marrow.
+        (
+            "Maxillary mucosal thickening. no bone erosion, no inspissated secretions.",
+            "Maxillary mucosal thickening with inspissated secretions, without bone erosion.",
+            "negation",
+        ),
+        (
+            "MRS: raised choline, no lipid or lactate peak.",
+            "Spectroscopy: Raised choline with a lipid-lactate peak.",
+            "negation",
+        ),
+        (
+            "Thyroid: no nodules or cysts.",
+            "Thyroid: Cystic change in the right lobe. No nodules.",
+            "negation",
+        ),
+        (
+            "Diffuse sacral uptake; marrow infiltration cannot be excluded.",
+            "Diffuse sacral uptake, without marrow infiltration.",
+            "negation",
+        ),
+        # A feature or a fragment the draft adds beside a dictated finding.
+        (
+            "Seg 4 obs 2 cm, APHE and washout. LR-5.",
+            "Segment 4: 2 cm observation with arterial phase hyperenhancement, washout and an"
+            " enhancing capsule. LI-RADS 5.",
+            "insertion",
+        ),
+        (
+            "Radial tear of the lateral meniscal body.",
+            "Radial tear of the lateral meniscal body with a flipped fragment in the notch.",
+            "insertion",
+        ),
+    ],
+)
+def test_a_finding_whose_presence_the_draft_changes_raises_its_type(verifier, source, report, kind):
+    assert kind in _types(verifier, source, report)

@@ -129,6 +129,9 @@ _KNOWN_NEGATIONS = {
     "as part of the normal heading",
     "h19-009": "the first 'No' denies a procedural complication ('No immediate complication'), "
     "which is no imaging finding",
+    "h20-029": "deep and superficial thrombus are one finding to the verifier: the affirmed deep "
+    "vein thrombosis pairs with the dictated saphenous thrombus (a side change, not a negation)",
+    "h20-031": "the first 'No' denies prior imaging ('No prior imaging'), which is no finding",
 }
 _KNOWN_OMISSIONS: dict[str, str] = {}
 
