@@ -370,6 +370,9 @@ LATER_SLICE_FLOORS = {
         "ID": 0.83,
         "PHONE": 0.97,
     },
+    # Learnt once; weekdays before dates in digits (labelled with the date by this slice alone),
+    # dotted European times and short extensions are left.
+    "phi_corpus19.yaml": {"DATE": 0.97, "MRN": 0.98, "ACCESSION": 0.98, "PHONE": 0.94},
 }
 
 
@@ -394,6 +397,7 @@ LATER_SLICE_FLOORS = {
         ("phi_corpus16.yaml", 0.96),
         ("phi_corpus17.yaml", 0.98),
         ("phi_corpus18.yaml", 0.94),
+        ("phi_corpus19.yaml", 0.96),
     ],
 )
 def test_the_gate_keeps_its_scores_on_each_labelled_slice(slice_name, name_floor):
