@@ -2677,8 +2677,9 @@ _RULES: tuple[_Rule, ...] = (
         rf"{_CAP_WORD})(?![\w'’-])",
         "v",
         keep=lambda m: _initial_surname(m.group("v")),
-        # The spaced initial of every match (the shadow text keeps capitals where they were).
-        needs=re.compile(rf"[ \t][{_UP}]\."),
+        # The initial of every match, after a space or the dash itself (the shadow text keeps
+        # capitals where they were).
+        needs=re.compile(rf"[ \t\-–—][{_UP}]\."),
     ),
     # A name said and then spelled with hyphens ("vang, v-a-n-g"): the spelling is the name too
     # (the word before it is left to the name rules).
