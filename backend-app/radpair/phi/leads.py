@@ -56,14 +56,23 @@ class TextTokens(NamedTuple):
     found: dict[Leads, list[int]]
 
 
-def text_tokens(text: str) -> TextTokens:
-    """Index a text once for every rule's `starts`."""
+def _token_positions(text: str) -> tuple[str, dict[str, list[int]]] | None:
+    # None when the text holds characters the ASCII tokens cannot stand for.
     if not text.isascii() and _OUTSIDE_TOKENS.search(text):
-        return TextTokens(frozenset(), frozenset(), {}, {}, "", False, {})
+        return None
     lowered = text.lower()
     positions: dict[str, list[int]] = {}
     for token in _TOKEN.finditer(lowered):
         positions.setdefault(token.group(), []).append(token.start())
+    return lowered, positions
+
+
+def text_tokens(text: str) -> TextTokens:
+    """Index a text once for every rule's `starts`."""
+    read = _token_positions(text)
+    if read is None:
+        return TextTokens(frozenset(), frozenset(), {}, {}, "", False, {})
+    lowered, positions = read
     prefix_positions: dict[str, list[int]] = {}
     for word, at in positions.items():
         for k in range(1, min(len(word), PREFIX_LENGTH) + 1):
@@ -140,12 +149,10 @@ class LeadIndex:
     def starts(self, text: str) -> tuple[list[list[int] | None], frozenset[str] | None]:
         """Per rule, what `starts` answers for the text; and the text's tokens (None when the
         text holds characters the tokens cannot vouch for)."""
-        if not text.isascii() and _OUTSIDE_TOKENS.search(text):
+        read = _token_positions(text)
+        if read is None:
             return [None] * len(self._slots), None
-        lowered = text.lower()
-        positions: dict[str, list[int]] = {}
-        for token in _TOKEN.finditer(lowered):
-            positions.setdefault(token.group(), []).append(token.start())
+        lowered, positions = read
         found: list[list[int]] = [[] for _ in range(self._count)]
         hits = self._hits
         for word, at in positions.items():
