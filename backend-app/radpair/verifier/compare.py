@@ -1232,14 +1232,23 @@ def _named_for_nothing(b: Measurement) -> bool:
     return b.mention is None and bool(b.label)
 
 
+def _partners_for_a_finding(
+    a: Measurement, tied: list[Measurement], candidates: list[Measurement]
+) -> list[Measurement]:
+    """The candidates that may answer for a's size: where a is a finding's value and the
+    finding has values of its own in the other text, not a named value given to no finding."""
+    if tied and a.mention is not None and not _names_a_quantity(a):
+        return [b for b in candidates if not _named_for_nothing(b)]
+    return candidates
+
+
 def _measurement_verdict(
     x: _View, y: _View, a: Measurement, x_is_src: bool, owned: dict[object, bool]
 ) -> tuple[str | None, Measurement | None]:
     """Whether the other text has this value: unmatched (with the closest), swapped, or fine."""
     same_dim = y.by_dim.get(a.dim, [])
     tied = [b for b in same_dim if _relation(x, y, a, b) == SAME]
-    if tied and a.mention is not None and not _names_a_quantity(a):
-        same_dim = [b for b in same_dim if not _named_for_nothing(b)]
+    same_dim = _partners_for_a_finding(a, tied, same_dim)
     if not _matches(a, same_dim, x_is_src):
         return "unmatched", tied[0] if tied else None
     swapped = _swap_partner(x, y, a, tied, same_dim, x_is_src, owned)
@@ -1358,8 +1367,7 @@ class _ValueIndex:
         found = self.y_exact.get(_exact_key(a), [])
         if not self.x_is_src and single:
             found = found + self.y_cover.get(cover_key, [])
-        if tied and a.mention is not None and not _names_a_quantity(a):
-            found = [b for b in found if not _named_for_nothing(b)]
+        found = _partners_for_a_finding(a, tied, found)
         if not found:
             return "unmatched", tied[0] if tied else None
         if not tied or (
