@@ -149,6 +149,14 @@ _GRADED = re.compile(
 )
 
 
+# Words that describe how a finding is distributed: after a finding's label they assert it.
+_PATTERNED = re.compile(
+    r"\s*(?:subendocardial|subepicardial|epicardial|mid-?wall|transmural|patchy|focal|diffuse"
+    r"|multifocal|linear|nodular|punctate)\b",
+    re.I,
+)
+
+
 def _is_heading(text: str, m: Mention) -> bool:
     """A finding word in a heading ("Lymph nodes: none", "Lymph nodes/Bones:") asserts nothing."""
     line_start = text.rfind("\n", 0, m.span[0]) + 1
@@ -164,8 +172,11 @@ def _is_heading(text: str, m: Mention) -> bool:
         if text[colon + 1 : colon + 3].strip()[:1].isdigit():
             return False
         label = label[bullet.end() :]
-    if _GRADED.match(text, colon + 1) and label.strip() == text[m.span[0] : m.span[1]]:
-        # The label is the finding alone, and what follows grades it.
+    if (
+        _GRADED.match(text, colon + 1) or _PATTERNED.match(text, colon + 1)
+    ) and label.strip() == text[m.span[0] : m.span[1]]:
+        # The label is the finding alone, and what follows grades it or gives its pattern
+        # ("LGE: subendocardial, LAD territory").
         return False
     return len(label.split()) <= 4 and not any(c in label for c in ".;,(")
 
@@ -1796,6 +1807,26 @@ def _describes_a_finding(x: _View, m: Mention) -> bool:
     return end is not None and bool(_LINKING_VERB.fullmatch(x.lower, end, m.span[0]))
 
 
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[a-z-]+\s+)?$")
+
+
+def _anaphor(x: _View, m: Mention) -> bool:
+    """ "The lesion" after a finding named earlier in its paragraph refers back to that one
+    ("Osteochondral lesion of the talar dome ... the lesion appears stable")."""
+    if m.key not in lx.LESION_WORDS or not _DEFINITE_BEFORE.search(
+        x.lower, max(0, m.span[0] - 30), m.span[0]
+    ):
+        return False
+    paragraph = x.text.rfind("\n\n", 0, m.span[0])
+    return any(
+        paragraph < n.span[0] < m.span[0]
+        and n.kind == "finding"
+        and n.polarity in _ASSERTED
+        and n.key != m.key
+        for n in x.mentions
+    )
+
+
 def _interpretation(x: _View, m: Mention) -> bool:
     """A diagnosis offered as the explanation of findings in its own sentence."""
     # The cue stands close before the diagnosis; a bounded look keeps long texts linear.
@@ -1835,7 +1866,7 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
         key = (m.key, m.anatomy, m.location, m.checked_sides, m.polarity) if x.shared else id(m)
         if key not in verdicts:
             verdicts[key] = _has_partner(m, x, y, x_is_src)
-        if verdicts[key] or (x_is_src and _kept_as_history(m, y)):
+        if verdicts[key] or (x_is_src and _kept_as_history(m, y)) or _anaphor(x, m):
             continue
         site = (m.key, m.anatomy, m.location, m.checked_sides)
         if site in sized:

@@ -538,9 +538,9 @@ class SideMatcher:
             for a in abbrevs
         )
         # Nor before a number ("L 4"), unless the number is an ordinal ("R 6th and 7th ribs")
-        # or a percentage naming a site ("L 33% radius").
+        # or a percentage or a fraction naming a site ("L 33% radius", "L 1/3 radius").
         self.abbrev = re.compile(
-            rf"({abbrev})\.?(?![A-Za-z0-9/\-])(?!\s*\d(?!\d*(?:st|nd|rd|th\b|%)))"
+            rf"({abbrev})\.?(?![A-Za-z0-9/\-])(?!\s*\d(?!\d*(?:st|nd|rd|th\b|%|/\d)))"
         )
 
     def find(self, text: str, lower: str, terms: Sequence[Term]) -> list[SideWord]:
@@ -946,7 +946,7 @@ _NAMED_VERTEBRA = re.compile(r"\b(dens|odontoid|atlas)\b", re.IGNORECASE)
 _LEVEL_JOIN = re.compile(r",? (?:and|or|through|to) |, ")
 # "T2 hyperintense", "T1-weighted", "T2/FLAIR": an MRI sequence, not the vertebra.
 _SEQUENCE_AFTER = re.compile(
-    r"\*|[ /-]?(?:hyper|hypo|iso)?(?:intens|signal|weighted|flair|shading|mapping|images"
+    r"\*|[ /-]?(?:hyper|hypo|iso|intens|signal|weighted|flair|shading|mapping|images"
     r"|sequence|bright|dark|prolongation|shine)",
     re.IGNORECASE,
 )
@@ -1624,6 +1624,8 @@ def _attach_measurements(
             d = e - s + _COMMA_PENALTY * lower.count(",", s, e)
             if after and predicate:
                 d += 200  # "X measuring 5 mm, Y": the number belongs to X
+            elif after and ")" in lower[meas.end : men.span[0]] and _in_brackets(lower, meas.start):
+                d += 200  # "X max 16 mm (ant 11 mm) w Y": an aside on X, closed before Y
             (far if blocked else near).append((d, mi))
         best = min(near)[1] if near else None
         h = sent.heading
@@ -1641,6 +1643,12 @@ def _attach_measurements(
             # the labelled observation's; a denied finding has none.
             best = label_finding[h]
         meas.mention = best
+
+
+def _in_brackets(lower: str, at: int) -> bool:
+    """True when an opening bracket before this position on its line is still open."""
+    line_start = lower.rfind("\n", 0, at) + 1
+    return lower.rfind("(", line_start, at) > lower.rfind(")", line_start, at)
 
 
 def extract(

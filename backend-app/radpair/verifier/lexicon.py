@@ -97,7 +97,14 @@ FINDINGS: dict[str, list[str]] = {
         "ggo",
     ],
     "emphysema": ["emphysema", "emphysematous change"],
-    "subcutaneous_emphysema": ["subcutaneous emphysema", "subcutaneous gas", "soft tissue gas"],
+    "subcutaneous_emphysema": [
+        "subcutaneous emphysema",
+        "subcutaneous gas",
+        "soft tissue gas",
+        "subcut emphysema",
+        "subq emphysema",
+        "sq emphysema",
+    ],
     "bronchiectasis": ["bronchiectasis"],
     "lymphadenopathy": [
         "lymphadenopathy",
@@ -117,6 +124,8 @@ FINDINGS: dict[str, list[str]] = {
         "hemorrhagic contusion",
         "bone bruise",
         "bone marrow edema",
+        "subchondral edema",
+        "subchondral marrow edema",
         "marrow edema",
         "bme",
     ],
@@ -264,8 +273,8 @@ FINDINGS: dict[str, list[str]] = {
         "dilatation",
         "dilated",
     ],
-    "extravasation": ["extravasation", "active extravasation", "contrast blush"],
-    "laceration": ["laceration"],
+    "extravasation": ["extravasation", "active extravasation", "contrast blush", "extrav"],
+    "laceration": ["laceration", "lac"],
     "torsion": ["torsion"],
     "hydrocele": ["hydrocele"],
     "varicocele": ["varicocele"],
@@ -331,7 +340,14 @@ FINDINGS: dict[str, list[str]] = {
     "cord_signal": ["cord signal abnormality", "signal abnormality"],
     "midline_shift": ["midline shift"],
     "mass_effect": ["mass effect"],
-    "regurgitation": ["regurgitation", "valvular insufficiency"],
+    # Echo shorthand names the valve by letter after a grade ("mild MR", "trace TR"); a bare
+    # "MR" is the modality.
+    "regurgitation": ["regurgitation", "valvular insufficiency"]
+    + [
+        f"{g} {v}"
+        for g in ("trace", "trivial", "mild", "moderate", "severe")
+        for v in ("mr", "tr", "ar")
+    ],
     # Penetration stops above the vocal cords, aspiration passes below them: the swallow study's
     # answer is which of the two happened, so one never stands for the other.
     "aspiration": ["aspiration", "tracheal aspiration"],
@@ -865,7 +881,13 @@ FINDINGS: dict[str, list[str]] = {
     "sprain": ["sprain"],
     "lipohemarthrosis": ["lipohemarthrosis", "hemarthrosis"],
     "loose_body": ["loose body", "intra-articular body"],
-    "chondral_defect": ["chondral defect", "osteochondral defect", "osteochondral lesion", "ocl"],
+    "chondral_defect": [
+        "chondral defect",
+        "osteochondral defect",
+        "osteochondral lesion",
+        "ocl",
+        "olt",
+    ],
     "articular_extension": ["intra-articular extension", "articular extension"],
     "spondylolysis": ["spondylolysis", "pars defect", "pars interarticularis defect"],
     "schmorl_node": ["schmorl node"],
@@ -1085,7 +1107,7 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "upper_extremity": (["upper extremity", "arm"], True, None),
     "knee": (["knee", "knees", "knee joint"], True, None),
     "hip": (["hip", "hips"], True, None),
-    "femoral_neck": (["femoral neck", "subcapital"], True, "hip"),
+    "femoral_neck": (["femoral neck", "fem neck", "subcapital"], True, "hip"),
     "shoulder": (["shoulder", "shoulders", "glenohumeral", "glenohumeral joint"], True, None),
     "wrist": (["wrist", "radiocarpal joint"], True, None),
     # "Radial" and "ulnar" alone name arteries, nerves and tears too; before a part of a
@@ -1578,6 +1600,9 @@ HYP_PRE: list[str] = [
     "previously fdg avid",
     "previously avid",
     "previously hypermetabolic",
+    # A risk is a forecast ("risk of fracture"), not a finding.
+    "risk of",
+    "risk for",
 ]
 # Words that name a finding's absence outright: "normal ventilation" is no ventilation defect.
 ABSENCE_NAMES: dict[str, str] = {

@@ -91,7 +91,7 @@ _CHANGE_BEFORE = re.compile(
 )
 # Standardised uptake values are written after their label: "SUVmax 6.4", "SUV of 2.1".
 _SUV_RE = re.compile(
-    r"\bSUV\s*(?:max|peak|mean)?\s*(?:of|is|was|=|:)?\s*(?:approximately\s+)?"
+    r"\bSUV\s*(?:max|peak|mean)?\s*(?:(?:of|is|was|=|:)\s*)?(?:now\s+)?(?:approximately\s+)?"
     r"(\d+(?:\.\d+)?)(?![\d.]*\s*(?:mm|cm))",
     re.IGNORECASE,
 )
@@ -134,8 +134,15 @@ _RATE_RE = re.compile(
     r"(\d{2,3})(?!\.?\d|\s*(?:bpm|beats)\b|\s*%)",
     re.IGNORECASE,
 )
-# Bone mineral density after its name, its unit (g/cm2) left unsaid: "L fem neck: BMD 0.812".
-_BMD_RE = re.compile(r"\bbmd\s*(?:of|is|was|=|:)?\s*(\d\.\d+)(?!\d|\s*g\b)", re.IGNORECASE)
+# Bone mineral density after its name, its unit (g/cm2) left unsaid: "L fem neck: BMD 0.812",
+# or as densitometry shorthand writes it, a three-decimal value before its T- or Z-score ("L fem
+# neck 0.701 T -2.6").
+_BMD_RE = re.compile(
+    r"(?:\bbmd\s*(?:of|is|was|=|:)?\s*"
+    r"|(?<![\w.])(?=\d\.\d{3},?\s+[tz](?:-?score)?\s*[-\u2212+]?\s*\d))"
+    r"(\d\.\d+)(?!\d|\s*g\b)",
+    re.IGNORECASE,
+)
 _SCORE_RE = re.compile(
     r"\b(?:(t|z|calcium|agatston)[- ]?score[ \t]*(?:of|is|was|=|:)?[ \t]*"
     r"([-+\u2212\u2013]?[ ]?\d+(?:\.\d+)?)"
@@ -363,6 +370,13 @@ def extract_measurements(text: str) -> list[Measurement]:
             and not _OF_AFTER.match(text, end)
         ):
             continue  # "station 4L", "10L": a nodal station and its side; "2L of fluid" stays
+        if (
+            last in ("L", "R")
+            and len(parts) == 1
+            and parts[0][0].isdigit()
+            and not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
+        ):
+            continue  # "3 L L2 TP fx": an impression's item number, then a side
         if last == "G":
             dim = "gauge"  # "18G", "18 G": a capital G is a needle gauge; grams are "g"
         values = []
@@ -431,33 +445,47 @@ _UNITLESS_PRIOR = re.compile(
 )
 _NAMED_DIMS = frozenset({"suv", "ratio", "velocity"})
 _UNITLESS_GAP = re.compile(r"[\sa-z]{0,12}", re.IGNORECASE)
+# Shorthand for a change: "mass 9.1 x 6.3 -> 3.2 x 1.9 cm" gives the prior first, unit unsaid.
+_ARROW_PRIOR = re.compile(
+    rf"(?P<n0>{_FIRST_NUM})(?:\s*(?:x|×)\s*(?P<n1>{_NUM}))?(?:\s*(?:x|×)\s*(?P<n2>{_NUM}))?"
+    r"\s*(?:-+>|→|=>)\s*",
+    re.IGNORECASE,
+)
 
 
 def _unitless_priors(text: str, found: list[Measurement]) -> list[Measurement]:
-    """Prior sizes that borrow the unit of the size right before them."""
-    if "(" not in text and "," not in text:
-        return []
-    sizes = sorted((m for m in found if not m.is_range), key=lambda m: m.end)
-    ends = [m.end for m in sizes]
+    """Prior sizes that borrow the unit of the size right before (or, after an arrow, right
+    after) them."""
     out: list[Measurement] = []
-    for m in _UNITLESS_PRIOR.finditer(text):
-        k = bisect_right(ends, m.start())
-        if not k or not _UNITLESS_GAP.fullmatch(text, ends[k - 1], m.start()):
-            continue
-        before = sizes[k - 1]
-        if before.dim in _NAMED_DIMS:
-            # "SUVmax 3.2 (prev 11.6)": the prior is a value of the same named kind.
-            dim, factor = before.dim, 1.0
-        else:
-            size = _DIMS_RE.match(text, before.start)
-            unit = next((u for u in reversed(size.groups()[1::2]) if u), None) if size else None
-            if unit is None:
-                continue
-            dim, factor = _unit(unit)
-        last = sum(1 for n in m.group("n1", "n2") if n)
-        values = tuple(_norm(number(m.group(f"n{i}")) * factor) for i in range(last + 1))
-        out.append(Measurement(m.start("n0"), m.end(f"n{last}"), dim + PRIOR, values))
+    if "(" in text or "," in text:
+        sizes = sorted((m for m in found if not m.is_range), key=lambda m: m.end)
+        ends = [m.end for m in sizes]
+        for m in _UNITLESS_PRIOR.finditer(text):
+            k = bisect_right(ends, m.start())
+            if k and _UNITLESS_GAP.fullmatch(text, ends[k - 1], m.start()):
+                _borrow_unit(text, m, sizes[k - 1], out)
+    if ">" in text or "→" in text:
+        after = {m.start: m for m in found if not m.is_range and not m.dim.endswith(PRIOR)}
+        for m in _ARROW_PRIOR.finditer(text):
+            if m.end() in after:
+                _borrow_unit(text, m, after[m.end()], out)
     return out
+
+
+def _borrow_unit(text: str, m: re.Match, size: Measurement, out: list[Measurement]) -> None:
+    """The unitless values matched by m, as a prior in the unit of the neighbouring size."""
+    if size.dim in _NAMED_DIMS:
+        # "SUVmax 3.2 (prev 11.6)": the prior is a value of the same named kind.
+        dim, factor = size.dim, 1.0
+    else:
+        written = _DIMS_RE.match(text, size.start)
+        unit = next((u for u in reversed(written.groups()[1::2]) if u), None) if written else None
+        if unit is None:
+            return
+        dim, factor = _unit(unit)
+    last = sum(1 for n in m.group("n1", "n2") if n)
+    values = tuple(_norm(number(m.group(f"n{i}")) * factor) for i in range(last + 1))
+    out.append(Measurement(m.start("n0"), m.end(f"n{last}"), dim + PRIOR, values))
 
 
 def same_value(a: Measurement, b: Measurement) -> bool:
