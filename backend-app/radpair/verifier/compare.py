@@ -228,7 +228,9 @@ class _View:
         for i, m in enumerate(self.mentions):
             if m.kind != "finding":
                 continue
-            if (_is_heading(self.text, m) and i not in sized) or _in_exam_title(self, m):
+            if (
+                _is_heading(self.text, m) and (i not in sized or self._named_again_on_line(m))
+            ) or _in_exam_title(self, m):
                 m.polarity = HYPOTHETICAL
                 self.headings.add(id(m))
             elif labels and any(a <= m.span[0] < b for a, b in labels):
@@ -245,6 +247,16 @@ class _View:
         self.by_key: dict[str | None, list[Mention]] = {}
         for m in self.distinct:
             self.by_key.setdefault(m.key, []).append(m)
+
+    def _named_again_on_line(self, label: Mention) -> bool:
+        """The line a label heads names its finding again ("Extraprostatic extension: 8 mm of
+        capsular contact; no EPE"): the size is another thing's, the label only a heading."""
+        line_end = self.text.find("\n", label.span[1])
+        line_end = len(self.text) if line_end < 0 else line_end
+        return any(
+            n is not label and n.key == label.key and label.span[1] < n.span[0] < line_end
+            for n in self.mentions
+        )
 
     def first_sentence_end(self) -> int:
         """Where the first sentence (the exam title, in a dictation) ends."""

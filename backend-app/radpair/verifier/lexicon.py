@@ -30,6 +30,10 @@ FINDINGS: dict[str, list[str]] = {
         "rcc",
         "idc",
         "dcis",
+        # Germ cell tumour, named for what it is rather than as a lump.
+        "germ cell tumor",
+        "germ cell tumour",
+        "gct",
     ],
     "meningioma": ["meningioma"],
     "multiple_sclerosis": [
@@ -283,6 +287,8 @@ FINDINGS: dict[str, list[str]] = {
     "adenoma": ["adenoma"],
     "schwannoma": ["schwannoma", "acoustic neuroma"],
     "calcification": ["calcification", "calcifications", "microcalcification", "calc", "calcs"],
+    # A prostate cancer's sign of capsular breach, not a disc.
+    "capsular_bulge": ["capsular bulge", "capsular bulging", "capsular bulges"],
     "disc_protrusion": [
         "protrusion",
         "disc protrusion",
@@ -440,6 +446,8 @@ FINDINGS: dict[str, list[str]] = {
     "nonvisualization": ["nonvisualization", "non-visualization"],
     "restricted_diffusion": [
         "restricted diffusion",
+        # Dictation's bare "restriction" on MRI is of diffusion ("T2 hypo, marked restriction").
+        "restriction",
         "diffusion restriction",
         "dwi restriction",
         "restricted diffusivity",
@@ -608,6 +616,9 @@ FINDINGS: dict[str, list[str]] = {
         "high flair signal",
         "high stir signal",
         "high t1 and t2 signal",
+        "high si",
+        "high t1 si",
+        "high t2 si",
         # On a fluid-sensitive sequence the signal a finding is named by is the bright one.
         "flair signal",
         "stir signal",
@@ -625,6 +636,10 @@ FINDINGS: dict[str, list[str]] = {
         "low t1 signal",
         "low t2 signal",
         "low t1 and t2 signal",
+        # Dictation's "SI" is signal intensity ("low SI lines").
+        "low si",
+        "low t1 si",
+        "low t2 si",
         *_clipped_signal("hypo"),
         "low adc signal",
         "low adc",
@@ -1557,6 +1572,8 @@ UNC_PRE: list[str] = [
     "consider",
     "indeterminate for",
     "cannot be excluded",
+    # A differential given by examples ("a benign lesion such as a fibroadenoma or node").
+    "such as",
 ]
 UNC_POST: list[str] = [
     "less likely",
@@ -1576,6 +1593,7 @@ UNC_POST: list[str] = [
     "versus",
     "vs",
     "not entirely excluded",
+    "until proven otherwise",
 ]
 HYP_PRE: list[str] = [
     "for suspected",

@@ -215,6 +215,7 @@ def _value_side(text: str, start: int, end: int) -> str | None:
 
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+_WORD_AFTER = re.compile(r" [A-Za-z]")
 
 
 def _is_prior(text: str, start: int, end: int) -> bool:
@@ -366,10 +367,12 @@ def extract_measurements(text: str) -> list[Measurement]:
             last == "L"
             and parts[0][0].isdigit()
             and int(parts[0][0]) <= 14
-            and m.end("n0") == end - 1
+            and (m.end("n0") == end - 1 or _WORD_AFTER.match(text, end))
             and not _OF_AFTER.match(text, end)
         ):
-            continue  # "station 4L", "10L": a nodal station and its side; "2L of fluid" stays
+            # "station 4L", "10L": a nodal station and its side; "PI-RADS 4 L mid PZ" a score
+            # and a side; "2L of fluid" stays.
+            continue
         if (
             last in ("L", "R")
             and len(parts) == 1
