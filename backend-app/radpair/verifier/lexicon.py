@@ -116,6 +116,25 @@ FINDINGS: dict[str, list[str]] = {
         "enlarged lymph node",
         "enlarged node",
         "pathologically enlarged lymph node",
+        # Dictation's "LAD" after a nodal region is adenopathy, not the coronary artery.
+        *(
+            f"{region} lad"
+            for region in (
+                "pelvic",
+                "axillary",
+                "hilar",
+                "mediastinal",
+                "inguinal",
+                "retroperitoneal",
+                "cervical",
+                "abdominal",
+                "mesenteric",
+                "supraclavicular",
+                "thoracic",
+                "iliac",
+                "periportal",
+            )
+        ),
     ],
     "lymph_node": ["lymph node", "node", "ln", "lns"],
     "fracture": ["fracture", "fx"],
@@ -241,6 +260,8 @@ FINDINGS: dict[str, list[str]] = {
     ],
     "free_fluid": [
         "free fluid",
+        # Ultrasound dictation's shorthand ("small amt simple FF cul de sac", "no FF").
+        "ff",
         "fluid collection",
         "collection",
         # Free fluid named by its space is still free fluid.

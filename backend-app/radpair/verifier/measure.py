@@ -216,6 +216,7 @@ def _value_side(text: str, start: int, end: int) -> str | None:
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _WORD_AFTER = re.compile(r" [A-Za-z]")
+_SITE_AFTER = re.compile(r"\)?\s*(?:radius|site)\b", re.IGNORECASE)
 
 
 def _is_prior(text: str, start: int, end: int) -> bool:
@@ -363,6 +364,8 @@ def extract_measurements(text: str) -> list[Measurement]:
         dim = _unit(last)[0]
         if last.lower() == "ga" and text[end : end + 1] == "-":
             continue  # "68Ga-PSMA" names an isotope
+        if last == "%" and _SITE_AFTER.match(text, end):
+            continue  # "one-third (33%) radius site": densitometry names a site by its share
         if (
             last == "L"
             and parts[0][0].isdigit()
