@@ -829,6 +829,16 @@ FINDINGS: dict[str, list[str]] = {
         "displaced flap fragment",
         "flap fragment",
         "flipped fragment",
+        "displaced meniscal fragment",
+        "meniscal fragment",
+    ],
+    # Silicone outside an implant's shell and capsule: the rupture has breached the capsule.
+    "extracapsular_silicone": [
+        "extracapsular silicone",
+        "extracapsular rupture",
+        "free silicone",
+        "silicone granuloma",
+        "siliconoma",
     ],
     "washout": [
         "washout",

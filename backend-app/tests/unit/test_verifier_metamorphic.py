@@ -132,6 +132,12 @@ _KNOWN_NEGATIONS = {
     "h20-029": "deep and superficial thrombus are one finding to the verifier: the affirmed deep "
     "vein thrombosis pairs with the dictated saphenous thrombus (a side change, not a negation)",
     "h20-031": "the first 'No' denies prior imaging ('No prior imaging'), which is no finding",
+    "h21-006": "the first 'No' denies a recommendation ('No follow-up imaging required'), which "
+    "is none of the five types",
+    "h21-054": "'enhancement' alone is not a finding the lexicon knows (as one it is read in "
+    "every enhancing mass's description)",
+    "h21-057": "the first 'No' denies prior imaging ('No prior study available'), which is no "
+    "finding",
 }
 _KNOWN_OMISSIONS: dict[str, str] = {}
 
