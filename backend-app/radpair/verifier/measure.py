@@ -376,13 +376,6 @@ def extract_measurements(text: str) -> list[Measurement]:
             # "station 4L", "10L": a nodal station and its side; "PI-RADS 4 L mid PZ" a score
             # and a side; "2L of fluid" stays.
             continue
-        if (
-            last in ("L", "R")
-            and len(parts) == 1
-            and parts[0][0].isdigit()
-            and not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
-        ):
-            continue  # "3 L L2 TP fx": an impression's item number, then a side
         if last == "G":
             dim = "gauge"  # "18G", "18 G": a capital G is a needle gauge; grams are "g"
         values = []
