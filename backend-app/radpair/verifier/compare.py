@@ -994,6 +994,41 @@ def _bare_number_in(view: _View, value: float) -> bool:
     return value in view.numbers
 
 
+_SIZES = frozenset({"length", "area", "volume"})
+
+
+def _unitless_in(view: _View, a: Measurement) -> bool:
+    """a's number stands in the text outside every measurement, where a is a prior value or
+    a named quantity (not a current size, whose unit a draft must not invent)."""
+    if a.dim in _SIZES or len(a.values) != 1:
+        return False
+    if any(a.values[0] in b.values for b in view.measurements):
+        return False  # the text gives the value a kind of its own: compared as that
+    spans = [(b.start, b.end) for b in view.measurements]
+    for m in _BARE_NUMBER.finditer(view.text):
+        if number(m.group()) == a.values[0] and not any(s <= m.start() < e for s, e in spans):
+            return True
+    return False
+
+
+def _difference_of_two(view: _View, a: Measurement) -> bool:
+    """a is the change between two values of its kind the same text gives ("from 0.889 to
+    0.842 g/cm2 (-0.047 g/cm2)"); not a size, where a new number is a new size."""
+    if len(a.values) != 1 or a.dim.endswith(PRIOR) or a.dim in _SIZES:
+        return False
+    values = [
+        b.values[0]
+        for dim in (a.dim, a.dim + PRIOR)
+        for b in view.by_dim.get(dim, [])
+        if b is not a and len(b.values) == 1
+    ]
+    return any(
+        abs(abs(u - v) - abs(a.values[0])) < 1e-9
+        for i, u in enumerate(values)
+        for v in values[i + 1 :]
+    )
+
+
 _CLAUSE_END = re.compile(r"[.;\n]")
 _UNCHANGED = re.compile(r"\b(?:unchanged|stable|no (?:interval )?change|not changed)\b")
 
@@ -1050,6 +1085,15 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             # same number written bare ("Agatston: ... Total 142").
             continue
         if what == "unmatched" and other is None and _prior_same_as_now(x, y, a):
+            continue
+        if (
+            what == "unmatched"
+            and other is None
+            and not x_is_src
+            and (_unitless_in(y, a) or _difference_of_two(x, a))
+        ):
+            # The draft gave a dictated bare number its unit ("prior 0.889" as "from 0.889 to
+            # 0.842 g/cm2"), or worked out a change from two of its own values ("-0.047 g/cm2").
             continue
         if what == "unmatched":
             src, rep = _pair(x_is_src, _span(a), _span(other))

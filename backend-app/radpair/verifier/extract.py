@@ -109,6 +109,9 @@ class Sentence:
 
 
 _LINE_SECTIONS = lx.HYPOTHETICAL_SECTIONS | {"comparison", "technique"}
+# A label that announces a forecast ("FRAX 10-year probability: major osteoporotic fracture
+# 22%"): what it governs is a risk, not a finding.
+_FORECAST_LABEL = re.compile(r"\b(?:frax|probability|risk)\b")
 
 
 def segment(text: str) -> list[Sentence]:
@@ -796,7 +799,13 @@ def assemble(
                     fixed=True,
                 )
             )
-        hypothetical = sent.section in lx.HYPOTHETICAL_SECTIONS
+        hypothetical = sent.section in lx.HYPOTHETICAL_SECTIONS or (
+            sent.heading is not None
+            and _FORECAST_LABEL.search(
+                lower, sentences[sent.heading].start, sentences[sent.heading].end
+            )
+            is not None
+        )
         owned: dict[int, list[int]] = {}
         for a, o in owner.items():
             if o is not None:

@@ -167,6 +167,18 @@ def test_heldout21_faithful_wordings_raise_nothing(verifier, source, report):
             "MRI knee. Displaced meniscal fragment.",
             "negation",
         ),
+        # A changed prior, and a new size that equals a difference of two others.
+        (
+            "Scoliosis. R thoracic curve Cobb 34 deg (prev 28). IMP: progression to 34 from 28.",
+            "Scoliosis. Right thoracic curve measuring 28 degrees, previously 34 degrees.",
+            "measurement",
+        ),
+        (
+            "CXR. Small R apical pneumothorax. ETT tip 4 cm above the carina.",
+            "CXR. Small right apical pneumothorax measuring 2 cm. ETT tip 4 cm above the carina. "
+            "Small (2 cm) pneumothorax.",
+            "measurement",
+        ),
     ],
 )
 def test_heldout21_shapes_still_catch_their_errors(verifier, source, report, kind):
