@@ -663,7 +663,12 @@ def _not_name_part(word: str) -> bool:
     plain = word.lower()
     if plain in _PARTICLE_WORDS or len(plain) < 2:
         return False
-    return plain in _ROLE_WORDS or plain in _HEADER_NOT_PART or namebook.is_plain_word(plain)
+    return (
+        plain in _ROLE_WORDS
+        or plain in _HEADER_NOT_PART
+        or plain in _DICTATION_COMMANDS
+        or namebook.is_plain_word(plain)
+    )
 
 
 _COMMA_GIVEN = re.compile(rf",[ \t]*(?P<g>{_CAP_WORD})(?:[ \t]+[{_UP}]\b\.?)?")
@@ -2965,6 +2970,15 @@ _SPOKEN_NOT_PART = frozenset(
     neuf dix onze douze treize quatorze quinze seize vingt trente mille midi minuit nric nhi hkid
     ddn file care""".split()
 )
+# Punctuation and layout said to speech recognition in German, Dutch, Italian, Spanish,
+# Portuguese and French ("Pfeifenberger Punkt Neuer Absatz", "Aigner Komma geboren", "punto a
+# capo"): written out when not understood, they follow names but are never part of one.
+_DICTATION_COMMANDS = frozenset(
+    """punkt komma doppelpunkt semikolon strichpunkt absatz neuer neue zeile fragezeichen
+    ausrufezeichen bindestrich schrägstrich klammer anführungszeichen punt puntkomma alinea
+    nieuwe regel punto virgola capo paragrafo punti puntos párrafo parrafo aparte ponto vírgula
+    virgula parágrafo pontos virgule paragraphe ligne""".split()
+)
 # Header labels, institution words and forms of address of sites abroad and of US paperwork
 # ("CENTRO DE DIAGNÓSTICO", "Çekim Tarihi", "Tgl Pemeriksaan", "Cédula Profesional", "Patient
 # Portal", "Brendan Gallagher, Esq."): beside a name they are context, never part of it. Kept
@@ -3007,6 +3021,7 @@ _NOT_PART = (
     | _ROLE_WORDS
     | _SPOKEN_NOT_PART
     | _HEADER_NOT_PART
+    | _DICTATION_COMMANDS
 )
 # Beside a given name these are context, not a surname; months may still be names.
 _PAIR_STOP = _NOT_PART - {m.lower() for m in _MONTHS} - {"will"}
