@@ -1176,12 +1176,48 @@ def _pair(match: re.Match) -> tuple[int, int] | None:
     surname words around them ("Joost van der Linden", "DOS SANTOS INES A")."""
     if not _reads_as_name(match.group("g"), match.group("s")):
         return None
+    if _german(match.string) and not (
+        _german_given(match.group("g"))
+        or (_german_given(match.group("s")) and namebook.is_ever_surname(match.group("g")))
+    ):
+        return None  # "Klinische Angabe", "Stauung Grad": German nouns, not names
     if _STATE_AFTER.match(match.string, match.end("v")):
         return None  # "PORTO ALEGRE/RS", "São Paulo/SP": a city and its state
     return _widen(match.string, match.start("v"), match.end("v"))
 
 
 _STATE_AFTER = re.compile(r"/[A-Z]{2}\b")
+# German words that English, Dutch and the Romance languages do not write in lower case.
+_GERMAN_WORD = re.compile(
+    r"(?<![\w-])(?:und|nicht|keine?[nmrs]?|ohne|zur|zum|vom|eine[nmrs]?|über|mit|dem|ist|sind|"
+    r"wird|bei|sowie|nach|seit|oder|auch)(?![\w-])"
+)
+
+
+def _german(text: str) -> bool:
+    """A text in German (three of its commonest lower-case words), where every noun has a
+    capital: there two capitalised words no list knows are mostly nouns, not a name."""
+    found = set()
+    for match in _GERMAN_WORD.finditer(text):
+        found.add(match.group())
+        if len(found) >= 3:
+            return True
+    return False
+
+
+# German report words that the lists also hold as given names ("Lage" position, "Grad" grade).
+_GERMAN_NOT_GIVEN = frozenset("im am lage grad ende links rechts seite art".split())
+
+
+def _german_given(word: str) -> bool:
+    """In a German text, a word or a hyphenated part of it that is a listed given name and not
+    a clinical or German report word ("Florian", "Klaus-Dieter")."""
+    return any(
+        namebook.is_ever_given(part)
+        and not namebook.is_clinical(part)
+        and part.lower() not in _GERMAN_NOT_GIVEN
+        for part in _parts(word)
+    )
 
 
 # Latin abbreviations and drug timings that look like initials ("e.g.", "b.i.d.").
@@ -1376,6 +1412,7 @@ _PARTICLES_BEFORE = re.compile(rf"(?:\b{_PARTICLE_ANY}[ \t]+)+$")
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     """A name with the surname words, particles and middle initial that follow it and the
     particles before it."""
+    german = None
     for _ in range(2):
         more = _MORE_SURNAME.match(text, end)
         parts = _parts(more.group("w")) if more else []
@@ -1383,6 +1420,10 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
             all(namebook.is_name_like(p) for p in parts) or _surname_ending_sentence(text, more)
         ):
             break
+        if german is None:
+            german = _german(text)
+        if german and not all(namebook.is_ever_name(p) for p in parts):
+            break  # "Florian Gruber [Telefon Klappe]": German nouns after a name
         # A header label after a name's column ("Adjuster: Rich Young   Tel 717-...").
         if more.group("w").lower() in _PAIR_STOP:
             break
@@ -1428,6 +1469,8 @@ def _surname_first(match: re.Match) -> tuple[int, int] | None:
         return None  # "León, Gto.": a city and its state's abbreviation
     if not _reads_as_name(given, last):
         return None
+    if _german(match.string) and not _german_given(given):
+        return None  # "Ödem, Grad I.": a German noun and a grade
     # "Chen, Xiao Ming": a second given name, when it is a name and not the next word.
     second = match.group("g2")
     if second and all(namebook.is_name_like(p) for p in _parts(second)):

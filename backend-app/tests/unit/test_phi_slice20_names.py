@@ -45,3 +45,30 @@ DICTATION_COMMANDS = [
 def test_a_dictation_command_after_a_name_is_not_masked_with_it(text, name, commands):
     assert name in _names(text)
     assert not commands & _masked_words(text)
+
+
+GERMAN_REPORT = (
+    "Klinische Angabe: Seit 3 Wochen Schmerzen und Schwellung.\n"
+    "Befund: Mäßiger Gelenkerguss mit Synovitis, kein Knochenmarködem. Innenband mit Ödem, "
+    "Grad II.\nBeurteilung: Komplexer Hinterhornriss.\n"
+    "Im Vergleich zur Voruntersuchung Fragestellung Lage unverändert.\n"
+    "Befund an Stationsarzt Doktor Matthias Obermeier Telefon Klappe 4411 durchgegeben.\n"
+    "Ende Diktat. Dr. Sabine Wendelstein-Kraus"
+)
+
+
+@pytest.mark.parametrize(
+    "noun",
+    [
+        "Klinische", "Angabe", "Wochen", "Schmerzen", "Mäßiger", "Gelenkerguss", "Grad",
+        "Komplexer", "Hinterhornriss", "Vergleich", "Fragestellung", "Lage", "Telefon",
+        "Klappe", "Ende", "Diktat", "Stationsarzt",
+    ],
+)  # fmt: skip
+def test_capitalised_nouns_of_a_german_report_are_not_masked_as_names(noun):
+    assert noun not in _masked_words(GERMAN_REPORT)
+
+
+@pytest.mark.parametrize("name", ["Matthias Obermeier", "Sabine Wendelstein-Kraus"])
+def test_names_in_a_german_report_are_still_masked(name):
+    assert name in _names(GERMAN_REPORT)
