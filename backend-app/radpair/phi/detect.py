@@ -885,16 +885,23 @@ def _lower_name(
             break
         if namebook.is_criteria(word) and _GUIDELINE_AFTER.match(match.string, found.end()):
             break  # "per fleischner guidelines": a guideline, not a person
-        if first is not None and word in _VERBS_AFTER_NAME:
+        if first is not None and word in _VERBS_AFTER_NAME and not vouched:
             break
         following = words[index + 1].group() if index + 1 < len(words) else ""
         if index == 0 and word in _MUHAMMAD and namebook.is_lower_name(following):
             first, kept_end = word, found.end()  # "md rafiqul islam"
             continue
+        # "patient rose may comma d o b", "patient harold stone m r n": a given name and a
+        # surname that are words, closed by the next field of a header said aloud.
+        before_field = (
+            index == 0
+            and bool(following)
+            and _surname_before_field(word, following, match.string, words[index + 1].end())
+        )
         if first is None and listed_first and not namebook.is_lower_name(word, False):
             # "leontyne baptiste-charles": a word no list knows, then a listed surname.
             unknown_given = namebook.is_unknown(word) and namebook.is_lower_name(following)
-            if not (unknown_given or _given_before_surname(word, following)):
+            if not (unknown_given or before_field or _given_before_surname(word, following)):
                 break
         common_ok = after_title and (
             first is None or namebook.is_ever_given(first) or namebook.is_lower_name(first)
@@ -907,7 +914,8 @@ def _lower_name(
             common_ok and namebook.is_lower_surname(word)
         )
         vouched = not name_ok and (
-            _given_before_surname(word, following, after_title and first is None)
+            before_field
+            or _given_before_surname(word, following, after_title and first is None)
             # "summer faith rivera", "mary grace o'malley": two given names that are words.
             or (
                 index + 2 < len(words)
@@ -936,6 +944,7 @@ def _lower_name(
             name_ok
             or vouched
             or _surname_after_rare_given(first, word, after_title)
+            or (index == 1 and _surname_before_field(first, word, match.string, found.end()))
             or word_surname
             # "nurse navigator faith hope period": a surname that is also a word, where the
             # phrase ends after the given name and it.
@@ -1000,6 +1009,34 @@ def _surname_after_rare_given(first: str | None, word: str, after_title: bool) -
     if not after_title and namebook.is_very_common(word):
         return False
     return word in namebook.surnames()
+
+
+# The next field of a header said aloud after a name: its key ("m r n", "medical record
+# number", "date of birth", "d o b", "ninety three year old") or the name spelled out.
+_FIELD_KEY_AFTER = re.compile(
+    r"(?:[ \t]*,|[ \t]+comma)?[ \t]+(?:m[ \t]?r[ \t]?n|medical[ \t]+record|d[ \t]?o[ \t]?b|"
+    r"date[ \t]+of[ \t]+birth|born|accession|a[ \t]c[ \t]c|age|aged|"
+    r"(?:[a-z]+[ \t-]+){1,3}years?[ \t-]+old|spelled|(?:[a-z][ \t]+){2,}[a-z])\b"
+)
+
+
+def _surname_before_field(first: str | None, word: str, text: str, end: int) -> bool:
+    """ "patient edith young comma ninety three year old", "patient gloria hunter medical
+    record number": after a name cue, a given name and a listed surname that is a word, an
+    eponym or clinical ("hunter", "stone", "may"), where the next field's key follows."""
+    if first is None or first in _PAIR_STOP or first in _VERBS_AFTER_NAME:
+        return False
+    if not namebook.is_ever_given(first) or namebook.is_clinical(first):
+        return False
+    if word in _PAIR_STOP or word in _ROLE_WORDS or not namebook.is_ever_surname(word):
+        return False
+    if word in _VERBS_AFTER_NAME and word not in _MODAL_SURNAMES:
+        return False  # "patient mary fell comma": what she did
+    return _FIELD_KEY_AFTER.match(text, end) is not None
+
+
+# Verbs after a name that are surnames as often ("rose may", "alice will").
+_MODAL_SURNAMES = frozenset({"may", "will"})
 
 
 def _word_surname_after_title(first: str | None, word: str, text: str, end: int) -> bool:

@@ -72,3 +72,30 @@ def test_capitalised_nouns_of_a_german_report_are_not_masked_as_names(noun):
 @pytest.mark.parametrize("name", ["Matthias Obermeier", "Sabine Wendelstein-Kraus"])
 def test_names_in_a_german_report_are_still_masked(name):
     assert name in _names(GERMAN_REPORT)
+
+
+# Speech recognition in lower case: a given name and a surname that is also a word, an eponym
+# or clinical, closed by the next field of the header said aloud.
+WORD_SURNAMES_BEFORE_A_FIELD = [
+    ("patient gloria hunter medical record number seven zero one", "gloria hunter"),
+    ("patient harold stone m r n four seven dash two two", "harold stone"),
+    ("patient edith young comma ninety three year old female", "edith young"),
+    ("patient rose may comma d o b nine nine eighty eight", "rose may"),
+    ("patient name bernice bell date of birth march third", "bernice bell"),
+]
+
+
+@pytest.mark.parametrize("text, name", WORD_SURNAMES_BEFORE_A_FIELD)
+def test_a_word_surname_before_the_next_field_of_a_spoken_header_is_masked(text, name):
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("patient mary fell comma ninety year old female", "fell"),
+        ("patient will stone comma m r n pending", "stone"),
+    ],
+)
+def test_a_verb_or_a_word_after_a_non_name_before_a_field_stays(text, word):
+    assert word not in _masked_words(text)
