@@ -1399,6 +1399,15 @@ def _spelled_name(match: re.Match) -> tuple[int, int] | None:
     return match.start("o"), match.end()
 
 
+def _said_and_spelled(match: re.Match) -> tuple[int, int] | None:
+    """The spelling of the word said before it ("king [k i n g]"), not of an acronym ("c t
+    c t"); the word itself and a given name before it are added by `_spelled_back`."""
+    word = match.group("w")
+    if re.sub(r"[^a-z]", "", match.group("sp")) != word or _acronyms_only(word):
+        return None
+    return match.span("sp")
+
+
 def _nickname(match: re.Match) -> tuple[int, int] | None:
     """ "also known as sally": a given name, a word or not."""
     word = match.group("lv")
@@ -2849,6 +2858,14 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         keep=_pair,
     ),
+    # A word said and then spelled letter by letter ("grace king k i n g", "last name ward w a
+    # r d"): a spelling confirms a name, even one that is a word.
+    _rule(
+        "NAME",
+        rf"(?<![\w'’-])(?P<w>[{_LOW}]{{2,}})[ \t]+(?P<sp>[a-z](?:[ \t]+[a-z]){{1,}})(?![\w'’-])",
+        keep=_said_and_spelled,
+        needs=_speech_text,
+    ),
     # Names spelled out letter by letter ("t a l l b e a r", "o apostrophe d o n o g h u e") and
     # a spoken apostrophe ("tyler o apostrophe brien").
     _rule(
@@ -3325,8 +3342,9 @@ def _spelled_back(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
                 before
                 and not text[before.end() : start].strip()
                 and _given_word(before.group().lower())
+                and not any(taken[before.start() : before.end()])
             ):
-                start = before.start()
+                start = before.start()  # a given name a rule masked already is left as it is
             if not any(taken[start:end]):
                 taken[start:end] = b"\x01" * (end - start)
                 found.append(Span(start, end, "NAME"))

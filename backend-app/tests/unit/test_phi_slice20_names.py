@@ -99,3 +99,24 @@ def test_a_word_surname_before_the_next_field_of_a_spoken_header_is_masked(text,
 )
 def test_a_verb_or_a_word_after_a_non_name_before_a_field_stays(text, word):
     assert word not in _masked_words(text)
+
+
+# A word said and spelled right after it is a name, even one that is an English word.
+SAID_AND_SPELLED = [
+    ("last name ward w a r d first name robert", ["ward", "w a r d"]),
+    ("patient faye king k i n g is here", ["faye king", "k i n g"]),
+    ("patient surname is moss m o s s thank you", ["moss", "m o s s"]),
+]
+
+
+@pytest.mark.parametrize("text, names", SAID_AND_SPELLED)
+def test_a_word_followed_by_its_own_spelling_is_masked_as_a_name(text, names):
+    assert set(names) <= set(_names(text))
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [("the c t c t scan and the mri m r i were reviewed", "mri"), ("the c t c t scan", "scan")],
+)
+def test_an_acronym_said_and_spelled_stays(text, word):
+    assert word not in _masked_words(text)
