@@ -3272,7 +3272,14 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))
-    spans = [_with_suffix(shadow, _with_given_name(shadow, span, taken), taken) for span in spans]
+    spans = [
+        _with_suffix(
+            shadow,
+            _with_given_name(shadow, _with_surname_before(shadow, span, taken), taken),
+            taken,
+        )
+        for span in spans
+    ]
     spans += _spelled_back(text, spans, taken) + _listed_after_drs(shadow, spans, taken)
     spans += _relations_after(shadow, spans, taken)
     spans += _nicknames_after(shadow, spans, taken)
@@ -3448,6 +3455,34 @@ def _with_given_name(text: str, span: Span, taken: bytearray) -> Span:
     if given.lower() in _PAIR_STOP or not namebook.is_ever_given(given):
         return span
     if namebook.is_clinical(given) or _SENTENCE_START.search(text, 0, before.start()):
+        return span
+    taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
+    return Span(before.start(), span.end, span.category)
+
+
+# "GUTIERREZ-SALAZAR, [Ana Lucía]", "AL-OTAIBI, [MOHAMMED BIN KHALID]": a surname and a comma
+# before given names that a rule found alone (in the shadow text, capitals written as names).
+_SURNAME_BEFORE = re.compile(
+    rf"(?<![\w.'’-])(?P<s>(?:{_PARTICLE_ANY}[ \t-])?{_CAP_WORD}(?:-{_CAP_WORD})*),[ \t]*$"
+)
+
+
+def _with_surname_before(text: str, span: Span, taken: bytearray) -> Span:
+    """Given names found alone with the surname and comma before them, when every part of
+    that word is a name or a word no list knows (not "Findings, Maria", "Bilateral, Rose")."""
+    if span.category != "NAME" or span.start < 3 or text[span.start - 1] not in ", \t":
+        return span
+    before = _SURNAME_BEFORE.search(text, max(0, span.start - 40), span.start)
+    if not before or any(taken[before.start() : span.start]):
+        return span
+    parts = [p for p in re.split(r"[-‐ \t]", before.group("s")) if p]
+    names = [p for p in parts if p.lower() not in _PARTICLE_WORDS]
+    if not names or any(
+        p.lower() in _NOT_PART
+        or namebook.is_clinical(p)
+        or not (namebook.is_ever_name(p) or namebook.is_unknown(p))
+        for p in names
+    ):
         return span
     taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
     return Span(before.start(), span.end, span.category)

@@ -120,3 +120,30 @@ def test_a_word_followed_by_its_own_spelling_is_masked_as_a_name(text, names):
 )
 def test_an_acronym_said_and_spelled_stays(text, word):
     assert word not in _masked_words(text)
+
+
+# Surname first in capitals, compound or with a particle, before given names found alone.
+SURNAME_BEFORE_GIVEN_NAMES = [
+    (
+        "| Patient Name | MENDOZA-ARRIAGA, Ana Sofía |\n| MRN | 00918273 |",
+        "MENDOZA-ARRIAGA, Ana Sofía",
+    ),
+    ("RE:   AL-MANSOURI, Fatima Noor   DOB: 02/14/1950", "AL-MANSOURI, Fatima Noor"),
+    ("PATIENT=AL-HARBI, MOHAMMED BIN KHALID | MRN=7712093", "AL-HARBI, MOHAMMED BIN KHALID"),
+]
+
+
+@pytest.mark.parametrize("text, name", SURNAME_BEFORE_GIVEN_NAMES)
+def test_a_compound_surname_and_comma_before_given_names_is_masked_with_them(text, name):
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Findings, Maria Lopez was informed.", "Findings"),
+        ("Bilateral, Rose Hill reviewed", "Bilateral"),
+    ],
+)
+def test_a_clinical_word_and_comma_before_a_name_stays(text, word):
+    assert word not in _masked_words(text)
