@@ -457,7 +457,17 @@ _CAPITAL_START = re.compile(rf"\b[{_UP}]")
 def _speech_text(text: str) -> bool:
     """Text as front-end speech recognition writes it: almost no capitals, so names come in
     lower case too ("patient is amara chukwuemeka"). The lower-case name rules only run here."""
-    return len(_CAPITAL_START.findall(text)) * 10 <= len(_WORD_START.findall(text))
+    global _speech_last
+    last = _speech_last  # one read: another thread may replace it meanwhile
+    if last[0] is text:
+        return last[1]
+    speech = len(_CAPITAL_START.findall(text)) * 10 <= len(_WORD_START.findall(text))
+    _speech_last = (text, speech)
+    return speech
+
+
+# The last text asked about and the answer: several rules' preconditions ask.
+_speech_last: tuple[str | None, bool] = (None, False)
 
 
 _DIGIT_WORDS_SET = frozenset("zero oh one two three four five six seven eight nine".split())
@@ -1234,12 +1244,21 @@ _GERMAN_WORD = re.compile(
 def _german(text: str) -> bool:
     """A text in German (three of its commonest lower-case words), where every noun has a
     capital: there two capitalised words no list knows are mostly nouns, not a name."""
+    global _german_last
+    last = _german_last  # one read: another thread may replace it meanwhile
+    if last[0] is text:
+        return last[1]
     found = set()
     for match in _GERMAN_WORD.finditer(text):
         found.add(match.group())
         if len(found) >= 3:
-            return True
-    return False
+            break
+    _german_last = (text, len(found) >= 3)
+    return len(found) >= 3
+
+
+# The last text asked about and the answer: the name rules ask once per candidate name.
+_german_last: tuple[str | None, bool] = (None, False)
 
 
 # German report words that the lists also hold as given names ("Lage" position, "Grad" grade).
@@ -3470,7 +3489,12 @@ _SURNAME_BEFORE = re.compile(
 def _with_surname_before(text: str, span: Span, taken: bytearray) -> Span:
     """Given names found alone with the surname and comma before them, when every part of
     that word is a name or a word no list knows (not "Findings, Maria", "Bilateral, Rose")."""
-    if span.category != "NAME" or span.start < 3 or text[span.start - 1] not in ", \t":
+    if span.category != "NAME" or span.start < 3:
+        return span
+    comma = span.start - 1
+    while comma > 0 and text[comma] in " \t":
+        comma -= 1
+    if text[comma] != ",":
         return span
     before = _SURNAME_BEFORE.search(text, max(0, span.start - 40), span.start)
     if not before or any(taken[before.start() : span.start]):
