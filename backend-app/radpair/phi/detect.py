@@ -457,7 +457,17 @@ _CAPITAL_START = re.compile(rf"\b[{_UP}]")
 def _speech_text(text: str) -> bool:
     """Text as front-end speech recognition writes it: almost no capitals, so names come in
     lower case too ("patient is amara chukwuemeka"). The lower-case name rules only run here."""
-    return len(_CAPITAL_START.findall(text)) * 10 <= len(_WORD_START.findall(text))
+    global _speech_last
+    last = _speech_last  # one read: another thread may replace it meanwhile
+    if last[0] is text:
+        return last[1]
+    speech = len(_CAPITAL_START.findall(text)) * 10 <= len(_WORD_START.findall(text))
+    _speech_last = (text, speech)
+    return speech
+
+
+# The last text asked about and the answer: several rules' preconditions ask.
+_speech_last: tuple[str | None, bool] = (None, False)
 
 
 _DIGIT_WORDS_SET = frozenset("zero oh one two three four five six seven eight nine".split())
@@ -663,7 +673,12 @@ def _not_name_part(word: str) -> bool:
     plain = word.lower()
     if plain in _PARTICLE_WORDS or len(plain) < 2:
         return False
-    return plain in _ROLE_WORDS or plain in _HEADER_NOT_PART or namebook.is_plain_word(plain)
+    return (
+        plain in _ROLE_WORDS
+        or plain in _HEADER_NOT_PART
+        or plain in _DICTATION_COMMANDS
+        or namebook.is_plain_word(plain)
+    )
 
 
 _COMMA_GIVEN = re.compile(rf",[ \t]*(?P<g>{_CAP_WORD})(?:[ \t]+[{_UP}]\b\.?)?")
@@ -880,16 +895,23 @@ def _lower_name(
             break
         if namebook.is_criteria(word) and _GUIDELINE_AFTER.match(match.string, found.end()):
             break  # "per fleischner guidelines": a guideline, not a person
-        if first is not None and word in _VERBS_AFTER_NAME:
+        if first is not None and word in _VERBS_AFTER_NAME and not vouched:
             break
         following = words[index + 1].group() if index + 1 < len(words) else ""
         if index == 0 and word in _MUHAMMAD and namebook.is_lower_name(following):
             first, kept_end = word, found.end()  # "md rafiqul islam"
             continue
+        # "patient rose may comma d o b", "patient harold stone m r n": a given name and a
+        # surname that are words, closed by the next field of a header said aloud.
+        before_field = (
+            index == 0
+            and bool(following)
+            and _surname_before_field(word, following, match.string, words[index + 1].end())
+        )
         if first is None and listed_first and not namebook.is_lower_name(word, False):
             # "leontyne baptiste-charles": a word no list knows, then a listed surname.
             unknown_given = namebook.is_unknown(word) and namebook.is_lower_name(following)
-            if not (unknown_given or _given_before_surname(word, following)):
+            if not (unknown_given or before_field or _given_before_surname(word, following)):
                 break
         common_ok = after_title and (
             first is None or namebook.is_ever_given(first) or namebook.is_lower_name(first)
@@ -902,7 +924,8 @@ def _lower_name(
             common_ok and namebook.is_lower_surname(word)
         )
         vouched = not name_ok and (
-            _given_before_surname(word, following, after_title and first is None)
+            before_field
+            or _given_before_surname(word, following, after_title and first is None)
             # "summer faith rivera", "mary grace o'malley": two given names that are words.
             or (
                 index + 2 < len(words)
@@ -931,6 +954,7 @@ def _lower_name(
             name_ok
             or vouched
             or _surname_after_rare_given(first, word, after_title)
+            or (index == 1 and _surname_before_field(first, word, match.string, found.end()))
             or word_surname
             # "nurse navigator faith hope period": a surname that is also a word, where the
             # phrase ends after the given name and it.
@@ -995,6 +1019,34 @@ def _surname_after_rare_given(first: str | None, word: str, after_title: bool) -
     if not after_title and namebook.is_very_common(word):
         return False
     return word in namebook.surnames()
+
+
+# The next field of a header said aloud after a name: its key ("m r n", "medical record
+# number", "date of birth", "d o b", "ninety three year old") or the name spelled out.
+_FIELD_KEY_AFTER = re.compile(
+    r"(?:[ \t]*,|[ \t]+comma)?[ \t]+(?:m[ \t]?r[ \t]?n|medical[ \t]+record|d[ \t]?o[ \t]?b|"
+    r"date[ \t]+of[ \t]+birth|born|accession|a[ \t]c[ \t]c|age|aged|"
+    r"(?:[a-z]+[ \t-]+){1,3}years?[ \t-]+old|spelled|(?:[a-z][ \t]+){2,}[a-z])\b"
+)
+
+
+def _surname_before_field(first: str | None, word: str, text: str, end: int) -> bool:
+    """ "patient edith young comma ninety three year old", "patient gloria hunter medical
+    record number": after a name cue, a given name and a listed surname that is a word, an
+    eponym or clinical ("hunter", "stone", "may"), where the next field's key follows."""
+    if first is None or first in _PAIR_STOP or first in _VERBS_AFTER_NAME:
+        return False
+    if not namebook.is_ever_given(first) or namebook.is_clinical(first):
+        return False
+    if word in _PAIR_STOP or word in _ROLE_WORDS or not namebook.is_ever_surname(word):
+        return False
+    if word in _VERBS_AFTER_NAME and word not in _MODAL_SURNAMES:
+        return False  # "patient mary fell comma": what she did
+    return _FIELD_KEY_AFTER.match(text, end) is not None
+
+
+# Verbs after a name that are surnames as often ("rose may", "alice will").
+_MODAL_SURNAMES = frozenset({"may", "will"})
 
 
 def _word_surname_after_title(first: str | None, word: str, text: str, end: int) -> bool:
@@ -1171,12 +1223,57 @@ def _pair(match: re.Match) -> tuple[int, int] | None:
     surname words around them ("Joost van der Linden", "DOS SANTOS INES A")."""
     if not _reads_as_name(match.group("g"), match.group("s")):
         return None
+    if _german(match.string) and not (
+        _german_given(match.group("g"))
+        or (_german_given(match.group("s")) and namebook.is_ever_surname(match.group("g")))
+    ):
+        return None  # "Klinische Angabe", "Stauung Grad": German nouns, not names
     if _STATE_AFTER.match(match.string, match.end("v")):
         return None  # "PORTO ALEGRE/RS", "São Paulo/SP": a city and its state
     return _widen(match.string, match.start("v"), match.end("v"))
 
 
 _STATE_AFTER = re.compile(r"/[A-Z]{2}\b")
+# German words that English, Dutch and the Romance languages do not write in lower case.
+_GERMAN_WORD = re.compile(
+    r"(?<![\w-])(?:und|nicht|keine?[nmrs]?|ohne|zur|zum|vom|eine[nmrs]?|über|mit|dem|ist|sind|"
+    r"wird|bei|sowie|nach|seit|oder|auch)(?![\w-])"
+)
+
+
+def _german(text: str) -> bool:
+    """A text in German (three of its commonest lower-case words), where every noun has a
+    capital: there two capitalised words no list knows are mostly nouns, not a name."""
+    global _german_last
+    last = _german_last  # one read: another thread may replace it meanwhile
+    if last[0] is text:
+        return last[1]
+    found = set()
+    for match in _GERMAN_WORD.finditer(text):
+        found.add(match.group())
+        if len(found) >= 3:
+            break
+    _german_last = (text, len(found) >= 3)
+    return len(found) >= 3
+
+
+# The last text asked about and the answer: the name rules ask once per candidate name.
+_german_last: tuple[str | None, bool] = (None, False)
+
+
+# German report words that the lists also hold as given names ("Lage" position, "Grad" grade).
+_GERMAN_NOT_GIVEN = frozenset("im am lage grad ende links rechts seite art".split())
+
+
+def _german_given(word: str) -> bool:
+    """In a German text, a word or a hyphenated part of it that is a listed given name and not
+    a clinical or German report word ("Florian", "Klaus-Dieter")."""
+    return any(
+        namebook.is_ever_given(part)
+        and not namebook.is_clinical(part)
+        and part.lower() not in _GERMAN_NOT_GIVEN
+        for part in _parts(word)
+    )
 
 
 # Latin abbreviations and drug timings that look like initials ("e.g.", "b.i.d.").
@@ -1321,6 +1418,15 @@ def _spelled_name(match: re.Match) -> tuple[int, int] | None:
     return match.start("o"), match.end()
 
 
+def _said_and_spelled(match: re.Match) -> tuple[int, int] | None:
+    """The spelling of the word said before it ("king [k i n g]"), not of an acronym ("c t
+    c t"); the word itself and a given name before it are added by `_spelled_back`."""
+    word = match.group("w")
+    if re.sub(r"[^a-z]", "", match.group("sp")) != word or _acronyms_only(word):
+        return None
+    return match.span("sp")
+
+
 def _nickname(match: re.Match) -> tuple[int, int] | None:
     """ "also known as sally": a given name, a word or not."""
     word = match.group("lv")
@@ -1371,6 +1477,7 @@ _PARTICLES_BEFORE = re.compile(rf"(?:\b{_PARTICLE_ANY}[ \t]+)+$")
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     """A name with the surname words, particles and middle initial that follow it and the
     particles before it."""
+    german = None
     for _ in range(2):
         more = _MORE_SURNAME.match(text, end)
         parts = _parts(more.group("w")) if more else []
@@ -1378,6 +1485,10 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
             all(namebook.is_name_like(p) for p in parts) or _surname_ending_sentence(text, more)
         ):
             break
+        if german is None:
+            german = _german(text)
+        if german and not all(namebook.is_ever_name(p) for p in parts):
+            break  # "Florian Gruber [Telefon Klappe]": German nouns after a name
         # A header label after a name's column ("Adjuster: Rich Young   Tel 717-...").
         if more.group("w").lower() in _PAIR_STOP:
             break
@@ -1423,6 +1534,8 @@ def _surname_first(match: re.Match) -> tuple[int, int] | None:
         return None  # "León, Gto.": a city and its state's abbreviation
     if not _reads_as_name(given, last):
         return None
+    if _german(match.string) and not _german_given(given):
+        return None  # "Ödem, Grad I.": a German noun and a grade
     # "Chen, Xiao Ming": a second given name, when it is a name and not the next word.
     second = match.group("g2")
     if second and all(namebook.is_name_like(p) for p in _parts(second)):
@@ -2764,6 +2877,14 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         keep=_pair,
     ),
+    # A word said and then spelled letter by letter ("grace king k i n g", "last name ward w a
+    # r d"): a spelling confirms a name, even one that is a word.
+    _rule(
+        "NAME",
+        rf"(?<![\w'’-])(?P<w>[{_LOW}]{{2,}})[ \t]+(?P<sp>[a-z](?:[ \t]+[a-z]){{1,}})(?![\w'’-])",
+        keep=_said_and_spelled,
+        needs=_speech_text,
+    ),
     # Names spelled out letter by letter ("t a l l b e a r", "o apostrophe d o n o g h u e") and
     # a spoken apostrophe ("tyler o apostrophe brien").
     _rule(
@@ -2965,6 +3086,15 @@ _SPOKEN_NOT_PART = frozenset(
     neuf dix onze douze treize quatorze quinze seize vingt trente mille midi minuit nric nhi hkid
     ddn file care""".split()
 )
+# Punctuation and layout said to speech recognition in German, Dutch, Italian, Spanish,
+# Portuguese and French ("Pfeifenberger Punkt Neuer Absatz", "Aigner Komma geboren", "punto a
+# capo"): written out when not understood, they follow names but are never part of one.
+_DICTATION_COMMANDS = frozenset(
+    """punkt komma doppelpunkt semikolon strichpunkt absatz neuer neue zeile fragezeichen
+    ausrufezeichen bindestrich schrägstrich klammer anführungszeichen punt puntkomma alinea
+    nieuwe regel punto virgola capo paragrafo punti puntos párrafo parrafo aparte ponto vírgula
+    virgula parágrafo pontos virgule paragraphe ligne""".split()
+)
 # Header labels, institution words and forms of address of sites abroad and of US paperwork
 # ("CENTRO DE DIAGNÓSTICO", "Çekim Tarihi", "Tgl Pemeriksaan", "Cédula Profesional", "Patient
 # Portal", "Brendan Gallagher, Esq."): beside a name they are context, never part of it. Kept
@@ -3007,6 +3137,7 @@ _NOT_PART = (
     | _ROLE_WORDS
     | _SPOKEN_NOT_PART
     | _HEADER_NOT_PART
+    | _DICTATION_COMMANDS
 )
 # Beside a given name these are context, not a surname; months may still be names.
 _PAIR_STOP = _NOT_PART - {m.lower() for m in _MONTHS} - {"will"}
@@ -3160,7 +3291,14 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))
-    spans = [_with_suffix(shadow, _with_given_name(shadow, span, taken), taken) for span in spans]
+    spans = [
+        _with_suffix(
+            shadow,
+            _with_given_name(shadow, _with_surname_before(shadow, span, taken), taken),
+            taken,
+        )
+        for span in spans
+    ]
     spans += _spelled_back(text, spans, taken) + _listed_after_drs(shadow, spans, taken)
     spans += _relations_after(shadow, spans, taken)
     spans += _nicknames_after(shadow, spans, taken)
@@ -3230,8 +3368,9 @@ def _spelled_back(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
                 before
                 and not text[before.end() : start].strip()
                 and _given_word(before.group().lower())
+                and not any(taken[before.start() : before.end()])
             ):
-                start = before.start()
+                start = before.start()  # a given name a rule masked already is left as it is
             if not any(taken[start:end]):
                 taken[start:end] = b"\x01" * (end - start)
                 found.append(Span(start, end, "NAME"))
@@ -3335,6 +3474,39 @@ def _with_given_name(text: str, span: Span, taken: bytearray) -> Span:
     if given.lower() in _PAIR_STOP or not namebook.is_ever_given(given):
         return span
     if namebook.is_clinical(given) or _SENTENCE_START.search(text, 0, before.start()):
+        return span
+    taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
+    return Span(before.start(), span.end, span.category)
+
+
+# "GUTIERREZ-SALAZAR, [Ana Lucía]", "AL-OTAIBI, [MOHAMMED BIN KHALID]": a surname and a comma
+# before given names that a rule found alone (in the shadow text, capitals written as names).
+_SURNAME_BEFORE = re.compile(
+    rf"(?<![\w.'’-])(?P<s>(?:{_PARTICLE_ANY}[ \t-])?{_CAP_WORD}(?:-{_CAP_WORD})*),[ \t]*$"
+)
+
+
+def _with_surname_before(text: str, span: Span, taken: bytearray) -> Span:
+    """Given names found alone with the surname and comma before them, when every part of
+    that word is a name or a word no list knows (not "Findings, Maria", "Bilateral, Rose")."""
+    if span.category != "NAME" or span.start < 3:
+        return span
+    comma = span.start - 1
+    while comma > 0 and text[comma] in " \t":
+        comma -= 1
+    if text[comma] != ",":
+        return span
+    before = _SURNAME_BEFORE.search(text, max(0, span.start - 40), span.start)
+    if not before or any(taken[before.start() : span.start]):
+        return span
+    parts = [p for p in re.split(r"[-‐ \t]", before.group("s")) if p]
+    names = [p for p in parts if p.lower() not in _PARTICLE_WORDS]
+    if not names or any(
+        p.lower() in _NOT_PART
+        or namebook.is_clinical(p)
+        or not (namebook.is_ever_name(p) or namebook.is_unknown(p))
+        for p in names
+    ):
         return span
     taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
     return Span(before.start(), span.end, span.category)
