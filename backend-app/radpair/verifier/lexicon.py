@@ -1208,6 +1208,8 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "sacroiliac": (["sacroiliac joint", "sacroiliac", "si joint"], True, None),
     "pubic_ramus": (["pubic ramus", "pubic rami", "superior pubic ramus"], True, None),
     "iliac_bone": (["iliac wing", "ilium", "iliac crest", "iliac bone"], True, None),
+    # The sacrum is one bone, but its alae and foramina lie one each side of it.
+    "sacral_ala": (["sacral ala", "sacral alae", "sacral wing", "sacral ala zone"], True, None),
     "renal_artery": (["renal artery", "renal arteries"], True, "kidney"),
     "renal_vein": (["renal vein", "renal veins"], True, "kidney"),
     "femoral_artery": (
@@ -1223,6 +1225,12 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "pulmonary_vein": (["pulmonary vein", "pulmonary veins"], True, None),
     "seminal_vesicle": (["seminal vesicle", "seminal vesicles"], True, None),
     "fallopian_tube": (["fallopian tube", "fallopian tubes"], True, None),
+    # Deep endometriosis is staged by the ligament it infiltrates, one each side.
+    "uterosacral_ligament": (
+        ["uterosacral ligament", "uterosacral ligaments", "uterosacral lig", "uterosacral", "usl"],
+        True,
+        None,
+    ),
     "renal_pelvis": (["renal pelvis", "collecting system"], True, "kidney"),
     "lacrimal_gland": (["lacrimal gland"], True, None),
     "atfl": (["anterior talofibular ligament", "atfl"], True, "ankle"),
@@ -1298,6 +1306,7 @@ BONES: frozenset[str] = frozenset(
         "hamate",
         "pubic_ramus",
         "iliac_bone",
+        "sacral_ala",
         "temporal_bone",
         "tegmen",
         "ossicles",

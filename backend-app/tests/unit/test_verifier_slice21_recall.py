@@ -1,0 +1,64 @@
+"""Errors the verifier learnt to catch from the misses of held-out slice 21 and before."""
+
+from __future__ import annotations
+
+import pytest
+
+from radpair.verifier import Verifier, get_verifier
+
+
+@pytest.fixture(scope="module")
+def verifier() -> Verifier:
+    return get_verifier()
+
+
+def _quoted(verifier: Verifier, source: str, report: str, kind: str) -> list[tuple]:
+    """The words each warning of this kind points at in the source and the report."""
+    return [
+        tuple(text[slice(*span)] if span else None for text, span in zip((source, report), spans))
+        for w in verifier.verify(source, report)
+        if w["type"] == kind
+        for spans in [(w["source_span"], w["report_span"])]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "quoted"),
+    [
+        # Paired pelvic structures the lexicon now knows: the ligament a deep endometriotic
+        # plaque infiltrates, and the wing of the sacrum a fracture runs through.
+        (
+            "Nodular plaque along the L uterosacral lig, 1.5 cm, c/w deep endometriosis.",
+            "A 1.5 cm nodular plaque involves the right uterosacral ligament, consistent with"
+            " deep endometriosis.",
+            ("L", "right"),
+        ),
+        (
+            "Nondisplaced R sacral ala fx. Pubic rami intact.",
+            "Nondisplaced fracture of the left sacral ala. The pubic rami are intact.",
+            ("R", "left"),
+        ),
+    ],
+)
+def test_a_side_changed_at_a_newly_known_paired_structure_is_flagged(
+    verifier, source, report, quoted
+):
+    assert _quoted(verifier, source, report, "laterality") == [quoted]
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        (
+            "Nodular plaque along the L uterosacral lig, 1.5 cm, c/w deep endometriosis. R USL nl.",
+            "A 1.5 cm nodular plaque involves the left uterosacral ligament, consistent with deep"
+            " endometriosis. The right uterosacral ligament is normal.",
+        ),
+        (
+            "Nondisplaced R sacral ala fx. Pubic rami intact.",
+            "Nondisplaced fracture of the right sacral ala. The pubic rami are intact.",
+        ),
+    ],
+)
+def test_the_same_side_at_a_newly_known_paired_structure_raises_nothing(verifier, source, report):
+    assert verifier.verify(source, report) == []
