@@ -62,3 +62,45 @@ def test_a_side_changed_at_a_newly_known_paired_structure_is_flagged(
 )
 def test_the_same_side_at_a_newly_known_paired_structure_raises_nothing(verifier, source, report):
     assert verifier.verify(source, report) == []
+
+
+_BREAST_MRI = (
+    "Bilateral breast MRI. Known L breast ca at 3:00. Second 5 mm enhancing mass L 9:00,"
+    " suspicious. R breast neg."
+)
+
+
+def _breast_draft(relative: str) -> str:
+    return (
+        "EXAMINATION: Bilateral breast MRI.\nHISTORY: Known left breast cancer at 3 o'clock.\n"
+        f"IMPRESSION: Additional 5 mm suspicious enhancing mass at 9 o'clock in the {relative}"
+        " breast. Right breast negative."
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "quoted"),
+    [
+        # The side given with a clock face position after the finding ("mass L 9:00") is the
+        # finding's; "contralateral" is read against the side of the known disease in the
+        # history even when the exam title sits under a label ("EXAMINATION:").
+        (_BREAST_MRI, _breast_draft("contralateral"), ("L", "contralateral")),
+        (_BREAST_MRI, _breast_draft("ipsilateral"), None),
+        (
+            "Breast US. 8 mm hypoechoic mass R 2 o'clock 3 cm FN.",
+            "Ultrasound: an 8 mm hypoechoic mass at the left breast 2 o'clock position, 3 cm from"
+            " the nipple.",
+            ("R", "left"),
+        ),
+        (
+            "Breast US. 8 mm hypoechoic mass R 2 o'clock 3 cm FN.",
+            "Ultrasound: an 8 mm hypoechoic mass in the right breast at 2 o'clock, 3 cm from the"
+            " nipple.",
+            None,
+        ),
+    ],
+)
+def test_a_side_written_with_a_clock_position_or_as_contralateral_is_checked(
+    verifier, source, report, quoted
+):
+    assert _quoted(verifier, source, report, "laterality") == ([quoted] if quoted else [])
