@@ -400,6 +400,8 @@ def compare(source: Facts, report: Facts) -> list[dict]:
     _label_swaps(src, rep, out)
     _dominant_sides(src, rep, out)
     _relative_sides_turned(src, rep, out)
+    if "maternal" in src.lower and "maternal" in rep.lower:
+        _maternal_sides_moved(src, rep, out)
     return out.items
 
 
@@ -467,6 +469,42 @@ def _relative_sides_turned(src: _View, rep: _View, out: _Collector) -> None:
             out.add(
                 "laterality",
                 f"The source says {rel}lateral, the report {other[0]}lateral.",
+                list(span),
+                list(other[1]),
+            )
+
+
+# A fetus's position is given on the mother's side ("maternal R lower", "on the maternal
+# left"), under the label of the twin it belongs to ("Twin A:", "Fetus 2").
+_MATERNAL_SIDE = re.compile(r"\bmaternal\s+(left|right|lt|rt|l|r)\b")
+_FETUS_LABEL = re.compile(r"\b(?:twin|fetus|baby|triplet|sac)\s+([a-d1-4])\b")
+
+
+def _maternal_sides(view: _View) -> dict[str | None, tuple[set[str], tuple[int, int]]]:
+    """Per fetus label (None before any): the maternal sides given under it and the first's
+    span."""
+    labels = [(m.start(), m.group(1)) for m in _FETUS_LABEL.finditer(view.lower)]
+    found: dict[str | None, tuple[set[str], tuple[int, int]]] = {}
+    for m in _MATERNAL_SIDE.finditer(view.lower):
+        i = bisect_left(labels, (m.start(), "")) - 1
+        label = labels[i][1] if i >= 0 else None
+        sides, _span0 = found.setdefault(label, (set(), m.span(1)))
+        sides.add(_SIDE_OF.get(m.group(1)) or m.group(1).upper())
+    return found
+
+
+def _maternal_sides_moved(src: _View, rep: _View, out: _Collector) -> None:
+    """A fetus placed on the other side of the mother: "Twin A: maternal R" became "Twin A:
+    maternal left". Compared per twin label, and only where both texts place that fetus."""
+    theirs = _maternal_sides(rep)
+    for label, (sides, span) in _maternal_sides(src).items():
+        other = theirs.get(label)
+        if other is not None and not sides & other[0]:
+            who = f"twin {label.upper()}" if label else "the fetus"
+            out.add(
+                "laterality",
+                f"The source places {who} on the maternal {_side_word(frozenset(sides))}, "
+                f"the report on the maternal {_side_word(frozenset(other[0]))}.",
                 list(span),
                 list(other[1]),
             )

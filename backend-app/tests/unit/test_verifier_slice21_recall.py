@@ -104,3 +104,35 @@ def test_a_side_written_with_a_clock_position_or_as_contralateral_is_checked(
     verifier, source, report, quoted
 ):
     assert _quoted(verifier, source, report, "laterality") == ([quoted] if quoted else [])
+
+
+_TWINS = (
+    "Twin US.\nTwin A: maternal L, vertex. FHR 140.\nTwin B: maternal R upper, transverse. FHR 150."
+)
+
+
+def _twins_draft(a_side: str) -> str:
+    return (
+        f"Twin ultrasound.\nTwin A: On the maternal {a_side}, vertex presentation. FHR 140 bpm.\n"
+        "Twin B: Maternal right upper uterus, transverse lie. FHR 150 bpm."
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "quoted"),
+    [
+        # A fetus's position on the mother's side, compared twin by twin.
+        (_TWINS, _twins_draft("right"), [("L", "right")]),
+        (_TWINS, _twins_draft("left"), []),
+        (
+            "Single IUP, cephalic, fetal spine maternal rt. Placenta anterior.",
+            "Single intrauterine pregnancy, cephalic, with the fetal spine to the maternal left."
+            " Anterior placenta.",
+            [("rt", "left")],
+        ),
+    ],
+)
+def test_a_fetus_moved_to_the_other_maternal_side_is_a_side_change(
+    verifier, source, report, quoted
+):
+    assert _quoted(verifier, source, report, "laterality") == quoted
