@@ -893,7 +893,28 @@ FINDINGS: dict[str, list[str]] = {
         # In a skeletal survey; as leukemia it stands in a history line, which is not compared.
         "cml",
     ],
-    "nipple_retraction": ["nipple retraction"],
+    "nipple_retraction": ["nipple retraction", "nipple inversion", "retracted nipple"],
+    # Breast MRI staging: tumour reaching the nipple or the skin changes surgery.
+    "nipple_enhancement": [
+        "nipple enhancement",
+        "nipple involvement",
+        "nipple invasion",
+        "nipple-areolar complex enhancement",
+        "nipple areolar complex enhancement",
+        "nipple-areolar complex involvement",
+        "enhancement of the nipple",
+        "involvement of the nipple",
+    ],
+    "skin_enhancement": ["skin enhancement", "skin involvement", "dermal enhancement"],
+    # Cartilage split from the bone beneath it (hip and knee MRI): unstable cartilage.
+    "delamination": [
+        "delamination",
+        "chondral delamination",
+        "cartilage delamination",
+        "delaminating",
+        "delaminated",
+    ],
+    "chondral_flap": ["chondral flap", "cartilage flap"],
     # Pockets walled off within a fluid space (pleural, peritoneal, spilled contrast).
     "loculation": ["loculation", "loculations"],
     # Amniotic fluid volume out of range.

@@ -136,3 +136,43 @@ def test_a_fetus_moved_to_the_other_maternal_side_is_a_side_change(
     verifier, source, report, quoted
 ):
     assert _quoted(verifier, source, report, "laterality") == quoted
+
+
+_NME = "R breast: 2 cm clumped NME retroareolar. no nipple enhancement or skin thickening."
+_CHONDRAL = "Knee MRI. Grade 3 chondral loss MFC; delamination cannot be excluded."
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "quoted"),
+    [
+        # Staging features of breast MRI and cartilage splitting from bone are findings of
+        # their own, so a denial or a hedge turned round is seen.
+        (
+            _NME,
+            "Right breast: 2 cm clumped non-mass enhancement in the retroareolar region with"
+            " nipple enhancement. No skin thickening.",
+            [("nipple enhancement", "nipple enhancement")],
+        ),
+        (
+            _NME,
+            "Right breast: 2 cm clumped non-mass enhancement in the retroareolar region. No"
+            " nipple enhancement or skin thickening.",
+            [],
+        ),
+        (
+            _CHONDRAL,
+            "Knee MRI: Grade 3 chondral loss of the medial femoral condyle without delamination.",
+            [("delamination", "delamination")],
+        ),
+        (
+            _CHONDRAL,
+            "Knee MRI: Grade 3 chondral loss of the medial femoral condyle; delamination cannot"
+            " be excluded.",
+            [],
+        ),
+    ],
+)
+def test_nipple_enhancement_and_chondral_delamination_carry_their_polarity(
+    verifier, source, report, quoted
+):
+    assert _quoted(verifier, source, report, "negation") == quoted
