@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
+from radpair.verifier.extract import find_locations
 from radpair.verifier.measure import PRIOR, comparison_labels, covers, number, same_value
 from radpair.verifier.model import (
     ABSENT,
@@ -1179,19 +1180,24 @@ def _moved_levels(src: _View, rep: _View, out: _Collector) -> None:
     """A graded finding the report puts at a level where nothing of the kind was dictated,
     when the source gives that grade of it at another level only ("moderate canal stenosis"
     at C5-6 becoming "moderate canal stenosis at C6-C7"): the level was changed."""
+    named: list[str] | None = None
     for n in rep.mentions:
         if (
             n.kind != "finding"
             or n.polarity != PRESENT
-            or n.severity is None
             or not (n.location or "").startswith("level:")
         ):
             continue
+        graded = n.severity is not None
         here = elsewhere = None
         for m in src.findings(n.key):
             if m.polarity not in _ASSERTED or not _anatomy_compatible(m.anatomy, n.anatomy):
                 continue
-            # Dictated at this level (on whatever side) or at no stated level: not moved.
+            # Dictated at this level (on whatever side) or at no stated level: not moved. An
+            # ungraded finding is checked by its level alone (below), so a fracture at no
+            # level (a rib's) does not stand for the vertebral one.
+            if m.location is None and not graded:
+                continue
             if m.location is None or _levels_overlap(m.location, n.location):
                 here = m
                 break
@@ -1202,6 +1208,13 @@ def _moved_levels(src: _View, rep: _View, out: _Collector) -> None:
                 and _sides_compatible(m, n)
             ):
                 elsewhere = m
+        if here is None and elsewhere is not None and not graded:
+            # "L1 burst fracture" given as "L2 burst fracture": a level the source never
+            # names, for a finding it gives at another level.
+            if named is None:
+                named = [place for _s, _e, place in find_locations(src.text)]
+            if any(_levels_overlap(place, n.location) for place in named if place[:6] == "level:"):
+                continue
         if here is None and elsewhere is not None:
             out.add(
                 "measurement",

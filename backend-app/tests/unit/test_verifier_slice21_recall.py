@@ -176,3 +176,23 @@ def test_nipple_enhancement_and_chondral_delamination_carry_their_polarity(
     verifier, source, report, quoted
 ):
     assert _quoted(verifier, source, report, "negation") == quoted
+
+
+_T12 = "T12 compression fx, 20% height loss. R 11th rib fx."
+
+
+@pytest.mark.parametrize(
+    ("report", "quoted"),
+    [
+        # An ungraded finding put at a level the source never names, while the source gives it
+        # at another: the level was changed (a fracture elsewhere with no level, a rib's, does
+        # not stand for it).
+        (
+            "IMPRESSION: L1 compression fracture with 20% height loss. Right 11th rib fracture.",
+            [("fx", "fracture")],
+        ),
+        ("IMPRESSION: T12 compression fracture with 20% height loss. Right 11th rib fracture.", []),
+    ],
+)
+def test_a_fracture_moved_to_a_level_the_source_never_names_is_flagged(verifier, report, quoted):
+    assert _quoted(verifier, _T12, report, "measurement") == quoted
