@@ -399,6 +399,7 @@ def compare(source: Facts, report: Facts) -> list[dict]:
     _moved_levels(src, rep, out)
     _value_sides(src, rep, out)
     _label_swaps(src, rep, out)
+    _named_values_swapped(src, rep, out)
     _dominant_sides(src, rep, out)
     _relative_sides_turned(src, rep, out)
     if "maternal" in src.lower and "maternal" in rep.lower:
@@ -548,6 +549,110 @@ def _label_swaps(src: _View, rep: _View, out: _Collector) -> None:
                     _span(a),
                     _span(moved),
                 )
+
+
+# What a single size is of, by its axis or by what it measures ("1.8 cm AP", "2.5 cm of
+# retraction", "retracted 2.5 cm"): two of them trading values within one sentence is a swap.
+_QUANTITY_NAMES = {
+    "ap": "ap",
+    "anteroposterior": "ap",
+    "antero-posterior": "ap",
+    "transverse": "transverse",
+    "craniocaudal": "craniocaudal",
+    "cranio-caudal": "craniocaudal",
+    "cc": "craniocaudal",
+    "mediolateral": "mediolateral",
+    "length": "length",
+    "long": "length",
+    "width": "width",
+    "wide": "width",
+    "depth": "depth",
+    "deep": "depth",
+    "height": "height",
+    "tall": "height",
+    "thickness": "thickness",
+    "thick": "thickness",
+    "retraction": "retraction",
+    "retracted": "retraction",
+    "displacement": "displacement",
+    "displaced": "displacement",
+    "diastasis": "diastasis",
+    "gap": "gap",
+    "retropulsion": "retropulsion",
+    "retropulsed": "retropulsion",
+    "depression": "depression",
+    "depressed": "depression",
+    "overlap": "overlap",
+    "shortening": "shortening",
+    "distraction": "distraction",
+}
+_QUANTITY = "|".join(sorted(map(re.escape, _QUANTITY_NAMES), key=len, reverse=True))
+_NAME_AFTER = re.compile(
+    rf"\s*(?:(?:in|of)\s+(?:the\s+)?)?({_QUANTITY})\b"
+    r"(?:\s+(?:dimension|diameter|plane|axis|extent))?",
+    re.IGNORECASE,
+)
+_NAME_BEFORE = re.compile(rf"\b({_QUANTITY})\b[^.;:,\n\d]{{0,24}}$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"\n|\.(?!\d)")
+_NAMED_AT_MOST = 40
+
+
+def _quantity_names(view: _View) -> list[tuple[Measurement, str, int]]:
+    """Each single length with what it is of, and where its sentence starts."""
+    found: list[tuple[Measurement, str, int]] = []
+    text, floor = view.text, 0
+    for a in sorted(view.by_dim.get("length", ()), key=lambda a: a.start):
+        if len(a.values) != 1 or a.is_range:
+            floor = a.end
+            continue
+        after = _NAME_AFTER.match(text, a.end)
+        # The words before belong to this value only past the previous value and its name
+        # ("2.5 cm in AP dimension with 1.8 cm": AP names the 2.5).
+        before = None if after else _NAME_BEFORE.search(text, max(floor, a.start - 40), a.start)
+        hit = after or before
+        floor = after.end() if after else a.end
+        if hit:
+            start = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, a.start)), default=0)
+            found.append((a, _QUANTITY_NAMES[hit.group(1).lower()], start))
+    return found
+
+
+def _named_values_swapped(src: _View, rep: _View, out: _Collector) -> None:
+    """Two sizes of one finding trading their names within a report sentence ("1.8 cm AP, 2.5
+    cm retraction" -> "2.5 cm in AP dimension with 1.8 cm of retraction"), even where another
+    sentence gives them right."""
+    lengths = src.by_dim.get("length", ())
+    if not 2 <= len(lengths) <= _NAMED_AT_MOST or len(rep.measurements) > _NAMED_AT_MOST:
+        return
+    theirs = _quantity_names(rep)
+    if len(theirs) < 2:
+        return
+    mine = _quantity_names(src)
+    said = {(name, a.values) for a, name, _s in mine}
+    flagged: set[int] = set()  # report sentences already said to swap a pair
+    for i, (a, name_a, _s) in enumerate(mine):
+        for b, name_b, _t in mine[i + 1 :]:
+            if name_a == name_b or same_value(a, b):
+                continue
+            if (name_a, b.values) in said or (name_b, a.values) in said:
+                continue  # the source itself gives them both ways
+            for c, name_c, sent_c in theirs:
+                if name_c != name_a or sent_c in flagged or not same_value(c, b):
+                    continue
+                if any(
+                    name_d == name_b and sent_d == sent_c and same_value(d, a)
+                    for d, name_d, sent_d in theirs
+                ):
+                    out.add(
+                        "measurement",
+                        f"Values swapped: '{_fmt(src.text, a)}' ({name_a}) and "
+                        f"'{_fmt(src.text, b)}' ({name_b}) in the source trade names in the "
+                        f"report.",
+                        _span(a),
+                        _span(c),
+                    )
+                    flagged.add(sent_c)
+                    break
 
 
 def _structure_side(view: _View, a: Measurement) -> tuple[str, frozenset[str]] | None:

@@ -196,3 +196,44 @@ _T12 = "T12 compression fx, 20% height loss. R 11th rib fx."
 )
 def test_a_fracture_moved_to_a_level_the_source_never_names_is_flagged(verifier, report, quoted):
     assert _quoted(verifier, _T12, report, "measurement") == quoted
+
+
+_ACHILLES = (
+    "Achilles: full thickness tear, gap 3.2 cm, 1.1 cm thick proximal stump. IMP: FT Achilles"
+    " tear, 3.2 cm gap, stump 1.1 cm thick."
+)
+_ACHILLES_FINDINGS = (
+    "Findings: Full-thickness Achilles tendon tear with a 3.2 cm gap; the proximal stump is 1.1"
+    " cm thick. "
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "quoted"),
+    [
+        # Two sizes named by what they measure (said before or after the value) trade names in
+        # one sentence of the draft, though another sentence gives them right.
+        (
+            _ACHILLES,
+            _ACHILLES_FINDINGS + "Impression: Full-thickness Achilles tendon tear with a 1.1 cm"
+            " gap and a 3.2 cm thick proximal stump.",
+            [("3.2 cm", "1.1 cm")],
+        ),
+        (
+            _ACHILLES,
+            _ACHILLES_FINDINGS + "Impression: Full-thickness Achilles tendon tear with a 3.2 cm"
+            " gap and a 1.1 cm thick proximal stump.",
+            [],
+        ),
+        (
+            "Cyst 4 cm long, 2 cm wide.",
+            "A cyst measuring 2 cm in length and 4 cm in width.",
+            [("4 cm", "2 cm")],
+        ),
+        ("Cyst 4 cm long, 2 cm wide.", "A cyst measuring 4 cm in length and 2 cm in width.", []),
+    ],
+)
+def test_two_named_sizes_trading_values_in_one_sentence_are_a_swap(
+    verifier, source, report, quoted
+):
+    assert _quoted(verifier, source, report, "measurement") == quoted
