@@ -1750,7 +1750,14 @@ def _has_partner(m: Mention, x: _View, y: _View, dictated: bool = False) -> bool
     same = [
         n
         for n in _asserting(y, m.key)
-        if (n.polarity in _ASSERTED or (_weighed(m, n) and _denial_answers(m, n, x, y)))
+        if (
+            n.polarity in _ASSERTED
+            or (
+                _weighed(m, n)
+                and _denial_answers(m, n, x, y)
+                and not (dictated and _denial_echoed(m, n, x))
+            )
+        )
         and not (dictated and _claimed(m, n, x))
     ]
     if any(_site_compatible(m, n) for n in same):
@@ -1851,6 +1858,21 @@ def _claimed(m: Mention, n: Mention, x: _View) -> bool:
         and _levels_overlap(k.location, m.location)
     )
     return said > 1
+
+
+def _denial_echoed(m: Mention, n: Mention, x: _View) -> bool:
+    """n, a denial naming no structure, echoes a denial m's own text gives at no structure,
+    where m names one ("c-spine: no fx ... R L1 TP fx" against "Cervical spine: No fracture"
+    alone): the draft kept the denial and dropped m."""
+    if n.anatomy or not m.anatomy:
+        return False
+    return any(
+        k.polarity == ABSENT
+        and not k.anatomy
+        and k.location == n.location
+        and _sides_compatible(k, n)
+        for k in x.findings(m.key)
+    )
 
 
 def _accounted_for(n: Mention, m: Mention, mine: list[Mention]) -> bool:

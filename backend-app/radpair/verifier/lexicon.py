@@ -1173,7 +1173,7 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "thoracic_spine": (["thoracic"], False, None),
     "lumbar_spine": (["lumbar"], False, None),
     # One each side of a vertebra: "right L2 and L3 transverse processes".
-    "transverse_process": (["transverse process", "transverse processes"], True, None),
+    "transverse_process": (["transverse process", "transverse processes", "tp"], True, None),
     "heart": (["heart", "cardiac"], False, None),
     "costophrenic": (["costophrenic"], True, None),
     # General anatomy vocabulary (second growth): paired structures carry True.

@@ -237,3 +237,23 @@ def test_two_named_sizes_trading_values_in_one_sentence_are_a_swap(
     verifier, source, report, quoted
 ):
     assert _quoted(verifier, source, report, "measurement") == quoted
+
+
+_TRAUMA = "C-spine: no fx. Pelvis: no fx. R L3 TP fx."
+
+
+@pytest.mark.parametrize(
+    ("report", "quoted"),
+    [
+        # The draft keeps the regional denials the source gives at no structure and drops the
+        # sited fracture: those denials echo the source's, they do not answer for it.
+        ("CERVICAL SPINE: No fracture.\nPELVIS: No fracture.", [("fx", None)]),
+        (
+            "CERVICAL SPINE: No fracture.\nPELVIS: No fracture.\nLUMBAR SPINE: Fracture of the"
+            " right L3 transverse process.",
+            [],
+        ),
+    ],
+)
+def test_a_sited_fracture_is_not_answered_by_denials_echoing_the_source(verifier, report, quoted):
+    assert _quoted(verifier, _TRAUMA, report, "omission") == quoted
