@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from radpair.verifier import Verifier, get_verifier
+from radpair.verifier.measure import extract_measurements
 
 
 @pytest.fixture(scope="module")
@@ -257,3 +258,42 @@ _TRAUMA = "C-spine: no fx. Pelvis: no fx. R L3 TP fx."
 )
 def test_a_sited_fracture_is_not_answered_by_denials_echoing_the_source(verifier, report, quoted):
     assert _quoted(verifier, _TRAUMA, report, "omission") == quoted
+
+
+_PROSTATE = (
+    "Prostate MRI.\nlesion 1: R TZ apex, 1.6 cm, PI-RADS 5.\nlesion 2: L PZ mid, 7 mm, PI-RADS 4 L"
+    " mid PZ."
+)
+
+
+@pytest.mark.parametrize(
+    ("report", "dropped"),
+    [
+        # The size on a numbered lesion's line is the lesion's, not the zone's that places it,
+        # so the lesion dropped with its size is missing; "PI-RADS 4 L" is no volume.
+        (
+            "Prostate MRI.\nLesion 1: Right transition zone apex, 1.6 cm. PI-RADS 5.\n"
+            "IMPRESSION: PI-RADS 5 right transition zone lesion.",
+            True,
+        ),
+        (
+            "Prostate MRI.\nLesion 1: Right transition zone apex, 1.6 cm. PI-RADS 5.\n"
+            "Lesion 2: Left peripheral zone, mid gland, 7 mm. PI-RADS 4.",
+            False,
+        ),
+    ],
+)
+def test_a_numbered_lesion_dropped_with_its_size_is_an_omission(verifier, report, dropped):
+    warnings = [w for w in verifier.verify(_PROSTATE, report) if w["type"] == "omission"]
+    if not dropped:
+        assert warnings == []
+        return
+    (warning,) = warnings
+    start, end = warning["source_span"]
+    assert _PROSTATE[start:end] == "lesion" and start == _PROSTATE.index("lesion 2")
+    assert warning["report_span"] is None
+
+
+@pytest.mark.parametrize("text", ["PI-RADS 4 L base PZ, 8 mm.", "Grade 2 L knee effusion, 8 mm."])
+def test_a_category_before_a_side_letter_is_not_a_volume(text):
+    assert [(m.dim, m.values) for m in extract_measurements(text)] == [("length", (8.0,))]
