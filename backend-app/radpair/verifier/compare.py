@@ -1752,11 +1752,7 @@ def _has_partner(m: Mention, x: _View, y: _View, dictated: bool = False) -> bool
         for n in _asserting(y, m.key)
         if (
             n.polarity in _ASSERTED
-            or (
-                _weighed(m, n)
-                and _denial_answers(m, n, x, y)
-                and not (dictated and _denial_echoed(m, n, x))
-            )
+            or (_weighed(m, n) and _denial_answers(m, n, x, y) and not _denial_echoed(m, n, x))
         )
         and not (dictated and _claimed(m, n, x))
     ]
@@ -1863,7 +1859,7 @@ def _claimed(m: Mention, n: Mention, x: _View) -> bool:
 def _denial_echoed(m: Mention, n: Mention, x: _View) -> bool:
     """n, a denial naming no structure, echoes a denial m's own text gives at no structure,
     where m names one ("c-spine: no fx ... R L1 TP fx" against "Cervical spine: No fracture"
-    alone): the draft kept the denial and dropped m."""
+    alone): the draft kept the denial and dropped m, or (m in the draft) kept it and added m."""
     if n.anatomy or not m.anatomy:
         return False
     return any(

@@ -297,3 +297,26 @@ def test_a_numbered_lesion_dropped_with_its_size_is_an_omission(verifier, report
 @pytest.mark.parametrize("text", ["PI-RADS 4 L base PZ, 8 mm.", "Grade 2 L knee effusion, 8 mm."])
 def test_a_category_before_a_side_letter_is_not_a_volume(text):
     assert [(m.dim, m.values) for m in extract_measurements(text)] == [("length", (8.0,))]
+
+
+_SURVEY = "Skeletal survey. skull: no fx. healing R 6th rib fx. spine nl."
+
+
+@pytest.mark.parametrize(
+    ("report", "quoted"),
+    [
+        # Likewise a sited fracture the draft adds beside the denial it echoes.
+        (
+            "Skull: No fracture.\nChest: Healing right 6th rib fracture.\nUpper extremities:"
+            " Buckle fracture of the left distal radius.\nSpine: Normal.",
+            [(None, "fracture")],
+        ),
+        ("Skull: No fracture.\nChest: Healing right 6th rib fracture.\nSpine: Normal.", []),
+    ],
+)
+def test_a_sited_fracture_added_beside_an_echoed_denial_is_an_insertion(verifier, report, quoted):
+    warnings = _quoted(verifier, _SURVEY, report, "insertion")
+    assert warnings == quoted
+    if quoted:
+        (warning,) = [w for w in verifier.verify(_SURVEY, report) if w["type"] == "insertion"]
+        assert warning["report_span"][0] > report.index("Buckle")
