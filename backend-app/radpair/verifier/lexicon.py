@@ -647,6 +647,33 @@ FINDINGS: dict[str, list[str]] = {
         "pacemaker lead",
         "pacemaker",
     ],
+    # Contrast or a vessel ending abruptly: an occlusion (MRA), an obstruction (nephrostogram)
+    # or a compressed root on a myelogram.
+    "cutoff": [
+        "cutoff",
+        "cut-off",
+        "abrupt cutoff",
+        "abrupt cut-off",
+        "root cutoff",
+        "root cut-off",
+        "nerve root cutoff",
+        "nerve root cut-off",
+        "root sleeve cutoff",
+        "root sleeve cut-off",
+    ],
+    # Neonatal umbilical lines, told apart by vessel: each tip has its own vertebral level.
+    "umbilical_venous_catheter": [
+        "uvc",
+        "umbilical venous catheter",
+        "umbilical vein catheter",
+        "umbilical venous line",
+    ],
+    "umbilical_arterial_catheter": [
+        "uac",
+        "umbilical arterial catheter",
+        "umbilical artery catheter",
+        "umbilical arterial line",
+    ],
     # A pleural drain is its own device: a left line and a right chest tube are two sides.
     "chest_tube": ["chest tube", "thoracostomy tube", "pleural drain", "pleural catheter"],
     # Tubes are told apart by where they run: an endotracheal tube kept does not stand for
@@ -1911,7 +1938,16 @@ FINDING_KINDS: dict[str, tuple[str, ...]] = {
 # or the node by its enlargement. Families match only at a compatible site.
 FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"lymphadenopathy", "lymph_node"}),
-    frozenset({"catheter", "device_tube", "chest_tube", "drainage_catheter"}),
+    frozenset(
+        {
+            "catheter",
+            "device_tube",
+            "chest_tube",
+            "drainage_catheter",
+            "umbilical_venous_catheter",
+            "umbilical_arterial_catheter",
+        }
+    ),
     frozenset({"consolidation", "pneumonia", "opacity", "atelectasis"}),
     frozenset({"embolism", "thrombus"}),
     frozenset({"hemorrhage", "hematoma"}),
@@ -1934,6 +1970,8 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"bursal_fluid", "bursitis"}),
     frozenset({"uptake", "focal_uptake"}),
     frozenset({"stenosis", "mass_effect", "obstruction", "effacement"}),
+    # An abrupt cutoff is how an occluded vessel or an obstructed duct looks.
+    frozenset({"cutoff", "occlusion", "obstruction"}),
     frozenset({"tendinosis", "thickening"}),
     frozenset(
         {

@@ -320,3 +320,43 @@ def test_a_sited_fracture_added_beside_an_echoed_denial_is_an_insertion(verifier
     if quoted:
         (warning,) = [w for w in verifier.verify(_SURVEY, report) if w["type"] == "insertion"]
         assert warning["report_span"][0] > report.index("Buckle")
+
+
+_LINES = "NICU CXR. UVC tip at T9. UAC tip T8. ETT 1 cm above carina."
+
+
+@pytest.mark.parametrize(
+    ("report", "quoted"),
+    [
+        # Umbilical lines are devices the lexicon knows, each with its tip's level.
+        (
+            "The umbilical venous catheter tip projects at T7. The umbilical arterial catheter tip"
+            " is at T8. The endotracheal tube tip is 1 cm above the carina.",
+            [("UVC", "umbilical venous catheter")],
+        ),
+        (
+            "The umbilical venous catheter tip projects at T9. The umbilical arterial catheter tip"
+            " is at T8. The endotracheal tube tip is 1 cm above the carina.",
+            [],
+        ),
+    ],
+)
+def test_an_umbilical_line_tip_moved_to_another_level_is_flagged(verifier, report, quoted):
+    assert _quoted(verifier, _LINES, report, "measurement") == quoted
+
+
+@pytest.mark.parametrize(
+    ("report", "kind", "quoted"),
+    [
+        # An abrupt cutoff is a finding of its own, and an occlusion stands for it.
+        (
+            "MRA: The left M2 superior division is patent without abrupt cutoff.",
+            "negation",
+            [("abrupt cutoff", "abrupt cutoff")],
+        ),
+        ("MRA: Abrupt occlusion of the left M2 superior division.", "omission", []),
+    ],
+)
+def test_an_abrupt_cutoff_is_a_finding_that_an_occlusion_answers(verifier, report, kind, quoted):
+    source = "MRA: abrupt cutoff of the L M2 superior division."
+    assert _quoted(verifier, source, report, kind) == quoted
