@@ -404,6 +404,8 @@ def compare(source: Facts, report: Facts) -> list[dict]:
     _relative_sides_turned(src, rep, out)
     if "maternal" in src.lower and "maternal" in rep.lower:
         _maternal_sides_moved(src, rep, out)
+    if all("rads" in v.lower or "lr-" in v.lower for v in (src, rep)):
+        _categories_changed(src, rep, out)
     return out.items
 
 
@@ -473,6 +475,55 @@ def _relative_sides_turned(src: _View, rep: _View, out: _Collector) -> None:
                 f"The source says {rel}lateral, the report {other[0]}lateral.",
                 list(span),
                 list(other[1]),
+            )
+
+
+# A reporting system's category ("BI-RADS 4", "Lung-RADS category 4A", "LR-5", "TR4"): not
+# a version ("PI-RADS v2.1", "PI-RADS 2.1").
+_RADS = re.compile(
+    r"\b(bi|pi|li|ti|o|lung|cad)[- ]?rads\b(?:\s+(?:us|mri))?"
+    r"(?:\s+(?:category|cat\.?|score|assessment|classification))?\s*[:=]?\s*(?:tr-?)?"
+    r"(\d(?!\.?\d)[a-c]?)(?![a-z0-9])"
+    r"|\blr-(\d|m|nc|tiv|tr)\b|\btr-?([1-5])\b"
+)
+
+
+def _categories(view: _View) -> dict[str, list[tuple[str, tuple[int, int]]]]:
+    """Per reporting system: each category the text gives, with its span."""
+    found: dict[str, list[tuple[str, tuple[int, int]]]] = {}
+    for m in _RADS.finditer(view.lower):
+        if m.group(2):
+            system, group = m.group(1), 2
+        else:
+            system, group = ("li", 3) if m.group(3) else ("ti", 4)
+        found.setdefault(system, []).append((m.group(group), m.span(group)))
+    return found
+
+
+def _same_category(a: str, b: str) -> bool:
+    """Equal, or one a subcategory of the other ("4" and "4a")."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _categories_changed(src: _View, rep: _View, out: _Collector) -> None:
+    """A category the report gives that the source never gives in that system, where the
+    source does give one ("Lung-RADS 4A" drafted as "Lung-RADS 3")."""
+    mine = _categories(src)
+    for system, given in _categories(rep).items():
+        dictated = mine.get(system)
+        if not dictated:
+            continue
+        for value, span in given:
+            if any(_same_category(value, v) for v, _s in dictated):
+                continue
+            # Point at the dictated category the draft does not repeat, if there is one.
+            lost = [(v, s) for v, s in dictated if not any(_same_category(v, w) for w, _t in given)]
+            v, s = (lost or dictated)[0]
+            out.add(
+                "measurement",
+                f"Category changed: the source gives {v.upper()}, the report {value.upper()}.",
+                list(s),
+                list(span),
             )
 
 

@@ -360,3 +360,35 @@ def test_an_umbilical_line_tip_moved_to_another_level_is_flagged(verifier, repor
 def test_an_abrupt_cutoff_is_a_finding_that_an_occlusion_answers(verifier, report, kind, quoted):
     source = "MRA: abrupt cutoff of the L M2 superior division."
     assert _quoted(verifier, source, report, kind) == quoted
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "quoted"),
+    [
+        # A reporting system's category the draft gives but the source never does.
+        (
+            "LDCT. 8 mm solid RLL nodule. Lung-RADS 4A.",
+            "IMPRESSION: 8 mm solid right lower lobe nodule. Lung-RADS category 3.",
+            [("4A", "3")],
+        ),
+        ("Obs 1: seg 7, 2.1 cm, LR-5.", "Segment 7: 2.1 cm observation, LI-RADS 4.", [("5", "4")]),
+        # The same category written otherwise, a subcategory, or a version, is no change.
+        ("Obs 1: seg 7, 2.1 cm, LR-5.", "Segment 7: 2.1 cm observation, LI-RADS 5.", []),
+        ("R 10:00 mass, BI-RADS 4B.", "Right breast mass at 10 o'clock. BI-RADS 4.", []),
+        (
+            "PI-RADS v2.1. L PZ lesion 9 mm, PI-RADS 4.",
+            "Assessed with PI-RADS 2.1: 9 mm left peripheral zone lesion, PI-RADS 4.",
+            [],
+        ),
+    ],
+)
+def test_a_changed_reporting_category_is_flagged(verifier, source, report, quoted):
+    found = [
+        q
+        for q, w in zip(
+            _quoted(verifier, source, report, "measurement"),
+            [w for w in verifier.verify(source, report) if w["type"] == "measurement"],
+        )
+        if w["message"].startswith("Category")
+    ]
+    assert found == quoted
