@@ -1199,6 +1199,20 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "epidural": (["epidural"], False, None),
     "thoracic_spine": (["thoracic"], False, None),
     "lumbar_spine": (["lumbar"], False, None),
+    # The posterior elements, one each side of a vertebra ("right C6 lamina", "left L5
+    # pedicle"); the transverse foramen carries the vertebral artery, no nerve root.
+    "lamina": (["lamina", "laminae", "laminar"], True, None),
+    "pedicle": (["pedicle", "pedicles"], True, None),
+    "lateral_mass": (
+        ["lateral mass", "lateral masses", "articular pillar", "articular process"],
+        True,
+        None,
+    ),
+    "foramen_transversarium": (
+        ["foramen transversarium", "foramina transversaria", "transverse foramen"],
+        True,
+        None,
+    ),
     # One each side of a vertebra: "right L2 and L3 transverse processes".
     "transverse_process": (["transverse process", "transverse processes", "tp"], True, None),
     "heart": (["heart", "cardiac"], False, None),
@@ -1318,6 +1332,9 @@ BONES: frozenset[str] = frozenset(
     {
         "rib",
         "transverse_process",
+        "lamina",
+        "pedicle",
+        "lateral_mass",
         "distal_radius",
         "ulnar_styloid",
         "lateral_malleolus",

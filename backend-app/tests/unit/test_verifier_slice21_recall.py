@@ -392,3 +392,31 @@ def test_a_changed_reporting_category_is_flagged(verifier, source, report, quote
         if w["message"].startswith("Category")
     ]
     assert found == quoted
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "quoted"),
+    [
+        # The posterior elements of a vertebra have a side each.
+        (
+            "CT C-spine. nondisplaced fx R C5 lamina. no perched facets.",
+            "FINDINGS: Nondisplaced fracture of the left C5 lamina. No perched facets.",
+            [("R", "left")],
+        ),
+        (
+            "CT C-spine. nondisplaced fx R C5 lamina. no perched facets.",
+            "FINDINGS: Nondisplaced fracture of the right C5 lamina. No perched facets.",
+            [],
+        ),
+        ("CT L-spine. L L4 pedicle fx.", "Fracture of the right L4 pedicle.", [("L", "right")]),
+        (
+            "CT C-spine. R C6 lateral mass fx.",
+            "Fracture of the left C6 lateral mass.",
+            [("R", "left")],
+        ),
+    ],
+)
+def test_a_side_changed_at_a_vertebral_posterior_element_is_flagged(
+    verifier, source, report, quoted
+):
+    assert _quoted(verifier, source, report, "laterality") == quoted
