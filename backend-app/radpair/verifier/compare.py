@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
+from radpair.verifier.extract import find_locations
 from radpair.verifier.measure import PRIOR, comparison_labels, covers, number, same_value
 from radpair.verifier.model import (
     ABSENT,
@@ -421,8 +422,13 @@ def compare(source: Facts, report: Facts) -> list[dict]:
     _moved_levels(src, rep, out)
     _value_sides(src, rep, out)
     _label_swaps(src, rep, out)
+    _named_values_swapped(src, rep, out)
     _dominant_sides(src, rep, out)
     _relative_sides_turned(src, rep, out)
+    if "maternal" in src.lower and "maternal" in rep.lower:
+        _maternal_sides_moved(src, rep, out)
+    if all("rads" in v.lower or "lr-" in v.lower for v in (src, rep)):
+        _categories_changed(src, rep, out)
     return out.items
 
 
@@ -495,6 +501,91 @@ def _relative_sides_turned(src: _View, rep: _View, out: _Collector) -> None:
             )
 
 
+# A reporting system's category ("BI-RADS 4", "Lung-RADS category 4A", "LR-5", "TR4"): not
+# a version ("PI-RADS v2.1", "PI-RADS 2.1").
+_RADS = re.compile(
+    r"\b(bi|pi|li|ti|o|lung|cad)[- ]?rads\b(?:\s+(?:us|mri))?"
+    r"(?:\s+(?:category|cat\.?|score|assessment|classification))?\s*[:=]?\s*(?:tr-?)?"
+    r"(\d(?!\.?\d)[a-c]?)(?![a-z0-9])"
+    r"|\blr-(\d|m|nc|tiv|tr)\b|\btr-?([1-5])\b"
+)
+
+
+def _categories(view: _View) -> dict[str, list[tuple[str, tuple[int, int]]]]:
+    """Per reporting system: each category the text gives, with its span."""
+    found: dict[str, list[tuple[str, tuple[int, int]]]] = {}
+    for m in _RADS.finditer(view.lower):
+        if m.group(2):
+            system, group = m.group(1), 2
+        else:
+            system, group = ("li", 3) if m.group(3) else ("ti", 4)
+        found.setdefault(system, []).append((m.group(group), m.span(group)))
+    return found
+
+
+def _same_category(a: str, b: str) -> bool:
+    """Equal, or one a subcategory of the other ("4" and "4a")."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _categories_changed(src: _View, rep: _View, out: _Collector) -> None:
+    """A category the report gives that the source never gives in that system, where the
+    source does give one ("Lung-RADS 4A" drafted as "Lung-RADS 3")."""
+    mine = _categories(src)
+    for system, given in _categories(rep).items():
+        dictated = mine.get(system)
+        if not dictated:
+            continue
+        for value, span in given:
+            if any(_same_category(value, v) for v, _s in dictated):
+                continue
+            # Point at the dictated category the draft does not repeat, if there is one.
+            lost = [(v, s) for v, s in dictated if not any(_same_category(v, w) for w, _t in given)]
+            v, s = (lost or dictated)[0]
+            out.add(
+                "measurement",
+                f"Category changed: the source gives {v.upper()}, the report {value.upper()}.",
+                list(s),
+                list(span),
+            )
+
+
+# A fetus's position is given on the mother's side ("maternal R lower", "on the maternal
+# left"), under the label of the twin it belongs to ("Twin A:", "Fetus 2").
+_MATERNAL_SIDE = re.compile(r"\bmaternal\s+(left|right|lt|rt|l|r)\b")
+_FETUS_LABEL = re.compile(r"\b(?:twin|fetus|baby|triplet|sac)\s+([a-d1-4])\b")
+
+
+def _maternal_sides(view: _View) -> dict[str | None, tuple[set[str], tuple[int, int]]]:
+    """Per fetus label (None before any): the maternal sides given under it and the first's
+    span."""
+    labels = [(m.start(), m.group(1)) for m in _FETUS_LABEL.finditer(view.lower)]
+    found: dict[str | None, tuple[set[str], tuple[int, int]]] = {}
+    for m in _MATERNAL_SIDE.finditer(view.lower):
+        i = bisect_left(labels, (m.start(), "")) - 1
+        label = labels[i][1] if i >= 0 else None
+        sides, _span0 = found.setdefault(label, (set(), m.span(1)))
+        sides.add(_SIDE_OF.get(m.group(1)) or m.group(1).upper())
+    return found
+
+
+def _maternal_sides_moved(src: _View, rep: _View, out: _Collector) -> None:
+    """A fetus placed on the other side of the mother: "Twin A: maternal R" became "Twin A:
+    maternal left". Compared per twin label, and only where both texts place that fetus."""
+    theirs = _maternal_sides(rep)
+    for label, (sides, span) in _maternal_sides(src).items():
+        other = theirs.get(label)
+        if other is not None and not sides & other[0]:
+            who = f"twin {label.upper()}" if label else "the fetus"
+            out.add(
+                "laterality",
+                f"The source places {who} on the maternal {_side_word(frozenset(sides))}, "
+                f"the report on the maternal {_side_word(frozenset(other[0]))}.",
+                list(span),
+                list(other[1]),
+            )
+
+
 # Above this many labelled values in a text the swap check is skipped (it compares pairs).
 _LABELLED_AT_MOST = 40
 
@@ -532,6 +623,110 @@ def _label_swaps(src: _View, rep: _View, out: _Collector) -> None:
                     _span(a),
                     _span(moved),
                 )
+
+
+# What a single size is of, by its axis or by what it measures ("1.8 cm AP", "2.5 cm of
+# retraction", "retracted 2.5 cm"): two of them trading values within one sentence is a swap.
+_QUANTITY_NAMES = {
+    "ap": "ap",
+    "anteroposterior": "ap",
+    "antero-posterior": "ap",
+    "transverse": "transverse",
+    "craniocaudal": "craniocaudal",
+    "cranio-caudal": "craniocaudal",
+    "cc": "craniocaudal",
+    "mediolateral": "mediolateral",
+    "length": "length",
+    "long": "length",
+    "width": "width",
+    "wide": "width",
+    "depth": "depth",
+    "deep": "depth",
+    "height": "height",
+    "tall": "height",
+    "thickness": "thickness",
+    "thick": "thickness",
+    "retraction": "retraction",
+    "retracted": "retraction",
+    "displacement": "displacement",
+    "displaced": "displacement",
+    "diastasis": "diastasis",
+    "gap": "gap",
+    "retropulsion": "retropulsion",
+    "retropulsed": "retropulsion",
+    "depression": "depression",
+    "depressed": "depression",
+    "overlap": "overlap",
+    "shortening": "shortening",
+    "distraction": "distraction",
+}
+_QUANTITY = "|".join(sorted(map(re.escape, _QUANTITY_NAMES), key=len, reverse=True))
+_NAME_AFTER = re.compile(
+    rf"\s*(?:(?:in|of)\s+(?:the\s+)?)?({_QUANTITY})\b"
+    r"(?:\s+(?:dimension|diameter|plane|axis|extent))?",
+    re.IGNORECASE,
+)
+_NAME_BEFORE = re.compile(rf"\b({_QUANTITY})\b[^.;:,\n\d]{{0,24}}$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"\n|\.(?!\d)")
+_NAMED_AT_MOST = 40
+
+
+def _quantity_names(view: _View) -> list[tuple[Measurement, str, int]]:
+    """Each single length with what it is of, and where its sentence starts."""
+    found: list[tuple[Measurement, str, int]] = []
+    text, floor = view.text, 0
+    for a in sorted(view.by_dim.get("length", ()), key=lambda a: a.start):
+        if len(a.values) != 1 or a.is_range:
+            floor = a.end
+            continue
+        after = _NAME_AFTER.match(text, a.end)
+        # The words before belong to this value only past the previous value and its name
+        # ("2.5 cm in AP dimension with 1.8 cm": AP names the 2.5).
+        before = None if after else _NAME_BEFORE.search(text, max(floor, a.start - 40), a.start)
+        hit = after or before
+        floor = after.end() if after else a.end
+        if hit:
+            start = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, a.start)), default=0)
+            found.append((a, _QUANTITY_NAMES[hit.group(1).lower()], start))
+    return found
+
+
+def _named_values_swapped(src: _View, rep: _View, out: _Collector) -> None:
+    """Two sizes of one finding trading their names within a report sentence ("1.8 cm AP, 2.5
+    cm retraction" -> "2.5 cm in AP dimension with 1.8 cm of retraction"), even where another
+    sentence gives them right."""
+    lengths = src.by_dim.get("length", ())
+    if not 2 <= len(lengths) <= _NAMED_AT_MOST or len(rep.measurements) > _NAMED_AT_MOST:
+        return
+    theirs = _quantity_names(rep)
+    if len(theirs) < 2:
+        return
+    mine = _quantity_names(src)
+    said = {(name, a.values) for a, name, _s in mine}
+    flagged: set[int] = set()  # report sentences already said to swap a pair
+    for i, (a, name_a, _s) in enumerate(mine):
+        for b, name_b, _t in mine[i + 1 :]:
+            if name_a == name_b or same_value(a, b):
+                continue
+            if (name_a, b.values) in said or (name_b, a.values) in said:
+                continue  # the source itself gives them both ways
+            for c, name_c, sent_c in theirs:
+                if name_c != name_a or sent_c in flagged or not same_value(c, b):
+                    continue
+                if any(
+                    name_d == name_b and sent_d == sent_c and same_value(d, a)
+                    for d, name_d, sent_d in theirs
+                ):
+                    out.add(
+                        "measurement",
+                        f"Values swapped: '{_fmt(src.text, a)}' ({name_a}) and "
+                        f"'{_fmt(src.text, b)}' ({name_b}) in the source trade names in the "
+                        f"report.",
+                        _span(a),
+                        _span(c),
+                    )
+                    flagged.add(sent_c)
+                    break
 
 
 def _structure_side(view: _View, a: Measurement) -> tuple[str, frozenset[str]] | None:
@@ -1208,19 +1403,24 @@ def _moved_levels(src: _View, rep: _View, out: _Collector) -> None:
     """A graded finding the report puts at a level where nothing of the kind was dictated,
     when the source gives that grade of it at another level only ("moderate canal stenosis"
     at C5-6 becoming "moderate canal stenosis at C6-C7"): the level was changed."""
+    named: list[str] | None = None
     for n in rep.mentions:
         if (
             n.kind != "finding"
             or n.polarity != PRESENT
-            or n.severity is None
             or not (n.location or "").startswith("level:")
         ):
             continue
+        graded = n.severity is not None
         here = elsewhere = None
         for m in src.findings(n.key):
             if m.polarity not in _ASSERTED or not _anatomy_compatible(m.anatomy, n.anatomy):
                 continue
-            # Dictated at this level (on whatever side) or at no stated level: not moved.
+            # Dictated at this level (on whatever side) or at no stated level: not moved. An
+            # ungraded finding is checked by its level alone (below), so a fracture at no
+            # level (a rib's) does not stand for the vertebral one.
+            if m.location is None and not graded:
+                continue
             if m.location is None or _levels_overlap(m.location, n.location):
                 here = m
                 break
@@ -1231,6 +1431,13 @@ def _moved_levels(src: _View, rep: _View, out: _Collector) -> None:
                 and _sides_compatible(m, n)
             ):
                 elsewhere = m
+        if here is None and elsewhere is not None and not graded:
+            # "L1 burst fracture" given as "L2 burst fracture": a level the source never
+            # names, for a finding it gives at another level.
+            if named is None:
+                named = [place for _s, _e, place in find_locations(src.text)]
+            if any(_levels_overlap(place, n.location) for place in named if place[:6] == "level:"):
+                continue
         if here is None and elsewhere is not None:
             out.add(
                 "measurement",
@@ -1661,7 +1868,10 @@ def _has_partner(m: Mention, x: _View, y: _View, dictated: bool = False) -> bool
     same = [
         n
         for n in _asserting(y, m.key)
-        if (n.polarity in _ASSERTED or (_weighed(m, n) and _denial_answers(m, n, x, y)))
+        if (
+            n.polarity in _ASSERTED
+            or (_weighed(m, n) and _denial_answers(m, n, x, y) and not _denial_echoed(m, n, x))
+        )
         and not (dictated and _claimed(m, n, x))
     ]
     if any(_site_compatible(m, n) for n in same):
@@ -1762,6 +1972,21 @@ def _claimed(m: Mention, n: Mention, x: _View) -> bool:
         and _levels_overlap(k.location, m.location)
     )
     return said > 1
+
+
+def _denial_echoed(m: Mention, n: Mention, x: _View) -> bool:
+    """n, a denial naming no structure, echoes a denial m's own text gives at no structure,
+    where m names one ("c-spine: no fx ... R L1 TP fx" against "Cervical spine: No fracture"
+    alone): the draft kept the denial and dropped m, or (m in the draft) kept it and added m."""
+    if n.anatomy or not m.anatomy:
+        return False
+    return any(
+        k.polarity == ABSENT
+        and not k.anatomy
+        and k.location == n.location
+        and _sides_compatible(k, n)
+        for k in x.findings(m.key)
+    )
 
 
 def _accounted_for(n: Mention, m: Mention, mine: list[Mention]) -> bool:

@@ -540,10 +540,12 @@ class SideMatcher:
             f"{re.escape(a[1:])}"
             for a in abbrevs
         )
-        # Nor before a number ("L 4"), unless the number is an ordinal ("R 6th and 7th ribs")
-        # or a percentage or a fraction naming a site ("L 33% radius", "L 1/3 radius").
+        # Nor before a number ("L 4"), unless the number is an ordinal ("R 6th and 7th ribs"),
+        # a percentage or a fraction naming a site ("L 33% radius", "L 1/3 radius") or a clock
+        # face position ("L 10:00").
         self.abbrev = re.compile(
-            rf"({abbrev})\.?(?![A-Za-z0-9/\-])(?!\s*\d(?!\d*(?:st|nd|rd|th\b|%|/\d)))"
+            rf"({abbrev})\.?(?![A-Za-z0-9/\-])"
+            r"(?!\s*\d(?!\d*(?:st|nd|rd|th\b|%|/\d|:[0-5]\d(?!\d)|\s*o'?\s?clock)))"
         )
 
     def find(self, text: str, lower: str, terms: Sequence[Term]) -> list[SideWord]:
@@ -1397,8 +1399,12 @@ def _attach_sides(
             if target is None:
                 # Nothing follows it but punctuation: "... effusion, left." reads as post.
                 end = sentence_of.sentences[si].end
-                post = sw.end >= end or (
-                    _FIRST_VISIBLE.match(lower, sw.end, end).group(1) not in _ALNUM
+                post = (
+                    sw.end >= end
+                    or _FIRST_VISIBLE.match(lower, sw.end, end).group(1) not in _ALNUM
+                    # "mass L 10:00, posterior depth": a side with its clock face position
+                    # places the finding before it.
+                    or _CLOCK_AFTER.match(lower, sw.end, end) is not None
                 )
         if target is None and post:
             k = _last_ending_by(ends, sw.start)  # the last term before the side word
@@ -1414,6 +1420,7 @@ def _attach_sides(
 
 
 _FIRST_VISIBLE = re.compile(r"\s*(\S?)")
+_CLOCK_AFTER = re.compile(r"\s*(?:1[0-2]|0?[1-9])(?::[0-5]\d\b|\s*o'?\s?clock)")
 
 
 def _last_ending_by(ends: list[int], pos: int) -> int | None:
@@ -1644,12 +1651,13 @@ def _attach_measurements(
             best = min(far)[1]
         if (
             best is not None
-            and mentions[best].polarity == ABSENT
+            and (mentions[best].polarity == ABSENT or mentions[best].kind == "anatomy")
             and h in label_finding
             and "\n" not in lower[mentions[label_finding[h]].span[1] : meas.start]
         ):
             # "Obs 2: seg 4a, 8 mm, APHE without washout": the size on the label's line is
-            # the labelled observation's; a denied finding has none.
+            # the labelled observation's; a denied finding has none, and a structure there
+            # ("Lesion 2: L PZ base, 8 mm") places the labelled lesion.
             best = label_finding[h]
         meas.mention = best
 
@@ -1690,14 +1698,22 @@ def _relative_sides(
 ) -> list[SideWord]:
     """ "Contralateral" and "ipsilateral" read against the exam title's one side ("Left lower
     extremity duplex ... contralateral CFV" is the right one)."""
-    if not sentences:
+    # A leading label naming no side ("EXAMINATION:") is no title: the sentence it heads is.
+    first = 0
+    while (
+        first + 1 < len(sentences)
+        and sentences[first].is_label
+        and not any(s.end <= sentences[first].end for s in sides)
+    ):
+        first += 1
+    if first >= len(sentences):
         return sides
-    title_end = sentences[0].end
+    title_end = sentences[first].end
     title = {s.side for s in sides if s.end <= title_end}
-    if (not title or title == {"B"}) and len(sentences) > 1:
+    if (not title or title == {"B"}) and len(sentences) > first + 1:
         # "Bilateral breast MRI. Known right breast carcinoma. ... Contralateral breast: ...":
         # with both sides imaged, the side of the known disease in the history is the own one.
-        start, title_end = title_end, sentences[1].end
+        start, title_end = title_end, sentences[first + 1].end
         title = {s.side for s in sides if start <= s.start and s.end <= title_end}
     if len(title) != 1 or "B" in title:
         return sides

@@ -699,6 +699,33 @@ FINDINGS: dict[str, list[str]] = {
         "pacemaker lead",
         "pacemaker",
     ],
+    # Contrast or a vessel ending abruptly: an occlusion (MRA), an obstruction (nephrostogram)
+    # or a compressed root on a myelogram.
+    "cutoff": [
+        "cutoff",
+        "cut-off",
+        "abrupt cutoff",
+        "abrupt cut-off",
+        "root cutoff",
+        "root cut-off",
+        "nerve root cutoff",
+        "nerve root cut-off",
+        "root sleeve cutoff",
+        "root sleeve cut-off",
+    ],
+    # Neonatal umbilical lines, told apart by vessel: each tip has its own vertebral level.
+    "umbilical_venous_catheter": [
+        "uvc",
+        "umbilical venous catheter",
+        "umbilical vein catheter",
+        "umbilical venous line",
+    ],
+    "umbilical_arterial_catheter": [
+        "uac",
+        "umbilical arterial catheter",
+        "umbilical artery catheter",
+        "umbilical arterial line",
+    ],
     # A pleural drain is its own device: a left line and a right chest tube are two sides.
     "chest_tube": ["chest tube", "thoracostomy tube", "pleural drain", "pleural catheter"],
     # Tubes are told apart by where they run: an endotracheal tube kept does not stand for
@@ -961,7 +988,28 @@ FINDINGS: dict[str, list[str]] = {
         # In a skeletal survey; as leukemia it stands in a history line, which is not compared.
         "cml",
     ],
-    "nipple_retraction": ["nipple retraction"],
+    "nipple_retraction": ["nipple retraction", "nipple inversion", "retracted nipple"],
+    # Breast MRI staging: tumour reaching the nipple or the skin changes surgery.
+    "nipple_enhancement": [
+        "nipple enhancement",
+        "nipple involvement",
+        "nipple invasion",
+        "nipple-areolar complex enhancement",
+        "nipple areolar complex enhancement",
+        "nipple-areolar complex involvement",
+        "enhancement of the nipple",
+        "involvement of the nipple",
+    ],
+    "skin_enhancement": ["skin enhancement", "skin involvement", "dermal enhancement"],
+    # Cartilage split from the bone beneath it (hip and knee MRI): unstable cartilage.
+    "delamination": [
+        "delamination",
+        "chondral delamination",
+        "cartilage delamination",
+        "delaminating",
+        "delaminated",
+    ],
+    "chondral_flap": ["chondral flap", "cartilage flap"],
     # Pockets walled off within a fluid space (pleural, peritoneal, spilled contrast).
     "loculation": ["loculation", "loculations"],
     # Amniotic fluid volume out of range.
@@ -1219,8 +1267,22 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "epidural": (["epidural"], False, None),
     "thoracic_spine": (["thoracic"], False, None),
     "lumbar_spine": (["lumbar"], False, None),
+    # The posterior elements, one each side of a vertebra ("right C6 lamina", "left L5
+    # pedicle"); the transverse foramen carries the vertebral artery, no nerve root.
+    "lamina": (["lamina", "laminae", "laminar"], True, None),
+    "pedicle": (["pedicle", "pedicles"], True, None),
+    "lateral_mass": (
+        ["lateral mass", "lateral masses", "articular pillar", "articular process"],
+        True,
+        None,
+    ),
+    "foramen_transversarium": (
+        ["foramen transversarium", "foramina transversaria", "transverse foramen"],
+        True,
+        None,
+    ),
     # One each side of a vertebra: "right L2 and L3 transverse processes".
-    "transverse_process": (["transverse process", "transverse processes"], True, None),
+    "transverse_process": (["transverse process", "transverse processes", "tp"], True, None),
     "heart": (["heart", "cardiac"], False, None),
     "costophrenic": (["costophrenic"], True, None),
     # General anatomy vocabulary (second growth): paired structures carry True.
@@ -1276,6 +1338,8 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "sacroiliac": (["sacroiliac joint", "sacroiliac", "si joint"], True, None),
     "pubic_ramus": (["pubic ramus", "pubic rami", "superior pubic ramus"], True, None),
     "iliac_bone": (["iliac wing", "ilium", "iliac crest", "iliac bone"], True, None),
+    # The sacrum is one bone, but its alae and foramina lie one each side of it.
+    "sacral_ala": (["sacral ala", "sacral alae", "sacral wing", "sacral ala zone"], True, None),
     "renal_artery": (["renal artery", "renal arteries"], True, "kidney"),
     "renal_vein": (["renal vein", "renal veins"], True, "kidney"),
     "femoral_artery": (
@@ -1291,6 +1355,12 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "pulmonary_vein": (["pulmonary vein", "pulmonary veins"], True, None),
     "seminal_vesicle": (["seminal vesicle", "seminal vesicles"], True, None),
     "fallopian_tube": (["fallopian tube", "fallopian tubes"], True, None),
+    # Deep endometriosis is staged by the ligament it infiltrates, one each side.
+    "uterosacral_ligament": (
+        ["uterosacral ligament", "uterosacral ligaments", "uterosacral lig", "uterosacral", "usl"],
+        True,
+        None,
+    ),
     "renal_pelvis": (["renal pelvis", "collecting system"], True, "kidney"),
     "lacrimal_gland": (["lacrimal gland"], True, None),
     "atfl": (["anterior talofibular ligament", "atfl"], True, "ankle"),
@@ -1330,6 +1400,9 @@ BONES: frozenset[str] = frozenset(
     {
         "rib",
         "transverse_process",
+        "lamina",
+        "pedicle",
+        "lateral_mass",
         "distal_radius",
         "ulnar_styloid",
         "lateral_malleolus",
@@ -1366,6 +1439,7 @@ BONES: frozenset[str] = frozenset(
         "hamate",
         "pubic_ramus",
         "iliac_bone",
+        "sacral_ala",
         "temporal_bone",
         "tegmen",
         "ossicles",
@@ -1955,7 +2029,16 @@ FINDING_KINDS: dict[str, tuple[str, ...]] = {
 # or the node by its enlargement. Families match only at a compatible site.
 FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"lymphadenopathy", "lymph_node"}),
-    frozenset({"catheter", "device_tube", "chest_tube", "drainage_catheter"}),
+    frozenset(
+        {
+            "catheter",
+            "device_tube",
+            "chest_tube",
+            "drainage_catheter",
+            "umbilical_venous_catheter",
+            "umbilical_arterial_catheter",
+        }
+    ),
     frozenset({"consolidation", "pneumonia", "opacity", "atelectasis"}),
     frozenset({"embolism", "thrombus"}),
     frozenset({"hemorrhage", "hematoma"}),
@@ -1978,6 +2061,8 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"bursal_fluid", "bursitis"}),
     frozenset({"uptake", "focal_uptake"}),
     frozenset({"stenosis", "mass_effect", "obstruction", "effacement"}),
+    # An abrupt cutoff is how an occluded vessel or an obstructed duct looks.
+    frozenset({"cutoff", "occlusion", "obstruction"}),
     frozenset({"tendinosis", "thickening"}),
     frozenset(
         {

@@ -214,6 +214,10 @@ def _value_side(text: str, start: int, end: int) -> str | None:
 
 
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# A number naming a category or a grade, not an amount ("PI-RADS 4", "grade 2").
+_CATEGORY_BEFORE = re.compile(
+    r"(?:rads|grade|category|cat|stage|type|station|level|score)\s*:?\s*$", re.IGNORECASE
+)
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _WORD_AFTER = re.compile(r" [A-Za-z]")
 _SITE_AFTER = re.compile(r"\)?\s*(?:radius|site)\b", re.IGNORECASE)
@@ -376,6 +380,8 @@ def extract_measurements(text: str) -> list[Measurement]:
             # "station 4L", "10L": a nodal station and its side; "PI-RADS 4 L mid PZ" a score
             # and a side; "2L of fluid" stays.
             continue
+        if last == "L" and _CATEGORY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "PI-RADS 4 L base PZ": a category, then the side of the next finding
         if last == "G":
             dim = "gauge"  # "18G", "18 G": a capital G is a needle gauge; grams are "g"
         values = []

@@ -87,7 +87,6 @@ def _ids(pairs) -> list[str]:
 # Known misses, kept visible: a side that describes only the largest of a bilateral finding.
 _KNOWN_SIDES = {
     "us-24": "side of 'the largest' of bilateral cysts is not tracked",
-    "h4-fl-ugi-76": "a position relative to a sided landmark ('right of the right pedicle')",
     "h6-us-transplant-25": "'right iliac fossa' and 'left lower quadrant' are two names of places",
     "h12-ir-liverbx-36": "a bare 'Right lobe' is read as the thyroid's; 'left hepatic lobe' is "
     "a fixed name of another structure",
