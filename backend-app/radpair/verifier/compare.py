@@ -762,13 +762,26 @@ def _value_sides(src: _View, rep: _View, out: _Collector) -> None:
             ]
         if same and all(side_b != side_a for _, side_b in same):
             b, side_b = same[0]
-            out.add(
-                "laterality",
+            message = (
                 f"'{_fmt(src.text, a)}' is given for the {_side_word(frozenset(side_a))} in "
-                f"the source but for the {_side_word(frozenset(side_b))} in the report.",
-                _span(a),
-                _span(b),
+                f"the source but for the {_side_word(frozenset(side_b))} in the report."
             )
+            out.add("laterality", message, _span(a), _span(b))
+            if _traded_between_sides(src, rep, a, side_a, side_b):
+                out.add("measurement", message, _span(a), _span(b))
+
+
+def _traded_between_sides(src: _View, rep: _View, a: Measurement, side_a: str, side_b: str) -> bool:
+    """The two sides traded values ("left 58%, right 42%" as "42% left and 58% right"): each
+    side's value changed, a measurement error as well as a side one."""
+    return any(
+        c is not a
+        and c.side == side_b
+        and c.dim == a.dim
+        and not same_value(c, a)
+        and any(d.side == side_a and same_value(c, d) for d in rep.by_dim.get(a.dim, ()))
+        for c in src.measurements
+    )
 
 
 def _pair(x_is_src: bool, a, b):

@@ -153,7 +153,9 @@ _SCORE_RE = re.compile(
 PRIOR = ":prior"
 # A side word that labels a value itself: "right 18 mm", "left: 58%", "42% left".
 _SIDE_BEFORE = re.compile(r"\b(left|right|lt|rt)\s*:?\s*$", re.IGNORECASE)
-_SIDE_AFTER = re.compile(r"^\s*(left|right)\b(?!\s*(?:-|\w))", re.IGNORECASE)
+# After the value only where the side ends the phrase ("42% left and 58% right"), not where it
+# begins the next ("5 mm right lower lobe").
+_SIDE_AFTER = re.compile(r"^\s*(left|right)\b(?!\s*(?:-|(?!(?:and|or)\b)\w))", re.IGNORECASE)
 
 
 # What names a value: the last words before it in its clause, fillers skipped ("Cephalic vein
@@ -208,7 +210,7 @@ def _value_label(text: str, start: int, end: int) -> tuple[str, ...]:
 def _value_side(text: str, start: int, end: int) -> str | None:
     """L or R when a side word stands right before (or alone right after) the value."""
     hit = _SIDE_BEFORE.search(text, max(0, start - 8), start) or _SIDE_AFTER.match(
-        text[end : end + 8]
+        text[end : end + 12]
     )
     return ("L" if hit.group(1).lower() in ("left", "lt") else "R") if hit else None
 

@@ -207,3 +207,39 @@ def test_heldout21_values_are_read_as_their_kind(text, expected):
 @pytest.mark.parametrize("text", ["fibroid, T2 hypo homogeneous", "foci T2 hyper on FLAIR"])
 def test_a_sequence_name_before_a_bare_signal_word_is_no_vertebra(text):
     assert find_locations(text) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "kinds"),
+    [
+        # Two sides trading their values: each side's value changed, and its side.
+        (
+            "MAG3. Differential renal function: left 58%, right 42%.",
+            "FINDINGS: Differential renal function is 42% left and 58% right.",
+            {"measurement", "laterality"},
+        ),
+        # One value moved to the other side, nothing taken in exchange: a side change.
+        (
+            "MAG3. Differential renal function: left 58%.",
+            "FINDINGS: Differential renal function is 58% right.",
+            {"laterality"},
+        ),
+    ],
+)
+def test_values_given_for_the_other_side_raise_by_whether_the_sides_traded(
+    verifier, source, report, kinds
+):
+    warnings = verifier.verify(source, report)
+    assert {w["type"] for w in warnings} == kinds
+    quoted = {
+        (source[w["source_span"][0] : w["source_span"][1]], w["type"])
+        for w in warnings
+        if source[w["source_span"][0] : w["source_span"][1]]
+        == report[w["report_span"][0] : w["report_span"][1]]
+    }
+    assert {("58%", kind) for kind in kinds} <= quoted
+
+
+def test_a_side_after_a_value_and_before_the_next_value_labels_it():
+    a, b = extract_measurements("function is 42% left and 58% right.")
+    assert (a.side, b.side) == ("L", "R")
