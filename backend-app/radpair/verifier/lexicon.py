@@ -178,7 +178,15 @@ FINDINGS: dict[str, list[str]] = {
         "parenchymal hemorrhage",
         "iph",
     ],
-    "infarct": ["infarct", "infarction", "stroke", "lacunar infarct", "territorial infarct"],
+    "infarct": [
+        "infarct",
+        "infarction",
+        "stroke",
+        "lacunar infarct",
+        "territorial infarct",
+        "lacune",
+        "lacunes",
+    ],
     "embolism": ["embolism", "embolus", "emboli", "pe", "filling defect", "embolic occlusion"],
     "thrombus": ["thrombus", "thrombosis", "dvt", "clot", "thrombi"],
     "thrombophlebitis": ["thrombophlebitis"],
@@ -262,14 +270,15 @@ FINDINGS: dict[str, list[str]] = {
         "free fluid",
         # Ultrasound dictation's shorthand ("small amt simple FF cul de sac", "no FF").
         "ff",
-        "fluid collection",
-        "collection",
         # Free fluid named by its space is still free fluid.
         "free intraperitoneal fluid",
         "free peritoneal fluid",
         "free pelvic fluid",
         "free abdominal fluid",
     ],
+    # A walled-off collection is not free fluid: "no fluid collection" beside "small free fluid"
+    # denies the abscess, not the fluid.
+    "collection": ["fluid collection", "collection"],
     "ascites": ["ascites"],
     "metastasis": ["metastasis", "metastases", "metastatic disease", "mets"],
     "steatosis": ["steatosis", "fatty liver", "fatty infiltration"],
@@ -605,6 +614,16 @@ FINDINGS: dict[str, list[str]] = {
         "loss of grey-white matter differentiation",
         "early ischemic change",
         "ischemic change",
+        *(
+            f"{change} of the gray{joint}white {part}"
+            for change in ("effacement", "blurring", "loss")
+            for joint in ("-", " ")
+            for part in ("junction", "matter junction", "matter interface", "interface")
+        ),
+        # Early ischaemia on CT is named by the change that shows it, and the other way round.
+        "early ischemia",
+        "acute ischemia",
+        "early acute ischemia",
     ],
     # "Chronic microvascular ischemic change" is white matter disease, not an acute ischemic
     # change.
@@ -2075,7 +2094,9 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     ),
     # An enlarged vessel or duct is a dilated one ("enlarged main pulmonary artery").
     frozenset({"enlargement", "hepatomegaly", "splenomegaly", "cardiomegaly", "ductal_dilation"}),
-    frozenset({"infarct", "pulmonary_infarct", "gray_white_loss", "hyperdense_vessel"}),
+    frozenset({"infarct", "pulmonary_infarct", "gray_white_loss"}),
+    # A collection is what free fluid is called when its nature is left open.
+    frozenset({"collection", "free_fluid"}),
     frozenset({"ductal_dilation", "hydronephrosis", "hydroureter"}),
     frozenset({"thickening", "wall_thickening", "mucosal_thickening", "bronchial_wall_thickening"}),
 )
