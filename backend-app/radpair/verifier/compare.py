@@ -1203,6 +1203,7 @@ def _bare_number_in(view: _View, value: float) -> bool:
 
 
 _SIZES = frozenset({"length", "area", "volume"})
+_REFERENCE_LABELS = frozenset({("reference",), ("ref",), ("nl",), ("normal",), ("range",)})
 
 
 def _unitless_in(view: _View, a: Measurement) -> bool:
@@ -1294,6 +1295,8 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             continue
         if what == "unmatched" and other is None and _prior_same_as_now(x, y, a):
             continue
+        if what == "unmatched" and other is None and a.label[-1:] in _REFERENCE_LABELS:
+            continue  # "(reference 5-15%)": a normal range quoted, not a patient's value
         if (
             what == "unmatched"
             and other is None

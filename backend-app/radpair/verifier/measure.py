@@ -194,7 +194,11 @@ def _value_label(text: str, start: int, end: int) -> tuple[str, ...]:
     raw = _LABEL_WORD.findall(window[cut:].lower())
     if not raw and cut and window[cut - 1] == ":":
         # "Pyloric channel length: 14 mm": a value given after its name and a colon.
+        colon = cut
         cut = max((m.end() for m in _LABEL_STOP.finditer(window, 0, cut - 1)), default=0)
+        timed = _TIME_BEFORE.search(window, cut, colon)
+        if timed:
+            return (f"{int(timed.group(1))}-hour",)  # "- 4 hours: 42%"
         raw = _LABEL_WORD.findall(window[cut:].lower())
     if "of" in raw:
         # "transverse diameter of the pylorus is 1.9 cm": the value is the diameter; what

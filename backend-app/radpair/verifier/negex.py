@@ -22,7 +22,9 @@ _VERB = re.compile(
     r"persists|identified|there|shows|show|extends|extending)\b"
 )
 _LIST_CONT = re.compile(r"^\s*(?:or|and|nor)\b")
-_WITH = re.compile(r"^\s*with\b")
+# After a comma, "with ..." or a finding given an amount ("no posterior features, minimal
+# internal vascularity") starts a new statement that the denial before it does not reach.
+_NEW_STATEMENT = re.compile(r"^\s*(?:with|minimal|mild|moderate|small|trace|some)\b")
 
 _PRE_WINDOW = 10
 _POST_WINDOW = 6
@@ -170,7 +172,7 @@ def _blocked(lower: str, a: int, b: int, terminators: Sequence[tuple[int, int]])
         following = _STOP.split(following)[0]
         if _VERB.search(following) and not _LIST_CONT.match(following):
             return True
-        if _WITH.match(following):
+        if _NEW_STATEMENT.match(following):
             return True  # ", with ..." adds a statement; "no X with Y" denies both
         comma = lower.find(",", comma + 1, b)
     return False
