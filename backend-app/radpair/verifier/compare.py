@@ -153,7 +153,7 @@ _GRADED = re.compile(
 # Words that describe how a finding is distributed: after a finding's label they assert it.
 _PATTERNED = re.compile(
     r"\s*(?:subendocardial|subepicardial|epicardial|mid-?wall|transmural|patchy|focal|diffuse"
-    r"|multifocal|linear|nodular|punctate)\b",
+    r"|multifocal|linear|nodular|punctate|present|seen|identified|visuali[sz]ed)\b",
     re.I,
 )
 
@@ -598,6 +598,17 @@ def _labels_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return long[-len(short) :] == short
 
 
+_SIDE_NAMES = {"left": "right", "right": "left", "lt": "rt", "rt": "lt"}
+
+
+def _sides_of_one_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two labels naming the two sides of one structure ("right kidney", "left kidney")."""
+    if len(a) != len(b):
+        return False
+    differ = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(differ) == 1 and _SIDE_NAMES.get(differ[0][0]) == differ[0][1]
+
+
 def _label_swaps(src: _View, rep: _View, out: _Collector) -> None:
     """Two named values that trade places: "diameter 6 mm, depth 4 mm" -> "diameter 4, depth 6"."""
     named = [a for a in src.measurements if a.label and len(a.values) == 1]
@@ -616,13 +627,15 @@ def _label_swaps(src: _View, rep: _View, out: _Collector) -> None:
                 continue
             moved = next((c for c in a_rep if same_value(c, b)), None)
             if moved is not None and any(same_value(c, a) for c in b_rep):
-                out.add(
-                    "measurement",
+                message = (
                     f"Values swapped: '{_fmt(src.text, a)}' and '{_fmt(src.text, b)}' in the "
-                    f"source are given the other way round in the report.",
-                    _span(a),
-                    _span(moved),
+                    f"source are given the other way round in the report."
                 )
+                out.add("measurement", message, _span(a), _span(moved))
+                if _sides_of_one_name(a.label, b.label):
+                    # "right kidney 11.0, left kidney 11.4" the other way round: the sides
+                    # traded their values.
+                    out.add("laterality", message, _span(a), _span(moved))
 
 
 # What a single size is of, by its axis or by what it measures ("1.8 cm AP", "2.5 cm of

@@ -511,6 +511,19 @@ FINDINGS: dict[str, list[str]] = {
         "venous invasion",
     ],
     "hill_sachs": ["hill-sachs deformity", "hill-sachs lesion", "hill sachs"],
+    # The glenoid side of an anterior dislocation: a labral tear, or a fracture of the rim,
+    # which is a different finding ("Bankart. No bony Bankart").
+    "bankart_lesion": ["bankart lesion", "bankart"],
+    "bony_bankart": [
+        "bony bankart",
+        "osseous bankart",
+        "bankart fragment",
+        "bankart fracture",
+        "bony bankart lesion",
+        "osseous bankart lesion",
+        "osseous bankart fragment",
+        "bony bankart fragment",
+    ],
     "compression_deformity": ["compression deformity"],
     "murphy_sign": [
         "murphy sign",
@@ -579,7 +592,7 @@ FINDINGS: dict[str, list[str]] = {
         "septal lines",
     ],
     "slipped_epiphysis": ["slipped capital femoral epiphysis", "scfe", "slipped epiphysis"],
-    "hiatal_hernia": ["hiatal hernia"],
+    "hiatal_hernia": ["hiatal hernia", "hh"],
     "coronary_calcification": ["coronary artery calcification", "coronary calcification"],
     # In a vessel wall, not in the tissue: benign vascular calcs are not the breast's own.
     "vascular_calcification": [

@@ -22,6 +22,7 @@ _VERB = re.compile(
     r"persists|identified|there|shows|show|extends|extending)\b"
 )
 _LIST_CONT = re.compile(r"^\s*(?:or|and|nor)\b")
+_LIST_END = re.compile(r"\b(?:or|nor)\b")
 # After a comma, "with ..." or a finding given an amount ("no posterior features, minimal
 # internal vascularity") starts a new statement that the denial before it does not reach.
 _NEW_STATEMENT = re.compile(r"^\s*(?:with|minimal|mild|moderate|small|trace|some)\b")
@@ -170,7 +171,14 @@ def _blocked(lower: str, a: int, b: int, terminators: Sequence[tuple[int, int]])
     while comma >= 0:
         following = lower[comma + 1 : b + 80].split(",")[0]
         following = _STOP.split(following)[0]
-        if _VERB.search(following) and not _LIST_CONT.match(following):
+        verb = _VERB.search(following)
+        if (
+            verb
+            and not _LIST_CONT.match(following)
+            and not _LIST_END.search(following, 0, verb.start())
+        ):
+            # A new clause; but "no stricture, mass or ring is identified" ends its list with
+            # the verb the whole list shares.
             return True
         if _NEW_STATEMENT.match(following):
             return True  # ", with ..." adds a statement; "no X with Y" denies both
