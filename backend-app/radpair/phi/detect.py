@@ -2489,14 +2489,25 @@ _RULES: tuple[_Rule, ...] = (
         "v",
     ),
     _rule("TIME", r"(?<![\w.])(?:[01]\d|2[0-3])[0-5]\d\s*(?i:hours|hrs|hr|h)\b"),
-    # "10H35" (South Africa, France), a time with the Thai "น." or Malay "pagi"/"petang"
-    # after it ("13.20 น.", "10.20 pagi").
+    # "10H35" (South Africa, France), Flemish and Dutch "11u05", a time with the Thai "น." or
+    # Malay "pagi"/"petang" after it ("13.20 น.", "10.20 pagi").
     _rule(
         "TIME",
         r"(?<![\w.:])(?:[01]\d|2[0-3])[hH][0-5]\d\b"
+        r"|(?<![\w.:,])(?:[01]?\d|2[0-3])u[0-5]\d\b"
         r"|(?<![\w.:])(?:[01]?\d|2[0-3])[.:][0-5]\d"
         r"(?:[ \t]*(?i:pagi|petang|malam)\b|(?=[ \t]*น\.))",
-        needs=re.compile(r"\d[hH]\d|น\.|(?i:pagi|petang|malam)"),
+        needs=re.compile(r"\d[hHu]\d|น\.|(?i:pagi|petang|malam)"),
+    ),
+    # A time written with a dot after the clock word of a site abroad: Scandinavian "kl. 08.55",
+    # Finnish "klo 22.14", German "um 13.40", Dutch "om 9.15", Polish "godz. 7.38", Italian
+    # "alle 10.30", Portuguese "às 14.10" (a size has its unit after it).
+    _rule(
+        "TIME",
+        r"(?i)(?<![\w.])(?:kl|klo|kello|um|gegen|om|godz|ore|alle|às|a[ \t]+las|saat)\.?[ \t]+"
+        rf"(?P<v>(?:[01]?\d|2[0-3])\.[0-5]\d)(?!\d|[.,]\d|[ \t]*{_UNITS}\b)",
+        "v",
+        needs=re.compile(r"\d\.[0-5]\d"),
     ),
     _rule(
         "TIME",
