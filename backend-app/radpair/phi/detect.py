@@ -2194,6 +2194,13 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule("DATE", r"(?<![\w./-])\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})(?![\w/-])"),
     _rule("DATE", rf"(?<![\w./-])\d{{1,2}}\.\d{{1,2}}\.{_YEAR}(?!\w|\.\d)"),
+    # Czech, Slovak and German write a space after each dot: "4. 5. 1950", "12. 10. 2023".
+    _rule(
+        "DATE",
+        rf"(?<![\w./-])(?:0?[1-9]|[12]\d|3[01])\.[ \t](?:0?[1-9]|1[0-2])\.[ \t]?{_YEAR}"
+        r"(?!\w|\.\d)",
+        needs=re.compile(r"\d\.[ \t]\d\d?\.[ \t]?[12]\d\d\d"),
+    ),
     # "10.02.24", "03.14.25": a date with a two-digit year (never a version: no fourth part).
     _rule(
         "DATE",

@@ -41,3 +41,23 @@ CLOCK_WORDS_BEFORE_SIZES = [
 @pytest.mark.parametrize("text, number", CLOCK_WORDS_BEFORE_SIZES)
 def test_a_size_after_a_clock_word_stays(text, number):
     assert not any(number in span for span in _masked(text))
+
+
+SPACED_DAY_FIRST_DATES = [
+    ("Pacient: nar. 7. 11. 1948, RČ viz výše", "7. 11. 1948"),
+    ("Vyšetření: RTG hrudníku PA, 2. 4. 2024, 10:20", "2. 4. 2024"),
+    ("Voraufnahme vom 15. 3.2023 zum Vergleich.", "15. 3.2023"),
+]
+
+
+@pytest.mark.parametrize("text, date", SPACED_DAY_FIRST_DATES)
+def test_a_day_first_date_with_a_space_after_each_dot_is_masked_whole(text, date):
+    assert date in _masked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nález: 1. 2. 3. žebro vpravo bez změn.", "Stenose 2. 3. Grades, KTI 0,56."],
+)
+def test_numbered_items_with_dots_are_not_a_spaced_date(text):
+    assert _masked(text) == []
