@@ -327,10 +327,13 @@ _SPOKEN_TIME = (
     rf"|(?:(?:a[ \t]+)?quarter|half|five|ten|twenty(?:[ -]five)?)[ \t]+(?:past|to|after)[ \t]+"
     rf"{_HOUR_WORD}"
     rf"|half[ \t]+{_HOUR_WORD}"
-    rf"|(?:oh|zero)[ -]?{_ORDINAL_TENS}[ \t]+hundred(?:[ \t]+hours)?"
+    # "fourteen hundred twenty": the minutes may follow the hundred.
+    rf"|(?:oh|zero)[ -]?{_ORDINAL_TENS}[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?{_MINUTE_WORD})?"
+    rf"(?:[ \t]+hours)?"
     rf"|(?:oh|zero)[ -]{_ORDINAL_TENS}[ -](?:{_MINUTE_WORD}|zero[ -]{_ORDINAL_TENS})"
     rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ -]{_MINUTE_WORD}"
-    rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ \t]+hundred(?:[ \t]+hours)?)"
+    rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ \t]+hundred"
+    rf"(?:[ \t]+(?:and[ \t]+)?{_MINUTE_WORD})?(?:[ \t]+hours)?)"
 )
 # After a key ("id number", "folder number") four digits said as words are enough.
 # The spelling alphabet: "mike four four seven ...", "trauma yankee ...".
@@ -2259,6 +2262,27 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         needs=frozenset({"date", "dated", "dob", "b", "birth", "born", "service", "birthday"}),
     ),
+    # "comparison from oh six oh two twenty three", "previous study on eleven twenty two twenty
+    # three", "signed oh nine oh four twenty four": month, day and year said as numbers after a
+    # word that leads to a date (a year of two words, never digits that could be an id's).
+    _rule(
+        "DATE",
+        rf"(?i)\b(?:on|from|since|dated|signed|before|after|until|through|prior|previous|"
+        rf"comparison|performed|done|dictated|"
+        # or after the study compared: "bone scan oh four oh one twenty three".
+        rf"scan|study|exam|examination|ultrasound|radiograph|films?|mri|c[ \t]t|m[ \t]r[ \t]i)"
+        rf"[ \t]+"
+        rf"(?P<v>{_SPOKEN_MONTH_NUMBER}[ \t]+{_SPOKEN_DAY_NUMBER}[ \t]+"
+        rf"(?:{_SPOKEN_YEAR}|{_TENS}(?:[ -]{_ORDINAL_TENS})?|(?:oh|zero)[ \t]+{_ORDINAL_TENS}))\b"
+        rf"(?![ \t-]+(?:{_DIGIT_WORD}|{_TEEN}|{_TENS}|hundred|thousand|point)\b)"
+        rf"(?![ \t]+(?:{_UNITS}|millimeters?|centimeters?|millimetres?|centimetres?|percent)\b)",
+        "v",
+        needs=frozenset(
+            """on from since dated signed before after until through prior previous comparison
+            performed done dictated scan study exam examination ultrasound radiograph film films
+            mri t i""".split()
+        ),
+    ),
     # "my birthday is 4 12 62", "d o b 23 7 1958": a date said as numbers after a date cue.
     _rule(
         "DATE",
@@ -2427,19 +2451,23 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "TIME",
-        rf"(?i)(?<!\w)(?=[AaBbUuSsTtLlOo@])(?:at|@|around|about|approximately|by|until|since|"
-        rf"before|after|time(?:[ \t]+of[ \t]+(?:exam|study|scan|injury|arrival|call|procedure|"
+        rf"(?i)(?<!\w)(?=[AaBbUuSsTtLlOo@])(?:at|@|around|about|approximately|"
+        # "since twenty twenty one" is a year unless hours or "p m" follow.
+        rf"(?:by|until|since|before|after)(?![ \t]+twenty[ -]twenty(?:[ -]{_ORDINAL_TENS}\b)?+"
+        rf"(?![ \t]+(?:hours|hrs|[ap]\.?[ \t]?m)\b))|"
+        rf"time(?:[ \t]+of[ \t]+(?:exam|study|scan|injury|arrival|call|procedure|"
         rf"dictation|report|transcription))?(?::|[ \t]+colon)?|"
         # The clock times of a stroke call said aloud: "last known well twenty one ten", "scan
         # start twenty two oh two", "onset ...".
         rf"last[ \t]+(?:known[ \t]+)?(?:well|normal|seen(?:[ \t]+(?:well|normal))?)|"
         rf"(?:scan[ \t]+)?start(?:ed)?|onset)[ \t]+"
         rf"(?:(?:approximately|about|around)[ \t]+)?(?P<v>{_SPOKEN_TIME}{_TIME_OF_DAY})\b"
-        rf"(?![ \t,-]+{_DIGIT_WORD}\b)"
+        rf"(?![ \t,-]+{_DIGIT_WORD}\b)(?![ \t-]+(?:{_TEEN}|{_TENS})\b)"
         # After "p m" no size can follow: "at two forty p m by telephone" is a time.
         rf"(?:(?<=m)(?<=[ap][ \t.]m|[ap]\.m|[ \t][ap]m)"
         rf"|(?![ \t]+(?:{_UNITS}|millimeters?|centimeters?|millimetres?|centimetres?|percent|"
-        rf"weeks?|days?|months?|years?|levels?|vessels?|views?|o['’]clock|times)\b))",
+        rf"milli(?:liter|litre|gram)s?|micrograms?|weeks?|days?|months?|years?|levels?|vessels?|"
+        rf"views?|o['’]clock|times)\b))",
         "v",
         keep=lambda m: not _clock_position(m),
         needs=_NUMBER_WORDS,

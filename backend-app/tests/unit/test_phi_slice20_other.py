@@ -61,3 +61,55 @@ def test_a_day_first_date_with_a_space_after_each_dot_is_masked_whole(text, date
 )
 def test_numbered_items_with_dots_are_not_a_spaced_date(text):
     assert _masked(text) == []
+
+
+SPOKEN_NUMBER_DATES = [
+    ("comparison c t from oh three oh nine twenty two period", "oh three oh nine twenty two"),
+    ("prior study on twelve fourteen twenty one showed the same", "twelve fourteen twenty one"),
+    ("comparison bone scan oh seven oh two twenty four period", "oh seven oh two twenty four"),
+    ("electronically signed oh one fifteen twenty five at noon", "oh one fifteen twenty five"),
+]
+
+
+@pytest.mark.parametrize("text, date", SPOKEN_NUMBER_DATES)
+def test_a_month_day_and_two_word_year_said_after_a_date_word_are_masked(text, date):
+    assert date in _masked(text)
+
+
+SPOKEN_NUMBERS_THAT_ARE_NOT_DATES = [
+    "the lesion on two twelve twenty millimeters images period",
+    "on one two three four five the digits were read back",
+    "study on three views period",
+]
+
+
+@pytest.mark.parametrize("text", SPOKEN_NUMBERS_THAT_ARE_NOT_DATES)
+def test_numbers_said_after_a_date_word_without_a_date_shape_stay(text):
+    assert not any(span.category == "DATE" for span in find_identifiers(text)), _masked(text)
+
+
+@pytest.mark.parametrize(
+    "text, time",
+    [
+        ("called to stroke team at fourteen hundred twenty comma", "fourteen hundred twenty"),
+        ("scan start oh nine hundred and fifteen period", "oh nine hundred and fifteen"),
+    ],
+)
+def test_minutes_after_a_spoken_hundred_hours_are_part_of_the_time(text, time):
+    assert time in _masked(text)
+
+
+def test_a_spoken_hundred_before_a_unit_stays():
+    assert _masked("infused at fifteen hundred twenty milliliters per hour") == []
+
+
+@pytest.mark.parametrize(
+    "text, masked",
+    [
+        ("nodule unchanged since twenty twenty one period", []),
+        ("stable before twenty twenty two comma", []),
+        ("no change since twenty twenty one hours period", ["twenty twenty one hours"]),
+    ],
+)
+def test_a_year_said_after_since_is_not_a_time_unless_hours_follow(text, masked):
+    assert _masked(text) == masked
