@@ -541,7 +541,8 @@ def _digit_count(text: str) -> int:
 
 # Pagers, bleeps and extensions may have three digits ("bleep 334").
 _SHORT_NUMBER_KEYS = frozenset(
-    "pager page beeper bleep ext extension téléavertisseur teleavertisseur".split()
+    """pager page beeper bleep ext extension téléavertisseur teleavertisseur wew wewn sein bip
+    bipper durchwahl klappe nebenstelle interno anexo ramal toestel locator""".split()
 )
 
 
@@ -559,7 +560,8 @@ def _keyed_phone(match: re.Match) -> tuple[int, int] | None:
     """A number after a phone key, three digits for pagers and extensions, four or more else,
     not a size; "area code" is part of the number said after it."""
     key = match.group("k").lower()
-    minimum = 3 if key in _SHORT_NUMBER_KEYS else 4
+    short = key in _SHORT_NUMBER_KEYS or key.startswith("paged") or match.group("x")
+    minimum = 3 if short else 4
     if _digit_count(match.group("v")) < minimum:
         return None
     if _SIZE_AFTER.match(match.string, match.end("v")):
@@ -2049,14 +2051,24 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "PHONE",
-        r"(?i)(?<!\w)(?=[PpTtMmFfCcRrSsEeBbAaHhGgLlVv])"
-        r"(?P<k>phone|telephone|tel|ph|mob|fax|facsimile|t[ée]l[ée]c|pager|page|"
+        r"(?i)(?<!\w)(?=[PpTtMmFfCcRrSsEeBbAaHhGgLlVvWwKkDdIiNn])"
+        # A pager called to: "paged directly to 3-0917".
+        r"(?P<k>paged(?:[ \t]+directly)?[ \t]+(?:to|at|on)|"
+        # Extensions and pagers of sites abroad: Polish "wew.", Dutch "sein", French "bip",
+        # German "Durchwahl" and "Klappe", Italian "interno", Spanish "anexo", a "locator".
+        r"wew|wewn|sein|bip|bipper|durchwahl|klappe|nebenstelle|interno|anexo|ramal|toestel|"
+        r"locator|"
+        # Portuguese and Spanish: "contacto 912 345 678", "telemóvel", "teléfono".
+        r"contacto|contato|telefone|tel[ée]fono|telem[óo]vel|celular|"
+        r"phone|telephone|tel|ph|mob|fax|facsimile|t[ée]l[ée]c|pager|page|"
         r"beeper|bleep|cell|mobile|callback|call\s*back|call|contact|reach|reached|switchboard|"
         # "local" and "loc." are the extension at sites in the Philippines and Canada.
         r"ext|extension|local|loc|area\s+code|telefon|tlf|handy|gsm|m[oó]vil|cellulare|"
         r"t[ée]l[ée]avertisseur|"
         # Hospital handsets and Asian sites' phones ("Vocera 7-3321", "PHS 6021", "HP 9123 4560").
         r"vocera|spectralink|ascom|phs|handphone|hp)\.?"
+        # The extension's word after the phone's: "tel. wew. 2314", "Telefon Klappe 4 5 8 2 1".
+        r"(?:[ \t]*(?P<x>wew|wewn|durchwahl|klappe|interno|anexo|ramal|toestel|ext)\b\.?)?"
         r"\s*(?:number|no\.?|#)?\s*(?:is\s+)?[:#]?\s*(?:(?:us|me|him|her|them)\s+)?"
         r"(?:at\s+|on\s+)?"
         # Digits said one by one with a spoken "dash" ("6 1 3 dash 5 5 5 dash 0 1 1 2"), an

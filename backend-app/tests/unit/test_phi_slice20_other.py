@@ -113,3 +113,33 @@ def test_a_spoken_hundred_before_a_unit_stays():
 )
 def test_a_year_said_after_since_is_not_a_time_unless_hours_follow(text, masked):
     assert _masked(text) == masked
+
+
+EXTENSIONS_AFTER_LOCAL_WORDS = [
+    ("Skierowanie: lek. Jan Nowak, SOR, tel. wew. 4417", "4417"),
+    ("Aanvrager: dr. Bakker, neuroloog, sein 3382", "3382"),
+    ("Le Dr Martin (neurologie, bip 42 118) a été informé.", "42 118"),
+    ("Befund an Stationsarzt Telefon Klappe 3 7 1 9 0 durchgegeben", "3 7 1 9 0"),
+    ("Rückruf unter Durchwahl 2281 erbeten.", "2281"),
+    ("Surgery was paged directly to 4-2218 at 1738h.", "4-2218"),
+    ("IR on call paged via locator 77-1043.", "77-1043"),
+    ("Requesting physician: Dra. Costa, contacto 913 222 417", "913 222 417"),
+    ("Médico: Dr. Ruiz, teléfono 612 448 902", "612 448 902"),
+]
+
+
+@pytest.mark.parametrize("text, number", EXTENSIONS_AFTER_LOCAL_WORDS)
+def test_a_short_extension_after_a_local_phone_word_is_masked(text, number):
+    assert number in _masked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Befund wird sein 3 cm großer Herd bleiben.",
+        "Klappe: Aortenklappe 22 mm, Mitralklappe unauffällig.",
+        "tel. wew. 12",
+    ],
+)
+def test_sizes_and_short_numbers_after_a_local_phone_word_stay(text):
+    assert _masked(text) == []
