@@ -1957,6 +1957,19 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         keep=_numbered_field,
     ),
+    # "Nº processo: 1182 440", "Nº utente SNS: 284 517 903", "N° d'examen : ...", "Nr badania:
+    # ...": the number sign of sites abroad before the field's words and its colon.
+    _rule(
+        "ID",
+        r"(?<!\w)(?:N[º°]|N\.º|Nr\.?|Núm\.?)[ \t]*(?:d['’]|de[ \t]+|do[ \t]+|da[ \t]+)?"
+        r"(?P<f>[^\W\d_]+)(?:[ \t]+[^\W\d_]+){0,2}[ \t]*(?:\([A-Za-z]{2,6}\)[ \t]*)?:[ \t]*"
+        # A longer number in groups is left whole to the rules of its shape.
+        rf"(?P<v>{_ID_GROUPED})(?![\w/-]|[ ]\d)",
+        "v",
+        keep=lambda m: _digit_count(m.group("v")) >= 4
+        and m.group("f").lower() not in _NOT_ID_FIELDS,
+        needs=re.compile(r"N[º°]|N\.º|\bNr\b|Núm"),
+    ),
     *_dicom_dump_rules(),
     # "m as in mary r as in robert four four zero two nine one": letters said with a word for
     # each, and the digits after them.
@@ -2954,8 +2967,11 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "ID",
         # "ACC-US-24-007781": a site's prefix may stand before the kind's.
-        r"(?<![\w.-])#?[A-Za-z]{0,5}(?:-[A-Za-z]{1,5})?-?\d[\d-]{3,}\d[A-Za-z]{0,3}(?![\w-]|\.\w)"
-        + rf"(?!\s*{_UNITS}\b)",
+        # A check part after a slash (a Czech birth number "505504/0127"), a birth date's six
+        # digits and the serial a space after where the field ends (a Norwegian "031166 48213").
+        r"(?<![\w.-])#?[A-Za-z]{0,5}(?:-[A-Za-z]{1,5})?-?\d[\d-]{3,}\d[A-Za-z]{0,3}"
+        r"(?:/\d{3,4}(?=[\s,;)]|$)|(?<=(?<![\d-])\d{6})[ ]\d{4,5}(?=[ \t]*(?:$|[\n,;)])))?"
+        r"(?![\w-]|\.\w)" + rf"(?!\s*{_UNITS}\b)",
         keep=_long_id,
         # The digit run of every match, found far faster than the pattern tries each word.
         needs=re.compile(r"\d[\d-]{3,}\d"),

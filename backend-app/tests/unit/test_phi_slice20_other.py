@@ -143,3 +143,30 @@ def test_a_short_extension_after_a_local_phone_word_is_masked(text, number):
 )
 def test_sizes_and_short_numbers_after_a_local_phone_word_stay(text):
     assert _masked(text) == []
+
+
+GROUPED_AND_CHECKED_IDS = [
+    ("RČ: 615312/0448   ID pacienta v NIS: 1000412", "615312/0448"),
+    ("Re: patient, f. 21.04.1958, fødselsnr. 210458 33917", "210458 33917"),
+    ("Data de nascimento: 19-XI-1956   Nº processo: 2291 118", "2291 118"),
+    ("Nº utente SNS: 301 442 876   NIF: 213 884 056", "301 442 876"),
+    ("N° d'examen : IRM-LS-0219845", "IRM-LS-0219845"),
+    ("Nr badania: 4471 2209", "4471 2209"),
+]
+
+
+@pytest.mark.parametrize("text, number", GROUPED_AND_CHECKED_IDS)
+def test_ids_with_a_check_part_or_after_a_number_sign_are_masked_whole(text, number):
+    assert number in _masked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nº série: 4, imagem 87, corte 3 mm.",
+        "Nr. Segment: 2241, Läsion 2 cm.",
+        "Dose 123456 mGy in 3 fractions.",
+    ],
+)
+def test_numbered_parts_of_a_study_after_a_number_sign_stay(text):
+    assert _masked(text) == []
