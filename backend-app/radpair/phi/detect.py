@@ -2587,6 +2587,16 @@ _RULES: tuple[_Rule, ...] = (
         "v",
     ),
     _rule("AGE", rf"(?i)\b(?:aged?|age:)\s*[~≈]?\s*(?P<v>{_AGE_NUM})\b(?!\s*{_UNITS}\b)", "v"),
+    # The word for age at sites abroad: Finnish "Ikä 91 v.", German "Alter: 93", Dutch
+    # "leeftijd", Italian "età", Spanish "edad", Portuguese "idade", Polish "wiek", Czech "věk",
+    # Swedish "ålder", Danish and Norwegian "alder", French "âge", Malay and Indonesian "umur".
+    _rule(
+        "AGE",
+        r"(?i)(?<!\w)(?:ikä|alter|leeftijd|età|edad|idade|wiek|věk|ålder|alder|âge|umur|usia)"
+        rf"[ \t]*:?[ \t]*(?P<v>{_AGE_NUM})\b(?![.,]\d|[ \t]*(?:{_UNITS}|%)\b)",
+        "v",
+        needs=re.compile(r"(?i)ik|alter|leeftijd|et|edad|idade|wiek|v[ěe]k|lder|ge\b|umur|usia"),
+    ),
     # "Age/Sex: 93 / F", "Age/Gender: 91Y/M": a header's combined field.
     _rule("AGE", rf"(?i)\bage[ \t]*/[ \t]*(?:sex|gender)[ \t]*:?[ \t]*(?P<v>{_AGE_NUM})\b", "v"),
     # "she's 91".
@@ -2598,8 +2608,9 @@ _RULES: tuple[_Rule, ...] = (
     # "96 Jahre", "90 ans", "93 años", "91 jaar": an age in the site's language.
     _rule(
         "AGE",
-        rf"(?<![\w.-]){_AGE_NUM}[ \t]*-?[ \t]*(?i:jahre?n?|j\.|ans|años|anos|anni|jaar|år|ar|yaş|"
-        rf"yas|lat|let|vuotta)(?!\w)",
+        rf"(?<![\w.-]){_AGE_NUM}[ \t]*-?[ \t]*(?i:jahre?n?|j\.|ans|años|anos|anni|jaar|jr|år|ar|"
+        # Finnish "v." for "vuotta".
+        rf"yaş|yas|lat|let|vuotta|(?-i:v)\.)(?!\w)",
     ),
     _rule(
         "AGE",

@@ -170,3 +170,25 @@ def test_ids_with_a_check_part_or_after_a_number_sign_are_masked_whole(text, num
 )
 def test_numbered_parts_of_a_study_after_a_number_sign_stay(text):
     assert _masked(text) == []
+
+
+AGES_IN_LOCAL_PHRASING = [
+    ("Ikä 93 v. Lähettävä lääkäri: LL Virtanen", "93"),
+    ("Pt: Jansen, geb. 05-01-1929, 95 jr", "95 jr"),
+    ("Alter: 92, weiblich", "92"),
+    ("Paziente di età 97, allettata", "97"),
+    ("Edad: 91 años", "91"),
+]
+
+
+@pytest.mark.parametrize("text, age", AGES_IN_LOCAL_PHRASING)
+def test_an_age_over_89_after_a_local_age_word_or_before_its_unit_is_masked(text, age):
+    assert any(age in span for span in _masked(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Alter Befund: Läsion 95 mm.", "Wiek kostny 96%.", "Ikä 45 v., ei muutosta."],
+)
+def test_sizes_and_young_ages_after_a_local_age_word_stay(text):
+    assert _masked(text) == []
