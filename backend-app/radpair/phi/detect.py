@@ -1887,6 +1887,16 @@ _RULES: tuple[_Rule, ...] = (
         r"w[ \t]*w[ \t]*w[ \t]+dot)[ \t]+.*?(?=[ \t]+(?:period|comma|full[ \t]+stop)\b|[ \t]*$)",
         needs=frozenset({"slash", "dot"}),
     ),
+    # "image share dot valleyhealth dot org slash patient slash ...": an address said aloud
+    # without its scheme, from the words of its host to the end of its sentence.
+    _rule(
+        "URL",
+        r"(?im)\b(?:(?!(?:the|a|an|at|via|on|to|from|link|portal|website|site|is|colon|visit|see|"
+        r"and|or|in|go|my|our|your|of)\b)[a-z0-9-]+[ \t]+)?[a-z0-9-]+(?:[ \t]+dot[ \t]+[a-z0-9-]+)*"
+        r"[ \t]+dot[ \t]+(?:com|org|net|edu|gov|health|info|io|us|uk|ca|au|de|fr|nl)\b"
+        r"(?:[ \t]+slash[ \t]+.*?(?=[ \t]+(?:period|comma|full[ \t]+stop)\b|[ \t]*$))?",
+        needs=frozenset({"dot"}),
+    ),
     _rule(
         "MRN",
         rf"(?i)(?<!\w)(?=[MmHhCcRrUuFfIiOoNnAa])"

@@ -192,3 +192,29 @@ def test_an_age_over_89_after_a_local_age_word_or_before_its_unit_is_masked(text
 )
 def test_sizes_and_young_ages_after_a_local_age_word_stay(text):
     assert _masked(text) == []
+
+
+SPOKEN_ADDRESSES_WITHOUT_SCHEME = [
+    (
+        "images shared via the portal link image share dot lakeside dot org slash patient slash "
+        "k l four four two period",
+        "image share dot lakeside dot org slash patient slash k l four four two",
+    ),
+    ("results at my chart dot northwell dot edu period", "chart dot northwell dot edu"),
+]
+
+
+@pytest.mark.parametrize("text, address", SPOKEN_ADDRESSES_WITHOUT_SCHEME)
+def test_a_web_address_said_aloud_without_its_scheme_is_masked(text, address):
+    assert address in _masked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "punctate dot like foci in the white matter period",
+        "the dot sign of the cord period",
+    ],
+)
+def test_the_word_dot_in_clinical_speech_stays(text):
+    assert _masked(text) == []
