@@ -200,7 +200,7 @@ SPOKEN_ADDRESSES_WITHOUT_SCHEME = [
         "k l four four two period",
         "image share dot lakeside dot org slash patient slash k l four four two",
     ),
-    ("results at my chart dot northwell dot edu period", "chart dot northwell dot edu"),
+    ("see the portal mychart dot northwell dot edu period", "mychart dot northwell dot edu"),
 ]
 
 
