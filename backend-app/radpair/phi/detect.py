@@ -432,6 +432,43 @@ _FR_NUMBER = (
 )
 _FR_DAY = rf"(?:premier|1er|\d{{1,2}}|{_FR_NUMBER})"
 _FR_YEAR = rf"(?:deux[ -]mille(?:[ -]{_FR_NUMBER})?|mille[ -]neuf[ -]cents?(?:[ -]{_FR_NUMBER})?)"
+# German and Italian dates, times and ages said aloud at sites with speech recognition
+# ("dritten März neunzehnhundertzweiunddreißig", "sieben Uhr fünfzehn", "zweiundneunzig Jahre",
+# "quattordici luglio millenovecentosessantatré").
+_DE_UNIT = r"(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)"
+_DE_ORDINAL = (
+    rf"(?:(?:ers|zwei|drit|vier|fünf|sechs|sieb(?:en)?|ach|neun|zehn|elf|zwölf|"
+    rf"(?:drei|vier|fünf|sech|sieb|acht|neun)zehn)te|(?:{_DE_UNIT}und)?zwanzigste|"
+    rf"(?:einund)?drei(?:ß|ss)igste)[nrs]?"
+)
+_DE_MONTH = (
+    r"(?:januar|jänner|februar|feber|märz|maerz|april|mai|juni|juli|august|september|oktober|"
+    r"november|dezember)"
+)
+_DE_YEAR = r"(?:neunzehnhundert|zweitausend)[a-zäöüß]*"
+_DE_NUMBER = (
+    rf"(?:null|eins|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
+    rf"(?:drei|vier|fünf|sech|sieb|acht|neun)zehn|(?:{_DE_UNIT}und)?"
+    rf"(?:zwanzig|drei(?:ß|ss)ig|vierzig|fünfzig))"
+)
+_IT_NUMBER = (
+    r"(?:uno|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|"
+    r"quattordici|quindici|sedici|diciassette|diciotto|diciannove|"
+    r"(?:venti|trenta|quaranta|cinquanta)(?:uno|due|tr[eéè]|quattro|cinque|sei|sette|nove)?|"
+    r"vent|trent|quarant|cinquant)(?:otto|uno)?"
+)
+_IT_MONTH = (
+    r"(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|"
+    r"dicembre)"
+)
+_IT_YEAR = r"(?:mille(?:novecento|ottocento)|duemila)[a-zàèéìòù]*"
+# Ages of 90 and over as the languages of those sites say them, before their word for years.
+_AGE_WORD_ABROAD = (
+    rf"(?:(?:{_DE_UNIT}und)?neunzig|hundert(?:{_DE_UNIT}|und{_DE_UNIT})?|"
+    r"novant(?:a|uno|otto|adue|atr[eé]|aquattro|acinque|asei|asette|anove)|cento|"
+    r"noventa(?:[ \t]+y[ \t]+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|"
+    r"quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf))"
+)
 # Hijri months, for dates at Gulf sites ("14 Rajab 1445", "fourteenth of rajab fourteen forty
 # four").
 _HIJRI_MONTH = (
@@ -2351,6 +2388,51 @@ _RULES: tuple[_Rule, ...] = (
         # index splits "août", "février" and "décembre" at the accent, so their heads count.
         needs=_FR_MONTH_TOKENS,
     ),
+    # "am dritten März neunzehnhundertzweiunddreißig", "vom elften April zweitausendvierundzwanzig".
+    _rule(
+        "DATE",
+        rf"(?i)(?<![\w-]){_DE_ORDINAL}[ \t]+{_DE_MONTH}(?:[ \t]+(?:{_DE_YEAR}|{_YEAR}))?(?![\w-])",
+        needs=frozenset(
+            """januar nner februar feber rz marz maerz april mai juni juli august september oktober
+            november dezember""".split()
+        ),
+    ),
+    # "il quattordici luglio millenovecentosessantatré", "primo marzo duemilaventiquattro".
+    _rule(
+        "DATE",
+        rf"(?i)(?<![\w-])(?:primo|{_IT_NUMBER})[ \t]+{_IT_MONTH}"
+        rf"(?:[ \t]+(?:{_IT_YEAR}|{_YEAR}))?(?![\w-])",
+        needs=frozenset(
+            """gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre
+            dicembre""".split()
+        ),
+    ),
+    # "um sieben Uhr fünfzehn", "um 7 Uhr 40": a German time said with its "Uhr" ("bei zwei Uhr"
+    # is a place on a clock face, so the hour alone only after "um" or "gegen").
+    _rule(
+        "TIME",
+        rf"(?i)(?<![\w-])(?:{_DE_NUMBER}|[01]?\d|2[0-3])[ \t]+uhr[ \t]+(?:{_DE_NUMBER}|[0-5]?\d)"
+        rf"(?![\w-])(?![ \t]*(?:{_UNITS}|minuten|sekunden)\b)"
+        rf"|(?:(?<=\bum[ \t])|(?<=\bgegen[ \t]))(?:{_DE_NUMBER}|[01]?\d|2[0-3])[ \t]+uhr\b",
+        needs=frozenset({"uhr"}),
+    ),
+    # "alle ore sette e quindici", "ore quattordici e trenta": an Italian time said aloud.
+    _rule(
+        "TIME",
+        rf"(?i)\b(?:alle[ \t]+)?ore[ \t]+(?P<v>(?:{_IT_NUMBER}|mezzogiorno|mezzanotte)"
+        rf"(?:[ \t]+e[ \t]+(?:{_IT_NUMBER}|mezza|un[ \t]+quarto))?)(?![\w-])",
+        "v",
+        needs=frozenset({"ore"}),
+    ),
+    # "zweiundneunzig Jahre", "novantadue anni", "noventa y dos años": the number is the age.
+    _rule(
+        "AGE",
+        rf"(?i)(?<![\w-])(?P<v>{_AGE_WORD_ABROAD})"
+        rf"(?=[ \t]+(?:jahre?n?|jährig\w*|anni|años|anos|ans)\b)"
+        rf"|(?<![\w-])(?:{_AGE_WORD_ABROAD})jährig\w*",
+        keep=lambda m: m.span("v") if m.group("v") else m.span(),
+        needs=re.compile(r"(?i)neunzig|hundert|novant|cento|noventa|quatre-vingt-[dqost]"),
+    ),
     # "a las diecisiete treinta", "hora del dictado nueve y media": a time said in Spanish.
     _rule(
         "TIME",
@@ -3113,7 +3195,8 @@ _FAST_SKIP = re.compile(
     rf"paciente|pasien|"
     rf"name|named|age|aged|dot|accession|number|mrn|ext|extension|phone|pager|bleep|date|birth|"
     rf"born|dated|dob|slash|hora|{_RELATIVE}|zero|one|two|three|four|five|six|seven|eight|nine|"
-    rf"{_ES_MONTH}|{_ES_DIGIT}|{_FR_MONTH}|{_FR_DIGIT}|docteure?|{_HIJRI_MONTH})\b"
+    rf"{_ES_MONTH}|{_ES_DIGIT}|{_FR_MONTH}|{_FR_DIGIT}|docteure?|{_HIJRI_MONTH}|{_IT_MONTH}|ore|"
+    rf"novant\w*|noventa)\b"
     rf"|(?i:\b{_ROLE_NOUN}\b)"
 )
 # Two or more words in capitals side by side: a line typed with caps lock ("DMITRI SOKOLOV").

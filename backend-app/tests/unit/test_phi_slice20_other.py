@@ -218,3 +218,43 @@ def test_a_web_address_said_aloud_without_its_scheme_is_masked(text, address):
 )
 def test_the_word_dot_in_clinical_speech_stays(text):
     assert _masked(text) == []
+
+
+GERMAN_AND_ITALIAN_SPOKEN_FORMS = [
+    (
+        "Patientin geboren am fünften Juni neunzehnhundertachtundzwanzig Komma",
+        "fünften Juni neunzehnhundertachtundzwanzig",
+    ),
+    (
+        "Aufnahme vom zwölften Mai zweitausendvierundzwanzig",
+        "zwölften Mai zweitausendvierundzwanzig",
+    ),
+    ("durchgegeben um acht Uhr zwanzig Punkt", "acht Uhr zwanzig"),
+    ("Untersuchung um neun Uhr Punkt", "neun Uhr"),
+    ("einundneunzig Jahre Komma Patientennummer", "einundneunzig"),
+    (
+        "nata il ventidue ottobre millenovecentotrenta punto",
+        "ventidue ottobre millenovecentotrenta",
+    ),
+    ("esame eseguito il primo aprile duemilaventiquattro", "primo aprile duemilaventiquattro"),
+    ("comunicato alle ore sette e quindici punto", "sette e quindici"),
+    ("paziente di novantatré anni virgola", "novantatré"),
+]
+
+
+@pytest.mark.parametrize("text, span", GERMAN_AND_ITALIAN_SPOKEN_FORMS)
+def test_german_and_italian_dates_times_and_ages_said_aloud_are_masked(text, span):
+    assert span in _masked(text)
+
+
+GERMAN_AND_ITALIAN_CLINICAL_WORDS = [
+    "Herdbefund bei zwei Uhr in der linken Mamma",
+    "Kontrolle in drei Monaten, zweiundzwanzig Jahre nach Operation",
+    "lesione di tre centimetri al terzo medio",
+    "controllo tra sei mesi, ore di digiuno",
+]
+
+
+@pytest.mark.parametrize("text", GERMAN_AND_ITALIAN_CLINICAL_WORDS)
+def test_clock_places_durations_and_young_ages_said_in_german_or_italian_stay(text):
+    assert _masked(text) == []
