@@ -2095,6 +2095,16 @@ _RULES: tuple[_Rule, ...] = (
     ),
     # "123-45-6789", and "xxx-xx-4921" with all but the last four hidden.
     _rule("ID", rf"(?<![\w*-])(?:\d{{3}}-\d{{2}}-|{_SSN_HIDDEN})\d{{4}}\b"),
+    # "2024 barra 88413", "2023 slash 004417": a number with its slash said aloud (Italian,
+    # Spanish and Portuguese "barra", German "Schrägstrich"); a month and a year is a date's.
+    _rule(
+        "ID",
+        # Not two parts of a date of three ("4 slash 19 slash 2022").
+        r"(?i)(?<![\w.])(?<!(?:slash|barra)[ \t])\d{2,}[ \t]+(?:barra|slash|schrägstrich)[ \t]+"
+        r"\d{4,}(?![\w.])(?![ \t]+(?:slash|barra)\b)",
+        keep=lambda m: not re.fullmatch(r"(?i)(?:0?[1-9]|1[0-2])\D+(?:19|20)\d\d", m.group()),
+        needs=frozenset({"barra", "slash", "schr"}),
+    ),
     # "A123456(7)": a Hong Kong identity card number with its check digit.
     _rule("ID", r"\b[A-Z]{1,2}\d{6}\([0-9A]\)"),
     _rule("ID", r"(?<![\w#])#[A-Za-z]{0,5}-?\d{4,}(?:-\d+)*\b"),

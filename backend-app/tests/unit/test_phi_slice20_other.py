@@ -258,3 +258,19 @@ GERMAN_AND_ITALIAN_CLINICAL_WORDS = [
 @pytest.mark.parametrize("text", GERMAN_AND_ITALIAN_CLINICAL_WORDS)
 def test_clock_places_durations_and_young_ages_said_in_german_or_italian_stay(text):
     assert _masked(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, masked",
+    [
+        ("numero prenotazione 2024 barra 77120 punto", ["2024 barra 77120"]),
+        ("número de pedido 2023 barra 004417 punto", ["2023 barra 004417"]),
+        ("comparison 4 slash 19 slash 2022 period", ["4 slash 19 slash 2022"]),
+    ],
+)
+def test_a_number_with_its_slash_said_aloud_is_masked_whole(text, masked):
+    assert _masked(text) == masked
+
+
+def test_a_spoken_slash_between_small_numbers_stays():
+    assert _masked("grado 2 barra 3 della classificazione punto") == []
