@@ -579,7 +579,7 @@ def _digit_count(text: str) -> int:
 # Pagers, bleeps and extensions may have three digits ("bleep 334").
 _SHORT_NUMBER_KEYS = frozenset(
     """pager page beeper bleep ext extension téléavertisseur teleavertisseur wew wewn sein bip
-    bipper durchwahl klappe nebenstelle interno anexo ramal toestel locator""".split()
+    bipper durchwahl klappe nebenstelle interno int anexo ramal toestel locator""".split()
 )
 
 
@@ -590,7 +590,8 @@ _NUMBER_BEFORE = re.compile(
 
 
 # A unit right after a number makes it a size, not a phone ("040 555 01 23 mm").
-_SIZE_AFTER = re.compile(rf"\s*{_UNITS}")
+# The unit ends its word on the number's line ("... 4-6620\nLocal accession" is no litre).
+_SIZE_AFTER = re.compile(rf"[ \t]*{_UNITS}(?!\w)")
 
 
 def _keyed_phone(match: re.Match) -> tuple[int, int] | None:
@@ -2126,7 +2127,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?P<k>paged(?:[ \t]+directly)?[ \t]+(?:to|at|on)|"
         # Extensions and pagers of sites abroad: Polish "wew.", Dutch "sein", French "bip",
         # German "Durchwahl" and "Klappe", Italian "interno", Spanish "anexo", a "locator".
-        r"wew|wewn|sein|bip|bipper|durchwahl|klappe|nebenstelle|interno|anexo|ramal|toestel|"
+        r"wew|wewn|sein|bip|bipper|durchwahl|klappe|nebenstelle|interno|int(?=\.)|anexo|ramal|"
+        r"toestel|"
         r"locator|"
         # Portuguese and Spanish: "contacto 912 345 678", "telemóvel", "teléfono".
         r"contacto|contato|telefone|tel[ée]fono|telem[óo]vel|celular|"
@@ -2666,9 +2668,11 @@ _RULES: tuple[_Rule, ...] = (
     # "alle 10.30", Portuguese "às 14.10" (a size has its unit after it).
     _rule(
         "TIME",
-        r"(?i)(?<![\w.])(?:kl|klo|kello|um|gegen|om|godz|ore|alle|às|a[ \t]+las|saat)\.?[ \t]+"
-        rf"(?P<v>(?:[01]?\d|2[0-3])\.[0-5]\d)(?!\d|[.,]\d|[ \t]*{_UNITS}\b)",
-        "v",
+        r"(?i)(?<![\w.])(?:(?:kl|klo|kello|um|gegen|om|godz|ore|alle|às|a[ \t]+las|saat)\.?[ \t]+"
+        r"(?P<v>(?:[01]?\d|2[0-3])\.[0-5]\d)"
+        # English "at" only before an hour of two digits ("at 02.40").
+        r"|at[ \t]+(?P<w>(?:[01]\d|2[0-3])\.[0-5]\d))" rf"(?!\d|[.,]\d|[ \t]*{_UNITS}\b)",
+        keep=lambda m: m.span("v") if m.group("v") else m.span("w"),
         needs=re.compile(r"\d\.[0-5]\d"),
     ),
     _rule(

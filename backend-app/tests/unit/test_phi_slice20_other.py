@@ -274,3 +274,23 @@ def test_a_number_with_its_slash_said_aloud_is_masked_whole(text, masked):
 
 def test_a_spoken_slash_between_small_numbers_stays():
     assert _masked("grado 2 barra 3 della classificazione punto") == []
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Imported by: Film Library, ext. 6-2291\nLocal accession assigned", "6-2291"),
+        ("Richiedente: Pronto Soccorso, int. 4471", "4471"),
+        ("Result called to Dr Mäkinen at 02.40.", "02.40"),
+    ],
+)
+def test_an_extension_before_a_new_line_and_a_dotted_time_after_at_are_masked(text, number):
+    assert number in _masked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["SUV max measured at 12.50 mm in the node.", "Contrast at 2.40 mL per second."],
+)
+def test_a_decimal_after_at_stays(text):
+    assert _masked(text) == []
