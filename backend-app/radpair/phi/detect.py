@@ -1516,7 +1516,8 @@ _CLOCK_TEXT = re.compile(
 _CLOCK_FACE = re.compile(r"(?:1[0-2]|[1-9]):[03]0")
 _OCLOCK = re.compile(r"o['’]clock")
 _CLOCK_PLACE_AFTER = re.compile(
-    r"(?i)[ \t,]*(?:position|axis|(?:\d+(?:\.\d+)?|\w+)[ \t]*(?:cm|centimeters?)[ \t]+"
+    r"(?i)[ \t,]*(?:position|axis|(?:anterior|middle|mid|posterior)[ \t]+depth|"
+    r"(?:\d+(?:\.\d+)?|\w+)[ \t]*(?:cm|centimeters?)[ \t]+"
     r"(?:from|fn)|fn\b|ftn\b|to[ \t]+\d{1,2}(?::[03]0|[ \t]*o['’]clock))"
 )
 _CLOCK_TIME_CUE = re.compile(
@@ -1526,6 +1527,10 @@ _CLOCK_TIME_CUE = re.compile(
     r"afternoon|am|pm|hours|hrs|on|relation|per|scheduled|booked|appointment|arrival|tomorrow)\b"
 )
 _SENTENCE_BEFORE = re.compile(r"[^.\n]*$")
+# "a mass in the left breast at 2 o'clock": the organ right before names a place on it.
+_CLOCK_PLACE_BEFORE = re.compile(
+    r"(?i)\b(?:breasts?|nipple|areola|axilla|labrum|glenoid|acetabulum)[ \t]+(?:at[ \t]+)?$"
+)
 
 
 def _clock_position(match: re.Match) -> bool:
@@ -1538,7 +1543,9 @@ def _clock_position(match: re.Match) -> bool:
     text = match.string
     sentence = _SENTENCE_BEFORE.search(text, max(0, match.start() - 120), match.start())
     after = text[match.end() : match.end() + 24]
-    if _CLOCK_PLACE_AFTER.match(after):
+    if _CLOCK_PLACE_AFTER.match(after) or _CLOCK_PLACE_BEFORE.search(
+        text, max(0, match.start() - 24), match.start()
+    ):
         return True
     if _CLOCK_TIME_CUE.search(sentence.group()) or _CLOCK_TIME_CUE.match(after.lstrip()):
         return False

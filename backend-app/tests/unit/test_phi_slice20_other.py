@@ -294,3 +294,20 @@ def test_an_extension_before_a_new_line_and_a_dotted_time_after_at_are_masked(te
 )
 def test_a_decimal_after_at_stays(text):
     assert _masked(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her screening mammogram on February 20, 2024 was read as a mass in the left breast at "
+        "2 o'clock, middle depth.",
+        "Called on 03/04 about the nipple at 10 o'clock finding.",
+        "Read today: focal asymmetry at 4 o'clock, posterior depth.",
+    ],
+)
+def test_a_clock_position_beside_the_breast_or_its_depth_stays_despite_a_time_word(text):
+    assert not any("o'clock" in span for span in _masked(text))
+
+
+def test_a_time_in_o_clock_after_a_call_is_still_masked():
+    assert "2 o'clock" in _masked("Results called to the ward at 2 o'clock.")
