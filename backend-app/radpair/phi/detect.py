@@ -462,6 +462,13 @@ _IT_MONTH = (
     r"dicembre)"
 )
 _IT_YEAR = r"(?:mille(?:novecento|ottocento)|duemila)[a-zàèéìòù]*"
+# The index's words of those ("novantatré" is "novantatr"; "quatre-vingt-dix" holds "vingt").
+_AGE_WORDS_ABROAD = frozenset(
+    ["neunzig", "hundert", "cento", "noventa", "vingt", "novanta", "novantuno", "novantotto"]
+    + [u + "undneunzig" for u in "ein zwei drei vier fünf sechs sieben acht neun".split()]
+    + ["hundert" + u for u in "ein eins zwei drei vier fünf sechs sieben acht neun".split()]
+    + ["novanta" + u for u in "due tre tr quattro cinque sei sette nove".split()]
+)
 # Ages of 90 and over as the languages of those sites say them, before their word for years.
 _AGE_WORD_ABROAD = (
     rf"(?:(?:{_DE_UNIT}und)?neunzig|hundert(?:{_DE_UNIT}|und{_DE_UNIT})?|"
@@ -1940,7 +1947,7 @@ _RULES: tuple[_Rule, ...] = (
         r"and|or|in|go|my|our|your|of)\b)[a-z0-9-]+[ \t]+)?[a-z0-9-]+(?:[ \t]+dot[ \t]+[a-z0-9-]+)*"
         r"[ \t]+dot[ \t]+(?:com|org|net|edu|gov|health|info|io|us|uk|ca|au|de|fr|nl)\b"
         r"(?:[ \t]+slash[ \t]+.*?(?=[ \t]+(?:period|comma|full[ \t]+stop)\b|[ \t]*$))?",
-        needs=frozenset({"dot"}),
+        needs=re.compile(r"dot[ \t]+(?:com|org|net|edu|gov|health|info|io|us|uk|ca|au|de|fr|nl)\b"),
     ),
     _rule(
         "MRN",
@@ -2430,7 +2437,8 @@ _RULES: tuple[_Rule, ...] = (
     # is a place on a clock face, so the hour alone only after "um" or "gegen").
     _rule(
         "TIME",
-        rf"(?i)(?<![\w-])(?:{_DE_NUMBER}|[01]?\d|2[0-3])[ \t]+uhr[ \t]+(?:{_DE_NUMBER}|[0-5]?\d)"
+        rf"(?i)(?<![\w-])(?=[0-9NnEeZzDdVvFfSsAa])(?:{_DE_NUMBER}|[01]?\d|2[0-3])[ \t]+uhr[ \t]+"
+        rf"(?:{_DE_NUMBER}|[0-5]?\d)"
         rf"(?![\w-])(?![ \t]*(?:{_UNITS}|minuten|sekunden)\b)"
         rf"|(?:(?<=\bum[ \t])|(?<=\bgegen[ \t]))(?:{_DE_NUMBER}|[01]?\d|2[0-3])[ \t]+uhr\b",
         needs=frozenset({"uhr"}),
@@ -2450,7 +2458,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?=[ \t]+(?:jahre?n?|jährig\w*|anni|años|anos|ans)\b)"
         rf"|(?<![\w-])(?:{_AGE_WORD_ABROAD})jährig\w*",
         keep=lambda m: m.span("v") if m.group("v") else m.span(),
-        needs=re.compile(r"(?i)neunzig|hundert|novant|cento|noventa|quatre-vingt-[dqost]"),
+        needs=_AGE_WORDS_ABROAD,
     ),
     # "a las diecisiete treinta", "hora del dictado nueve y media": a time said in Spanish.
     _rule(
@@ -2672,14 +2680,19 @@ _RULES: tuple[_Rule, ...] = (
     ),
     # A time written with a dot after the clock word of a site abroad: Scandinavian "kl. 08.55",
     # Finnish "klo 22.14", German "um 13.40", Dutch "om 9.15", Polish "godz. 7.38", Italian
-    # "alle 10.30", Portuguese "às 14.10" (a size has its unit after it).
+    # "alle 10.30" (a size has its unit after it).
     _rule(
         "TIME",
-        r"(?i)(?<![\w.])(?:(?:kl|klo|kello|um|gegen|om|godz|ore|alle|às|a[ \t]+las|saat)\.?[ \t]+"
-        r"(?P<v>(?:[01]?\d|2[0-3])\.[0-5]\d)"
-        # English "at" only before an hour of two digits ("at 02.40").
-        r"|at[ \t]+(?P<w>(?:[01]\d|2[0-3])\.[0-5]\d))" rf"(?!\d|[.,]\d|[ \t]*{_UNITS}\b)",
-        keep=lambda m: m.span("v") if m.group("v") else m.span("w"),
+        r"(?i)(?<![\w.])(?:kl|klo|kello|um|gegen|om|godz|ore|alle|a[ \t]+las|saat)\.?[ \t]+"
+        rf"(?P<v>(?:[01]?\d|2[0-3])\.[0-5]\d)(?!\d|[.,]\d|[ \t]*{_UNITS}\b)",
+        "v",
+    ),
+    # English "at" only before an hour of two digits ("at 02.40").
+    _rule(
+        "TIME",
+        rf"(?i)(?<![\w.])at[ \t]+(?P<v>(?:[01]\d|2[0-3])\.[0-5]\d)"
+        rf"(?!\d|[.,]\d|[ \t]*{_UNITS}\b)",
+        "v",
         needs=re.compile(r"\d\.[0-5]\d"),
     ),
     _rule(
@@ -2705,10 +2718,13 @@ _RULES: tuple[_Rule, ...] = (
     # Swedish "ålder", Danish and Norwegian "alder", French "âge", Malay and Indonesian "umur".
     _rule(
         "AGE",
-        r"(?i)(?<!\w)(?:ikä|alter|leeftijd|età|edad|idade|wiek|věk|ålder|alder|âge|umur|usia)"
+        # The first letters first: the case-blind alternation is only tried where a word starts.
+        r"(?i)(?<!\w)(?=[IiAaLlEeWwVvÅåÂâUu])"
+        r"(?:ikä|alter|leeftijd|età|edad|idade|wiek|věk|ålder|alder|âge|umur|usia)"
         rf"[ \t]*:?[ \t]*(?P<v>{_AGE_NUM})\b(?![.,]\d|[ \t]*(?:{_UNITS}|%)\b)",
         "v",
-        needs=re.compile(r"(?i)ik|alter|leeftijd|et|edad|idade|wiek|v[ěe]k|lder|ge\b|umur|usia"),
+        # The words of the text index that those hold ("ikä" is "ik", "věk" is "v", "âge" "ge").
+        needs=frozenset("ik alter leeftijd et edad idade wiek v lder alder ge umur usia".split()),
     ),
     # "Age/Sex: 93 / F", "Age/Gender: 91Y/M": a header's combined field.
     _rule("AGE", rf"(?i)\bage[ \t]*/[ \t]*(?:sex|gender)[ \t]*:?[ \t]*(?P<v>{_AGE_NUM})\b", "v"),
