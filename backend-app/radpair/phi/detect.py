@@ -462,12 +462,15 @@ _IT_MONTH = (
     r"dicembre)"
 )
 _IT_YEAR = r"(?:mille(?:novecento|ottocento)|duemila)[a-zàèéìòù]*"
-# The index's words of those ("novantatré" is "novantatr"; "quatre-vingt-dix" holds "vingt").
+# The index's words of those: it splits a word at a letter outside ASCII, so the longest ASCII
+# part stands for it ("fünfundneunzig" is "nfundneunzig", "novantatré" is "novantatr").
 _AGE_WORDS_ABROAD = frozenset(
-    ["neunzig", "hundert", "cento", "noventa", "vingt", "novanta", "novantuno", "novantotto"]
+    max(re.findall("[a-z0-9]+", word), key=len)
+    for word in ["neunzig", "hundert", "cento", "noventa", "vingt", "novanta", "novantuno"]
+    + ["novantotto"]
     + [u + "undneunzig" for u in "ein zwei drei vier fünf sechs sieben acht neun".split()]
     + ["hundert" + u for u in "ein eins zwei drei vier fünf sechs sieben acht neun".split()]
-    + ["novanta" + u for u in "due tre tr quattro cinque sei sette nove".split()]
+    + ["novanta" + u for u in "due tré tre quattro cinque sei sette nove".split()]
 )
 # Ages of 90 and over as the languages of those sites say them, before their word for years.
 _AGE_WORD_ABROAD = (
