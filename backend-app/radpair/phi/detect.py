@@ -327,10 +327,13 @@ _SPOKEN_TIME = (
     rf"|(?:(?:a[ \t]+)?quarter|half|five|ten|twenty(?:[ -]five)?)[ \t]+(?:past|to|after)[ \t]+"
     rf"{_HOUR_WORD}"
     rf"|half[ \t]+{_HOUR_WORD}"
-    rf"|(?:oh|zero)[ -]?{_ORDINAL_TENS}[ \t]+hundred(?:[ \t]+hours)?"
+    # "fourteen hundred twenty": the minutes may follow the hundred.
+    rf"|(?:oh|zero)[ -]?{_ORDINAL_TENS}[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?{_MINUTE_WORD})?"
+    rf"(?:[ \t]+hours)?"
     rf"|(?:oh|zero)[ -]{_ORDINAL_TENS}[ -](?:{_MINUTE_WORD}|zero[ -]{_ORDINAL_TENS})"
     rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ -]{_MINUTE_WORD}"
-    rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ \t]+hundred(?:[ \t]+hours)?)"
+    rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ \t]+hundred"
+    rf"(?:[ \t]+(?:and[ \t]+)?{_MINUTE_WORD})?(?:[ \t]+hours)?)"
 )
 # After a key ("id number", "folder number") four digits said as words are enough.
 # The spelling alphabet: "mike four four seven ...", "trauma yankee ...".
@@ -429,6 +432,53 @@ _FR_NUMBER = (
 )
 _FR_DAY = rf"(?:premier|1er|\d{{1,2}}|{_FR_NUMBER})"
 _FR_YEAR = rf"(?:deux[ -]mille(?:[ -]{_FR_NUMBER})?|mille[ -]neuf[ -]cents?(?:[ -]{_FR_NUMBER})?)"
+# German and Italian dates, times and ages said aloud at sites with speech recognition
+# ("dritten März neunzehnhundertzweiunddreißig", "sieben Uhr fünfzehn", "zweiundneunzig Jahre",
+# "quattordici luglio millenovecentosessantatré").
+_DE_UNIT = r"(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)"
+_DE_ORDINAL = (
+    rf"(?:(?:ers|zwei|drit|vier|fünf|sechs|sieb(?:en)?|ach|neun|zehn|elf|zwölf|"
+    rf"(?:drei|vier|fünf|sech|sieb|acht|neun)zehn)te|(?:{_DE_UNIT}und)?zwanzigste|"
+    rf"(?:einund)?drei(?:ß|ss)igste)[nrs]?"
+)
+_DE_MONTH = (
+    r"(?:januar|jänner|februar|feber|märz|maerz|april|mai|juni|juli|august|september|oktober|"
+    r"november|dezember)"
+)
+_DE_YEAR = r"(?:neunzehnhundert|zweitausend)[a-zäöüß]*"
+_DE_NUMBER = (
+    rf"(?:null|eins|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
+    rf"(?:drei|vier|fünf|sech|sieb|acht|neun)zehn|(?:{_DE_UNIT}und)?"
+    rf"(?:zwanzig|drei(?:ß|ss)ig|vierzig|fünfzig))"
+)
+_IT_NUMBER = (
+    r"(?:uno|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|tredici|"
+    r"quattordici|quindici|sedici|diciassette|diciotto|diciannove|"
+    r"(?:venti|trenta|quaranta|cinquanta)(?:uno|due|tr[eéè]|quattro|cinque|sei|sette|nove)?|"
+    r"vent|trent|quarant|cinquant)(?:otto|uno)?"
+)
+_IT_MONTH = (
+    r"(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|"
+    r"dicembre)"
+)
+_IT_YEAR = r"(?:mille(?:novecento|ottocento)|duemila)[a-zàèéìòù]*"
+# The index's words of those: it splits a word at a letter outside ASCII, so the longest ASCII
+# part stands for it ("fünfundneunzig" is "nfundneunzig", "novantatré" is "novantatr").
+_AGE_WORDS_ABROAD = frozenset(
+    max(re.findall("[a-z0-9]+", word), key=len)
+    for word in ["neunzig", "hundert", "cento", "noventa", "vingt", "novanta", "novantuno"]
+    + ["novantotto"]
+    + [u + "undneunzig" for u in "ein zwei drei vier fünf sechs sieben acht neun".split()]
+    + ["hundert" + u for u in "ein eins zwei drei vier fünf sechs sieben acht neun".split()]
+    + ["novanta" + u for u in "due tré tre quattro cinque sei sette nove".split()]
+)
+# Ages of 90 and over as the languages of those sites say them, before their word for years.
+_AGE_WORD_ABROAD = (
+    rf"(?:(?:{_DE_UNIT}und)?neunzig|hundert(?:{_DE_UNIT}|und{_DE_UNIT})?|"
+    r"novant(?:a|uno|otto|adue|atr[eé]|aquattro|acinque|asei|asette|anove)|cento|"
+    r"noventa(?:[ \t]+y[ \t]+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|"
+    r"quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf))"
+)
 # Hijri months, for dates at Gulf sites ("14 Rajab 1445", "fourteenth of rajab fourteen forty
 # four").
 _HIJRI_MONTH = (
@@ -548,7 +598,8 @@ def _digit_count(text: str) -> int:
 
 # Pagers, bleeps and extensions may have three digits ("bleep 334").
 _SHORT_NUMBER_KEYS = frozenset(
-    "pager page beeper bleep ext extension téléavertisseur teleavertisseur".split()
+    """pager page beeper bleep ext extension téléavertisseur teleavertisseur wew wewn sein bip
+    bipper durchwahl klappe nebenstelle interno int anexo ramal toestel locator""".split()
 )
 
 
@@ -559,14 +610,16 @@ _NUMBER_BEFORE = re.compile(
 
 
 # A unit right after a number makes it a size, not a phone ("040 555 01 23 mm").
-_SIZE_AFTER = re.compile(rf"\s*{_UNITS}")
+# The unit ends its word on the number's line ("... 4-6620\nLocal accession" is no litre).
+_SIZE_AFTER = re.compile(rf"[ \t]*{_UNITS}(?!\w)")
 
 
 def _keyed_phone(match: re.Match) -> tuple[int, int] | None:
     """A number after a phone key, three digits for pagers and extensions, four or more else,
     not a size; "area code" is part of the number said after it."""
     key = match.group("k").lower()
-    minimum = 3 if key in _SHORT_NUMBER_KEYS else 4
+    short = key in _SHORT_NUMBER_KEYS or key.startswith("paged") or match.group("x")
+    minimum = 3 if short else 4
     if _digit_count(match.group("v")) < minimum:
         return None
     if _SIZE_AFTER.match(match.string, match.end("v")):
@@ -1586,7 +1639,8 @@ _CLOCK_TEXT = re.compile(
 _CLOCK_FACE = re.compile(r"(?:1[0-2]|[1-9]):[03]0")
 _OCLOCK = re.compile(r"o['’]clock")
 _CLOCK_PLACE_AFTER = re.compile(
-    r"(?i)[ \t,]*(?:position|axis|(?:\d+(?:\.\d+)?|\w+)[ \t]*(?:cm|centimeters?)[ \t]+"
+    r"(?i)[ \t,]*(?:position|axis|(?:anterior|middle|mid|posterior)[ \t]+depth|"
+    r"(?:\d+(?:\.\d+)?|\w+)[ \t]*(?:cm|centimeters?)[ \t]+"
     r"(?:from|fn)|fn\b|ftn\b|to[ \t]+\d{1,2}(?::[03]0|[ \t]*o['’]clock))"
 )
 _CLOCK_TIME_CUE = re.compile(
@@ -1596,6 +1650,10 @@ _CLOCK_TIME_CUE = re.compile(
     r"afternoon|am|pm|hours|hrs|on|relation|per|scheduled|booked|appointment|arrival|tomorrow)\b"
 )
 _SENTENCE_BEFORE = re.compile(r"[^.\n]*$")
+# "a mass in the left breast at 2 o'clock": the organ right before names a place on it.
+_CLOCK_PLACE_BEFORE = re.compile(
+    r"(?i)\b(?:breasts?|nipple|areola|axilla|labrum|glenoid|acetabulum)[ \t]+(?:at[ \t]+)?$"
+)
 
 
 def _clock_position(match: re.Match) -> bool:
@@ -1608,7 +1666,9 @@ def _clock_position(match: re.Match) -> bool:
     text = match.string
     sentence = _SENTENCE_BEFORE.search(text, max(0, match.start() - 120), match.start())
     after = text[match.end() : match.end() + 24]
-    if _CLOCK_PLACE_AFTER.match(after):
+    if _CLOCK_PLACE_AFTER.match(after) or _CLOCK_PLACE_BEFORE.search(
+        text, max(0, match.start() - 24), match.start()
+    ):
         return True
     if _CLOCK_TIME_CUE.search(sentence.group()) or _CLOCK_TIME_CUE.match(after.lstrip()):
         return False
@@ -1995,6 +2055,16 @@ _RULES: tuple[_Rule, ...] = (
         r"w[ \t]*w[ \t]*w[ \t]+dot)[ \t]+.*?(?=[ \t]+(?:period|comma|full[ \t]+stop)\b|[ \t]*$)",
         needs=frozenset({"slash", "dot"}),
     ),
+    # "image share dot valleyhealth dot org slash patient slash ...": an address said aloud
+    # without its scheme, from the words of its host to the end of its sentence.
+    _rule(
+        "URL",
+        r"(?im)\b(?:(?!(?:the|a|an|at|via|on|to|from|link|portal|website|site|is|colon|visit|see|"
+        r"and|or|in|go|my|our|your|of)\b)[a-z0-9-]+[ \t]+)?[a-z0-9-]+(?:[ \t]+dot[ \t]+[a-z0-9-]+)*"
+        r"[ \t]+dot[ \t]+(?:com|org|net|edu|gov|health|info|io|us|uk|ca|au|de|fr|nl)\b"
+        r"(?:[ \t]+slash[ \t]+.*?(?=[ \t]+(?:period|comma|full[ \t]+stop)\b|[ \t]*$))?",
+        needs=re.compile(r"dot[ \t]+(?:com|org|net|edu|gov|health|info|io|us|uk|ca|au|de|fr|nl)\b"),
+    ),
     _rule(
         "MRN",
         rf"(?i)(?<!\w)(?=[MmHhCcRrUuFfIiOoNnAa])"
@@ -2064,6 +2134,19 @@ _RULES: tuple[_Rule, ...] = (
         rf"[ \t]*(?P<v>{_ID_GROUPED})(?![\w/-])",
         "v",
         keep=_numbered_field,
+    ),
+    # "Nº processo: 1182 440", "Nº utente SNS: 284 517 903", "N° d'examen : ...", "Nr badania:
+    # ...": the number sign of sites abroad before the field's words and its colon.
+    _rule(
+        "ID",
+        r"(?<!\w)(?:N[º°]|N\.º|Nr\.?|Núm\.?)[ \t]*(?:d['’]|de[ \t]+|do[ \t]+|da[ \t]+)?"
+        r"(?P<f>[^\W\d_]+)(?:[ \t]+[^\W\d_]+){0,2}[ \t]*(?:\([A-Za-z]{2,6}\)[ \t]*)?:[ \t]*"
+        # A longer number in groups is left whole to the rules of its shape.
+        rf"(?P<v>{_ID_GROUPED})(?![\w/-]|[ ]\d)",
+        "v",
+        keep=lambda m: _digit_count(m.group("v")) >= 4
+        and m.group("f").lower() not in _NOT_ID_FIELDS,
+        needs=re.compile(r"N[º°]|N\.º|\bNr\b|Núm"),
     ),
     *_dicom_dump_rules(),
     # "m as in mary r as in robert four four zero two nine one": letters said with a word for
@@ -2143,6 +2226,16 @@ _RULES: tuple[_Rule, ...] = (
     ),
     # "123-45-6789", and "xxx-xx-4921" with all but the last four hidden.
     _rule("ID", rf"(?<![\w*-])(?:\d{{3}}-\d{{2}}-|{_SSN_HIDDEN})\d{{4}}\b"),
+    # "2024 barra 88413", "2023 slash 004417": a number with its slash said aloud (Italian,
+    # Spanish and Portuguese "barra", German "Schrägstrich"); a month and a year is a date's.
+    _rule(
+        "ID",
+        # Not two parts of a date of three ("4 slash 19 slash 2022").
+        r"(?i)(?<![\w.])(?<!(?:slash|barra)[ \t])\d{2,}[ \t]+(?:barra|slash|schrägstrich)[ \t]+"
+        r"\d{4,}(?![\w.])(?![ \t]+(?:slash|barra)\b)",
+        keep=lambda m: not re.fullmatch(r"(?i)(?:0?[1-9]|1[0-2])\D+(?:19|20)\d\d", m.group()),
+        needs=frozenset({"barra", "slash", "schr"}),
+    ),
     # "A123456(7)": a Hong Kong identity card number with its check digit.
     _rule("ID", r"\b[A-Z]{1,2}\d{6}\([0-9A]\)"),
     _rule("ID", r"(?<![\w#])#[A-Za-z]{0,5}-?\d{4,}(?:-\d+)*\b"),
@@ -2159,14 +2252,25 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "PHONE",
-        r"(?i)(?<!\w)(?=[PpTtMmFfCcRrSsEeBbAaHhGgLlVv])"
-        r"(?P<k>phone|telephone|tel|ph|mob|fax|facsimile|t[ée]l[ée]c|pager|page|"
+        r"(?i)(?<!\w)(?=[PpTtMmFfCcRrSsEeBbAaHhGgLlVvWwKkDdIiNn])"
+        # A pager called to: "paged directly to 3-0917".
+        r"(?P<k>paged(?:[ \t]+directly)?[ \t]+(?:to|at|on)|"
+        # Extensions and pagers of sites abroad: Polish "wew.", Dutch "sein", French "bip",
+        # German "Durchwahl" and "Klappe", Italian "interno", Spanish "anexo", a "locator".
+        r"wew|wewn|sein|bip|bipper|durchwahl|klappe|nebenstelle|interno|int(?=\.)|anexo|ramal|"
+        r"toestel|"
+        r"locator|"
+        # Portuguese and Spanish: "contacto 912 345 678", "telemóvel", "teléfono".
+        r"contacto|contato|telefone|tel[ée]fono|telem[óo]vel|celular|"
+        r"phone|telephone|tel|ph|mob|fax|facsimile|t[ée]l[ée]c|pager|page|"
         r"beeper|bleep|cell|mobile|callback|call\s*back|call|contact|reach|reached|switchboard|"
         # "local" and "loc." are the extension at sites in the Philippines and Canada.
         r"ext|extension|local|loc|area\s+code|telefon|tlf|handy|gsm|m[oó]vil|cellulare|"
         r"t[ée]l[ée]avertisseur|"
         # Hospital handsets and Asian sites' phones ("Vocera 7-3321", "PHS 6021", "HP 9123 4560").
         r"vocera|spectralink|ascom|phs|handphone|hp)\.?"
+        # The extension's word after the phone's: "tel. wew. 2314", "Telefon Klappe 4 5 8 2 1".
+        r"(?:[ \t]*(?P<x>wew|wewn|durchwahl|klappe|interno|anexo|ramal|toestel|ext)\b\.?)?"
         r"\s*(?:number|no\.?|#)?\s*(?:is\s+)?[:#]?\s*(?:(?:us|me|him|her|them)\s+)?"
         r"(?:at\s+|on\s+)?"
         # Digits said one by one with a spoken "dash" ("6 1 3 dash 5 5 5 dash 0 1 1 2"), an
@@ -2307,6 +2411,13 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule("DATE", r"(?<![\w./-])\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})(?![\w/-])"),
     _rule("DATE", rf"(?<![\w./-])\d{{1,2}}\.\d{{1,2}}\.{_YEAR}(?!\w|\.\d)"),
+    # Czech, Slovak and German write a space after each dot: "4. 5. 1950", "12. 10. 2023".
+    _rule(
+        "DATE",
+        rf"(?<![\w./-])(?:0?[1-9]|[12]\d|3[01])\.[ \t](?:0?[1-9]|1[0-2])\.[ \t]?{_YEAR}"
+        r"(?!\w|\.\d)",
+        needs=re.compile(r"\d\.[ \t]\d\d?\.[ \t]?[12]\d\d\d"),
+    ),
     # "10.02.24", "03.14.25": a date with a two-digit year (never a version: no fourth part).
     _rule(
         "DATE",
@@ -2365,6 +2476,27 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         needs=frozenset({"date", "dated", "dob", "b", "birth", "born", "service", "birthday"}),
     ),
+    # "comparison from oh six oh two twenty three", "previous study on eleven twenty two twenty
+    # three", "signed oh nine oh four twenty four": month, day and year said as numbers after a
+    # word that leads to a date (a year of two words, never digits that could be an id's).
+    _rule(
+        "DATE",
+        rf"(?i)\b(?:on|from|since|dated|signed|before|after|until|through|prior|previous|"
+        rf"comparison|performed|done|dictated|"
+        # or after the study compared: "bone scan oh four oh one twenty three".
+        rf"scan|study|exam|examination|ultrasound|radiograph|films?|mri|c[ \t]t|m[ \t]r[ \t]i)"
+        rf"[ \t]+"
+        rf"(?P<v>{_SPOKEN_MONTH_NUMBER}[ \t]+{_SPOKEN_DAY_NUMBER}[ \t]+"
+        rf"(?:{_SPOKEN_YEAR}|{_TENS}(?:[ -]{_ORDINAL_TENS})?|(?:oh|zero)[ \t]+{_ORDINAL_TENS}))\b"
+        rf"(?![ \t-]+(?:{_DIGIT_WORD}|{_TEEN}|{_TENS}|hundred|thousand|point)\b)"
+        rf"(?![ \t]+(?:{_UNITS}|millimeters?|centimeters?|millimetres?|centimetres?|percent)\b)",
+        "v",
+        needs=frozenset(
+            """on from since dated signed before after until through prior previous comparison
+            performed done dictated scan study exam examination ultrasound radiograph film films
+            mri t i""".split()
+        ),
+    ),
     # "my birthday is 4 12 62", "d o b 23 7 1958": a date said as numbers after a date cue.
     _rule(
         "DATE",
@@ -2397,6 +2529,52 @@ _RULES: tuple[_Rule, ...] = (
         # The month follows a space and ends its word, so its token is in the text's words; the
         # index splits "août", "février" and "décembre" at the accent, so their heads count.
         needs=_FR_MONTH_TOKENS,
+    ),
+    # "am dritten März neunzehnhundertzweiunddreißig", "vom elften April zweitausendvierundzwanzig".
+    _rule(
+        "DATE",
+        rf"(?i)(?<![\w-]){_DE_ORDINAL}[ \t]+{_DE_MONTH}(?:[ \t]+(?:{_DE_YEAR}|{_YEAR}))?(?![\w-])",
+        needs=frozenset(
+            """januar nner februar feber rz marz maerz april mai juni juli august september oktober
+            november dezember""".split()
+        ),
+    ),
+    # "il quattordici luglio millenovecentosessantatré", "primo marzo duemilaventiquattro".
+    _rule(
+        "DATE",
+        rf"(?i)(?<![\w-])(?:primo|{_IT_NUMBER})[ \t]+{_IT_MONTH}"
+        rf"(?:[ \t]+(?:{_IT_YEAR}|{_YEAR}))?(?![\w-])",
+        needs=frozenset(
+            """gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre
+            dicembre""".split()
+        ),
+    ),
+    # "um sieben Uhr fünfzehn", "um 7 Uhr 40": a German time said with its "Uhr" ("bei zwei Uhr"
+    # is a place on a clock face, so the hour alone only after "um" or "gegen").
+    _rule(
+        "TIME",
+        rf"(?i)(?<![\w-])(?=[0-9NnEeZzDdVvFfSsAa])(?:{_DE_NUMBER}|[01]?\d|2[0-3])[ \t]+uhr[ \t]+"
+        rf"(?:{_DE_NUMBER}|[0-5]?\d)"
+        rf"(?![\w-])(?![ \t]*(?:{_UNITS}|minuten|sekunden)\b)"
+        rf"|(?:(?<=\bum[ \t])|(?<=\bgegen[ \t]))(?:{_DE_NUMBER}|[01]?\d|2[0-3])[ \t]+uhr\b",
+        needs=frozenset({"uhr"}),
+    ),
+    # "alle ore sette e quindici", "ore quattordici e trenta": an Italian time said aloud.
+    _rule(
+        "TIME",
+        rf"(?i)\b(?:alle[ \t]+)?ore[ \t]+(?P<v>(?:{_IT_NUMBER}|mezzogiorno|mezzanotte)"
+        rf"(?:[ \t]+e[ \t]+(?:{_IT_NUMBER}|mezza|un[ \t]+quarto))?)(?![\w-])",
+        "v",
+        needs=frozenset({"ore"}),
+    ),
+    # "zweiundneunzig Jahre", "novantadue anni", "noventa y dos años": the number is the age.
+    _rule(
+        "AGE",
+        rf"(?i)(?<![\w-])(?P<v>{_AGE_WORD_ABROAD})"
+        rf"(?=[ \t]+(?:jahre?n?|jährig\w*|anni|años|anos|ans)\b)"
+        rf"|(?<![\w-])(?:{_AGE_WORD_ABROAD})jährig\w*",
+        keep=lambda m: m.span("v") if m.group("v") else m.span(),
+        needs=_AGE_WORDS_ABROAD,
     ),
     # "a las diecisiete treinta", "hora del dictado nueve y media": a time said in Spanish.
     _rule(
@@ -2533,19 +2711,23 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "TIME",
-        rf"(?i)(?<!\w)(?=[AaBbUuSsTtLlOo@])(?:at|@|around|about|approximately|by|until|since|"
-        rf"before|after|time(?:[ \t]+of[ \t]+(?:exam|study|scan|injury|arrival|call|procedure|"
+        rf"(?i)(?<!\w)(?=[AaBbUuSsTtLlOo@])(?:at|@|around|about|approximately|"
+        # "since twenty twenty one" is a year unless hours or "p m" follow.
+        rf"(?:by|until|since|before|after)(?![ \t]+twenty[ -]twenty(?:[ -]{_ORDINAL_TENS}\b)?+"
+        rf"(?![ \t]+(?:hours|hrs|[ap]\.?[ \t]?m)\b))|"
+        rf"time(?:[ \t]+of[ \t]+(?:exam|study|scan|injury|arrival|call|procedure|"
         rf"dictation|report|transcription))?(?::|[ \t]+colon)?|"
         # The clock times of a stroke call said aloud: "last known well twenty one ten", "scan
         # start twenty two oh two", "onset ...".
         rf"last[ \t]+(?:known[ \t]+)?(?:well|normal|seen(?:[ \t]+(?:well|normal))?)|"
         rf"(?:scan[ \t]+)?start(?:ed)?|onset)[ \t]+"
         rf"(?:(?:approximately|about|around)[ \t]+)?(?P<v>{_SPOKEN_TIME}{_TIME_OF_DAY})\b"
-        rf"(?![ \t,-]+{_DIGIT_WORD}\b)"
+        rf"(?![ \t,-]+{_DIGIT_WORD}\b)(?![ \t-]+(?:{_TEEN}|{_TENS})\b)"
         # After "p m" no size can follow: "at two forty p m by telephone" is a time.
         rf"(?:(?<=m)(?<=[ap][ \t.]m|[ap]\.m|[ \t][ap]m)"
         rf"|(?![ \t]+(?:{_UNITS}|millimeters?|centimeters?|millimetres?|centimetres?|percent|"
-        rf"weeks?|days?|months?|years?|levels?|vessels?|views?|o['’]clock|times)\b))",
+        rf"milli(?:liter|litre|gram)s?|micrograms?|weeks?|days?|months?|years?|levels?|vessels?|"
+        rf"views?|o['’]clock|times)\b))",
         "v",
         keep=lambda m: not _clock_position(m),
         needs=_NUMBER_WORDS,
@@ -2602,14 +2784,32 @@ _RULES: tuple[_Rule, ...] = (
         "v",
     ),
     _rule("TIME", r"(?<![\w.])(?:[01]\d|2[0-3])[0-5]\d\s*(?i:hours|hrs|hr|h)\b"),
-    # "10H35" (South Africa, France), a time with the Thai "น." or Malay "pagi"/"petang"
-    # after it ("13.20 น.", "10.20 pagi").
+    # "10H35" (South Africa, France), Flemish and Dutch "11u05", a time with the Thai "น." or
+    # Malay "pagi"/"petang" after it ("13.20 น.", "10.20 pagi").
     _rule(
         "TIME",
         r"(?<![\w.:])(?:[01]\d|2[0-3])[hH][0-5]\d\b"
+        r"|(?<![\w.:,])(?:[01]?\d|2[0-3])u[0-5]\d\b"
         r"|(?<![\w.:])(?:[01]?\d|2[0-3])[.:][0-5]\d"
         r"(?:[ \t]*(?i:pagi|petang|malam)\b|(?=[ \t]*น\.))",
-        needs=re.compile(r"\d[hH]\d|น\.|(?i:pagi|petang|malam)"),
+        needs=re.compile(r"\d[hHu]\d|น\.|(?i:pagi|petang|malam)"),
+    ),
+    # A time written with a dot after the clock word of a site abroad: Scandinavian "kl. 08.55",
+    # Finnish "klo 22.14", German "um 13.40", Dutch "om 9.15", Polish "godz. 7.38", Italian
+    # "alle 10.30" (a size has its unit after it).
+    _rule(
+        "TIME",
+        r"(?i)(?<![\w.])(?:kl|klo|kello|um|gegen|om|godz|ore|alle|a[ \t]+las|saat)\.?[ \t]+"
+        rf"(?P<v>(?:[01]?\d|2[0-3])\.[0-5]\d)(?!\d|[.,]\d|[ \t]*{_UNITS}\b)",
+        "v",
+    ),
+    # English "at" only before an hour of two digits ("at 02.40").
+    _rule(
+        "TIME",
+        rf"(?i)(?<![\w.])at[ \t]+(?P<v>(?:[01]\d|2[0-3])\.[0-5]\d)"
+        rf"(?!\d|[.,]\d|[ \t]*{_UNITS}\b)",
+        "v",
+        needs=re.compile(r"\d\.[0-5]\d"),
     ),
     _rule(
         "TIME",
@@ -2629,6 +2829,19 @@ _RULES: tuple[_Rule, ...] = (
         "v",
     ),
     _rule("AGE", rf"(?i)\b(?:aged?|age:)\s*[~≈]?\s*(?P<v>{_AGE_NUM})\b(?!\s*{_UNITS}\b)", "v"),
+    # The word for age at sites abroad: Finnish "Ikä 91 v.", German "Alter: 93", Dutch
+    # "leeftijd", Italian "età", Spanish "edad", Portuguese "idade", Polish "wiek", Czech "věk",
+    # Swedish "ålder", Danish and Norwegian "alder", French "âge", Malay and Indonesian "umur".
+    _rule(
+        "AGE",
+        # The first letters first: the case-blind alternation is only tried where a word starts.
+        r"(?i)(?<!\w)(?=[IiAaLlEeWwVvÅåÂâUu])"
+        r"(?:ikä|alter|leeftijd|età|edad|idade|wiek|věk|ålder|alder|âge|umur|usia)"
+        rf"[ \t]*:?[ \t]*(?P<v>{_AGE_NUM})\b(?![.,]\d|[ \t]*(?:{_UNITS}|%)\b)",
+        "v",
+        # The words of the text index that those hold ("ikä" is "ik", "věk" is "v", "âge" "ge").
+        needs=frozenset("ik alter leeftijd et edad idade wiek v lder alder ge umur usia".split()),
+    ),
     # "Age/Sex: 93 / F", "Age/Gender: 91Y/M": a header's combined field.
     _rule("AGE", rf"(?i)\bage[ \t]*/[ \t]*(?:sex|gender)[ \t]*:?[ \t]*(?P<v>{_AGE_NUM})\b", "v"),
     # "she's 91".
@@ -2640,8 +2853,9 @@ _RULES: tuple[_Rule, ...] = (
     # "96 Jahre", "90 ans", "93 años", "91 jaar": an age in the site's language.
     _rule(
         "AGE",
-        rf"(?<![\w.-]){_AGE_NUM}[ \t]*-?[ \t]*(?i:jahre?n?|j\.|ans|años|anos|anni|jaar|år|ar|yaş|"
-        rf"yas|lat|let|vuotta)(?!\w)",
+        rf"(?<![\w.-]){_AGE_NUM}[ \t]*-?[ \t]*(?i:jahre?n?|j\.|ans|años|anos|anni|jaar|jr|år|ar|"
+        # Finnish "v." for "vuotta".
+        rf"yaş|yas|lat|let|vuotta|(?-i:v)\.)(?!\w)",
     ),
     _rule(
         "AGE",
@@ -3017,8 +3231,11 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "ID",
         # "ACC-US-24-007781": a site's prefix may stand before the kind's.
-        r"(?<![\w.-])#?[A-Za-z]{0,5}(?:-[A-Za-z]{1,5})?-?\d[\d-]{3,}\d[A-Za-z]{0,3}(?![\w-]|\.\w)"
-        + rf"(?!\s*{_UNITS}\b)",
+        # A check part after a slash (a Czech birth number "505504/0127"), a birth date's six
+        # digits and the serial a space after where the field ends (a Norwegian "031166 48213").
+        r"(?<![\w.-])#?[A-Za-z]{0,5}(?:-[A-Za-z]{1,5})?-?\d[\d-]{3,}\d[A-Za-z]{0,3}"
+        r"(?:/\d{3,4}(?=[\s,;)]|$)|(?<=(?<![\d-])\d{6})[ ]\d{4,5}(?=[ \t]*(?:$|[\n,;)])))?"
+        r"(?![\w-]|\.\w)" + rf"(?!\s*{_UNITS}\b)",
         keep=_long_id,
         # The digit run of every match, found far faster than the pattern tries each word.
         needs=re.compile(r"\d[\d-]{3,}\d"),
@@ -3149,7 +3366,8 @@ _FAST_SKIP = re.compile(
     rf"paciente|pasien|"
     rf"name|named|age|aged|dot|accession|number|mrn|ext|extension|phone|pager|bleep|date|birth|"
     rf"born|dated|dob|slash|hora|{_RELATIVE}|zero|one|two|three|four|five|six|seven|eight|nine|"
-    rf"{_ES_MONTH}|{_ES_DIGIT}|{_FR_MONTH}|{_FR_DIGIT}|docteure?|{_HIJRI_MONTH})\b"
+    rf"{_ES_MONTH}|{_ES_DIGIT}|{_FR_MONTH}|{_FR_DIGIT}|docteure?|{_HIJRI_MONTH}|{_IT_MONTH}|ore|"
+    rf"novant\w*|noventa)\b"
     rf"|(?i:\b{_ROLE_NOUN}\b)"
 )
 # Two or more words in capitals side by side: a line typed with caps lock ("DMITRI SOKOLOV").
