@@ -48,6 +48,7 @@ CORPORA = (
     DATA / "phi_corpus17.yaml",
     DATA / "phi_corpus18.yaml",
     DATA / "phi_corpus19.yaml",
+    DATA / "phi_corpus20.yaml",
 )
 CORPUS_CATEGORY = {"AGE_OVER_89": "AGE"}
 CONTEXT_WORDS = {
