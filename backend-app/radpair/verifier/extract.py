@@ -109,6 +109,8 @@ class Sentence:
 
 
 _LINE_SECTIONS = lx.HYPOTHETICAL_SECTIONS | {"comparison", "technique"}
+# Dictation queries a finding with a "?" before it and up to three words between.
+_QUERIED = re.compile(r"(?:^|[\s(])\?\s*(?:[a-z0-9-]+\s+){0,3}$")
 # A label that announces a forecast ("FRAX 10-year probability: major osteoporotic fracture
 # 22%"): what it governs is a risk, not a finding.
 _FORECAST_LABEL = re.compile(r"\b(?:frax|probability|risk)\b")
@@ -852,6 +854,14 @@ def assemble(
                     weak = weak | nearest.hard_sides
             # Polarity functions are pure, so an indication sentence need not ask for one.
             polarity = HYPOTHETICAL if hypothetical else polarity_of(term, sent)
+            if polarity == PRESENT and "?" in lower[max(0, term.start - 40) : term.start]:
+                # "? small bony Bankart fragment": queried among the findings. On the opening
+                # line "?rupture" is the clinical question, which the findings answer.
+                first_line_end = lower.find("\n")
+                if 0 <= first_line_end < term.start and _QUERIED.search(
+                    lower, max(0, term.start - 40), term.start
+                ):
+                    polarity = UNCERTAIN
             qualifier, severity = _qualifier_and_severity(lower, sent, term)
             head = heading_mention.get(sent.heading) if not anat else None
             mentions.append(

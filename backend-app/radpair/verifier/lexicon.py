@@ -328,6 +328,8 @@ FINDINGS: dict[str, list[str]] = {
         "bulge",
         "bulging disc",
         "disc osteophyte complex",
+        "disc osteophyte",
+        "disc-osteophyte",
         # Spine dictation's short form of the disc-osteophyte complex.
         "doc",
     ],
@@ -696,6 +698,8 @@ FINDINGS: dict[str, list[str]] = {
         *_clipped_signal("hypo"),
         "low adc signal",
         "low adc",
+        "adc dark",
+        "dark on adc",
     ],
     # A fibrosis pattern, not an infection: kept apart from "pneumonia".
     "ild_pattern": [
@@ -1067,6 +1071,13 @@ FINDINGS: dict[str, list[str]] = {
 # Anatomy: canonical key -> (surface forms, paired organ, parent key). A surface with "|L" or
 # "|R" carries its side (RUL, LLL). Paired organs in the plural ("kidneys") imply both sides.
 ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
+    # What a hernia holds is a place a finding is said of ("no stranding of hernia contents"),
+    # not the hernia said again.
+    "hernia_sac": (
+        ["hernia sac", "hernia contents", "hernia neck", "herniated contents"],
+        False,
+        None,
+    ),
     "lung": (["lung", "lungs", "pulmonary", "hemithorax", "lung field"], True, None),
     "upper_lobe": (
         ["upper lobe", "rul|R", "lul|L", "upper lung", "upper lung zone", "apex", "apical"],

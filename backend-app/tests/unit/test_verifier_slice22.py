@@ -56,6 +56,27 @@ def _types(verifier: Verifier, source: str, report: str) -> set[str]:
             "OB US. Single IUP. Yolk sac present, nl.",
             "OB US. Single intrauterine pregnancy.\nYolk sac: present and normal in appearance.",
         ),
+        # What a hernia holds is a place, not the hernia denied.
+        (
+            "CT. ventral hernia containing fat. no stranding of hernia contents.",
+            "CT. Ventral hernia containing fat, without stranding within the sac.",
+        ),
+        # "?" before a finding queries it; "ADC dark"; a disc osteophyte without "complex".
+        (
+            "XR R shoulder.\nHill-Sachs impaction.\n? small bony Bankart fragment inferior "
+            "glenoid.",
+            "XR right shoulder.\nHill-Sachs lesion. A possible small osseous fragment may "
+            "represent a bony Bankart lesion.",
+        ),
+        (
+            "MRI brain. DWI hyperintense w ADC dark area R cerebellum.",
+            "MRI brain. Region hyperintense on DWI and hypointense on the ADC map in the right "
+            "cerebellum.",
+        ),
+        (
+            "MRI C-spine. C4-5: mild disc osteophyte.",
+            "MRI cervical spine. C4-C5: Mild disc-osteophyte complex.",
+        ),
     ],
 )
 def test_heldout22_faithful_wordings_raise_nothing(verifier, source, report):
@@ -87,6 +108,16 @@ def test_heldout22_faithful_wordings_raise_nothing(verifier, source, report):
             "negation",
         ),
         ("Esophagram. Small sliding HH.", "Esophagram. No hiatal hernia.", "negation"),
+        (
+            "CT. ventral hernia containing fat. no stranding of hernia contents.",
+            "CT. No ventral hernia.",
+            "negation",
+        ),
+        (
+            "XR R shoulder.\nHill-Sachs impaction.\n? small bony Bankart fragment.",
+            "XR right shoulder.\nHill-Sachs lesion. Definite bony Bankart fracture.",
+            "negation",
+        ),
         # A soft-tissue Bankart and a bony one are two findings.
         (
             "MR arthrogram R shoulder. labral tear (Bankart). No bony Bankart.",
