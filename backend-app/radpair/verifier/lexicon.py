@@ -43,6 +43,14 @@ FINDINGS: dict[str, list[str]] = {
         "ms lesion",
         "ms plaque",
     ],
+    # Developmental dysplasia of the hip, by its abbreviation or its name.
+    "hip_dysplasia": [
+        "ddh|hip",
+        "developmental dysplasia|hip",
+        "developmental hip dysplasia|hip",
+        "hip dysplasia|hip",
+        "dysplastic hip|hip",
+    ],
     "cortical_dysplasia": [
         "focal cortical dysplasia",
         "cortical dysplasia",
@@ -307,7 +315,15 @@ FINDINGS: dict[str, list[str]] = {
     "fibroid": ["fibroid", "leiomyoma"],
     "adenoma": ["adenoma"],
     "schwannoma": ["schwannoma", "acoustic neuroma"],
-    "calcification": ["calcification", "calcifications", "microcalcification", "calc", "calcs"],
+    "calcification": [
+        "calcification",
+        "calcifications",
+        "microcalcification",
+        # Coarse calcification within a nodule (a TI-RADS feature), as the thyroid report says it.
+        "macrocalcification",
+        "calc",
+        "calcs",
+    ],
     # A prostate cancer's sign of capsular breach, not a disc.
     "capsular_bulge": ["capsular bulge", "capsular bulging", "capsular bulges"],
     "disc_protrusion": [
@@ -825,6 +841,12 @@ FINDINGS: dict[str, list[str]] = {
         "increased uptake",
         "increased fdg uptake",
         "increased tracer uptake",
+        "increased radiotracer uptake",
+        # Lung uptake on a perfusion scan (a sign of stress-induced LV dysfunction).
+        "increased lung uptake|lung",
+        "increased lung tracer uptake|lung",
+        "increased pulmonary uptake|lung",
+        "increased pulmonary tracer uptake|lung",
         # Head and neck restaging: masslike uptake is the lesion, mild diffuse uptake is not.
         "masslike uptake",
         "mass-like uptake",
@@ -1115,6 +1137,23 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "central_zone": (["central zone"], True, "prostate"),
     "testis": (["testis", "testes", "testicle", "testicular", "scrotal"], True, None),
     "breast": (["breast", "breasts"], True, None),
+    # Where in the breast a finding lies, as mammography and breast ultrasound name it.
+    "breast_quadrant": (
+        [
+            "upper outer quadrant",
+            "upper inner quadrant",
+            "lower outer quadrant",
+            "lower inner quadrant",
+            "uoq",
+            "uiq",
+            "loq",
+            "liq",
+            "subareolar",
+            "retroareolar",
+        ],
+        True,
+        "breast",
+    ),
     "thyroid_lobe": (["thyroid lobe", "lobe", "isthmus"], True, "thyroid"),
     "pole": (["pole", "lower pole", "upper pole", "interpolar"], False, None),
     "thyroid": (["thyroid"], False, None),
@@ -1726,6 +1765,11 @@ HYP_PRE: list[str] = [
     # A risk is a forecast ("risk of fracture"), not a finding.
     "risk of",
     "risk for",
+    # A relative's disease ("family history of DDH") is a reason for the exam, not a finding.
+    "family history of",
+    "family history",
+    "family hx of",
+    "family hx",
 ]
 # Words that name a finding's absence outright: "normal ventilation" is no ventilation defect.
 ABSENCE_NAMES: dict[str, str] = {
