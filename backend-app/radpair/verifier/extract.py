@@ -442,6 +442,8 @@ class TermMatcher:
             terms.append(Term(start, end, entry.kind, entry.key, entry.implied, entry.side, plural))
         if "non" in lower:
             terms = self._after_fused_non(lower, terms)
+        if "extend" in lower:
+            terms = _extension_continued(lower, terms)
         terms = self.coordinated(lower, self._by_ending(lower, terms))
         return [t for t in terms if t.kind != "name"]
 
@@ -513,6 +515,27 @@ class TermMatcher:
         taken = [(t.start, t.end) for t in terms]
         extra = [e for e in extra if not any(s < e.end and e.start < x for s, x in taken)]
         return sorted(terms + extra, key=lambda t: t.start)
+
+
+# "Extending from the upper arm to the axillary junction and into the axillary vein": the
+# extension goes on past the first places it names, into the one after the conjunction.
+_EXTENSION_GOES_ON = re.compile(
+    r"\bextend(?:s|ed|ing)?\s+(?:from|to|through|along|beyond)\b[^.;:\n]{0,80}?"
+    r"\b((?:and|or)\s+(?:then\s+)?into)\b"
+)
+
+
+def _extension_continued(lower: str, terms: list[Term]) -> list[Term]:
+    """Add an extension term at "and into" when it carries on an extension verb."""
+    extra = []
+    for m in _EXTENSION_GOES_ON.finditer(lower):
+        start, end = m.span(1)
+        if any(t.start < end and start < t.end for t in terms):
+            continue
+        extra.append(Term(start, end, "finding", "extension", None, None, False))
+    if not extra:
+        return terms
+    return sorted(terms + extra, key=lambda t: t.start)
 
 
 _SPACES = re.compile(r"[ \t]*")

@@ -1198,7 +1198,7 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
         "lower_extremity",
     ),
     # The vein lies in the fossa: "popliteal DVT" and "popliteal vein thrombus" are one.
-    "popliteal_vein": (["popliteal vein"], True, "popliteal_fossa"),
+    "popliteal_vein": (["popliteal vein", "popliteal v", "popliteal vv"], True, "popliteal_fossa"),
     "popliteal_fossa": (["popliteal fossa", "popliteal"], True, "lower_extremity"),
     "saphenous_vein": (["great saphenous vein", "saphenous vein", "gsv"], True, "lower_extremity"),
     "calf": (["calf"], True, "lower_extremity"),
@@ -1230,7 +1230,11 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
         True,
         "calf",
     ),
-    "peroneal_vessel": (["peroneal vein", "peroneal artery", "peroneal vessel"], True, "calf"),
+    "peroneal_vessel": (
+        ["peroneal vein", "peroneal artery", "peroneal vessel", "peroneal v", "peroneal vv"],
+        True,
+        "calf",
+    ),
     "muscular_calf_vein": (
         ["gastrocnemius vein", "soleal vein", "muscular calf vein"],
         True,
@@ -1389,8 +1393,9 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "popliteal_artery": (["popliteal artery"], True, "lower_extremity"),
     "brachial": (["brachial vein", "brachial artery", "brachial"], True, "upper_extremity"),
     "basilic_vein": (["basilic vein", "basilic"], True, "upper_extremity"),
-    "cephalic_vein": (["cephalic vein"], True, "upper_extremity"),
-    "axillary_vein": (["axillary vein"], True, "upper_extremity"),
+    # Duplex dictation shortens the vein to "v" ("axillary v patent").
+    "cephalic_vein": (["cephalic vein", "cephalic v"], True, "upper_extremity"),
+    "axillary_vein": (["axillary vein", "axillary v", "axillary vv"], True, "upper_extremity"),
     "pulmonary_vein": (["pulmonary vein", "pulmonary veins"], True, None),
     "seminal_vesicle": (["seminal vesicle", "seminal vesicles"], True, None),
     "fallopian_tube": (["fallopian tube", "fallopian tubes"], True, None),
