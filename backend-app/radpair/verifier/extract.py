@@ -938,10 +938,15 @@ def assemble(
 
 
 _PLURAL_END = re.compile(r"[a-z](?<![isu])s")
-# A line that says more than where ("Fetus: heart rate is 142 bpm") is no list of places.
+# A line that says more than where ("Fetus: heart rate is 142 bpm") is no list of places. A
+# number that names a place ("6th rib", "T10", "L4-5") is still where.
 _NOT_A_LIST = re.compile(
-    r"\d|\b(?:is|are|was|were|has|have|had|measur\w*|shows?|demonstrat\w*|seen|noted|rate)\b"
+    r"(?<!-)\b\d+(?!\d|st\b|nd\b|rd\b|th\b)"
+    r"|\b(?:is|are|was|were|has|have|had|measur\w*|shows?|demonstrat\w*|seen|noted|rate)\b"
 )
+# Findings named in the singular that still head a list of places ("Focal uptake: R 6th rib,
+# L iliac wing"): a tracer scan's foci.
+_LISTING_SINGULARS = frozenset({"focal_uptake"})
 
 
 def _listing(lower: str, label: Mention, sent: Sentence) -> bool:
@@ -949,7 +954,10 @@ def _listing(lower: str, label: Mention, sent: Sentence) -> bool:
     plural, as a list's heading is ("Bone contusions:", not "Nasal cavity:"), and the line
     says nothing but where."""
     return bool(
-        _PLURAL_END.match(lower, label.span[1] - 2, label.span[1])
+        (
+            label.key in _LISTING_SINGULARS
+            or _PLURAL_END.match(lower, label.span[1] - 2, label.span[1])
+        )
         and not _NOT_A_LIST.search(lower, sent.start, sent.end)
     )
 

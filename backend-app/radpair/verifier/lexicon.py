@@ -832,6 +832,11 @@ FINDINGS: dict[str, list[str]] = {
         "focal tracer uptake",
         "focal activity",
         "focal increased uptake",
+        "focal intense uptake",
+        "intense focal uptake",
+        "focal intense radiotracer uptake",
+        "intense focal radiotracer uptake",
+        "focal radiotracer uptake",
         "focal avidity",
         # Uptake called abnormal or increased is as much a lesion as focal uptake.
         "abnormal uptake",
