@@ -921,10 +921,12 @@ def assemble(
             made = mentions[first_mention:]
             # An exam title ("Left wrist, 3 views.") sets the side for the rest of the section;
             # a sentence under a heading ("Thyroid: The right lobe measures ...") is no title.
+            # Nor is a structure said to be left out ("The left breast was not included").
             if (
                 sent.heading is None
                 and made
                 and all(m.kind == "anatomy" and not m.fixed for m in made)
+                and not _LEFT_OUT.search(lower, sent.start, sent.end)
             ):
                 title = frozenset().union(*(m.hard_sides for m in made))
                 if title:
@@ -937,6 +939,7 @@ def assemble(
     return facts
 
 
+_LEFT_OUT = re.compile(r"\bnot\b")
 _PLURAL_END = re.compile(r"[a-z](?<![isu])s")
 # A line that says more than where ("Fetus: heart rate is 142 bpm") is no list of places. A
 # number that names a place ("6th rib", "T10", "L4-5") is still where.

@@ -122,3 +122,18 @@ def test_a_side_swapped_for_hip_dysplasia_is_flagged(verifier):
 )
 def test_the_same_finding_said_faithfully_raises_nothing(verifier, source, report):
     assert verifier.verify(source, report) == []
+
+
+def test_a_structure_said_to_be_left_out_sets_no_side_for_its_section(verifier):
+    source = (
+        "Diag mammo R. Prior: grouped calcs R UOQ. Today: grouped calcs R UOQ, stable, no new"
+        " calcs. No mass. L breast not imaged."
+    )
+    report = (
+        "EXAMINATION: Right mammogram.\n\nFINDINGS:\n"
+        "The left breast was not included in this examination.\n"
+        "In the upper outer quadrant of the right breast there are grouped calcifications."
+        " These are unchanged. No new calcifications. No associated mass.\n\n"
+        "IMPRESSION:\nStable grouped calcifications in the right upper outer quadrant."
+    )
+    assert verifier.verify(source, report) == []
