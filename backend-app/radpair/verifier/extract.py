@@ -444,6 +444,8 @@ class TermMatcher:
             terms.append(Term(start, end, entry.kind, entry.key, entry.implied, entry.side, plural))
         if "non" in lower:
             terms = self._after_fused_non(lower, terms)
+        if "extend" in lower:
+            terms = _extension_continued(lower, terms)
         terms = self.coordinated(lower, self._by_ending(lower, terms))
         return [t for t in terms if t.kind != "name"]
 
@@ -515,6 +517,27 @@ class TermMatcher:
         taken = [(t.start, t.end) for t in terms]
         extra = [e for e in extra if not any(s < e.end and e.start < x for s, x in taken)]
         return sorted(terms + extra, key=lambda t: t.start)
+
+
+# "Extending from the upper arm to the axillary junction and into the axillary vein": the
+# extension goes on past the first places it names, into the one after the conjunction.
+_EXTENSION_GOES_ON = re.compile(
+    r"\bextend(?:s|ed|ing)?\s+(?:from|to|through|along|beyond)\b[^.;:\n]{0,80}?"
+    r"\b((?:and|or)\s+(?:then\s+)?into)\b"
+)
+
+
+def _extension_continued(lower: str, terms: list[Term]) -> list[Term]:
+    """Add an extension term at "and into" when it carries on an extension verb."""
+    extra = []
+    for m in _EXTENSION_GOES_ON.finditer(lower):
+        start, end = m.span(1)
+        if any(t.start < end and start < t.end for t in terms):
+            continue
+        extra.append(Term(start, end, "finding", "extension", None, None, False))
+    if not extra:
+        return terms
+    return sorted(terms + extra, key=lambda t: t.start)
 
 
 _SPACES = re.compile(r"[ \t]*")
@@ -908,10 +931,12 @@ def assemble(
             made = mentions[first_mention:]
             # An exam title ("Left wrist, 3 views.") sets the side for the rest of the section;
             # a sentence under a heading ("Thyroid: The right lobe measures ...") is no title.
+            # Nor is a structure said to be left out ("The left breast was not included").
             if (
                 sent.heading is None
                 and made
                 and all(m.kind == "anatomy" and not m.fixed for m in made)
+                and not _LEFT_OUT.search(lower, sent.start, sent.end)
             ):
                 title = frozenset().union(*(m.hard_sides for m in made))
                 if title:
@@ -924,11 +949,17 @@ def assemble(
     return facts
 
 
+_LEFT_OUT = re.compile(r"\bnot\b")
 _PLURAL_END = re.compile(r"[a-z](?<![isu])s")
-# A line that says more than where ("Fetus: heart rate is 142 bpm") is no list of places.
+# A line that says more than where ("Fetus: heart rate is 142 bpm") is no list of places. A
+# number that names a place ("6th rib", "T10", "L4-5") is still where.
 _NOT_A_LIST = re.compile(
-    r"\d|\b(?:is|are|was|were|has|have|had|measur\w*|shows?|demonstrat\w*|seen|noted|rate)\b"
+    r"(?<!-)\b\d+(?!\d|st\b|nd\b|rd\b|th\b)"
+    r"|\b(?:is|are|was|were|has|have|had|measur\w*|shows?|demonstrat\w*|seen|noted|rate)\b"
 )
+# Findings named in the singular that still head a list of places ("Focal uptake: R 6th rib,
+# L iliac wing"): a tracer scan's foci.
+_LISTING_SINGULARS = frozenset({"focal_uptake"})
 
 
 def _listing(lower: str, label: Mention, sent: Sentence) -> bool:
@@ -936,7 +967,10 @@ def _listing(lower: str, label: Mention, sent: Sentence) -> bool:
     plural, as a list's heading is ("Bone contusions:", not "Nasal cavity:"), and the line
     says nothing but where."""
     return bool(
-        _PLURAL_END.match(lower, label.span[1] - 2, label.span[1])
+        (
+            label.key in _LISTING_SINGULARS
+            or _PLURAL_END.match(lower, label.span[1] - 2, label.span[1])
+        )
         and not _NOT_A_LIST.search(lower, sent.start, sent.end)
     )
 

@@ -43,6 +43,14 @@ FINDINGS: dict[str, list[str]] = {
         "ms lesion",
         "ms plaque",
     ],
+    # Developmental dysplasia of the hip, by its abbreviation or its name.
+    "hip_dysplasia": [
+        "ddh|hip",
+        "developmental dysplasia|hip",
+        "developmental hip dysplasia|hip",
+        "hip dysplasia|hip",
+        "dysplastic hip|hip",
+    ],
     "cortical_dysplasia": [
         "focal cortical dysplasia",
         "cortical dysplasia",
@@ -316,7 +324,15 @@ FINDINGS: dict[str, list[str]] = {
     "fibroid": ["fibroid", "leiomyoma"],
     "adenoma": ["adenoma"],
     "schwannoma": ["schwannoma", "acoustic neuroma"],
-    "calcification": ["calcification", "calcifications", "microcalcification", "calc", "calcs"],
+    "calcification": [
+        "calcification",
+        "calcifications",
+        "microcalcification",
+        # Coarse calcification within a nodule (a TI-RADS feature), as the thyroid report says it.
+        "macrocalcification",
+        "calc",
+        "calcs",
+    ],
     # A prostate cancer's sign of capsular breach, not a disc.
     "capsular_bulge": ["capsular bulge", "capsular bulging", "capsular bulges"],
     "disc_protrusion": [
@@ -852,6 +868,11 @@ FINDINGS: dict[str, list[str]] = {
         "focal tracer uptake",
         "focal activity",
         "focal increased uptake",
+        "focal intense uptake",
+        "intense focal uptake",
+        "focal intense radiotracer uptake",
+        "intense focal radiotracer uptake",
+        "focal radiotracer uptake",
         "focal avidity",
         # Uptake called abnormal or increased is as much a lesion as focal uptake.
         "abnormal uptake",
@@ -861,6 +882,12 @@ FINDINGS: dict[str, list[str]] = {
         "increased uptake",
         "increased fdg uptake",
         "increased tracer uptake",
+        "increased radiotracer uptake",
+        # Lung uptake on a perfusion scan (a sign of stress-induced LV dysfunction).
+        "increased lung uptake|lung",
+        "increased lung tracer uptake|lung",
+        "increased pulmonary uptake|lung",
+        "increased pulmonary tracer uptake|lung",
         # Head and neck restaging: masslike uptake is the lesion, mild diffuse uptake is not.
         "masslike uptake",
         "mass-like uptake",
@@ -1158,6 +1185,23 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "central_zone": (["central zone"], True, "prostate"),
     "testis": (["testis", "testes", "testicle", "testicular", "scrotal"], True, None),
     "breast": (["breast", "breasts"], True, None),
+    # Where in the breast a finding lies, as mammography and breast ultrasound name it.
+    "breast_quadrant": (
+        [
+            "upper outer quadrant",
+            "upper inner quadrant",
+            "lower outer quadrant",
+            "lower inner quadrant",
+            "uoq",
+            "uiq",
+            "loq",
+            "liq",
+            "subareolar",
+            "retroareolar",
+        ],
+        True,
+        "breast",
+    ),
     "thyroid_lobe": (["thyroid lobe", "lobe", "isthmus"], True, "thyroid"),
     "pole": (["pole", "lower pole", "upper pole", "interpolar"], False, None),
     "thyroid": (["thyroid"], False, None),
@@ -1202,7 +1246,7 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
         "lower_extremity",
     ),
     # The vein lies in the fossa: "popliteal DVT" and "popliteal vein thrombus" are one.
-    "popliteal_vein": (["popliteal vein"], True, "popliteal_fossa"),
+    "popliteal_vein": (["popliteal vein", "popliteal v", "popliteal vv"], True, "popliteal_fossa"),
     "popliteal_fossa": (["popliteal fossa", "popliteal"], True, "lower_extremity"),
     "saphenous_vein": (["great saphenous vein", "saphenous vein", "gsv"], True, "lower_extremity"),
     "calf": (["calf"], True, "lower_extremity"),
@@ -1234,7 +1278,11 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
         True,
         "calf",
     ),
-    "peroneal_vessel": (["peroneal vein", "peroneal artery", "peroneal vessel"], True, "calf"),
+    "peroneal_vessel": (
+        ["peroneal vein", "peroneal artery", "peroneal vessel", "peroneal v", "peroneal vv"],
+        True,
+        "calf",
+    ),
     "muscular_calf_vein": (
         ["gastrocnemius vein", "soleal vein", "muscular calf vein"],
         True,
@@ -1393,8 +1441,9 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "popliteal_artery": (["popliteal artery"], True, "lower_extremity"),
     "brachial": (["brachial vein", "brachial artery", "brachial"], True, "upper_extremity"),
     "basilic_vein": (["basilic vein", "basilic"], True, "upper_extremity"),
-    "cephalic_vein": (["cephalic vein"], True, "upper_extremity"),
-    "axillary_vein": (["axillary vein"], True, "upper_extremity"),
+    # Duplex dictation shortens the vein to "v" ("axillary v patent").
+    "cephalic_vein": (["cephalic vein", "cephalic v"], True, "upper_extremity"),
+    "axillary_vein": (["axillary vein", "axillary v", "axillary vv"], True, "upper_extremity"),
     "pulmonary_vein": (["pulmonary vein", "pulmonary veins"], True, None),
     "seminal_vesicle": (["seminal vesicle", "seminal vesicles"], True, None),
     "fallopian_tube": (["fallopian tube", "fallopian tubes"], True, None),
@@ -1769,6 +1818,11 @@ HYP_PRE: list[str] = [
     # A risk is a forecast ("risk of fracture"), not a finding.
     "risk of",
     "risk for",
+    # A relative's disease ("family history of DDH") is a reason for the exam, not a finding.
+    "family history of",
+    "family history",
+    "family hx of",
+    "family hx",
 ]
 # Words that name a finding's absence outright: "normal ventilation" is no ventilation defect.
 ABSENCE_NAMES: dict[str, str] = {

@@ -1778,7 +1778,7 @@ PROCEDURE_AND_SPOKEN_READINGS = [
         "laterality",
         ("right", "left"),
     ),
-    # "LN" is a lymph node, and keeps its side.
+    # "LN" is a lymph node, and keeps its side (the "R" of its quadrant).
     (
         "R breast: 5 mm intramammary LN R UOQ, benign. Axillae: no adenopathy.",
         "Right breast: A benign 5 mm intramammary lymph node in the upper outer quadrant. "
@@ -1787,7 +1787,7 @@ PROCEDURE_AND_SPOKEN_READINGS = [
         "Left breast: A benign 5 mm intramammary lymph node in the upper outer quadrant. "
         "Axillae: No axillary lymphadenopathy.",
         "laterality",
-        ("LN", "lymph node"),
+        ("R", "lymph node"),
     ),
     # "neg" before what it denies, as "negative" does.
     (
