@@ -5,18 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from radpair.verifier import Verifier, get_verifier
 from radpair.verifier.extract import find_locations
 from radpair.verifier.measure import PRIOR, extract_measurements
-
-
-@pytest.fixture(scope="module")
-def verifier() -> Verifier:
-    return get_verifier()
-
-
-def _types(verifier: Verifier, source: str, report: str) -> set[str]:
-    return {w["type"] for w in verifier.verify(source, report)}
+from tests.support.verifier_checks import types_raised
 
 
 @pytest.mark.parametrize(
@@ -114,7 +105,7 @@ def _types(verifier: Verifier, source: str, report: str) -> set[str]:
     ],
 )
 def test_heldout21_faithful_wordings_raise_nothing(verifier, source, report):
-    assert _types(verifier, source, report) == set()
+    assert types_raised(verifier, source, report) == set()
 
 
 @pytest.mark.parametrize(
@@ -182,7 +173,7 @@ def test_heldout21_faithful_wordings_raise_nothing(verifier, source, report):
     ],
 )
 def test_heldout21_shapes_still_catch_their_errors(verifier, source, report, kind):
-    assert kind in _types(verifier, source, report)
+    assert kind in types_raised(verifier, source, report)
 
 
 @pytest.mark.parametrize(

@@ -4,23 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from radpair.verifier import Verifier, get_verifier
 from radpair.verifier.measure import extract_measurements
-
-
-@pytest.fixture(scope="module")
-def verifier() -> Verifier:
-    return get_verifier()
-
-
-def _quoted(verifier: Verifier, source: str, report: str, kind: str) -> list[tuple]:
-    """The words each warning of this kind points at in the source and the report."""
-    return [
-        tuple(text[slice(*span)] if span else None for text, span in zip((source, report), spans))
-        for w in verifier.verify(source, report)
-        if w["type"] == kind
-        for spans in [(w["source_span"], w["report_span"])]
-    ]
+from tests.support.verifier_checks import quoted_words
 
 
 @pytest.mark.parametrize(
@@ -44,7 +29,7 @@ def _quoted(verifier: Verifier, source: str, report: str, kind: str) -> list[tup
 def test_a_side_changed_at_a_newly_known_paired_structure_is_flagged(
     verifier, source, report, quoted
 ):
-    assert _quoted(verifier, source, report, "laterality") == [quoted]
+    assert quoted_words(verifier, source, report, "laterality") == [quoted]
 
 
 @pytest.mark.parametrize(
@@ -104,7 +89,7 @@ def _breast_draft(relative: str) -> str:
 def test_a_side_written_with_a_clock_position_or_as_contralateral_is_checked(
     verifier, source, report, quoted
 ):
-    assert _quoted(verifier, source, report, "laterality") == ([quoted] if quoted else [])
+    assert quoted_words(verifier, source, report, "laterality") == ([quoted] if quoted else [])
 
 
 _TWINS = (
@@ -136,7 +121,7 @@ def _twins_draft(a_side: str) -> str:
 def test_a_fetus_moved_to_the_other_maternal_side_is_a_side_change(
     verifier, source, report, quoted
 ):
-    assert _quoted(verifier, source, report, "laterality") == quoted
+    assert quoted_words(verifier, source, report, "laterality") == quoted
 
 
 _NME = "R breast: 2 cm clumped NME retroareolar. no nipple enhancement or skin thickening."
@@ -176,7 +161,7 @@ _CHONDRAL = "Knee MRI. Grade 3 chondral loss MFC; delamination cannot be exclude
 def test_nipple_enhancement_and_chondral_delamination_carry_their_polarity(
     verifier, source, report, quoted
 ):
-    assert _quoted(verifier, source, report, "negation") == quoted
+    assert quoted_words(verifier, source, report, "negation") == quoted
 
 
 _T12 = "T12 compression fx, 20% height loss. R 11th rib fx."
@@ -196,7 +181,7 @@ _T12 = "T12 compression fx, 20% height loss. R 11th rib fx."
     ],
 )
 def test_a_fracture_moved_to_a_level_the_source_never_names_is_flagged(verifier, report, quoted):
-    assert _quoted(verifier, _T12, report, "measurement") == quoted
+    assert quoted_words(verifier, _T12, report, "measurement") == quoted
 
 
 _ACHILLES = (
@@ -237,7 +222,7 @@ _ACHILLES_FINDINGS = (
 def test_two_named_sizes_trading_values_in_one_sentence_are_a_swap(
     verifier, source, report, quoted
 ):
-    assert _quoted(verifier, source, report, "measurement") == quoted
+    assert quoted_words(verifier, source, report, "measurement") == quoted
 
 
 _TRAUMA = "C-spine: no fx. Pelvis: no fx. R L3 TP fx."
@@ -257,7 +242,7 @@ _TRAUMA = "C-spine: no fx. Pelvis: no fx. R L3 TP fx."
     ],
 )
 def test_a_sited_fracture_is_not_answered_by_denials_echoing_the_source(verifier, report, quoted):
-    assert _quoted(verifier, _TRAUMA, report, "omission") == quoted
+    assert quoted_words(verifier, _TRAUMA, report, "omission") == quoted
 
 
 _PROSTATE = (
@@ -315,7 +300,7 @@ _SURVEY = "Skeletal survey. skull: no fx. healing R 6th rib fx. spine nl."
     ],
 )
 def test_a_sited_fracture_added_beside_an_echoed_denial_is_an_insertion(verifier, report, quoted):
-    warnings = _quoted(verifier, _SURVEY, report, "insertion")
+    warnings = quoted_words(verifier, _SURVEY, report, "insertion")
     assert warnings == quoted
     if quoted:
         (warning,) = [w for w in verifier.verify(_SURVEY, report) if w["type"] == "insertion"]
@@ -342,7 +327,7 @@ _LINES = "NICU CXR. UVC tip at T9. UAC tip T8. ETT 1 cm above carina."
     ],
 )
 def test_an_umbilical_line_tip_moved_to_another_level_is_flagged(verifier, report, quoted):
-    assert _quoted(verifier, _LINES, report, "measurement") == quoted
+    assert quoted_words(verifier, _LINES, report, "measurement") == quoted
 
 
 @pytest.mark.parametrize(
@@ -359,7 +344,7 @@ def test_an_umbilical_line_tip_moved_to_another_level_is_flagged(verifier, repor
 )
 def test_an_abrupt_cutoff_is_a_finding_that_an_occlusion_answers(verifier, report, kind, quoted):
     source = "MRA: abrupt cutoff of the L M2 superior division."
-    assert _quoted(verifier, source, report, kind) == quoted
+    assert quoted_words(verifier, source, report, kind) == quoted
 
 
 @pytest.mark.parametrize(
@@ -386,7 +371,7 @@ def test_a_changed_reporting_category_is_flagged(verifier, source, report, quote
     found = [
         q
         for q, w in zip(
-            _quoted(verifier, source, report, "measurement"),
+            quoted_words(verifier, source, report, "measurement"),
             [w for w in verifier.verify(source, report) if w["type"] == "measurement"],
         )
         if w["message"].startswith("Category")
@@ -419,4 +404,4 @@ def test_a_changed_reporting_category_is_flagged(verifier, source, report, quote
 def test_a_side_changed_at_a_vertebral_posterior_element_is_flagged(
     verifier, source, report, quoted
 ):
-    assert _quoted(verifier, source, report, "laterality") == quoted
+    assert quoted_words(verifier, source, report, "laterality") == quoted

@@ -5,17 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from radpair.verifier import Verifier, get_verifier
 from radpair.verifier.measure import extract_measurements
-
-
-@pytest.fixture(scope="module")
-def verifier() -> Verifier:
-    return get_verifier()
-
-
-def _types(verifier: Verifier, source: str, report: str) -> set[str]:
-    return {w["type"] for w in verifier.verify(source, report)}
+from tests.support.verifier_checks import types_raised
 
 
 @pytest.mark.parametrize(
@@ -80,7 +71,7 @@ def _types(verifier: Verifier, source: str, report: str) -> set[str]:
     ],
 )
 def test_heldout22_faithful_wordings_raise_nothing(verifier, source, report):
-    assert _types(verifier, source, report) == set()
+    assert types_raised(verifier, source, report) == set()
 
 
 @pytest.mark.parametrize(
@@ -133,13 +124,13 @@ def test_heldout22_faithful_wordings_raise_nothing(verifier, source, report):
     ],
 )
 def test_heldout22_shapes_still_catch_their_errors(verifier, source, report, kind):
-    assert kind in _types(verifier, source, report)
+    assert kind in types_raised(verifier, source, report)
 
 
 def test_sizes_of_the_two_sides_traded_raise_laterality_as_well_as_measurement(verifier):
     source = "US abdomen. right kidney 11.0 cm, left kidney 11.4 cm, no hydronephrosis."
     report = "Kidneys: Left kidney 11.0 cm; right kidney 11.4 cm. No hydronephrosis."
-    assert _types(verifier, source, report) == {"laterality", "measurement"}
+    assert types_raised(verifier, source, report) == {"laterality", "measurement"}
 
 
 def test_an_hour_before_a_colon_labels_the_value_after_it():

@@ -3,23 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from radpair.verifier import Verifier, get_verifier
-
-
-@pytest.fixture(scope="module")
-def verifier() -> Verifier:
-    return get_verifier()
-
-
-def _quoted(verifier: Verifier, source: str, report: str, kind: str) -> list[tuple]:
-    """The words each warning of this kind points at in the source and the report."""
-    return [
-        tuple(text[slice(*span)] if span else None for text, span in zip((source, report), spans))
-        for w in verifier.verify(source, report)
-        if w["type"] == kind
-        for spans in [(w["source_span"], w["report_span"])]
-    ]
+from tests.support.verifier_checks import quoted_words
 
 
 @pytest.mark.parametrize(
@@ -67,7 +51,7 @@ def _quoted(verifier: Verifier, source: str, report: str, kind: str) -> list[tup
     ],
 )
 def test_a_finding_the_lexicon_now_knows_is_checked(verifier, source, report, kind, quoted):
-    assert _quoted(verifier, source, report, kind) == [quoted]
+    assert quoted_words(verifier, source, report, kind) == [quoted]
 
 
 def test_a_side_swapped_for_hip_dysplasia_is_flagged(verifier):
