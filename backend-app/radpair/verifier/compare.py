@@ -1216,7 +1216,16 @@ def _bare_number_in(view: _View, value: float) -> bool:
 
 
 _SIZES = frozenset({"length", "area", "volume"})
-_REFERENCE_LABELS = frozenset({("reference",), ("ref",), ("nl",), ("normal",), ("range",)})
+_REFERENCE_LABELS = frozenset(
+    {("reference",), ("ref",), ("nl",), ("normal",), ("range",), ("threshold",), ("cutoff",)}
+)
+_THRESHOLD_AFTER = re.compile(r"\s*(?:threshold|cut-?off)\b")
+
+
+def _a_reference(view: _View, a: Measurement) -> bool:
+    """a is a normal range or a threshold quoted beside a value ("reference 5-15%", "the 10 HU
+    threshold"), not a value of the patient's."""
+    return a.label[-1:] in _REFERENCE_LABELS or bool(_THRESHOLD_AFTER.match(view.lower, a.end))
 
 
 def _unitless_in(view: _View, a: Measurement) -> bool:
@@ -1308,8 +1317,8 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             continue
         if what == "unmatched" and other is None and _prior_same_as_now(x, y, a):
             continue
-        if what == "unmatched" and other is None and a.label[-1:] in _REFERENCE_LABELS:
-            continue  # "(reference 5-15%)": a normal range quoted, not a patient's value
+        if what == "unmatched" and other is None and _a_reference(x, a):
+            continue  # "(reference 5-15%)": a normal range or threshold, not a patient's value
         if (
             what == "unmatched"
             and other is None
