@@ -1101,6 +1101,7 @@ FINDINGS: dict[str, list[str]] = {
 ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     # What a hernia holds is a place a finding is said of ("no stranding of hernia contents"),
     # not the hernia said again.
+    "cyst_wall": (["cyst wall", "wall of the cyst", "cyst walls"], False, None),
     "hernia_sac": (
         ["hernia sac", "hernia contents", "hernia neck", "herniated contents"],
         False,
@@ -1832,7 +1833,7 @@ ABSENCE_NAMES: dict[str, str] = {
 }
 # Said right after a disease, the program looks for it ("AAA screening"); not "surveillance",
 # which follows a known one ("AAA surveillance", "fistula surveillance").
-HYP_POST: list[str] = ["screening"]
+HYP_POST: list[str] = ["screening", "protocol"]  # "tumor protocol" names the exam's recipe
 # Phrases that contain a negation word but do not negate a finding.
 PSEUDO: list[str] = [
     # Double negatives: "no absent or reversed end-diastolic flow" affirms the flow.
