@@ -612,6 +612,15 @@ FINDINGS: dict[str, list[str]] = {
     ],
     "slipped_epiphysis": ["slipped capital femoral epiphysis", "scfe", "slipped epiphysis"],
     "hiatal_hernia": ["hiatal hernia", "hh"],
+    # A loop obstructed at both ends: the configuration is the finding ("no closed-loop").
+    "closed_loop": [
+        "closed-loop configuration",
+        "closed loop configuration",
+        "closed-loop obstruction",
+        "closed loop obstruction",
+        "closed-loop",
+        "closed loop",
+    ],
     "coronary_calcification": ["coronary artery calcification", "coronary calcification"],
     # In a vessel wall, not in the tissue: benign vascular calcs are not the breast's own.
     "vascular_calcification": [

@@ -137,6 +137,10 @@ _KNOWN_NEGATIONS = {
     "every enhancing mass's description)",
     "h21-057": "the first 'No' denies prior imaging ('No prior study available'), which is no "
     "finding",
+    "h23-033": "the first 'No' denies an unnamed 'other acute abnormality', which names no "
+    "finding to compare",
+    "h23-053": "the first 'No' denies what signal 'to suggest viable tumor' would mean: the "
+    "tumour stays a hypothesis with or without it",
 }
 _KNOWN_OMISSIONS: dict[str, str] = {}
 
