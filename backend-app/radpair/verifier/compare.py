@@ -1921,12 +1921,25 @@ def _has_partner(m: Mention, x: _View, y: _View, dictated: bool = False) -> bool
         and (k not in lx.GENERIC_FINDINGS or _generic_stands_for(m, n))
         and (n.polarity in _ASSERTED or (_qualifiers_agree(m, n) and _denial_answers(m, n, x, y)))
         and not (dictated and _claimed(m, n, x))
+        and not (k != m.key and _kin_said_apart(n, m, x))
         for k in _kin(m.key)
         for n in _asserting(y, k)
     ):
         return True
     enlarged = _enlarged(m.key)
     return bool(enlarged and enlarged.search(y.lower))
+
+
+def _kin_said_apart(n: Mention, m: Mention, x: _View) -> bool:
+    """n, a kin of m placed nowhere, is said as itself in m's own text, where m is given a
+    side and a structure ("small free pelvic fluid ... a left paracolic gutter collection"):
+    n answers for that mention, not for m."""
+    if n.anatomy or not (m.anatomy and m.checked_sides):
+        return False
+    return any(
+        k.polarity in _ASSERTED and not k.anatomy and _sides_compatible(k, n)
+        for k in x.findings(n.key)
+    )
 
 
 @lru_cache(maxsize=1024)

@@ -897,6 +897,14 @@ FINDINGS: dict[str, list[str]] = {
     ],
     # Contrast enhancement called suspicious or abnormal is a lesion (breast and body MRI);
     # plain "enhancement" also describes normal tissue.
+    # A sarcoma's enhancing fascial tail (tail sign) changes the resection margin.
+    "fascial_tail": [
+        "fascial tail",
+        "fascial tail sign",
+        "tail of fascial enhancement",
+        "fascial enhancement",
+        "tail sign",
+    ],
     "abnormal_enhancement": [
         "suspicious enhancement",
         "abnormal enhancement",
@@ -1173,6 +1181,12 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "colon": (["colon", "sigmoid", "descending colon", "colonic", "pericolic"], False, None),
     "bowel": (["bowel", "small bowel"], False, None),
     "paracolic_gutter": (["paracolic gutter"], True, None),
+    # Behind the rectum, in front of the sacrum: where an anastomotic leak collects.
+    "presacral": (
+        ["presacral", "presacral space", "retrorectal", "retrorectal space"],
+        False,
+        None,
+    ),
     "retroperitoneum": (["retroperitoneum", "retroperitoneal"], True, None),
     "psoas": (["psoas", "psoas muscle"], True, None),
     "inguinal": (["inguinal"], True, None),
@@ -1386,7 +1400,25 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "sphenoid_sinus": (["sphenoid sinus", "sphenoid sinuses"], True, None),
     "ostiomeatal_unit": (["ostiomeatal unit", "ostiomeatal complex", "omc"], True, None),
     "orbit": (["orbit", "orbits", "orbital", "orbital floor", "orbital wall"], True, None),
-    "zygoma": (["zygoma", "zygomatic", "zygomatic arch", "zygomaticomaxillary"], True, None),
+    "zygoma": (
+        [
+            "zygoma",
+            "zygomatic",
+            "zygomatic arch",
+            "zygomaticomaxillary",
+            "zmc",
+            "tripod",
+            "tetrapod",
+        ],
+        True,
+        None,
+    ),
+    # The pterygoid plates break in Le Fort and extended ZMC fractures: a separate structure.
+    "pterygoid_plate": (
+        ["pterygoid plate", "pterygoid plates", "pterygoid process", "pterygoid"],
+        True,
+        None,
+    ),
     "mandible": (["mandible", "mandibular", "mandibular condyle"], False, None),
     "maxilla": (["maxilla", "maxillary"], True, None),
     "parotid": (["parotid", "parotid gland"], True, None),

@@ -1,0 +1,53 @@
+"""Errors the verifier learnt to catch from the misses of held-out slice 23."""
+
+from __future__ import annotations
+
+import pytest
+from tests.support.verifier_checks import quoted_words, types_raised
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "quoted"),
+    [
+        # A pterygoid plate is a structure of its own, not the zygoma of a tripod fracture.
+        (
+            "CT face. R tripod fx. Imp: R ZMC fracture.",
+            "CT face. Right zygomaticomaxillary complex fracture. Fracture of the right"
+            " pterygoid plate.\nImpression: Right ZMC fracture.",
+            (None, "Fracture"),
+        ),
+        # A sarcoma's fascial tail is a finding in its own right.
+        (
+            "MRI thigh. Intramuscular mass, heterogeneous enhancement.",
+            "MRI thigh. Intramuscular mass with heterogeneous enhancement. A tail of fascial"
+            " enhancement extends along the septum.",
+            (None, "tail of fascial enhancement"),
+        ),
+        # Free fluid the draft says as itself does not stand for a sided collection it adds.
+        (
+            "CT pelvis. Retrorectal collection 4 cm. Small free fluid.",
+            "CT pelvis. A 4 cm presacral collection. Small free pelvic fluid. A 2 cm collection"
+            " in the right paracolic gutter.",
+            (None, "collection"),
+        ),
+    ],
+)
+def test_a_finding_added_at_a_structure_of_its_own_is_an_insertion(
+    verifier, source, report, quoted
+):
+    assert quoted_words(verifier, source, report, "insertion") == [quoted]
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        ("CT face. L ZMC fx.", "CT face. Left tripod fracture."),
+        (
+            "CT pelvis. Presacral collection 4 cm. Small free fluid.",
+            "CT pelvis. A 4 cm retrorectal collection. Small free pelvic fluid.",
+        ),
+        ("MRI thigh. Mass w fascial tail.", "MRI thigh. Mass with a fascial tail sign."),
+    ],
+)
+def test_the_same_structure_in_other_words_raises_no_insertion(verifier, source, report):
+    assert "insertion" not in types_raised(verifier, source, report)
