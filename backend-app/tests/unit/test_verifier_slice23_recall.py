@@ -51,3 +51,26 @@ def test_a_finding_added_at_a_structure_of_its_own_is_an_insertion(
 )
 def test_the_same_structure_in_other_words_raises_no_insertion(verifier, source, report):
     assert "insertion" not in types_raised(verifier, source, report)
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "quoted"),
+    [
+        # Each sentence on a finding label's line lists one more place of that finding.
+        (
+            "CT pelvis.\nFractures: L iliac wing, comminuted. L sacral ala, nondisplaced.",
+            "CT pelvis.\nFracture of the left iliac wing. Fracture of the right sacral ala.",
+            ("L", "right"),
+        ),
+    ],
+)
+def test_a_side_changed_for_a_place_listed_on_a_label_line_is_flagged(
+    verifier, source, report, quoted
+):
+    assert quoted_words(verifier, source, report, "laterality") == [quoted]
+
+
+def test_a_label_line_restated_faithfully_raises_nothing(verifier):
+    source = "CT pelvis.\nFractures: L iliac wing, comminuted. L sacral ala, nondisplaced."
+    report = "CT pelvis.\nFractures of the left iliac wing (comminuted) and the left sacral ala."
+    assert types_raised(verifier, source, report) == set()
