@@ -74,3 +74,29 @@ def test_a_label_line_restated_faithfully_raises_nothing(verifier):
     source = "CT pelvis.\nFractures: L iliac wing, comminuted. L sacral ala, nondisplaced."
     report = "CT pelvis.\nFractures of the left iliac wing (comminuted) and the left sacral ala."
     assert types_raised(verifier, source, report) == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "quoted"),
+    [
+        # An ankle-brachial index labelled with a dictated capital side letter.
+        (
+            "Arterial duplex. ABI R 0.64. L 0.97.",
+            "Arterial duplex. Ankle-brachial indices: left 0.64, right 0.97.",
+            ("0.64", "0.64"),
+        ),
+        (
+            "Arterial duplex. ABI L 0.55 (prior 0.80).",
+            "Arterial duplex. ABI right 0.55 (prior 0.80).",
+            ("0.55", "0.55"),
+        ),
+    ],
+)
+def test_an_index_given_for_the_other_side_is_flagged(verifier, source, report, quoted):
+    assert quoted in quoted_words(verifier, source, report, "laterality")
+
+
+def test_an_index_kept_on_its_side_raises_nothing(verifier):
+    source = "Arterial duplex. ABI R 0.64. L 0.97."
+    report = "Arterial duplex. Ankle-brachial indices: right 0.64, left 0.97."
+    assert types_raised(verifier, source, report) == set()
