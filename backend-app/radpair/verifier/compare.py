@@ -425,6 +425,8 @@ def compare(source: Facts, report: Facts) -> list[dict]:
     _named_values_swapped(src, rep, out)
     _dominant_sides(src, rep, out)
     _relative_sides_turned(src, rep, out)
+    if "midline" in src.lower and "midline" in rep.lower:
+        _midline_sides_turned(src, rep, out)
     if "maternal" in src.lower and "maternal" in rep.lower:
         _maternal_sides_moved(src, rep, out)
     if all("rads" in v.lower or "lr-" in v.lower for v in (src, rep)):
@@ -465,6 +467,35 @@ def _dominant_sides(src: _View, rep: _View, out: _Collector) -> None:
         "laterality",
         f"The worse side is {_side_word(frozenset(s_side))} in the source but "
         f"{_side_word(frozenset(r_side))} in the report.",
+        list(s_span),
+        list(r_span),
+    )
+
+
+# "slightly to the L of midline", "just right of the midline": a midline structure's side,
+# said of no paired organ, so the finding checks do not see it.
+_OF_MIDLINE = re.compile(r"\b(left|right|l|r)\s+of\s+(?:the\s+)?midline\b")
+
+
+def _midline_sides(view: _View) -> dict[str, tuple[int, int]]:
+    """Each side of the midline the text places something on, with its span."""
+    found: dict[str, tuple[int, int]] = {}
+    for m in _OF_MIDLINE.finditer(view.lower):
+        found.setdefault(m.group(1)[0].upper(), m.span())
+    return found
+
+
+def _midline_sides_turned(src: _View, rep: _View, out: _Collector) -> None:
+    """ "Left of midline" became "right of midline". Raised only when the two texts name no
+    side of the midline in common."""
+    mine, theirs = _midline_sides(src), _midline_sides(rep)
+    if not mine or not theirs or mine.keys() & theirs.keys():
+        return
+    (s_side, s_span), (r_side, r_span) = next(iter(mine.items())), next(iter(theirs.items()))
+    out.add(
+        "laterality",
+        f"The source places it {_side_word(frozenset(s_side))} of the midline, the report "
+        f"{_side_word(frozenset(r_side))}.",
         list(s_span),
         list(r_span),
     )

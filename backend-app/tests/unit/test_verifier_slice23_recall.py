@@ -100,3 +100,28 @@ def test_an_index_kept_on_its_side_raises_nothing(verifier):
     source = "Arterial duplex. ABI R 0.64. L 0.97."
     report = "Arterial duplex. Ankle-brachial indices: right 0.64, left 0.97."
     assert types_raised(verifier, source, report) == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "quoted"),
+    [
+        (
+            "Pelvic US. Torsed L ovary lies just R of midline.",
+            "Pelvic ultrasound. The torsed left ovary lies just left of the midline.",
+            ("R of midline", "left of the midline"),
+        ),
+        (
+            "CT neck. Tracheal deviation, trachea to the left of midline.",
+            "CT neck. The trachea is deviated to the right of midline.",
+            ("left of midline", "right of midline"),
+        ),
+    ],
+)
+def test_a_side_of_the_midline_turned_round_is_flagged(verifier, source, report, quoted):
+    assert quoted in quoted_words(verifier, source, report, "laterality")
+
+
+def test_the_same_side_of_the_midline_raises_no_laterality(verifier):
+    source = "Pelvic US. Torsed L ovary lies just R of midline."
+    report = "Pelvic ultrasound. The torsed left ovary lies just to the right of the midline."
+    assert "laterality" not in types_raised(verifier, source, report)
