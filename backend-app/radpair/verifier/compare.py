@@ -1950,7 +1950,14 @@ def _has_partner(m: Mention, x: _View, y: _View, dictated: bool = False) -> bool
     if any(
         _site_compatible(m, n)
         and (k not in lx.GENERIC_FINDINGS or _generic_stands_for(m, n))
-        and (n.polarity in _ASSERTED or (_qualifiers_agree(m, n) and _denial_answers(m, n, x, y)))
+        and (
+            n.polarity in _ASSERTED
+            or (
+                _qualifiers_agree(m, n)
+                and _denial_answers(m, n, x, y)
+                and not _denial_echoed(m, n, x)
+            )
+        )
         and not (dictated and _claimed(m, n, x))
         and not (k != m.key and _kin_said_apart(n, m, x))
         for k in _kin(m.key)
@@ -2050,7 +2057,9 @@ def _claimed(m: Mention, n: Mention, x: _View) -> bool:
 def _denial_echoed(m: Mention, n: Mention, x: _View) -> bool:
     """n, a denial naming no structure, echoes a denial m's own text gives at no structure,
     where m names one ("c-spine: no fx ... R L1 TP fx" against "Cervical spine: No fracture"
-    alone): the draft kept the denial and dropped m, or (m in the draft) kept it and added m."""
+    alone): the draft kept the denial and dropped m, or (m in the draft) kept it and added m.
+    n may be of m's kin: "no active bleed" said in both texts is no partner of an adrenal
+    haematoma."""
     if n.anatomy or not m.anatomy:
         return False
     return any(
@@ -2058,7 +2067,7 @@ def _denial_echoed(m: Mention, n: Mention, x: _View) -> bool:
         and not k.anatomy
         and k.location == n.location
         and _sides_compatible(k, n)
-        for k in x.findings(m.key)
+        for k in x.findings(n.key)
     )
 
 

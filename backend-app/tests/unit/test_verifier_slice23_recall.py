@@ -125,3 +125,26 @@ def test_the_same_side_of_the_midline_raises_no_laterality(verifier):
     source = "Pelvic US. Torsed L ovary lies just R of midline."
     report = "Pelvic ultrasound. The torsed left ovary lies just to the right of the midline."
     assert "laterality" not in types_raised(verifier, source, report)
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "quoted"),
+    [
+        # "No active bleed" said in both texts stands for no haematoma the draft dropped.
+        (
+            "CT abdo. L renal laceration. Small R adrenal haematoma. No active bleed.",
+            "CT abdomen. Left renal laceration. No active bleeding.",
+            ("haematoma", None),
+        ),
+    ],
+)
+def test_a_denial_of_a_kin_said_in_both_texts_does_not_cover_a_dropped_finding(
+    verifier, source, report, quoted
+):
+    assert quoted in quoted_words(verifier, source, report, "omission")
+
+
+def test_a_kin_denial_said_only_in_the_draft_still_answers(verifier):
+    source = "CT head. Small L frontal haematoma."
+    report = "CT head. Small left frontal haematoma. No other haemorrhage."
+    assert "omission" not in types_raised(verifier, source, report)
