@@ -423,6 +423,8 @@ def compare(source: Facts, report: Facts) -> list[dict]:
     _value_sides(src, rep, out)
     _label_swaps(src, rep, out)
     _named_values_swapped(src, rep, out)
+    if _STATION_HINT.search(src.lower) and _STATION_HINT.search(rep.lower):
+        _station_values_swapped(src, rep, out)
     _dominant_sides(src, rep, out)
     _relative_sides_turned(src, rep, out)
     if "midline" in src.lower and "midline" in rep.lower:
@@ -771,6 +773,65 @@ def _named_values_swapped(src: _View, rep: _View, out: _Collector) -> None:
                     )
                     flagged.add(sent_c)
                     break
+
+
+# Lymph node stations (IASLC): "4R", "10L", "station 7", or the station's name ("subcarinal").
+_STATION_HINT = re.compile(r"\b(?:station|subcarinal|aortopulmonary|(?:1[0-4]|[1-9])[rl])\b")
+_STATION = re.compile(
+    r"\bstation\s*(1[0-4]|[1-9])([rl]?)\b|\b(1[0-4]|[1-9])([rl])\b"
+    r"|\b(subcarinal|aortopulmonary)\b"
+)
+_STATION_NAMES = {"subcarinal": "7", "aortopulmonary": "5"}
+_STATION_BREAK = re.compile(r"[;,\n]|\.(?!\d)")
+
+
+def _station_values(view: _View) -> dict[str, list[Measurement]]:
+    """The current single lengths named by a nodal station just before them in their clause
+    ("4R 1.4 cm", "Subcarinal (station 7): 0.8 cm"), by station."""
+    found: dict[str, list[Measurement]] = {}
+    floor = 0
+    for a in sorted(view.measurements, key=lambda a: a.start):
+        lo, floor = max(floor, a.start - 40), a.end
+        if a.dim != "length" or len(a.values) != 1:
+            continue
+        lo = max((m.end() for m in _STATION_BREAK.finditer(view.lower, lo, a.start)), default=lo)
+        last = None
+        for last in _STATION.finditer(view.lower, lo, a.start):
+            pass
+        if last is None:
+            continue
+        station = (
+            last.group(1) + last.group(2)
+            if last.group(1)
+            else (last.group(3) + last.group(4) if last.group(3) else _STATION_NAMES[last.group(5)])
+        )
+        found.setdefault(station, []).append(a)
+    return found
+
+
+def _station_values_swapped(src: _View, rep: _View, out: _Collector) -> None:
+    """Two nodal stations trading their sizes ("7 1.0 cm, 4R 0.8 cm" -> "station 7: 0.8 cm,
+    4R: 1.0 cm"): every value is still there, each at the wrong node."""
+    mine = {k: v[0] for k, v in _station_values(src).items() if len(v) == 1}
+    if len(mine) < 2:
+        return
+    theirs = {k: v[0] for k, v in _station_values(rep).items() if len(v) == 1}
+    stations = sorted(mine.keys() & theirs.keys())
+    for i, s in enumerate(stations):
+        a, c = mine[s], theirs[s]
+        if same_value(a, c):
+            continue
+        for t in stations[i + 1 :]:
+            b, d = mine[t], theirs[t]
+            if same_value(a, d) and same_value(b, c) and not same_value(a, b):
+                out.add(
+                    "measurement",
+                    f"Values swapped: station {s.upper()} is '{_fmt(src.text, a)}' and station"
+                    f" {t.upper()} '{_fmt(src.text, b)}' in the source; the report trades them.",
+                    _span(a),
+                    _span(c),
+                )
+                break
 
 
 def _structure_side(view: _View, a: Measurement) -> tuple[str, frozenset[str]] | None:

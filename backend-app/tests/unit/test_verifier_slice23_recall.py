@@ -148,3 +148,29 @@ def test_a_kin_denial_said_only_in_the_draft_still_answers(verifier):
     source = "CT head. Small L frontal haematoma."
     report = "CT head. Small left frontal haematoma. No other haemorrhage."
     assert "omission" not in types_raised(verifier, source, report)
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "quoted"),
+    [
+        (
+            "CT chest. Nodes: 4R 1.6 cm, 10L 0.9 cm.",
+            "CT chest. Lymph nodes: 4R 0.9 cm. 10L 1.6 cm.",
+            ("1.6 cm", "0.9 cm"),
+        ),
+        (
+            "CT chest. Nodes: subcarinal 1.2 cm (prior 2.0). 2R 0.7 cm (prior 1.1).",
+            "CT chest. Subcarinal (station 7): 0.7 cm, previously 2.0 cm. Station 2R: 1.2 cm,"
+            " previously 1.1 cm.",
+            ("0.7 cm", "1.2 cm"),
+        ),
+    ],
+)
+def test_two_nodal_stations_trading_sizes_is_a_measurement_error(verifier, source, report, quoted):
+    assert quoted in quoted_words(verifier, source, report, "measurement")
+
+
+def test_nodal_stations_kept_with_their_sizes_raise_nothing(verifier):
+    source = "CT chest. Nodes: subcarinal 1.2 cm. 2R 0.7 cm."
+    report = "CT chest. Subcarinal (station 7) node 1.2 cm. Right upper paratracheal (2R) 0.7 cm."
+    assert "measurement" not in types_raised(verifier, source, report)
