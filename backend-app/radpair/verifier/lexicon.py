@@ -919,6 +919,22 @@ FINDINGS: dict[str, list[str]] = {
     # A LI-RADS major feature of its own: naming it where it was not dictated upgrades the
     # observation.
     "enhancing_capsule": ["enhancing capsule", "capsule appearance", "capsular enhancement"],
+    # A cyst's enhancing septum raises its Bosniak class and is a worrisome feature of a
+    # pancreatic cyst: "nonenhancing septation" said as enhancing changes management.
+    "enhancing_septation": [
+        "enhancing septation",
+        "enhancing septum",
+        "enhancing septa",
+        "septal enhancement",
+        "enhancement of the septation",
+        "enhancement of the septa",
+        # Bosniak 2019 words for a thin septum's faint enhancement.
+        "septum with perceived enhancement",
+        "septation with perceived enhancement",
+        "septa with perceived enhancement",
+        "septum with enhancement",
+        "septation with enhancement",
+    ],
     # A torn piece that has moved (a meniscal flap in the gutter, a flipped fragment): a
     # finding beside the tear, changing its management.
     "displaced_fragment": [

@@ -174,3 +174,30 @@ def test_nodal_stations_kept_with_their_sizes_raise_nothing(verifier):
     source = "CT chest. Nodes: subcarinal 1.2 cm. 2R 0.7 cm."
     report = "CT chest. Subcarinal (station 7) node 1.2 cm. Right upper paratracheal (2R) 0.7 cm."
     assert "measurement" not in types_raised(verifier, source, report)
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "quoted"),
+    [
+        (
+            "MRI pancreas. 2 cm cyst, thin nonenhancing septation.",
+            "MRI pancreas. 2 cm cyst with a thin enhancing septation.",
+            ("nonenhancing septation", "enhancing septation"),
+        ),
+        (
+            "CT kidney. 3 cm cyst, no enhancing septa. Bosniak II.",
+            "CT kidney. 3 cm cyst with septal enhancement. Bosniak II.",
+            ("enhancing septa", "septal enhancement"),
+        ),
+    ],
+)
+def test_an_enhancing_septation_said_the_other_way_is_a_negation_error(
+    verifier, source, report, quoted
+):
+    assert quoted in quoted_words(verifier, source, report, "negation")
+
+
+def test_a_septum_with_perceived_enhancement_is_an_enhancing_septation(verifier):
+    source = "CT kidney. 2 cm cyst, thin septum with perceived enhancement. Bosniak II."
+    report = "CT kidney. 2 cm cyst with a thin enhancing septation (Bosniak II)."
+    assert types_raised(verifier, source, report) == set()
