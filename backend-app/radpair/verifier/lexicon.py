@@ -515,6 +515,9 @@ FINDINGS: dict[str, list[str]] = {
         "chondromalacia",
     ],
     "foreign_body": ["foreign body"],
+    # An ingested button battery burns the oesophagus within hours, so it is named apart from a
+    # coin: "not a button battery" said as "cannot be excluded" changes the urgency.
+    "button_battery": ["button battery", "button batteries", "disc battery", "button cell"],
     "pneumatosis": ["pneumatosis"],
     "portal_venous_gas": ["portal venous gas"],
     "air_fluid_level": ["air fluid level", "air-fluid level"],

@@ -201,3 +201,24 @@ def test_a_septum_with_perceived_enhancement_is_an_enhancing_septation(verifier)
     source = "CT kidney. 2 cm cyst, thin septum with perceived enhancement. Bosniak II."
     report = "CT kidney. 2 cm cyst with a thin enhancing septation (Bosniak II)."
     assert types_raised(verifier, source, report) == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "quoted"),
+    [
+        (
+            "XR chest. 2 cm disc in oesophagus, no halo sign: coin, not button battery.",
+            "Chest radiograph. 2 cm disc in the oesophagus; a button battery cannot be excluded.",
+            ("button battery", "button battery"),
+        ),
+        (
+            "AXR. Round FB in stomach, double ring c/w button battery.",
+            "Abdominal radiograph. Round foreign body in the stomach, not a button battery.",
+            ("button battery", "button battery"),
+        ),
+    ],
+)
+def test_a_button_battery_said_with_another_certainty_is_a_negation_error(
+    verifier, source, report, quoted
+):
+    assert quoted in quoted_words(verifier, source, report, "negation")
