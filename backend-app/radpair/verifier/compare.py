@@ -1293,7 +1293,9 @@ _INDEX_ABOVE = 400
 
 # Values often given without their name in one text ("Total 142" under "Agatston:"): checked
 # only against a value the other text names the same way.
-_SIZED_LESIONS = lx.LESION_WORDS | lx.NAMED_LESIONS | {"lymph_node"}
+# Findings counted one by one by their sizes: a stone of a list ("R interpolar 5 mm, R lower
+# pole 3 mm") whose size is gone was dropped, as a lesion or a node would be.
+_SIZED_LESIONS = lx.LESION_WORDS | lx.NAMED_LESIONS | {"lymph_node", "calculus"}
 _DERIVED = frozenset({"ratio", "calcium_score", "t_score", "z_score"})
 
 

@@ -222,3 +222,23 @@ def test_a_button_battery_said_with_another_certainty_is_a_negation_error(
     verifier, source, report, quoted
 ):
     assert quoted in quoted_words(verifier, source, report, "negation")
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "quoted"),
+    [
+        (
+            "CT KUB. 6 mm L UVJ stone. Renal calculi: R upper pole 4 mm, R lower pole 2 mm.",
+            "CT KUB. 6 mm left UVJ calculus. Renal calculi: right upper pole 4 mm.",
+            ("calculi", None),
+        ),
+    ],
+)
+def test_a_stone_dropped_from_a_list_of_sizes_is_an_omission(verifier, source, report, quoted):
+    assert quoted in quoted_words(verifier, source, report, "omission")
+
+
+def test_a_list_of_stones_kept_whole_raises_nothing(verifier):
+    source = "CT KUB. Renal calculi: R upper pole 4 mm, R lower pole 2 mm."
+    report = "CT KUB. Right renal calculi: upper pole 4 mm and lower pole 2 mm."
+    assert types_raised(verifier, source, report) == set()
