@@ -1606,7 +1606,10 @@ def _dropped_with_its_size(x: _View, a: Measurement, out: _Collector) -> None:
     if a.mention is None or a.dim.endswith(":prior") or a.dim != "length":
         return
     m = x.mentions[a.mention]
-    if m.kind == "finding" and m.polarity == PRESENT and m.key in _SIZED_LESIONS:
+    # A label that heads a line of sizes ("nodes: 4R 1.4 cm, 7 1.1 cm ... no hilar nodes")
+    # counts as a heading, yet each size on its line is one of its findings.
+    listed = m.polarity == HYPOTHETICAL and id(m) in x.headings
+    if m.kind == "finding" and (m.polarity == PRESENT or listed) and m.key in _SIZED_LESIONS:
         out.add(
             "omission",
             f"Dictated finding '{_label(x, m)}' ({_fmt(x.text, a)}) is missing from the report.",

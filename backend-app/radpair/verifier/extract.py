@@ -1702,14 +1702,20 @@ def _attach_measurements(
         if best is None and far:
             best = min(far)[1]
         if (
-            best is not None
-            and (mentions[best].polarity == ABSENT or mentions[best].kind == "anatomy")
+            (
+                (best is None and meas.dim == "length")
+                or (
+                    best is not None
+                    and (mentions[best].polarity == ABSENT or mentions[best].kind == "anatomy")
+                )
+            )
             and h in label_finding
             and "\n" not in lower[mentions[label_finding[h]].span[1] : meas.start]
         ):
             # "Obs 2: seg 4a, 8 mm, APHE without washout": the size on the label's line is
             # the labelled observation's; a denied finding has none, and a structure there
-            # ("Lesion 2: L PZ base, 8 mm") places the labelled lesion.
+            # ("Lesion 2: L PZ base, 8 mm") places the labelled lesion; so do sizes on its
+            # line naming nothing else ("nodes: 4R 1.4 cm, 7 1.1 cm").
             best = label_finding[h]
         meas.mention = best
 

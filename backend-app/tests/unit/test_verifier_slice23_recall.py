@@ -242,3 +242,27 @@ def test_a_list_of_stones_kept_whole_raises_nothing(verifier):
     source = "CT KUB. Renal calculi: R upper pole 4 mm, R lower pole 2 mm."
     report = "CT KUB. Right renal calculi: upper pole 4 mm and lower pole 2 mm."
     assert types_raised(verifier, source, report) == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "quoted"),
+    [
+        (
+            "CT chest staging.\nnodes: 2R 1.3 cm SA, 7 subcarinal 1.6 cm SA. no hilar nodes.",
+            "CT chest staging.\nLymph nodes: Right upper paratracheal (2R) lymph node 1.3 cm in"
+            " short axis. No hilar lymphadenopathy.",
+            ("nodes", None),
+        ),
+    ],
+)
+def test_a_size_dropped_from_a_label_line_of_nodes_is_an_omission(verifier, source, report, quoted):
+    assert quoted in quoted_words(verifier, source, report, "omission")
+
+
+def test_a_label_line_of_nodes_kept_whole_raises_no_omission(verifier):
+    source = "CT chest staging.\nnodes: 2R 1.3 cm SA, 7 subcarinal 1.6 cm SA. no hilar nodes."
+    report = (
+        "CT chest staging.\nLymph nodes: Right upper paratracheal (2R) node 1.3 cm and"
+        " subcarinal (7) node 1.6 cm in short axis. No hilar lymphadenopathy."
+    )
+    assert "omission" not in types_raised(verifier, source, report)
