@@ -423,8 +423,12 @@ def compare(source: Facts, report: Facts) -> list[dict]:
     _value_sides(src, rep, out)
     _label_swaps(src, rep, out)
     _named_values_swapped(src, rep, out)
+    if _STATION_HINT.search(src.lower) and _STATION_HINT.search(rep.lower):
+        _station_values_swapped(src, rep, out)
     _dominant_sides(src, rep, out)
     _relative_sides_turned(src, rep, out)
+    if "midline" in src.lower and "midline" in rep.lower:
+        _midline_sides_turned(src, rep, out)
     if "maternal" in src.lower and "maternal" in rep.lower:
         _maternal_sides_moved(src, rep, out)
     if all("rads" in v.lower or "lr-" in v.lower for v in (src, rep)):
@@ -465,6 +469,35 @@ def _dominant_sides(src: _View, rep: _View, out: _Collector) -> None:
         "laterality",
         f"The worse side is {_side_word(frozenset(s_side))} in the source but "
         f"{_side_word(frozenset(r_side))} in the report.",
+        list(s_span),
+        list(r_span),
+    )
+
+
+# "slightly to the L of midline", "just right of the midline": a midline structure's side,
+# said of no paired organ, so the finding checks do not see it.
+_OF_MIDLINE = re.compile(r"\b(left|right|l|r)\s+of\s+(?:the\s+)?midline\b")
+
+
+def _midline_sides(view: _View) -> dict[str, tuple[int, int]]:
+    """Each side of the midline the text places something on, with its span."""
+    found: dict[str, tuple[int, int]] = {}
+    for m in _OF_MIDLINE.finditer(view.lower):
+        found.setdefault(m.group(1)[0].upper(), m.span())
+    return found
+
+
+def _midline_sides_turned(src: _View, rep: _View, out: _Collector) -> None:
+    """ "Left of midline" became "right of midline". Raised only when the two texts name no
+    side of the midline in common."""
+    mine, theirs = _midline_sides(src), _midline_sides(rep)
+    if not mine or not theirs or mine.keys() & theirs.keys():
+        return
+    (s_side, s_span), (r_side, r_span) = next(iter(mine.items())), next(iter(theirs.items()))
+    out.add(
+        "laterality",
+        f"The source places it {_side_word(frozenset(s_side))} of the midline, the report "
+        f"{_side_word(frozenset(r_side))}.",
         list(s_span),
         list(r_span),
     )
@@ -740,6 +773,65 @@ def _named_values_swapped(src: _View, rep: _View, out: _Collector) -> None:
                     )
                     flagged.add(sent_c)
                     break
+
+
+# Lymph node stations (IASLC): "4R", "10L", "station 7", or the station's name ("subcarinal").
+_STATION_HINT = re.compile(r"\b(?:station|subcarinal|aortopulmonary|(?:1[0-4]|[1-9])[rl])\b")
+_STATION = re.compile(
+    r"\bstation\s*(1[0-4]|[1-9])([rl]?)\b|\b(1[0-4]|[1-9])([rl])\b"
+    r"|\b(subcarinal|aortopulmonary)\b"
+)
+_STATION_NAMES = {"subcarinal": "7", "aortopulmonary": "5"}
+_STATION_BREAK = re.compile(r"[;,\n]|\.(?!\d)")
+
+
+def _station_values(view: _View) -> dict[str, list[Measurement]]:
+    """The current single lengths named by a nodal station just before them in their clause
+    ("4R 1.4 cm", "Subcarinal (station 7): 0.8 cm"), by station."""
+    found: dict[str, list[Measurement]] = {}
+    floor = 0
+    for a in sorted(view.measurements, key=lambda a: a.start):
+        lo, floor = max(floor, a.start - 40), a.end
+        if a.dim != "length" or len(a.values) != 1:
+            continue
+        lo = max((m.end() for m in _STATION_BREAK.finditer(view.lower, lo, a.start)), default=lo)
+        last = None
+        for last in _STATION.finditer(view.lower, lo, a.start):
+            pass
+        if last is None:
+            continue
+        station = (
+            last.group(1) + last.group(2)
+            if last.group(1)
+            else (last.group(3) + last.group(4) if last.group(3) else _STATION_NAMES[last.group(5)])
+        )
+        found.setdefault(station, []).append(a)
+    return found
+
+
+def _station_values_swapped(src: _View, rep: _View, out: _Collector) -> None:
+    """Two nodal stations trading their sizes ("7 1.0 cm, 4R 0.8 cm" -> "station 7: 0.8 cm,
+    4R: 1.0 cm"): every value is still there, each at the wrong node."""
+    mine = {k: v[0] for k, v in _station_values(src).items() if len(v) == 1}
+    if len(mine) < 2:
+        return
+    theirs = {k: v[0] for k, v in _station_values(rep).items() if len(v) == 1}
+    stations = sorted(mine.keys() & theirs.keys())
+    for i, s in enumerate(stations):
+        a, c = mine[s], theirs[s]
+        if same_value(a, c):
+            continue
+        for t in stations[i + 1 :]:
+            b, d = mine[t], theirs[t]
+            if same_value(a, d) and same_value(b, c) and not same_value(a, b):
+                out.add(
+                    "measurement",
+                    f"Values swapped: station {s.upper()} is '{_fmt(src.text, a)}' and station"
+                    f" {t.upper()} '{_fmt(src.text, b)}' in the source; the report trades them.",
+                    _span(a),
+                    _span(c),
+                )
+                break
 
 
 def _structure_side(view: _View, a: Measurement) -> tuple[str, frozenset[str]] | None:
@@ -1201,7 +1293,9 @@ _INDEX_ABOVE = 400
 
 # Values often given without their name in one text ("Total 142" under "Agatston:"): checked
 # only against a value the other text names the same way.
-_SIZED_LESIONS = lx.LESION_WORDS | lx.NAMED_LESIONS | {"lymph_node"}
+# Findings counted one by one by their sizes: a stone of a list ("R interpolar 5 mm, R lower
+# pole 3 mm") whose size is gone was dropped, as a lesion or a node would be.
+_SIZED_LESIONS = lx.LESION_WORDS | lx.NAMED_LESIONS | {"lymph_node", "calculus"}
 _DERIVED = frozenset({"ratio", "calcium_score", "t_score", "z_score"})
 
 
@@ -1521,7 +1615,10 @@ def _dropped_with_its_size(x: _View, a: Measurement, out: _Collector) -> None:
     if a.mention is None or a.dim.endswith(":prior") or a.dim != "length":
         return
     m = x.mentions[a.mention]
-    if m.kind == "finding" and m.polarity == PRESENT and m.key in _SIZED_LESIONS:
+    # A label that heads a line of sizes ("nodes: 4R 1.4 cm, 7 1.1 cm ... no hilar nodes")
+    # counts as a heading, yet each size on its line is one of its findings.
+    listed = m.polarity == HYPOTHETICAL and id(m) in x.headings
+    if m.kind == "finding" and (m.polarity == PRESENT or listed) and m.key in _SIZED_LESIONS:
         out.add(
             "omission",
             f"Dictated finding '{_label(x, m)}' ({_fmt(x.text, a)}) is missing from the report.",
@@ -1928,14 +2025,34 @@ def _has_partner(m: Mention, x: _View, y: _View, dictated: bool = False) -> bool
     if any(
         _site_compatible(m, n)
         and (k not in lx.GENERIC_FINDINGS or _generic_stands_for(m, n))
-        and (n.polarity in _ASSERTED or (_qualifiers_agree(m, n) and _denial_answers(m, n, x, y)))
+        and (
+            n.polarity in _ASSERTED
+            or (
+                _qualifiers_agree(m, n)
+                and _denial_answers(m, n, x, y)
+                and not _denial_echoed(m, n, x)
+            )
+        )
         and not (dictated and _claimed(m, n, x))
+        and not (k != m.key and _kin_said_apart(n, m, x))
         for k in _kin(m.key)
         for n in _asserting(y, k)
     ):
         return True
     enlarged = _enlarged(m.key)
     return bool(enlarged and enlarged.search(y.lower))
+
+
+def _kin_said_apart(n: Mention, m: Mention, x: _View) -> bool:
+    """n, a kin of m placed nowhere, is said as itself in m's own text, where m is given a
+    side and a structure ("small free pelvic fluid ... a left paracolic gutter collection"):
+    n answers for that mention, not for m."""
+    if n.anatomy or not (m.anatomy and m.checked_sides):
+        return False
+    return any(
+        k.polarity in _ASSERTED and not k.anatomy and _sides_compatible(k, n)
+        for k in x.findings(n.key)
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -2015,7 +2132,9 @@ def _claimed(m: Mention, n: Mention, x: _View) -> bool:
 def _denial_echoed(m: Mention, n: Mention, x: _View) -> bool:
     """n, a denial naming no structure, echoes a denial m's own text gives at no structure,
     where m names one ("c-spine: no fx ... R L1 TP fx" against "Cervical spine: No fracture"
-    alone): the draft kept the denial and dropped m, or (m in the draft) kept it and added m."""
+    alone): the draft kept the denial and dropped m, or (m in the draft) kept it and added m.
+    n may be of m's kin: "no active bleed" said in both texts is no partner of an adrenal
+    haematoma."""
     if n.anatomy or not m.anatomy:
         return False
     return any(
@@ -2023,7 +2142,7 @@ def _denial_echoed(m: Mention, n: Mention, x: _View) -> bool:
         and not k.anatomy
         and k.location == n.location
         and _sides_compatible(k, n)
-        for k in x.findings(m.key)
+        for k in x.findings(n.key)
     )
 
 

@@ -781,7 +781,7 @@ def assemble(
                 if sent.heading in label_finding
                 and not findings
                 and not is_normal
-                and sent.heading == si - 1
+                and _listed_on_its_line(lower, sentences, sent, si)
                 and _listing(lower, mentions[label_finding[sent.heading]], sent)
                 else None
             )
@@ -960,6 +960,14 @@ _NOT_A_LIST = re.compile(
 # Findings named in the singular that still head a list of places ("Focal uptake: R 6th rib,
 # L iliac wing"): a tracer scan's foci.
 _LISTING_SINGULARS = frozenset({"focal_uptake"})
+
+
+def _listed_on_its_line(lower: str, sentences: list[Sentence], sent: Sentence, si: int) -> bool:
+    """The sentence follows its label directly, or on the label's own line ("Fractures: L
+    pubic rami, comminuted. L sacral ala, nondisplaced."): each lists more places."""
+    if sent.heading == si - 1:
+        return True
+    return "\n" not in lower[sentences[sent.heading].end : sent.start]
 
 
 def _listing(lower: str, label: Mention, sent: Sentence) -> bool:
@@ -1694,14 +1702,20 @@ def _attach_measurements(
         if best is None and far:
             best = min(far)[1]
         if (
-            best is not None
-            and (mentions[best].polarity == ABSENT or mentions[best].kind == "anatomy")
+            (
+                (best is None and meas.dim == "length")
+                or (
+                    best is not None
+                    and (mentions[best].polarity == ABSENT or mentions[best].kind == "anatomy")
+                )
+            )
             and h in label_finding
             and "\n" not in lower[mentions[label_finding[h]].span[1] : meas.start]
         ):
             # "Obs 2: seg 4a, 8 mm, APHE without washout": the size on the label's line is
             # the labelled observation's; a denied finding has none, and a structure there
-            # ("Lesion 2: L PZ base, 8 mm") places the labelled lesion.
+            # ("Lesion 2: L PZ base, 8 mm") places the labelled lesion; so do sizes on its
+            # line naming nothing else ("nodes: 4R 1.4 cm, 7 1.1 cm").
             best = label_finding[h]
         meas.mention = best
 

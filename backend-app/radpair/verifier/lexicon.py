@@ -516,6 +516,9 @@ FINDINGS: dict[str, list[str]] = {
         "chondromalacia",
     ],
     "foreign_body": ["foreign body", "fb", "fbs"],
+    # An ingested button battery burns the oesophagus within hours, so it is named apart from a
+    # coin: "not a button battery" said as "cannot be excluded" changes the urgency.
+    "button_battery": ["button battery", "button batteries", "disc battery", "button cell"],
     "pneumatosis": ["pneumatosis"],
     "portal_venous_gas": ["portal venous gas"],
     "air_fluid_level": ["air fluid level", "air-fluid level"],
@@ -907,6 +910,14 @@ FINDINGS: dict[str, list[str]] = {
     ],
     # Contrast enhancement called suspicious or abnormal is a lesion (breast and body MRI);
     # plain "enhancement" also describes normal tissue.
+    # A sarcoma's enhancing fascial tail (tail sign) changes the resection margin.
+    "fascial_tail": [
+        "fascial tail",
+        "fascial tail sign",
+        "tail of fascial enhancement",
+        "fascial enhancement",
+        "tail sign",
+    ],
     "abnormal_enhancement": [
         "suspicious enhancement",
         "abnormal enhancement",
@@ -921,6 +932,22 @@ FINDINGS: dict[str, list[str]] = {
     # A LI-RADS major feature of its own: naming it where it was not dictated upgrades the
     # observation.
     "enhancing_capsule": ["enhancing capsule", "capsule appearance", "capsular enhancement"],
+    # A cyst's enhancing septum raises its Bosniak class and is a worrisome feature of a
+    # pancreatic cyst: "nonenhancing septation" said as enhancing changes management.
+    "enhancing_septation": [
+        "enhancing septation",
+        "enhancing septum",
+        "enhancing septa",
+        "septal enhancement",
+        "enhancement of the septation",
+        "enhancement of the septa",
+        # Bosniak 2019 words for a thin septum's faint enhancement.
+        "septum with perceived enhancement",
+        "septation with perceived enhancement",
+        "septa with perceived enhancement",
+        "septum with enhancement",
+        "septation with enhancement",
+    ],
     # A torn piece that has moved (a meniscal flap in the gutter, a flipped fragment): a
     # finding beside the tear, changing its management.
     "displaced_fragment": [
@@ -1184,6 +1211,12 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "colon": (["colon", "sigmoid", "descending colon", "colonic", "pericolic"], False, None),
     "bowel": (["bowel", "small bowel"], False, None),
     "paracolic_gutter": (["paracolic gutter"], True, None),
+    # Behind the rectum, in front of the sacrum: where an anastomotic leak collects.
+    "presacral": (
+        ["presacral", "presacral space", "retrorectal", "retrorectal space"],
+        False,
+        None,
+    ),
     "retroperitoneum": (["retroperitoneum", "retroperitoneal"], True, None),
     "psoas": (["psoas", "psoas muscle"], True, None),
     "inguinal": (["inguinal"], True, None),
@@ -1397,7 +1430,25 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "sphenoid_sinus": (["sphenoid sinus", "sphenoid sinuses"], True, None),
     "ostiomeatal_unit": (["ostiomeatal unit", "ostiomeatal complex", "omc"], True, None),
     "orbit": (["orbit", "orbits", "orbital", "orbital floor", "orbital wall"], True, None),
-    "zygoma": (["zygoma", "zygomatic", "zygomatic arch", "zygomaticomaxillary"], True, None),
+    "zygoma": (
+        [
+            "zygoma",
+            "zygomatic",
+            "zygomatic arch",
+            "zygomaticomaxillary",
+            "zmc",
+            "tripod",
+            "tetrapod",
+        ],
+        True,
+        None,
+    ),
+    # The pterygoid plates break in Le Fort and extended ZMC fractures: a separate structure.
+    "pterygoid_plate": (
+        ["pterygoid plate", "pterygoid plates", "pterygoid process", "pterygoid"],
+        True,
+        None,
+    ),
     "mandible": (["mandible", "mandibular", "mandibular condyle"], False, None),
     "maxilla": (["maxilla", "maxillary"], True, None),
     "parotid": (["parotid", "parotid gland"], True, None),

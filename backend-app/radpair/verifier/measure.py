@@ -105,10 +105,11 @@ _REFERENCE_SUV_RE = re.compile(
 )
 _SUV_MORE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(\d+\.\d+)(?![\d.]*\s*(?:mm|cm|%))")
 # Unitless ratios are written after their name: "RV/LV ratio 1.4", "RV/LV 0.8", "ICA/CCA 1.3",
-# "RAR 3.8" (renal-aortic), "RI 0.7" (resistive index), "PI 0.98" (pulsatility index); a side
-# letter may stand between the name and its value ("RI R 0.64").
+# "RAR 3.8" (renal-aortic), "RI 0.7" (resistive index), "PI 0.98" (pulsatility index), "ABI
+# 0.78" (ankle-brachial); a side letter may stand between the name and its value ("RI R 0.64").
 _RATIO_RE = re.compile(
-    r"\b(?:ratio|rv/lv|s/d|ica/cca|rar|index|ri|pi)\s*(?:of|is|was|=|:)?\s*"
+    r"\b(?:ratio|rv/lv|s/d|ica/cca|rar|index|ankle-brachial indices|ri|pi|abis?|tbi)"
+    r"\s*(?:of|is|was|=|:)?\s*"
     r"(?:(?:r|l|rt|lt|right|left)\s+)?"
     r"(?:approximately\s+|about\s+)?"
     r"(?:(?:less|greater|more)\s+than\s+|[<>]\s*)?(\d+(?:\.\d+)?)(?![\d.]*\s*(?:mm|cm|%|:))",
@@ -153,6 +154,8 @@ _SCORE_RE = re.compile(
 PRIOR = ":prior"
 # A side word that labels a value itself: "right 18 mm", "left: 58%", "42% left".
 _SIDE_BEFORE = re.compile(r"\b(left|right|lt|rt)\s*:?\s*$", re.IGNORECASE)
+# Dictation's capital letter alone labels a value too: "ABI R 0.78 ... L 1.02".
+_SIDE_LETTER_BEFORE = re.compile(r"(?<![A-Za-z0-9/\-])([LR])\s*:?\s+$")
 # After the value only where the side ends the phrase ("42% left and 58% right"), not where it
 # begins the next ("5 mm right lower lobe").
 _SIDE_AFTER = re.compile(r"^\s*(left|right)\b(?!\s*(?:-|(?!(?:and|or)\b)\w))", re.IGNORECASE)
@@ -213,10 +216,12 @@ def _value_label(text: str, start: int, end: int) -> tuple[str, ...]:
 
 def _value_side(text: str, start: int, end: int) -> str | None:
     """L or R when a side word stands right before (or alone right after) the value."""
-    hit = _SIDE_BEFORE.search(text, max(0, start - 8), start) or _SIDE_AFTER.match(
-        text[end : end + 12]
+    hit = (
+        _SIDE_BEFORE.search(text, max(0, start - 8), start)
+        or _SIDE_AFTER.match(text[end : end + 12])
+        or _SIDE_LETTER_BEFORE.search(text, max(0, start - 4), start)
     )
-    return ("L" if hit.group(1).lower() in ("left", "lt") else "R") if hit else None
+    return ("L" if hit.group(1).lower() in ("left", "lt", "l") else "R") if hit else None
 
 
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
