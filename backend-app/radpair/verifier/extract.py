@@ -1073,6 +1073,20 @@ def find_locations(text: str) -> list[tuple[int, int, str]]:
             key = f"{letter}{int(first)}-{letter2}{int(second)}"
         else:
             key = f"{letter}{int(first)}-{int(second)}"
+        previous = out[-1] if out else None
+        if (
+            second is not None
+            and previous is not None
+            and "-" in previous[2]
+            and _LEVEL_SPAN.fullmatch(text, previous[1], m.start())
+        ):
+            # "from C4-C5 through C6-C7": one stretch, C4-7, as "C4 to C7" is.
+            upper = previous[2][6:].split("-")[0]
+            lower = key.split("-")[1]
+            if lower[0].isdigit() and upper[0] != letter:
+                lower = f"{letter}{lower}"
+            out[-1] = (previous[0], m.end(), f"level:{upper}-{lower}")
+            continue
         out.append((m.start(), m.end(), "level:" + key))
     # Vertebrae named by name: the dens is C2, the atlas C1.
     for m in _NAMED_VERTEBRA.finditer(text):

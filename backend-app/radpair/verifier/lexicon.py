@@ -593,7 +593,13 @@ FINDINGS: dict[str, list[str]] = {
     "heart_strain": ["right heart strain", "heart strain", "rv strain"],
     "plaque": ["plaque"],
     "curve": ["curve", "scoliosis", "curvature"],
-    "swelling": ["swelling", "soft tissue swelling"],
+    "swelling": [
+        "swelling",
+        "soft tissue swelling",
+        # Prevertebral soft tissue said thickened is the same swelling.
+        "soft tissue thickening",
+        "soft-tissue thickening",
+    ],
     # "The adrenal gland is thickened" says what "thickening of the adrenal gland" says.
     "thickening": ["thickening", "pleural thickening", "cortical thickening", "thickened"],
     "fat_stranding": ["stranding", "fat stranding", "inflammatory stranding"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from radpair.verifier.extract import find_locations
 from tests.support.verifier_checks import types_raised
 
 
@@ -71,3 +72,19 @@ def test_heldout23_faithful_wordings_raise_nothing(verifier, source, report):
 )
 def test_heldout23_shapes_still_catch_their_errors(verifier, source, report, kind):
     assert kind in types_raised(verifier, source, report)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("disc disease from C4-C5 through C6-C7", "level:C4-7"),
+        ("canal stenosis from T12-L1 to L4-L5", "level:T12-L5"),
+    ],
+)
+def test_a_stretch_from_one_segment_to_another_is_one_place(text, level):
+    assert [place for _, _, place in find_locations(text)] == [level]
+
+
+def test_two_segments_joined_by_and_stay_two_places():
+    places = [place for _, _, place in find_locations("L4-5 and L5-S1")]
+    assert places == ["level:L4-5", "level:L5-S1"]
