@@ -291,7 +291,11 @@ _AGE_NUM = r"(?:9\d|1[01]\d|12[0-5])"
 _ORDINAL_TENS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 # Speech recognition writes dates, times and ids as words: "january fifth twenty twenty four",
 # "march the fourth", "at 3 15 pm", "m r n 7 7 0 4 1 2 9".
-_DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
+# British, Irish and Commonwealth speech doubles and triples a digit and says "nought" for zero
+# ("four double oh seven", "triple seven two", "four four nought nought").
+_DIGIT_WORD = (
+    r"(?:(?:double|triple)[ \t]+)?(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine)"
+)
 # Digits said one by one are apart by spaces, commas, dashes or a spoken "slash", "dash" or
 # "dot" ("c p f one two three dot four five six dot seven eight nine dash zero nine").
 _DIGIT_SEP = r"(?:[ \t,-]+|[ \t]+(?:slash|dash|dot)[ \t]+)"
@@ -520,7 +524,9 @@ def _speech_text(text: str) -> bool:
 _speech_last: tuple[str | None, bool] = (None, False)
 
 
-_DIGIT_WORDS_SET = frozenset("zero oh one two three four five six seven eight nine".split())
+_DIGIT_WORDS_SET = frozenset(
+    "zero oh nought one two three four five six seven eight nine double triple".split()
+)
 _HAS_SLASH_DATE = re.compile(r"\d/\d")
 _HAS_SPOKEN_DATE = re.compile(
     r"(?i)\b(?:nineteen|twenty|thousand)\b|\d[ \t]\d\d?[ \t](?:19|20)\d\d"
@@ -588,12 +594,20 @@ def _rule(
 
 # After a four-digit time no unit follows ("at 0231 by Dr. Greene" is a time, "2330 by 4" not).
 _NOT_A_SIZE_AFTER = rf"(?!\s*(?!(?:by|x)\b){_UNITS}\b)(?!\s*(?:by|x)\s*\d)"
-_DIGIT_WORDS = re.compile(r"(?i)\b(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)\b")
+_DIGIT_WORDS = re.compile(
+    r"(?i)\b(?:(double|triple)[ \t]+)?(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|"
+    r"nine)\b"
+)
+_REPEATS = {"double": 2, "triple": 3}
 
 
 def _digit_count(text: str) -> int:
-    """Digits written as digits or said as words ("four four one two")."""
-    return sum(c.isdigit() for c in text) + len(_DIGIT_WORDS.findall(text))
+    """Digits written as digits or said as words ("four four one two", "double oh" is two)."""
+    said = sum(
+        _REPEATS.get(m.group(1).lower(), 1) if m.group(1) else 1
+        for m in _DIGIT_WORDS.finditer(text)
+    )
+    return sum(c.isdigit() for c in text) + said
 
 
 # Pagers, bleeps and extensions may have three digits ("bleep 334").
