@@ -548,8 +548,10 @@ _SPACED_ID = (
     rf"|(?:slash[ \t]+)?{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}"
     # "four million seven hundred twelve thousand three hundred eighty eight"
     rf"|(?:{_CARDINAL_WORD}[ \t]+)*(?:million|thousand)(?:[ \t]+{_CARDINAL_WORD})+)"
-    # "z b n seven seven one two": three letters and four digits (a New Zealand NHI).
-    rf"|(?:[a-z][ \t]){{3}}{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{3}})\b"
+    # "z b n seven seven one two": three letters and four digits (a New Zealand NHI), the
+    # letters maybe in the spelling alphabet and two digits maybe said as one ("kilo lima mike
+    # eight one double two").
+    rf"|(?:(?:[a-z]|{_NATO})[ \t]){{3}}{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{2,3}})\b"
 )
 # What ends a spoken time or a bare ordinal day: punctuation, a spoken "period", or a word that
 # cannot be a unit ("at 4 20 period", "on the 12th, ...").
