@@ -736,6 +736,16 @@ _LANGUAGES = frozenset(
 _SPAN_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 
 
+# "fraser gilchrist that's golf india ...": a contraction said before a spelling ends the name.
+_SAID_BEFORE_SPELLING = frozenset("that it this here there".split())
+
+
+def _contraction_said(word: str) -> bool:
+    """ "that's", "it's": the name said before it has ended."""
+    plain = word.lower()
+    return plain[-2:] in ("'s", "’s") and plain[:-2] in _SAID_BEFORE_SPELLING
+
+
 def _not_name_part(word: str) -> bool:
     """A role, header, clinical or common English word that a name span should not end with
     ("Brendan Gallagher, [Esq]")."""
@@ -915,6 +925,10 @@ def _trimmed(
     `single` must accept a name of one word ("nurse [Okafor]" but not "PA [Chest]")."""
     start, end = match.start("v"), match.end("v") if end is None else end
     words = list(_SPAN_WORD.finditer(match.string, start, end))
+    for index, word in enumerate(words[1:], 1):
+        if _contraction_said(word.group()):
+            del words[index:]
+            break
     while (
         len(words) > 1
         and _not_name_part(words[-1].group())
@@ -960,7 +974,7 @@ def _lower_name(
         word = found.group()
         if kept_end is None and index > 2:
             break
-        if word in _ROLE_WORDS or word in _PAIR_STOP:
+        if word in _ROLE_WORDS or word in _PAIR_STOP or _contraction_said(word):
             break
         if namebook.is_criteria(word) and _GUIDELINE_AFTER.match(match.string, found.end()):
             break  # "per fleischner guidelines": a guideline, not a person
@@ -1962,6 +1976,13 @@ def _handle_of_name(match: re.Match) -> bool:
 
 
 _RULES: tuple[_Rule, ...] = (
+    # A name spelled in the spelling alphabet ("that's golf india lima charlie ..."): four such
+    # words in a row spell, and no digit follows them as in an id ("zulu kilo romeo four ...").
+    _rule(
+        "NAME",
+        rf"(?i)(?<![\w'’-])(?:{_NATO})(?:[ \t]+(?:{_NATO})){{3,}}(?![\w'’-])"
+        rf"(?![ \t]+(?:{_DIGIT_WORD}\b|\d))",
+    ),
     # "KOWALCZYK^TERESA^M", "SMITH^JOHN", "Ferreira Lima^Joao^Paulo": a person's name as HL7 and
     # DICOM write it, up to the degree ("FENWICK^DAVID^L^^^MD": family, given, middle, suffix,
     # prefix, degree).

@@ -1,0 +1,97 @@
+"""Identifiers learnt from PHI slice 21, each on examples written for this test: British and
+Commonwealth speech, reports from Spanish and Portuguese sites, and the clinical words of those
+reports that the rules must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from radpair.phi import find_identifiers
+
+
+def _masked(text: str) -> list[tuple[str, str]]:
+    return [(s.category, text[s.start : s.end]) for s in find_identifiers(text)]
+
+
+def _masked_words(text: str) -> set[str]:
+    return {
+        word
+        for s in find_identifiers(text)
+        for word in text[s.start : s.end].replace(",", " ").split()
+    }
+
+
+# Speech abroad doubles and triples digits and says "nought" for zero.
+DOUBLED_DIGITS = [
+    (
+        "hospital number six two double oh four one nine full stop",
+        "MRN",
+        "six two double oh four one nine",
+    ),
+    (
+        "u r n triple four one oh two eight six\nfindings normal",
+        "MRN",
+        "triple four one oh two eight six",
+    ),
+    (
+        "accession number c t one nought nought double seven three two full stop",
+        "ACCESSION",
+        "c t one nought nought double seven three two",
+    ),
+    (
+        "rang the registrar on her mobile oh seven nine double one four two eight three six",
+        "PHONE",
+        "oh seven nine double one four two eight three six",
+    ),
+    (
+        "n h i bravo echo lima double six two one\nct head",
+        "MRN",
+        "bravo echo lima double six two one",
+    ),
+    (
+        "n h i golf hotel tango four four one two\nct head",
+        "MRN",
+        "golf hotel tango four four one two",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "value"), DOUBLED_DIGITS)
+def test_a_number_said_with_double_triple_or_nought_is_masked_whole(text, category, value):
+    assert (category, value) in _masked(text)
+
+
+# A surname spelled in the spelling alphabet, after a contraction that ends the name said.
+SPELLING_ALPHABET = [
+    (
+        "patient surname mcandrew that's mike charlie alpha november delta romeo echo whiskey",
+        "mike charlie alpha november delta romeo echo whiskey",
+        "mcandrew",
+    ),
+    (
+        "patient mister ewan tosh it's tango oscar sierra hotel\nct head",
+        "tango oscar sierra hotel",
+        "ewan tosh",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "spelling", "name"), SPELLING_ALPHABET)
+def test_a_name_spelled_in_the_spelling_alphabet_is_masked_and_the_contraction_is_not(
+    text, spelling, name
+):
+    masked = _masked(text)
+    assert ("NAME", spelling) in masked
+    assert ("NAME", name) in masked
+    assert "that's" not in _masked_words(text) and "that" not in _masked_words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "echo delta findings unchanged on the alpha angle measurement",
+        "x-ray of the left hand obtained in the golf clinic",
+    ],
+)
+def test_spelling_alphabet_words_in_plain_prose_are_not_masked(text):
+    assert find_identifiers(text) == []
