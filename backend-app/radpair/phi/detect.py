@@ -3360,7 +3360,12 @@ _HEADER_NOT_PART = frozenset(
     médica medica tratante cédula cedula profesional medicina interna saúde salud são
     çekim tarihi tarih hastane hastanesi yaş doç dikte rapor
     usia tgl tanggal pemeriksaan nama dokter pengirim ibu bapak rumah sakit instalasi tahun
-    kasr portal contact esq saint ip""".split()
+    kasr portal contact esq saint ip
+    informe nota adenda addenda comunicación comunicacion hallazgo hallazgos corrección
+    correccion filiación filiacion seguimiento relatório relatorio mamografía mamografia
+    tomografía tomografia ultrasonido ecografía ecografia ultrassonografia resonancia
+    ressonância ressonancia magnética magnetica tiroides tireoide imágenes imagenes ortopedia
+    traumatología traumatologia urología urologia columna coluna departamento""".split()
 )
 # Places, the words of a company's or hospital's name, and Latin anatomy that the name rules
 # read as a person ("SRI LANKA, COLOMBO", "Ho Chi Minh", "NightHawk Asia Pte Ltd", "Valley

@@ -95,3 +95,19 @@ def test_a_name_spelled_in_the_spelling_alphabet_is_masked_and_the_contraction_i
 )
 def test_spelling_alphabet_words_in_plain_prose_are_not_masked(text):
     assert find_identifiers(text) == []
+
+
+# Report titles of Spanish and Portuguese sites, in capitals: no name in them.
+REPORT_TITLES = [
+    "NOTA DE COMUNICACIÓN DE HALLAZGO URGENTE\nPaciente: Lucía Benítez",
+    "INFORME DE TOMOGRAFÍA DE CONTROL\nServicio de Radiología",
+    "ADENDA AL INFORME DE ECOGRAFÍA ABDOMINAL\nSin cambios",
+    "RELATÓRIO DE RESSONÂNCIA MAGNÉTICA DO JOELHO\nIndicação: dor",
+    "CORRECCIÓN DE FILIACIÓN DEL ESTUDIO\nSe corrige",
+]
+
+
+@pytest.mark.parametrize("text", REPORT_TITLES)
+def test_a_spanish_or_portuguese_report_title_in_capitals_is_not_masked(text):
+    title = text.split("\n")[0].split()
+    assert not _masked_words(text) & set(title)
