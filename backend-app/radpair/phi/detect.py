@@ -3552,9 +3552,13 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))
     spans = [
-        _with_suffix(
-            shadow,
-            _with_given_name(shadow, _with_surname_before(shadow, span, taken), taken),
+        _with_dialling_code(
+            text,
+            _with_suffix(
+                shadow,
+                _with_given_name(shadow, _with_surname_before(shadow, span, taken), taken),
+                taken,
+            ),
             taken,
         )
         for span in spans
@@ -3775,6 +3779,35 @@ def _with_surname_before(text: str, span: Span, taken: bytearray) -> Span:
 _SUFFIX_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:Jr|JR|Sr|SR|II|III)\b\.?|[ \t]+IV\b(?=[ \t]*(?:$|[\n,.;|]))"
 )
+
+
+# A country code or an area code in brackets just before a phone ("+52 664 381 9027",
+# "(011) 4959-0200", "+57 (602) 331 9090"): rules that read the local number leave it out.
+_DIALLING_BEFORE = re.compile(
+    r"(?<![\w+])(?:\+\d{1,3}[ \t]+\(?\d{1,4}\)|\+\d{1,3}|\(\d{1,4}\))[ \t]+$"
+)
+
+
+_LOCAL_NUMBER = re.compile(r"\d{3,4}[ -]\d{4}")
+
+
+def _with_dialling_code(text: str, span: Span, taken: bytearray) -> Span:
+    """A phone with the country or area code written before it; a number read as an id with
+    an area code before it is a phone ("al (011) 4959-0200")."""
+    if span.category not in ("PHONE", "ID") or span.start < 3:
+        return span
+    window = max(0, span.start - 16)
+    before = _DIALLING_BEFORE.search(text, window, span.start)
+    if not before or before.start() == window and window and text[window - 1].isalnum():
+        return span
+    if span.category == "ID" and not (
+        before.group().startswith("(") and _LOCAL_NUMBER.fullmatch(text, span.start, span.end)
+    ):
+        return span
+    if any(taken[before.start() : span.start]):
+        return span
+    taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
+    return Span(before.start(), span.end, "PHONE")
 
 
 def _with_suffix(text: str, span: Span, taken: bytearray) -> Span:

@@ -111,3 +111,24 @@ REPORT_TITLES = [
 def test_a_spanish_or_portuguese_report_title_in_capitals_is_not_masked(text):
     title = text.split("\n")[0].split()
     assert not _masked_words(text) & set(title)
+
+
+# A country code or an area code in brackets written before a phone belongs to it.
+DIALLING_CODES = [
+    ("Teléfono móvil de la madre: +52 818 342 9911.", "+52 818 342 9911"),
+    ("Tel. consultorio +57 (604) 448 2210 para dudas", "+57 (604) 448 2210"),
+    ("Se avisó al médico al (011) 4781-3320 sin respuesta.", "(011) 4781-3320"),
+    ("Informes: (33) 3615-2200, horario matutino", "(33) 3615-2200"),
+]
+
+
+@pytest.mark.parametrize(("text", "phone"), DIALLING_CODES)
+def test_a_phone_is_masked_with_its_country_or_area_code(text, phone):
+    assert ("PHONE", phone) in _masked(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Nodule (3) 4.5 mm in segment 6", "Lesion (2) 1234 measured on series 4"]
+)
+def test_a_number_in_brackets_before_a_measurement_is_not_a_dialling_code(text):
+    assert not any(c == "PHONE" for c, _ in _masked(text))
