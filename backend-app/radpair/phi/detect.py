@@ -2856,6 +2856,18 @@ _RULES: tuple[_Rule, ...] = (
         # The four digits of every match: most texts have none, and skip the cue words' scan.
         needs=re.compile(r"[0-2]\d[0-5]\d"),
     ),
+    # Handoff notes' clock times in four digits: "NPO since 2300", "pain since ~2200", "called
+    # us 0612", "paged 0625"; after "since" not a year ("since 2019").
+    _rule(
+        "TIME",
+        r"(?:\b(?P<c>(?i:since|paged|called[ \t]+(?:us|me|him|her|them|back)))[ \t]*~?|~)[ \t]*"
+        r"(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b(?![.,/:-]\d)" + _NOT_A_SIZE_AFTER,
+        "v",
+        keep=lambda m: not (
+            m.group("c") and m.group("c").lower() == "since" and m.group("v")[:2] in ("19", "20")
+        ),
+        needs=re.compile(r"[0-2]\d[0-5]\d"),
+    ),
     # "090Y" (a DICOM age), "96yo", "97F": the age and its unit or sex are one word.
     _rule("AGE", r"\b0?(?:9\d|1[01]\d)Y\b|(?<![\w.-])(?:9\d|1[01]\d)(?:(?i:yo|y/o|yrs?)|[MF])\b"),
     _rule(

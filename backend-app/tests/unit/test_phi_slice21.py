@@ -132,3 +132,25 @@ def test_a_phone_is_masked_with_its_country_or_area_code(text, phone):
 )
 def test_a_number_in_brackets_before_a_measurement_is_not_a_dialling_code(text):
     assert not any(c == "PHONE" for c, _ in _masked(text))
+
+
+# Clock times of handoff notes in four digits after a cue.
+HANDOFF_TIMES = [
+    ("NPO since 0100, reassess later", "0100"),
+    ("pain since ~1930 last night", "1930"),
+    ("rad read (called us 0745): no fracture", "0745"),
+    ("ortho paged 1610, awaiting reply", "1610"),
+    ("plans OR ~0830 tomorrow", "0830"),
+]
+
+
+@pytest.mark.parametrize(("text", "time"), HANDOFF_TIMES)
+def test_a_four_digit_clock_time_after_a_handoff_cue_is_masked(text, time):
+    assert ("TIME", time) in _masked(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Knee pain since 2019, worse on stairs", "Blood loss ~1200 mL intraoperatively"]
+)
+def test_a_year_or_a_volume_after_a_handoff_cue_is_not_a_time(text):
+    assert not any(c == "TIME" for c, _ in _masked(text))
