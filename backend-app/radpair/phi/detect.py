@@ -2863,9 +2863,8 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:\b(?P<c>(?i:since|paged|called[ \t]+(?:us|me|him|her|them|back)))[ \t]*~?|~)[ \t]*"
         r"(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b(?![.,/:-]\d)" + _NOT_A_SIZE_AFTER,
         "v",
-        keep=lambda m: not (
-            m.group("c") and m.group("c").lower() == "since" and m.group("v")[:2] in ("19", "20")
-        ),
+        keep=lambda m: "~" in m.group()
+        or not (m.group("c").lower() == "since" and m.group("v")[:2] in ("19", "20")),
         needs=re.compile(r"[0-2]\d[0-5]\d"),
     ),
     # "090Y" (a DICOM age), "96yo", "97F": the age and its unit or sex are one word.
