@@ -399,6 +399,7 @@ _ES_MONTH = (
     r"noviembre|diciembre)"
 )
 _ES_DIGIT = r"(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+_PT_DIGIT = r"(?:zero|um|uma|dois|duas|tr[eê]s|quatro|cinco|seis|sete|oito|nove)"
 _ES_DAY = (
     rf"\d{{1,2}}|primero|{_ES_DIGIT}|diez|once|doce|trece|catorce|quince|diecis[eé]is|diecisiete|"
     r"dieciocho|diecinueve|veinte|veinti\w+|treinta(?:[ \t]+y[ \t]+uno)?"
@@ -615,7 +616,8 @@ def _digit_count(text: str) -> int:
 # Pagers, bleeps and extensions may have three digits ("bleep 334").
 _SHORT_NUMBER_KEYS = frozenset(
     """pager page beeper bleep ext extension téléavertisseur teleavertisseur wew wewn sein bip
-    bipper durchwahl klappe nebenstelle interno int anexo ramal toestel locator""".split()
+    bipper durchwahl klappe nebenstelle interno int anexo ramal toestel locator busca
+    dahili""".split()
 )
 
 
@@ -2243,10 +2245,27 @@ _RULES: tuple[_Rule, ...] = (
         needs=re.compile(r"[A-Z]/(?:[A-Z0-9]{1,5}/)*\d{4}"),
     ),
     # "cuatro cuatro uno nueve ocho dos": digits said one by one in Spanish.
+    # A spoken "guion" joins groups ("uno guion cero tres cuatro cinco"), and a prefix in
+    # capitals may come first ("RX guion cuatro cinco cero nueve uno").
     _rule(
         "ID",
-        rf"(?i)\b{_ES_DIGIT}(?:[ \t,-]+(?:{_ES_DIGIT}|{_DIGIT_WORD})){{4,}}\b",
+        rf"(?i)(?:\b(?-i:[A-Z]{{1,4}})[ \t]+gui[oó]n[ \t]+)?\b{_ES_DIGIT}"
+        rf"(?:(?:[ \t,-]+|[ \t]+gui[oó]n[ \t]+)(?:{_ES_DIGIT}|{_DIGIT_WORD})){{4,}}\b",
         needs=frozenset({"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho"}),
+    ),
+    # Portuguese digits said one by one ("prontuário nove oito sete seis cinco quatro").
+    _rule(
+        "ID",
+        rf"(?i)\b{_PT_DIGIT}(?:(?:[ \t,-]+|[ \t]+(?:tra[cç]o|h[ií]fen)[ \t]+){_PT_DIGIT}){{4,}}\b",
+        needs=re.compile(r"(?i)\b(?:dois|duas|tr[eê]s|quatro|sete|oito|nove)\b"),
+    ),
+    # An extension or a pager said in Spanish digits ("a la extensión tres dos cero cinco").
+    _rule(
+        "PHONE",
+        rf"(?i)\b(?:extensi[oó]n|anexo|interno|busca|ramal)[ \t]+"
+        rf"(?P<v>{_ES_DIGIT}(?:[ \t]+{_ES_DIGIT}){{2,}})\b",
+        "v",
+        needs=re.compile(r"(?i)extensi|anexo|interno|busca|ramal"),
     ),
     _rule(
         "ID",
@@ -2296,7 +2315,8 @@ _RULES: tuple[_Rule, ...] = (
         # German "Durchwahl" and "Klappe", Italian "interno", Spanish "anexo", a "locator".
         r"wew|wewn|sein|bip|bipper|durchwahl|klappe|nebenstelle|interno|int(?=\.)|anexo|ramal|"
         r"toestel|"
-        r"locator|"
+        # The Spanish pager ("busca 5631") and the Turkish extension ("dahili 2271").
+        r"busca|dahili|" r"locator|"
         # Portuguese and Spanish: "contacto 912 345 678", "telemóvel", "teléfono".
         r"contacto|contato|telefone|tel[ée]fono|telem[óo]vel|celular|"
         r"phone|telephone|tel|ph|mob|fax|facsimile|t[ée]l[ée]c|pager|page|"

@@ -154,3 +154,38 @@ def test_a_four_digit_clock_time_after_a_handoff_cue_is_masked(text, time):
 )
 def test_a_year_or_a_volume_after_a_handoff_cue_is_not_a_time(text):
     assert not any(c == "TIME" for c, _ in _masked(text))
+
+
+# Digits said in Spanish and Portuguese, with a spoken "guion" between groups.
+SPOKEN_IBERIAN = [
+    (
+        "cédula dos guion cero cuatro uno uno guion cero nueve ocho siete punto",
+        "ID",
+        "dos guion cero cuatro uno uno guion cero nueve ocho siete",
+    ),
+    (
+        "número de solicitud TC guion seis dos cero uno ocho punto",
+        "ID",
+        "TC guion seis dos cero uno ocho",
+    ),
+    ("prontuário três oito dois sete um nove ponto", "ID", "três oito dois sete um nove"),
+    ("se avisa al doctor a la extensión cuatro uno cero dos punto", "PHONE", "cuatro uno cero dos"),
+    ("Solicitante: Dr. Ortega (Cirugía), busca 4417", "PHONE", "4417"),
+    ("Referring: Dr. Aydın (Neurology), dahili 3315", "PHONE", "3315"),
+]
+
+
+@pytest.mark.parametrize(("text", "category", "value"), SPOKEN_IBERIAN)
+def test_spanish_and_portuguese_spoken_digits_and_extension_keys_are_masked(text, category, value):
+    assert (category, value) in _masked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dos nódulos de cinco milímetros, uno en cada lóbulo",
+        "se busca 3 lesiones adicionales sin éxito",
+    ],
+)
+def test_spanish_number_words_in_prose_are_not_masked(text):
+    assert find_identifiers(text) == []
