@@ -3439,7 +3439,9 @@ _FAST_SKIP = re.compile(
     rf"paciente|pasien|"
     rf"name|named|age|aged|dot|accession|number|mrn|ext|extension|phone|pager|bleep|date|birth|"
     rf"born|dated|dob|slash|hora|{_RELATIVE}|zero|one|two|three|four|five|six|seven|eight|nine|"
-    rf"{_ES_MONTH}|{_ES_DIGIT}|{_FR_MONTH}|{_FR_DIGIT}|docteure?|{_HIJRI_MONTH}|{_IT_MONTH}|ore|"
+    rf"{_ES_MONTH}|{_ES_DIGIT}|{_PT_DIGIT}|{_FR_MONTH}|{_FR_DIGIT}|docteure?|{_HIJRI_MONTH}|"
+    rf"{_IT_MONTH}|"
+    rf"ore|"
     rf"novant\w*|noventa)\b"
     rf"|(?i:\b{_ROLE_NOUN}\b)"
 )
