@@ -2204,6 +2204,15 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:\d{{2,}}|{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD})+)\b",
         needs=re.compile(r"(?i)trauma|alias|unknown|unidentified"),
     ),
+    # "TRAUMA, DELTA", "Trauma Echo": the alias alone, as a tracking board lists it; not a tier
+    # of trauma activation ("trauma alpha activation").
+    _rule(
+        "NAME",
+        rf"(?i)\b(?:trauma|unknown|unidentified)(?:,[ \t]*|[ \t]+)(?:{_NATO})\b"
+        r"(?![ \t]+(?:activation|activated|alert|page|paged|team|call|level|response|criteria|"
+        r"tier|bay|room)\b)(?![ \t,-]*\d)",
+        needs=re.compile(r"(?i)trauma|unknown|unidentified"),
+    ),
     # "SSN (last 4): 7731", "last four of social three three one nine".
     _rule(
         "ID",

@@ -189,3 +189,23 @@ def test_spanish_and_portuguese_spoken_digits_and_extension_keys_are_masked(text
 )
 def test_spanish_number_words_in_prose_are_not_masked(text):
     assert find_identifiers(text) == []
+
+
+# An unidentified patient's alias, alone on a tracking board or in a note.
+@pytest.mark.parametrize(
+    ("text", "alias"),
+    [
+        ("14   TRAUMA, FOXTROT     --  M    CT HEAD FINAL", "TRAUMA, FOXTROT"),
+        ("Registered as: TRAUMA, KILO   temp MRN 9900412", "TRAUMA, KILO"),
+        ("notes: Trauma Victor brought by EMS, GCS 14.", "Trauma Victor"),
+    ],
+)
+def test_a_trauma_alias_without_digits_is_masked_as_a_name(text, alias):
+    assert ("NAME", alias) in _masked(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Trauma alpha activation at arrival.", "Called as a trauma bravo level response."]
+)
+def test_a_trauma_activation_tier_is_not_masked(text):
+    assert find_identifiers(text) == []
