@@ -2154,6 +2154,19 @@ _RULES: tuple[_Rule, ...] = (
         r"(?P<v>[A-Z]?-?\d{4,}(?:-[A-Z])?|[A-Z]{1,3}\d{4,}[A-Z]?)(?![\w/-])",
         "v",
     ),
+    # Registrations of Spanish- and Portuguese-speaking doctors with no state: Peru's "CMP 45872
+    # RNE 23115", Argentina's "MN 118.452", Brazil's "CRM 112.908", Portugal's "OM 48213"; a
+    # Colombian citizen's card "C.C. 31.987.654". Thousands may be dotted, no unit follows
+    # ("CRM 2 mm" is a margin).
+    _rule(
+        "ID",
+        r"\b(?:CMP|RNE|MN|MP|OM|CRM|C\.C\.)[ \t]*(?:n[ºo°]\.?[ \t]*)?[:#]?[ \t]*"
+        r"(?P<v>\d{1,3}(?:\.\d{3})+|\d{4,6})(?![\w/-]|[.,]\d|[ \t]*(?:mm|cm|%))",
+        "v",
+        needs=re.compile(
+            r"\b(?:CMP|RNE|MN|MP|OM|CRM|C\.C\.)[ \t]*(?:n[ºo°]\.?[ \t]*)?[:#]?[ \t]*\d"
+        ),
+    ),
     # "CRM-SP 98431", "CRM/RS 34127": a doctor's registration with a Brazilian council and its
     # state ("CRM threatened" in a rectal MRI is a margin, and has no state after it).
     _rule(

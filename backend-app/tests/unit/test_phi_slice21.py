@@ -209,3 +209,26 @@ def test_a_trauma_alias_without_digits_is_masked_as_a_name(text, alias):
 )
 def test_a_trauma_activation_tier_is_not_masked(text):
     assert find_identifiers(text) == []
+
+
+# Doctors' registrations abroad and a Colombian citizen's card, thousands maybe dotted.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Informado por Dr. Ríos - CMP 51209 RNE 30117", "51209"),
+        ("Informado por Dr. Ríos - CMP 51209 RNE 30117", "30117"),
+        ("Firma: Dra. Arrieta - MN 104.377", "104.377"),
+        ("Médico executor: Dr. Sato - CRM 98.114", "98.114"),
+        ("Cédula profissional OM 52290.", "52290"),
+        ("Paciente: Luz Ocampo   C.C. 52.118.903", "52.118.903"),
+    ],
+)
+def test_a_doctors_registration_or_citizen_card_abroad_is_masked(text, value):
+    assert ("ID", value) in _masked(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Tumour 3 mm from the CRM 2 mm anteriorly.", "Clear CRM 12 mm, EMVI negative."]
+)
+def test_a_circumferential_resection_margin_is_not_a_registration(text):
+    assert find_identifiers(text) == []
