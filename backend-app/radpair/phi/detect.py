@@ -249,7 +249,8 @@ _MONTH = (
     r"\b\.?"
 )
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
+# Thai sites count years in the Buddhist era ("4 March 2567" is 2024).
+_YEAR = r"(?:1[89]\d\d|20\d\d|25[4-9]\d)"
 # "March 14", "Mar 17 '25", "Feb 10-14, 2025": a month, a day (or days) and maybe a year.
 _MONTH_DAY = (
     rf"{_MONTH}\s*{_DAY}(?:[-–]{_DAY})?(?:,?\s*(?:{_YEAR}|['’]\d\d\b))?"
@@ -2489,6 +2490,20 @@ _RULES: tuple[_Rule, ...] = (
         needs=re.compile(r"/1[34]\d\d[ \t]?A?H\b"),
     ),
     _rule("DATE", r"(?<![\w./-])\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})(?![\w/-])"),
+    # The month in Roman numerals ("4/III/2024", "19-VI-1962", "2.XI.2023"), as Spain, Latin
+    # America and Central Europe write it.
+    _rule(
+        "DATE",
+        rf"(?<![\w./-])(?:0?[1-9]|[12]\d|3[01])(?P<s>[/.-])(?:I{{1,3}}|IV|VI{{0,3}}|IX|XI{{0,2}})"
+        rf"(?P=s)(?:{_YEAR}|\d{{2}})(?![\w/-])",
+        needs=re.compile(r"[/.-][IVX]{1,4}[/.-]\d"),
+    ),
+    # The Republic of China's years (Taiwan): "111/02/15" is 15 February 2022.
+    _rule(
+        "DATE",
+        r"(?<![\w./-])1[01]\d/(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01])(?![\w/-])",
+        needs=re.compile(r"(?<![\w./-])1[01]\d/[01]\d/"),
+    ),
     _rule("DATE", rf"(?<![\w./-])\d{{1,2}}\.\d{{1,2}}\.{_YEAR}(?!\w|\.\d)"),
     # Czech, Slovak and German write a space after each dot: "4. 5. 1950", "12. 10. 2023".
     _rule(

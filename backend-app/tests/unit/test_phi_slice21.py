@@ -232,3 +232,25 @@ def test_a_doctors_registration_or_citizen_card_abroad_is_masked(text, value):
 )
 def test_a_circumferential_resection_margin_is_not_a_registration(text):
     assert find_identifiers(text) == []
+
+
+# Dates with a Roman month, a Buddhist-era year or a Republic of China year.
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Fecha estudio: 12/IX/2023, sin cambios", "12/IX/2023"),
+        ("Data badania 3.XI.2024 r.", "3.XI.2024"),
+        ("pain since 7 January 2568, haematuria", "7 January 2568"),
+        ("Comparison: LDCT 110/11/03 and 112/05/28.", "110/11/03"),
+        ("Comparison: LDCT 110/11/03 and 112/05/28.", "112/05/28"),
+    ],
+)
+def test_a_date_with_a_roman_month_or_a_non_gregorian_year_is_masked(text, date):
+    assert ("DATE", date) in _masked(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["BP 118/76/80 on three readings", "Grade III/IV lesion, segment VI"]
+)
+def test_blood_pressures_and_roman_grades_are_not_dates(text):
+    assert not any(c == "DATE" for c, _ in _masked(text))
