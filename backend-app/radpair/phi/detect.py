@@ -401,6 +401,15 @@ _ES_MONTH = (
 )
 _ES_DIGIT = r"(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
 _PT_DIGIT = r"(?:zero|um|uma|dois|duas|tr[eê]s|quatro|cinco|seis|sete|oito|nove)"
+_PT_UNIT = r"(?:um|uma|dois|duas|tr[eê]s|quatro|cinco|seis|sete|oito|nove)"
+_PT_NUMBER = (
+    rf"(?:(?:vinte|trinta)(?:[ \t]+e[ \t]+{_PT_UNIT})?|{_PT_UNIT}|primeiro|dez|onze|doze|treze|"
+    r"catorze|quatorze|quinze|dez[ae]sseis|dez[ae]ssete|dezoito|dez[ae]nove)"
+)
+_PT_MONTH = (
+    r"(?:janeiro|fevereiro|mar[cç]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|"
+    r"dezembro)"
+)
 _ES_DAY = (
     rf"\d{{1,2}}|primero|{_ES_DIGIT}|diez|once|doce|trece|catorce|quince|diecis[eé]is|diecisiete|"
     r"dieciocho|diecinueve|veinte|veinti\w+|treinta(?:[ \t]+y[ \t]+uno)?"
@@ -412,7 +421,7 @@ _ES_YEAR = (
 )
 _ES_HOUR = (
     r"(?:una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|"
-    r"diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte|veintiuno|veintid[oó]s|veintitr[eé]s)"
+    r"diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte|veintiuna?|veintid[oó]s|veintitr[eé]s)"
 )
 _ES_MINUTE = (
     r"(?:(?:y[ \t]+)?(?:media|cuarto)|(?:y[ \t]+)?(?:cinco|diez|quince|veinte|veinticinco|treinta|"
@@ -482,7 +491,9 @@ _AGE_WORDS_ABROAD = frozenset(
 _AGE_WORD_ABROAD = (
     rf"(?:(?:{_DE_UNIT}und)?neunzig|hundert(?:{_DE_UNIT}|und{_DE_UNIT})?|"
     r"novant(?:a|uno|otto|adue|atr[eé]|aquattro|acinque|asei|asette|anove)|cento|"
-    r"noventa(?:[ \t]+y[ \t]+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|"
+    # "noventa y un años", Portuguese "noventa e três anos".
+    r"noventa(?:[ \t]+[ye][ \t]+(?:uno|un|um|dos|dois|tres|tr[eê]s|cuatro|quatro|cinco|seis|"
+    r"siete|sete|ocho|oito|nueve|nove))?|"
     r"quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf))"
 )
 # Hijri months, for dates at Gulf sites ("14 Rajab 1445", "fourteenth of rajab fourteen forty
@@ -2670,11 +2681,29 @@ _RULES: tuple[_Rule, ...] = (
         keep=lambda m: m.span("v") if m.group("v") else m.span(),
         needs=_AGE_WORDS_ABROAD,
     ),
+    # "vinte e nove de fevereiro de dois mil e vinte e quatro": a date said in Portuguese.
+    _rule(
+        "DATE",
+        rf"(?i)\b{_PT_NUMBER}[ \t]+de[ \t]+{_PT_MONTH}"
+        rf"(?:[ \t]+de[ \t]+(?:dois[ \t]+mil(?:[ \t]+e[ \t]+{_PT_NUMBER})?|"
+        rf"mil[ \t]+novecentos(?:[ \t]+e[ \t]+\w+(?:[ \t]+e[ \t]+{_PT_UNIT})?)?|\d{{4}}))?\b",
+        needs=re.compile(rf"(?i)\bde[ \t]+{_PT_MONTH}\b"),
+    ),
+    # "às seis e quinze", "às vinte e uma e trinta": a time said in Portuguese.
+    _rule(
+        "TIME",
+        rf"(?i)(?<!\w)(?:às|pelas)[ \t]+(?P<v>{_PT_NUMBER}(?:[ \t]+e[ \t]+(?:meia|{_PT_NUMBER}|"
+        rf"(?:quarenta|cinquenta)(?:[ \t]+e[ \t]+{_PT_UNIT})?))?(?:[ \t]+horas)?)\b",
+        "v",
+        needs=re.compile(r"(?i)(?<!\w)(?:às|pelas)[ \t]+[a-zê]"),
+    ),
     # "a las diecisiete treinta", "hora del dictado nueve y media": a time said in Spanish.
     _rule(
         "TIME",
         rf"(?i)\b(?:a[ \t]+las?|hora(?:[ \t]+del?[ \t]+\w+)?:?)[ \t]+"
-        rf"(?P<v>{_ES_HOUR}(?:[ \t]+{_ES_MINUTE})?(?:[ \t]+horas)?)\b",
+        rf"(?P<v>{_ES_HOUR}(?:[ \t]+{_ES_MINUTE})?(?:[ \t]+horas)?"
+        # The part of the day is part of the time said ("a las nueve y cuarto de la noche").
+        rf"(?:[ \t]+de[ \t]+la[ \t]+(?:mañana|tarde|noche|madrugada))?)\b",
         "v",
         needs=frozenset({"las", "la", "hora"}),
     ),
@@ -3478,7 +3507,7 @@ _FAST_SKIP = re.compile(
     rf"born|dated|dob|slash|hora|{_RELATIVE}|zero|one|two|three|four|five|six|seven|eight|nine|"
     rf"{_ES_MONTH}|{_ES_DIGIT}|{_PT_DIGIT}|{_FR_MONTH}|{_FR_DIGIT}|docteure?|{_HIJRI_MONTH}|"
     rf"{_IT_MONTH}|"
-    rf"ore|"
+    rf"ore|{_PT_MONTH}|las|às|"
     rf"novant\w*|noventa)\b"
     rf"|(?i:\b{_ROLE_NOUN}\b)"
 )

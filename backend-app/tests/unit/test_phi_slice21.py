@@ -254,3 +254,35 @@ def test_a_date_with_a_roman_month_or_a_non_gregorian_year_is_masked(text, date)
 )
 def test_blood_pressures_and_roman_grades_are_not_dates(text):
     assert not any(c == "DATE" for c, _ in _masked(text))
+
+
+# Dates, times and ages said in Spanish and Portuguese.
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        (
+            "exame realizado hoje vinte e um de março de dois mil e vinte e cinco ponto",
+            "DATE",
+            "vinte e um de março de dois mil e vinte e cinco",
+        ),
+        ("comparação com radiografia de ontem doze de outubro ponto", "DATE", "doze de outubro"),
+        ("exame realizado às sete e quarenta e cinco ponto", "TIME", "sete e quarenta e cinco"),
+        (
+            "tomada el lunes a las ocho y media de la mañana punto",
+            "TIME",
+            "ocho y media de la mañana",
+        ),
+        ("se llamó a las veintiuna cuarenta punto", "TIME", "veintiuna cuarenta"),
+        ("paciente de noventa y un años coma", "AGE", "noventa y un"),
+        ("doente de noventa e três anos vírgula", "AGE", "noventa e três"),
+    ],
+)
+def test_dates_times_and_ages_said_in_spanish_or_portuguese_are_masked(text, category, value):
+    assert (category, value) in _masked(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["as duas lesões medem cinco milímetros", "quatro de cinco nódulos são calcificados"]
+)
+def test_portuguese_number_words_in_findings_are_not_dates_or_times(text):
+    assert find_identifiers(text) == []
