@@ -2711,10 +2711,10 @@ _RULES: tuple[_Rule, ...] = (
     # ("pendant deux heures" is a duration).
     _rule(
         "TIME",
-        rf"(?i)(?:(?<=\bà[ \t])|(?<=\bvers[ \t]))(?:{_FR_NUMBER}|midi|minuit)"
-        rf"(?:[ \t]+heures?)?(?:[ \t]+(?:et[ \t]+(?:quart|demie)|moins[ \t]+(?:le[ \t]+)?quart|"
+        # The hour needs its word ("à trois" alone is no time), as the rule's `needs` says.
+        rf"(?i)(?:(?<=\bà[ \t])|(?<=\bvers[ \t]))(?:{_FR_NUMBER}[ \t]+heures?\b|midi\b|minuit\b)"
+        rf"(?:[ \t]+(?:et[ \t]+(?:quart|demie)|moins[ \t]+(?:le[ \t]+)?quart|"
         rf"{_FR_NUMBER}))?\b",
-        keep=lambda m: "heure" in m.group().lower() or m.group().lower() in ("midi", "minuit"),
         needs=frozenset({"heures", "heure", "midi", "minuit"}),
     ),
     # "14 Rajab 1445", "fourteenth of rajab fourteen forty four": Hijri dates.
@@ -2848,6 +2848,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?![ \t,-]+{_DIGIT_WORD}\b)(?![ \t-]+(?:{_TEEN}|{_TENS})\b)"
         # After "p m" no size can follow: "at two forty p m by telephone" is a time.
         rf"(?:(?<=m)(?<=[ap][ \t.]m|[ap]\.m|[ \t][ap]m)"
+        # "at ten to twelve by doctor hartley": "by" before a word, not a number, is no size.
+        rf"|(?=[ \t]+by[ \t]+(?!(?:{_DIGIT_WORD}|{_TEEN}|{_TENS}|point|and|a|an)\b)[a-z])"
         rf"|(?![ \t]+(?:{_UNITS}|millimeters?|centimeters?|millimetres?|centimetres?|percent|"
         rf"milli(?:liter|litre|gram)s?|micrograms?|weeks?|days?|months?|years?|levels?|vessels?|"
         rf"views?|o['’]clock|times)\b))",

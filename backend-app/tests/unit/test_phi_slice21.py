@@ -286,3 +286,22 @@ def test_dates_times_and_ages_said_in_spanish_or_portuguese_are_masked(text, cat
 )
 def test_portuguese_number_words_in_findings_are_not_dates_or_times(text):
     assert find_identifiers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("dictated at ten to twelve by doctor rhys evans", "ten to twelve"),
+        ("seen at quarter past nine by the registrar full stop", "quarter past nine"),
+    ],
+)
+def test_a_spoken_time_before_by_and_a_word_is_masked(text, time):
+    assert ("TIME", time) in _masked(text)
+
+
+def test_a_size_said_with_by_is_not_a_time():
+    assert not any(c == "TIME" for c, _ in _masked("a cyst at ten by twelve millimetres"))
+
+
+def test_a_french_hour_without_its_word_is_not_a_time():
+    assert not any(c == "TIME" for c, _ in _masked("lésion cotée à trois sur l'échelle"))
