@@ -3655,9 +3655,13 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
     spans = [
         _with_dialling_code(
             text,
-            _with_suffix(
+            _with_iberian_surname(
                 shadow,
-                _with_given_name(shadow, _with_surname_before(shadow, span, taken), taken),
+                _with_suffix(
+                    shadow,
+                    _with_given_name(shadow, _with_surname_before(shadow, span, taken), taken),
+                    taken,
+                ),
                 taken,
             ),
             taken,
@@ -3827,6 +3831,9 @@ def _with_spoken_hyphen(text: str, span: Span, taken: bytearray) -> Span:
 _GIVEN_BEFORE = re.compile(rf"(?<![\w.'’-])(?P<g>{_CAP_WORD}) $")
 
 
+_TITLE_WORD = re.compile(rf"{_TITLE}|DRS?|DOCTOR|MRS|MISS|PROF")
+
+
 def _with_given_name(text: str, span: Span, taken: bytearray) -> Span:
     """A surname found alone ("Dawson (surgery resident)") with the given name just before it
     ("Will Dawson"), when that word is a listed given name and does not open a sentence."""
@@ -3838,10 +3845,50 @@ def _with_given_name(text: str, span: Span, taken: bytearray) -> Span:
     given = before.group("g")
     if given.lower() in _PAIR_STOP or not namebook.is_ever_given(given):
         return span
-    if namebook.is_clinical(given) or _SENTENCE_START.search(text, 0, before.start()):
+    if namebook.is_clinical(given):
+        return span
+    opening = _SENTENCE_START.search(text, max(0, before.start() - 3), before.start())
+    # After a field's colon a given name rare in English opens the value ("Paciente: Francisca
+    # Andrea Muñoz Contreras"); after a full stop it may open a sentence.
+    if opening and not (
+        ":" in opening.group()
+        and not namebook.is_common(given)
+        and not _TITLE_WORD.fullmatch(given)
+    ):
         return span
     taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
     return Span(before.start(), span.end, span.category)
+
+
+# "Maria Conceição [dos Reis]", "Magalhães dos Santos [Teixeira]": an Iberian surname goes on
+# after a particle, and one more surname may follow a particle's.
+_PARTICLE_SURNAME_AFTER = re.compile(
+    rf"[ ](?:(?:d[oa]s?|de|del|y|e|i)[ ])+(?P<w>{_CAP_WORD})(?![\w'’-])"
+)
+_SURNAME_AFTER = re.compile(rf"[ ](?P<w>{_CAP_WORD})(?![\w'’-])")
+_ENDS_WITH_PARTICLE_SURNAME = re.compile(rf"[ \t](?:d[oa]s?|de|del)[ \t]+{_CAP_WORD}$")
+
+
+def _with_iberian_surname(text: str, span: Span, taken: bytearray) -> Span:
+    """A name of two words or more with the surname after a particle that followed it."""
+    if span.category != "NAME" or " " not in text[span.start : span.end]:
+        return span
+    end = span.end
+    after = _PARTICLE_SURNAME_AFTER.match(text, end)
+    if after is None and _ENDS_WITH_PARTICLE_SURNAME.search(text, span.start, end):
+        after = _SURNAME_AFTER.match(text, end)
+    if after is None:
+        return span
+    word = after.group("w")
+    if (
+        word.lower() in _NOT_PART
+        or namebook.is_clinical(word)
+        or namebook.is_common(word)
+        or any(taken[end : after.end()])
+    ):
+        return span
+    taken[end : after.end()] = b"\x01" * (after.end() - end)
+    return Span(span.start, after.end(), "NAME")
 
 
 # "GUTIERREZ-SALAZAR, [Ana Lucía]", "AL-OTAIBI, [MOHAMMED BIN KHALID]": a surname and a comma

@@ -305,3 +305,33 @@ def test_a_size_said_with_by_is_not_a_time():
 
 def test_a_french_hour_without_its_word_is_not_a_time():
     assert not any(c == "TIME" for c, _ in _masked("lésion cotée à trois sur l'échelle"))
+
+
+# Iberian names: the first given name after a field's colon, the surname after a particle.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Paciente: Valentina Andrea Soto Contreras   RUT: 17.221.904-3",
+            "Valentina Andrea Soto Contreras",
+        ),
+        ("Pacient: Núria Ferrer i Soler, 54 anys", "Núria Ferrer i Soler"),
+        (
+            "Utente: Joaquim Luís Ferreira dos Santos Carvalho\nIdade: 70",
+            "Joaquim Luís Ferreira dos Santos Carvalho",
+        ),
+    ],
+)
+def test_an_iberian_name_is_masked_whole(text, name):
+    assert ("NAME", name) in _masked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Radiologiste: Dre Sophie Lavoie\nTél.: 819 555 0101",
+        "Name: Jan de Vries   Hosp No: NL-4471",
+    ],
+)
+def test_a_title_or_a_column_after_a_name_is_not_part_of_it(text):
+    assert not {"Dre", "Hosp"} & _masked_words(text)
