@@ -2229,6 +2229,15 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:\d{{2,}}|{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD})+)\b",
         needs=re.compile(r"(?i)trauma|alias|unknown|unidentified"),
     ),
+    # "m. hardesty rn -> a. begaye rn": an initial and a surname in lower case, signed with a
+    # credential, as handoff notes sign them.
+    _rule(
+        "NAME",
+        r"(?<![\w.])[a-z]\.[ \t]?[a-z]{2,}(?:[-'’][a-z]{2,})?(?=[ \t]*,?[ \t]*"
+        r"(?:rn|lpn|np|pa-c|cna|emt|rt|rrt|md|aprn|crna)\b(?![.\w/-]))",
+        keep=lambda m: not namebook.is_common(m.group()[2:].strip()),
+        needs=frozenset("rn lpn np pa cna emt rt rrt md aprn crna".split()),
+    ),
     # "TRAUMA, DELTA", "Trauma Echo": the alias alone, as a tracking board lists it; not a tier
     # of trauma activation ("trauma alpha activation").
     _rule(

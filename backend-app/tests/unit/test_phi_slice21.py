@@ -335,3 +335,19 @@ def test_an_iberian_name_is_masked_whole(text, name):
 )
 def test_a_title_or_a_column_after_a_name_is_not_part_of_it(text):
     assert not {"Dre", "Hosp"} & _masked_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("-- j. yellowhorse rn -> k. tsinajinnie rn", "j. yellowhorse"),
+        ("-- j. yellowhorse rn -> k. tsinajinnie rn", "k. tsinajinnie"),
+        ("report given by d. okonkwo, np at 0700", "d. okonkwo"),
+    ],
+)
+def test_a_lower_case_initial_and_surname_signed_with_a_credential_is_a_name(text, name):
+    assert ("NAME", name) in _masked(text)
+
+
+def test_an_abbreviation_before_a_credential_is_not_a_name():
+    assert not any(c == "NAME" for c, _ in _masked("pt seen by the rn at bedside, e.g. rn aware"))
