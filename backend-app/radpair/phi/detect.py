@@ -2229,6 +2229,18 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:\d{{2,}}|{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD})+)\b",
         needs=re.compile(r"(?i)trauma|alias|unknown|unidentified"),
     ),
+    # "RN: Pennington, M" in a tracking board's column: a surname and an initial standing
+    # alone between columns.
+    _rule(
+        "NAME",
+        rf"(?m)(?<=[ \t]{{2}})(?P<s>{_CAP_WORD}),[ ][{_UP}]\.?(?=[ \t]{{2,}}|[ \t]*$)",
+        keep=lambda m: not (
+            m.group("s").lower() in _NOT_PART
+            or namebook.is_clinical(m.group("s"))
+            or namebook.is_common(m.group("s"))
+        ),
+        needs=re.compile(rf"[{_LETTER}],[ ][{_UP}]\.?(?:[ \t]{{2}}|[ \t]*$)", re.M),
+    ),
     # "m. hardesty rn -> a. begaye rn": an initial and a surname in lower case, signed with a
     # credential, as handoff notes sign them.
     _rule(

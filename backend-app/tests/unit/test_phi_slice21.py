@@ -351,3 +351,18 @@ def test_a_lower_case_initial_and_surname_signed_with_a_credential_is_a_name(tex
 
 def test_an_abbreviation_before_a_credential_is_not_a_name():
     assert not any(c == "NAME" for c, _ in _masked("pt seen by the rn at bedside, e.g. rn aware"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("07   CT HEAD FINAL      Abernethy, K     Stidham\n", "Abernethy, K"),
+        ("09   CXR PRELIM         LANKFORD, J      Ashworth\n", "LANKFORD, J"),
+    ],
+)
+def test_a_surname_and_initial_alone_in_a_board_column_is_a_name(text, name):
+    assert ("NAME", name) in _masked(text)
+
+
+def test_a_side_and_a_letter_in_a_board_column_are_not_a_name():
+    assert not any(c == "NAME" for c, _ in _masked("12   XR HAND   Left, R   prelim\n"))
