@@ -2531,9 +2531,13 @@ _RULES: tuple[_Rule, ...] = (
         needs=re.compile(r"[/.-][IVX]{1,4}[/.-]\d"),
     ),
     # The Republic of China's years (Taiwan): "111/02/15" is 15 February 2022.
+    # Only where a date is expected: after a study, a date word or a field ("ratio 112/07/15").
     _rule(
         "DATE",
-        r"(?<![\w./-])1[01]\d/(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01])(?![\w/-])",
+        r"(?:\b(?i:since|and|on|dated?|from|until|before|after|of|exam|study|comparison|"
+        r"(?:LD)?CT|MRI?|US|CXR)|[:,(]|(?m:^))[ \t]*"
+        r"(?P<v>(?<![\w./-])1[01]\d/(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01]))(?![\w/-])",
+        "v",
         needs=re.compile(r"(?<![\w./-])1[01]\d/[01]\d/"),
     ),
     _rule("DATE", rf"(?<![\w./-])\d{{1,2}}\.\d{{1,2}}\.{_YEAR}(?!\w|\.\d)"),
