@@ -249,7 +249,8 @@ _MONTH = (
     r"\b\.?"
 )
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
+# Thai sites count years in the Buddhist era ("4 March 2567" is 2024).
+_YEAR = r"(?:1[89]\d\d|20\d\d|25[4-9]\d)"
 # "March 14", "Mar 17 '25", "Feb 10-14, 2025": a month, a day (or days) and maybe a year.
 _MONTH_DAY = (
     rf"{_MONTH}\s*{_DAY}(?:[-–]{_DAY})?(?:,?\s*(?:{_YEAR}|['’]\d\d\b))?"
@@ -291,7 +292,11 @@ _AGE_NUM = r"(?:9\d|1[01]\d|12[0-5])"
 _ORDINAL_TENS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 # Speech recognition writes dates, times and ids as words: "january fifth twenty twenty four",
 # "march the fourth", "at 3 15 pm", "m r n 7 7 0 4 1 2 9".
-_DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
+# British, Irish and Commonwealth speech doubles and triples a digit and says "nought" for zero
+# ("four double oh seven", "triple seven two", "four four nought nought").
+_DIGIT_WORD = (
+    r"(?:(?:double|triple)[ \t]+)?(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine)"
+)
 # Digits said one by one are apart by spaces, commas, dashes or a spoken "slash", "dash" or
 # "dot" ("c p f one two three dot four five six dot seven eight nine dash zero nine").
 _DIGIT_SEP = r"(?:[ \t,-]+|[ \t]+(?:slash|dash|dot)[ \t]+)"
@@ -395,6 +400,16 @@ _ES_MONTH = (
     r"noviembre|diciembre)"
 )
 _ES_DIGIT = r"(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+_PT_DIGIT = r"(?:zero|um|uma|dois|duas|tr[eê]s|quatro|cinco|seis|sete|oito|nove)"
+_PT_UNIT = r"(?:um|uma|dois|duas|tr[eê]s|quatro|cinco|seis|sete|oito|nove)"
+_PT_NUMBER = (
+    rf"(?:(?:vinte|trinta)(?:[ \t]+e[ \t]+{_PT_UNIT})?|{_PT_UNIT}|primeiro|dez|onze|doze|treze|"
+    r"catorze|quatorze|quinze|dez[ae]sseis|dez[ae]ssete|dezoito|dez[ae]nove)"
+)
+_PT_MONTH = (
+    r"(?:janeiro|fevereiro|mar[cç]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|"
+    r"dezembro)"
+)
 _ES_DAY = (
     rf"\d{{1,2}}|primero|{_ES_DIGIT}|diez|once|doce|trece|catorce|quince|diecis[eé]is|diecisiete|"
     r"dieciocho|diecinueve|veinte|veinti\w+|treinta(?:[ \t]+y[ \t]+uno)?"
@@ -406,7 +421,7 @@ _ES_YEAR = (
 )
 _ES_HOUR = (
     r"(?:una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|"
-    r"diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte|veintiuno|veintid[oó]s|veintitr[eé]s)"
+    r"diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte|veintiuna?|veintid[oó]s|veintitr[eé]s)"
 )
 _ES_MINUTE = (
     r"(?:(?:y[ \t]+)?(?:media|cuarto)|(?:y[ \t]+)?(?:cinco|diez|quince|veinte|veinticinco|treinta|"
@@ -476,7 +491,9 @@ _AGE_WORDS_ABROAD = frozenset(
 _AGE_WORD_ABROAD = (
     rf"(?:(?:{_DE_UNIT}und)?neunzig|hundert(?:{_DE_UNIT}|und{_DE_UNIT})?|"
     r"novant(?:a|uno|otto|adue|atr[eé]|aquattro|acinque|asei|asette|anove)|cento|"
-    r"noventa(?:[ \t]+y[ \t]+(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|"
+    # "noventa y un años", Portuguese "noventa e três anos".
+    r"noventa(?:[ \t]+[ye][ \t]+(?:uno|un|um|dos|dois|tres|tr[eê]s|cuatro|quatro|cinco|seis|"
+    r"siete|sete|ocho|oito|nueve|nove))?|"
     r"quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf))"
 )
 # Hijri months, for dates at Gulf sites ("14 Rajab 1445", "fourteenth of rajab fourteen forty
@@ -520,7 +537,9 @@ def _speech_text(text: str) -> bool:
 _speech_last: tuple[str | None, bool] = (None, False)
 
 
-_DIGIT_WORDS_SET = frozenset("zero oh one two three four five six seven eight nine".split())
+_DIGIT_WORDS_SET = frozenset(
+    "zero oh nought one two three four five six seven eight nine double triple".split()
+)
 _HAS_SLASH_DATE = re.compile(r"\d/\d")
 _HAS_SPOKEN_DATE = re.compile(
     r"(?i)\b(?:nineteen|twenty|thousand)\b|\d[ \t]\d\d?[ \t](?:19|20)\d\d"
@@ -542,8 +561,10 @@ _SPACED_ID = (
     rf"|(?:slash[ \t]+)?{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}"
     # "four million seven hundred twelve thousand three hundred eighty eight"
     rf"|(?:{_CARDINAL_WORD}[ \t]+)*(?:million|thousand)(?:[ \t]+{_CARDINAL_WORD})+)"
-    # "z b n seven seven one two": three letters and four digits (a New Zealand NHI).
-    rf"|(?:[a-z][ \t]){{3}}{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{3}})\b"
+    # "z b n seven seven one two": three letters and four digits (a New Zealand NHI), the
+    # letters maybe in the spelling alphabet and two digits maybe said as one ("kilo lima mike
+    # eight one double two").
+    rf"|(?:(?:[a-z]|{_NATO})[ \t]){{3}}{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{2,3}})\b"
 )
 # What ends a spoken time or a bare ordinal day: punctuation, a spoken "period", or a word that
 # cannot be a unit ("at 4 20 period", "on the 12th, ...").
@@ -588,18 +609,27 @@ def _rule(
 
 # After a four-digit time no unit follows ("at 0231 by Dr. Greene" is a time, "2330 by 4" not).
 _NOT_A_SIZE_AFTER = rf"(?!\s*(?!(?:by|x)\b){_UNITS}\b)(?!\s*(?:by|x)\s*\d)"
-_DIGIT_WORDS = re.compile(r"(?i)\b(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)\b")
+_DIGIT_WORDS = re.compile(
+    r"(?i)\b(?:(double|triple)[ \t]+)?(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|"
+    r"nine)\b"
+)
+_REPEATS = {"double": 2, "triple": 3}
 
 
 def _digit_count(text: str) -> int:
-    """Digits written as digits or said as words ("four four one two")."""
-    return sum(c.isdigit() for c in text) + len(_DIGIT_WORDS.findall(text))
+    """Digits written as digits or said as words ("four four one two", "double oh" is two)."""
+    said = sum(
+        _REPEATS.get(m.group(1).lower(), 1) if m.group(1) else 1
+        for m in _DIGIT_WORDS.finditer(text)
+    )
+    return sum(c.isdigit() for c in text) + said
 
 
 # Pagers, bleeps and extensions may have three digits ("bleep 334").
 _SHORT_NUMBER_KEYS = frozenset(
     """pager page beeper bleep ext extension téléavertisseur teleavertisseur wew wewn sein bip
-    bipper durchwahl klappe nebenstelle interno int anexo ramal toestel locator""".split()
+    bipper durchwahl klappe nebenstelle interno int anexo ramal toestel locator busca
+    dahili""".split()
 )
 
 
@@ -718,6 +748,16 @@ _LANGUAGES = frozenset(
     karen haitian creole asl bsl""".split()
 )
 _SPAN_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+
+
+# "fraser gilchrist that's golf india ...": a contraction said before a spelling ends the name.
+_SAID_BEFORE_SPELLING = frozenset("that it this here there".split())
+
+
+def _contraction_said(word: str) -> bool:
+    """ "that's", "it's": the name said before it has ended."""
+    plain = word.lower()
+    return plain[-2:] in ("'s", "’s") and plain[:-2] in _SAID_BEFORE_SPELLING
 
 
 def _not_name_part(word: str) -> bool:
@@ -899,6 +939,10 @@ def _trimmed(
     `single` must accept a name of one word ("nurse [Okafor]" but not "PA [Chest]")."""
     start, end = match.start("v"), match.end("v") if end is None else end
     words = list(_SPAN_WORD.finditer(match.string, start, end))
+    for index, word in enumerate(words[1:], 1):
+        if _contraction_said(word.group()):
+            del words[index:]
+            break
     while (
         len(words) > 1
         and _not_name_part(words[-1].group())
@@ -944,7 +988,7 @@ def _lower_name(
         word = found.group()
         if kept_end is None and index > 2:
             break
-        if word in _ROLE_WORDS or word in _PAIR_STOP:
+        if word in _ROLE_WORDS or word in _PAIR_STOP or _contraction_said(word):
             break
         if namebook.is_criteria(word) and _GUIDELINE_AFTER.match(match.string, found.end()):
             break  # "per fleischner guidelines": a guideline, not a person
@@ -1946,6 +1990,13 @@ def _handle_of_name(match: re.Match) -> bool:
 
 
 _RULES: tuple[_Rule, ...] = (
+    # A name spelled in the spelling alphabet ("that's golf india lima charlie ..."): four such
+    # words in a row spell, and no digit follows them as in an id ("zulu kilo romeo four ...").
+    _rule(
+        "NAME",
+        rf"(?i)(?<![\w'’-])(?:{_NATO})(?:[ \t]+(?:{_NATO})){{3,}}(?![\w'’-])"
+        rf"(?![ \t]+(?:{_DIGIT_WORD}\b|\d))",
+    ),
     # "KOWALCZYK^TERESA^M", "SMITH^JOHN", "Ferreira Lima^Joao^Paulo": a person's name as HL7 and
     # DICOM write it, up to the degree ("FENWICK^DAVID^L^^^MD": family, given, middle, suffix,
     # prefix, degree).
@@ -2115,6 +2166,19 @@ _RULES: tuple[_Rule, ...] = (
         r"(?P<v>[A-Z]?-?\d{4,}(?:-[A-Z])?|[A-Z]{1,3}\d{4,}[A-Z]?)(?![\w/-])",
         "v",
     ),
+    # Registrations of Spanish- and Portuguese-speaking doctors with no state: Peru's "CMP 45872
+    # RNE 23115", Argentina's "MN 118.452", Brazil's "CRM 112.908", Portugal's "OM 48213"; a
+    # Colombian citizen's card "C.C. 31.987.654". Thousands may be dotted, no unit follows
+    # ("CRM 2 mm" is a margin).
+    _rule(
+        "ID",
+        r"\b(?:CMP|RNE|MN|MP|OM|CRM|C\.C\.)[ \t]*(?:n[ºo°]\.?[ \t]*)?[:#]?[ \t]*"
+        r"(?P<v>\d{1,3}(?:\.\d{3})+|\d{4,6})(?![\w/-]|[.,]\d|[ \t]*(?:mm|cm|%))",
+        "v",
+        needs=re.compile(
+            r"\b(?:CMP|RNE|MN|MP|OM|CRM|C\.C\.)[ \t]*(?:n[ºo°]\.?[ \t]*)?[:#]?[ \t]*\d"
+        ),
+    ),
     # "CRM-SP 98431", "CRM/RS 34127": a doctor's registration with a Brazilian council and its
     # state ("CRM threatened" in a rectal MRI is a margin, and has no state after it).
     _rule(
@@ -2165,6 +2229,36 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:\d{{2,}}|{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD})+)\b",
         needs=re.compile(r"(?i)trauma|alias|unknown|unidentified"),
     ),
+    # "RN: Pennington, M" in a tracking board's column: a surname and an initial standing
+    # alone between columns.
+    _rule(
+        "NAME",
+        rf"(?m)(?<=[ \t]{{2}})(?P<s>{_CAP_WORD}),[ ][{_UP}]\.?(?=[ \t]{{2,}}|[ \t]*$)",
+        keep=lambda m: not (
+            m.group("s").lower() in _NOT_PART
+            or namebook.is_clinical(m.group("s"))
+            or namebook.is_common(m.group("s"))
+        ),
+        needs=re.compile(rf"[{_LETTER}],[ ][{_UP}]\.?(?:[ \t]{{2}}|[ \t]*$)", re.M),
+    ),
+    # "m. hardesty rn -> a. begaye rn": an initial and a surname in lower case, signed with a
+    # credential, as handoff notes sign them.
+    _rule(
+        "NAME",
+        r"(?<![\w.])[a-z]\.[ \t]?[a-z]{2,}(?:[-'’][a-z]{2,})?(?=[ \t]*,?[ \t]*"
+        r"(?:rn|lpn|np|pa-c|cna|emt|rt|rrt|md|aprn|crna)\b(?![.\w/-]))",
+        keep=lambda m: not namebook.is_common(m.group()[2:].strip()),
+        needs=frozenset("rn lpn np pa cna emt rt rrt md aprn crna".split()),
+    ),
+    # "TRAUMA, DELTA", "Trauma Echo": the alias alone, as a tracking board lists it; not a tier
+    # of trauma activation ("trauma alpha activation").
+    _rule(
+        "NAME",
+        rf"(?i)\b(?:trauma|unknown|unidentified)(?:,[ \t]*|[ \t]+)(?:{_NATO})\b"
+        r"(?![ \t]+(?:activation|activated|alert|page|paged|team|call|level|response|criteria|"
+        r"tier|bay|room)\b)(?![ \t,-]*\d)",
+        needs=re.compile(r"(?i)trauma|unknown|unidentified"),
+    ),
     # "SSN (last 4): 7731", "last four of social three three one nine".
     _rule(
         "ID",
@@ -2206,10 +2300,27 @@ _RULES: tuple[_Rule, ...] = (
         needs=re.compile(r"[A-Z]/(?:[A-Z0-9]{1,5}/)*\d{4}"),
     ),
     # "cuatro cuatro uno nueve ocho dos": digits said one by one in Spanish.
+    # A spoken "guion" joins groups ("uno guion cero tres cuatro cinco"), and a prefix in
+    # capitals may come first ("RX guion cuatro cinco cero nueve uno").
     _rule(
         "ID",
-        rf"(?i)\b{_ES_DIGIT}(?:[ \t,-]+(?:{_ES_DIGIT}|{_DIGIT_WORD})){{4,}}\b",
+        rf"(?i)(?:\b(?-i:[A-Z]{{1,4}})[ \t]+gui[oó]n[ \t]+)?\b{_ES_DIGIT}"
+        rf"(?:(?:[ \t,-]+|[ \t]+gui[oó]n[ \t]+)(?:{_ES_DIGIT}|{_DIGIT_WORD})){{4,}}\b",
         needs=frozenset({"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho"}),
+    ),
+    # Portuguese digits said one by one ("prontuário nove oito sete seis cinco quatro").
+    _rule(
+        "ID",
+        rf"(?i)\b{_PT_DIGIT}(?:(?:[ \t,-]+|[ \t]+(?:tra[cç]o|h[ií]fen)[ \t]+){_PT_DIGIT}){{4,}}\b",
+        needs=re.compile(r"(?i)\b(?:dois|duas|tr[eê]s|quatro|sete|oito|nove)\b"),
+    ),
+    # An extension or a pager said in Spanish digits ("a la extensión tres dos cero cinco").
+    _rule(
+        "PHONE",
+        rf"(?i)\b(?:extensi[oó]n|anexo|interno|busca|ramal)[ \t]+"
+        rf"(?P<v>{_ES_DIGIT}(?:[ \t]+{_ES_DIGIT}){{2,}})\b",
+        "v",
+        needs=re.compile(r"(?i)extensi|anexo|interno|busca|ramal"),
     ),
     _rule(
         "ID",
@@ -2259,7 +2370,8 @@ _RULES: tuple[_Rule, ...] = (
         # German "Durchwahl" and "Klappe", Italian "interno", Spanish "anexo", a "locator".
         r"wew|wewn|sein|bip|bipper|durchwahl|klappe|nebenstelle|interno|int(?=\.)|anexo|ramal|"
         r"toestel|"
-        r"locator|"
+        # The Spanish pager ("busca 5631") and the Turkish extension ("dahili 2271").
+        r"busca|dahili|" r"locator|"
         # Portuguese and Spanish: "contacto 912 345 678", "telemóvel", "teléfono".
         r"contacto|contato|telefone|tel[ée]fono|telem[óo]vel|celular|"
         r"phone|telephone|tel|ph|mob|fax|facsimile|t[ée]l[ée]c|pager|page|"
@@ -2410,6 +2522,24 @@ _RULES: tuple[_Rule, ...] = (
         needs=re.compile(r"/1[34]\d\d[ \t]?A?H\b"),
     ),
     _rule("DATE", r"(?<![\w./-])\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})(?![\w/-])"),
+    # The month in Roman numerals ("4/III/2024", "19-VI-1962", "2.XI.2023"), as Spain, Latin
+    # America and Central Europe write it.
+    _rule(
+        "DATE",
+        rf"(?<![\w./-])(?:0?[1-9]|[12]\d|3[01])(?P<s>[/.-])(?:I{{1,3}}|IV|VI{{0,3}}|IX|XI{{0,2}})"
+        rf"(?P=s)(?:{_YEAR}|\d{{2}})(?![\w/-])",
+        needs=re.compile(r"[/.-][IVX]{1,4}[/.-]\d"),
+    ),
+    # The Republic of China's years (Taiwan): "111/02/15" is 15 February 2022.
+    # Only where a date is expected: after a study, a date word or a field ("ratio 112/07/15").
+    _rule(
+        "DATE",
+        r"(?:\b(?i:since|and|on|dated?|from|until|before|after|of|exam|study|comparison|"
+        r"(?:LD)?CT|MRI?|US|CXR)|[:,(]|(?m:^))[ \t]*"
+        r"(?P<v>(?<![\w./-])1[01]\d/(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01]))(?![\w/-])",
+        "v",
+        needs=re.compile(r"(?<![\w./-])1[01]\d/[01]\d/"),
+    ),
     _rule("DATE", rf"(?<![\w./-])\d{{1,2}}\.\d{{1,2}}\.{_YEAR}(?!\w|\.\d)"),
     # Czech, Slovak and German write a space after each dot: "4. 5. 1950", "12. 10. 2023".
     _rule(
@@ -2576,11 +2706,29 @@ _RULES: tuple[_Rule, ...] = (
         keep=lambda m: m.span("v") if m.group("v") else m.span(),
         needs=_AGE_WORDS_ABROAD,
     ),
+    # "vinte e nove de fevereiro de dois mil e vinte e quatro": a date said in Portuguese.
+    _rule(
+        "DATE",
+        rf"(?i)\b{_PT_NUMBER}[ \t]+de[ \t]+{_PT_MONTH}"
+        rf"(?:[ \t]+de[ \t]+(?:dois[ \t]+mil(?:[ \t]+e[ \t]+{_PT_NUMBER})?|"
+        rf"mil[ \t]+novecentos(?:[ \t]+e[ \t]+\w+(?:[ \t]+e[ \t]+{_PT_UNIT})?)?|\d{{4}}))?\b",
+        needs=re.compile(rf"(?i)\bde[ \t]+{_PT_MONTH}\b"),
+    ),
+    # "às seis e quinze", "às vinte e uma e trinta": a time said in Portuguese.
+    _rule(
+        "TIME",
+        rf"(?i)(?<!\w)(?:às|pelas)[ \t]+(?P<v>{_PT_NUMBER}(?:[ \t]+e[ \t]+(?:meia|{_PT_NUMBER}|"
+        rf"(?:quarenta|cinquenta)(?:[ \t]+e[ \t]+{_PT_UNIT})?))?(?:[ \t]+horas)?)\b",
+        "v",
+        needs=re.compile(r"(?i)(?<!\w)(?:às|pelas)[ \t]+[a-zê]"),
+    ),
     # "a las diecisiete treinta", "hora del dictado nueve y media": a time said in Spanish.
     _rule(
         "TIME",
         rf"(?i)\b(?:a[ \t]+las?|hora(?:[ \t]+del?[ \t]+\w+)?:?)[ \t]+"
-        rf"(?P<v>{_ES_HOUR}(?:[ \t]+{_ES_MINUTE})?(?:[ \t]+horas)?)\b",
+        rf"(?P<v>{_ES_HOUR}(?:[ \t]+{_ES_MINUTE})?(?:[ \t]+horas)?"
+        # The part of the day is part of the time said ("a las nueve y cuarto de la noche").
+        rf"(?:[ \t]+de[ \t]+la[ \t]+(?:mañana|tarde|noche|madrugada))?)\b",
         "v",
         needs=frozenset({"las", "la", "hora"}),
     ),
@@ -2588,10 +2736,10 @@ _RULES: tuple[_Rule, ...] = (
     # ("pendant deux heures" is a duration).
     _rule(
         "TIME",
-        rf"(?i)(?:(?<=\bà[ \t])|(?<=\bvers[ \t]))(?:{_FR_NUMBER}|midi|minuit)"
-        rf"(?:[ \t]+heures?)?(?:[ \t]+(?:et[ \t]+(?:quart|demie)|moins[ \t]+(?:le[ \t]+)?quart|"
+        # The hour needs its word ("à trois" alone is no time), as the rule's `needs` says.
+        rf"(?i)(?:(?<=\bà[ \t])|(?<=\bvers[ \t]))(?:{_FR_NUMBER}[ \t]+heures?\b|midi\b|minuit\b)"
+        rf"(?:[ \t]+(?:et[ \t]+(?:quart|demie)|moins[ \t]+(?:le[ \t]+)?quart|"
         rf"{_FR_NUMBER}))?\b",
-        keep=lambda m: "heure" in m.group().lower() or m.group().lower() in ("midi", "minuit"),
         needs=frozenset({"heures", "heure", "midi", "minuit"}),
     ),
     # "14 Rajab 1445", "fourteenth of rajab fourteen forty four": Hijri dates.
@@ -2725,6 +2873,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?![ \t,-]+{_DIGIT_WORD}\b)(?![ \t-]+(?:{_TEEN}|{_TENS})\b)"
         # After "p m" no size can follow: "at two forty p m by telephone" is a time.
         rf"(?:(?<=m)(?<=[ap][ \t.]m|[ap]\.m|[ \t][ap]m)"
+        # "at ten to twelve by doctor hartley": "by" before a word, not a number, is no size.
+        rf"|(?=[ \t]+by[ \t]+(?!(?:{_DIGIT_WORD}|{_TEEN}|{_TENS}|point|and|a|an)\b)[a-z])"
         rf"|(?![ \t]+(?:{_UNITS}|millimeters?|centimeters?|millimetres?|centimetres?|percent|"
         rf"milli(?:liter|litre|gram)s?|micrograms?|weeks?|days?|months?|years?|levels?|vessels?|"
         rf"views?|o['’]clock|times)\b))",
@@ -2817,6 +2967,17 @@ _RULES: tuple[_Rule, ...] = (
         r"(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b" + _NOT_A_SIZE_AFTER,
         "v",
         # The four digits of every match: most texts have none, and skip the cue words' scan.
+        needs=re.compile(r"[0-2]\d[0-5]\d"),
+    ),
+    # Handoff notes' clock times in four digits: "NPO since 2300", "pain since ~2200", "called
+    # us 0612", "paged 0625"; after "since" not a year ("since 2019").
+    _rule(
+        "TIME",
+        r"(?:\b(?P<c>(?i:since|paged|called[ \t]+(?:us|me|him|her|them|back)))[ \t]*~?|~)[ \t]*"
+        r"(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b(?![.,/:-]\d)" + _NOT_A_SIZE_AFTER,
+        "v",
+        keep=lambda m: "~" in m.group()
+        or not (m.group("c").lower() == "since" and m.group("v")[:2] in ("19", "20")),
         needs=re.compile(r"[0-2]\d[0-5]\d"),
     ),
     # "090Y" (a DICOM age), "96yo", "97F": the age and its unit or sex are one word.
@@ -3323,7 +3484,12 @@ _HEADER_NOT_PART = frozenset(
     médica medica tratante cédula cedula profesional medicina interna saúde salud são
     çekim tarihi tarih hastane hastanesi yaş doç dikte rapor
     usia tgl tanggal pemeriksaan nama dokter pengirim ibu bapak rumah sakit instalasi tahun
-    kasr portal contact esq saint ip""".split()
+    kasr portal contact esq saint ip
+    informe nota adenda addenda comunicación comunicacion hallazgo hallazgos corrección
+    correccion filiación filiacion seguimiento relatório relatorio mamografía mamografia
+    tomografía tomografia ultrasonido ecografía ecografia ultrassonografia resonancia
+    ressonância ressonancia magnética magnetica tiroides tireoide imágenes imagenes ortopedia
+    traumatología traumatologia urología urologia columna coluna departamento""".split()
 )
 # Places, the words of a company's or hospital's name, and Latin anatomy that the name rules
 # read as a person ("SRI LANKA, COLOMBO", "Ho Chi Minh", "NightHawk Asia Pte Ltd", "Valley
@@ -3366,7 +3532,9 @@ _FAST_SKIP = re.compile(
     rf"paciente|pasien|"
     rf"name|named|age|aged|dot|accession|number|mrn|ext|extension|phone|pager|bleep|date|birth|"
     rf"born|dated|dob|slash|hora|{_RELATIVE}|zero|one|two|three|four|five|six|seven|eight|nine|"
-    rf"{_ES_MONTH}|{_ES_DIGIT}|{_FR_MONTH}|{_FR_DIGIT}|docteure?|{_HIJRI_MONTH}|{_IT_MONTH}|ore|"
+    rf"{_ES_MONTH}|{_ES_DIGIT}|{_PT_DIGIT}|{_FR_MONTH}|{_FR_DIGIT}|docteure?|{_HIJRI_MONTH}|"
+    rf"{_IT_MONTH}|"
+    rf"ore|{_PT_MONTH}|las|às|"
     rf"novant\w*|noventa)\b"
     rf"|(?i:\b{_ROLE_NOUN}\b)"
 )
@@ -3510,9 +3678,17 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))
     spans = [
-        _with_suffix(
-            shadow,
-            _with_given_name(shadow, _with_surname_before(shadow, span, taken), taken),
+        _with_dialling_code(
+            text,
+            _with_iberian_surname(
+                shadow,
+                _with_suffix(
+                    shadow,
+                    _with_given_name(shadow, _with_surname_before(shadow, span, taken), taken),
+                    taken,
+                ),
+                taken,
+            ),
             taken,
         )
         for span in spans
@@ -3680,6 +3856,9 @@ def _with_spoken_hyphen(text: str, span: Span, taken: bytearray) -> Span:
 _GIVEN_BEFORE = re.compile(rf"(?<![\w.'’-])(?P<g>{_CAP_WORD}) $")
 
 
+_TITLE_WORD = re.compile(rf"{_TITLE}|DRS?|DOCTOR|MRS|MISS|PROF")
+
+
 def _with_given_name(text: str, span: Span, taken: bytearray) -> Span:
     """A surname found alone ("Dawson (surgery resident)") with the given name just before it
     ("Will Dawson"), when that word is a listed given name and does not open a sentence."""
@@ -3691,10 +3870,50 @@ def _with_given_name(text: str, span: Span, taken: bytearray) -> Span:
     given = before.group("g")
     if given.lower() in _PAIR_STOP or not namebook.is_ever_given(given):
         return span
-    if namebook.is_clinical(given) or _SENTENCE_START.search(text, 0, before.start()):
+    if namebook.is_clinical(given):
+        return span
+    opening = _SENTENCE_START.search(text, max(0, before.start() - 3), before.start())
+    # After a field's colon a given name rare in English opens the value ("Paciente: Francisca
+    # Andrea Muñoz Contreras"); after a full stop it may open a sentence.
+    if opening and not (
+        ":" in opening.group()
+        and not namebook.is_common(given)
+        and not _TITLE_WORD.fullmatch(given)
+    ):
         return span
     taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
     return Span(before.start(), span.end, span.category)
+
+
+# "Maria Conceição [dos Reis]", "Magalhães dos Santos [Teixeira]": an Iberian surname goes on
+# after a particle, and one more surname may follow a particle's.
+_PARTICLE_SURNAME_AFTER = re.compile(
+    rf"[ ](?:(?:d[oa]s?|de|del|y|e|i)[ ])+(?P<w>{_CAP_WORD})(?![\w'’-])"
+)
+_SURNAME_AFTER = re.compile(rf"[ ](?P<w>{_CAP_WORD})(?![\w'’-])")
+_ENDS_WITH_PARTICLE_SURNAME = re.compile(rf"[ \t](?:d[oa]s?|de|del)[ \t]+{_CAP_WORD}$")
+
+
+def _with_iberian_surname(text: str, span: Span, taken: bytearray) -> Span:
+    """A name of two words or more with the surname after a particle that followed it."""
+    if span.category != "NAME" or " " not in text[span.start : span.end]:
+        return span
+    end = span.end
+    after = _PARTICLE_SURNAME_AFTER.match(text, end)
+    if after is None and _ENDS_WITH_PARTICLE_SURNAME.search(text, span.start, end):
+        after = _SURNAME_AFTER.match(text, end)
+    if after is None:
+        return span
+    word = after.group("w")
+    if (
+        word.lower() in _NOT_PART
+        or namebook.is_clinical(word)
+        or namebook.is_common(word)
+        or any(taken[end : after.end()])
+    ):
+        return span
+    taken[end : after.end()] = b"\x01" * (after.end() - end)
+    return Span(span.start, after.end(), "NAME")
 
 
 # "GUTIERREZ-SALAZAR, [Ana Lucía]", "AL-OTAIBI, [MOHAMMED BIN KHALID]": a surname and a comma
@@ -3733,6 +3952,35 @@ def _with_surname_before(text: str, span: Span, taken: bytearray) -> Span:
 _SUFFIX_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:Jr|JR|Sr|SR|II|III)\b\.?|[ \t]+IV\b(?=[ \t]*(?:$|[\n,.;|]))"
 )
+
+
+# A country code or an area code in brackets just before a phone ("+52 664 381 9027",
+# "(011) 4959-0200", "+57 (602) 331 9090"): rules that read the local number leave it out.
+_DIALLING_BEFORE = re.compile(
+    r"(?<![\w+])(?:\+\d{1,3}[ \t]+\(?\d{1,4}\)|\+\d{1,3}|\(\d{1,4}\))[ \t]+$"
+)
+
+
+_LOCAL_NUMBER = re.compile(r"\d{3,4}[ -]\d{4}")
+
+
+def _with_dialling_code(text: str, span: Span, taken: bytearray) -> Span:
+    """A phone with the country or area code written before it; a number read as an id with
+    an area code before it is a phone ("al (011) 4959-0200")."""
+    if span.category not in ("PHONE", "ID") or span.start < 3:
+        return span
+    window = max(0, span.start - 16)
+    before = _DIALLING_BEFORE.search(text, window, span.start)
+    if not before or before.start() == window and window and text[window - 1].isalnum():
+        return span
+    if span.category == "ID" and not (
+        before.group().startswith("(") and _LOCAL_NUMBER.fullmatch(text, span.start, span.end)
+    ):
+        return span
+    if any(taken[before.start() : span.start]):
+        return span
+    taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
+    return Span(before.start(), span.end, "PHONE")
 
 
 def _with_suffix(text: str, span: Span, taken: bytearray) -> Span:
