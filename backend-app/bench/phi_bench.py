@@ -49,6 +49,7 @@ CORPORA = (
     DATA / "phi_corpus18.yaml",
     DATA / "phi_corpus19.yaml",
     DATA / "phi_corpus20.yaml",
+    DATA / "phi_corpus21.yaml",
 )
 CORPUS_CATEGORY = {"AGE_OVER_89": "AGE"}
 CONTEXT_WORDS = {
