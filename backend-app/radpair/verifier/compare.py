@@ -217,6 +217,7 @@ class _View:
         self._first_end: int | None = None
         self._sides_named: set[str] | None = None
         self.numbers: set[float] | None = None  # every number written, made when first needed
+        self.loose_numbers: set[float] | None = None  # those outside every measurement, likewise
         self.value_keys: set[tuple] | None = None  # every measurement's value, likewise
         self._structure_sides: dict[frozenset[str], frozenset[str]] = {}
         self._only_normal: dict[frozenset[str], bool] = {}
@@ -1327,13 +1328,16 @@ def _unitless_in(view: _View, a: Measurement) -> bool:
     a named quantity (not a current size, whose unit a draft must not invent)."""
     if a.dim in _SIZES or len(a.values) != 1:
         return False
-    if any(a.values[0] in b.values for b in view.measurements):
-        return False  # the text gives the value a kind of its own: compared as that
-    spans = [(b.start, b.end) for b in view.measurements]
-    for m in _BARE_NUMBER.finditer(view.text):
-        if number(m.group()) == a.values[0] and not any(s <= m.start() < e for s, e in spans):
-            return True
-    return False
+    if view.loose_numbers is None:
+        covered = bytearray(len(view.text))
+        for b in view.measurements:
+            covered[b.start : b.end] = b"\x01" * (b.end - b.start)
+        # A value the text gives a kind of its own is compared as that, never as loose.
+        given = {v for b in view.measurements for v in b.values}
+        view.loose_numbers = {
+            number(m.group()) for m in _BARE_NUMBER.finditer(view.text) if not covered[m.start()]
+        } - given
+    return a.values[0] in view.loose_numbers
 
 
 def _difference_of_two(view: _View, a: Measurement) -> bool:
