@@ -16,6 +16,7 @@ from radpair.verifier.spoken import (
     read_spoken_numbers,
     read_spoken_punctuation,
 )
+from tests.support.verifier_checks import types_raised
 from tests.support.verifier_scoring import TYPES, load_corpus, meets, run_pairs, scores
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "verifier_corpus.yaml"
@@ -34,10 +35,6 @@ def corpus():
 @pytest.fixture(scope="module")
 def outcomes(verifier, corpus):
     return run_pairs(verifier, corpus)
-
-
-def _types(verifier: Verifier, source: str, report: str) -> set[str]:
-    return {w["type"] for w in verifier.verify(source, report)}
 
 
 def _assert_one_warning(verifier, source: str, report: str, kind: str, quoted: tuple) -> None:
@@ -340,7 +337,7 @@ _RECIST_TABLE = (
     ],
 )
 def test_faithful_layouts_names_and_dictation_shorthand_raise_nothing(verifier, source, report):
-    assert _types(verifier, source, report) == set()
+    assert types_raised(verifier, source, report) == set()
 
 
 @pytest.mark.parametrize(
@@ -439,19 +436,19 @@ def test_a_diagnosis_offered_to_explain_dictated_findings_is_not_an_insertion(ve
         "FINDINGS:\nLoss of gray-white differentiation in the left insula. No hemorrhage.\n\n"
         "IMPRESSION:\nFindings consistent with early left MCA territory infarct."
     )
-    assert _types(verifier, source, report) == set()
+    assert types_raised(verifier, source, report) == set()
 
 
 def test_a_finding_word_used_as_a_heading_is_not_an_insertion(verifier):
     source = "No lymphadenopathy. Small left pleural effusion."
     report = "Lymph nodes: No lymphadenopathy.\nPleura: Small left pleural effusion."
-    assert _types(verifier, source, report) == set()
+    assert types_raised(verifier, source, report) == set()
 
 
 def test_an_organ_called_enlarged_partners_its_megaly(verifier):
     source = "Liver measures 17.5 cm, enlarged. No focal lesion."
     report = "FINDINGS:\nHepatomegaly, liver 17.5 cm. No focal hepatic lesion."
-    assert _types(verifier, source, report) == set()
+    assert types_raised(verifier, source, report) == set()
 
 
 def test_a_dotted_capital_i_does_not_silence_a_negation_change(verifier):
@@ -547,7 +544,7 @@ def test_measurements_are_parsed_into_base_units(text, dim, values):
 def test_a_ratio_worked_out_from_dictated_values_is_no_new_measurement(verifier):
     source = "Renal artery PSV 180 cm/s; iliac artery PSV 110 cm/s."
     report = "Renal artery PSV 180 cm/s; iliac artery PSV 110 cm/s (ratio approximately 1.6)."
-    assert _types(verifier, source, report) == set()
+    assert types_raised(verifier, source, report) == set()
 
 
 @pytest.mark.parametrize(
@@ -599,7 +596,7 @@ def test_equal_values_in_other_units_or_forms_are_not_flagged(verifier, source, 
     ],
 )
 def test_changed_missing_or_new_measurements_are_flagged(verifier, source, report):
-    assert "measurement" in _types(verifier, source, report)
+    assert "measurement" in types_raised(verifier, source, report)
 
 
 @pytest.mark.parametrize(
@@ -626,7 +623,7 @@ def test_changed_missing_or_new_measurements_are_flagged(verifier, source, repor
     ],
 )
 def test_sizes_swapped_between_findings_are_flagged(verifier, source, report):
-    assert "measurement" in _types(verifier, source, report)
+    assert "measurement" in types_raised(verifier, source, report)
 
 
 # ---------------------------------------------------------------- laterality
@@ -650,7 +647,7 @@ def test_sizes_swapped_between_findings_are_flagged(verifier, source, report):
     ],
 )
 def test_equivalent_ways_of_stating_a_side_are_not_flagged(verifier, source, report):
-    assert "laterality" not in _types(verifier, source, report)
+    assert "laterality" not in types_raised(verifier, source, report)
 
 
 @pytest.mark.parametrize(
@@ -682,7 +679,7 @@ def test_equivalent_ways_of_stating_a_side_are_not_flagged(verifier, source, rep
     ],
 )
 def test_side_changes_swaps_and_lost_bilaterality_are_flagged(verifier, source, report):
-    assert "laterality" in _types(verifier, source, report)
+    assert "laterality" in types_raised(verifier, source, report)
 
 
 @pytest.mark.parametrize(
@@ -707,7 +704,7 @@ def test_side_changes_swaps_and_lost_bilaterality_are_flagged(verifier, source, 
 def test_faithful_rewrites_of_letter_sides_and_not_significant_raise_nothing(
     verifier, source, report
 ):
-    assert _types(verifier, source, report) == set()
+    assert types_raised(verifier, source, report) == set()
 
 
 @pytest.mark.parametrize(
@@ -751,7 +748,7 @@ def test_a_letter_of_the_other_side_or_a_level_does_not_name_the_side(verifier, 
     ],
 )
 def test_equivalent_negations_and_hedges_are_not_flagged(verifier, source, report):
-    assert "negation" not in _types(verifier, source, report)
+    assert "negation" not in types_raised(verifier, source, report)
 
 
 @pytest.mark.parametrize(
@@ -772,7 +769,7 @@ def test_equivalent_negations_and_hedges_are_not_flagged(verifier, source, repor
     ],
 )
 def test_negation_scope_moves_and_certainty_changes_are_flagged(verifier, source, report):
-    assert "negation" in _types(verifier, source, report)
+    assert "negation" in types_raised(verifier, source, report)
 
 
 def test_indication_sentences_are_hypothetical_and_not_compared_for_negation(verifier):
@@ -869,7 +866,7 @@ KINDS = [
 def test_each_kind_of_change_raises_its_type_and_each_faithful_kind_raises_nothing(
     verifier, expected, source, report
 ):
-    raised = _types(verifier, source, report)
+    raised = types_raised(verifier, source, report)
     assert (expected in raised) if expected else raised == set()
 
 
@@ -1880,7 +1877,7 @@ PROCEDURE_AND_SPOKEN_READINGS = [
 def test_night_list_readings_keep_faithful_drafts_quiet_and_flag_the_changed_words(
     verifier, source, faithful, changed_source, changed, kind, quoted
 ):
-    assert _types(verifier, source, faithful) == set()
+    assert types_raised(verifier, source, faithful) == set()
     assert quoted in _quoted(verifier, changed_source or source, changed, kind)
 
 
@@ -2118,7 +2115,7 @@ def test_a_table_column_headed_prior_holds_earlier_sizes():
 def test_current_and_prior_swapped_in_a_table_is_a_measurement_change_not_a_drop(verifier):
     source = "Segment 6 observation measures 1.6 cm, previously 1.0 cm."
     report = "| Obs | Segment | Current size | Prior size |\n| 1 | 6 | 1.0 cm | 1.6 cm |\n"
-    assert _types(verifier, source, report) == {"measurement"}
+    assert types_raised(verifier, source, report) == {"measurement"}
 
 
 @pytest.mark.parametrize(
@@ -2605,7 +2602,7 @@ _KINDS = [
 
 @pytest.mark.parametrize("source, report, kinds", _KINDS)
 def test_sites_words_and_kin_raise_exactly_their_types(verifier, source, report, kinds):
-    assert _types(verifier, source, report) == kinds
+    assert types_raised(verifier, source, report) == kinds
 
 
 @pytest.mark.parametrize(
@@ -2732,7 +2729,7 @@ def test_a_size_on_a_labelled_line_is_the_labelled_lesions_not_a_denied_findings
     ],
 )
 def test_findings_kept_at_each_of_their_sites_and_sizes_raise_nothing(verifier, source, report):
-    assert _types(verifier, source, report) == set()
+    assert types_raised(verifier, source, report) == set()
 
 
 _SURVEY = "Bone survey, MM, restaging. Skull: small lytic lesions, unchanged."
@@ -2858,7 +2855,7 @@ def test_british_spellings_of_spelled_out_units_are_measurements(text, dim, valu
 def test_faithful_rewrites_of_sizes_and_side_headings_in_other_forms_raise_nothing(
     verifier, source, report
 ):
-    assert _types(verifier, source, report) == set()
+    assert types_raised(verifier, source, report) == set()
 
 
 @pytest.mark.parametrize(
@@ -2924,7 +2921,7 @@ def test_faithful_rewrites_of_sizes_and_side_headings_in_other_forms_raise_nothi
 def test_a_finding_said_in_other_words_or_under_its_own_label_raises_nothing(
     verifier, source, report
 ):
-    assert _types(verifier, source, report) == set()
+    assert types_raised(verifier, source, report) == set()
 
 
 _SHOULDERS = "Shoulder US. R: full-thickness supraspinatus tear. L: tendinosis."
@@ -2946,7 +2943,7 @@ _SHOULDERS = "Shoulder US. R: full-thickness supraspinatus tear. L: tendinosis."
     ],
 )
 def test_a_side_opening_a_sentence_before_a_comma_sides_its_findings(verifier, report, expected):
-    assert _types(verifier, _SHOULDERS, report) == expected
+    assert types_raised(verifier, _SHOULDERS, report) == expected
 
 
 @pytest.mark.parametrize(
@@ -2958,7 +2955,7 @@ def test_a_side_opening_a_sentence_before_a_comma_sides_its_findings(verifier, r
 )
 def test_blood_named_where_it_lies_is_a_haemorrhage_with_a_side(verifier, report, expected):
     source = "CT face. Blood in the R frontal sinus. Nasal bone fx."
-    assert _types(verifier, source, report) == expected
+    assert types_raised(verifier, source, report) == expected
 
 
 def test_a_finding_given_the_size_of_a_named_quantity_is_a_measurement_change(verifier):
@@ -2986,7 +2983,7 @@ def test_a_finding_given_the_size_of_a_named_quantity_is_a_measurement_change(ve
 def test_a_side_relative_to_another_finding_turned_round_is_a_side_change(verifier, report, quoted):
     source = "R PICA infarct. R vertebral stenosis, ipsilateral to the infarct."
     if quoted is None:
-        assert "laterality" not in _types(verifier, source, report)
+        assert "laterality" not in types_raised(verifier, source, report)
     else:
         _assert_one_of_kind(verifier, source, report, "laterality", quoted)
 
@@ -3005,7 +3002,7 @@ def test_a_side_relative_to_another_finding_turned_round_is_a_side_change(verifi
     ],
 )
 def test_the_other_side_named_as_contralateral_answers_for_a_named_side(verifier, source, report):
-    assert "laterality" not in _types(verifier, source, report)
+    assert "laterality" not in types_raised(verifier, source, report)
 
 
 @pytest.mark.parametrize(
@@ -3060,4 +3057,4 @@ def test_the_other_side_named_as_contralateral_answers_for_a_named_side(verifier
     ],
 )
 def test_a_finding_whose_presence_the_draft_changes_raises_its_type(verifier, source, report, kind):
-    assert kind in _types(verifier, source, report)
+    assert kind in types_raised(verifier, source, report)
