@@ -50,6 +50,7 @@ CORPORA = (
     DATA / "phi_corpus19.yaml",
     DATA / "phi_corpus20.yaml",
     DATA / "phi_corpus21.yaml",
+    DATA / "phi_corpus22.yaml",
 )
 CORPUS_CATEGORY = {"AGE_OVER_89": "AGE"}
 CONTEXT_WORDS = {
