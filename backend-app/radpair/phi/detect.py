@@ -320,7 +320,8 @@ _WEEKDAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
 _HOUR_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _DAY_NUMBER = rf"(?:{_TEEN}|twenty(?:[ -]{_ORDINAL_TENS})?|thirty(?:[ -]one)?|{_ORDINAL_TENS})"
 _MINUTE_WORD = (
-    rf"(?:(?:oh|o)[ -]{_ORDINAL_TENS}|{_TEEN}"
+    # "seven zero five p m": a minute's leading zero said as "zero" as well as "oh".
+    rf"(?:(?:oh|o|zero)[ -]{_ORDINAL_TENS}|{_TEEN}"
     rf"|(?:twenty|thirty|forty|fifty)(?:[ -]{_ORDINAL_TENS})?)"
 )
 # "two forty seven a m", "ten oh five p m", "four thirty in the afternoon", "quarter past ten",
@@ -556,7 +557,11 @@ _SPACED_ID = (
     # Letters may be joined to the digits by a spoken dash and follow them after one ("x r
     # dash 5 5 0 3 ...", "9 9 1 2 0 4 8 8 dash c t a").
     rf"(?:(?:(?:[a-z]|{_NATO})[ \t]){{0,6}}(?:(?<=[a-z][ \t])dash[ \t]+)?"
-    rf"(?:\d(?:(?:[ \t]|[ \t]+(?:dash|slash)[ \t]+)\d){{4,}}"
+    # Speech recognition writes some digits of one number as digits and some as words ("3 3 0
+    # eight 1 2 5"): a run of single digits in either form, at least one of each.
+    rf"(?:(?=(?:\d[ \t]+)+{_DIGIT_WORD}\b|(?:{_DIGIT_WORD}[ \t]+)+\d)"
+    rf"(?:\d|{_DIGIT_WORD})(?:[ \t]+(?:\d|{_DIGIT_WORD})){{4,15}}+(?![ \t]*\d)"
+    rf"|\d(?:(?:[ \t]|[ \t]+(?:dash|slash)[ \t]+)\d){{4,}}"
     rf"(?:[ \t]+dash(?:[ \t]+[a-z](?![\w'’])){{1,4}})?"
     rf"|(?:slash[ \t]+)?{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}"
     # "four million seven hundred twelve thousand three hundred eighty eight"
@@ -1880,7 +1885,12 @@ _ID_KEYS = (
     r"requisition|bill|invoice|authori[sz]ation|prior\s+auth|auth|i[ \t.]d|subject|"
     r"participant|group|randomi[sz]ation|screening\s+(?:no\.?|number)|interpreter|"
     r"last\s*(?:4|four)|"
-    r"CSN|FIN|NHS|health\s+card|health\s+plan|licen[cs]e|serial|device|study\s+id|claim|"
+    r"CSN|FIN|NHS|health\s+card|health\s+plan|licen[cs]e|device|study\s+id|claim|"
+    # A device's serial number, its abbreviation after the word or alone ("disc serial SN
+    # 4C19-77B2-0A", "S/N 88213"); "SN" alone is the substantia nigra.
+    r"serial(?:[ \t]+(?-i:SN|S/N))?|(?-i:S/N)|"
+    # A clinician's number in an audit log ("PAGE SENT to provider 1174"): it names the person.
+    r"provider|"
     r"specimen|case|beneficiary|medicaid|medicare|passport|NPI|DEA|badge|employee|"
     r"enrollment|reference|ref|ticket|booking|barcode|wristband|bed|room|MBI|HICN|lot|batch|"
     r"job|emp|practice\s+code|GP\s+code|ICN|EDIPI|PHN|aadhaa?r|card|protocol|site|IRB|"
@@ -2349,7 +2359,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
     # "A123456(7)": a Hong Kong identity card number with its check digit.
     _rule("ID", r"\b[A-Z]{1,2}\d{6}\([0-9A]\)"),
-    _rule("ID", r"(?<![\w#])#[A-Za-z]{0,5}-?\d{4,}(?:-\d+)*\b"),
+    # "#88213", "#2026-CP-044918": a case or report number after its sign, with a code of
+    # capitals between its parts.
+    _rule("ID", r"(?<![\w#])#[A-Za-z]{0,5}-?\d{4,}(?:-(?:[A-Z]{1,5}-)?\d+)*\b"),
     _rule(
         "PHONE",
         r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
@@ -2363,7 +2375,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "PHONE",
-        r"(?i)(?<!\w)(?=[PpTtMmFfCcRrSsEeBbAaHhGgLlVvWwKkDdIiNn])"
+        r"(?i)(?<!\w)(?=[PpTtMmFfCcRrSsEeBbAaHhGgLlVvWwKkDdIiNnQq])"
         # A pager called to: "paged directly to 3-0917".
         r"(?P<k>paged(?:[ \t]+directly)?[ \t]+(?:to|at|on)|"
         # Extensions and pagers of sites abroad: Polish "wew.", Dutch "sein", French "bip",
@@ -2380,7 +2392,10 @@ _RULES: tuple[_Rule, ...] = (
         r"ext|extension|local|loc|area\s+code|telefon|tlf|handy|gsm|m[oó]vil|cellulare|"
         r"t[ée]l[ée]avertisseur|"
         # Hospital handsets and Asian sites' phones ("Vocera 7-3321", "PHS 6021", "HP 9123 4560").
-        r"vocera|spectralink|ascom|phs|handphone|hp)\.?"
+        r"vocera|spectralink|ascom|phs|handphone|hp|"
+        # A direct line ("DID 6321 4477", Singapore and Hong Kong) and a footer's number for
+        # questions ("Enquiries: 6394 1234", "For queries: 044-4917 6600"); "did" is a verb.
+        r"(?-i:DID)|enquiries|enquiry|inquiries|inquiry|queries)\.?"
         # The extension's word after the phone's: "tel. wew. 2314", "Telefon Klappe 4 5 8 2 1".
         r"(?:[ \t]*(?P<x>wew|wewn|durchwahl|klappe|interno|anexo|ramal|toestel|ext)\b\.?)?"
         r"\s*(?:number|no\.?|#)?\s*(?:is\s+)?[:#]?\s*(?:(?:us|me|him|her|them)\s+)?"
@@ -2408,11 +2423,32 @@ _RULES: tuple[_Rule, ...] = (
     # ("x2291", "x4-6617").
     _rule(
         "PHONE",
-        r"(?<![\w+.-])(?:0\d{1,4}|\(0\d{1,4}\))[ ]\d{3,4}[ ]\d{3,4}"
+        # The trunk prefix may end in a dash ("044-4917 6600", Chennai), a British number may
+        # be five digits and six ("07700 900461").
+        r"(?<![\w+.-])(?:(?:0\d{1,4}|\(0\d{1,4}\))[ ]|0\d{2,4}-)\d{3,4}[ ]\d{3,4}"
         r"(?:\s*(?i:x|ext\.?|extension)\s*\d{1,6})?"
-        r"(?![\w-]|\.\d)",
+        r"(?![\w-]|\.\d)"
+        r"|(?<![\w+.-])0\d{4}[ ]\d{6}(?![\w-]|\.\d)",
     ),
     _rule("PHONE", r"(?<![\w.])x\d[\d-]{2,6}\d(?![\w-])"),
+    # "(Mrs. Kwok) 9123 4567", "on 6321 4477": eight digits in two fours, as Singapore and Hong
+    # Kong write every phone (no trunk prefix), right after a person in brackets or "on", "at",
+    # "or", "via" (two lab values in a row have none of these before them); a year starts with
+    # 1 or 2, a longer grouped id or a size does not stop after two groups.
+    _rule(
+        "PHONE",
+        r"(?:(?<=\)[ ])|(?<=\b(?:on|at|or)[ ])|(?<=\bvia[ ]))"
+        rf"[3-9]\d{{3}}[ ]\d{{4}}(?![\w/:-]|[.,]\d|[ ]\d)(?![ \t]*{_UNITS}\b)",
+        needs=re.compile(r"(?<!\d)[3-9]\d{3}[ ]\d{4}(?!\d)"),
+    ),
+    # "paged 5-2218", "bleeped 3-0917": an extension with its exchange digit, after the verb
+    # ("paged 0625" is a time, left to the time rules).
+    _rule(
+        "PHONE",
+        r"(?i)\b(?:paged|bleeped)[ \t]+(?P<v>\d{1,2}-\d{4})(?![\w-])",
+        "v",
+        needs=re.compile(r"(?i)(?:paged|bleeped)[ \t]+\d{1,2}-\d"),
+    ),
     # "06 12 34 56 78" (France), "040 555 01 23" (Germany), "plus four nine eight nine ...".
     _rule(
         "PHONE",
@@ -2555,6 +2591,23 @@ _RULES: tuple[_Rule, ...] = (
         keep=lambda m: min(int(p) for p in m.group().split(".")[:2]) <= 12,
     ),
     _rule("DATE", rf"(?<![\w./-])(?:0?[1-9]|1[0-2])/{_YEAR}(?![\w/-])"),
+    # "041530ZDEC26", "181200Z JUN 26": a military date-time group (day, hour and minute, the
+    # zone letter, month and year) names the moment of an injury or an order.
+    _rule(
+        "DATE",
+        r"(?<![\w-])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d[ ]?[A-Z][ ]?"
+        r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[ ]?\d{2}(?:\d{2})?)?(?![\w-])",
+        needs=re.compile(r"\d{6}[ ]?[A-Z][ ]?[A-Za-z]{3}"),
+    ),
+    # "Julian 26324", "JULIAN DATE: 26173": an ordinal date (year and day of the year), as
+    # military and logistics systems write dates.
+    _rule(
+        "DATE",
+        r"(?i)\bjulian(?:[ \t]+(?:date|day))?[ \t]*\)?[ \t]*[:#=]?[ \t]*"
+        r"(?P<v>(?:\d\d|(?:19|20)\d\d)(?:00[1-9]|0[1-9]\d|[12]\d\d|3[0-5]\d|36[0-6]))(?![\w.-])",
+        "v",
+        needs=re.compile(r"(?i)julian"),
+    ),
     # "10NOV24", "08JAN2025": the military date-time group's date.
     _rule(
         "DATE",
@@ -2567,7 +2620,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?=[MmTtWwFfSs])(?i:{_WEEKDAY}|{_WEEKDAY_SHORT}\.?),?[ \t]+"
         rf"(?:{_MONTH_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s*{_YEAR})?)"
         rf"|{_MONTH_DAY}"
-        rf"|\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s*{_YEAR})?"
+        # "17 Feb 26": a year of two digits, where the clause or the line ends after it.
+        rf"|\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s*{_YEAR}|[ \t]+\d\d(?=[ \t]*(?:[,;)\n]|$)))?"
         rf"|{_MONTH},?\s*{_YEAR}\b",
     ),
     _rule(
@@ -2953,6 +3007,15 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?P<v>(?:[01]?\d|2[0-3])\.[0-5]\d)(?!\d|[.,]\d|[ \t]*{_UNITS}\b)",
         "v",
     ),
+    # "Tuesday 9th June 2026, 10.45", "01.09.2026, 07.55": a time with a dot right after a date's
+    # year (after its month or its last separator), as British and European headers write it.
+    _rule(
+        "TIME",
+        rf"(?:{_MONTH}[ \t]+|(?<=\d)[./-])(?:19|20)\d\d,?[ \t]+"
+        rf"(?P<v>(?:[01]\d|2[0-3])\.[0-5]\d)(?!\d|[.,]\d|[ \t]*(?:%|{_UNITS}\b))",
+        "v",
+        needs=re.compile(r"(?:19|20)\d\d,?[ \t]+[0-2]\d\.[0-5]\d"),
+    ),
     # English "at" only before an hour of two digits ("at 02.40").
     _rule(
         "TIME",
@@ -2963,7 +3026,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "TIME",
-        r"(?:\b(?i:at|time|eta|etd|lkw|lsw|last[ \t]+(?:known|seen)[ \t]+well)[ \t]*:?|@)\s*"
+        # "Time of scan: 1552": the field names what was timed.
+        r"(?:\b(?i:at|time(?:[ \t]+of[ \t]+[a-z]+)?|eta|etd|lkw|lsw|"
+        r"last[ \t]+(?:known|seen)[ \t]+well)[ \t]*:?|@)\s*"
         r"(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b" + _NOT_A_SIZE_AFTER,
         "v",
         # The four digits of every match: most texts have none, and skip the cue words' scan.
@@ -3005,10 +3070,13 @@ _RULES: tuple[_Rule, ...] = (
     ),
     # "Age/Sex: 93 / F", "Age/Gender: 91Y/M": a header's combined field.
     _rule("AGE", rf"(?i)\bage[ \t]*/[ \t]*(?:sex|gender)[ \t]*:?[ \t]*(?P<v>{_AGE_NUM})\b", "v"),
-    # "she's 91".
+    # "she's 91", "pt is 93 and confused", "pt 96, DNR/DNI": a number of ninety or more said of
+    # the patient with no unit is the age (bare after "pt" only before a comma or a stop).
     _rule(
         "AGE",
-        rf"(?i)\b(?:she|he|patient)['’]?s[ \t]+(?P<v>{_AGE_NUM})\b(?![ \t]*(?:{_UNITS}|%)\b)",
+        rf"(?i)\b(?:(?:she|he|patient|pt)(?:['’]?s|[ \t]+(?:is|was))"
+        rf"|pt(?=[ \t]+{_AGE_NUM}[ \t]*[,;]))"
+        rf"[ \t]+(?P<v>{_AGE_NUM})\b(?![.,]\d)(?![ \t]*(?:%|(?:{_UNITS}|percent)\b))",
         "v",
     ),
     # "96 Jahre", "90 ans", "93 años", "91 jaar": an age in the site's language.
@@ -3678,13 +3746,17 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))
     spans = [
-        _with_dialling_code(
+        _with_check_character(
             text,
-            _with_iberian_surname(
-                shadow,
-                _with_suffix(
+            _with_dialling_code(
+                text,
+                _with_iberian_surname(
                     shadow,
-                    _with_given_name(shadow, _with_surname_before(shadow, span, taken), taken),
+                    _with_suffix(
+                        shadow,
+                        _with_given_name(shadow, _with_surname_before(shadow, span, taken), taken),
+                        taken,
+                    ),
                     taken,
                 ),
                 taken,
@@ -3981,6 +4053,22 @@ def _with_dialling_code(text: str, span: Span, taken: bytearray) -> Span:
         return span
     taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
     return Span(before.start(), span.end, "PHONE")
+
+
+# A check character in brackets right after a number ("HN24005571(3)", "C668812(A)"), as Hong
+# Kong and other sites write hospital and identity numbers: it is part of the number.
+_CHECK_AFTER = re.compile(r"\([0-9A-Z]\)(?![\w(])")
+
+
+def _with_check_character(text: str, span: Span, taken: bytearray) -> Span:
+    """An id, record or accession number with its bracketed check character after it."""
+    if span.category not in ("ID", "MRN", "ACCESSION"):
+        return span
+    after = _CHECK_AFTER.match(text, span.end)
+    if not after or any(taken[span.end : after.end()]):
+        return span
+    taken[span.end : after.end()] = b"\x01" * (after.end() - span.end)
+    return Span(span.start, after.end(), span.category)
 
 
 def _with_suffix(text: str, span: Span, taken: bytearray) -> Span:
