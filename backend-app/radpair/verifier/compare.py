@@ -1031,7 +1031,11 @@ class _SideEvidence:
             return "differs", self._widest[sides]
         if (
             m.hard_sides
-            and not (m.anatomy and m.anatomy <= lx.MIDLINE)
+            and not (
+                m.anatomy
+                and m.anatomy <= lx.MIDLINE
+                and not any(_said_central(self.y, n, m.anatomy) for n in self.cands)
+            )
             # "No filling defect in either kidney" and "no filling defect" deny the same.
             and not (m.polarity == ABSENT and m.hard_sides == _BOTH)
         ):
@@ -1092,6 +1096,30 @@ class _SideEvidence:
             return None
         hits = [first[item] for item in mine if item in first]
         return min(hits, key=lambda hit: hit[0])[1] if hits else None
+
+
+@lru_cache(maxsize=64)
+def _central_regex(structures: frozenset[str]) -> re.Pattern[str]:
+    """'central' or 'midline' said right before a name of one of these structures."""
+    names = sorted({w for k in structures for w in lx.ANATOMY[k][0]}, key=len, reverse=True)
+    return re.compile(r"\b(?:central|midline)\s+(?:" + "|".join(map(re.escape, names)) + r")\b")
+
+
+def _said_central(view: _View, n: Mention, structures: frozenset[str]) -> bool:
+    """True when n's sentence places it in the middle of the structure ("central pons")."""
+    # A side on a midline structure ("left pons") is only a position within it, unless the
+    # other text put the finding in its middle: then the side moved it.
+    named = structures & lx.ANATOMY.keys()
+    if not named or not n.anatomy & named:
+        return False
+    text = view.text
+    start, floor = n.span[0], max(0, n.span[0] - _SENTENCE_REACH)
+    while start > floor and not _ends_sentence(text, start - 1):
+        start -= 1
+    end, ceiling = n.span[1], min(len(text), n.span[1] + _SENTENCE_REACH)
+    while end < ceiling and not _ends_sentence(text, end):
+        end += 1
+    return _central_regex(frozenset(named)).search(view.lower, start, end) is not None
 
 
 def _contralateral_named(view: _View, sides: frozenset[str]) -> bool:
@@ -1544,7 +1572,9 @@ def _moved_levels(src: _View, rep: _View, out: _Collector) -> None:
         if (
             n.kind != "finding"
             or n.polarity != PRESENT
-            or not (n.location or "").startswith("level:")
+            # A numbered bone ("4th toe" given as "third toe", "rib 6" as "rib 7") is a level
+            # of its own kind: the digit or rib changed as a vertebra would.
+            or not (n.location or "").startswith(("level:", "bone:"))
         ):
             continue
         graded = n.severity is not None
@@ -1572,17 +1602,29 @@ def _moved_levels(src: _View, rep: _View, out: _Collector) -> None:
             # names, for a finding it gives at another level.
             if named is None:
                 named = [place for _s, _e, place in find_locations(src.text)]
-            if any(_levels_overlap(place, n.location) for place in named if place[:6] == "level:"):
+            if any(_names_the_place(place, n.location or "") for place in named):
                 continue
         if here is None and elsewhere is not None:
             out.add(
                 "measurement",
-                f"Level changed: '{_label(src, elsewhere)}' is at "
+                f"{'Level' if n.location.startswith('level:') else 'Place'} changed: "
+                f"'{_label(src, elsewhere)}' is at "
                 f"{_place_name(elsewhere.location or '')} in the source but at "
                 f"{_place_name(n.location or '')} in the report.",
                 _span(elsewhere),
                 _span(n),
             )
+
+
+def _names_the_place(place: str, where: str) -> bool:
+    """True when a place the source names may be the report's place of a finding."""
+    if place[:6] != "level:" or where[:6] != "level:":
+        return place == where
+    # A vertebra ("T12 compression fracture") is not named by a disc or a stretch of levels
+    # beside it ("T12-L1 through L3-4 no stenosis"): those speak of the discs.
+    if "-" in place and "-" not in where:
+        return False
+    return _levels_overlap(place, where)
 
 
 def _said_elsewhere(x: _View, a: Measurement, other: Measurement) -> bool:

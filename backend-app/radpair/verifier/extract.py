@@ -122,6 +122,9 @@ def segment(text: str) -> list[Sentence]:
     section = "body"
     heading: int | None = None
     inline_label = False
+    # "Right:" alone on its line, over bullets that carry labels of their own ("- Internal
+    # carotid artery: plaque"): each bullet's label is read under the side heading.
+    side_heading: int | None = None
     pos = 0
     folded = text.lower() if text.isascii() else None
     for line in text.splitlines(keepends=True):
@@ -144,6 +147,8 @@ def segment(text: str) -> list[Sentence]:
         if bullet:
             offset += bullet.end()
             body = body[bullet.end() :]
+        else:
+            side_heading = None
         if ":" not in body:
             pieces = [(offset, body, None)] if body.strip() else []
         elif folded is not None:
@@ -153,7 +158,7 @@ def segment(text: str) -> list[Sentence]:
         for piece_start, piece, new_section in pieces:
             if new_section is not None:
                 section = new_section
-                heading = None
+                heading = side_heading = None
                 continue
             for s, e in _split_sentences(piece):
                 start = piece_start + s
@@ -168,12 +173,14 @@ def segment(text: str) -> list[Sentence]:
                         # sentence after the history, on its line, begins the findings.
                         section = "body"
                     # "RIGHT KNEE:" or "L4-L5:" governs the sentences after it.
-                    sentences.append(Sentence(start, label.end(1), section, None, True))
+                    sentences.append(Sentence(start, label.end(1), section, side_heading, True))
                     heading = len(sentences) - 1
                     start = label.end()
                     while start < piece_start + e and text[start].isspace():
                         start += 1
                     if start >= piece_start + e:
+                        if not bullet and label.group(1).strip().lower() in _LABEL_SIDES:
+                            side_heading = heading
                         continue
                     inline_label = True
                 sentences.append(Sentence(start, piece_start + e, section, heading))
@@ -722,7 +729,10 @@ def assemble(
             # No terms, so no mentions: only the heading and exam-title bookkeeping.
             if sent.is_label:
                 # A bare side label ("Right:", "LEFT:") gives its side to what follows it.
-                heading_sides[si] = _LABEL_SIDES.get(lower[sent.start : sent.end].strip(), no_sides)
+                # A bullet's label under a side heading ("Right:" / "- Comment:") keeps its side.
+                heading_sides[si] = _LABEL_SIDES.get(
+                    lower[sent.start : sent.end].strip(), heading_sides.get(sent.heading, no_sides)
+                )
             else:
                 # "Labrum: Intact." says the heading's structure is normal.
                 if sent.heading in heading_mention and _JUST_NORMAL.fullmatch(

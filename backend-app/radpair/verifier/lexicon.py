@@ -146,6 +146,14 @@ FINDINGS: dict[str, list[str]] = {
     ],
     "lymph_node": ["lymph node", "node", "ln", "lns"],
     "fracture": ["fracture", "fx"],
+    # A ligament's tear may pull off a flake of bone ("no avulsion fragment" at a UCL tear).
+    "avulsion_fragment": [
+        "avulsion fragment",
+        "avulsed fragment",
+        "avulsed bone fragment",
+        "fleck avulsion",
+        "bony avulsion",
+    ],
     "dislocation": ["dislocation", "dislocated", "fracture-dislocation"],
     "tear": ["tear", "torn", "rupture", "ruptured", "disrupted", "disruption"],
     "tendinosis": ["tendinosis", "tendinopathy"],
@@ -511,6 +519,9 @@ FINDINGS: dict[str, list[str]] = {
         "degenerative change",
         "degenerative disc disease",
         "degenerative changes",
+        # Dictation shortens degenerative to "degen" ("degen changes t spine").
+        "degen change",
+        "degen changes",
         "osteoarthritis",
         "spondylosis",
         "chondromalacia",
@@ -552,6 +563,10 @@ FINDINGS: dict[str, list[str]] = {
         "sonographic murphy sign",
         "sonographic murphy",
         "murphy's sign",
+        # Dictation drops the eponym's apostrophe: "sonographic murphys negative".
+        "sonographic murphy's",
+        "sonographic murphys",
+        "murphys sign",
     ],
     "pregnancy": [
         "pregnancy",
@@ -1077,7 +1092,14 @@ FINDINGS: dict[str, list[str]] = {
     "asymmetry": ["asymmetry", "focal asymmetry", "developing asymmetry"],
     "skin_thickening": ["skin thickening"],
     "lead_point": ["lead point", "pathologic lead point"],
-    "post_void_residual": ["post-void residual", "postvoid residual", "pvr"],
+    # Under a "Post-void:" heading the residual is named alone ("Small residual volume").
+    "post_void_residual": [
+        "post-void residual",
+        "postvoid residual",
+        "pvr",
+        "residual volume",
+        "residual urine",
+    ],
     # Pediatric imaging.
     "periosteal_reaction": [
         "periosteal reaction",
@@ -1929,9 +1951,23 @@ PSEUDO: list[str] = [
     "not warranted",
     # "Findings of no clinical significance, including an adrenal adenoma" grades them; it
     # does not deny them ("no clinically significant stenosis" still does).
+    # A denied recommendation ("no f/u", "no further eval") denies no finding, and clipped
+    # dictation may run the next finding on after it.
+    "no f/u",
+    "no follow up",
+    "no follow-up",
+    "no further f/u",
+    "no further eval",
+    "no further evaluation",
+    "no further follow up",
+    "no further follow-up",
     "no clinical significance",
     "no clinical importance",
     "without clinical significance",
+    # BI-RADS descriptors of a mass said in the negative ("not parallel", "not circumscribed")
+    # are its orientation and margin; the findings listed after them are not denied.
+    "not parallel",
+    "not circumscribed",
 ]
 # A hedge about a characterisation ("likely benign cyst") leaves the finding itself affirmed.
 _HEDGES = ("likely", "probably", "possibly", "presumably", "most likely") + tuple(
@@ -2209,6 +2245,8 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"embolism", "thrombus"}),
     frozenset({"hemorrhage", "hematoma"}),
     frozenset({"hernia", "hiatal_hernia"}),
+    # A bony avulsion is a small fracture, named by its fragment or by the fracture.
+    frozenset({"fracture", "avulsion_fragment"}),
     # Wear of a joint or the spine, said in many ways.
     frozenset(
         {

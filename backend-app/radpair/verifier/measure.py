@@ -231,13 +231,32 @@ _CATEGORY_BEFORE = re.compile(
 )
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _WORD_AFTER = re.compile(r" [A-Za-z]")
+_NEEDLE_AFTER = re.compile(
+    r"\s*(?:[a-z]+\s+){0,2}?(?:needles?|cannula|catheter|angiocath|trocar|introducer|sheath)\b",
+    re.IGNORECASE,
+)
 _SITE_AFTER = re.compile(r"\)?\s*(?:radius|site)\b", re.IGNORECASE)
+
+
+# "1.8 mm compared to 0.5 mm at the middle finger": a value compared with another site's (the
+# contralateral or a neighbouring structure) is a reference taken today, not an earlier size.
+_COMPARED_BEFORE = re.compile(r"\bcompared (?:to|with)\s*\(?\s*$", re.IGNORECASE)
+_OTHER_SITE_AFTER = re.compile(
+    r"\s*(?:at|in|of|on)\s+(?:the\s+)?(?!(?:that|this|the)\b|prior\b|previous|preceding|"
+    r"earlier|last\b|baseline|initial|original|outside|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]*\b)[a-z]",
+    re.IGNORECASE,
+)
 
 
 def _is_prior(text: str, start: int, end: int) -> bool:
     """True when the value at text[start:end] describes an earlier study."""
-    if _PRIOR_BEFORE.search(text, max(0, start - 40), start) or _PRIOR_AFTER.match(
-        text[end : end + 30]
+    after = text[end : end + 30]
+    if _PRIOR_AFTER.match(after):
+        return True
+    before = _PRIOR_BEFORE.search(text, max(0, start - 40), start)
+    if before and not (
+        _COMPARED_BEFORE.search(text, before.start(), start) and _OTHER_SITE_AFTER.match(after)
     ):
         return True
     if _PRIOR_PAREN.search(text, max(0, start - 80), start):
@@ -393,8 +412,10 @@ def extract_measurements(text: str) -> list[Measurement]:
             continue
         if last == "L" and _CATEGORY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "PI-RADS 4 L base PZ": a category, then the side of the next finding
-        if last == "G":
-            dim = "gauge"  # "18G", "18 G": a capital G is a needle gauge; grams are "g"
+        if last == "G" or (last == "g" and _NEEDLE_AFTER.match(text, end)):
+            # "18G", "18 G": a capital G is a needle gauge; grams are "g", except before the
+            # needle or catheter it sizes ("22g spinal needle" is no 22 grams).
+            dim = "gauge"
         values = []
         for num, unit in parts:
             d, factor = _unit(unit or last)
@@ -459,6 +480,13 @@ _UNITLESS_PRIOR = re.compile(
     r"(?(comma)(?!\.?\d|\s*[a-z%/(])|\s*\))",
     re.IGNORECASE,
 )
+# Dictation drops the comma too: "subcarinal 0.9 cm prev 1.4", "spleen 12 cm from 15".
+_BARE_UNITLESS_PRIOR = re.compile(
+    r"(?<=[a-z%])\s+(?:previously|prev\.?|prior|from)\s+"
+    rf"(?P<n0>{_FIRST_NUM})(?:\s*(?:x|×)\s*(?P<n1>{_NUM}))?(?:\s*(?:x|×)\s*(?P<n2>{_NUM}))?"
+    r"(?!\.?\d|\s*[a-z%/(:×'])",
+    re.IGNORECASE,
+)
 _NAMED_DIMS = frozenset({"suv", "ratio", "velocity"})
 _UNITLESS_GAP = re.compile(r"[\sa-z]{0,12}", re.IGNORECASE)
 # Shorthand for a change: "mass 9.1 x 6.3 -> 3.2 x 1.9 cm" gives the prior first, unit unsaid.
@@ -477,6 +505,13 @@ def _unitless_priors(text: str, found: list[Measurement]) -> list[Measurement]:
         sizes = sorted((m for m in found if not m.is_range), key=lambda m: m.end)
         ends = [m.end for m in sizes]
         for m in _UNITLESS_PRIOR.finditer(text):
+            k = bisect_right(ends, m.start())
+            if k and _UNITLESS_GAP.fullmatch(text, ends[k - 1], m.start()):
+                _borrow_unit(text, m, sizes[k - 1], out)
+    if found:
+        sizes = sorted((m for m in found if not m.is_range), key=lambda m: m.end)
+        ends = [m.end for m in sizes]
+        for m in _BARE_UNITLESS_PRIOR.finditer(text):
             k = bisect_right(ends, m.start())
             if k and _UNITLESS_GAP.fullmatch(text, ends[k - 1], m.start()):
                 _borrow_unit(text, m, sizes[k - 1], out)

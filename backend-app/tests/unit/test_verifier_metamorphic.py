@@ -75,6 +75,9 @@ def _reverse_findings_lines(report: str) -> str:
     for line in body.split("\n"):
         if blocks and line.startswith("|") and blocks[-1].startswith("|"):
             blocks[-1] += "\n" + line
+        elif blocks and line.startswith("- ") and blocks[-1].partition("\n")[0].endswith(":"):
+            # So does a heading alone on its line ("Right:") with the bullets it governs.
+            blocks[-1] += "\n" + line
         else:
             blocks.append(line)
     return head + sep + "\n".join(reversed(blocks)) + sep2 + tail
@@ -141,8 +144,19 @@ _KNOWN_NEGATIONS = {
     "finding to compare",
     "h23-053": "the first 'No' denies what signal 'to suggest viable tumor' would mean: the "
     "tumour stays a hypothesis with or without it",
+    "h24-068": "the first 'No' denies a recommendation ('No follow-up needed'), which is none "
+    "of the five types",
+    "h24-089": "the first 'No' denies unnamed 'suspicious findings', which names no finding to "
+    "compare",
+    "h24-090": "'no new lymphadenopathy' beside lymphadenopathy affirmed elsewhere: a finding's "
+    "newness is not tracked apart from the finding",
 }
-_KNOWN_OMISSIONS: dict[str, str] = {}
+_KNOWN_OMISSIONS: dict[str, str] = {
+    "h24-051": "the dictation ends in a denial without a full stop ('no R VUR'), so the "
+    "appended finding is read inside the denial",
+    "h24-060": "the dictation ends in a denial without a full stop ('no stener lesion'), so "
+    "the appended finding is read inside the denial",
+}
 
 
 def _known(pairs, known: dict[str, str]) -> list:
