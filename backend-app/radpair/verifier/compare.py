@@ -421,6 +421,7 @@ def compare(source: Facts, report: Facts) -> list[dict]:
         _unpartnered(x, y, x_is_src, out)
     _dropped_places(src, rep, out)
     _moved_levels(src, rep, out)
+    _counts_changed(src, rep, out)
     _value_sides(src, rep, out)
     _label_swaps(src, rep, out)
     _named_values_swapped(src, rep, out)
@@ -1614,6 +1615,59 @@ def _moved_levels(src: _View, rep: _View, out: _Collector) -> None:
                 _span(elsewhere),
                 _span(n),
             )
+
+
+_COUNT_WORDS = {w: i for i, w in enumerate("two three four five six seven eight nine".split(), 2)}
+# "3 new hypoenhancing liver lesions", "Two new hepatic metastases": a number of a finding,
+# a few describing words between. Not a number that names a segment, series or level.
+_COUNT = re.compile(
+    r"(?<![\w.,/-])(?<!segment )(?<!series )(?<!image )(?<!level )(?<!grade )(?<!type )"
+    r"(?<!station )(?<!of )(" + "|".join(_COUNT_WORDS) + r"|[2-9])\s+((?:[a-z-]+\s+){0,3})"
+)
+
+
+def _finding_counts(view: _View) -> dict[str, dict[int, Mention]]:
+    """How many of each finding the text counts out, by finding key."""
+    found: dict[str, dict[int, Mention]] = {}
+    if not any(c.isdigit() for c in view.lower) and not any(w in view.lower for w in _COUNT_WORDS):
+        return found
+    starts = {m.span[0]: m for m in view.mentions if m.kind == "finding"}
+    for c in _COUNT.finditer(view.lower):
+        if any(w in lx.UNITS for w in c.group(2).split()):
+            continue  # "3 mm nodules" is a size
+        pos = c.end(1)
+        for word in re.finditer(r"\s+([a-z-]+)", view.lower[pos : c.end() + 40]):
+            m = starts.get(pos + word.start(1))
+            if m is not None:
+                if m.polarity == PRESENT and view.lower[m.span[0] : m.span[1]].endswith("s"):
+                    n = _COUNT_WORDS.get(c.group(1)) or int(c.group(1))
+                    found.setdefault(m.key, {}).setdefault(n, m)
+                break
+            if word.start() > len(c.group(2)):
+                break
+    return found
+
+
+def _counts_changed(src: _View, rep: _View, out: _Collector) -> None:
+    """A number of lesions the report gives that the source never gives for that finding,
+    where the source counts it otherwise ("3 new hepatic metastases" -> "Two new ...")."""
+    mine = _finding_counts(src)
+    if not mine:
+        return
+    for key, counts in _finding_counts(rep).items():
+        said = mine.get(key)
+        if not said:
+            continue
+        for n, m in counts.items():
+            if n not in said:
+                k = said[min(said)]
+                out.add(
+                    "measurement",
+                    f"Count changed: the source gives {min(said)} '{_label(src, k)}', the "
+                    f"report {n}.",
+                    _span(k),
+                    _span(m),
+                )
 
 
 def _names_the_place(place: str, where: str) -> bool:

@@ -156,3 +156,27 @@ def test_a_numbered_toe_named_alike_raises_nothing(verifier):
     source = "R foot. fracture base of proximal phalanx 4th toe."
     report = "Right foot. Fracture of the base of the proximal phalanx of the fourth toe."
     assert types_raised(verifier, source, report) == set()
+
+
+def test_a_count_of_lesions_said_in_words_raises_nothing(verifier):
+    source = "CT abdomen. 3 new hypoenhancing liver lesions c/w mets. imp 3 new hepatic mets."
+    report = (
+        "CT abdomen. Three new hypoenhancing hepatic lesions consistent with metastases.\n"
+        "IMPRESSION: Three new hepatic metastases."
+    )
+    assert types_raised(verifier, source, report) == set()
+
+
+def test_a_count_of_lesions_changed_raises_measurement(verifier):
+    source = "CT abdomen. 3 new hypoenhancing liver lesions c/w mets. imp 3 new hepatic mets."
+    report = (
+        "CT abdomen. Three new hypoenhancing hepatic lesions consistent with metastases.\n"
+        "IMPRESSION: Two new hepatic metastases."
+    )
+    assert "measurement" in types_raised(verifier, source, report)
+
+
+def test_a_size_before_plural_findings_is_no_count(verifier):
+    source = "CT chest. several 3 mm nodules RUL."
+    report = "CT chest. Several 3 mm nodules in the right upper lobe."
+    assert types_raised(verifier, source, report) == set()
