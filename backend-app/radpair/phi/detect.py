@@ -102,7 +102,9 @@ _PARTICLE = (
     r"arap|"
     # Portuguese and Spanish join two surnames with "e" and "y" ("Costa e Silva").
     r"e|y|"
-    r"St\.?|Ste\.?|s/o|d/o|a/l|a/p|"
+    # Malay and Indian patronymics ("anak lelaki", "son of") are written in capitals too
+    # ("MURUGAN A/L KRISHNAN", "Aarav S/o Ramesh Gowda").
+    r"St\.?|Ste\.?|[Ss]/[Oo]|[Dd]/[Oo]|[Aa]/[Ll]|[Aa]/[Pp]|"
     r"Ó|O|Ní|Nic|Mac|Ua|Uí)"
 )
 # Words of one name are one space apart; two spaces or a tab separate the fields of a header.
@@ -158,6 +160,11 @@ _TITLE = (
     # Ranks, and titles of sites abroad ("Herr", "Mevr.", "Sra.", "Mme").
     r"Pvt|PFC|Cpl|SGT|SSgt|SSG|SFC|MSgt|Capt|Maj|MAJ|LCDR|CDR|Herr|Frau|Hr|Dhr|Mevr|"
     r"Mevrouw|Sig|Sra|Srta|Dra|Mme|Mlle|Pani|Schwester|"
+    # Army ranks as written in US and Commonwealth records ("PVT WELLS, Hunter J", "LTC Robert
+    # Kessler", "LCPL Sophie Carter"), "Mdm" (Madam, Singapore and Malaysia) and "Matron" (a
+    # senior nurse in Britain). Ranks in capitals take no full stop: "filed by CPT. Mother"
+    # ends a sentence with the child protection team.
+    r"(?:PVT|SPC|CPL|LCPL|CPT|LTC|COL)(?!\.)|LCpl|Lt|Col|Mdm|Matron|"
     # French, Quebec ("Dre" is a woman doctor) and Malay/Singapore forms of address.
     r"Dre|Docteur|Docteure|Madame|Madam|Monsieur|Mademoiselle|Encik|Puan|Cik|Tuan|"
     # Nigerian honorifics for those who made the hajj ("Alhaji Sani Abubakar").
@@ -165,6 +172,21 @@ _TITLE = (
     # Indonesian forms of address ("Tn. Sutrisno", "Ibu Suharti"), Bangladeshi "Mst." (Mosammat)
     # and "Master" before a boy's name.
     r"Tn|Ny|Ibu|Bapak|Bpk|Mst|Mosammat|Master)"
+)
+# Ranks and forms of address that a rule's name may have swallowed at its start ("Referrer: Maj
+# (Dr) Edward Young RAMC", "Patient: LCPL Sophie Carter"), and the corps after a military
+# doctor's name ("LTC Robert Kessler, MC"): the rank and corps say nothing of who it is, and
+# a rank read as a name word leaks nothing but breaks the surrogate's grammar.
+_RANK = (
+    r"(?:Pvt|PVT|PFC|Cpl|CPL|LCPL|LCpl|SPC|SGT|Sgt|SSgt|SSG|SFC|MSgt|Capt|CPT|Maj|MAJ|LTC|Lt|"
+    r"Col|COL|LCDR|CDR|Mdm|Matron)\.?"
+)
+_RANK_LEAD = re.compile(rf"(?:{_RANK}[ \t]+)+(?:\((?:Dr|Prof)\.?\)[ \t]+)?(?=\S)")
+_RANK_ONLY = re.compile(rf"{_RANK}(?:[ \t]+{_RANK})*")
+# A degree after a comma is no part of the name either ("Lee Bo-ra, M.D").
+_CORPS_END = re.compile(
+    r"(?:,?[ \t]+(?:MC|RAMC|RAAMC|MSC|USA|USAF|USN)"
+    r"|,[ \t]*(?:M\.D\.?|MD|D\.O\.?|PhD|MBBS|FRCR|FRCPC|RN|NP|PA-C))$"
 )
 _ROLE_NOUN = (
     r"(?:physician|provider|doctor|clinician|surgeon|resident|fellow|nurse|NP|PA|PA-C|RN|"
@@ -177,7 +199,9 @@ _ROLE_NOUN = (
     r"practitioner|APP|CRNA|anesthetist|anesthesiologist|surgeon|PGY-?\d|docs?|MD|dosimetrist|"
     r"physicist|radiographer|CRA|CCRP|investigator|(?:B-)?reader|SHO|SpR|StR|FY[12]|"
     # Insurers' and schedulers' staff ("Adjuster Quentin Rich", "K. Lindgren, scheduler").
-    r"adjuster|case\s+manager|scheduler|receptionist)"
+    r"adjuster|case\s+manager|scheduler|receptionist|"
+    # PACS and IT staff who import, merge or fix studies ("PACS analyst Deshawn").
+    r"analyst|administrator)"
 )
 _ROLE_LABEL = (
     rf"(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
@@ -724,7 +748,7 @@ _PARTICLE_ANY = (
     r"N[ií]|Nic|[OÓ]|Ua|"
     r"[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]ela|[Bb]in|[Bb]inti|[Bb]int|[Bb]te|ap|[Ii]bn|[Aa]bu|[Aa]l|"
     r"[Ee]l|St\.?|arap|['’]t|"
-    r"Ste\.?|[Ll]os|[Ll]as|s/o|d/o|a/l|a/p)"
+    r"Ste\.?|[Ll]os|[Ll]as|[Ss]/[Oo]|[Dd]/[Oo]|[Aa]/[Ll]|[Aa]/[Pp])"
 )
 _PARTICLE_WORDS = frozenset(
     "van von der den de del della di da du dos das la le ter ten te dela bin binti bint bte ap "
@@ -1976,6 +2000,19 @@ _WORDS_OF_LINE = re.compile(rf"[{_UP}][{_LOW}]+(?:[-‐][{_UP}][{_LOW}]+)?")
 _LINE_BEFORE_HANDLE = re.compile(r"[^\n]{0,120}$")
 
 
+# A capitalised word just inside quotes: the nickname rules need one.
+_QUOTED_CAPITAL = re.compile(r"[\"“][A-Z]")
+
+
+def _chat_given(word: str) -> bool:
+    """A listed given name that is no English, clinical or role word ("Bobby", not "Findings"
+    or "Will")."""
+    plain = word.lower()
+    if plain in _NOT_PART or namebook.is_common(plain) or namebook.is_clinical(plain):
+        return False
+    return namebook.is_ever_given(word)
+
+
 def _handle_ok(handle: str) -> bool:
     """A user name rather than a word ("note:", "system:"): with a dot, an underscore or a
     digit, or a word that no English list holds."""
@@ -2527,9 +2564,23 @@ _RULES: tuple[_Rule, ...] = (
         "v",
         keep=lambda m: _lower_name(m, after_title=True),
     ),
+    # A newborn registered before naming: "TRAN, Baby Boy", "Okafor, Baby Girl B" (a twin).
+    # The surname is the family's; "Baby Boy" with it is how the chart names the child.
     _rule(
         "NAME",
-        rf"(?<!\w)(?=[PpNnSsIi])(?i:(?:patient|pt|patient\s+name|name|surname|infant))\s*:[ \t]*"
+        rf"(?<![\w'’-])(?P<v>{_LABEL_WORD}(?:[ -]{_LABEL_WORD})?,[ \t]*(?:Baby|BABY)[ \t]+"
+        rf"(?:Boy|Girl|BOY|GIRL)(?:[ \t]+(?:[A-C]|[12])(?![\w-]))?)",
+        "v",
+        keep=lambda m: not namebook.is_clinical(_SPAN_WORD.match(m.group("v")).group().lower()),
+        needs=re.compile(r"(?i),[ \t]*baby[ \t]+(?:boy|girl)"),
+    ),
+    _rule(
+        "NAME",
+        # The person a form is about goes by other labels in prisons, workplaces and the
+        # forces ("Inmate: WARD, Anthony L.", "Worker: Dale Ward", "Service member: ...").
+        rf"(?<!\w)(?=[PpNnSsIiWwDdCcEeMmVv])(?i:(?:patient|pt|patient\s+name|name|surname|infant|"
+        rf"inmate|prisoner|detainee|(?:injured\s+)?worker|employee|claimant|"
+        rf"(?:service\s+)?member|veteran))\s*:[ \t]*"
         rf"(?:{_TITLE}\b\.?\s+|Baby\s+(?:Boy|Girl)\s+)?"
         rf"(?P<v>(?:{_PARTICLE_ANY}[ \t]+)*{_SURNAME_GIVEN})",
         "v",
@@ -3116,6 +3167,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"guardian|caregiver|next\s+of\s+kin|kin|infant|baby|newborn|neonate|twin\s+[AB]|"
         rf"grandson|granddaughter|grandmother|grandfather|sister|brother|aunt|uncle|niece|"
         rf"nephew|partner|friend|baby\s+boy|baby\s+girl|"
+        # Nurses' shorthand for relatives in chats and notes ("dtr Lucía (HCPOA)").
+        rf"dtr|dau|gdtr|gdau|"
         # Relatives in the languages of sites abroad ("anaknya, Dewi": her child).
         rf"anak(?:nya)?|istri(?:nya)?|suami(?:nya)?|hij[oa]|espos[oa]|filh[oa]|marido|"
         rf"herman[oa]|irm[ãa]o?|m[ãa]e|madre)(?:-in-law)?)(?!\w)"
@@ -3140,7 +3193,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "NAME",
-        rf"(?<!\w){_initials(_ROLE_LABEL)}(?i:{_ROLE_LABEL})"
+        # A plural label lists staff ("Technologists: Kayleigh and Marco R.").
+        rf"(?<!\w){_initials(_ROLE_LABEL)}(?i:{_ROLE_LABEL})(?i:s)?"
         rf"(?:(?:\.{{2,}})?\s*:|[ \t]+[-–](?=[ \t]))[ \t]*"
         rf"(?:{_CREDENTIAL_WORD}[ \t]*:?[ \t]+)?(?:{_TITLE}\b\.?\s+)?"
         rf"(?P<v>{_INITIALS_ONLY}|(?:{_PARTICLE}[ \t]+)*{_SURNAME_GIVEN})",
@@ -3185,7 +3239,9 @@ _RULES: tuple[_Rule, ...] = (
     # A role noun right before a name, no colon: "sonographer Brooke Ashford".
     _rule(
         "NAME",
-        rf"(?<!\w){_initials(_ROLE_NOUN)}(?i:{_ROLE_NOUN})(?:,?[ \t]+(?:{_TITLE}\b\.?[ \t]+)?"
+        # "night IR fellow is Ravi": who holds the role, named after "is" or "was".
+        rf"(?<!\w){_initials(_ROLE_NOUN)}(?i:{_ROLE_NOUN})(?:,?[ \t]+(?:(?:is|was)[ \t]+)?"
+        rf"(?:{_TITLE}\b\.?[ \t]+)?"
         rf"(?P<v>{_INITIALS_ONLY}|(?>(?:{_PARTICLE_ANY}[ \t]+)*{_NAME_SEQ})){_EPONYM_USE}"
         rf"|(?=(?:[ \t]*:|[ \t]+colon)?[ \t]+(?P<lv>{_LOWER_SEQ})))",
         "v",
@@ -3279,7 +3335,9 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?=(?i:MRN|MR\s*#|DOB|ACC|accession|ID\b)|\d{{5,}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})",
         "v",
         keep=lambda m: not any(
-            namebook.is_not_name(w) for w in _SPAN_WORD.findall(m.group("v")) if len(w) > 1
+            namebook.is_not_name(w) or w.lower() in _ROLE_WORDS
+            for w in _SPAN_WORD.findall(m.group("v"))
+            if len(w) > 1
         ),
     ),
     _rule(
@@ -3355,6 +3413,24 @@ _RULES: tuple[_Rule, ...] = (
         rf"\([ \t]*[\"“'‘])(?P<v>{_CAP_WORD}|[{_UP}]{{2,3}})[\"”'’]?\)"
         rf"|(?i:also[ \t]+known[ \t]+as|goes[ \t]+by|a\.?k\.?a\.?)[ \t]+(?P<lv>[{_LOW}]{{3,}})\b",
         keep=lambda m: m.span("v") if m.group("v") else _nickname(m),
+    ),
+    # The same in running text with the nickname quoted ('who prefers "Bill"', 'goes by
+    # "Bobbie"'), and a doctor's nickname quoted between title and surname ('Dr. "Mac"
+    # McAllister'): the quotes and the cue make a nickname of any capitalised word.
+    _rule(
+        "NAME",
+        rf"(?i:prefers|prefers[ \t]+to[ \t]+be[ \t]+called|goes[ \t]+by|known[ \t]+as|"
+        rf"nicknamed|preferred[ \t]+name:?)[ \t]+[\"“](?P<v>{_CAP_WORD})[\"”]",
+        "v",
+        keep=lambda m: m.group("v").lower() not in _NOT_PART,
+        needs=_QUOTED_CAPITAL,
+    ),
+    _rule(
+        "NAME",
+        rf"(?<!\w)(?:{_TITLE})\.?[ \t]+[\"“](?P<v>{_CAP_WORD}[\"”][ \t]+{_NAME_WORD})",
+        "v",
+        keep=lambda m: _line_end_surname(m.group("v").split()[-1]),
+        needs=_QUOTED_CAPITAL,
     ),
     # "patient name hollis comma jerome", "patient alvarez castillo comma maria jose": the
     # surname, a spoken comma and the given names.
@@ -3516,12 +3592,45 @@ _RULES: tuple[_Rule, ...] = (
         keep=lambda m: _handle_ok(m.group("v")),
         needs=re.compile(r"[ \t]\[\d{1,2}:\d\d"),
     ),
+    # A chat or text-message line opens with its time and its writer, often by given name alone
+    # ("[14:12] Bobby (ortho PA, 555-0177): family here?", "14:20 Bobby: ok"): a listed given
+    # name that is no English word, right before the colon or the bracket of the writer's role.
+    _rule(
+        "NAME",
+        rf"(?m)^[ \t]*(?:\[\d{{1,2}}:\d\d(?::\d\d)?\]|\d{{1,2}}:\d\d(?::\d\d)?)[ \t]+"
+        rf"(?P<v>{_CAP_WORD})(?=[ \t]*(?::[ \t]|\())",
+        "v",
+        keep=lambda m: _chat_given(m.group("v")),
+        needs=re.compile(r":\d\d\]?[ \t]+[A-Z]\w+[ \t]*[:(]"),
+    ),
+    # A user name addressed with "@" in a chat ("@jwu_pharm", "@hzhou", "@kmorrow-rad"); no word
+    # stands before the "@" as in an e-mail address, and "@ 10:00" (at) has no name after it.
+    _rule(
+        "NAME",
+        r"(?<![\w.@])@(?P<v>[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*)(?![\w@.-]|\.\w)",
+        "v",
+        keep=lambda m: _handle_ok(m.group("v").replace("-", ".")),
+        needs=re.compile(r"@[a-z]"),
+    ),
     # "Tomas Reyes (treyes2)", "Dr A. Kowalski (a.kowalski)": a user name after a name, made of
     # initials and a name word of the same line.
     _rule("NAME", rf"\((?P<v>{_HANDLE})\)", "v", keep=lambda m: _handle_of_name(m)),
 )
 _NAME_PARTS = re.compile(rf"[{_UP}][{_UP}{_LOW}'’-]{{2,}}|[{_LOW}][{_LOW}'’-]{{2,}}")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
+# A given name of two letters ("Jo Pemberton ... Jo to contact the daughter"): said again as
+# written, when it is no English word ("Ed", "Al", "Do" are) or clinical abbreviation.
+_SHORT_PART = re.compile(rf"(?<![\w'’.-])[{_UP}][{_LOW}](?![\w'’.-])")
+
+
+def _short_given(part: str) -> bool:
+    """A two-letter given name that no English or clinical list holds ("Jo", "Bo")."""
+    plain = part.lower()
+    if plain in _NOT_PART or namebook.is_common(plain) or namebook.is_clinical(plain):
+        return False
+    return namebook.is_ever_given(part)
+
+
 # A word as a later mention of a name: "O'Neill", "Whitlock-Moore", "Chen" of "Chen's".
 _MENTION_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:['’-](?!s\b)[^\W\d_]+)*")
 # Quebec report words and numbers, and id keys said right after a lower-case name ("madame
@@ -3572,9 +3681,34 @@ _PLACE_WORDS = frozenset(
 _PLACE_WORD = re.compile(r"[^\W\d_]+")
 
 
+def _without_rank(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name span without a military rank before it, a corps after it, or the place of work
+    whose first word a comma put after the name ("Tim Young, Garrison Health")."""
+    if end - start <= 6 and _RANK_ONLY.fullmatch(text, start, end):
+        return start, start  # "Lt Col": the rank alone, after a rank as a title
+    lead = _RANK_LEAD.match(text, start, end)
+    if lead:
+        start = lead.end()
+    if text[end - 1].isupper() or text[end - 1] == ".":
+        corps = _CORPS_END.search(text, start, end)
+        if corps and corps.start() > start:
+            end = corps.start()
+    comma = text.rfind(",", start, end)
+    if comma > start and _INSTITUTION_NEXT.match(text, end):
+        end = comma
+    return start, end
+
+
+_INSTITUTION_NEXT = re.compile(rf"[ ]{_INSTITUTION}\b")
+
+
 def _only_place_words(text: str, start: int, end: int) -> bool:
-    """A name span whose every word is a place, company or Latin anatomy word."""
+    """A name span whose every word is a place, company or Latin anatomy word, or that opens
+    with "Fort" or "Camp": a military post named after a person ("FORT JACKSON", "Camp
+    Lejeune"), which is where the patient serves, not who the patient is."""
     words = _PLACE_WORD.findall(text, start, end)
+    if words and words[0].lower() in ("fort", "camp"):
+        return True
     return bool(words) and all(w.lower() in _PLACE_WORDS for w in words)
 
 
@@ -3639,6 +3773,14 @@ def find_in_texts(texts: list[str]) -> list[list[Span]]:
         for part in _NAME_PARTS.findall(text[span.start : span.end])
         if part.lower() not in _NOT_PART
         for form in _forms(part)
+    }
+    parts |= {
+        part
+        for text, (spans, _) in zip(texts, scans)
+        for span in spans
+        if span.category == "NAME"
+        for part in _SHORT_PART.findall(text, span.start, span.end)
+        if _short_given(part)
     }
     results = []
     for text, (spans, taken) in zip(texts, scans):
@@ -3739,9 +3881,11 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
                 if not kept:
                     continue
                 start, end = match.span(rule.group) if kept is True else kept
+            if rule.category == "NAME" and start >= 0:
+                if _only_place_words(text, start, end):
+                    continue
+                start, end = _without_rank(text, start, end)
             if start < 0 or start == end or any(taken[start:end]):
-                continue
-            if rule.category == "NAME" and _only_place_words(text, start, end):
                 continue
             taken[start:end] = b"\x01" * (end - start)
             spans.append(Span(start, end, rule.category))
@@ -3768,7 +3912,55 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
     spans += _spelled_back(text, spans, taken) + _listed_after_drs(shadow, spans, taken)
     spans += _relations_after(shadow, spans, taken)
     spans += _nicknames_after(shadow, spans, taken)
-    return spans + _handle_mentions(text, spans, taken), taken
+    spans += _handle_mentions(text, spans, taken)
+    return spans + _handles_of_names(text, spans, taken), taken
+
+
+_HANDLE_TOKEN = re.compile(r"(?<![\w.@/-])[a-z]{4,}(?:[._-]?(?:[a-z]{2,5}|\d{1,3}))?(?![\w@/-])")
+_ASCII_WORD = re.compile(r"[a-z]+")
+
+
+def _handle_forms(name: str) -> set[str]:
+    """The user names a person's name makes: first initial and surname ("Sofia Vorobyova" ->
+    "svorobyova"), surname first when a comma says so ("ACHEBE, Desmond" -> "dachebe")."""
+    if "," in name:
+        surname_part, _, given_part = name.partition(",")
+        surnames, givens = _SPAN_WORD.findall(surname_part), _SPAN_WORD.findall(given_part)
+    else:
+        words = _SPAN_WORD.findall(name)
+        givens, surnames = words[:1], words[1:]
+    if not givens or not surnames:
+        return set()
+    surname = "".join(_ASCII_WORD.findall(surnames[-1].lower()))
+    given = givens[0].lower()
+    if len(surname) < 3 or not given[:1].isascii() or not given[:1].isalpha():
+        return set()
+    return {given[0] + surname}
+
+
+def _handles_of_names(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
+    """Lower-case user names made of a found name's initial and surname ("CREATED by user
+    svorobyova (Sofia Vorobyova, MD)", "ACKNOWLEDGED by dachebe via Voalte" after "Desmond
+    Achebe"), with a suffix of their own ("kmorrow-rad", "hzhou2"); messaging and paging logs
+    name their users so, and such a word is never clinical."""
+    forms = set()
+    for span in spans:
+        if span.category == "NAME":
+            forms |= _handle_forms(text[span.start : span.end])
+    forms = {form for form in forms if form in text}
+    if not forms:
+        return []
+    found = []
+    for match in _HANDLE_TOKEN.finditer(text):
+        start, end = match.span()
+        word = _ASCII_WORD.match(text, start).group()
+        if word not in forms or any(taken[start:end]):
+            continue
+        if namebook.is_common(word) or namebook.is_clinical(word):
+            continue  # "aorta" of "Aaron Orta" stays anatomy
+        taken[start:end] = b"\x01" * (end - start)
+        found.append(Span(start, end, "NAME"))
+    return found
 
 
 _CHAT_SPEAKER = re.compile(
@@ -3851,17 +4043,23 @@ def _given_word(word: str) -> bool:
     return namebook.is_ever_given(word)
 
 
-_DRS_BEFORE = re.compile(r"\b(?:Drs|DRS|Doctors)\.?[ \t]+$")
+_DRS_BEFORE = re.compile(
+    rf"\b(?:Drs|DRS|Doctors)\.?[ \t]+$|(?<!\w)(?i:{_ROLE_NOUN})s[ \t]*:[ \t]*$"
+)
 _NEXT_IN_LIST = re.compile(
     rf"[ \t]*(?:,|,?[ \t]+(?:and|&))[ \t]+(?:Drs?\.?[ \t]+)?(?P<w>{_CAP_WORD})(?![\w'’-])"
+    rf"(?:[ \t]+[{_UP}]\.(?!\w))?"
 )
 
 
 def _listed_after_drs(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
-    """The other names of a list after "Drs." ("Drs. Nakamura, Ostrowski, Bello")."""
+    """The other names of a list after "Drs." or a plural role label ("Drs. Nakamura,
+    Ostrowski, Bello", "Technologists: Kayleigh and Marco R.")."""
     found = []
     for span in spans:
-        if span.category != "NAME" or not _DRS_BEFORE.search(text, 0, span.start):
+        if span.category != "NAME" or not _DRS_BEFORE.search(
+            text, max(0, span.start - 40), span.start
+        ):
             continue
         end = span.end
         for _ in range(8):
@@ -3869,7 +4067,7 @@ def _listed_after_drs(text: str, spans: list[Span], taken: bytearray) -> list[Sp
             if not after:
                 break
             word = after.group("w")
-            start, end = after.span("w")
+            start, end = after.start("w"), after.end()
             if word.lower() in _NOT_PART or not _could_be_name(word) or any(taken[start:end]):
                 break
             taken[start:end] = b"\x01" * (end - start)
@@ -3942,8 +4140,8 @@ def _with_given_name(text: str, span: Span, taken: bytearray) -> Span:
     given = before.group("g")
     if given.lower() in _PAIR_STOP or not namebook.is_ever_given(given):
         return span
-    if namebook.is_clinical(given):
-        return span
+    if namebook.is_clinical(given) or _RANK_LEAD.match(text, before.start(), span.end):
+        return span  # "Maj Young": a rank, not a given name
     opening = _SENTENCE_START.search(text, max(0, before.start() - 3), before.start())
     # After a field's colon a given name rare in English opens the value ("Paciente: Francisca
     # Andrea Muñoz Contreras"); after a full stop it may open a sentence.
@@ -4085,7 +4283,8 @@ def _with_suffix(text: str, span: Span, taken: bytearray) -> Span:
 # "Rokeya Begum w/o Md. Abul Kalam", "Akter d/o Abdul Malek": the husband or father named after
 # a name ("s/o" and "d/o" inside a name are its particles).
 _RELATION_AFTER = re.compile(
-    rf"[ \t]+(?:[SsDdWw]/[Oo]|(?:son|daughter|wife|husband)[ \t]+of)[ \t]+(?:(?i:late)[ \t]+)?"
+    rf"[ \t]+(?:[SsDdWw]/[Oo]|[Aa]/[LlPp]|(?:son|daughter|wife|husband)[ \t]+of)[ \t]+"
+    rf"(?:(?i:late)[ \t]+)?"
     rf"(?P<v>(?:(?:Md|Mohd|Muhd)\.?[ \t]+)?{_LABEL_SEQ})"
 )
 
@@ -4127,6 +4326,9 @@ def _forms(part: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+_TITLE_JUST_BEFORE = re.compile(r"(?<!\w)(?:Drs?|Dr\.|Doctor|Mr|Mrs|Ms|Prof)\.?[ \t]+$")
+
+
 def _mentions(text: str, parts: set[str], taken: bytearray) -> list[Span]:
     """Other mentions of a surname or given name already found in a name context."""
     found = []
@@ -4134,7 +4336,13 @@ def _mentions(text: str, parts: set[str], taken: bytearray) -> list[Span]:
         if match.group() not in parts:
             continue
         start, end = match.span()
-        if any(taken[start:end]) or _EPONYM_USE_AHEAD.match(text, end):
+        if any(taken[start:end]):
+            continue
+        # "@Dr. Dube drain in": after a title the word is the person even before an eponym's
+        # noun; elsewhere "Dube drain" would be the device.
+        if _EPONYM_USE_AHEAD.match(text, end) and not _TITLE_JUST_BEFORE.search(
+            text, max(0, start - 12), start
+        ):
             continue
         if _SENTENCE_START.search(text, max(0, start - 3), start) and namebook.is_common(
             match.group()
