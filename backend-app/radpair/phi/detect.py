@@ -766,7 +766,7 @@ _ROLE_WORDS = frozenset(
     icu micu sicu picu nicu ccu pacu ems er ed or float bey hanım hanim physio physiotherapist
     athlete player agent carer caregiver coach trainer adjuster scheduler receptionist gynae
     gynaecology gynecology obstetrics obs paeds peds pgy colorectal vascular thoracic
-    hepatobiliary""".split()
+    hepatobiliary surg neurosurg onc""".split()
 )
 # Languages an interpreter speaks: "Dariush Karimi (Farsi)" names the language, not a nickname.
 _LANGUAGES = frozenset(
@@ -3679,6 +3679,8 @@ _PLACE_WORDS = frozenset(
     porta hepatis tele read ordering asst centre center diagnostic""".split()
 )
 _PLACE_WORD = re.compile(r"[^\W\d_]+")
+# The legal form that ends a company's name; no person's name holds one.
+_COMPANY_WORDS = frozenset("pty ltd llc inc plc gmbh bhd pte".split())
 
 
 def _without_rank(text: str, start: int, end: int) -> tuple[int, int]:
@@ -3709,6 +3711,8 @@ def _only_place_words(text: str, start: int, end: int) -> bool:
     words = _PLACE_WORD.findall(text, start, end)
     if words and words[0].lower() in ("fort", "camp"):
         return True
+    if any(w.lower() in _COMPANY_WORDS for w in words):
+        return True  # "Stonecraft Benchtops Pty Ltd": an employer, named with its legal form
     return bool(words) and all(w.lower() in _PLACE_WORDS for w in words)
 
 

@@ -108,8 +108,11 @@ CLINICAL = [
     ("Read by Aaron Orta, MD: the aorta is normal.", {"aorta"}),
     # A sentence ends with the child protection team's abbreviation before a relative.
     ("Report filed by CPT. Mother (Gina Holt) present.", {"CPT", "Mother"}),
-    # Bases named after people, and an interpreter's relative shorthand not in the list.
+    # Bases named after people.
     ("MONCRIEFF ARMY CLINIC, FORT JACKSON SC", {"FORT", "JACKSON"}),
+    # A service's abbreviation after a chat writer's name, and an employer's legal name.
+    ("19:40 Priya Raman (Vasc Surg PGY3): seen", {"Vasc", "Surg"}),
+    ("Employer: Ironbark Joinery Pty Ltd, Ipswich", {"Ironbark", "Joinery", "Pty", "Ltd"}),
 ]
 
 
