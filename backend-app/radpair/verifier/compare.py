@@ -2149,8 +2149,13 @@ def _kin_said_apart(n: Mention, m: Mention, x: _View) -> bool:
     n answers for that mention, not for m."""
     if n.anatomy or not (m.anatomy and m.checked_sides):
         return False
+    # A kin said under a heading naming m's own structure ("Right Achilles tendon: fusiform
+    # thickening" before "Achilles tendinopathy") is m's finding described, not another one.
     return any(
-        k.polarity in _ASSERTED and not k.anatomy and _sides_compatible(k, n)
+        k.polarity in _ASSERTED
+        and not k.anatomy
+        and not k.heading_anatomy & m.anatomy
+        and _sides_compatible(k, n)
         for k in x.findings(n.key)
     )
 

@@ -81,6 +81,12 @@ _PREPOSITION_BONUS = 20
 _PREPOSITION = re.compile(
     r"\s*(?:\w+\s+){0,2}?(?:in|of|at|within|involving|along|from|over|arising from)\s"
 )
+# A structure a distance away from the finding ("4 cm above the calcaneal insertion", "2 cm
+# distal to the origin") is the landmark it is measured from, not the finding's site.
+_LANDMARK = re.compile(
+    r"\d(?:\.\d+)?\s*(?:mm|cm)\s+(?:above|below|(?:proximal|distal|superior|inferior|"
+    r"cranial|caudal)\s+to|from)\s+(?:the\s+)?$"
+)
 _PREDICATE = re.compile(
     r"\b(?:measur\w*|is|are|was|to|of|at|approximately|about|up to|thick|spanning)\s*$"
 )
@@ -753,6 +759,11 @@ def assemble(
             elif kind == "fixed":
                 fixed.append(i)
         owner = _attach_anatomy(lower, terms, findings, anatomy, boundaries)
+        for a in anatomy:
+            if owner.get(a) is not None and _LANDMARK.search(
+                lower, max(sent.start, terms[a].start - 40), terms[a].start
+            ):
+                owner[a] = None
         sent_locs = (
             _Locations(locations, loc_starts, bisect_left(loc_starts, sent.start), sent.end)
             if locations
@@ -897,10 +908,13 @@ def assemble(
                     polarity = UNCERTAIN
             qualifier, severity = _qualifier_and_severity(lower, sent, term)
             head = heading_mention.get(sent.heading) if not anat else None
+            key = term.key
+            if key == "thickening" and anat & lx.SOFT_TISSUE_SPACES:
+                key = "swelling"
             mentions.append(
                 Mention(
                     kind="finding",
-                    key=term.key,
+                    key=key,
                     anatomy=frozenset(anat),
                     span=(term.start, term.end),
                     hard_sides=hard,
@@ -1407,6 +1421,12 @@ def _graded_by_side(lower: str, sent: Sentence, m: Mention) -> list[Mention]:
     return out
 
 
+_THICKNESS = frozenset({"full_thickness", "partial_thickness"})
+_BOTH_THICKNESSES = re.compile(
+    r"\b(?:partial|full)(?:-thickness)?\s*(?:or|and|/|nor)\s*(?:partial|full)-thickness\s*$"
+)
+
+
 def _qualifier_and_severity(lower: str, sent: Sentence, term: Term) -> tuple[str | None, ...]:
     """'new'/'acute'/'suspicious' just before the finding, and a severity word in its clause."""
     window = lower[max(sent.start, term.start - 40) : term.start]
@@ -1419,6 +1439,9 @@ def _qualifier_and_severity(lower: str, sent: Sentence, term: Term) -> tuple[str
         if w in lx.QUALIFIERS:
             qualifier = lx.QUALIFIERS[w]
             break
+    if qualifier in _THICKNESS and _BOTH_THICKNESSES.search(window):
+        # "No partial or full-thickness tear" names both kinds, so it denies every tear.
+        qualifier = None
     if _CLAUSE_PUNCT.search(window):
         words = _WORD.findall(_CLAUSE_PUNCT.split(window)[-1])
     severity = None
@@ -1792,10 +1815,19 @@ def _relative_sides(
         return sides
     title_end = sentences[first].end
     title = {s.side for s in sides if s.end <= title_end}
-    if (not title or title == {"B"}) and len(sentences) > first + 1:
+    second = first + 1
+    # "EXAMINATION REPORT\nEXAMINATION: Venous duplex, left lower extremity.": a label between
+    # an unsided first line and the next sentence is skipped here too.
+    while (
+        second + 1 < len(sentences)
+        and sentences[second].is_label
+        and not any(sentences[second].start <= s.start < sentences[second].end for s in sides)
+    ):
+        second += 1
+    if (not title or title == {"B"}) and len(sentences) > second:
         # "Bilateral breast MRI. Known right breast carcinoma. ... Contralateral breast: ...":
         # with both sides imaged, the side of the known disease in the history is the own one.
-        start, title_end = title_end, sentences[first + 1].end
+        start, title_end = title_end, sentences[second].end
         title = {s.side for s in sides if start <= s.start and s.end <= title_end}
     if len(title) != 1 or "B" in title:
         return sides

@@ -877,6 +877,8 @@ FINDINGS: dict[str, list[str]] = {
         "venous flow",
         "antegrade",
         "retrograde",
+        # Venous Doppler: "normal respiratory phasicity" is the vein's flow said by its pattern.
+        "phasicity",
     ],
     # A breast MRI finding of its own: the "non" does not deny a mass beside it.
     "non_mass_enhancement": [
@@ -1257,6 +1259,10 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "central_zone": (["central zone"], True, "prostate"),
     "testis": (["testis", "testes", "testicle", "testicular", "scrotal"], True, None),
     "breast": (["breast", "breasts"], True, None),
+    # A device named for where it sits: "bilateral breast implants" gives its side to the
+    # implants ("bilat implants"), not to a breast named in passing; a side changed on one
+    # implant ("rupture of the left breast implant") still counts.
+    "breast_implant": (["breast implant", "breast implants"], True, "breast"),
     # Where in the breast a finding lies, as mammography and breast ultrasound name it.
     "breast_quadrant": (
         [
@@ -1360,8 +1366,13 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
         True,
         "calf",
     ),
-    "lower_extremity": (["lower extremity", "lower extremities", "leg"], True, None),
-    "upper_extremity": (["upper extremity", "arm"], True, None),
+    # "LLE venous duplex", "RUE": the sided extremity abbreviations of a vascular exam title.
+    "lower_extremity": (
+        ["lower extremity", "lower extremities", "leg", "lle|L", "rle|R"],
+        True,
+        None,
+    ),
+    "upper_extremity": (["upper extremity", "arm", "lue|L", "rue|R"], True, None),
     "knee": (["knee", "knees", "knee joint"], True, None),
     "hip": (["hip", "hips"], True, None),
     "femoral_neck": (["femoral neck", "fem neck", "subcapital"], True, "hip"),
@@ -2075,6 +2086,9 @@ NAMES_NOT_FINDINGS: tuple[str, ...] = (
     "aortic dissection protocol",
     "dissection protocol",
     "hematuria protocol",
+    # The protocol's name, not the patient's implants ("MRI breast implant protocol").
+    "breast implant protocol",
+    "implant protocol",
     # A rising PSA after treatment: a laboratory state that prompts the study, not an image.
     "biochemical recurrence",
     "biochemical failure",
@@ -2290,6 +2304,9 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
 NORMAL_WHEN_PRESENT: frozenset[str] = frozenset(
     {"flow", "extension", "uptake", "ureteral_jet", "vascularity", "signal_loss"}
 )
+# Soft-tissue spaces: the space said thickened ("prevertebral soft-tissue thickening") is the
+# soft tissue swelling dictated there, one observation.
+SOFT_TISSUE_SPACES: frozenset[str] = frozenset({"prevertebral_soft_tissue"})
 # Single midline structures: a side given to one ("left mandibular") is a position within it.
 MIDLINE: frozenset[str] = frozenset(
     {

@@ -140,6 +140,8 @@ _KNOWN_NEGATIONS = {
     "every enhancing mass's description)",
     "h21-057": "the first 'No' denies prior imaging ('No prior study available'), which is no "
     "finding",
+    "h23-022": "the affirmed 'fracture in the subaxial cervical spine' names no level the "
+    "verifier reads, so it pairs with the dictated C2 dens fracture",
     "h23-033": "the first 'No' denies an unnamed 'other acute abnormality', which names no "
     "finding to compare",
     "h23-053": "the first 'No' denies what signal 'to suggest viable tumor' would mean: the "
