@@ -122,6 +122,9 @@ _QUERIED = re.compile(r"(?:^|[\s(])\?\s*(?:[a-z0-9-]+\s+){0,3}$")
 _FORECAST_LABEL = re.compile(r"\b(?:frax|probability|risk)\b")
 
 
+_OPENS_WITH_SIDE = re.compile(r"\s*(?:(?i:left|right|bilateral|both)|[LR])\b")
+
+
 def segment(text: str) -> list[Sentence]:
     """Split a text into sentences, recognising section headings and side-bearing labels."""
     sentences: list[Sentence] = []
@@ -185,7 +188,9 @@ def segment(text: str) -> list[Sentence]:
                     while start < piece_start + e and text[start].isspace():
                         start += 1
                     if start >= piece_start + e:
-                        if not bullet and label.group(1).strip().lower() in _LABEL_SIDES:
+                        # Any label opening with a side ("Right:", "Right temporal bone:")
+                        # heads the labelled bullets under it ("- Mastoid: sclerotic").
+                        if not bullet and _OPENS_WITH_SIDE.match(label.group(1)):
                             side_heading = heading
                         continue
                     inline_label = True

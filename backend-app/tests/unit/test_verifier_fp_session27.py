@@ -118,3 +118,37 @@ def test_a_label_between_an_unsided_heading_and_the_title_is_skipped(verifier):
     )
     assert "laterality" not in types_raised(verifier, source, report.format(side="contralateral"))
     assert "laterality" in types_raised(verifier, source, report.format(side="ipsilateral"))
+
+
+_CAROTID_SRC = (
+    "CAROTID DUPLEX BILAT\nMild plaque bilat ICA.\n"
+    "R vertebral artery antegrade flow. L vertebral artery occlusion."
+)
+_CAROTID_REP = (
+    "BILATERAL CAROTID DUPLEX ULTRASOUND\n\nFINDINGS:\n"
+    "Right:\n- Internal carotid artery: Mild plaque.\n- Vertebral artery: {right}.\n"
+    "Left:\n- Internal carotid artery: Mild plaque.\n- Vertebral artery: {left}."
+)
+
+
+def test_labelled_items_under_a_side_label_keep_its_side(verifier):
+    """ "Right:" alone on its line gives its side to "- Vertebral artery: Antegrade flow"."""
+    faithful = _CAROTID_REP.format(right="Antegrade flow", left="Occlusion")
+    assert "laterality" not in types_raised(verifier, _CAROTID_SRC, faithful)
+    swapped = _CAROTID_REP.format(right="Occlusion", left="Antegrade flow")
+    assert "laterality" in types_raised(verifier, _CAROTID_SRC, swapped)
+
+
+_TEMPORAL_SRC = "CT temporal bones. R mastoid sclerotic, poorly pneumatised. L temporal bone nl."
+_TEMPORAL_REP = (
+    "FINDINGS:\n{side} temporal bone:\n- Tegmen tympani: Intact.\n"
+    "- Mastoid: Sclerotic and poorly pneumatised.\n{other} temporal bone: Unremarkable."
+)
+
+
+def test_labelled_items_under_a_sided_structure_label_keep_its_side(verifier):
+    """ "Right temporal bone:" alone on its line gives its side to "- Mastoid: Sclerotic"."""
+    faithful = _TEMPORAL_REP.format(side="Right", other="Left")
+    assert "laterality" not in types_raised(verifier, _TEMPORAL_SRC, faithful)
+    swapped = _TEMPORAL_REP.format(side="Left", other="Right")
+    assert "laterality" in types_raised(verifier, _TEMPORAL_SRC, swapped)
