@@ -82,7 +82,10 @@ _NOT_LABEL_WORD = (
     "MBChB|FRANZCR|FRCR|DMRD|DNB|RPVI|CNS|EHR|EMR|EPR|CCRP|CRA|Tel|Ext|Fax|Ph|PID|PV1|OBR|OBX|"
     "MSH|ORC|NTE|EVN|GA|SHO|CHI|BB|Infant|INFANT|RE|Re|FW|Fw|FWD|Fwd|DDN|NRIC|NHI|HKID|"
     # Turkish academic titles before "Dr." ("Doç. Dr. Elif Kaya", "Uzm. Dr.").
-    "Doç|Doc|Uzm|Op"
+    "Doç|Doc|Uzm|Op|"
+    # Keys of the birth date and national number that follow a name after a comma ("Ole
+    # Bjerregaard Poulsen, CPR 151049-1957", "Seán Ó Ceallaigh-Brennan, D.O.B. 2nd April").
+    r"CPR|D\.O\.B|Personnummer|BSN|AHV"
 )
 # "J.K.", "M.L.": a person named by initials alone after a role.
 _INITIALS_ONLY = rf"(?:[{_UP}]\.){{2,3}}(?!\w)"
@@ -636,6 +639,11 @@ def _rule(
     return _Rule(category, compiled, group, keep, needs, lead_words(compiled))
 
 
+# Words that number images, series, slices and other things with zero-padded digits.
+_NUMBERED_BEFORE = re.compile(
+    r"(?i)\b(?:image|images|img|im|series|se|slice|slices|frame|seq|sequence|no|nr|number|lot|"
+    r"batch|code|ref|page|room|bed|bay|level|ext|x)\.?[ \t#:]*$"
+)
 # After a four-digit time no unit follows ("at 0231 by Dr. Greene" is a time, "2330 by 4" not).
 _NOT_A_SIZE_AFTER = rf"(?!\s*(?!(?:by|x)\b){_UNITS}\b)(?!\s*(?:by|x)\s*\d)"
 _DIGIT_WORDS = re.compile(
@@ -886,7 +894,12 @@ def _after_role(match: re.Match) -> tuple[int, int] | None:
     after an ambiguous role ("PA VIEW"); in lower case as after a title ("dosimetrist crystal
     lane"), and "md" after a patient cue abbreviates Muhammad ("patient md rafiqul islam")."""
     if match.group("v"):
-        return _trimmed(match, lambda w: _could_be_name(w) and not namebook.is_clinical(w))
+        return _trimmed(
+            match,
+            lambda w: _could_be_name(w) and not namebook.is_clinical(w)
+            # "Radiographer comment:": a header word after the role, no one's name
+            and w.lower() not in _HEADER_NOT_PART,
+        )
     kept = _lower_name(match, group="lv", after_title=True)
     if kept and match.group()[:2] == "md":
         if _PATIENT_BEFORE.search(match.string, max(0, match.start() - 12), match.start()):
@@ -1518,6 +1531,8 @@ def _staff_initials(match: re.Match) -> bool:
     given name that no clinical or common word spells ("Typed by: Shazia")."""
     if match.group("n"):
         word = match.group("n")
+        if word.lower() in _HEADER_NOT_PART:
+            return False  # "SONOGRAPHER WORKSHEET": the form's title
         return (namebook.is_ever_given(word) or namebook.is_unknown(word.lower())) and not (
             namebook.is_clinical(word) or namebook.is_common(word)
         )
@@ -2184,7 +2199,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "ACCESSION",
-        rf"(?i)\b(?=[Aa])(?:accession|accessions|acc|accn|acsn)\.?{_KEY_TAIL}"
+        rf"(?i)\b(?=[Aa])(?:accession|accessions|acc|accn|acsn"
+        # Dutch and Scandinavian sites' key: "Accessienummer: GV26CT003318".
+        rf"|accessienummer|accessienr|accessionsnummer|accessionsnr)\.?{_KEY_TAIL}"
         # The system that numbers it is not part of it ("Accession: RIS 25MR004417").
         rf"(?:(?:RIS|PACS|EHR|EMR)[ \t]+)?" rf"(?P<v>{_SPACED_ID}|{_ID_GROUPED})(?![\w/-])",
         "v",
@@ -2427,7 +2444,8 @@ _RULES: tuple[_Rule, ...] = (
         r"beeper|bleep|cell|mobile|callback|call\s*back|call|contact|reach|reached|switchboard|"
         # "local" and "loc." are the extension at sites in the Philippines and Canada.
         r"ext|extension|local|loc|area\s+code|telefon|tlf|handy|gsm|m[oó]vil|cellulare|"
-        r"t[ée]l[ée]avertisseur|"
+        # Nordic extensions ("lokal 45231") and the Icelandic phone ("sími 543 6610").
+        r"lokal|s[ií]mi|" r"t[ée]l[ée]avertisseur|"
         # Hospital handsets and Asian sites' phones ("Vocera 7-3321", "PHS 6021", "HP 9123 4560").
         r"vocera|spectralink|ascom|phs|handphone|hp|"
         # A direct line ("DID 6321 4477", Singapore and Hong Kong) and a footer's number for
@@ -3085,6 +3103,16 @@ _RULES: tuple[_Rule, ...] = (
         # The four digits of every match: most texts have none, and skip the cue words' scan.
         needs=re.compile(r"[0-2]\d[0-5]\d"),
     ),
+    # A clock time before ten in 24-hour form, with or without its dot ("at approximately
+    # 0630", "Attempt 1: 0228", "Supine scan 09.18"): no size, count or level is written with
+    # a leading zero. Not one of a group of digits (a phone's "0800 123 456"), nor an image or
+    # series number ("image 0045").
+    _rule(
+        "TIME",
+        r"(?<![\w.,/:#+-])(?<!\d[ \t])0\d\.?[0-5]\d(?![\w/:-]|[.,]\d|[ \t]*\d)" + _NOT_A_SIZE_AFTER,
+        keep=lambda m: not _NUMBERED_BEFORE.search(m.string, max(0, m.start() - 12), m.start()),
+        needs=re.compile(r"(?<![\w.])0\d\.?[0-5]\d(?!\w)"),
+    ),
     # Handoff notes' clock times in four digits: "NPO since 2300", "pain since ~2200", "called
     # us 0612", "paged 0625"; after "since" not a year ("since 2019").
     _rule(
@@ -3106,6 +3134,14 @@ _RULES: tuple[_Rule, ...] = (
         "v",
     ),
     _rule("AGE", rf"(?i)\b(?:aged?|age:)\s*[~≈]?\s*(?P<v>{_AGE_NUM})\b(?!\s*{_UNITS}\b)", "v"),
+    # "Decedent age at the time of the event: 94", "Age at death: 93": an age field whose key
+    # says when the age was reached is still the patient's age.
+    _rule(
+        "AGE",
+        rf"(?i)\bage[ \t]+at[ \t]+(?:[a-z]+[ \t]+){{0,5}}[a-z]+[ \t]*:[ \t]*(?P<v>{_AGE_NUM})\b"
+        rf"(?![.,]\d|[ \t]*(?:{_UNITS}|%)\b)",
+        "v",
+    ),
     # The word for age at sites abroad: Finnish "Ikä 91 v.", German "Alter: 93", Dutch
     # "leeftijd", Italian "età", Spanish "edad", Portuguese "idade", Polish "wiek", Czech "věk",
     # Swedish "ålder", Danish and Norwegian "alder", French "âge", Malay and Indonesian "umur".
@@ -3182,10 +3218,15 @@ _RULES: tuple[_Rule, ...] = (
     # "sonographer initials t w": staff named by initials alone where a field or sentence ends.
     _rule(
         "NAME",
-        r"(?i)(?<!\w)(?=[TtSsRr])(?:transcri(?:bed|ption|ptionist)(?:[ \t]+by)?|typed[ \t]+by|"
-        r"technologist|tech|sonographer|radiographer)(?:[ \t]+initials)?[ \t]*:?[ \t]*"
-        # or the typist's given name alone ("Typed by: Shazia", "typed by aoife").
-        r"(?P<v>(?-i:[A-Z]{2,4}|[a-z]{2,4}|[a-z](?:[ \t][a-z]){1,2})"
+        r"(?i)(?<!\w)(?=[TtSsRrCcOo])(?:transcri(?:bed|ption|ptionist)(?:[ \t]+by)?|typed[ \t]+by|"
+        r"technologist|tech|sonographer|radiographer|"
+        # Who countersigned or checked a report or checklist ("countersigned MAH", "second
+        # check: SvE", "checked by MR safety officer KL").
+        r"countersigned|co-?signed|second[ \t]+check(?:ed)?(?:[ \t]+by)?|officer)"
+        r"(?:[ \t]+initials)?[ \t]*:?[ \t]*"
+        # or the typist's given name alone ("Typed by: Shazia", "typed by aoife"); a particle
+        # may stand between initials ("SvE": Sven von Essen).
+        r"(?P<v>(?-i:[A-Z]{2,4}|[A-Z][a-z][A-Z]|[a-z]{2,4}|[a-z](?:[ \t][a-z]){1,2})"
         r"|(?<=[ \t:])(?P<n>[^\W\d_]{3,})(?![ \t]*,))"
         r"(?=[ \t]*(?:$|\n|[.,;/)]|[ \t]{2}|(?:period|full[ \t]+stop|comma)\b))",
         "v",
@@ -3666,7 +3707,8 @@ _HEADER_NOT_PART = frozenset(
     correccion filiación filiacion seguimiento relatório relatorio mamografía mamografia
     tomografía tomografia ultrasonido ecografía ecografia ultrassonografia resonancia
     ressonância ressonancia magnética magnetica tiroides tireoide imágenes imagenes ortopedia
-    traumatología traumatologia urología urologia columna coluna departamento""".split()
+    traumatología traumatologia urología urologia columna coluna departamento
+    comment comments kommentar worksheet personnummer fallnr externe geb""".split()
 )
 # Places, the words of a company's or hospital's name, and Latin anatomy that the name rules
 # read as a person ("SRI LANKA, COLOMBO", "Ho Chi Minh", "NightHawk Asia Pte Ltd", "Valley
@@ -3676,7 +3718,20 @@ _PLACE_WORDS = frozenset(
     """sri lanka colombo kandy hong kong kowloon ho chi minh hanoi saigon city chattogram
     chittagong dhaka karachi lahore nairobi lagos accra kampala singapore asia pacific gulf
     pte ltd llc inc plc sdn bhd gmbh valley baptist methodist presbyterian adventist lutheran
-    porta hepatis tele read ordering asst centre center diagnostic""".split()
+    porta hepatis tele read ordering asst centre center diagnostic
+    aarau aarhus umeå solna malmö göteborg uppsala cardiff wales lothian royal devon exeter
+    amsterdam utrecht rotterdam ede vallei heidelberg genève zürich bild
+    sa hpcsa gmc imc mcnz ahpra frcr frcs frcp frcpc franzcr mbchb mbbs""".split()
+)
+# Hospital and department words of Nordic, Dutch, German and French sites, alone or ending a
+# compound ("Universitetssjukhuset", "Kantonsspital", "Kreisklinik", "Neurologkliniken",
+# "Radiologisk Afdeling", "Hôpitaux Universitaires"): a name span that opens or closes with
+# one names a workplace, never a person.
+_INSTITUTION_ABROAD = re.compile(
+    r"(?i)\w*(?:sjukhus(?:et)?|sjukehus(?:et)?|sykehus(?:et)?|sygehus(?:et)?|hospital(?:et)?"
+    r"|spital|klinikum|klinik(?:en|ken)?|ziekenhuis|lazarett(?:et)?)|afdeling(?:en)?"
+    r"|avdeling(?:en)?|avdelningen|hôpitaux|universitaires?|medische|beeldvorming|nachtdienst"
+    r"|\w*radiologi(?:e|sk|ska)?|verbund"
 )
 _PLACE_WORD = re.compile(r"[^\W\d_]+")
 # The legal form that ends a company's name; no person's name holds one.
@@ -3710,6 +3765,10 @@ def _only_place_words(text: str, start: int, end: int) -> bool:
     Lejeune"), which is where the patient serves, not who the patient is."""
     words = _PLACE_WORD.findall(text, start, end)
     if words and words[0].lower() in ("fort", "camp"):
+        return True
+    if words and (
+        _INSTITUTION_ABROAD.fullmatch(words[0]) or _INSTITUTION_ABROAD.fullmatch(words[-1])
+    ):
         return True
     if any(w.lower() in _COMPANY_WORDS for w in words):
         return True  # "Stonecraft Benchtops Pty Ltd": an employer, named with its legal form
@@ -3916,6 +3975,7 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
     spans += _spelled_back(text, spans, taken) + _listed_after_drs(shadow, spans, taken)
     spans += _relations_after(shadow, spans, taken)
     spans += _nicknames_after(shadow, spans, taken)
+    spans += _initials_after(text, spans, taken)
     spans += _handle_mentions(text, spans, taken)
     return spans + _handles_of_names(text, spans, taken), taken
 
@@ -4107,6 +4167,42 @@ def _nicknames_after(text: str, spans: list[Span], taken: bytearray) -> list[Spa
             or any(taken[start:end])
         ):
             continue  # "Dr Mokoena (Trauma)": a service, not a nickname
+        taken[start:end] = b"\x01" * (end - start)
+        found.append(Span(start, end, "NAME"))
+    return found
+
+
+# Staff initials in brackets after the name they abbreviate ("Katarina Nowak-Schulz (KNS)",
+# "Radiographer: Marit (MHL)", "Mikael (MBj)"): reports sign so, and the letters identify the
+# person as the name does.
+_INITIALS_AFTER = re.compile(rf"[ \t]*\((?P<i>[{_UP}]{{2,4}}|[{_UP}]{{2,3}}[{_LOW}])\)")
+
+
+def _initials_after(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
+    """Bracketed initials just after a name found, when they begin with its first letter and
+    end with its surname's."""
+    found = []
+    for span in spans:
+        if span.category != "NAME":
+            continue
+        after = _INITIALS_AFTER.match(text, span.end)
+        if not after:
+            continue
+        start, end = after.span("i")
+        letters = after.group("i")
+        words = _SPAN_WORD.findall(text, span.start, span.end)
+        capitals = [c for c in letters if c.isupper()]
+        if (
+            not words
+            or words[0][0].upper() != letters[0]
+            # With a surname, the last capital is its initial ("Marco Santangelo (MMG)": the
+            # Italian GP's role, not his initials).
+            or len(words) > 1
+            and capitals[-1] != re.split(r"[-‐]", words[-1])[-1][:1].upper()
+            or letters.upper() in _ACRONYMS
+            or any(taken[start:end])
+        ):
+            continue
         taken[start:end] = b"\x01" * (end - start)
         found.append(Span(start, end, "NAME"))
     return found
