@@ -103,6 +103,8 @@ _PARTICLE = (
     r"['’]t|"
     # Kalenjin "arap" (son of): "Kipchumba arap Rotich".
     r"arap|"
+    # Swedish "af" (of): "Johan af Trolle".
+    r"af|"
     # Portuguese and Spanish join two surnames with "e" and "y" ("Costa e Silva").
     r"e|y|"
     # Malay and Indian patronymics ("anak lelaki", "son of") are written in capitals too
@@ -162,6 +164,8 @@ _TITLE = (
     r"Detective|Officer|Sgt|Smt|Shri|Sri|Rabbi|Imam|Pastor|Rev|Reverend|Deputy|Trooper|"
     # Ranks, and titles of sites abroad ("Herr", "Mevr.", "Sra.", "Mme").
     r"Pvt|PFC|Cpl|SGT|SSgt|SSG|SFC|MSgt|Capt|Maj|MAJ|LCDR|CDR|Herr|Frau|Hr|Dhr|Mevr|"
+    # Dutch forms of address are written in lower case too ("Patient: dhr. Pieter Vos").
+    r"dhr|mevr|"
     r"Mevrouw|Sig|Sra|Srta|Dra|Mme|Mlle|Pani|Schwester|"
     # Army ranks as written in US and Commonwealth records ("PVT WELLS, Hunter J", "LTC Robert
     # Kessler", "LCPL Sophie Carter"), "Mdm" (Madam, Singapore and Malaysia) and "Matron" (a
@@ -194,6 +198,7 @@ _CORPS_END = re.compile(
 _ROLE_NOUN = (
     r"(?:physician|provider|doctor|clinician|surgeon|resident|fellow|nurse|NP|PA|PA-C|RN|"
     r"radiologist|hospitalist|intensivist|oncologist|urologist|cardiologist|neurologist|"
+    r"audiologist|"
     r"technologist|tech|sonographer|PCP|attending|registrar|consultant|midwife|therapist|"
     r"trainer|coach|physio|physiotherapist|athlete|player|agent|carer|caregiver|"
     r"pharmacist|house\s+officer|coordinator|navigator|interpreter|chaplain|social\s+worker|"
@@ -230,7 +235,9 @@ _NAME_VERBS = (
     r"(?:read|dictated|signed|interpreted|reviewed|ordered|referred|seen|examined|transcribed|"
     r"protocoll?ed|vetted|triaged|justified|authori[sz]ed|checked|"
     r"verified|approved|performed|requested|acknowledged|confirmed|attested|scanned|cosigned|"
-    r"co-signed|supervised|overread|placed|inserted|obtained|covered|accompanied)\s+by|"
+    r"co-signed|supervised|overread|placed|inserted|obtained|covered|accompanied|"
+    # A referral or image sent by someone names the sender ("Sent by Szymanski").
+    r"sent)\s+by|"
     r"(?:notified|paged|called|informed|contacted|telephoned|messaged|texted|emailed|"
     r"d/w|attn|attention|per)\b"
 )
@@ -755,12 +762,12 @@ _PARTICLE_ANY = (
     r"(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]os|[Dd]as|[Tt]e|"
     r"N[ií]|Nic|[OÓ]|Ua|"
     r"[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]ela|[Bb]in|[Bb]inti|[Bb]int|[Bb]te|ap|[Ii]bn|[Aa]bu|[Aa]l|"
-    r"[Ee]l|St\.?|arap|['’]t|"
+    r"[Ee]l|St\.?|arap|af|['’]t|"
     r"Ste\.?|[Ll]os|[Ll]as|[Ss]/[Oo]|[Dd]/[Oo]|[Aa]/[Ll]|[Aa]/[Pp])"
 )
 _PARTICLE_WORDS = frozenset(
     "van von der den de del della di da du dos das la le ter ten te dela bin binti bint bte ap "
-    "ibn abu al arap "
+    "ibn abu al arap af "
     "el st ste los las "
     "ní ni nic ó ua".split()
 )

@@ -130,3 +130,28 @@ def test_zero_led_numbers_that_are_no_time_stay(text, word):
 
 def test_a_phone_opening_with_zero_digits_is_no_time():
     assert "0800" not in _masked("Bookings on 0800 123 456 weekdays.")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Patient: dhr. Pieter W.J. Verhoeven   BSN: 618472034", "Pieter W.J. Verhoeven"),
+        ("2nd reader Dr. Johan af Trolle. Consensus meeting held.", "Johan af Trolle"),
+        ("Audiologist Line Østergaard applied the compression bandage.", "Line Østergaard"),
+        ("Sent by Szymanski. Comparison: prior study.", "Szymanski"),
+    ],
+)
+def test_names_after_dutch_address_swedish_particle_and_new_cues(text, name):
+    assert name in _masked(text)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("History: AF on warfarin. Sent by GP for review.", "AF"),
+        ("Images sent by PACS link to the referrer.", "PACS"),
+        ("Audiologist review of the cochlear implant advised.", "review"),
+    ],
+)
+def test_clinical_words_after_the_new_cues_stay(text, word):
+    assert _untouched(text, word)
