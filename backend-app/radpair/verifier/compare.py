@@ -946,7 +946,7 @@ def _laterality(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                 # A mention that echoes another dictated one is not m's: m was dropped, and
                 # the omission check says so.
                 cands = [n for n in cands if not _claimed(m, n, x)]
-            group = groups[key] = _SideEvidence(cands, x, y)
+            group = groups[key] = _SideEvidence(cands, x, y, x_is_src)
         what, other = group.verdict(m, x.descriptors[id(m)])
         if what is None:
             continue
@@ -985,9 +985,10 @@ def _laterality(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
 class _SideEvidence:
     """What the other text says about the side of mentions sharing one candidate list."""
 
-    def __init__(self, cands: list[Mention], x: _View, y: _View) -> None:
+    def __init__(self, cands: list[Mention], x: _View, y: _View, x_is_src: bool = True) -> None:
         self.cands = cands
         self.x, self.y = x, y
+        self.x_is_src = x_is_src
         self.union = frozenset().union(*(n.sides for n in cands))
         self._widest: dict[frozenset[str], Mention] = {}
         self._described: dict[frozenset[str], tuple[frozenset, dict]] = {}
@@ -1026,6 +1027,17 @@ class _SideEvidence:
             if m.key in lx.NORMAL_WHEN_PRESENT and (sides < self.union or self.union < sides):
                 # Normal flow on one side in one text and on both in the other ("Left: same."
                 # after the right's normal flow): no side lost a finding.
+                return None, None
+            if (
+                self.x_is_src
+                and m.kind == "finding"
+                and len(sides) > 1
+                and self.union < sides
+                and self._answered_by_others(m)
+            ):
+                # "Bilateral nodes have resolved ... no residual right node" against only "no
+                # residual node on the right": that mention is the dictated right one's; m
+                # has no partner, which the omission check weighs.
                 return None, None
             if sides not in self._widest:
                 self._widest[sides] = max(self.cands, key=lambda n: len(n.sides - sides))
@@ -1074,6 +1086,25 @@ class _SideEvidence:
             if not any(self.y.side_nearby(n, m.hard_sides) for n in self.cands):
                 return "dropped", self.cands[0]
         return None, None
+
+    def _answered_by_others(self, m: Mention) -> bool:
+        """Each side the other text gives m's finding is given it as often by other mentions
+        of m's own text, with m's polarity: those mentions, not m, are what it says."""
+        for side in self.union:
+            theirs = sum(1 for n in self.cands if n.sides == frozenset({side}))
+            if theirs == 0 or any(side in n.sides and len(n.sides) > 1 for n in self.cands):
+                return False
+            mine = sum(
+                1
+                for k in self.x.findings(m.key)
+                if k is not m
+                and k.checked_sides == frozenset({side})
+                and (k.polarity == ABSENT) == (m.polarity == ABSENT)
+                and k.polarity != HYPOTHETICAL
+            )
+            if mine < theirs:
+                return False
+        return True
 
     def _descriptor_swap(self, sides: frozenset[str], mine: set[tuple]) -> Mention | None:
         """Same finding on both sides in both texts, but its description moved to the other side."""
@@ -1369,6 +1400,22 @@ def _unitless_in(view: _View, a: Measurement) -> bool:
     return a.values[0] in view.loose_numbers
 
 
+_SIDE_THEN_NUMBER = re.compile(r"\b(left|right|lt|rt|l|r)\s*:?\s*(\d+(?:\.\d+)?)\b(?!\s*%|\.\d)")
+
+
+def _bare_side(view: _View, a: Measurement) -> str | None:
+    """The side the text writes a's number bare after ("left 43 right 57"), where a is a
+    percentage labelled by a side: L or R, or None when a is no such share."""
+    if a.side is None or a.dim != "percent" or len(a.values) != 1 or not _unitless_in(view, a):
+        return None
+    sides = {
+        m.group(1)[0].upper()
+        for m in _SIDE_THEN_NUMBER.finditer(view.lower)
+        if number(m.group(2)) == a.values[0]
+    }
+    return sides.pop() if len(sides) == 1 else None
+
+
 def _difference_of_two(view: _View, a: Measurement) -> bool:
     """a is the change between two values of its kind the same text gives ("from 0.889 to
     0.842 g/cm2 (-0.047 g/cm2)"); not a size, where a new number is a new size."""
@@ -1429,6 +1476,20 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                 else _measurement_verdict(x, y, a, x_is_src, owned)
             )
         what, other = verdict
+        bare_side = _bare_side(y, a) if what == "unmatched" and not x_is_src else None
+        if bare_side == a.side and bare_side is not None:
+            # "Right 57%, left 43%" for a dictated "left 43 right 57": the side's share given
+            # its unit, whatever the other value the finding was tied to.
+            continue
+        if bare_side is not None:
+            out.add(
+                "measurement",
+                f"Measurement '{_fmt(x.text, a)}' is given to the {_side_word(frozenset(a.side))} "
+                f"in the report but to the {_side_word(frozenset(bare_side))} in the source.",
+                None,
+                _span(a),
+            )
+            continue
         if what is None and x_is_src and _size_taken_by_another(x, y, a):
             _dropped_with_its_size(x, a, out)
         if (
@@ -2314,11 +2375,30 @@ def _denies_others(view: _View, n: Mention) -> bool:
 _FOR = re.compile(r"\bfor\b")
 
 
-def _kept_as_history(m: Mention, y: _View) -> bool:
+def _kept_as_history(m: Mention, y: _View, x: _View | None = None) -> bool:
     """A dictated finding that the draft moved into its indication or history: not dropped."""
     return any(
-        n.polarity == HYPOTHETICAL and id(n) not in y.headings and _site_compatible(m, n)
+        n.polarity == HYPOTHETICAL
+        and id(n) not in y.headings
+        and _site_compatible(m, n)
+        and not (x is not None and _history_echoed(m, n, x))
         for n in y.findings(m.key)
+    )
+
+
+def _history_echoed(m: Mention, n: Mention, x: _View) -> bool:
+    """n, the draft's unsided history mention, restates an unsided mention dictated before m
+    (the indication "palpable nodules"), not m, a finding given a side ("cold right lower pole
+    nodule"): the indication is kept and m is dropped."""
+    if not m.hard_sides or n.checked_sides:
+        return False
+    return any(
+        k is not m
+        and k.span[0] < m.span[0]
+        and not k.checked_sides
+        and k.polarity in _ASSERTED
+        and _site_compatible(k, n)
+        for k in x.findings(m.key)
     )
 
 
@@ -2378,6 +2458,48 @@ def _interpretation(x: _View, m: Mention) -> bool:
     return bool(_INTERPRETIVE.search(x.lower, max(start + 1, floor), m.span[0]))
 
 
+# "A separate 2.0 cm fluid collection", "another nodule": the finding is one more of its kind.
+_ONE_MORE = re.compile(
+    r"\b(?:separate|second|another|additional)\s+(?:\d+(?:\.\d+)?\s*(?:mm|cm)\s+)?"
+    r"(?:[a-z-]+\s+){0,2}$"
+)
+# Words by which a dictation says there is more than one of a finding.
+_MANY = re.compile(
+    r"\b(?:separate|second|another|additional|other|two|three|several|multiple|numerous|few"
+    r"|both|bilateral|\d+)\b(?:\s+[a-z-]+){0,3}\s*$"
+)
+
+
+def _one_more(m: Mention, x: _View, y: _View) -> bool:
+    """m, a draft finding, is introduced as one more of its kind ("a separate collection")
+    where the dictation gives only one: partnered by the dictated one, it is still added."""
+    if not _ONE_MORE.search(x.lower, max(0, m.span[0] - 60), m.span[0]):
+        return False
+    dictated = [k for k in y.findings(m.key) if k.polarity in _ASSERTED]
+    if len({(k.checked_sides, k.anatomy, k.location) for k in dictated}) > 1:
+        return False  # dictated at two sites: two of them
+    return not any(
+        y.text[k.span[1] - 1 : k.span[1]].lower() == "s"
+        or _MANY.search(y.lower, max(0, k.span[0] - 40), k.span[0])
+        for k in dictated
+    )
+
+
+# How much of a lesion's vascularity there is and where ("minimal peripheral vascularity").
+_VASCULARITY_GRADE = re.compile(
+    r"\b(?:minimal|mild|moderate|marked|little|some|increased|peripheral|central|internal)"
+    r"(?:\s+(?:peripheral|central|internal))?\s*$"
+)
+
+
+def _graded_vascularity(x: _View, m: Mention) -> bool:
+    """Vascularity given an amount or a pattern is what a Doppler interrogation of a lesion
+    found, not the normal flow of an organ: adding or dropping it changes the report."""
+    return m.key == "vascularity" and bool(
+        _VASCULARITY_GRADE.search(x.lower, max(0, m.span[0] - 30), m.span[0])
+    )
+
+
 def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     """Omission (source side) or insertion (report side): an asserted finding with no partner."""
     # A partner is any mention of the same finding, whatever its side, polarity or site: a
@@ -2402,19 +2524,33 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
         if (
             m.kind != "finding"
             or m.polarity not in _ASSERTED
-            or m.key in lx.NORMAL_WHEN_PRESENT
+            or (m.key in lx.NORMAL_WHEN_PRESENT and not _graded_vascularity(x, m))
             or (m.key in lx.DESCRIBING_FINDINGS and _describes_a_finding(x, m))
         ):
             continue
         key = (m.key, m.anatomy, m.location, m.checked_sides, m.polarity) if x.shared else id(m)
         if key not in verdicts:
             verdicts[key] = _has_partner(m, x, y, x_is_src)
-        if verdicts[key] or (x_is_src and _kept_as_history(m, y)) or _anaphor(x, m):
+        # One more of a kind the dictation gives once is added, whatever names its kind.
+        one_more = verdicts[key] and not x_is_src and _one_more(m, x, y)
+        if not one_more and (
+            verdicts[key] or (x_is_src and _kept_as_history(m, y, x)) or _anaphor(x, m)
+        ):
+            continue
+        if (
+            x_is_src
+            and m.key == "lymph_node"
+            and any(id(n) in y.headings for n in y.findings(m.key))
+            and _sized_as_dictated(m, x, y)
+        ):
+            # "Cervical lymph nodes:" over "Ipsilateral (left) level IIA: 23 mm": a dictated
+            # node whose size the draft lists under a nodes heading is kept, named by its
+            # station.
             continue
         site = (m.key, m.anatomy, m.location, m.checked_sides)
         if site in sized:
             continue
-        if not x_is_src and _kept_as_history(m, x):
+        if not x_is_src and not one_more and _kept_as_history(m, x):
             # The draft's own history names it ("HISTORY: Multiple myeloma" for a dictated
             # "MM"): the known disease named again, not a new finding.
             continue

@@ -192,6 +192,11 @@ def segment(text: str) -> list[Sentence]:
                         # heads the labelled bullets under it ("- Mastoid: sclerotic").
                         if not bullet and _OPENS_WITH_SIDE.match(label.group(1)):
                             side_heading = heading
+                        if not text[start:pos].strip():
+                            # A label that ends its line ("Oesophagus: Normal calibre. The
+                            # following were not seen:") governs the lines below it, as one
+                            # alone on its line does.
+                            inline_label = False
                         continue
                     inline_label = True
                 sentences.append(Sentence(start, piece_start + e, section, heading))
@@ -740,9 +745,15 @@ def assemble(
             # No terms, so no mentions: only the heading and exam-title bookkeeping.
             if sent.is_label:
                 # A bare side label ("Right:", "LEFT:") gives its side to what follows it.
+                label = lower[sent.start : sent.end].strip()
+                side_named = _SIDED_REGION_LABEL.fullmatch(label)
+                if side_named is not None:
+                    # "Right neck:", "Contralateral (right) neck:": a region the lexicon does
+                    # not know, given a side, heads its lines like "Right:".
+                    label = side_named.group(1)
                 # A bullet's label under a side heading ("Right:" / "- Comment:") keeps its side.
                 heading_sides[si] = _LABEL_SIDES.get(
-                    lower[sent.start : sent.end].strip(), heading_sides.get(sent.heading, no_sides)
+                    label, heading_sides.get(sent.heading, no_sides)
                 )
             else:
                 # "Labrum: Intact." says the heading's structure is normal.
@@ -898,6 +909,16 @@ def assemble(
                 k = bisect_left(sided_place_starts, term.start)
                 place = sided_places[k - 1] if k else None
                 soft = place.hard_sides if place is not None else inherited
+                if (
+                    place is None
+                    and last_sided_finding is not None
+                    and sent.heading is None
+                    and not (last_sided_finding.hard_sides & inherited)
+                ):
+                    # "Right hip moderate OA with joint space narrowing, sclerosis and
+                    # osteophytes" under a left-sided exam title: the sentence's own side
+                    # outweighs the title's, though as a hint only.
+                    soft = no_sides
                 nearest = last_sided_finding or place
                 if not soft and nearest is not None:
                     weak = weak | nearest.hard_sides
@@ -912,6 +933,9 @@ def assemble(
                 ):
                     polarity = UNCERTAIN
             qualifier, severity = _qualifier_and_severity(lower, sent, term)
+            if _FULL_THICKNESS.match(lower, term.start, term.end):
+                # "Full-thickness component": the kind is in the finding's own name.
+                qualifier = "full_thickness"
             head = heading_mention.get(sent.heading) if not anat else None
             key = term.key
             if key == "thickening" and anat & lx.SOFT_TISSUE_SPACES:
@@ -1303,6 +1327,9 @@ _JUST_NORMAL = re.compile(
 )
 # A sentence opened by a side and a comma: "On the right, ...", "Left side, ...".
 _SIDE_BEFORE_COMMA = re.compile(r"\s*(?:on\s+)?(?:the\s+)?(left|right)(?:\s+side)?\s*,")
+_SIDED_REGION_LABEL = re.compile(
+    r"(?:(?:ipsilateral|contralateral)\s+)?\(?(left|right)\)?\s+[a-z]+(?:\s+side)?"
+)
 _LABEL_SIDES = {
     word: _expand(side)
     for side, words in (
@@ -1430,6 +1457,7 @@ _THICKNESS = frozenset({"full_thickness", "partial_thickness"})
 _BOTH_THICKNESSES = re.compile(
     r"\b(?:partial|full)(?:-thickness)?\s*(?:or|and|/|nor)\s*(?:partial|full)-thickness\s*$"
 )
+_FULL_THICKNESS = re.compile(r"full[ -]thickness\b")
 
 
 def _qualifier_and_severity(lower: str, sent: Sentence, term: Term) -> tuple[str | None, ...]:

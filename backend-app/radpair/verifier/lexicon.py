@@ -155,7 +155,18 @@ FINDINGS: dict[str, list[str]] = {
         "bony avulsion",
     ],
     "dislocation": ["dislocation", "dislocated", "fracture-dislocation"],
-    "tear": ["tear", "torn", "rupture", "ruptured", "disrupted", "disruption"],
+    "tear": [
+        "tear",
+        "torn",
+        "rupture",
+        "ruptured",
+        "disrupted",
+        "disruption",
+        # The full-thickness part of a partial tear ("a small full thickness component cannot
+        # be excluded") is a tear of its own kind: its denial and its doubt differ.
+        "full thickness component",
+        "full-thickness component",
+    ],
     "tendinosis": ["tendinosis", "tendinopathy"],
     "bursitis": ["bursitis"],
     "contusion": [
@@ -483,6 +494,10 @@ FINDINGS: dict[str, list[str]] = {
     "diverticulum": ["diverticulum", "diverticula"],
     "hirschsprung_disease": ["hirschsprung disease", "hirschsprung", "aganglionosis"],
     "malrotation": ["malrotation"],
+    # Gastric emptying scintigraphy: a delayed or a rapid emptying is the study's finding.
+    # Dictation's "GE" after "delayed" is gastric emptying, not the GE junction.
+    "delayed_emptying": ["delayed gastric emptying", "delayed emptying", "delayed ge"],
+    "rapid_emptying": ["rapid gastric emptying", "rapid emptying", "rapid early emptying"],
     "vegetation": ["vegetation"],
     "hyperemia": [
         "hyperemia",
@@ -919,6 +934,10 @@ FINDINGS: dict[str, list[str]] = {
         "increased fdg uptake",
         "increased tracer uptake",
         "increased radiotracer uptake",
+        # Scintigraphy says activity for uptake; a bare "increased activity" is also the
+        # patient's exercise in a history ("knee pain with increased activity"), so not that.
+        "increased tracer activity",
+        "increased radiotracer activity",
         # Lung uptake on a perfusion scan (a sign of stress-induced LV dysfunction).
         "increased lung uptake|lung",
         "increased lung tracer uptake|lung",
@@ -2227,6 +2246,9 @@ SECTION_NAMES: frozenset[str] = frozenset(
         "recommendations",
         "exam",
         "procedure",
+        # A procedure report's combined heading is the findings section, not technique: its
+        # "technique:" must not make what follows a description of the method.
+        "findings and technique",
     }
 )
 
@@ -2278,6 +2300,9 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
     # Fluid in a bursa and the bursa inflamed are one observation, said either way.
     frozenset({"bursal_fluid", "bursitis"}),
     frozenset({"uptake", "focal_uptake"}),
+    # On a three-phase bone scan hyperaemia is increased activity on the flow and blood pool
+    # images ("increased flow" = "increased radiotracer activity on the flow phase").
+    frozenset({"hyperemia", "focal_uptake"}),
     frozenset({"stenosis", "mass_effect", "obstruction", "effacement"}),
     # An abrupt cutoff is how an occluded vessel or an obstructed duct looks.
     frozenset({"cutoff", "occlusion", "obstruction"}),

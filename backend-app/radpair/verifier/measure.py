@@ -468,7 +468,38 @@ def extract_measurements(text: str) -> list[Measurement]:
         meas.side = _value_side(text, meas.start, meas.end)
         meas.label = _value_label(text, meas.start, meas.end)
     found.sort(key=lambda x: x.start)
-    return found
+    return _minutes_and_seconds(text, found)
+
+
+# "1 minute 48 seconds", "8 min and 30 sec": one duration written in two units.
+_DURATION_JOIN = re.compile(r"\s*(?:,|and)?\s*")
+_SECONDS_UNIT = re.compile(r"(?<![a-z])(?:seconds?|secs?|s)\s*$", re.IGNORECASE)
+
+
+def _minutes_and_seconds(text: str, found: list[Measurement]) -> list[Measurement]:
+    """A whole number of minutes followed by its seconds is one duration (1.8 min), as a
+    dictated fluoroscopy or exercise time is written either way."""
+    if len(found) < 2:
+        return found
+    out: list[Measurement] = []
+    for meas in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and meas.dim == last.dim == "time"
+            and len(last.values) == len(meas.values) == 1
+            and not (last.is_range or meas.is_range)
+            and float(last.values[0]).is_integer()
+            and meas.values[0] < 1
+            and _SECONDS_UNIT.search(text, meas.start, meas.end)
+            and not _SECONDS_UNIT.search(text, last.start, last.end)
+            and _DURATION_JOIN.fullmatch(text, last.end, meas.start)
+        ):
+            last.end = meas.end
+            last.values = (_norm(last.values[0] + meas.values[0]),)
+            continue
+        out.append(meas)
+    return out
 
 
 # "23 x 18 mm (prior 31 x 25)", "11 mm SA (prior 16)": the earlier size written without its

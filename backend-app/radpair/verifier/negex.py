@@ -19,7 +19,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:['/-][a-z0-9]+)*")
 # and is not the next item of a list ("No X, Y, or Z is seen" keeps going).
 _VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|measures|measuring|seen|noted|demonstrated|present|"
-    r"persists|identified|there|shows|show|extends|extending)\b"
+    r"persists|identified|there|shows|show|extends|extending|placed)\b"
 )
 _LIST_CONT = re.compile(r"^\s*(?:or|and|nor)\b")
 _LIST_END = re.compile(r"\b(?:or|nor)\b")
@@ -41,6 +41,23 @@ _POST_LIMIT = max(_POST_WINDOW, _SHORT_WINDOW)
 # A full stop, but not the decimal point of "2.5 mm" inside a negated list; and a spaced dash
 # between words, which leads to a conclusion ("no spill - hydrosalpinx").
 _STOP = re.compile(r"[;:]|\.(?!\d)|(?<=[a-z)])\s+[-\u2013\u2014]{1,2}\s")
+
+
+# A label that denies what is listed under it ("The following were not seen:" above a bulleted
+# list of findings): each item is denied, as if the cue stood before it.
+_DENYING_LABEL = re.compile(
+    r"\b(?:not\s+(?:seen|identified|visuali[sz]ed|demonstrated|present|detected)|absent"
+    r"|negative\s+for|no\s+evidence\s+of)\s*$"
+)
+
+
+# Dictation that dropped a full stop still capitalises the next sentence: a capitalised grade
+# or size word mid-line ("no osteochondral lesion Small joint effusion") opens a new statement
+# that the denial before it does not reach. Eponyms ("no Schatzki ring") are never these words.
+_CAPITALISED_OPENING = re.compile(
+    r"(?<=[A-Za-z0-9] )(?:Small|Large|Mild|Moderate|Severe|Minimal|Trace|Marked|Extensive"
+    r"|Multiple|Several|Numerous|There|The)\b(?= [a-z])"
+)
 
 
 class Cue(NamedTuple):
@@ -273,7 +290,10 @@ def polarity_for(text: str, sentences: Sequence[Sentence], terms: Sequence[Term]
     candidates: list[int] = []
     finding_starts = sorted(t.start for t in terms if t.kind == "finding")
 
+    breaks: list[int] | None = None  # where a capitalised word opens a statement, made once
+
     def decide(term: Term, sent: Sentence) -> str:
+        nonlocal breaks
         if denied_by_its_words(lower, term):
             return ABSENT
         cues = cache.get(sent.start)
@@ -282,12 +302,21 @@ def polarity_for(text: str, sentences: Sequence[Sentence], terms: Sequence[Term]
                 candidates.extend(matcher.candidates(lower))
             found = matcher.find(lower, sent.start, sent.end, candidates)
             cues = cache[sent.start] = _SentenceCues(found)
+            if breaks is None:
+                breaks = [m.start() for m in _CAPITALISED_OPENING.finditer(text)]
+            opened = breaks[bisect_left(breaks, sent.start) : bisect_left(breaks, sent.end)]
+            if opened:
+                cues.terminators = sorted(cues.terminators + [(b, b) for b in opened])
         # The nearest reaching cue wins; at equal distance the one before the term.
         best = _nearest_pre(lower, term, cues)
         after = _nearest_post(lower, term, cues, finding_starts)
         if after is not None and (best is None or after[0] < best[0]):
             best = after
         if best is None:
+            if sent.heading is not None and _DENYING_LABEL.search(
+                lower, sentences[sent.heading].start, sentences[sent.heading].end
+            ):
+                return ABSENT
             return PRESENT
         kind = best[1]
         if kind.startswith("neg"):

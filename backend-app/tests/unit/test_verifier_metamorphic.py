@@ -71,15 +71,25 @@ def _reverse_findings_lines(report: str) -> str:
     head, sep, rest = report.partition("FINDINGS:\n")
     body, sep2, tail = rest.partition("\n\n")
     # A table moves as one block: its heading row names the columns of the rows below it.
+    # So does a bulleted list with the line that introduces it ("The following were not
+    # seen:"), which says what its items are.
     blocks: list[str] = []
+    listing = False
     for line in body.split("\n"):
         if blocks and line.startswith("|") and blocks[-1].startswith("|"):
             blocks[-1] += "\n" + line
-        elif blocks and line.startswith("- ") and blocks[-1].partition("\n")[0].endswith(":"):
-            # So does a heading alone on its line ("Right:") with the bullets it governs.
+        elif (
+            blocks
+            and line.startswith("- ")
+            and (listing or blocks[-1].partition("\n")[0].endswith(":") or blocks[-1].endswith(":"))
+        ):
+            # So does a heading alone on its line ("Right:") or a line introducing a list, with
+            # the bullets it governs.
             blocks[-1] += "\n" + line
+            listing = True
         else:
             blocks.append(line)
+            listing = False
     return head + sep + "\n".join(reversed(blocks)) + sep2 + tail
 
 
@@ -146,6 +156,10 @@ _KNOWN_NEGATIONS = {
     "finding to compare",
     "h23-053": "the first 'No' denies what signal 'to suggest viable tumor' would mean: the "
     "tumour stays a hypothesis with or without it",
+    "h24-004": "'no mismatch' is not a finding the lexicon knows: the affirmed mismatched "
+    "defect pairs with the dictated matched one",
+    "h24-028": "the first 'No' denies a prior study's finding in the clinical history ('No "
+    "gallstones on ultrasound'), which is no finding of this study",
     "h24-068": "the first 'No' denies a recommendation ('No follow-up needed'), which is none "
     "of the five types",
     "h24-089": "the first 'No' denies unnamed 'suspicious findings', which names no finding to "
@@ -153,12 +167,7 @@ _KNOWN_NEGATIONS = {
     "h24-090": "'no new lymphadenopathy' beside lymphadenopathy affirmed elsewhere: a finding's "
     "newness is not tracked apart from the finding",
 }
-_KNOWN_OMISSIONS: dict[str, str] = {
-    "h24-051": "the dictation ends in a denial without a full stop ('no R VUR'), so the "
-    "appended finding is read inside the denial",
-    "h24-060": "the dictation ends in a denial without a full stop ('no stener lesion'), so "
-    "the appended finding is read inside the denial",
-}
+_KNOWN_OMISSIONS: dict[str, str] = {}
 
 
 def _known(pairs, known: dict[str, str]) -> list:
