@@ -2500,6 +2500,21 @@ def _graded_vascularity(x: _View, m: Mention) -> bool:
     )
 
 
+# What an obstetric dictation says of the fetus it scanned: its biometry, heart rate,
+# presentation or number. Where it says any of these, the draft's "fetus" and "pregnancy" name
+# the subject of the study ("Single live fetus", "Singleton pregnancy"), not an added finding.
+_FETAL_EVIDENCE = re.compile(
+    r"\b(?:crl|efw|bpd|fhr?\s*\d|cephalic|breech|singleton|fetal heart"
+    r"|live\s+(?:iup|intrauterine|fetus|singleton))\b"
+)
+_PREGNANCY_SUBJECTS = frozenset({"embryo", "pregnancy"})
+
+
+def _subject_of_obstetric_scan(m: Mention, dictation: _View) -> bool:
+    """m, a draft "fetus" or "pregnancy", is the fetus the dictation measured or presented."""
+    return m.key in _PREGNANCY_SUBJECTS and bool(_FETAL_EVIDENCE.search(dictation.lower))
+
+
 def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     """Omission (source side) or insertion (report side): an asserted finding with no partner."""
     # A partner is any mention of the same finding, whatever its side, polarity or site: a
@@ -2549,6 +2564,8 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             continue
         site = (m.key, m.anatomy, m.location, m.checked_sides)
         if site in sized:
+            continue
+        if not x_is_src and _subject_of_obstetric_scan(m, y):
             continue
         if not x_is_src and not one_more and _kept_as_history(m, x):
             # The draft's own history names it ("HISTORY: Multiple myeloma" for a dictated

@@ -373,6 +373,13 @@ FINDINGS: dict[str, list[str]] = {
     "comet_tail_artifact": ["comet tail artifact", "comet tail artefact", "comet tail"],
     # A thyroid nodule's echogenic foci move its TI-RADS points; "foci" is no -s plural.
     "echogenic_focus": ["echogenic focus", "echogenic foci"],
+    # A fetal soft marker for aneuploidy, named with the heart between its words.
+    "echogenic_intracardiac_focus": [
+        "echogenic intracardiac focus",
+        "echogenic intracardiac foci",
+        "intracardiac echogenic focus",
+        "eif",
+    ],
     # An ulcerated carotid plaque is an embolic source whatever the stenosis.
     "ulceration": ["ulceration", "ulcer", "ulcerated plaque", "plaque ulceration"],
     "annular_fissure": ["annular fissure", "annular tear"],
@@ -2121,6 +2128,9 @@ NAMES_NOT_FINDINGS: tuple[str, ...] = (
     "celiac ganglion",
     "sphenopalatine ganglion",
     "spiral ganglion",
+    # The normal contents of the amniotic sac, named to give its volume ("Amniotic fluid:
+    # normal", dictated "liquor normal"): its faults are oligo- and polyhydramnios.
+    "amniotic fluid",
 )
 
 QUALIFIERS: dict[str, str] = {

@@ -176,6 +176,15 @@ _LABEL_WORDS = {
     "rpw%": ("relative", "washout"),
 }
 _LABEL_STOP = re.compile(r"[,;:(\n]|\.(?!\d)")
+# Obstetric Doppler vessels and fetal biometry are dictated by abbreviation and written out in
+# reports ("UA PI 1.21" / "Umbilical artery PI 1.21"): the spelled-out name is read as its
+# abbreviation, so both texts name the value alike and two values trading vessels show.
+_SPELLED_NAMES = re.compile(
+    r"\b(?:(umbilical\s+artery)|(middle\s+cerebral\s+artery)|(ductus\s+venosus)"
+    r"|(head\s+circumference)|(abdominal\s+circumference)|(femur\s+length)"
+    r"|(biparietal\s+diameter))\b"
+)
+_ABBREVIATIONS = ("ua", "mca", "dv", "hc", "ac", "fl", "bpd")
 
 
 # A time point names a value it stands next to: "4 hr 28%", "24-hour uptake 62%", "28% at 24
@@ -187,6 +196,11 @@ _TIME_BEFORE = re.compile(
 )
 
 
+def _abbreviated(words: str) -> str:
+    """The words with spelled-out vessel and biometry names read as their abbreviations."""
+    return _SPELLED_NAMES.sub(lambda m: _ABBREVIATIONS[m.lastindex - 1], words)
+
+
 def _value_label(text: str, start: int, end: int) -> tuple[str, ...]:
     """Up to two words naming the value at text[start:end]; () when none."""
     window = text[max(0, start - 48) : start]
@@ -194,7 +208,7 @@ def _value_label(text: str, start: int, end: int) -> tuple[str, ...]:
     timed = _TIME_AFTER.match(text, end, end + 20) or _TIME_BEFORE.search(window, cut)
     if timed:
         return (f"{int(timed.group(1))}-hour",)
-    raw = _LABEL_WORD.findall(window[cut:].lower())
+    raw = _LABEL_WORD.findall(_abbreviated(window[cut:].lower()))
     if not raw and cut and window[cut - 1] == ":":
         # "Pyloric channel length: 14 mm": a value given after its name and a colon.
         colon = cut
@@ -425,6 +439,7 @@ def extract_measurements(text: str) -> list[Measurement]:
                 break
             values.append(_norm(number(num) * factor))
         found.append(Measurement(m.start(), end, dim, tuple(values)))
+    found += _shared_unit_list(text, found)
     folded = text.lower()
     # Uptake values are read only where a text speaks of uptake values at all.
     uptake = "suv" in folded or "mbp" in folded or "blood pool" in folded
@@ -551,6 +566,31 @@ def _unitless_priors(text: str, found: list[Measurement]) -> list[Measurement]:
         for m in _ARROW_PRIOR.finditer(text):
             if m.end() in after:
                 _borrow_unit(text, m, after[m.end()], out)
+    return out
+
+
+# Biometry is dictated as a list of abbreviated labels with the unit said once at the end:
+# "HC 175 AC 150 FL 32 mm", "BPD 48 HC 178 AC 155 FL 33 mm". Every bare number in the run is
+# in that unit, so "HC 17.5 cm" in the report restates the dictated 175.
+_LABELLED_VALUE = r"\b[A-Z]{2,4}\s+\d{1,3}(?:\.\d+)?(?![\d.])"
+_SHARED_UNIT_LIST = re.compile(
+    rf"(?:{_LABELLED_VALUE},?\s+){{1,6}}[A-Z]{{2,4}}\s+\d{{1,3}}(?:\.\d+)?\s*(?P<unit>mm|cm)\b"
+)
+_LABELLED_NUMBER = re.compile(r"\b[A-Z]{2,4}\s+(\d{1,3}(?:\.\d+)?)(?![\d.])")
+
+
+def _shared_unit_list(text: str, found: list[Measurement]) -> list[Measurement]:
+    """Bare labelled values in a list whose one unit is written after its last value."""
+    out: list[Measurement] = []
+    if "mm" not in text and "cm" not in text:
+        return out
+    taken = {m.start for m in found}
+    for run in _SHARED_UNIT_LIST.finditer(text):
+        dim, factor = _unit(run.group("unit"))
+        for m in _LABELLED_NUMBER.finditer(text, run.start(), run.start("unit")):
+            if m.start(1) in taken:
+                continue  # the last value, which carries the unit itself
+            out.append(Measurement(m.start(1), m.end(1), dim, (_norm(number(m[1]) * factor),)))
     return out
 
 

@@ -166,6 +166,10 @@ _KNOWN_NEGATIONS = {
     "compare",
     "h24-090": "'no new lymphadenopathy' beside lymphadenopathy affirmed elsewhere: a finding's "
     "newness is not tracked apart from the finding",
+    "h25-014": "the first 'No' denies a recommendation ('No further imaging required'), which "
+    "is none of the five types",
+    "h25-029": "the first 'No' denies a recommendation ('No further growth scans required'), "
+    "which is none of the five types",
 }
 _KNOWN_OMISSIONS: dict[str, str] = {}
 
