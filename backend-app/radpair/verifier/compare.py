@@ -153,7 +153,10 @@ _GRADED = re.compile(
 # Words that describe how a finding is distributed: after a finding's label they assert it.
 _PATTERNED = re.compile(
     r"\s*(?:subendocardial|subepicardial|epicardial|mid-?wall|transmural|patchy|focal|diffuse"
-    r"|multifocal|linear|nodular|punctate|present|seen|identified|visuali[sz]ed)\b",
+    r"|multifocal|linear|nodular|punctate|present|seen|identified|visuali[sz]ed)\b"
+    # "Portal venous gas: Present on yesterday's radiograph; no longer visible": present on
+    # an earlier study is the comparison's finding, and the line goes on to say what is now.
+    r"(?!\s+on\s+(?:the\s+)?(?:prior|previous|yesterday|earlier|last|preceding)\b)",
     re.I,
 )
 

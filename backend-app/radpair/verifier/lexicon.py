@@ -108,6 +108,27 @@ FINDINGS: dict[str, list[str]] = {
         "infiltrate",
         "ggo",
     ],
+    # Umbilical artery Doppler's sign of placental failure in a growth-restricted fetus.
+    "absent_end_diastolic_flow": [
+        "absent end-diastolic flow",
+        "absent end diastolic flow",
+        "reversed end-diastolic flow",
+        "reversed end diastolic flow",
+        "absent or reversed end-diastolic flow",
+        "absent or reversed end diastolic flow",
+        "absent/reversed end-diastolic flow",
+        "aedf",
+        "redf",
+        "aredf",
+    ],
+    # The preterm lung's surfactant deficiency, seen as diffuse granular opacification.
+    "respiratory_distress_syndrome": [
+        "respiratory distress syndrome",
+        "rds",
+        "surfactant deficiency",
+        "surfactant deficient lung disease",
+        "hyaline membrane disease",
+    ],
     "emphysema": ["emphysema", "emphysematous change"],
     "subcutaneous_emphysema": [
         "subcutaneous emphysema",
@@ -1442,6 +1463,10 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "hand": (["hand", "hands"], True, None),
     "mcp": (["mcp joint", "mcp", "metacarpophalangeal joint"], False, "hand"),
     "elbow": (["elbow"], True, None),
+    # The radial head and neck are the elbow's usual site of an adult's (and a child's
+    # radial neck) fracture, checked apart from the humerus: "no radial head or neck fracture"
+    # beside a supracondylar fracture denies the radius, not the humerus.
+    "radial_head": (["radial head", "radial neck", "radial heads"], True, "elbow"),
     "medial_meniscus": (["medial meniscus"], True, "knee"),
     "lateral_meniscus": (["lateral meniscus"], True, "knee"),
     "meniscus": (["meniscus", "menisci", "meniscal"], True, "knee"),
@@ -1847,6 +1872,10 @@ NEG_POST: list[str] = [
     "has been excluded",
     "no longer seen",
     "no longer visualized",
+    # Comparison with a prior film: what "is no longer visible" has gone.
+    "no longer visible",
+    "no longer identified",
+    "no longer demonstrated",
     # The postfix form of "no significant X" ("Ground-glass opacity is not significant").
     "is not significant",
     "are not significant",
@@ -2005,6 +2034,17 @@ PSEUDO: list[str] = [
     # are its orientation and margin; the findings listed after them are not denied.
     "not parallel",
     "not circumscribed",
+    # Resolution short of complete leaves a residue: "pneumatosis has largely resolved, a small
+    # residual focus remains" and "near-complete resolution of pneumatosis" still affirm it.
+    "near-complete resolution",
+    "near complete resolution",
+    "partial resolution",
+    "incomplete resolution",
+    "largely resolved",
+    "mostly resolved",
+    "partially resolved",
+    "partly resolved",
+    "nearly resolved",
 ]
 # A hedge about a characterisation ("likely benign cyst") leaves the finding itself affirmed.
 _HEDGES = ("likely", "probably", "possibly", "presumably", "most likely") + tuple(
@@ -2270,6 +2310,10 @@ FINDING_KINDS: dict[str, tuple[str, ...]] = {
     "intraparenchymal_hemorrhage": ("hemorrhage", "hematoma"),
     "subdural_hematoma": ("hematoma", "hemorrhage"),
     "epidural_hematoma": ("hematoma", "hemorrhage"),
+    # A neonate's two umbilical lines run in different vessels and are checked apart: the
+    # arterial catheter never stands for a venous one left out, though "catheter" names either.
+    "umbilical_venous_catheter": ("catheter",),
+    "umbilical_arterial_catheter": ("catheter",),
 }
 
 # Findings that stand in for one another when deciding whether a finding was dropped or added
@@ -2283,11 +2327,11 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
             "device_tube",
             "chest_tube",
             "drainage_catheter",
-            "umbilical_venous_catheter",
-            "umbilical_arterial_catheter",
         }
     ),
     frozenset({"consolidation", "pneumonia", "opacity", "atelectasis"}),
+    # A neonate's RDS is the granular opacification of its lungs, named by either.
+    frozenset({"respiratory_distress_syndrome", "opacity"}),
     frozenset({"embolism", "thrombus"}),
     frozenset({"hemorrhage", "hematoma"}),
     frozenset({"hernia", "hiatal_hernia"}),

@@ -263,6 +263,15 @@ _OTHER_SITE_AFTER = re.compile(
 )
 
 
+# "compared with 18 degrees on the post-cast film last week": the other study is named by when
+# it was, so the value is an earlier one whatever the film is called.
+_WHEN_EARLIER = re.compile(
+    r"[^.;\n]{0,50}?\b(?:last\s+(?:week|month|year)|yesterday|ago)\b", re.IGNORECASE
+)
+# "now 18 degrees, was 10 degrees": the change idiom, the current value then the earlier one.
+_NOW_WAS = re.compile(r"\bnow\b[^.;\n]{0,40}[,;]\s*was\s+$", re.IGNORECASE)
+
+
 def _is_prior(text: str, start: int, end: int) -> bool:
     """True when the value at text[start:end] describes an earlier study."""
     after = text[end : end + 30]
@@ -270,8 +279,12 @@ def _is_prior(text: str, start: int, end: int) -> bool:
         return True
     before = _PRIOR_BEFORE.search(text, max(0, start - 40), start)
     if before and not (
-        _COMPARED_BEFORE.search(text, before.start(), start) and _OTHER_SITE_AFTER.match(after)
+        _COMPARED_BEFORE.search(text, before.start(), start)
+        and _OTHER_SITE_AFTER.match(after)
+        and not _WHEN_EARLIER.match(text, end, end + 60)
     ):
+        return True
+    if _NOW_WAS.search(text, max(0, start - 60), start):
         return True
     if _PRIOR_PAREN.search(text, max(0, start - 80), start):
         return True

@@ -60,6 +60,12 @@ _CAPITALISED_OPENING = re.compile(
 )
 
 
+# A finding named by an absence ("absent end-diastolic flow") and denied outright: the pseudo
+# cue "no absent" that keeps plain flow affirmed overlaps the term, so the denial is read here.
+_DOUBLE_NEGATIVE_TERM = re.compile(r"absent|reversed")
+_DIRECT_DENIAL = re.compile(r"(?<![a-z])(?:no|without)\s+$")
+
+
 class Cue(NamedTuple):
     """A matched cue phrase."""
 
@@ -225,7 +231,25 @@ def _count_words(lower: str, a: int, b: int, limit: int) -> int:
     return n
 
 
-def _nearest_pre(lower: str, term: Term, cues: _SentenceCues) -> tuple[int, str] | None:
+# "No trapped fluid within the intussusception", "no thrombus within the aneurysm": a finding
+# named as the place where the denied one would be is there to hold it, and is not denied.
+_HOLDER_BEFORE = re.compile(r"\s+(?:within|inside|in)\s+(?:the|an?|this|that)?\s*$")
+
+
+def _holds_a_denied_finding(
+    lower: str, cue_end: int, term: Term, finding_ends: Sequence[int]
+) -> bool:
+    """The term is where a finding denied before it would be (cue, finding, "within", term)."""
+    gap = _HOLDER_BEFORE.search(lower, max(cue_end, term.start - 14), term.start)
+    if gap is None:
+        return False
+    i = bisect_left(finding_ends, gap.start())
+    return i < len(finding_ends) and finding_ends[i] == gap.start() and gap.start() > cue_end
+
+
+def _nearest_pre(
+    lower: str, term: Term, cues: _SentenceCues, finding_ends: Sequence[int] = ()
+) -> tuple[int, str] | None:
     """The closest cue before the term whose scope reaches it."""
     for j in range(bisect_right(cues.pre_ends, term.start) - 1, -1, -1):
         c = cues.pre[j]
@@ -239,6 +263,8 @@ def _nearest_pre(lower: str, term: Term, cues: _SentenceCues) -> tuple[int, str]
             continue
         if _blocked(lower, c.end, term.start, cues.terminators):
             continue
+        if c.kind.startswith("neg") and _holds_a_denied_finding(lower, c.end, term, finding_ends):
+            return None
         return term.start - c.end, c.kind
     return None
 
@@ -289,6 +315,7 @@ def polarity_for(text: str, sentences: Sequence[Sentence], terms: Sequence[Term]
     cache: dict[int, _SentenceCues] = {}
     candidates: list[int] = []
     finding_starts = sorted(t.start for t in terms if t.kind == "finding")
+    finding_ends = sorted(t.end for t in terms if t.kind == "finding")
 
     breaks: list[int] | None = None  # where a capitalised word opens a statement, made once
 
@@ -296,6 +323,9 @@ def polarity_for(text: str, sentences: Sequence[Sentence], terms: Sequence[Term]
         nonlocal breaks
         if denied_by_its_words(lower, term):
             return ABSENT
+        if term.kind == "finding" and _DOUBLE_NEGATIVE_TERM.match(lower, term.start):
+            if _DIRECT_DENIAL.search(lower, max(0, term.start - 9), term.start):
+                return ABSENT  # "no absent or reversed end-diastolic flow"
         cues = cache.get(sent.start)
         if cues is None:
             if not cache:
@@ -308,7 +338,7 @@ def polarity_for(text: str, sentences: Sequence[Sentence], terms: Sequence[Term]
             if opened:
                 cues.terminators = sorted(cues.terminators + [(b, b) for b in opened])
         # The nearest reaching cue wins; at equal distance the one before the term.
-        best = _nearest_pre(lower, term, cues)
+        best = _nearest_pre(lower, term, cues, finding_ends)
         after = _nearest_post(lower, term, cues, finding_starts)
         if after is not None and (best is None or after[0] < best[0]):
             best = after

@@ -29,6 +29,41 @@ from tests.support.verifier_checks import types_raised
             "Single intrauterine pregnancy with a live fetus. Crown-rump length 52.4 mm. "
             "Fetal heart rate 158 beats per minute.",
         ),
+        # The radial head and neck are their own site: denied there, a supracondylar fracture
+        # of the humerus stays affirmed.
+        (
+            "R elbow. supracondylar fracture R humerus. no radial head or neck fracture.",
+            "Right elbow: There is a supracondylar fracture of the right distal humerus. The "
+            "radial head and neck are intact.",
+        ),
+        # A finding named as the place where a denied one would be is not denied.
+        (
+            "target mass RUQ c/w ileocolic intussusception. no trapped fluid. no lead point",
+            "Target mass in the right upper quadrant, consistent with an ileocolic "
+            "intussusception. No trapped fluid within the intussusception and no lead point.",
+        ),
+        # Resolution short of complete leaves the finding; "no longer visible" denies it; and
+        # "present on yesterday's film" under a label speaks of the prior.
+        (
+            "AXR. pneumatosis largely resolved, small residual focus RLQ. portal venous "
+            "gas seen on yesterdays film no longer visible.",
+            "Bowel: Pneumatosis intestinalis has largely "
+            "resolved; a small residual focus remains in the right lower quadrant.\nPortal "
+            "venous gas: Present on yesterday's radiograph; no longer visible.\nIMPRESSION: "
+            "Near-complete resolution of pneumatosis and resolution of portal venous gas.",
+        ),
+        # A neonate's RDS is the granular opacification of its lungs.
+        (
+            "babygram day 1. lungs diffusely granular with low volumes in keeping with RDS.",
+            "Lungs: Both lungs are low in volume with diffuse granular opacification, "
+            "consistent with respiratory distress syndrome.",
+        ),
+        # A denied absent end-diastolic flow stays denied in either wording.
+        (
+            "growth scan. cephalic. UA PI 0.9, no absent or reversed end-diastolic flow.",
+            "Presentation: cephalic. Umbilical artery PI 0.9, without absent or reversed "
+            "end-diastolic flow.",
+        ),
     ],
 )
 def test_heldout25a_faithful_wordings_raise_nothing(verifier, source, report):
@@ -59,6 +94,68 @@ def test_heldout25a_faithful_wordings_raise_nothing(verifier, source, report):
             "in the left ventricle.",
             "insertion",
         ),
+        # A radial head fracture the draft affirms is still a denied one affirmed.
+        (
+            "R elbow. supracondylar fracture R humerus. no radial head or neck fracture.",
+            "Right elbow: There is a supracondylar fracture of the right distal humerus and a "
+            "fracture of the radial head.",
+            "negation",
+        ),
+        # The holder itself denied is still a negation.
+        (
+            "target mass RUQ c/w ileocolic intussusception. no trapped fluid. no lead point",
+            "Target mass in the right upper quadrant. No intussusception. No trapped fluid "
+            "and no lead point.",
+            "negation",
+        ),
+        # Complete resolution still denies a dictated residue.
+        (
+            "AXR. pneumatosis largely resolved, small residual focus RLQ.",
+            "IMPRESSION: Complete resolution of pneumatosis.",
+            "negation",
+        ),
+        # A finding present now, under its label, still contradicts one dictated gone.
+        (
+            "AXR. portal venous gas seen on yesterdays film no longer visible.",
+            "Portal venous gas: Present, unchanged.",
+            "negation",
+        ),
+        # RDS dictated and pneumonia written: one more lung finding than was dictated.
+        (
+            "babygram day 1. lungs diffusely granular with low volumes in keeping with RDS.",
+            "Lungs: Diffuse granular opacification, consistent with respiratory distress "
+            "syndrome. Pneumothorax on the right.",
+            "insertion",
+        ),
+        # The arterial line does not stand for a venous line left out.
+        (
+            "babygram. UAC tip T7. UVC tip low over the liver at T11, suggest reposition. NGT "
+            "in stomach.",
+            "Lines: Umbilical arterial catheter tip at T7. Nasogastric tube in the stomach.",
+            "omission",
+        ),
+        # Absent end-diastolic flow left out of the draft.
+        (
+            "dopplers. UA PI 1.62 >95th centile, intermittent AEDF. MCA PI 1.24.",
+            "Doppler: Umbilical artery PI 1.62 (>95th centile). MCA PI 1.24.",
+            "omission",
+        ),
+        # ... or denied by it.
+        (
+            "dopplers. UA PI 1.62 >95th centile, intermittent AEDF. MCA PI 1.24.",
+            "Doppler: Umbilical artery PI 1.62 (>95th centile), no absent end-diastolic flow. "
+            "MCA PI 1.24.",
+            "negation",
+        ),
+        # "now X, was Y" and "compared with Y on the film last week": current and earlier
+        # values trading places is a changed measurement.
+        (
+            "distal radial fracture with dorsal angulation, now 18 degrees, was 10 degrees on "
+            "the post cast film last week.",
+            "Distal radial fracture with dorsal angulation, now measuring 10 degrees, compared "
+            "with 18 degrees on the post-cast radiograph last week.",
+            "measurement",
+        ),
     ],
 )
 def test_heldout25a_shapes_still_catch_their_errors(verifier, source, report, kind):
@@ -80,3 +177,15 @@ def test_heldout25a_shapes_still_catch_their_errors(verifier, source, report, ki
 )
 def test_heldout25a_rules_keep_their_bounds(verifier, source, report, kind):
     assert kind in types_raised(verifier, source, report)
+
+
+def test_a_change_restated_in_the_same_order_raises_nothing(verifier):
+    source = (
+        "distal radial fracture with dorsal angulation, now 18 degrees, was 10 degrees on the "
+        "post cast film last week."
+    )
+    report = (
+        "Distal radial fracture with dorsal angulation, now measuring 18 degrees, compared "
+        "with 10 degrees on the post-cast radiograph last week."
+    )
+    assert types_raised(verifier, source, report) == set()
