@@ -393,7 +393,26 @@ FINDINGS: dict[str, list[str]] = {
     "thinning": ["thinning", "thinned"],
     "comet_tail_artifact": ["comet tail artifact", "comet tail artefact", "comet tail"],
     # A thyroid nodule's echogenic foci move its TI-RADS points; "foci" is no -s plural.
-    "echogenic_focus": ["echogenic focus", "echogenic foci"],
+    "echogenic_focus": [
+        "echogenic focus",
+        "echogenic foci",
+        # Sonographic descriptors said between the words ("echogenic shadowing focus",
+        # "echogenic branching linear foci") describe the same focus.
+        *(
+            f"echogenic {d} {f}"
+            for d in (
+                "shadowing",
+                "linear",
+                "branching",
+                "punctate",
+                "branching linear",
+                "linear branching",
+                "non-shadowing",
+                "nonshadowing",
+            )
+            for f in ("focus", "foci")
+        ),
+    ],
     # A fetal soft marker for aneuploidy, named with the heart between its words.
     "echogenic_intracardiac_focus": [
         "echogenic intracardiac focus",
@@ -1275,7 +1294,12 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "mca": (["middle cerebral artery", "mca", "mca territory"], True, None),
     "jugular": (["internal jugular", "ij", "internal jugular vein", "jugular"], True, None),
     "subclavian": (["subclavian"], True, None),
-    "kidney": (["kidney", "kidneys", "renal", "nephrectomy bed", "perinephric"], True, None),
+    # Renal ultrasound dictation names each kidney by its side letter: "RK 6.2 cm, LK 6.0".
+    "kidney": (
+        ["kidney", "kidneys", "renal", "nephrectomy bed", "perinephric", "rk|R", "lk|L"],
+        True,
+        None,
+    ),
     "ureter": (["ureter", "ureterovesical junction", "uvj", "ureteral"], True, None),
     "adrenal": (["adrenal", "adrenal gland", "adrenals"], True, None),
     "liver": (["liver", "hepatic", "hepatic lobe"], False, None),
@@ -1623,7 +1647,8 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "scapholunate": (["scapholunate ligament", "scapholunate"], True, "wrist"),
     "achilles": (["achilles tendon", "achilles"], True, None),
     "plantaris": (["plantaris tendon", "plantaris"], True, None),
-    "iliac_fossa": (["iliac fossa"], True, None),
+    # British dictation's RIF and LIF are the right and left iliac fossae.
+    "iliac_fossa": (["iliac fossa", "rif|R", "lif|L"], True, None),
     "tegmen": (["tegmen", "tegmen tympani", "tegmen mastoideum"], True, "temporal_bone"),
     "ossicles": (["ossicles", "ossicular chain", "incus", "malleus", "stapes"], True, None),
     "scutum": (["scutum"], True, None),

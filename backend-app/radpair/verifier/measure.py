@@ -268,8 +268,10 @@ _OTHER_SITE_AFTER = re.compile(
 _WHEN_EARLIER = re.compile(
     r"[^.;\n]{0,50}?\b(?:last\s+(?:week|month|year)|yesterday|ago)\b", re.IGNORECASE
 )
-# "now 18 degrees, was 10 degrees": the change idiom, the current value then the earlier one.
-_NOW_WAS = re.compile(r"\bnow\b[^.;\n]{0,40}[,;]\s*was\s+$", re.IGNORECASE)
+# "now 18 degrees, was 10 degrees", "APD 11 mm, was 15 mm on scan 2 months ago": the change
+# idiom, the current value then the earlier one, told by "now" before it or a time after it.
+_WAS_BEFORE = re.compile(r"[,;]\s*was\s+$", re.IGNORECASE)
+_NOW_BEFORE = re.compile(r"\bnow\b[^.;\n]{0,40}$", re.IGNORECASE)
 
 
 def _is_prior(text: str, start: int, end: int) -> bool:
@@ -284,8 +286,12 @@ def _is_prior(text: str, start: int, end: int) -> bool:
         and not _WHEN_EARLIER.match(text, end, end + 60)
     ):
         return True
-    if _NOW_WAS.search(text, max(0, start - 60), start):
-        return True
+    if _WAS_BEFORE.search(text, max(0, start - 8), start):
+        was = text.rfind("was", 0, start)
+        if _NOW_BEFORE.search(text, max(0, was - 45), was) or _WHEN_EARLIER.match(
+            text, end, end + 60
+        ):
+            return True
     if _PRIOR_PAREN.search(text, max(0, start - 80), start):
         return True
     sentence = _CLAUSE_START.search(text, max(0, start - 200), start)

@@ -64,6 +64,29 @@ from tests.support.verifier_checks import types_raised
             "Presentation: cephalic. Umbilical artery PI 0.9, without absent or reversed "
             "end-diastolic flow.",
         ),
+        # RIF is the right iliac fossa.
+        (
+            "US abdo. RIF pain. imp perforated appendicitis with RIF abscess approx 4 cm.",
+            "IMPRESSION: Perforated appendicitis with a right iliac fossa abscess measuring "
+            "approximately 4 cm.",
+        ),
+        # Descriptors between "echogenic" and "focus" describe the same focus.
+        (
+            "complex collection containing echogenic shadowing focus, likely appendicolith. "
+            "echogenic branching linear foci L basal ganglia c/w lenticulostriate vasculopathy",
+            "A complex collection containing an echogenic focus with posterior acoustic "
+            "shadowing, likely an appendicolith. Linear branching echogenic foci in the left "
+            "basal ganglia, consistent with lenticulostriate vasculopathy.",
+        ),
+        # RK and LK are the right and left kidneys; "11 mm, was 15 mm on scan 2 months ago"
+        # gives the current then the earlier value.
+        (
+            "Renal US. RK 6.2 cm LK 6.0 cm. R renal pelvis APD 11 mm, was 15 mm on scan 2 "
+            "months ago. LK normal, no hydronephrosis.\nImp improving R hydronephrosis.",
+            "Right kidney: Length 62 mm. Renal pelvis APD 1.1 cm, reduced from 1.5 cm on the "
+            "prior study.\nLeft kidney: Length 60 mm. No hydronephrosis.\nIMPRESSION: "
+            "Improving right hydronephrosis.",
+        ),
     ],
 )
 def test_heldout25a_faithful_wordings_raise_nothing(verifier, source, report):
@@ -154,6 +177,34 @@ def test_heldout25a_faithful_wordings_raise_nothing(verifier, source, report):
             "the post cast film last week.",
             "Distal radial fracture with dorsal angulation, now measuring 10 degrees, compared "
             "with 18 degrees on the post-cast radiograph last week.",
+            "measurement",
+        ),
+        # A RIF abscess moved to the left still shows.
+        (
+            "US abdo. RIF pain. imp perforated appendicitis with RIF abscess approx 4 cm.",
+            "IMPRESSION: Perforated appendicitis with a left iliac fossa abscess measuring "
+            "approximately 4 cm.",
+            "laterality",
+        ),
+        # An echogenic focus the dictation never gave is still added.
+        (
+            "complex collection RIF. surrounding inflamed fat.",
+            "A complex collection in the right iliac fossa containing an echogenic shadowing "
+            "focus. The surrounding fat is inflamed.",
+            "insertion",
+        ),
+        # The left kidney given the right's hydronephrosis still shows.
+        (
+            "Renal US. R renal pelvis APD 11 mm. LK normal, no hydronephrosis.\n"
+            "Imp R hydronephrosis.",
+            "Right kidney: Renal pelvis APD 11 mm.\nLeft kidney: Hydronephrosis.\n"
+            "IMPRESSION: Right hydronephrosis.",
+            "negation",
+        ),
+        # Current and earlier values traded after "was ... ago" still show.
+        (
+            "R renal pelvis APD 11 mm, was 15 mm on scan 2 months ago.",
+            "Right renal pelvis APD 15 mm, reduced from 11 mm on the prior study.",
             "measurement",
         ),
     ],
