@@ -610,6 +610,10 @@ class SideMatcher:
                 if lower.endswith(("left", "right"), s, e) and after in term_starts:
                     s = e - (4 if lower.endswith("left", s, e) else 5)
                     found.append(SideWord(s, e, side, False))
+                elif after in term_starts and _squash(lower[s:e]) in self.pre_map:
+                    # "small bilat effusions": a word that is also a pre word ("bilat") and
+                    # stands right before a term modifies that term.
+                    found.append(SideWord(s, e, self.pre_map[_squash(lower[s:e])], False))
                 else:
                     found.append(SideWord(s, e, side, True))
                 busy.take(s, e)
@@ -1367,9 +1371,13 @@ def _share_sites_within_sentence(made: list[Mention]) -> None:
         elif m.key != "extension":
             previous = m
         if m.anatomy:
-            placed.setdefault((m.key, m.polarity), m.anatomy)
+            placed.setdefault((m.key, m.polarity), (m.anatomy, m.hard_sides))
         elif placed:
-            m.anatomy = placed.get((m.key, m.polarity), m.anatomy)
+            site, sides = placed.get((m.key, m.polarity), (m.anatomy, frozenset()))
+            # A second one given the other side ("right upper lobe nodule and left
+            # perifissural nodule") is another finding, not the first named again.
+            if not (sides and m.hard_sides and not sides & m.hard_sides):
+                m.anatomy = site
     _sides_of_the_same_structure(made)
 
 
@@ -1714,6 +1722,9 @@ def _predicate_before(lower: str, start: int, end: int) -> bool:
     return bool(_PREDICATE.search(lower, start, end))
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
+
+
 def _attach_measurements(
     lower: str,
     sentence_of: _SentenceIndex,
@@ -1738,6 +1749,11 @@ def _attach_measurements(
             continue
         sent = sentence_of.sentences[si]
         predicate = _predicate_before(lower, sent.start, meas.start)
+        # "adjacent to the tumor and a 12 mm left gastric node": a size after an article opens
+        # the noun phrase that follows; it is not the preceding finding's.
+        opens_phrase = bool(
+            _ARTICLE_BEFORE.search(lower, max(sent.start, meas.start - 4), meas.start)
+        )
         group = in_sentence.get(si, [])
         if si not in clean:
             starts[si] = [mentions[mi].span[0] for mi in group]
@@ -1772,6 +1788,8 @@ def _attach_measurements(
             d = e - s + _COMMA_PENALTY * lower.count(",", s, e)
             if after and predicate:
                 d += 200  # "X measuring 5 mm, Y": the number belongs to X
+            elif not after and opens_phrase:
+                d += 200
             elif after and ")" in lower[meas.end : men.span[0]] and _in_brackets(lower, meas.start):
                 d += 200  # "X max 16 mm (ant 11 mm) w Y": an aside on X, closed before Y
             (far if blocked else near).append((d, mi))

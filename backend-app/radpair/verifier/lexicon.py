@@ -460,12 +460,13 @@ FINDINGS: dict[str, list[str]] = {
     "cord_signal": ["cord signal abnormality", "signal abnormality"],
     "midline_shift": ["midline shift"],
     "mass_effect": ["mass effect"],
-    # Echo shorthand names the valve by letter after a grade ("mild MR", "trace TR"); a bare
-    # "MR" is the modality.
+    # Echo shorthand names the valve by letter after a grade ("mild MR", "trace TR"), also
+    # with its mechanism between ("mild functional MR"); a bare "MR" is the modality.
     "regurgitation": ["regurgitation", "valvular insufficiency"]
     + [
-        f"{g} {v}"
+        f"{g}{kind} {v}"
         for g in ("trace", "trivial", "mild", "moderate", "severe")
+        for kind in ("", " functional")
         for v in ("mr", "tr", "ar")
     ],
     # Penetration stops above the vocal cords, aspiration passes below them: the swallow study's
@@ -707,7 +708,16 @@ FINDINGS: dict[str, list[str]] = {
         "closed-loop",
         "closed loop",
     ],
-    "coronary_calcification": ["coronary artery calcification", "coronary calcification"],
+    # Dictation shortens the plural to "calcs"; said of the coronaries it is still CAC, not the
+    # heart itself calcified.
+    "coronary_calcification": [
+        "coronary artery calcification",
+        "coronary artery calcifications",
+        "coronary calcification",
+        "coronary calcifications",
+        "coronary calcs",
+        "coronary calc",
+    ],
     # In a vessel wall, not in the tissue: benign vascular calcs are not the breast's own.
     "vascular_calcification": [
         "vascular calcification",
@@ -1261,6 +1271,12 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "mediastinum": (["mediastinum", "mediastinal"], False, None),
     "axilla": (["axilla", "axillary", "axillae"], True, None),
     "pleura": (["pleura", "pleural"], True, None),
+    # A lung fissure has a side ("along the left major fissure"): a perifissural nodule takes it.
+    "fissure": (
+        ["major fissure", "minor fissure", "oblique fissure", "horizontal fissure"],
+        True,
+        "lung",
+    ),
     "pericardium": (["pericardium", "pericardial"], False, None),
     "chest_wall": (["chest wall"], True, None),
     # The side of a needle's "right intercostal approach" is the side it went through.

@@ -1,0 +1,93 @@
+"""Verifier rules learnt from the heldout25 slice, second half: thoracic and cardiovascular
+imaging (chest CT and radiographs, cardiac MRI and CT, CT angiography)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.verifier_checks import types_raised
+
+_FAITHFUL = [
+    # Coronary "calcs" are coronary artery calcification, not a calcified heart.
+    (
+        "CT chest. heart normal size, mild coronary calcs LAD.",
+        "CT chest. Normal heart size. Mild coronary artery calcification in the left anterior "
+        "descending artery.",
+    ),
+    # A nodule along a sided fissure takes its side; a second nodule given the other side is
+    # not placed in the first one's lobe.
+    (
+        "CT chest. 4 mm solid nodule RUL unchanged. 3 mm perifissural nodule along the left "
+        "major fissure also unchanged.",
+        "CT chest. Solid nodule in the right upper lobe measuring 0.4 cm, unchanged. "
+        "Perifissural nodule measuring 0.3 cm along the left major fissure, unchanged.\n"
+        "IMPRESSION: Stable 4 mm right upper lobe nodule and 3 mm left perifissural nodule.",
+    ),
+    # "bilat" right before its finding is bilateral, whatever side is the larger.
+    (
+        "portable chest. small bilat effusions slightly larger on L, unchanged.",
+        "Portable chest. Small pleural effusions on both sides, the left slightly larger than "
+        "the right, unchanged.",
+    ),
+    # "mild functional MR" is mitral regurgitation, not the modality.
+    (
+        "cardiac MRI. LVEF 35%. mild functional MR. no pericardial effusion.",
+        "Cardiac MRI. LVEF 35%. Valves: Mild functional mitral regurgitation. Pericardium: "
+        "No pericardial effusion.",
+    ),
+    # A size after an article opens the noun phrase that follows it.
+    (
+        "CT chest. periesophageal node 9 mm short axis adjacent to the tumor and a 12 mm left "
+        "gastric node, both suspicious.",
+        "CT chest. Periesophageal lymph node adjacent to the tumor, 0.9 cm in short axis, "
+        "suspicious. Left gastric lymph node, 1.2 cm, suspicious.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "report"), _FAITHFUL)
+def test_heldout25b_faithful_wordings_raise_nothing(verifier, source, report):
+    assert types_raised(verifier, source, report) == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "kind"),
+    [
+        # Coronary calcification denied in the draft is still a change.
+        (
+            "CT chest. heart normal size, mild coronary calcs LAD.",
+            "CT chest. Normal heart size. No coronary artery calcification.",
+            "negation",
+        ),
+        # The fissural nodule moved to the other side is still caught.
+        (
+            "CT chest. 4 mm solid nodule RUL unchanged. 3 mm perifissural nodule along the "
+            "left major fissure also unchanged.",
+            "CT chest. Solid nodule in the right upper lobe measuring 0.4 cm, unchanged. "
+            "Perifissural nodule measuring 0.3 cm along the right major fissure, unchanged.",
+            "laterality",
+        ),
+        # Bilateral effusions made left-only are still a side change.
+        (
+            "portable chest. small bilat effusions slightly larger on L, unchanged.",
+            "Portable chest. Small left pleural effusion, unchanged.",
+            "laterality",
+        ),
+        # Mitral regurgitation denied in the draft is still caught.
+        (
+            "cardiac MRI. LVEF 35%. mild functional MR. no pericardial effusion.",
+            "Cardiac MRI. LVEF 35%. No mitral regurgitation. No pericardial effusion.",
+            "negation",
+        ),
+        # The second node's size changed is still caught.
+        (
+            "CT chest. periesophageal node 9 mm short axis adjacent to the tumor and a 12 mm "
+            "left gastric node, both suspicious.",
+            "CT chest. Periesophageal lymph node adjacent to the tumor, 0.9 cm in short axis, "
+            "suspicious. Left gastric lymph node, 1.6 cm, suspicious.",
+            "measurement",
+        ),
+    ],
+)
+def test_heldout25b_shapes_still_catch_their_errors(verifier, source, report, kind):
+    assert kind in types_raised(verifier, source, report)
