@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from radpair.textnorm import safe_lower
 from radpair.verifier import lexicon as lx
-from radpair.verifier.extract import find_locations
+from radpair.verifier.extract import find_locations, term_matcher
 from radpair.verifier.measure import PRIOR, comparison_labels, covers, number, same_value
 from radpair.verifier.model import (
     ABSENT,
@@ -2414,7 +2414,36 @@ def _sized_as_dictated(m: Mention, x: _View, y: _View) -> bool:
 def _in_exam_title(x: _View, m: Mention) -> bool:
     """The reason for the exam in its title ("PET/CT for Hodgkin lymphoma"): not a finding."""
     start = m.span[0]
-    return start < x.first_sentence_end() and bool(_FOR.search(x.lower, 0, start))
+    if start >= x.first_sentence_end():
+        return False
+    return bool(_FOR.search(x.lower, 0, start)) or _question_ending_title(x, m)
+
+
+# A dictated title is often the modality, the region and the question, run together: "CTA
+# chest PE." asks about an embolism, it does not report one.
+_MODALITY_FIRST = re.compile(r"\s*(?:ct|cta|ctpa|mri|mra|mr|xr|us|pet/ct|pet-ct|pet)\b")
+_TITLE_WORDS = frozenset(
+    {"with", "without", "w", "wo", "and", "contrast", "iv", "abdomen", "pelvis", "head", "neck"}
+)
+
+
+def _question_ending_title(x: _View, m: Mention) -> bool:
+    """m ends a first sentence holding only a modality and the structures imaged before it."""
+    head = _MODALITY_FIRST.match(x.lower)
+    if (
+        head is None
+        or x.lower[m.span[1] : x.first_sentence_end()].strip(" .:\t")
+        or (m.polarity != PRESENT)
+    ):
+        return False
+    between = x.lower[head.end() : m.span[0]]
+    structures = [(t.start, t.end) for t in term_matcher().find(between) if t.kind == "anatomy"]
+    for word in re.finditer(r"\S+", between):
+        at = word.start()
+        if word.group() in _TITLE_WORDS or any(a <= at < b for a, b in structures):
+            continue
+        return False
+    return True
 
 
 # "A right inguinal lymph node has enlarged": the word says what became of the finding before it.

@@ -42,6 +42,11 @@ _FAITHFUL = [
         "CT chest. Periesophageal lymph node adjacent to the tumor, 0.9 cm in short axis, "
         "suspicious. Left gastric lymph node, 1.2 cm, suspicious.",
     ),
+    # A title of modality, region and question ("CTA chest PE.") asks; it reports nothing.
+    (
+        "CTA chest PE. 44 F pleuritic chest pain. no PE. small L pleural effusion.",
+        "CT pulmonary angiography. No pulmonary embolism. Small left pleural effusion.",
+    ),
 ]
 
 
@@ -86,6 +91,18 @@ def test_heldout25b_faithful_wordings_raise_nothing(verifier, source, report):
             "CT chest. Periesophageal lymph node adjacent to the tumor, 0.9 cm in short axis, "
             "suspicious. Left gastric lymph node, 1.6 cm, suspicious.",
             "measurement",
+        ),
+        # An embolism dictated after such a title and denied in the draft is still caught.
+        (
+            "CTA chest PE. 44 F pleuritic chest pain. small right lower lobe PE.",
+            "CT pulmonary angiography. No pulmonary embolism.",
+            "negation",
+        ),
+        # A title that describes its finding ("large PE") reports it: dropping it is caught.
+        (
+            "CT chest large PE. small L pleural effusion.",
+            "CT chest. Small left pleural effusion.",
+            "omission",
         ),
     ],
 )
