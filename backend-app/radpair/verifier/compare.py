@@ -443,7 +443,10 @@ def compare(source: Facts, report: Facts) -> list[dict]:
 
 _S = r"(left|right|l|r)"
 _DOMINANCE = re.compile(
-    rf"\b{_S}\s*(?:>|(?:is\s+)?(?:greater|worse|more|larger)\s+than|-greater-than-)\s*{_S}\b"
+    # A degree word may come between ("right slightly more than left").
+    rf"\b{_S}\s*(?:>|(?:is\s+)?(?:(?:slightly|somewhat|much|mildly|markedly)\s+)?"
+    r"(?:greater|worse|more|larger)\s+than|-greater-than-)"
+    rf"\s*{_S}\b"
     r"|\bmore\s+(?:pronounced|prominent|severe|extensive|marked)\s+on\s+the\s+(left|right)"
     r"|\b(left|right)(?:-|\s+)(?:sided\s+)?predominan(?:t|ce)"
 )
@@ -1190,6 +1193,8 @@ def _negation_conflict(m: Mention, y: _View) -> Mention | None:
     candidates = y.findings(m.key) or [
         n for k in _NEGATION_KIN.get(m.key or "", ()) if k != m.key for n in y.findings(k)
     ]
+    if not candidates:
+        candidates = _denied_disease_of_sign(m, y)
     comparable = [
         n
         for n in candidates
@@ -1211,6 +1216,21 @@ def _negation_conflict(m: Mention, y: _View) -> Mention | None:
         if first is None:
             first = n
     return first
+
+
+_SIGNS: dict[str, frozenset[str]] = {}
+for _sign, _disease in lx.SIGN_OF.items():
+    _SIGNS[_disease] = _SIGNS.get(_disease, frozenset()) | {_sign}
+
+
+def _denied_disease_of_sign(m: Mention, y: _View) -> list[Mention]:
+    """The other text's denied disease for an affirmed sign, or affirmed signs for a denied
+    disease: only a sign present with its disease absent contradicts."""
+    if m.polarity == PRESENT and m.key in lx.SIGN_OF:
+        return [n for n in y.findings(lx.SIGN_OF[m.key]) if n.polarity == ABSENT]
+    if m.polarity == ABSENT and m.key in _SIGNS:
+        return [n for k in _SIGNS[m.key] for n in y.findings(k) if n.polarity == PRESENT]
+    return []
 
 
 _SKELETON = frozenset({"skeleton"})

@@ -139,6 +139,9 @@ FINDINGS: dict[str, list[str]] = {
         "sq emphysema",
     ],
     "bronchiectasis": ["bronchiectasis"],
+    # Airways pulled open by the fibrosis around them: a sign of the fibrosis, which a draft
+    # may name instead ("the fibrosis has progressed").
+    "traction_bronchiectasis": ["traction bronchiectasis", "traction bronchiolectasis"],
     "lymphadenopathy": [
         "lymphadenopathy",
         "adenopathy",
@@ -1137,7 +1140,10 @@ FINDINGS: dict[str, list[str]] = {
     "seroma": ["seroma", "lymphocele", "urinoma", "biloma"],
     "pneumomediastinum": ["pneumomediastinum"],
     "pneumonitis": ["pneumonitis"],
-    "fibrosis": ["fibrosis", "fibrotic change", "honeycombing"],
+    "fibrosis": ["fibrosis", "fibrotic change"],
+    # Honeycombing is one feature of fibrosis (the one that makes a UIP pattern typical):
+    # "no honeycombing" beside dictated reticulation does not deny the fibrosis.
+    "honeycombing": ["honeycombing"],
     "tree_in_bud": ["tree-in-bud", "tree in bud"],
     "bulla": ["bulla", "bullae", "bleb"],
     "pleural_plaque": ["pleural plaque"],
@@ -2392,6 +2398,10 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
         }
     ),
     frozenset({"edema", "swelling"}),
+    # Signs of lung fibrosis stand for it, and it for them; traction bronchiectasis is also
+    # bronchiectasis.
+    frozenset({"fibrosis", "honeycombing", "traction_bronchiectasis"}),
+    frozenset({"bronchiectasis", "traction_bronchiectasis"}),
     # Fluid in a bursa and the bursa inflamed are one observation, said either way.
     frozenset({"bursal_fluid", "bursitis"}),
     frozenset({"uptake", "focal_uptake"}),
@@ -2452,11 +2462,15 @@ MIDLINE: frozenset[str] = frozenset(
 # ("no enlarged lymph nodes" against "hilar lymphadenopathy"); looser kin do not.
 NEGATION_KIN: tuple[frozenset[str], ...] = (
     frozenset({"lymphadenopathy", "lymph_node"}),
+    frozenset({"bronchiectasis", "traction_bronchiectasis"}),
     # "Focal splenic uptake" against "spleen without focal FDG uptake".
     frozenset({"uptake", "focal_uptake"}),
 )
 # Words that are a finding on their own ("the main pulmonary artery is enlarged") but only a
 # description when a finding follows them ("enlarged mediastinal lymph nodes").
+# A sign and the disease it is a sign of: denying the disease denies the sign, but denying
+# the sign ("no honeycombing") leaves the disease (reticulation is fibrosis too).
+SIGN_OF: dict[str, str] = {"honeycombing": "fibrosis", "traction_bronchiectasis": "fibrosis"}
 DESCRIBING_FINDINGS: frozenset[str] = frozenset({"enlargement"})
 # Generic words for an abnormality: partnered by any finding at a compatible site.
 GENERIC_FINDINGS: frozenset[str] = frozenset({"abnormality", "deformity", "fluid", "disease"})

@@ -42,6 +42,15 @@ _FAITHFUL = [
         "CT chest. Periesophageal lymph node adjacent to the tumor, 0.9 cm in short axis, "
         "suspicious. Left gastric lymph node, 1.2 cm, suspicious.",
     ),
+    # "No honeycombing" leaves the fibrosis that reticulation with traction bronchiectasis
+    # shows, and a degree word may sit inside "right slightly more than left".
+    (
+        "HRCT. reticulation with traction bronchiectasis both lower lobes, right slightly more "
+        "than left. no honeycombing.",
+        "HRCT. Reticulation with traction bronchiectasis in the right and left lower lobes, "
+        "slightly more pronounced on the right. Honeycombing is absent. The fibrosis has "
+        "progressed.",
+    ),
     # A title of modality, region and question ("CTA chest PE.") asks; it reports nothing.
     (
         "CTA chest PE. 44 F pleuritic chest pain. no PE. small L pleural effusion.",
@@ -97,6 +106,26 @@ def test_heldout25b_faithful_wordings_raise_nothing(verifier, source, report):
             "CTA chest PE. 44 F pleuritic chest pain. small right lower lobe PE.",
             "CT pulmonary angiography. No pulmonary embolism.",
             "negation",
+        ),
+        # Honeycombing affirmed where the dictation denies fibrosis is still a negation error.
+        (
+            "HRCT. reticulation both lower lobes. no fibrosis.",
+            "HRCT. Reticulation in both lower lobes. Mild honeycombing.",
+            "negation",
+        ),
+        # Traction bronchiectasis denied as bronchiectasis is still a negation error.
+        (
+            "HRCT. reticulation with traction bronchiectasis both lower lobes.",
+            "HRCT. Reticulation in both lower lobes without bronchiectasis.",
+            "negation",
+        ),
+        # The worse side turned round, with a degree word, is still caught.
+        (
+            "HRCT. reticulation with traction bronchiectasis both lower lobes, right slightly "
+            "more than left.",
+            "HRCT. Reticulation with traction bronchiectasis in both lower lobes, slightly more "
+            "pronounced on the left.",
+            "laterality",
         ),
         # A title that describes its finding ("large PE") reports it: dropping it is caught.
         (
