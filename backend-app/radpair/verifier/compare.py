@@ -1528,6 +1528,8 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             continue
         if what == "unmatched" and other is None and _prior_same_as_now(x, y, a):
             continue
+        if what == "unmatched" and other is None and _given_apart(y, a):
+            continue
         if what == "unmatched" and other is None and _a_reference(x, a):
             continue  # "(reference 5-15%)": a normal range or threshold, not a patient's value
         if (
@@ -1574,6 +1576,23 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                 src,
                 rep,
             )
+
+
+def _given_apart(y: _View, a: Measurement) -> bool:
+    """a's dimensions written one by one, side by side, in y ("min and max diameters 21.3 x
+    27.6 mm" as "Minimum / maximum diameter: 21.3 mm / 27.6 mm"): the same size."""
+    if len(a.values) < 2:
+        return False
+    singles = [b for b in y.by_dim.get(a.dim, ()) if len(b.values) == 1 and not b.is_range]
+    want = sorted(a.values)
+    for i in range(len(singles) - len(want) + 1):
+        run = singles[i : i + len(want)]
+        if sorted(b.values[0] for b in run) == want and all(
+            c.start - b.end <= 8 and "\n" not in y.text[b.end : c.start]
+            for b, c in zip(run, run[1:])
+        ):
+            return True
+    return False
 
 
 def _size_taken_by_another(x: _View, y: _View, a: Measurement) -> bool:

@@ -501,8 +501,46 @@ def extract_measurements(text: str) -> list[Measurement]:
             meas.dim += PRIOR
         meas.side = _value_side(text, meas.start, meas.end)
         meas.label = _value_label(text, meas.start, meas.end)
+    found += _listed_before(text, found)
     found.sort(key=lambda x: x.start)
     return _minutes_and_seconds(text, found)
+
+
+# "sinus diameters 30, 31, 29 mm", "3 and 4 mm": the unit written once after a list of
+# numbers is each number's. Not after a counter that numbers things ("image 3, 5 mm").
+_LISTED_NUMBER = re.compile(r"(?<![\w./:-])(\d+(?:\.\d+)?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_COUNTER_BEFORE = re.compile(
+    r"\b(?:image|images|im|series|se|level|levels|segment|segments|station|stations|rib|ribs|"
+    r"grade|slice|slices|zone|zones|v|version)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _listed_before(text: str, found: list[Measurement]) -> list[Measurement]:
+    """The bare numbers listed right before a single length, each in its unit."""
+    out: list[Measurement] = []
+    taken = [(m.start, m.end) for m in found]
+    for meas in found:
+        if meas.dim != "length" or len(meas.values) != 1 or meas.is_range:
+            continue
+        written = _DIMS_RE.match(text, meas.start)
+        unit = next((u for u in reversed(written.groups()[1::2]) if u), None) if written else None
+        if unit is None:
+            continue
+        factor = _unit(unit)[1]
+        at, listed = meas.start, []
+        while True:
+            m = _LISTED_NUMBER.search(text, max(0, at - 16), at)
+            if m is None or any(a <= m.start(1) < b for a, b in taken):
+                break
+            listed.append(m)
+            at = m.start()
+        if not listed or _COUNTER_BEFORE.search(text, max(0, at - 12), at):
+            continue
+        for m in listed:
+            value = (_norm(number(m.group(1)) * factor),)
+            out.append(Measurement(m.start(1), m.end(1), "length", value))
+    return out
 
 
 # "1 minute 48 seconds", "8 min and 30 sec": one duration written in two units.

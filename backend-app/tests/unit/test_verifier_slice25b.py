@@ -51,6 +51,14 @@ _FAITHFUL = [
         "slightly more pronounced on the right. Honeycombing is absent. The fibrosis has "
         "progressed.",
     ),
+    # A unit written once after a list of numbers is each number's; a two-dimension size may
+    # be given one dimension at a time.
+    (
+        "CTA TAVR. min and max diameters 21.3 x 27.6 mm. sinus of valsalva diameters 30, 31, "
+        "29 mm. ascending aorta 33 mm.",
+        "CTA TAVR. Minimum / maximum diameter: 21.3 mm / 27.6 mm. Sinus of Valsalva "
+        "diameters 30 mm, 31 mm and 29 mm. Ascending aorta 3.3 cm.",
+    ),
     # A title of modality, region and question ("CTA chest PE.") asks; it reports nothing.
     (
         "CTA chest PE. 44 F pleuritic chest pain. no PE. small L pleural effusion.",
@@ -126,6 +134,19 @@ def test_heldout25b_faithful_wordings_raise_nothing(verifier, source, report):
             "HRCT. Reticulation with traction bronchiectasis in both lower lobes, slightly more "
             "pronounced on the left.",
             "laterality",
+        ),
+        # One listed number changed is still caught.
+        (
+            "CTA TAVR. sinus of valsalva diameters 30, 31, 29 mm. ascending aorta 33 mm.",
+            "CTA TAVR. Sinus of Valsalva diameters 30 mm, 35 mm and 29 mm. Ascending aorta "
+            "3.3 cm.",
+            "measurement",
+        ),
+        # One dimension changed when given apart is still caught.
+        (
+            "CTA TAVR. min and max diameters 21.3 x 27.6 mm.",
+            "CTA TAVR. Minimum / maximum diameter: 21.3 mm / 29.6 mm.",
+            "measurement",
         ),
         # A title that describes its finding ("large PE") reports it: dropping it is caught.
         (
