@@ -188,6 +188,17 @@ def _is_heading(text: str, m: Mention) -> bool:
 _SENTENCE_REACH = 200
 
 
+def _sentence_around(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Bounds of the sentence holding span, reaching at most _SENTENCE_REACH either way."""
+    start, floor = span[0], max(0, span[0] - _SENTENCE_REACH)
+    while start > floor and not _ends_sentence(text, start - 1):
+        start -= 1
+    end, ceiling = span[1], min(len(text), span[1] + _SENTENCE_REACH)
+    while end < ceiling and not _ends_sentence(text, end):
+        end += 1
+    return start, end
+
+
 def _ends_sentence(text: str, i: int) -> bool:
     """A line break, or a full stop that is not a decimal point ("0.5 cm")."""
     c = text[i]
@@ -325,12 +336,7 @@ class _View:
     def _side_in_sentence(self, n: Mention, sides: frozenset[str]) -> bool:
         # Bounded: a side word further than this from the finding does not describe it.
         text = self.text
-        start, floor = n.span[0], max(0, n.span[0] - _SENTENCE_REACH)
-        while start > floor and not _ends_sentence(text, start - 1):
-            start -= 1
-        end, ceiling = n.span[1], min(len(text), n.span[1] + _SENTENCE_REACH)
-        while end < ceiling and not _ends_sentence(text, end):
-            end += 1
+        start, end = _sentence_around(text, n.span)
         words = {_SIDE_OF[w] for w in _SIDE_WORD.findall(self.lower, start, end)}
         words |= set(_SIDE_LETTER.findall(text, start, end))
         return bool(words & (sides | {"B"}))
@@ -1150,13 +1156,7 @@ def _said_central(view: _View, n: Mention, structures: frozenset[str]) -> bool:
     named = structures & lx.ANATOMY.keys()
     if not named or not n.anatomy & named:
         return False
-    text = view.text
-    start, floor = n.span[0], max(0, n.span[0] - _SENTENCE_REACH)
-    while start > floor and not _ends_sentence(text, start - 1):
-        start -= 1
-    end, ceiling = n.span[1], min(len(text), n.span[1] + _SENTENCE_REACH)
-    while end < ceiling and not _ends_sentence(text, end):
-        end += 1
+    start, end = _sentence_around(view.text, n.span)
     return _central_regex(frozenset(named)).search(view.lower, start, end) is not None
 
 

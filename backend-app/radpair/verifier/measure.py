@@ -600,24 +600,26 @@ _ARROW_PRIOR = re.compile(
 )
 
 
+def _borrow_from_size_before(
+    text: str, pattern: re.Pattern[str], found: list[Measurement], out: list[Measurement]
+) -> None:
+    """Each unitless prior the pattern finds takes the unit of the size right before it."""
+    sizes = sorted((m for m in found if not m.is_range), key=lambda m: m.end)
+    ends = [m.end for m in sizes]
+    for m in pattern.finditer(text):
+        k = bisect_right(ends, m.start())
+        if k and _UNITLESS_GAP.fullmatch(text, ends[k - 1], m.start()):
+            _borrow_unit(text, m, sizes[k - 1], out)
+
+
 def _unitless_priors(text: str, found: list[Measurement]) -> list[Measurement]:
     """Prior sizes that borrow the unit of the size right before (or, after an arrow, right
     after) them."""
     out: list[Measurement] = []
     if "(" in text or "," in text:
-        sizes = sorted((m for m in found if not m.is_range), key=lambda m: m.end)
-        ends = [m.end for m in sizes]
-        for m in _UNITLESS_PRIOR.finditer(text):
-            k = bisect_right(ends, m.start())
-            if k and _UNITLESS_GAP.fullmatch(text, ends[k - 1], m.start()):
-                _borrow_unit(text, m, sizes[k - 1], out)
+        _borrow_from_size_before(text, _UNITLESS_PRIOR, found, out)
     if found:
-        sizes = sorted((m for m in found if not m.is_range), key=lambda m: m.end)
-        ends = [m.end for m in sizes]
-        for m in _BARE_UNITLESS_PRIOR.finditer(text):
-            k = bisect_right(ends, m.start())
-            if k and _UNITLESS_GAP.fullmatch(text, ends[k - 1], m.start()):
-                _borrow_unit(text, m, sizes[k - 1], out)
+        _borrow_from_size_before(text, _BARE_UNITLESS_PRIOR, found, out)
     if ">" in text or "→" in text:
         after = {m.start: m for m in found if not m.is_range and not m.dim.endswith(PRIOR)}
         for m in _ARROW_PRIOR.finditer(text):
