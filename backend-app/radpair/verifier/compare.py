@@ -2586,6 +2586,24 @@ def _subject_of_obstetric_scan(m: Mention, dictation: _View) -> bool:
     return m.key in _PREGNANCY_SUBJECTS and bool(_FETAL_EVIDENCE.search(dictation.lower))
 
 
+_CALCIFICATION = frozenset({"calcification", "coronary_calcification"})
+# A coronary calcium score above zero, however it is dictated ("agatston total 312", "CAC 312",
+# "calcium score: 45"); a score of 0 says there is none.
+_CALCIUM_SCORE_ABOVE_ZERO = re.compile(
+    r"\b(?:agatston|calcium score|cac)(?:\s+(?:total|score))?\s*(?:of|:|=)?\s*0*[1-9]\d*\b"
+)
+
+
+def _scored_calcification(m: Mention, dictation: _View) -> bool:
+    """m, a draft's unsited coronary calcification, is what a dictated calcium score above zero
+    already says ("Agatston 312": calcified plaque is what the score counts)."""
+    return (
+        m.key in _CALCIFICATION
+        and not m.anatomy
+        and _CALCIUM_SCORE_ABOVE_ZERO.search(dictation.lower) is not None
+    )
+
+
 def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     """Omission (source side) or insertion (report side): an asserted finding with no partner."""
     # A partner is any mention of the same finding, whatever its side, polarity or site: a
@@ -2636,7 +2654,7 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
         site = (m.key, m.anatomy, m.location, m.checked_sides)
         if site in sized:
             continue
-        if not x_is_src and _subject_of_obstetric_scan(m, y):
+        if not x_is_src and (_subject_of_obstetric_scan(m, y) or _scored_calcification(m, y)):
             continue
         if not x_is_src and not one_more and _kept_as_history(m, x):
             # The draft's own history names it ("HISTORY: Multiple myeloma" for a dictated

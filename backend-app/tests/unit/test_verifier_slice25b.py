@@ -158,3 +158,28 @@ def test_heldout25b_faithful_wordings_raise_nothing(verifier, source, report):
 )
 def test_heldout25b_shapes_still_catch_their_errors(verifier, source, report, kind):
     assert kind in types_raised(verifier, source, report)
+
+
+def test_calcification_said_of_a_calcium_score_above_zero_is_no_insertion(verifier):
+    source = "CT coronary calcium score. agatston total 312. LAD 210, LCx 40, RCA 62."
+    report = "Total coronary artery calcium score of 312: calcification involving three vessels."
+    assert "insertion" not in types_raised(verifier, source, report)
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        # A score of zero says there is no calcification: the draft's calcification is new.
+        (
+            "CT coronary calcium score. agatston total 0. lungs clear.",
+            "Calcium score of 0. Calcification involving two vessels.",
+        ),
+        # The score excuses calcification only: another finding added is still caught.
+        (
+            "CT coronary calcium score. CAC 312. lungs clear.",
+            "Calcium score 312 with calcification in three vessels. Small pericardial effusion.",
+        ),
+    ],
+)
+def test_a_calcium_score_excuses_no_other_insertion(verifier, source, report):
+    assert "insertion" in types_raised(verifier, source, report)
