@@ -78,11 +78,7 @@ def _reverse_findings_lines(report: str) -> str:
     for line in body.split("\n"):
         if blocks and line.startswith("|") and blocks[-1].startswith("|"):
             blocks[-1] += "\n" + line
-        elif (
-            blocks
-            and line.startswith("- ")
-            and (listing or blocks[-1].partition("\n")[0].endswith(":") or blocks[-1].endswith(":"))
-        ):
+        elif blocks and line.startswith("- ") and (listing or blocks[-1].endswith(":")):
             # So does a heading alone on its line ("Right:") or a line introducing a list, with
             # the bullets it governs.
             blocks[-1] += "\n" + line
