@@ -52,6 +52,7 @@ CORPORA = (
     DATA / "phi_corpus21.yaml",
     DATA / "phi_corpus22.yaml",
     DATA / "phi_corpus23.yaml",
+    DATA / "phi_corpus24.yaml",
 )
 CORPUS_CATEGORY = {"AGE_OVER_89": "AGE"}
 CONTEXT_WORDS = {
