@@ -38,7 +38,9 @@ class Span(NamedTuple):
 # (Vietnamese) mix cases letter by letter, so they count as both: "Wiśniewska", "Łukasz",
 # "Şahin", "ĐẶNG".
 _UP = "A-ZÀ-ÖØ-ÞĀ-žḀ-ỿ"
-_LOW = "a-zß-öø-ÿĀ-žḀ-ỿ"
+# Latin Extended-B holds Romanian "Ș"/"ț" (comma below) and Azerbaijani "Ə"; "ə" is in IPA.
+_UP += "ƀ-ɏ"
+_LOW = "a-zß-öø-ÿĀ-žḀ-ỿƀ-ɏə"
 _LETTER = _UP + _LOW
 # Capitalized words that follow a name context but are not names.
 _MONTHS = (
@@ -73,6 +75,9 @@ _NAME_WORD = (
     rf"(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_LOW}]+(?:[-'’](?!s\b)[{_UP}]?[{_LOW}]+)*"
     rf"|{_INITIALS})"
 )
+# Keys of the national numbers of Central and Eastern Europe, which may follow a name after a
+# comma: Polish PESEL, Hungarian TAJ, Bulgarian EGN, Yugoslav JMBG, Croatian OIB, Slovene EMŠO.
+_NATIONAL_KEYS = r"PESEL|TAJ|EGN|JMBG|OIB|EMŠO|EMSO"
 # Where the context says a name follows (a title, "Patient:"), months and capitals are names too.
 _NOT_LABEL_WORD = (
     "The|This|And|Or|On|At|In|Of|To|For|From|By|With|Via|Per|Who|No|Not|None|Unknown|Left|"
@@ -85,7 +90,9 @@ _NOT_LABEL_WORD = (
     "Doç|Doc|Uzm|Op|"
     # Keys of the birth date and national number that follow a name after a comma ("Ole
     # Bjerregaard Poulsen, CPR 151049-1957", "Seán Ó Ceallaigh-Brennan, D.O.B. 2nd April").
-    r"CPR|D\.O\.B|Personnummer|BSN|AHV"
+    r"CPR|D\.O\.B|Personnummer|BSN|AHV|"
+    # and the national numbers of Central and Eastern Europe ("Nowak Anna, PESEL 8203...").
+    rf"{_NATIONAL_KEYS}"
 )
 # "J.K.", "M.L.": a person named by initials alone after a role.
 _INITIALS_ONLY = rf"(?:[{_UP}]\.){{2,3}}(?!\w)"
@@ -3378,7 +3385,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         rf"(?P<v>\b(?!(?i:patient|pt|name|subject)\b)[{_UP}][{_UP}{_LOW}'’-]+"
-        rf"(?:[ \t]+[{_UP}][{_UP}{_LOW}'’-]+)?,[ \t]*(?!(?i:MRN|DOB|ACC|ID)\b)"
+        rf"(?:[ \t]+[{_UP}][{_UP}{_LOW}'’-]+)?,[ \t]*(?!(?i:MRN|DOB|ACC|ID|{_NATIONAL_KEYS})\b)"
         rf"[{_UP}][{_UP}{_LOW}'’-]+\b(?:[ \t]+[{_UP}]\b\.?)?)[ \t]*[-–,;|(/]?[ \t]*\n?[ \t]*"
         rf"(?=(?i:MRN|MR\s*#|DOB|ACC|accession|ID\b)|\d{{5,}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})",
         "v",
@@ -3813,9 +3820,11 @@ _FAST_SKIP = re.compile(
 # Two or more words in capitals side by side: a line typed with caps lock ("DMITRI SOKOLOV").
 _CAPS_RUN = re.compile(
     rf"\b[{_UP}][{_UP}'’-]+(?:[ \t,]+[{_UP}][{_UP}'’-]+\b|[ \t]*,[ \t]*[{_UP}][{_LOW}])"
+    rf"|\b[{_UP}][{_UP}'’-]{{4,}}[ ][{_UP}][{_LOW}]"
 )
-# "IVANOVA, Svetlana": a surname in capitals before a comma and a given name.
-_GIVEN_AFTER_COMMA = re.compile(rf"[ \t]*,[ \t]*(?P<g>[{_UP}][{_LOW}]+)\b")
+# "IVANOVA, Svetlana": a surname in capitals before a comma and a given name; Romanian,
+# Hungarian and Turkish headers drop the comma ("ȘTEFĂNESCU Maria", "ÖZTÜRK Mehmet").
+_GIVEN_AFTER_COMMA = re.compile(rf"(?:[ \t]*,[ \t]*|[ ])(?P<g>[{_UP}][{_LOW}]+)\b")
 _CAPS_WORD = re.compile(rf"\b[{_UP}][{_UP}'’-]*[{_UP}]\b")
 _RUN_GAP = re.compile(r"[ \t,]+")
 # Capitals that stay capitals in the shadow text: credentials, modalities, units, labels.
@@ -3825,6 +3834,9 @@ _ACRONYMS = frozenset(
     SOB CP ABD RUQ LUQ RLQ LLQ BP HR RR PCP ENT GI OB GYN CC RE AM PM EKG ECG EHR EMR EPR PACS
     RIS""".split()
 )
+# A national number's key ("TAJ", "EGN") may also be a listed name; beside a name in capitals it
+# would be read as one.
+_ACRONYMS |= frozenset(_NATIONAL_KEYS.split("|"))
 
 
 def find_identifiers(text: str) -> list[Span]:
