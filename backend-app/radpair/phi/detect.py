@@ -117,6 +117,10 @@ _PARTICLE = (
     # Malay and Indian patronymics ("anak lelaki", "son of") are written in capitals too
     # ("MURUGAN A/L KRISHNAN", "Aarav S/o Ramesh Gowda").
     r"St\.?|Ste\.?|[Ss]/[Oo]|[Dd]/[Oo]|[Aa]/[Ll]|[Aa]/[Pp]|"
+    # Hebrew and Maghrebi "ben"/"bat", Arabic "ibn" (son or daughter of: "Moshe ben Haim",
+    # "Khalid ibn Saleh") and Georgian "dze"/"asuli" after the father's name in the genitive
+    # ("Davit Levanis dze Beridze").
+    r"ben|bat|ibn|dze|asuli|"
     r"Ó|O|Ní|Nic|Mac|Ua|Uí)"
 )
 # Words of one name are one space apart; two spaces or a tab separate the fields of a header.
@@ -769,12 +773,12 @@ _PARTICLE_ANY = (
     r"(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]os|[Dd]as|[Tt]e|"
     r"N[ií]|Nic|[OÓ]|Ua|"
     r"[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]ela|[Bb]in|[Bb]inti|[Bb]int|[Bb]te|ap|[Ii]bn|[Aa]bu|[Aa]l|"
-    r"[Ee]l|St\.?|arap|af|['’]t|"
+    r"[Ee]l|St\.?|arap|af|['’]t|ben|bat|dze|asuli|"
     r"Ste\.?|[Ll]os|[Ll]as|[Ss]/[Oo]|[Dd]/[Oo]|[Aa]/[Ll]|[Aa]/[Pp])"
 )
 _PARTICLE_WORDS = frozenset(
     "van von der den de del della di da du dos das la le ter ten te dela bin binti bint bte ap "
-    "ibn abu al arap af "
+    "ibn abu al arap af ben bat dze asuli "
     "el st ste los las "
     "ní ni nic ó ua".split()
 )
@@ -3358,10 +3362,12 @@ _RULES: tuple[_Rule, ...] = (
         and m.span("sp"),
         needs=re.compile(r"(?<![\w-])[A-Za-z]-[A-Za-z](?:-|\b)"),
     ),
-    # A maiden name: "(née Gillespie)", "maiden name Okoro".
+    # A maiden name: "(née Gillespie)", "maiden name Okoro", and the birth-name words of German
+    # ("geb."), Hungarian ("szül."), Czech ("roz."), Polish ("z d.", "z domu") and Romanian.
     _rule(
         "NAME",
-        rf"(?i:\bn[ée]e|\bmaiden[ \t]+name:?|\bformerly)[ \t]+(?P<v>{_CAP_WORD}(?:-{_CAP_WORD})?)"
+        rf"(?i:\bn[ée]e|\bmaiden[ \t]+name:?|\bformerly|\bgeb\.|\bszül\.|\broz\.|\bz[ \t]?d\."
+        rf"|\bz[ \t]+domu|\bn[ăa]scut[ăa])[ \t]+(?P<v>{_CAP_WORD}(?:-{_CAP_WORD})?)"
         rf"|(?i:\bmaiden[ \t]+name)(?:[ \t]+is)?[ \t]+(?P<lv>[{_LOW}][{_LOW}'’-]+)",
         keep=lambda m: (
             (_could_be_name(m.group("v")) and m.span("v"))
@@ -4159,8 +4165,12 @@ def _listed_after_drs(text: str, spans: list[Span], taken: bytearray) -> list[Sp
 
 
 # A nickname right after a name: 'Brookhart-Solis, Anneliese (Annie)', 'Zhang, Yichen "Ethan"'.
+# An Arabic kunya ("father" or "mother of" the eldest son) is a nickname of two words: "Khalid
+# Al-Otaibi (Abu Faisal)", "Fatima Haddad (Umm Youssef)".
+_KUNYA = r"(?:Abu|Abou|Umm|Oum|Um)[ \t]+"
 _NICKNAME_AFTER = re.compile(
-    rf"[ \t]*(?:\([ \t]*[\"“]?(?P<p>{_CAP_WORD})[\"”]?[ \t]*\)|[\"“](?P<q>{_CAP_WORD})[\"”])"
+    rf"[ \t]*(?:\([ \t]*[\"“]?(?P<p>(?:{_KUNYA})?{_CAP_WORD})[\"”]?[ \t]*\)"
+    rf"|[\"“](?P<q>{_CAP_WORD})[\"”])"
 )
 
 
@@ -4178,7 +4188,7 @@ def _nicknames_after(text: str, spans: list[Span], taken: bytearray) -> list[Spa
             continue
         group = "p" if after.group("p") else "q"
         start, end = after.span(group)
-        word = after.group(group)
+        word = after.group(group).split()[-1]
         if (
             word.lower() in _NOT_PART
             or not _could_be_name(word)
@@ -4340,6 +4350,9 @@ def _with_surname_before(text: str, span: Span, taken: bytearray) -> Span:
 
 _SUFFIX_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:Jr|JR|Sr|SR|II|III)\b\.?|[ \t]+IV\b(?=[ \t]*(?:$|[\n,.;|]))"
+    # Turkic patronymics end the name with "son" or "daughter" of the father's given name before
+    # them ("Aliyev Rashad Vagif oğlu", "Asanova Aida Bakyt kyzy").
+    r"|[ \t]+(?i:o[ğg]lu|ogly|q[ıi]z[ıi]|k[ıi]z[ıi]|kyzy|uulu|uly)(?![\w'’-])"
 )
 
 
