@@ -64,6 +64,9 @@ _NOT_NAME = (
     "Praxis|Klinik|Klinikum|Krankenhaus|Clínica|Clinica|Hôpital|Hopital|Ziekenhuis|"
     "Huisartsenpraktijk|Pflegeheim|Haus|Mobiler|Röntgendienst|Pflegekraft|Hemsjukvård|Deportiva|"
     "Fødselsnummer|Codice|Fiscale|Teudat|Zehut|Mitte|Zuid|Noord|Oost|Sankt|Sint|"
+    # Forms of address before a name: Czech and Slovak medical degrees ("MUDr. Jana Horak"),
+    # Hausa "Malam" (Mr, teacher) and Kurdish "Kak" (Mr, brother).
+    "MUDr|MDDr|Malam|Mallam|Kak|"
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
@@ -189,7 +192,9 @@ _TITLE = (
     r"Alhaji|Alhaja|Alh|Hajia|Hajiya|"
     # Indonesian forms of address ("Tn. Sutrisno", "Ibu Suharti"), Bangladeshi "Mst." (Mosammat)
     # and "Master" before a boy's name.
-    r"Tn|Ny|Ibu|Bapak|Bpk|Mst|Mosammat|Master)"
+    r"Tn|Ny|Ibu|Bapak|Bpk|Mst|Mosammat|Master|"
+    # Czech and Slovak medical degrees, Hausa "Malam" and Kurdish "Kak" (Mr).
+    r"MUDr|MDDr|Malam|Mallam|Kak)"
 )
 # Ranks and forms of address that a rule's name may have swallowed at its start ("Referrer: Maj
 # (Dr) Edward Young RAMC", "Patient: LCPL Sophie Carter"), and the corps after a military
@@ -3751,6 +3756,10 @@ _INSTITUTION_ABROAD = re.compile(
     r"(?i)\w*(?:sjukhus(?:et)?|sjukehus(?:et)?|sykehus(?:et)?|sygehus(?:et)?|hospital(?:et)?"
     r"|spital|klinikum|klinik(?:en|ken)?|ziekenhuis|lazarett(?:et)?)|afdeling(?:en)?"
     r"|avdeling(?:en)?|avdelningen|hôpitaux|universitaires?|medische|beeldvorming|nachtdienst"
+    # Romanian, Polish, Czech, Hungarian, South Slavic and Turkish hospital and service words
+    # ("Spitalul Judetean Cluj", "Szpital Miejski", "Acil Servis" is the emergency service).
+    r"|spitalul|szpital|nemocnice|nemocnica|kórház|bolnica|hastane(?:si)?|acil|servis(?:i)?"
+    r"|jude[tţț]ean[aă]?"
     r"|\w*radiologi(?:e|sk|ska)?|verbund"
 )
 _PLACE_WORD = re.compile(r"[^\W\d_]+")

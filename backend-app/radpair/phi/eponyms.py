@@ -18,7 +18,7 @@ EPONYMS = frozenset("""
     denis denonvilliers dieulafoy dorello down dupuytren ebstein ehlers eisenmenger ellison
     erb essex evans ewing fallot fazekas ferguson fisher fleischner foley fontan forestier fournier
     frankel freiberg galeazzi gardner garden gartner gerota ghon gissane glasgow glenn glisson
-    graves greenfield grashey guillain gustilo guyon haglund hampton hansen harris hartmann
+    graves greenfield grashey guillain gustilo guyon haglund hakim hampton hansen harris hartmann
     hashimoto heberden heimlich hess heschl hickman hilgenreiner hill hinchey hippel hirschsprung
     hodgkin hoffa holland homans horner humphrey hunt hunter huntington hurthle insall jakob
     jefferson jeghers johansson jones judet kager kanavel kaposi kartagener kasai kawasaki kerley
@@ -90,4 +90,5 @@ BRANDS = frozenset("""
     stryker zimmer biomet synthes depuy smith nephew arthrex bard cook cordis terumo gore
     micra watchman mitraclip sapien corevalve evolut impella heartmate amplatzer pleurx mediport
     portacath dobhoff salem bair hugger hemovac penrose pigtail mallinckrodt foley
+    codman sophysa miethke
     """.split())
