@@ -433,7 +433,9 @@ _INTL_MONTH = (
     r"enero|febrero|marzo|abril|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"
     r"diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|maart|"
     r"augustus|januar|februar|m[äa]rz|dezember|ocak|[şs]ubat|nisan|may[ıi]s|haziran|temmuz|"
-    r"a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m|aral[ıi]k)"
+    r"a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m|aral[ıi]k|"
+    # Azerbaijani (and Uzbek, Kazakh in Latin letters) months.
+    r"yanvar|fevral|aprel|iyun|iyul|avqust|avgust|sentyabr|oktyabr|noyabr|dekabr)"
 )
 # The words of the text index that those months hold: the index splits a word at a letter
 # outside ASCII, so "março" is found as "mar", "Ağustos" as "ustos", "Kasım" as "kas".
@@ -443,7 +445,8 @@ _INTL_MONTH_WORDS = frozenset(
     junio julio agosto septiembre setiembre octubre noviembre diciembre gennaio febbraio aprile
     maggio giugno luglio settembre ottobre dicembre maart augustus januar februar marz maerz
     dezember ocak subat nisan mayis haziran temmuz agustos eylul ekim kasim aralik mar rz ubat may
-    ustos eyl kas aral""".split()
+    ustos eyl kas aral yanvar fevral aprel iyun iyul avqust avgust sentyabr oktyabr noyabr
+    dekabr""".split()
 )
 # Spanish dates and numbers said aloud at bilingual sites.
 _ES_MONTH = (
@@ -2792,6 +2795,13 @@ _RULES: tuple[_Rule, ...] = (
         rf"|{_INTL_MONTH}[ \t]+(?:{_DAY},?[ \t]+|del?[ \t]+)?{_YEAR}\b)",
         needs=_INTL_MONTH_WORDS,
     ),
+    # Turkish and Azerbaijani "Mart" and Malay "Mac" (March) are also a name and a word, so they
+    # are a month only between a day and a year: "15 Mart 2026", "3 Mac 2024".
+    _rule(
+        "DATE",
+        rf"(?i)\b{_DAY}[ \t.-]*(?:mart|mac)\b\.?[ \t,.-]*{_YEAR}\b",
+        needs=frozenset({"mart", "mac"}),
+    ),
     # Spanish: "3 de marzo de 2025", "catorce de marzo de dos mil veinticinco".
     _rule(
         "DATE",
@@ -3173,7 +3183,8 @@ _RULES: tuple[_Rule, ...] = (
         # The first letters first: the case-blind alternation is only tried where a word starts.
         r"(?i)(?<!\w)(?=[IiAaLlEeWwVvÅåÂâUu])"
         r"(?:ikä|alter|leeftijd|età|edad|idade|wiek|věk|ålder|alder|âge|umur|usia)"
-        rf"[ \t]*:?[ \t]*(?P<v>{_AGE_NUM})\b(?![.,]\d|[ \t]*(?:{_UNITS}|%)\b)",
+        # French writes "ans" as part of the age ("Âge : 92 ans"), as the rule for "92 ans" does.
+        rf"[ \t]*:?[ \t]*(?P<v>{_AGE_NUM}(?:[ \t]*ans(?!\w))?)\b(?![.,]\d|[ \t]*(?:{_UNITS}|%)\b)",
         "v",
         # The words of the text index that those hold ("ikä" is "ik", "věk" is "v", "âge" "ge").
         needs=frozenset("ik alter leeftijd et edad idade wiek v lder alder ge umur usia".split()),
