@@ -1085,8 +1085,18 @@ def _lower_name(
             # "grace delacroix": the surname that made the given name before it a name.
             first, kept_end, vouched = first or word, found.end(), False
             continue
-        name_ok = namebook.is_lower_name(word, unknown_ok) or (
-            common_ok and namebook.is_lower_surname(word)
+        name_ok = (
+            namebook.is_lower_name(word, unknown_ok)
+            or (common_ok and namebook.is_lower_surname(word))
+            # "doctor baker comma": after a title an eponym's surname is the person, unless
+            # the eponym's noun follows ("doctor murphy sign" stays the sign).
+            or (
+                after_title
+                and first is None
+                and namebook.is_eponym(word)
+                and not namebook.is_criteria(word)
+                and not _EPONYM_USE_AHEAD.match(match.string, found.end())
+            )
         )
         vouched = not name_ok and (
             before_field
@@ -3890,10 +3900,22 @@ def find_in_texts(texts: list[str]) -> list[list[Span]]:
         for part in _SHORT_PART.findall(text, span.start, span.end)
         if _short_given(part)
     }
+    words = {
+        part.lower()
+        for text, (spans, _) in zip(texts, scans)
+        for span in spans
+        if span.category == "NAME"
+        for part in _NAME_PARTS.findall(text[span.start : span.end])
+        if part.lower() not in parts
+        and part.lower() not in _PAIR_STOP
+        and namebook.is_ever_name(part)
+    }
     results = []
     for text, (spans, taken) in zip(texts, scans):
         if parts:
             spans.extend(_mentions(text, parts, taken))
+        if words:
+            spans.extend(_word_mentions(text, words, taken))
         if "hyphen" in text or "dash" in text:
             spans = [_with_spoken_hyphen(text, span, taken) for span in spans]
         spans.sort()
@@ -4006,7 +4028,13 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
                     shadow,
                     _with_suffix(
                         shadow,
-                        _with_given_name(shadow, _with_surname_before(shadow, span, taken), taken),
+                        _with_given_name(
+                            shadow,
+                            _with_surname_before(
+                                shadow, _with_lower_surname(text, span, taken), taken
+                            ),
+                            taken,
+                        ),
                         taken,
                     ),
                     taken,
@@ -4272,6 +4300,50 @@ def _with_spoken_hyphen(text: str, span: Span, taken: bytearray) -> Span:
     return Span(span.start, after.end(), "NAME")
 
 
+# Speech recognition writes a surname it does not know in lower case after a given name it does
+# ("Agnes o'malley", "Marcus smythe", "Grace ann Miller"): one space, then the rest of the name.
+_NEXT_NAME_WORD = re.compile(rf" (?P<w>[{_LETTER}][{_LETTER}'’]*(?:-[{_LETTER}]+)*)(?![\w'’.-])")
+
+
+def _lower_surname_word(text: str, word: str, end: int) -> bool:
+    """A word that goes on a given name found alone: a listed name rare as a word, or a
+    surname that names a sign ("baker") where no eponym's noun follows it."""
+    plain = word.lower()
+    if plain in _NOT_PART or plain in _ROLE_WORDS or plain in _VERBS_AFTER_NAME:
+        return False
+    if namebook.is_lower_name(plain, unknown_ok=False):
+        return True
+    return (
+        namebook.is_eponym(plain)
+        and not namebook.is_common(plain)
+        and not namebook.is_criteria(plain)
+        and not _EPONYM_USE_AHEAD.match(text, end)
+    )
+
+
+def _with_lower_surname(text: str, span: Span, taken: bytearray) -> Span:
+    """A given name found alone with the lower-case surname after it ("Hazel o'connell",
+    "ELENA vasquez-brand"), and a capitalised surname after a lower-case middle name."""
+    if span.category != "NAME" or not namebook.is_ever_given(text[span.start : span.end]):
+        return span
+    end = span.end
+    for _ in range(2):
+        after = _NEXT_NAME_WORD.match(text, end)
+        if not after or any(taken[end : after.end()]):
+            break
+        word = after.group("w")
+        if word[0].islower() or word[1:2].isupper() and not word.isupper():
+            if not _lower_surname_word(text, word, after.end()):
+                break
+        elif end == span.end or not namebook.is_ever_surname(word) or _not_name_part(word):
+            break  # a capitalised word goes on only after a lower-case middle name
+        end = after.end()
+    if end == span.end:
+        return span
+    taken[span.end : end] = b"\x01" * (end - span.end)
+    return Span(span.start, end, "NAME")
+
+
 _GIVEN_BEFORE = re.compile(rf"(?<![\w.'’-])(?P<g>{_CAP_WORD}) $")
 
 
@@ -4476,6 +4548,39 @@ def _forms(part: str) -> tuple[str, ...]:
     elif part == lower:
         return ()
     return tuple(forms)
+
+
+# A name that is also a word ("will", "stone", "bird") said again in lower case by speech
+# recognition is the person only where the dictation points at it: after a title or a role,
+# or where the speaker explains or spells it ("that is bird as in the animal", "stone spelled").
+_POINTED_BEFORE = re.compile(
+    r"(?i)(?:\b(?:drs?|doctor|mr|mrs|ms|mister|missus|nurse|tech|technologist|sonographer|"
+    r"radiologist|resident|fellow)\.?|\bthat[ \t]+is|\bthat['’]s)[ \t]+$"
+)
+_POINTED_AFTER = re.compile(r"[ \t]+(?:spelled|as[ \t]+in)\b")
+
+
+def _word_mentions(text: str, words: set[str], taken: bytearray) -> list[Span]:
+    """Lower-case mentions of a found name's part that is an ordinary word, where the
+    dictation points at the person ("per tech will.", "Eli Stone stone spelled S T O N E")."""
+    found = []
+    for match in _MENTION_WORD.finditer(text):
+        word = match.group()
+        if word not in words:
+            continue
+        start, end = match.span()
+        if any(taken[start:end]) or _EPONYM_USE_AHEAD.match(text, end):
+            continue
+        if not (
+            _POINTED_BEFORE.search(text, max(0, start - 16), start)
+            or _POINTED_AFTER.match(text, end)
+        ):
+            continue
+        if word in _VERBS_AFTER_NAME and not _PHRASE_END.match(text, end):
+            continue  # "the tech will call": the verb, not the tech named Will
+        taken[start:end] = b"\x01" * (end - start)
+        found.append(Span(start, end, "NAME"))
+    return found
 
 
 _TITLE_JUST_BEFORE = re.compile(r"(?<!\w)(?:Drs?|Dr\.|Doctor|Mr|Mrs|Ms|Prof)\.?[ \t]+$")
