@@ -606,14 +606,20 @@ _TIME_OF_DAY = (
 _CARDINAL_WORD = rf"(?:{_DIGIT_WORD}|{_TEEN}|{_TENS}|hundred|thousand|million|and)"
 # Spelled letters before an id ("c t a four four seven ..."), then digits one by one
 # ("7 7 0 4 1 2 9") or as words ("four four eight one two").
+_MIXED_SEP = r"[ \t]+(?:dash[ \t]+)?"
 _SPACED_ID = (
     # Letters may be joined to the digits by a spoken dash and follow them after one ("x r
     # dash 5 5 0 3 ...", "9 9 1 2 0 4 8 8 dash c t a").
     rf"(?:(?:(?:[a-z]|{_NATO})[ \t]){{0,6}}(?:(?<=[a-z][ \t])dash[ \t]+)?"
     # Speech recognition writes some digits of one number as digits and some as words ("3 3 0
-    # eight 1 2 5"): a run of single digits in either form, at least one of each.
-    rf"(?:(?=(?:\d[ \t]+)+{_DIGIT_WORD}\b|(?:{_DIGIT_WORD}[ \t]+)+\d)"
-    rf"(?:\d|{_DIGIT_WORD})(?:[ \t]+(?:\d|{_DIGIT_WORD})){{4,15}}+(?![ \t]*\d)"
+    # eight 1 2 5", "44 seven 1 nine", "u s dash two zero two six dash 0 0 9 9"): a run of
+    # single digits (or pairs) in either form, at least one of each, maybe with spoken dashes.
+    # Each digit word must end as a word: "one" is not "o" and "ne".
+    rf"(?:(?=(?:\d\d?{_MIXED_SEP})+{_DIGIT_WORD}\b|(?:{_DIGIT_WORD}{_MIXED_SEP})+\d)"
+    rf"(?:\d\d?|{_DIGIT_WORD})\b(?:{_MIXED_SEP}(?:\d\d?|{_DIGIT_WORD})\b){{4,15}}+"
+    rf"(?![ \t]*\d)"
+    # "m r a dash four four three two": spelled letters and a spoken dash before four digits.
+    rf"|(?<=[a-z][ \t])dash[ \t]+{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD}){{3,}}"
     rf"|\d(?:(?:[ \t]|[ \t]+(?:dash|slash)[ \t]+)\d){{4,}}"
     rf"(?:[ \t]+dash(?:[ \t]+[a-z](?![\w'’])){{1,4}})?"
     rf"|(?:slash[ \t]+)?{_DIGIT_WORD}(?:{_DIGIT_SEP}{_DIGIT_WORD}){{4,}}"
