@@ -3056,7 +3056,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "TIME",
-        rf"(?i)\b{_HOUR_WORD}(?:[ -]{_MINUTE_WORD})?[ \t]*[ap]\.?[ \t]?m\b\.?",
+        rf"(?i)\b{_HOUR_WORD}(?:[ -]{_MINUTE_WORD})?[ \t]*[ap]\.?[ \t]?m\b\.?"
+        # "8 oh five a m": speech recognition writes the hour in digits, the minutes in words.
+        rf"|(?<![\w.])(?:1[0-2]|[1-9])[ \t]+{_MINUTE_WORD}[ \t]*[ap]\.?[ \t]?m\b\.?",
         needs=_NUMBER_WORDS,
     ),
     _rule(
@@ -3095,8 +3097,10 @@ _RULES: tuple[_Rule, ...] = (
     ),
     # "[08.45] dr. Wulan: ...": the time of a message in a chat log.
     _rule("TIME", r"(?m)^\[(?P<v>(?:[01]\d|2[0-3])[.:][0-5]\d)\]", "v"),
-    # "2:30P": a scheduler's time.
-    _rule("TIME", r"(?<![\w.:])(?:1[0-2]|0?[1-9]):[0-5]\d[AP]\b"),
+    # "2:30P", "10:40a": a scheduler's or a hurried typist's time.
+    _rule("TIME", r"(?<![\w.:])(?:1[0-2]|0?[1-9]):[0-5]\d[APap]\b"),
+    # "1030am", "930 pm": a 12-hour time typed without its colon.
+    _rule("TIME", r"(?<![\w.:])(?:1[0-2]|0?[1-9])[0-5]\d[ \t]?(?i:[ap]\.m\.|[ap]\.?m\b)"),
     _rule("TIME", r"(?<![\w.])(?:1[0-2]|0?[1-9])\.[0-5]\d\s*(?i:[ap]\.m\.|[ap]\.?m\b)"),
     _rule(
         "TIME",
