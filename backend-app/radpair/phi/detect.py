@@ -2184,9 +2184,10 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "EMAIL",
         # The address may be spelled letter by letter: "w o c o n n e l l at u h c c dot e d u";
-        # its parts may end in numbers said as words ("lan dot tran eighty two at ...").
+        # its parts may end in numbers said as words ("lan dot tran eighty two at ..."), and a
+        # part after a dot or an underscore may be spelled too ("p holt underscore m d at").
         rf"(?i)\b(?:[a-z][ \t]+){{0,20}}[a-z0-9]+"
-        rf"(?:[ \t]+(?:dot|underscore|dash)[ \t]+[a-z0-9]+){{0,4}}"
+        rf"(?:[ \t]+(?:dot|underscore|dash)[ \t]+(?:[a-z][ \t]+){{0,8}}[a-z0-9]+){{0,4}}"
         rf"(?:[ \t]+(?=[tfsenzo])(?:{_TENS}|{_TEEN}|{_DIGIT_WORD})\b){{0,4}}"
         r"[ \t]+at[ \t]+(?:[a-z0-9][ \t]+){0,12}"
         r"[a-z0-9-]+(?:[ \t]+[a-z0-9-]+)?(?:[ \t]+dot[ \t]+[a-z0-9-]+){0,4}[ \t]+dot[ \t]+"
