@@ -4057,6 +4057,7 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
         for span in spans
     ]
     spans += _spelled_back(text, spans, taken) + _listed_after_drs(shadow, spans, taken)
+    spans += _spelled_after(text, spans, taken)
     spans += _relations_after(shadow, spans, taken)
     spans += _nicknames_after(shadow, spans, taken)
     spans += _initials_after(text, spans, taken)
@@ -4181,6 +4182,29 @@ def _spelled_back(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
                 taken[start:end] = b"\x01" * (end - start)
                 found.append(Span(start, end, "NAME"))
             break
+    return found
+
+
+# "patient jasmine wood w o o d": the speaker spells a name right after saying it.
+_LETTERS_AFTER = re.compile(r"[ \t]+(?P<l>[A-Za-z](?:[ \t]+[A-Za-z]){2,})(?![\w'’.-])")
+
+
+def _spelled_after(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
+    """The letters spelled just after a name found, when they spell one of its words."""
+    found = []
+    for span in spans:
+        if span.category != "NAME":
+            continue
+        after = _LETTERS_AFTER.match(text, span.end)
+        if not after or any(taken[after.start("l") : after.end("l")]):
+            continue
+        letters = "".join(after.group("l").split()).lower()
+        words = {re.sub(r"[^a-z]", "", w.lower()) for w in _SPAN_WORD.findall(text, *span[:2])}
+        if letters not in words:
+            continue
+        start, end = after.span("l")
+        taken[start:end] = b"\x01" * (end - start)
+        found.append(Span(start, end, "NAME"))
     return found
 
 
