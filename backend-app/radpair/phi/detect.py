@@ -1171,6 +1171,20 @@ def _lower_name(
     return start, initial.end() if initial else kept_end
 
 
+def _lower_name_before_key(match: re.Match) -> tuple[int, int] | None:
+    """A lower-case name after "patient" whose every word the name rule accepts."""
+    kept = _lower_name(match, unknown_ok=False, listed_first=True)
+    return kept if kept and kept[1] == match.end("v") else None
+
+
+def _lower_name_after_initial(match: re.Match) -> tuple[int, int] | None:
+    """A lower-case name after a title, with the initial written before it ("dr h. ostrowski")."""
+    kept = _lower_name(match, after_title=True)
+    if kept and match.group("i"):
+        return match.start("i"), kept[1]
+    return kept
+
+
 _PARTICLE_NEXT = re.compile(rf"[ \t]+{_PARTICLE}[ \t]")
 # "Md." and "Mohd" abbreviate Muhammad, the first word of a name ("Md. Abul Kalam").
 _MUHAMMAD = frozenset({"md", "mohd", "muhd"})
@@ -2620,10 +2634,10 @@ _RULES: tuple[_Rule, ...] = (
         rf"[Pp]rof|[Pp]rofessor|[Ss]mt|[Ss]hri|[Hh]err|[Ff]rau|[Pp]ani?|[Mm]evrouw|[Mm]eneer|"
         rf"[Dd]hr|[Mm]evr|[Ss]ignora|[Ss]ignor|[Ss]eñora|[Ss]eñor|[Rr]abbi|[Oo]fficer|"
         rf"[Dd]octeure?|[Dd]re|[Mm]adame?|[Mm]onsieur|[Mm]ademoiselle|[Ee]ncik|[Pp]uan|[Tt]uan)"
-        rf"\b\.?[ \t]+"
+        rf"\b\.?[ \t]+(?P<i>[{_LOW}]\.[ \t]+)?"
         rf"(?=(?P<v>{_LOWER_SEQ}))",
         "v",
-        keep=lambda m: _lower_name(m, after_title=True),
+        keep=_lower_name_after_initial,
     ),
     # A newborn registered before naming: "TRAN, Baby Boy", "Okafor, Baby Girl B" (a twin).
     # The surname is the family's; "Baby Boy" with it is how the chart names the child.
@@ -3614,6 +3628,15 @@ _RULES: tuple[_Rule, ...] = (
         keep=lambda m: _lower_name(m, unknown_ok=True, listed_first=True),
         needs=_speech_text,
     ),
+    # A typed report may still carry a name in lower case when a field's key closes it
+    # ("patient mcKENZIE o'brien, mrn 6600184"): the whole name must read as one.
+    _rule(
+        "NAME",
+        rf"(?<![\w.])(?:patient|pt)[ \t]*:?[ \t]+(?=(?P<v>{_LOWER_SEQ})[ \t]*,?[ \t]+"
+        rf"(?i:mrn|dob|d\.o\.b\.?|acc|accession|age|sex)\b)",
+        "v",
+        keep=_lower_name_before_key,
+    ),
     # "j. r. t. ellsworth", "m. k. santos", "leticia d. fonseca": initials and a surname.
     _rule(
         "NAME",
@@ -3955,12 +3978,27 @@ def _caps_level(word: str) -> int:
     return level
 
 
+# Speech recognition may write a name it half knows in mixed case ("mcKENZIE", "deLEON").
+_MIXED_CASE = re.compile(r"(?<![\w'’-])[a-z]{1,3}[A-Z]{3,}(?![\w'’-])")
+
+
+def _without_mixed_case(text: str) -> str:
+    """The text with listed names in mixed case written in lower case ("mcKENZIE" ->
+    "mckenzie"), for the lower-case name rules; "mpMRI" and "rCBV" are no names and stay."""
+    if not _MIXED_CASE.search(text):
+        return text
+    return _MIXED_CASE.sub(
+        lambda m: m.group().lower() if namebook.is_ever_name(m.group()) else m.group(), text
+    )
+
+
 def _shadow(text: str) -> str:
     """The text with names in capitals written as names are ("DMITRI SOKOLOV" -> "Dmitri
     Sokolov"), the same length, for the name rules. Only runs of two or more capitalised words
     (or a surname in capitals before ", Given") are touched; a word no list knows only beside a
     listed one ("NIAMH O'NEILL", not "SPECT, REGADENOSON") or before a given name ("IVANOVA,
     Svetlana"); credentials, modalities and clinical words stay in capitals."""
+    text = _without_mixed_case(text)
     if not _CAPS_RUN.search(text):
         return text
     words = list(_CAPS_WORD.finditer(text))
