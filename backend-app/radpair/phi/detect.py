@@ -3859,6 +3859,24 @@ def _only_place_words(text: str, start: int, end: int) -> bool:
     return bool(words) and all(w.lower() in _PLACE_WORDS for w in words)
 
 
+# "fall at Willow Creek assisted living", "from Sunny Acres nursing home": a care home named
+# like a person, where the patient lives; the kind of home said after it in lower case.
+_CARE_HOME_AFTER = re.compile(
+    r"[ \t]+(?:assisted[ \t]+living|nursing[ \t]+(?:home|facility)|skilled[ \t]+nursing|"
+    r"senior[ \t]+living|retirement[ \t]+(?:home|community|village)|care[ \t]+home|"
+    r"group[ \t]+home|memory[ \t]+care)\b"
+)
+_PLACE_CUE_BEFORE = re.compile(r"\b(?:at|from|of|to|in)[ \t]+$")
+
+
+def _care_home(text: str, start: int, end: int) -> bool:
+    """A name span that a place word before and the kind of care home after make a home."""
+    return bool(
+        _CARE_HOME_AFTER.match(text, end)
+        and _PLACE_CUE_BEFORE.search(text, max(0, start - 8), start)
+    )
+
+
 # One lookup of a text's words for every rule's leads.
 _LEAD_INDEX = LeadIndex([rule.leads for rule in _RULES])
 
@@ -4061,7 +4079,7 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
                     continue
                 start, end = match.span(rule.group) if kept is True else kept
             if rule.category == "NAME" and start >= 0:
-                if _only_place_words(text, start, end):
+                if _only_place_words(text, start, end) or _care_home(text, start, end):
                     continue
                 start, end = _without_rank(text, start, end)
             if start < 0 or start == end or any(taken[start:end]):
