@@ -87,6 +87,8 @@ _NOT_LABEL_WORD = (
     "Right|Dr|Drs|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Acc|ACC|Accn|Accession|DOB|Dob|MRN|Mrn|ID|Age|"
     "Sex|Male|Female|MR|CT|US|XR|NM|PET|MRI|AP|PA|Baby|Boy|Girl|MD|DO|RN|NP|PhD|MBBS|FRCR|"
     "FRCPC|CNP|APRN|RT|LPN|CNA|PA-C|CNM|RDMS|RDCS|RVT|RRT|CPNP|FNP|DNP|PNP|ARNP|CRNA|ARRT|CNMT|"
+    # Bone densitometry technologists' credentials ("Technologist: Will Baker, CBDT").
+    "CBDT|CDT|"
     "MBChB|FRANZCR|FRCR|DMRD|DNB|RPVI|CNS|EHR|EMR|EPR|CCRP|CRA|Tel|Ext|Fax|Ph|PID|PV1|OBR|OBX|"
     "MSH|ORC|NTE|EVN|GA|SHO|CHI|BB|Infant|INFANT|RE|Re|FW|Fw|FWD|Fwd|DDN|NRIC|NHI|HKID|"
     # Turkish academic titles before "Dr." ("Doç. Dr. Elif Kaya", "Uzm. Dr.").
