@@ -3071,11 +3071,16 @@ _RULES: tuple[_Rule, ...] = (
         keep=lambda m: not _clock_position(m),
         needs=_NUMBER_WORDS,
     ),
+    # "8 oh five a m", "6 forty p m": speech recognition writes the hour in digits, the
+    # minutes in words.
     _rule(
         "TIME",
-        rf"(?i)\b{_HOUR_WORD}(?:[ -]{_MINUTE_WORD})?[ \t]*[ap]\.?[ \t]?m\b\.?"
-        # "8 oh five a m": speech recognition writes the hour in digits, the minutes in words.
-        rf"|(?<![\w.])(?:1[0-2]|[1-9])[ \t]+{_MINUTE_WORD}[ \t]*[ap]\.?[ \t]?m\b\.?",
+        rf"(?i)(?<![\w.])(?:1[0-2]|[1-9])[ \t]+{_MINUTE_WORD}[ \t]*[ap]\.?[ \t]?m\b\.?",
+        needs=re.compile(rf"(?i)\d[ \t]+(?:oh|o|zero|{_TEEN}|twenty|thirty|forty|fifty)\b"),
+    ),
+    _rule(
+        "TIME",
+        rf"(?i)\b{_HOUR_WORD}(?:[ -]{_MINUTE_WORD})?[ \t]*[ap]\.?[ \t]?m\b\.?",
         needs=_NUMBER_WORDS,
     ),
     _rule(
