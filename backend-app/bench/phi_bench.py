@@ -53,6 +53,7 @@ CORPORA = (
     DATA / "phi_corpus22.yaml",
     DATA / "phi_corpus23.yaml",
     DATA / "phi_corpus24.yaml",
+    DATA / "phi_corpus25.yaml",
 )
 CORPUS_CATEGORY = {"AGE_OVER_89": "AGE"}
 CONTEXT_WORDS = {
