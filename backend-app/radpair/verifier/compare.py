@@ -1838,10 +1838,14 @@ def _names_a_quantity(a: Measurement) -> bool:
 _SECTION_LABEL_WORDS = lx.SECTION_NAMES | {"imp"}
 
 
+# Words that say which study a value is from, not what it measures ("sum 5.6, baseline 8.3").
+_STUDY_WORDS = frozenset({"baseline", "prior", "previous", "previously", "nadir"})
+
+
 def _named_for_nothing(b: Measurement) -> bool:
     """A named quantity given to no finding ("gland height 7 mm"): where a finding has values
     of its own in b's text, b is no partner for that finding's size."""
-    return b.mention is None and bool(b.label)
+    return b.mention is None and bool(set(b.label) - _STUDY_WORDS)
 
 
 def _partners_for_a_finding(

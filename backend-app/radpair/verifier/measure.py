@@ -48,7 +48,12 @@ _RANGE_RE = re.compile(
 # apart from the current ones: swapping current and prior sizes changes the report's meaning.
 # A size measured before treatment is an earlier one too ("pre-op 5.7 cm", "(preoperative 57
 # mm)").
-_BEFORE_TREATMENT = r"pre-?op(?:erative(?:ly)?)?|pre-?treatment|pre-?procedur(?:e|al)"
+# So is one taken before a named treatment ("pre SRS 11 mm", "pre-chemo").
+_BEFORE_TREATMENT = (
+    r"pre-?op(?:erative(?:ly)?)?|pre-?treatment|pre-?procedur(?:e|al)|"
+    r"pre[- ]?(?:srs|sbrt|rt|radiation|radiotherapy|chemo(?:therapy)?|tace|ablation|tnt|"
+    r"therapy|surgery|resection)\b"
+)
 _PRIOR_BEFORE = re.compile(
     r"\b(?:previously|prev\.?|formerly|prior(?:ly)?|from|compared (?:to|with)|then|had been|"
     rf"last|initially|originally|baseline|(?:at|on) baseline|{_BEFORE_TREATMENT})"
@@ -65,10 +70,13 @@ _PRIOR_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "previously 1.8 x 1.2 cm with SUVmax 8.7": every value of a clause opened by a prior cue.
+# Non-native dictation opens it with "before" ("now 2.1 cm, before 3.4 cm") or leaves the study
+# unnamed ("In previous it was 1.1 cm").
 _PRIOR_CLAUSE = re.compile(
-    r"(?:^|[,;(]\s*)(?:previously|prev\.?|formerly|prior(?:ly)?|initially|originally|then|"
-    r"baseline|"
-    r"(?:on|in|at) (?:the )?(?:prior|previous|preceding|earlier) (?:study|exam\w*|scan|ct|mri?))"
+    r"(?:^\s*|[,;(]\s*)(?:previously|prev\.?|formerly|prior(?:ly)?|initially|originally|then|"
+    r"baseline|before|"
+    r"(?:on|in|at) (?:the )?(?:prior|previous|preceding|earlier)"
+    r"(?: (?:study|exam\w*|scan|ct|mri?)|(?= (?:it|they|this|these) (?:was|were|measured))))"
     r"\b(?:(?!\bnow\b|\bcurrently\b)[^,;()])*$",
     re.IGNORECASE,
 )
@@ -577,17 +585,29 @@ def _minutes_and_seconds(text: str, found: list[Measurement]) -> list[Measuremen
 # "23 x 18 mm (prior 31 x 25)", "11 mm SA (prior 16)": the earlier size written without its
 # unit, which is the unit of the size it follows.
 # "SUVmax 1.8, previously 5.6": the same after a comma, when no unit follows the number.
+# "1.2 cm, was 1.6 baseline": the study the value was taken on may follow it.
+_STUDY_AFTER = r"\s+(?:(?:on|at|in)\s+(?:the\s+)?)?(?:baseline|prior|previous(?:ly)?)"
 _UNITLESS_PRIOR = re.compile(
-    r"(?:\(|(?P<comma>,))\s*(?:prior|previously|previous|prev\.?|was|baseline)\s*:?\s*"
+    r"(?:\(|(?P<comma>,))\s*(?:prior|previously|previous|prev\.?|was|baseline|before|"
+    r"at baseline)\s*:?\s*"
     rf"(?P<n0>{_FIRST_NUM})(?:\s*(?:x|×)\s*(?P<n1>{_NUM}))?(?:\s*(?:x|×)\s*(?P<n2>{_NUM}))?"
-    r"(?(comma)(?!\.?\d|\s*[a-z%/(])|\s*\))",
+    rf"(?(comma)(?:{_STUDY_AFTER}\b|(?!\.?\d|\s*[a-z%/(]))|\s*\))",
     re.IGNORECASE,
 )
-# Dictation drops the comma too: "subcarinal 0.9 cm prev 1.4", "spleen 12 cm from 15".
+# Dictation drops the comma too: "subcarinal 0.9 cm prev 1.4", "spleen 12 cm from 15", "0.6 cm
+# was 0.9".
 _BARE_UNITLESS_PRIOR = re.compile(
-    r"(?<=[a-z%])\s+(?:previously|prev\.?|prior|from)\s+"
+    r"(?<=[a-z%])\s+(?:previously|prev\.?|prior|from|was)\s+"
     rf"(?P<n0>{_FIRST_NUM})(?:\s*(?:x|×)\s*(?P<n1>{_NUM}))?(?:\s*(?:x|×)\s*(?P<n2>{_NUM}))?"
     r"(?!\.?\d|\s*[a-z%/(:×'])",
+    re.IGNORECASE,
+)
+# "was 4.2 baseline and 3.6 on prior", "was 2.5 baseline, 2.0 prior": a further earlier value
+# named by its study after it, in the unit of the values before it.
+_LISTED_PRIOR = re.compile(
+    r"(?:,|\band)\s*"
+    rf"(?P<n0>{_FIRST_NUM})(?:\s*(?:x|×)\s*(?P<n1>{_NUM}))?(?:\s*(?:x|×)\s*(?P<n2>{_NUM}))?"
+    r"\s+(?:(?:on|at|in)\s+(?:the\s+)?)?(?:baseline|prior|previous(?:ly)?)\b(?!\s*\d)",
     re.IGNORECASE,
 )
 _NAMED_DIMS = frozenset({"suv", "ratio", "velocity"})
@@ -601,25 +621,40 @@ _ARROW_PRIOR = re.compile(
 
 
 def _borrow_from_size_before(
-    text: str, pattern: re.Pattern[str], found: list[Measurement], out: list[Measurement]
+    text: str, patterns: list[re.Pattern[str]], found: list[Measurement], out: list[Measurement]
 ) -> None:
-    """Each unitless prior the pattern finds takes the unit of the size right before it."""
+    """Each unitless prior the patterns find takes the unit of the size right before it, which
+    may be an earlier unitless prior ("1.2 cm, before 1.6, at baseline 2.4")."""
+    matches = sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
+    if not matches:
+        return
     sizes = sorted((m for m in found if not m.is_range), key=lambda m: m.end)
     ends = [m.end for m in sizes]
-    for m in pattern.finditer(text):
+    units: dict[int, tuple[str, float]] = {}
+    taken: set[int] = set()
+    for m in matches:
         k = bisect_right(ends, m.start())
-        if k and _UNITLESS_GAP.fullmatch(text, ends[k - 1], m.start()):
-            _borrow_unit(text, m, sizes[k - 1], out)
+        if m.start("n0") not in taken and k and _UNITLESS_GAP.fullmatch(text, ends[k - 1], m.start()):
+            made = _borrow_unit(text, m, sizes[k - 1], out, units.get(id(sizes[k - 1])))
+            if made is not None:
+                taken.add(made[0].start)
+                units[id(made[0])] = made[1]
+                k = bisect_right(ends, made[0].end)
+                sizes.insert(k, made[0])
+                ends.insert(k, made[0].end)
 
 
 def _unitless_priors(text: str, found: list[Measurement]) -> list[Measurement]:
     """Prior sizes that borrow the unit of the size right before (or, after an arrow, right
     after) them."""
     out: list[Measurement] = []
-    if "(" in text or "," in text:
-        _borrow_from_size_before(text, _UNITLESS_PRIOR, found, out)
     if found:
-        _borrow_from_size_before(text, _BARE_UNITLESS_PRIOR, found, out)
+        patterns = [_BARE_UNITLESS_PRIOR]
+        if "(" in text or "," in text:
+            patterns.append(_UNITLESS_PRIOR)
+        if "," in text or " and " in text:
+            patterns.append(_LISTED_PRIOR)
+        _borrow_from_size_before(text, patterns, found, out)
     if ">" in text or "→" in text:
         after = {m.start: m for m in found if not m.is_range and not m.dim.endswith(PRIOR)}
         for m in _ARROW_PRIOR.finditer(text):
@@ -653,20 +688,31 @@ def _shared_unit_list(text: str, found: list[Measurement]) -> list[Measurement]:
     return out
 
 
-def _borrow_unit(text: str, m: re.Match, size: Measurement, out: list[Measurement]) -> None:
-    """The unitless values matched by m, as a prior in the unit of the neighbouring size."""
-    if size.dim in _NAMED_DIMS:
+def _borrow_unit(
+    text: str,
+    m: re.Match,
+    size: Measurement,
+    out: list[Measurement],
+    unit: tuple[str, float] | None = None,
+) -> tuple[Measurement, tuple[str, float]] | None:
+    """The unitless values matched by m, as a prior in the unit of the neighbouring size (or
+    the given one, where that size borrowed its own), with the unit it took."""
+    if unit is not None:
+        dim, factor = unit
+    elif size.dim in _NAMED_DIMS:
         # "SUVmax 3.2 (prev 11.6)": the prior is a value of the same named kind.
         dim, factor = size.dim, 1.0
     else:
         written = _DIMS_RE.match(text, size.start)
-        unit = next((u for u in reversed(written.groups()[1::2]) if u), None) if written else None
-        if unit is None:
-            return
-        dim, factor = _unit(unit)
+        said = next((u for u in reversed(written.groups()[1::2]) if u), None) if written else None
+        if said is None:
+            return None
+        dim, factor = _unit(said)
     last = sum(1 for n in m.group("n1", "n2") if n)
     values = tuple(_norm(number(m.group(f"n{i}")) * factor) for i in range(last + 1))
-    out.append(Measurement(m.start("n0"), m.end(f"n{last}"), dim + PRIOR, values))
+    made = Measurement(m.start("n0"), m.end(f"n{last}"), dim.removesuffix(PRIOR) + PRIOR, values)
+    out.append(made)
+    return made, (dim, factor)
 
 
 def same_value(a: Measurement, b: Measurement) -> bool:
