@@ -2075,10 +2075,18 @@ def _kinds_both_ways() -> dict[str, frozenset[str]]:
 _KINDS = _kinds_both_ways()
 
 
+_DEGREE = r"(?:mildly|slightly|moderately|markedly|massively|very|somewhat)"
+
+
 def _enlarged_pattern(organs: tuple[str, ...]) -> re.Pattern:
     names = "|".join(organs)
     gap = r"(?:[^.;:\n]|\.(?=\d)){0,60}"
-    return re.compile(rf"\b(?:{names})\w*\b{gap}\benlarge|\benlarge\w*\s+(?:{names})")
+    # Plain wording ("spleen mildly big 13.5 cm", "liver is large.") says it too, where "big"
+    # ends the phrase rather than sizing a lesion in the organ ("a large cyst").
+    plain = rf"\b(?:{names})\w*\s+(?:(?:is|are)\s+)?(?:{_DEGREE}\s+)?(?:big|large)(?=\s*(?:[\d,.;:(]|$))"
+    return re.compile(
+        rf"\b(?:{names})\w*\b{gap}\benlarge|\benlarge\w*\s+(?:{names})|{plain}", re.MULTILINE
+    )
 
 
 _ENLARGED = {key: _enlarged_pattern(organs) for key, organs in lx.ENLARGED_ORGANS.items()}
