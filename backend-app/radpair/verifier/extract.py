@@ -1804,7 +1804,16 @@ def _attach_measurements(
                 (best is None and meas.dim == "length")
                 or (
                     best is not None
-                    and (mentions[best].polarity == ABSENT or mentions[best].kind == "anatomy")
+                    and (
+                        mentions[best].polarity == ABSENT
+                        or mentions[best].kind == "anatomy"
+                        # "Observation 1: 1.7 cm, APHE and washout": a size standing alone
+                        # in its clause is the label's, not the next clause's feature.
+                        or (
+                            lower.startswith(",", meas.end)
+                            and mentions[best].span[0] > meas.end
+                        )
+                    )
                 )
             )
             and h in label_finding
