@@ -299,7 +299,10 @@ def _nearest_post(
         # "opacity, atelectasis versus consolidation": versus binds its neighbours only.
         if c.text in _SHORT_CUES and "," in lower[term.end : c.start]:
             continue
-        if _blocked(lower, term.end, c.start, cues.terminators):
+        # "effusion, which has resolved": a cue right after the comma speaks of the term, its
+        # own verb opening no new clause.
+        apposed = lower[term.end : c.start].strip() == ","
+        if not apposed and _blocked(lower, term.end, c.start, cues.terminators):
             continue
         comma = lower.rfind(",", term.end, c.start)
         if comma >= 0 and _own_subject(lower, comma + 1, c.start, finding_starts):
