@@ -362,13 +362,17 @@ def comparison_labels(text: str) -> list[tuple[int, int]]:
     return labels
 
 
-def _table_values(text: str, cells: list[tuple[int, int, str]]) -> list[Measurement]:
-    """Unit-less uptake values in the SUV columns of a table."""
+def _table_values(text: str, rows: list[list[tuple[int, int, str]]]) -> list[Measurement]:
+    """Unit-less uptake values in the SUV columns of a table, or in the value cells of a row
+    whose name says SUV ("| Mediastinal mass, SUVmax | 15.6 | 2.4 |")."""
     out = []
-    for start, end, head in cells:
-        if _SUV_COLUMN.search(head):
-            for m in _BARE_NUMBER.finditer(text, start, end):
-                out.append(Measurement(m.start(), m.end(), "suv", (_norm(float(m.group())),)))
+    for row in rows:
+        name = next(((a, b) for a, b, _ in row if re.search(r"[a-z]{3}", text[a:b], re.I)), None)
+        suv_row = name is not None and bool(_SUV_COLUMN.search(text, *name))
+        for start, end, head in row:
+            if _SUV_COLUMN.search(head) or (suv_row and (start, end) != name):
+                for m in _BARE_NUMBER.finditer(text, start, end):
+                    out.append(Measurement(m.start(), m.end(), "suv", (_norm(float(m.group())),)))
     return out
 
 
@@ -491,10 +495,11 @@ def extract_measurements(text: str) -> list[Measurement]:
         found.append(Measurement(m.start("a"), m.end("a"), dim + PRIOR, (_norm(float(m["a"])),)))
         found.append(Measurement(m.start("b"), m.end("b"), dim, (_norm(float(m["b"])),)))
     found += _unitless_priors(text, found)
-    cells = table_cells(text)
+    rows = _table_rows(text) if "|" in text else []
+    cells = [cell for row in rows for cell in row]
     if cells:
         taken_at = {m.start for m in found}
-        found += [m for m in _table_values(text, cells) if m.start not in taken_at]
+        found += [m for m in _table_values(text, rows) if m.start not in taken_at]
     prior_cells = [(a, b) for a, b, head in cells if _PRIOR_COLUMN.search(head)]
     for m in _SCORE_RE.finditer(text):
         group = 2 if m.group(1) else 4
