@@ -12,6 +12,16 @@ def _clipped_signal(prefix: str) -> list[str]:
     ]
 
 
+def _graded_signal(word: str) -> list[str]:
+    """A sequence's signal graded in plain words ("DWI markedly high", "ADC markedly low"); a
+    degree is required, as a bare "DWI high" may begin "high b-value"."""
+    return [
+        f"{seq} {degree} {word}"
+        for seq in ("t1", "t2", "stir", "flair", "dwi", "adc")
+        for degree in ("mildly", "slightly", "moderately", "markedly", "very")
+    ]
+
+
 # Each finding: canonical key -> surface forms. A surface may carry an implied anatomy with
 # "surface|anatomy" so that "pleural effusion" and "effusion" share one finding key while the
 # pleural one still knows where it is. Plurals ending in s/es are matched automatically.
@@ -803,6 +813,7 @@ FINDINGS: dict[str, list[str]] = {
         "flair signal",
         "stir signal",
         *_clipped_signal("hyper"),
+        *_graded_signal("high"),
         # On a second sequence, "corresponding signal" is the same bright signal again.
         "corresponding signal",
         "corresponding flair signal",
@@ -821,6 +832,7 @@ FINDINGS: dict[str, list[str]] = {
         "low t1 si",
         "low t2 si",
         *_clipped_signal("hypo"),
+        *_graded_signal("low"),
         "low adc signal",
         "low adc",
         "adc dark",
