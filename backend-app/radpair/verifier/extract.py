@@ -566,6 +566,9 @@ def _extension_continued(lower: str, terms: list[Term]) -> list[Term]:
 _SPACES = re.compile(r"[ \t]*")
 
 
+_MISHEARD_SIDE = re.compile(r"\bwright\b")
+
+
 class SideMatcher:
     """Finds side expressions: left/right/bilateral words, post phrases and abbreviations."""
 
@@ -625,6 +628,11 @@ class SideMatcher:
             if busy.free(m.start(), m.end()):
                 found.append(SideWord(m.start(), m.end(), lx.SIDE_ABBREV[m.group(1)], False))
                 busy.take(m.start(), m.end())
+        for m in _MISHEARD_SIDE.finditer(lower) if "wright" in lower else ():
+            # Speech recognition's "Wright occipital" is "right"; the name ("Wright stain")
+            # stands before no anatomy or finding term.
+            if _SPACES.match(lower, m.end()).end() in term_starts and busy.free(*m.span()):
+                found.append(SideWord(m.start(), m.end(), "R", False))
         found.sort(key=lambda s: s.start)
         return found
 
