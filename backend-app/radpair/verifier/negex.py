@@ -311,6 +311,15 @@ def _nearest_post(
     return None
 
 
+# A finding once avid that the sentence says is still there ("... lesions persist", "...
+# nodes remain", "... nodes are still present").
+_ONCE_AVID = re.compile(r"\bpreviously (?:fdg[- ])?(?:avid|hypermetabolic)\b")
+_STILL_THERE = re.compile(
+    r"[ \t]+(?:(?:is|are|has|have)[ \t]+)?(?:persist(?:s|ed|ing)?|remain(?:s|ed)?|"
+    r"(?:is|are)[ \t]+still[ \t]+(?:seen|present|visible))\b"
+)
+
+
 def polarity_for(text: str, sentences: Sequence[Sentence], terms: Sequence[Term]) -> PolarityFn:
     """Build the polarity function for one text (cues are found once per sentence)."""
     lower = safe_lower(text)
@@ -356,6 +365,12 @@ def polarity_for(text: str, sentences: Sequence[Sentence], terms: Sequence[Term]
             return ABSENT
         if kind.startswith("unc"):
             return UNCERTAIN
+        if _STILL_THERE.match(lower, term.end) and _ONCE_AVID.search(
+            lower, max(sent.start, term.start - 40), term.start
+        ):
+            # "The previously FDG-avid splenic lesions persist": what the baseline showed is
+            # said to be there now.
+            return PRESENT
         return HYPOTHETICAL
 
     return decide
