@@ -58,6 +58,8 @@ _PRIOR_BEFORE = re.compile(
     r"\b(?:previously|prev\.?|formerly|prior(?:ly)?|from|compared (?:to|with)|then|had been|"
     rf"last|initially|originally|baseline|(?:at|on) baseline|{_BEFORE_TREATMENT})"
     r"(?:\s+(?:measur\w+|was|were|noted|seen))?"
+    # "previously SUVmax 22.4": the cue may stand before the value's name.
+    r"(?:\s+suv\s*(?:max|peak|mean)?(?:\s*(?:of|was|:))?)?"
     r"(?:\s+(?:at|as))?(?:\s+(?:approximately|about|up to))?\s*\(?\s*$",
     re.IGNORECASE,
 )
