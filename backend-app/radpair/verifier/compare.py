@@ -436,6 +436,7 @@ def compare(source: Facts, report: Facts) -> list[dict]:
     _named_values_swapped(src, rep, out)
     if _STATION_HINT.search(src.lower) and _STATION_HINT.search(rep.lower):
         _station_values_swapped(src, rep, out)
+        _station_sides_turned(src, rep, out)
     _dominant_sides(src, rep, out)
     _relative_sides_turned(src, rep, out)
     if "midline" in src.lower and "midline" in rep.lower:
@@ -846,6 +847,31 @@ def _station_values_swapped(src: _View, rep: _View, out: _Collector) -> None:
                     _span(c),
                 )
                 break
+
+
+def _station_sides_turned(src: _View, rep: _View, out: _Collector) -> None:
+    """A sided nodal station's value given to the same station of the other side ("4R 1.3
+    cm" as "station 4L: 13 mm"), where the report gives the dictated side no such value: a
+    node across the midline changes the N stage."""
+    mine, theirs = _station_values(src), _station_values(rep)
+    for station, values in mine.items():
+        if station[-1:] not in ("r", "l") or len(values) != 1:
+            continue
+        other = station[:-1] + ("l" if station.endswith("r") else "r")
+        a = values[0]
+        if any(same_value(a, c) for c in theirs.get(station, ())) or any(
+            same_value(a, b) for b in mine.get(other, ())
+        ):
+            continue
+        c = next((c for c in theirs.get(other, ()) if same_value(a, c)), None)
+        if c is not None:
+            out.add(
+                "laterality",
+                f"Station {station.upper()} ('{_fmt(src.text, a)}') is station "
+                f"{other.upper()} in the report.",
+                _span(a),
+                _span(c),
+            )
 
 
 def _structure_side(view: _View, a: Measurement) -> tuple[str, frozenset[str]] | None:
