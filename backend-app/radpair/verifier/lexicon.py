@@ -1353,6 +1353,12 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
         None,
     ),
     "retroperitoneum": (["retroperitoneum", "retroperitoneal"], True, None),
+    # A nodal station of colorectal staging is named by the artery it lies along.
+    "mesenteric_artery": (
+        ["inferior mesenteric artery", "superior mesenteric artery", "mesenteric artery"],
+        False,
+        None,
+    ),
     "psoas": (["psoas", "psoas muscle"], True, None),
     "inguinal": (["inguinal"], True, None),
     "ovary": (["ovary", "ovaries", "ovarian", "adnexa", "adnexal"], True, None),
