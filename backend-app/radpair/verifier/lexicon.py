@@ -77,6 +77,9 @@ FINDINGS: dict[str, list[str]] = {
         "hypoattenuation",
         "low attenuation",
         "low-attenuation",
+        # A single focus of enhancement is a lesion on contrast MRI (a new metastasis, or a
+        # vessel); foci in the plural ("scattered tiny enhancing foci") describe background.
+        "focus of enhancement",
     ],
     # A ganglion is a cyst ("dorsal ganglion 5 mm", "ganglion cyst"); nerve ganglia are names.
     "cyst": [
