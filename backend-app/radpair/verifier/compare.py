@@ -2594,6 +2594,22 @@ def _one_more(m: Mention, x: _View, y: _View) -> bool:
     )
 
 
+def _sized_anew_on_its_side(m: Mention, x: _View, y: _View) -> bool:
+    """m, a draft node or lesion given a size the dictation never gives, on a side where the
+    dictation affirms none of its kind ("a 9 mm right level IIA node" beside dictated left
+    nodes only): added, whatever the dictated ones of the other side."""
+    sides = m.hard_sides
+    if m.key not in _SIZED_LESIONS or len(sides) != 1 or "B" in sides:
+        return False
+    lengths = [d for d in x.descriptors[id(m)] if d[0] == "length"]
+    if not lengths or any(d in y.lengths() for d in lengths):
+        return False
+    return not any(
+        k.polarity in _ASSERTED and (not k.checked_sides or k.checked_sides & sides)
+        for k in y.findings(m.key)
+    )
+
+
 # How much of a lesion's vascularity there is and where ("minimal peripheral vascularity").
 _VASCULARITY_GRADE = re.compile(
     r"\b(?:minimal|mild|moderate|marked|little|some|increased|peripheral|central|internal)"
@@ -2674,7 +2690,11 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
         if key not in verdicts:
             verdicts[key] = _has_partner(m, x, y, x_is_src)
         # One more of a kind the dictation gives once is added, whatever names its kind.
-        one_more = verdicts[key] and not x_is_src and _one_more(m, x, y)
+        one_more = (
+            verdicts[key]
+            and not x_is_src
+            and (_one_more(m, x, y) or _sized_anew_on_its_side(m, x, y))
+        )
         if not one_more and (
             verdicts[key] or (x_is_src and _kept_as_history(m, y, x)) or _anaphor(x, m)
         ):
