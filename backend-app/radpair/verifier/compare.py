@@ -438,6 +438,7 @@ def compare(source: Facts, report: Facts) -> list[dict]:
         _station_values_swapped(src, rep, out)
         _station_sides_turned(src, rep, out)
     _dominant_sides(src, rep, out)
+    _bilateral_narrowed(src, rep, out)
     _relative_sides_turned(src, rep, out)
     if "midline" in src.lower and "midline" in rep.lower:
         _midline_sides_turned(src, rep, out)
@@ -492,6 +493,40 @@ def _dominant_sides(src: _View, rep: _View, out: _Collector) -> None:
 # "slightly to the L of midline", "just right of the midline": a midline structure's side,
 # said of no paired organ, so the finding checks do not see it.
 _OF_MIDLINE = re.compile(r"\b(left|right|l|r)\s+of\s+(?:the\s+)?midline\b")
+
+
+def _bilateral_narrowed(src: _View, rep: _View, out: _Collector) -> None:
+    """A finding the dictation gives only on both sides ("residual bilateral axillary
+    nodes") that the draft names on one side alone ("residual right axillary nodes")."""
+    for n in rep.mentions:
+        sides = n.hard_sides
+        if n.kind != "finding" or n.polarity not in _ASSERTED or len(sides) != 1 or "B" in sides:
+            continue
+        asserted = [m for m in src.findings(n.key) if m.polarity in _ASSERTED]
+        dictated = [
+            m
+            for m in asserted
+            if m.anatomy
+            and _anatomy_compatible(m.anatomy, n.anatomy)
+            and _location_compatible(m, n)
+        ]
+        # Where the dictation gives the finding on that side alone anywhere ("right parotid:
+        # two lesions"), the draft's one-sided mention may be that one.
+        if (
+            dictated
+            and all(m.checked_sides == _BOTH for m in dictated)
+            and not any(m.checked_sides == sides for m in asserted)
+        ):
+            out.add(
+                "laterality",
+                f"'{_label(rep, n)}' is bilateral in the source but only on the "
+                f"{_side_word(sides)} in the report.",
+                _side_span(dictated[0]),
+                _side_span(n),
+            )
+
+
+_BOTH = frozenset({"L", "R"})
 
 
 def _midline_sides(view: _View) -> dict[str, tuple[int, int]]:
