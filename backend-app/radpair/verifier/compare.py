@@ -238,6 +238,8 @@ class _View:
         self._lengths: set[tuple] | None = None
         # A finding word in a heading or in the exam title's reason asserts nothing.
         self.headings: set[int] = set()
+        # The names of comparison rows: not asserted, but their sides are still the finding's.
+        self.row_names: set[int] = set()
         labels = comparison_labels(self.text)
         # A label that owns a size ("Obs 2: seg 4a, 8 mm, ...") names the finding it sizes.
         sized = {a.mention for a in self.measurements if a.dim == "length"}
@@ -252,6 +254,7 @@ class _View:
             elif labels and any(a <= m.span[0] < b for a, b in labels):
                 # A comparison row's name: the row still answers for a dictated finding.
                 m.polarity = HYPOTHETICAL
+                self.row_names.add(id(m))
         self.distinct = self.mentions
         if len(self.mentions) + len(self.measurements) > _SHARE_ABOVE:
             self._signatures = {id(m): self._signature(m) for m in self.mentions}
@@ -977,7 +980,7 @@ def _lateral_candidates(m: Mention, y: _View) -> list[Mention]:
             for n in y.findings(m.key)
             if n.kind == "finding"
             and (n.polarity == ABSENT) == absent
-            and n.polarity != HYPOTHETICAL
+            and (n.polarity != HYPOTHETICAL or id(n) in y.row_names)
             and (location is None or n.location is None or location == n.location)
             and _anatomy_compatible(anatomy, n.anatomy)
         ]
@@ -1004,7 +1007,9 @@ def _laterality(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     groups: dict[object, _SideEvidence] = {}
     for m in x.mentions:
         sides = m.checked_sides
-        if not sides or (m.kind == "finding" and m.polarity == HYPOTHETICAL):
+        if not sides or (
+            m.kind == "finding" and m.polarity == HYPOTHETICAL and id(m) not in x.row_names
+        ):
             continue
         # Everything _lateral_candidates looks at, so the group shares one candidate list.
         key = (
