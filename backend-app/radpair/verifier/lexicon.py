@@ -987,6 +987,8 @@ FINDINGS: dict[str, list[str]] = {
     "disease": ["disease"],
     # Tracer uptake and ureteral jets: normal when present, a finding when absent or focal.
     "uptake": ["uptake", "fdg uptake", "tracer uptake", "hypermetabolism", "avidity"],
+    # Diffuse skeletal uptake with faint kidneys on a bone scan: widespread marrow disease.
+    "superscan": ["superscan", "super scan", "superscan appearance"],
     # Focal uptake is a lesion on a tracer scan, not the normal distribution.
     "focal_uptake": [
         "focal uptake",
