@@ -2149,7 +2149,10 @@ def _enlarged_pattern(organs: tuple[str, ...]) -> re.Pattern:
     gap = r"(?:[^.;:\n]|\.(?=\d)){0,60}"
     # Plain wording ("spleen mildly big 13.5 cm", "liver is large.") says it too, where "big"
     # ends the phrase rather than sizing a lesion in the organ ("a large cyst").
-    plain = rf"\b(?:{names})\w*\s+(?:(?:is|are)\s+)?(?:{_DEGREE}\s+)?(?:big|large)(?=\s*(?:[\d,.;:(]|$))"
+    plain = (
+        rf"\b(?:{names})\w*\s+(?:(?:is|are)\s+)?(?:{_DEGREE}\s+)?(?:big|large)"
+        r"(?=\s*(?:[\d,.;:(]|$))"
+    )
     return re.compile(
         rf"\b(?:{names})\w*\b{gap}\benlarge|\benlarge\w*\s+(?:{names})|{plain}", re.MULTILINE
     )

@@ -1817,10 +1817,7 @@ def _attach_measurements(
                         or mentions[best].kind == "anatomy"
                         # "Observation 1: 1.7 cm, APHE and washout": a size standing alone
                         # in its clause is the label's, not the next clause's feature.
-                        or (
-                            lower.startswith(",", meas.end)
-                            and mentions[best].span[0] > meas.end
-                        )
+                        or (lower.startswith(",", meas.end) and mentions[best].span[0] > meas.end)
                     )
                 )
             )

@@ -642,7 +642,11 @@ def _borrow_from_size_before(
     taken: set[int] = set()
     for m in matches:
         k = bisect_right(ends, m.start())
-        if m.start("n0") not in taken and k and _UNITLESS_GAP.fullmatch(text, ends[k - 1], m.start()):
+        if (
+            m.start("n0") not in taken
+            and k
+            and _UNITLESS_GAP.fullmatch(text, ends[k - 1], m.start())
+        ):
             made = _borrow_unit(text, m, sizes[k - 1], out, units.get(id(sizes[k - 1])))
             if made is not None:
                 taken.add(made[0].start)
