@@ -29,6 +29,42 @@ _SIDE_WORDS = {
     frozenset({"L", "R"}): "bilateral",
 }
 _BOTH = frozenset({"L", "R"})
+# The side word just before a structure named in a list ("right posterior 6th rib").
+_SIDE_JUST_BEFORE = re.compile(r"\b(left|right)\b(?:[ \t]+[\w-]+){0,2}[ \t]*$")
+
+
+def _listed_structures_sides(src: _View, rep: _View, out: _Collector) -> None:
+    """A structure the draft names on one side where the dictation lists it, with the other
+    side, among the places of a finding given both sides ("uptake T9, right 6th rib, left
+    iliac wing" drafted with a left rib): the places' sides were traded."""
+    for n in rep.mentions:
+        sides = n.hard_sides
+        if n.kind != "anatomy" or n.fixed or len(sides) != 1 or "B" in sides:
+            continue
+        if any(m.kind == "anatomy" and m.anatomy & n.anatomy for m in src.distinct):
+            continue  # named on its own there: the usual check compares the two
+        if not any(
+            m.kind == "finding" and m.checked_sides == _BOTH and m.anatomy & n.anatomy
+            for m in src.distinct
+        ):
+            continue
+        said = {
+            side.group(1)[0].upper()
+            for t in term_matcher().find(src.lower)
+            if t.kind == "anatomy" and t.key in n.anatomy
+            for side in [_SIDE_JUST_BEFORE.search(src.lower, max(0, t.start - 30), t.start)]
+            if side is not None
+        }
+        if said and not said & sides:
+            out.add(
+                "laterality",
+                f"'{_label(rep, n)}' is on the {_side_word(frozenset(said))} in the source but "
+                f"on the {_side_word(sides)} in the report.",
+                None,
+                _side_span(n),
+            )
+
+
 _SIDE_WORD = re.compile(r"\b(left|right|bilateral|bilaterally|bilat|both|lt|rt)\b")
 _SIDE_OF = {
     "left": "L",
@@ -442,6 +478,7 @@ def compare(source: Facts, report: Facts) -> list[dict]:
         _station_sides_turned(src, rep, out)
     _dominant_sides(src, rep, out)
     _bilateral_narrowed(src, rep, out)
+    _listed_structures_sides(src, rep, out)
     _relative_sides_turned(src, rep, out)
     if "midline" in src.lower and "midline" in rep.lower:
         _midline_sides_turned(src, rep, out)
