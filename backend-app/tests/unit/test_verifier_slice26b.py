@@ -166,6 +166,13 @@ def test_heldout26b_faithful_wordings_raise_nothing(verifier, source, report):
             "| 2 | Right lower lobe mass | 26 mm | 19 mm |",
             "laterality",
         ),
+        # The sides of two structures listed as one finding's places traded in the draft.
+        (
+            "Bone scan. New foci of uptake at L3, left 8th rib anteriorly and right iliac wing.",
+            "Bone scintigraphy. New foci of uptake:\n- L3\n- Right anterior 8th rib\n"
+            "- Left iliac wing",
+            "laterality",
+        ),
         # A superscan dictated as absent and drafted as present.
         (
             "Bone scan. Few foci in the spine. No superscan.",
@@ -248,3 +255,12 @@ def test_the_name_wright_is_no_side(verifier):
     source = "Peripheral smear. Wright stain. Left axillary node 1.2 cm."
     report = "Peripheral smear, Wright stain. Left axillary lymph node, 12 mm."
     assert "laterality" not in types_raised(verifier, source, report)
+
+
+def test_listed_structures_keeping_their_sides_raise_nothing(verifier):
+    source = "Bone scan. New foci of uptake at L3, left 8th rib anteriorly and right iliac wing."
+    report = (
+        "Bone scintigraphy. New foci of uptake:\n- L3\n- Left anterior 8th rib\n"
+        "- Right iliac wing"
+    )
+    assert types_raised(verifier, source, report) == set()
