@@ -89,6 +89,8 @@ _NOT_LABEL_WORD = (
     "FRCPC|CNP|APRN|RT|LPN|CNA|PA-C|CNM|RDMS|RDCS|RVT|RRT|CPNP|FNP|DNP|PNP|ARNP|CRNA|ARRT|CNMT|"
     # Bone densitometry technologists' credentials ("Technologist: Will Baker, CBDT").
     "CBDT|CDT|"
+    # Coding, billing and health-records credentials ("Coder: Lupe Ortiz, CPC", "..., RHIT").
+    "CPC|CCS|CCA|COC|CPB|CRC|CDIP|RHIA|RHIT|"
     "MBChB|FRANZCR|FRCR|DMRD|DNB|RPVI|CNS|EHR|EMR|EPR|CCRP|CRA|Tel|Ext|Fax|Ph|PID|PV1|OBR|OBX|"
     "MSH|ORC|NTE|EVN|GA|SHO|CHI|BB|Infant|INFANT|RE|Re|FW|Fw|FWD|Fwd|DDN|NRIC|NHI|HKID|"
     # Turkish academic titles before "Dr." ("Doç. Dr. Elif Kaya", "Uzm. Dr.").
@@ -227,7 +229,10 @@ _ROLE_NOUN = (
     # Insurers' and schedulers' staff ("Adjuster Quentin Rich", "K. Lindgren, scheduler").
     r"adjuster|case\s+manager|scheduler|receptionist|"
     # PACS and IT staff who import, merge or fix studies ("PACS analyst Deshawn").
-    r"analyst|administrator)"
+    r"analyst|administrator|"
+    # Office staff of billing, coding and transcription ("Coder Jiwon Lee", "Editor Patrice
+    # Moreau note:"); a records requester may be a firm and announces no person.
+    r"coder|biller|abstractor|auditor|reviewer|editor|transcriptionist|proofreader)"
 )
 _ROLE_LABEL = (
     rf"(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
@@ -798,6 +803,10 @@ _PARTICLE_WORDS = frozenset(
     "el st ste los las "
     "ní ni nic ó ua".split()
 )
+# The records and billing offices that sign after a name ("Released by Ann Roe, HIM, 3/14/26"):
+# health information management, release of information, utilisation management, clinical
+# documentation integrity, patient financial services.
+_OFFICE_UNITS = frozenset("HIM ROI UM CDI PFS".split())
 # Words of roles and services: beside a name they are context, never part of it.
 _ROLE_WORDS = frozenset(
     """physician provider doctor clinician surgeon resident fellow nurse np pa rn radiologist
@@ -808,7 +817,8 @@ _ROLE_WORDS = frozenset(
     icu micu sicu picu nicu ccu pacu ems er ed or float bey hanım hanim physio physiotherapist
     athlete player agent carer caregiver coach trainer adjuster scheduler receptionist gynae
     gynaecology gynecology obstetrics obs paeds peds pgy colorectal vascular thoracic
-    hepatobiliary surg neurosurg onc""".split()
+    hepatobiliary surg neurosurg onc coder biller abstractor auditor reviewer editor
+    transcriptionist proofreader requester requestor""".split()
 )
 # Languages an interpreter speaks: "Dariush Karimi (Farsi)" names the language, not a nickname.
 _LANGUAGES = frozenset(
@@ -3454,7 +3464,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?=(?i:MRN|MR\s*#|DOB|ACC|accession|ID\b)|\d{{5,}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})",
         "v",
         keep=lambda m: not any(
-            namebook.is_not_name(w) or w.lower() in _ROLE_WORDS
+            namebook.is_not_name(w) or w.lower() in _ROLE_WORDS or w in _OFFICE_UNITS
             for w in _SPAN_WORD.findall(m.group("v"))
             if len(w) > 1
         ),

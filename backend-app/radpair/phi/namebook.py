@@ -33,6 +33,15 @@ _REPORT_WORDS = frozenset("""
     tissue tissues brain head neck chest abdomen pelvis spine chest wall breast breasts mass
     major minor long short wide early late high low grade type stage level segment lobe lobes
     """.split())
+# Words of the paperwork around reports (billing, coding, prior authorisation, release of
+# information, transcription QA) that the lists hold as names or do not know ("Coder",
+# "Payer", "prelim", "requester"): beside a role or at a line's start they are no one's name.
+_OFFICE_WORDS = frozenset("""
+    prelim prelims query queries overread overreads addenda coder coders requester requesters
+    requestor requestors abstractor abstractors biller billers payer payers payor payors preauth
+    precert precertification copay copays hcpcs modifier modifiers signoff cosigner approver
+    proofreader transcriptionist voicemail
+    """.split())
 
 
 def _built_once(build):
@@ -63,8 +72,8 @@ def _words_of(surfaces) -> set[str]:
 
 @_built_once
 def clinical_words() -> frozenset[str]:
-    """Every word of the verifier's finding, anatomy and cue vocabulary, and report words."""
-    words = set(_REPORT_WORDS) | CLINICAL_NAMES | BRANDS
+    """Every word of the verifier's finding, anatomy and cue vocabulary, report and office words."""
+    words = set(_REPORT_WORDS) | _OFFICE_WORDS | CLINICAL_NAMES | BRANDS
     for surfaces in lx.FINDINGS.values():
         words |= _words_of(surfaces)
     for surfaces, _paired, _parent in lx.ANATOMY.values():
