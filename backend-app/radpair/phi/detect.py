@@ -1990,6 +1990,8 @@ _ID_KEYS = (
     r"(?:patient\s+id|pt\.?\s+id|identifier|ID|SSN|social\s+security|"
     r"insurance|member|membership|policy|subscriber|encounter|visit|account|acct|order|"
     r"requisition|bill|invoice|authori[sz]ation|prior\s+auth|auth|i[ \t.]d|subject|"
+    # A payer's pre-approval of an exam ("preauth # 55812", "Pre-cert: 7741093").
+    r"pre-?auth(?:ori[sz]ation)?|pre-?cert(?:ification)?|"
     r"participant|group|randomi[sz]ation|screening\s+(?:no\.?|number)|interpreter|"
     r"last\s*(?:4|four)|"
     r"CSN|FIN|NHS|health\s+card|health\s+plan|licen[cs]e|device|study\s+id|claim|"
