@@ -2674,9 +2674,11 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?P<v>(?:{_PARTICLE_ANY}[ \t]+)*{_SURNAME_GIVEN})",
         "v",
     ),
+    # One separator throughout: "2026-6/18" is the end of one date and the start of the next
+    # in a range ("3/20/2026-6/18/2026").
     _rule(
         "DATE",
-        rf"\b{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?:\b|(?=T\d))",
+        rf"\b{_YEAR}(?P<s>[-/.])(?:0?[1-9]|1[0-2])(?P=s)(?:0?[1-9]|[12]\d|3[01])(?:\b|(?=T\d))",
     ),
     _rule(
         "DATE",
@@ -2697,7 +2699,12 @@ _RULES: tuple[_Rule, ...] = (
         r"(?<![\w./-])\d{1,2}[/-]\d{1,2}[/-]1[34]\d\d[ \t]?(?:AH|H)\b",
         needs=re.compile(r"/1[34]\d\d[ \t]?A?H\b"),
     ),
-    _rule("DATE", r"(?<![\w./-])\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})(?![\w/-])"),
+    # A range of two dates joined by a hyphen ("valid 3/20/2026-6/18/2026") is two dates.
+    _rule(
+        "DATE",
+        r"(?:(?<![\w./-])|(?<=/\d\d-)|(?<=/\d{4}-))\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})"
+        r"(?![\w/]|-(?!\d{1,2}/\d{1,2}/\d\d))",
+    ),
     # The month in Roman numerals ("4/III/2024", "19-VI-1962", "2.XI.2023"), as Spain, Latin
     # America and Central Europe write it.
     _rule(
@@ -2769,7 +2776,9 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?=[odfsbautpegrlytmwODFSBAUTPEGRLYTMW])"
         r"(?i:on|dated|from|since|of|before|after|until|through|thru|to|and|prior|study|exam|"
         r"dictated|transcribed|signed|given|read|seen|performed|done|last|yesterday|today|"
-        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)[ \t]*\(?[ \t]*"
+        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+        # Schedules shorten the weekday ("Tue 4/7", "Thurs. 4/9"); "sat" and "sun" are words.
+        r"(?:mon|tue|tues|wed|thu|thur|thurs|fri)\.?|(?-i:Sat|Sun|SAT|SUN)\.?)[ \t]*\(?[ \t]*"
         # Day first where the day cannot be a month ("Sunday 14/07").
         r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
         r"|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/])"
