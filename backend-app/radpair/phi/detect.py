@@ -3255,12 +3255,18 @@ _RULES: tuple[_Rule, ...] = (
     # "Age/Sex: 93 / F", "Age/Gender: 91Y/M": a header's combined field.
     _rule("AGE", rf"(?i)\bage[ \t]*/[ \t]*(?:sex|gender)[ \t]*:?[ \t]*(?P<v>{_AGE_NUM})\b", "v"),
     # "she's 91", "pt is 93 and confused", "pt 96, DNR/DNI": a number of ninety or more said of
-    # the patient with no unit is the age (bare after "pt" only before a comma or a stop).
+    # the patient with no unit is the age (bare after "pt" only before a comma or a stop). Portal
+    # messages say it of a relative or of the writer ("my wife is 97", "Dad turned 92", "I'm 94").
     _rule(
         "AGE",
-        rf"(?i)\b(?:(?:she|he|patient|pt)(?:['’]?s|[ \t]+(?:is|was))"
+        rf"(?i)\b(?:(?:she|he|patient|pt)(?:['’]?s|[ \t]+(?:is|was|turned|turns))"
+        rf"|(?:{_RELATIVE}|mom|mum|dad|grandma|grandpa)(?:['’]s|[ \t]+(?:is|was|turned|turns))"
+        rf"|i(?:['’]m|[ \t]+am|[ \t]+turned)"
         rf"|pt(?=[ \t]+{_AGE_NUM}[ \t]*[,;]))"
-        rf"[ \t]+(?P<v>{_AGE_NUM})\b(?![.,]\d)(?![ \t]*(?:%|(?:{_UNITS}|percent)\b))",
+        # "in" before a word is no inch ("she is 97 in May").
+        rf"[ \t]+(?P<v>{_AGE_NUM})\b(?![.,]\d)"
+        rf"(?![ \t]*(?:%|(?![ \t]*in[ \t]+[A-Za-z])(?:{_UNITS}|percent)\b))"
+        r"(?![ \t]+(?:hours?|days?|weeks?|months?|miles?|minutes?)\b)",
         "v",
     ),
     # "96 Jahre", "90 ans", "93 años", "91 jaar": an age in the site's language.
