@@ -1608,6 +1608,12 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
         True,
         None,
     ),
+    # Behind the maxillary sinus: a sinonasal mass that reaches it has left the sinus.
+    "pterygopalatine_fossa": (
+        ["pterygopalatine fossa", "pterygopalatine fossae", "pterygomaxillary fissure"],
+        True,
+        None,
+    ),
     "mandible": (["mandible", "mandibular", "mandibular condyle"], False, None),
     "maxilla": (["maxilla", "maxillary"], True, None),
     "parotid": (["parotid", "parotid gland"], True, None),
