@@ -575,6 +575,21 @@ FINDINGS: dict[str, list[str]] = {
     "signal_abnormality": ["signal abnormality", "abnormal signal"],
     # Spread of a disease beyond where it started ("extension into the parapharyngeal space").
     "extension": ["extension", "invasion", "extending into", "extends into", "extend into"],
+    # A thyroid that passes below the sternal notch is a finding of its own (it changes the
+    # surgical approach), not a relation between two others as "extension" is.
+    "retrosternal_extension": [
+        "retrosternal extension",
+        "substernal extension",
+        "retrosternal component",
+        "substernal component",
+        # The observation that makes it: the gland reaches past the landmark of the inlet.
+        *(
+            f"{verb} {below} the {landmark}"
+            for verb in ("extends", "extending")
+            for below in ("below", "beneath")
+            for landmark in ("sternal notch", "suprasternal notch", "thoracic inlet")
+        ),
+    ],
     # Longer names win ("filling defect", "chondral defect"); this is the rest.
     "defect": ["defect", "perfusion defect"],
     # On a V/Q scan the two defects are read against each other: kept apart.
