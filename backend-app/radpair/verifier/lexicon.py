@@ -40,6 +40,8 @@ FINDINGS: dict[str, list[str]] = {
         "rcc",
         "idc",
         "dcis",
+        # Nasopharyngeal carcinoma: head and neck dictation names it by its initials.
+        "npc",
         # Germ cell tumour, named for what it is rather than as a lump.
         "germ cell tumor",
         "germ cell tumour",
