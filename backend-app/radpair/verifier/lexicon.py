@@ -2296,6 +2296,10 @@ QUALIFIERS: dict[str, str] = {
     # "No full-thickness tear" beside a dictated partial tear denies only the full kind.
     "full-thickness": "full_thickness",
     "partial-thickness": "partial_thickness",
+    # Otosclerosis beyond the oval window, around the cochlea: denying it leaves the fenestral
+    # kind dictated beside it.
+    "retrofenestral": "retrofenestral",
+    "pericochlear": "retrofenestral",
 }
 
 # Units: surface -> (dimension, factor to the base unit of that dimension).
