@@ -1985,6 +1985,11 @@ NEG_POST: list[str] = [
     # The postfix form of "no significant X" ("Ground-glass opacity is not significant").
     "is not significant",
     "are not significant",
+    # The postfix form of "no pathological X" ("Lymph nodes of the neck are not pathological").
+    "is not pathological",
+    "are not pathological",
+    "is not pathologic",
+    "are not pathologic",
 ]
 UNC_PRE: list[str] = [
     "cannot exclude",
