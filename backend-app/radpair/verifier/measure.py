@@ -285,6 +285,14 @@ _WHEN_EARLIER = re.compile(
 # idiom, the current value then the earlier one, told by "now" before it or a time after it.
 _WAS_BEFORE = re.compile(r"[,;]\s*was\s+$", re.IGNORECASE)
 _NOW_BEFORE = re.compile(r"\bnow\b[^.;\n]{0,40}$", re.IGNORECASE)
+# "stable compared to the previous exam (2.2 cm vs 2.1 cm)": set against an earlier study, the
+# value after "vs" is the earlier one.
+_VERSUS_EARLIER = re.compile(
+    r"\b(?:compare[ds]?|relative)\s+(?:to|with)\s+(?:the\s+)?"
+    r"(?:previous|prior|preceding|earlier|last|old)\b(?:[^.;\n]|\.(?=\d))*"
+    r"\b(?:vs\.?|versus)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _is_prior(text: str, start: int, end: int) -> bool:
@@ -306,6 +314,8 @@ def _is_prior(text: str, start: int, end: int) -> bool:
         ):
             return True
     if _PRIOR_PAREN.search(text, max(0, start - 80), start):
+        return True
+    if _VERSUS_EARLIER.search(text, max(0, start - 120), start):
         return True
     sentence = _CLAUSE_START.search(text, max(0, start - 200), start)
     begin = sentence.start() + 1 if sentence else max(0, start - 200)
