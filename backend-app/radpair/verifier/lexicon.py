@@ -576,7 +576,17 @@ FINDINGS: dict[str, list[str]] = {
     "lucency": ["lucency", "lucencies", "lucent lesion"],
     "signal_abnormality": ["signal abnormality", "abnormal signal"],
     # Spread of a disease beyond where it started ("extension into the parapharyngeal space").
-    "extension": ["extension", "invasion", "extending into", "extends into", "extend into"],
+    "extension": [
+        "extension",
+        "invasion",
+        "extending into",
+        "extends into",
+        "extend into",
+        # The same spread said with "to" ("extending to the aryepiglottic fold").
+        "extending to",
+        "extends to",
+        "extend to",
+    ],
     # A thyroid that passes below the sternal notch is a finding of its own (it changes the
     # surgical approach), not a relation between two others as "extension" is.
     "retrosternal_extension": [
