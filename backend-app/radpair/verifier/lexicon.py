@@ -573,7 +573,8 @@ FINDINGS: dict[str, list[str]] = {
         "increased vascularity",
         "increased flow",
     ],
-    "lucency": ["lucency", "lucencies", "lucent lesion"],
+    # Dental and plain-film reports say "radiolucency" ("no periapical radiolucencies").
+    "lucency": ["lucency", "lucencies", "lucent lesion", "radiolucency", "radiolucencies"],
     "signal_abnormality": ["signal abnormality", "abnormal signal"],
     # Spread of a disease beyond where it started ("extension into the parapharyngeal space").
     "extension": [
