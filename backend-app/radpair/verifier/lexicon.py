@@ -689,7 +689,7 @@ FINDINGS: dict[str, list[str]] = {
     "empty_sella": ["empty sella", "partially empty sella", "partial empty sella"],
     "vascularity": ["vascularity", "internal vascularity", "internal flow", "vascular flow"],
     "signal_loss": ["signal loss", "signal drop", "signal dropout", "loss of signal"],
-    "pneumocephalus": ["pneumocephalus"],
+    "pneumocephalus": ["pneumocephalus", "intracranial air", "intracranial gas"],
     "pneumobilia": ["pneumobilia"],
     "sludge": ["sludge", "biliary sludge", "gallbladder sludge", "tumefactive sludge"],
     "transition_point": ["transition point"],
