@@ -967,7 +967,16 @@ def _value_sides(src: _View, rep: _View, out: _Collector) -> None:
     for a in src.measurements:
         if a.side is not None:
             side_a = a.side
-            same = [(b, b.side) for b in rep.by_dim.get(a.dim, ()) if b.side and same_value(a, b)]
+            # The draft may give the side by the structure the value measures instead
+            # ("Right temporal bone: 2 mm focus" for "2 mm on the right").
+            same = [
+                (b, side_b)
+                for b in rep.by_dim.get(a.dim, ())
+                if same_value(a, b)
+                for owner in [None if b.side else _structure_side(rep, b)]
+                for side_b in [b.side or (owner and owner[0])]
+                if side_b
+            ]
         else:
             owner = _structure_side(src, a)
             if owner is None:

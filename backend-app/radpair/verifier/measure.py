@@ -171,7 +171,10 @@ _SIDE_BEFORE = re.compile(r"\b(left|right|lt|rt)\s*:?\s*$", re.IGNORECASE)
 _SIDE_LETTER_BEFORE = re.compile(r"(?<![A-Za-z0-9/\-])([LR])\s*:?\s+$")
 # After the value only where the side ends the phrase ("42% left and 58% right"), not where it
 # begins the next ("5 mm right lower lobe").
-_SIDE_AFTER = re.compile(r"^\s*(left|right)\b(?!\s*(?:-|(?!(?:and|or)\b)\w))", re.IGNORECASE)
+# "2 mm on the right and 3 mm on the left" gives each value its side the same way.
+_SIDE_AFTER = re.compile(
+    r"^\s*(?:on\s+the\s+)?(left|right)\b(?!\s*(?:-|(?!(?:and|or)\b)\w))", re.IGNORECASE
+)
 
 
 # What names a value: the last words before it in its clause, fillers skipped ("Cephalic vein
@@ -245,7 +248,7 @@ def _value_side(text: str, start: int, end: int) -> str | None:
     """L or R when a side word stands right before (or alone right after) the value."""
     hit = (
         _SIDE_BEFORE.search(text, max(0, start - 8), start)
-        or _SIDE_AFTER.match(text[end : end + 12])
+        or _SIDE_AFTER.match(text[end : end + 20])
         or _SIDE_LETTER_BEFORE.search(text, max(0, start - 4), start)
     )
     return ("L" if hit.group(1).lower() in ("left", "lt", "l") else "R") if hit else None
