@@ -105,6 +105,8 @@ _KNOWN_SIDES = {
     "the node's side",
     "h16-054": "a side naming a wall of a midline organ ('left lateral wall of the mid rectum') "
     "is not tracked",
+    "h26-023": "a tooth's side is given by its FDI number ('48' is the lower right third molar), "
+    "which the verifier does not read: the dictation names the teeth by number alone",
 }
 _KNOWN_NEGATIONS = {
     "h10-us-renal-peds-46": "a side opening a line ('L kidney 8.6 cm. Upper pole ...') is not "
@@ -166,6 +168,8 @@ _KNOWN_NEGATIONS = {
     "is none of the five types",
     "h25-029": "the first 'No' denies a recommendation ('No further growth scans required'), "
     "which is none of the five types",
+    "h26-029": "the first 'No' denies a symptom in the clinical history ('No hoarseness'), "
+    "which is no imaging finding",
 }
 _KNOWN_OMISSIONS: dict[str, str] = {}
 
