@@ -58,8 +58,7 @@ _PRIOR_BEFORE = re.compile(
     r"\b(?:previously|prev\.?|formerly|prior(?:ly)?|from|compared (?:to|with)|then|had been|"
     rf"last|initially|originally|baseline|(?:at|on) baseline|{_BEFORE_TREATMENT}|"
     # "now 2.2 cm, before was 2.1 cm": "before" as the adverb, told by the verb after it.
-    r"before(?:\s+it)?(?=\s+(?:was|were|measured)\b))"
-    r"(?:\s+(?:measur\w+|was|were|noted|seen))?"
+    r"before(?:\s+it)?(?=\s+(?:was|were|measured)\b))" r"(?:\s+(?:measur\w+|was|were|noted|seen))?"
     # "previously SUVmax 22.4": the cue may stand before the value's name.
     r"(?:\s+suv\s*(?:max|peak|mean)?(?:\s*(?:of|was|:))?)?"
     r"(?:\s+(?:at|as))?(?:\s+(?:approximately|about|up to))?\s*\(?\s*$",
