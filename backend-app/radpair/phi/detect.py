@@ -70,12 +70,16 @@ _NOT_NAME = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
+# Keys of hospital and health-card numbers at Commonwealth sites that may follow a name after a
+# comma ("Ewan Grant, CHI 0311329947", "Finn Fahey, UR RH530077", "Nixon, Hosp No. C0987"): a
+# key, never a given name.
+_RECORD_KEYS = r"UR|URN|HRN|UHID|CHI|NHS|IHI|PHN|PHIN|HSN|HCN|OHIP|RAMQ|Hosp|Medicare|Unit|Chart"
 # Initials as one word, with or without a space between them ("J.K.", "R. M. Chaminda").
 _INITIALS = rf"[{_UP}]\.(?:[ ]?[{_UP}]\.){{0,2}}"
 # The capital lookahead first: the long exclusion is only tried where a name can start.
 _NAME_WORD = (
     rf"(?=[{_UP}])(?!(?:{_NOT_NAME})\b)"
-    rf"(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_LOW}]+(?:[-'’](?!s\b)[{_UP}]?[{_LOW}]+)*"
+    rf"(?:(?:Mc|Mac|Nic|O'|O’|D'|D’)?[{_UP}][{_LOW}]+(?:[-'’](?!s\b)[{_UP}]?[{_LOW}]+)*"
     rf"|{_INITIALS})"
 )
 # Keys of the national numbers of Central and Eastern Europe, which may follow a name after a
@@ -128,7 +132,10 @@ _PARTICLE = (
     # "Khalid ibn Saleh") and Georgian "dze"/"asuli" after the father's name in the genitive
     # ("Davit Levanis dze Beridze").
     r"ben|bat|ibn|dze|asuli|"
-    r"Ó|O|Ní|Nic|Mac|Ua|Uí)"
+    r"Ó|O|Ní|Nic|Mac|Ua|Uí|"
+    # Welsh "ferch"/"verch" (daughter of) and "ab" (son of, before a vowel): "Angharad ferch
+    # Owain", "Dafydd ab Owain".
+    r"ferch|verch|ab)"
 )
 # Words of one name are one space apart; two spaces or a tab separate the fields of a header.
 _NAME_SEQ = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{0,3}}"
@@ -152,7 +159,7 @@ _LOWER_SEQ = (
 )
 # A capitalised word that may be a name part, without a possessive "'s" ("O'Neill", "Chen").
 _CAP_WORD = (
-    rf"(?:[OD]['’]|Ma?c|Fitz)?[{_UP}][{_LOW}]+(?:['’](?!s\b)[{_UP}{_LOW}][{_LOW}]+)?"
+    rf"(?:[OD]['’]|Ma?c|Nic|Fitz)?[{_UP}][{_LOW}]+(?:['’](?!s\b)[{_UP}{_LOW}][{_LOW}]+)?"
     rf"(?:-[{_UP}{_LOW}][{_LOW}]+)?"
 )
 _UNIT = (
@@ -232,7 +239,12 @@ _ROLE_NOUN = (
     r"analyst|administrator|"
     # Office staff of billing, coding and transcription ("Coder Jiwon Lee", "Editor Patrice
     # Moreau note:"); a records requester may be a firm and announces no person.
-    r"coder|biller|abstractor|auditor|reviewer|editor|transcriptionist|proofreader)"
+    r"coder|biller|abstractor|auditor|reviewer|editor|transcriptionist|proofreader|"
+    # Commonwealth and remote-site roles: a cardiac physiologist, the nurse in charge, a remote
+    # area nurse ("RAN"), an Aboriginal health worker ("AHW"), a medical radiation
+    # technologist ("MRT"), a clinical nurse specialist ("CNS"), an ED "reg" (registrar); the
+    # abbreviations in capitals only ("ran", "CNS lymphoma" before a clinical word).
+    r"physiologist|nurse[ -]in[ -]charge|(?-i:RAN|AHW|MRT|CNS|reg))"
 )
 _ROLE_LABEL = (
     rf"(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
@@ -794,14 +806,14 @@ _PARTICLE_ANY = (
     r"(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]os|[Dd]as|[Tt]e|"
     r"N[ií]|Nic|[OÓ]|Ua|"
     r"[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]ela|[Bb]in|[Bb]inti|[Bb]int|[Bb]te|ap|[Ii]bn|[Aa]bu|[Aa]l|"
-    r"[Ee]l|St\.?|arap|af|['’]t|ben|bat|dze|asuli|"
+    r"[Ee]l|St\.?|arap|af|['’]t|ben|bat|dze|asuli|ferch|verch|ab|"
     r"Ste\.?|[Ll]os|[Ll]as|[Ss]/[Oo]|[Dd]/[Oo]|[Aa]/[Ll]|[Aa]/[Pp])"
 )
 _PARTICLE_WORDS = frozenset(
     "van von der den de del della di da du dos das la le ter ten te dela bin binti bint bte ap "
     "ibn abu al arap af ben bat dze asuli "
     "el st ste los las "
-    "ní ni nic ó ua".split()
+    "ní ni nic ó ua ferch verch".split()
 )
 # The records and billing offices that sign after a name ("Released by Ann Roe, HIM, 3/14/26"):
 # health information management, release of information, utilisation management, clinical
@@ -933,10 +945,19 @@ def _header_name(match: re.Match) -> tuple[int, int] | None:
 _PATIENT_BEFORE = re.compile(r"(?i)\b(?:patient|pt|name)[ \t,:]*$")
 
 
+_ROLE_ABBREVIATION = re.compile(r"(?:RAN|AHW|MRT|CNS|reg)\b")
+
+
 def _after_role(match: re.Match) -> tuple[int, int] | None:
     """The name after a role noun ("sonographer Brooke Ashford"), not a clinical word alone
     after an ambiguous role ("PA VIEW"); in lower case as after a title ("dosimetrist crystal
     lane"), and "md" after a patient cue abbreviates Muhammad ("patient md rafiqul islam")."""
+    if (
+        _ROLE_ABBREVIATION.match(match.group())
+        and match.group("v")
+        and not namebook.is_ever_given(_SPAN_WORD.match(match.group("v")).group())
+    ):
+        return None  # "MRT Knie": German for an MRI; the abbreviations only before a given name
     if match.group("v"):
         return _trimmed(
             match,
@@ -1730,9 +1751,14 @@ def _surname_ending_sentence(text: str, more: re.Match) -> bool:
     )
 
 
+_RECORD_KEY = re.compile(rf"(?i:{_RECORD_KEYS})")
+
+
 def _surname_first(match: re.Match) -> tuple[int, int] | None:
     """ "Ivanova, Natalia" or "van den Broek, Pieter": a surname, a comma, a given name."""
     last, given = match.group("s").split()[-1], match.group("g")
+    if _RECORD_KEY.fullmatch(given):
+        return None  # "Grant, UR RH530077": the key of the number after the name
     if not any(namebook.is_listed(p) for p in _parts(last) + _parts(given)):
         return None  # two words no list knows: "Lipitor, Metformin", "Aphe, Nonperipheral"
     if (
@@ -2003,6 +2029,8 @@ _ID_KEYS = (
     r"specimen|case|beneficiary|medicaid|medicare|passport|NPI|DEA|badge|employee|"
     r"enrollment|reference|ref|ticket|booking|barcode|wristband|bed|room|MBI|HICN|lot|batch|"
     r"job|emp|practice\s+code|GP\s+code|ICN|EDIPI|PHN|aadhaa?r|card|protocol|site|IRB|"
+    # Provincial health numbers: Manitoba's PHIN and Saskatchewan's HSN.
+    r"PHIN|HSN|"
     r"i[ \t]r[ \t]b|randomi[sz]ation\s+code|"
     r"transmittal|request|release|NRIC|PPS|p[ \t]p[ \t]s|"
     r"patient\s+(?:number|no)|"
@@ -3114,7 +3142,9 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "TIME",
         r"(?<![\w.])\d{1,4}"
-        r"(?:[/.-]\d{1,2}(?:[/.-]\d{2,4})?|(?P<m>[ \t][A-Za-z]{3,9}\.?[ \t]+\d{4}))"
+        r"(?:[/.-]\d{1,2}(?:[/.-]\d{2,4})?|(?P<m>[ \t][A-Za-z]{3,9}\.?[ \t]+\d{4})"
+        # "04-MAR-2026 1035": the month in letters between dashes.
+        r"|-(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-(?:\d{4}|\d{2}))"
         r",?[ \t]+(?:(?i:at)[ \t]+)?(?P<v>(?:[01]\d|2[0-3])[0-5]\d)\b"
         # After "15 APR 2024" a time with its unit is left to the rules below, which mask both.
         r"(?(m)(?![ \t]*(?i:hours|hrs|hr|h)\b))" + _NOT_A_SIZE_AFTER,
@@ -3357,10 +3387,12 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         rf"\b(?P<v>{_NAME_SEQ2})[ \t]*[,;(][ \t]*"
-        rf"(?=(?:MRN|DOB|D\.O\.B|Acc\b|ACC\b|Accession))",
+        # or the key of a Commonwealth record or health card ("Ewan Grant, CHI 0311329947").
+        rf"(?=(?:MRN|DOB|D\.O\.B|Acc\b|ACC\b|Accession|(?:{_RECORD_KEYS})[ \t]*(?:No\.?[ \t]*)?"
+        rf"[:#]?[ \t]*[A-Z]{{0,3}}\d))",
         "v",
         # The key after every match (the shadow text only lowers letters, so the text has it).
-        needs=re.compile(r"MRN|DOB|D\.O\.B|A[cC][cC]"),
+        needs=re.compile(rf"MRN|DOB|D\.O\.B|A[cC][cC]|,[ \t]*(?:{_RECORD_KEYS})\b"),
     ),
     # "SEGUN ADEWALE, age 2": words in capitals that no list knows, before the patient's age
     # or identifiers.
@@ -3476,7 +3508,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         rf"(?P<v>\b(?!(?i:patient|pt|name|subject)\b)[{_UP}][{_UP}{_LOW}'’-]+"
-        rf"(?:[ \t]+[{_UP}][{_UP}{_LOW}'’-]+)?,[ \t]*(?!(?i:MRN|DOB|ACC|ID|{_NATIONAL_KEYS})\b)"
+        rf"(?:[ \t]+[{_UP}][{_UP}{_LOW}'’-]+)?,[ \t]*"
+        rf"(?!(?i:MRN|DOB|ACC|ID|{_NATIONAL_KEYS}|{_RECORD_KEYS})\b)"
         rf"[{_UP}][{_UP}{_LOW}'’-]+\b(?:[ \t]+[{_UP}]\b\.?)?)[ \t]*[-–,;|(/]?[ \t]*\n?[ \t]*"
         rf"(?=(?i:MRN|MR\s*#|DOB|ACC|accession|ID\b)|\d{{5,}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})",
         "v",
@@ -3959,6 +3992,14 @@ _ACRONYMS = frozenset(
 # A national number's key ("TAJ", "EGN") may also be a listed name; beside a name in capitals it
 # would be read as one.
 _ACRONYMS |= frozenset(_NATIONAL_KEYS.split("|"))
+# Record keys of Commonwealth sites ("UR", "CHI", "HRN"), the codes of their provinces, states
+# and territories ("Iqaluit NU", "Katherine NT") and remote clinical roles ("RAN" is a remote
+# area nurse, "AHW" an Aboriginal health worker, "MRT" a radiation technologist): some are
+# listed names too ("Ur", "Nu", "Ran"), which a name in capitals elsewhere must not make one.
+_ACRONYMS |= frozenset(
+    """UR URN HRN CHI IHI PHN PHIN HSN HCN OHIP RAMQ NU NT QC ON BC AB SK MB NS NB NL PE YT QLD
+    NSW VIC WA SA TAS ACT RAN AHW MRT DAC CNS""".split()
+)
 
 
 def find_identifiers(text: str) -> list[Span]:
@@ -4132,7 +4173,11 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
                         _with_given_name(
                             shadow,
                             _with_surname_before(
-                                shadow, _with_lower_surname(text, span, taken), taken
+                                shadow,
+                                _with_gaelic_surname(
+                                    text, _with_lower_surname(text, span, taken), taken
+                                ),
+                                taken,
                             ),
                             taken,
                         ),
@@ -4616,6 +4661,41 @@ def _with_check_character(text: str, span: Span, taken: bytearray) -> Span:
         return span
     taken[span.end : after.end()] = b"\x01" * (after.end() - span.end)
     return Span(span.start, after.end(), span.category)
+
+
+# Welsh, Irish and Scottish Gaelic surnames after a given name: a patronymic particle ("ferch
+# Owain", "ap Rhys"), a clan particle with the article ("Nic a' Phearsain", "Mac an tSaoir",
+# "Nic an tSaoi") whose next word may take an Irish initial mutation before its capital
+# ("tSaoir", "hUiginn", "bhFlannagáin"), or the particle after a hyphen ("McCloskey-Ó Néill").
+_GAELIC_PARTICLE = r"(?:ferch|verch|ap|ab|Mac|Nic|Mhic|N[ií]|[OÓ]|U[ií]|Ua)"
+_GAELIC_ARTICLE = r"(?:an|a['’]|na)"
+_GAELIC_WORD = rf"(?:t|h|n|bh|mb|gc|nd|ng|bp|dt)?{_CAP_WORD}"
+_GAELIC_TAIL = re.compile(
+    rf"(?:[ \t]+|-)(?P<p>{_GAELIC_PARTICLE})[ \t]+(?:{_GAELIC_ARTICLE}[ \t]+)?{_GAELIC_WORD}"
+    rf"(?![\w'’-])"
+)
+# The particle already ends the span ("Pádraig Mac" before "an tSaoir").
+_GAELIC_END = re.compile(rf"(?<![\w'’-]){_GAELIC_PARTICLE}$")
+_GAELIC_ARTICLE_TAIL = re.compile(
+    rf"[ \t]+(?:{_GAELIC_ARTICLE}[ \t]+{_GAELIC_WORD}|{_GAELIC_WORD})(?![\w'’-])"
+)
+
+
+def _with_gaelic_surname(text: str, span: Span, taken: bytearray) -> Span:
+    """A name with the Welsh or Gaelic particle, article and mutated surname after it."""
+    if span.category != "NAME":
+        return span
+    if _GAELIC_END.search(text, span.start, span.end):
+        after = _GAELIC_ARTICLE_TAIL.match(text, span.end)
+    else:
+        after = _GAELIC_TAIL.match(text, span.end)
+        # "O" and "ap" alone are no particles after a hyphen ("Smith-O Brien" is unusual).
+        if after and text[span.end] == "-" and after.group("p") in ("O", "ap", "ab"):
+            after = None
+    if not after or any(taken[span.end : after.end()]):
+        return span
+    taken[span.end : after.end()] = b"\x01" * (after.end() - span.end)
+    return Span(span.start, after.end(), "NAME")
 
 
 def _with_suffix(text: str, span: Span, taken: bytearray) -> Span:
