@@ -205,7 +205,9 @@ _TITLE = (
     # and "Master" before a boy's name.
     r"Tn|Ny|Ibu|Bapak|Bpk|Mst|Mosammat|Master|"
     # Czech and Slovak medical degrees, Hausa "Malam" and Kurdish "Kak" (Mr).
-    r"MUDr|MDDr|Malam|Mallam|Kak)"
+    r"MUDr|MDDr|Malam|Mallam|Kak|"
+    # Aboriginal and Torres Strait Islander elders are called "Aunty" and "Uncle" by respect.
+    r"Aunty|Auntie|Uncle)"
 )
 # Ranks and forms of address that a rule's name may have swallowed at its start ("Referrer: Maj
 # (Dr) Edward Young RAMC", "Patient: LCPL Sophie Carter"), and the corps after a military
@@ -982,6 +984,14 @@ def _after_muhammad(match: re.Match) -> tuple[int, int] | None:
     return kept
 
 
+# A team after a single word, or its service with the doctor named in brackets ("Darwin
+# trauma (Dr Hartnett)"): the word is the town or hospital the team is at.
+_TEAM_AFTER = re.compile(
+    rf"[ \t]+(?:[a-z]+[ \t]+){{0,2}}(?:team|service)\b"
+    rf"|[ \t]+{_UNIT}[ \t]*\((?:Drs?|Mr|Mrs|Ms|Prof)\b"
+)
+
+
 def _after_verb(match: re.Match) -> tuple[int, int] | None:
     """The name after "discussed with", "referred by"...: "Young, Daniel" whole when its
     second part is a name too, else the part before the comma ("Brown, [Chest radiograph]")."""
@@ -989,6 +999,14 @@ def _after_verb(match: re.Match) -> tuple[int, int] | None:
         return _lower_name(match, unknown_ok=False, group="lv") or _lower_given_at_work(match)
     if namebook.is_criteria(match.group("v").split()[0]):
         return None  # "per Fleischner Society 2017 guidelines"
+    if (
+        " " not in match.group("v")
+        and not _TITLE_JUST_BEFORE.search(
+            match.string, max(0, match.start("v") - 12), match.start("v")
+        )
+        and _TEAM_AFTER.match(match.string, match.end("v"))
+    ):
+        return None  # "discussed with Townsville stroke team": the town of a team
     whole = _no_plain_words(match)
     if whole or not match.group("c"):
         return whole
@@ -1458,10 +1476,53 @@ def _pair(match: re.Match) -> tuple[int, int] | None:
         return None  # "Klinische Angabe", "Stauung Grad": German nouns, not names
     if _STATE_AFTER.match(match.string, match.end("v")):
         return None  # "PORTO ALEGRE/RS", "São Paulo/SP": a city and its state
+    if _place_pair(match.string, match.start("v"), match.end("v")):
+        return None
     return _widen(match.string, match.start("v"), match.end("v"))
 
 
 _STATE_AFTER = re.compile(r"/[A-Z]{2}\b")
+# Commonwealth sites name a town with its province, state or territory ("Eeyou Istchee QC"),
+# or after the hospital's name and a comma ("Chisasibi Hospital, Eeyou Istchee"; Welsh
+# "Ysbyty", Scottish Gaelic "Ospadal" and Irish "Ospidéal" are a hospital).
+_PROVINCE_AFTER = re.compile(
+    r"[ \t]*,?[ \t]+(?:QC|ON|NU|NT|BC|AB|SK|MB|NS|NB|NL|PE|YT|QLD|NSW|VIC|WA|SA|TAS|ACT)(?![\w-])"
+)
+_SITE_BEFORE = re.compile(
+    r"\b(?:(?:Hospitals?|Infirmary|Centre|Center|Clinic|Campus|Health|Institute)[ \t]*,"
+    r"|Ysbyty|Ospadal|Ospid[ée]al)[ \t]+$"
+)
+# Towns named with a landform ("Tennant Creek", "Sioux Lookout") or after an Irish or Scottish
+# Gaelic place word ("Cill Chiaráin" is Kilkieran, "Baile", "Inis", "Dún"); no surname or
+# given name is one of these.
+_PLACE_NOUNS = frozenset(
+    """creek lake lakes falls springs harbour harbor inlet lookout rapids narrows cove bay
+    island islands crossing landing heads downs junction plains""".split()
+)
+_GAELIC_PLACE_HEADS = frozenset(
+    """cill baile inis dún dun béal beal gleann cnoc carraig achadh ceann cluain tobar droichead
+    caisleán mainistir ráth lios inbhir""".split()
+)
+# "read remotely from Prince Rupert", "flown to Port Hedland": a town whose first word is a
+# landmark or a title, after a word of movement or place.
+_TOWN_HEADS = frozenset("port mount cape point prince fort saint sault".split())
+_TOWN_CUE_BEFORE = re.compile(r"\b(?:from|to|in|at|near|via)[ \t]+$")
+
+
+def _place_pair(text: str, start: int, end: int) -> bool:
+    """Two capitalised words that the words around them, or their own, make a town."""
+    words = _PLACE_WORD.findall(text, start, end)
+    if not words:
+        return False
+    if words[-1].lower() in _PLACE_NOUNS or words[0].lower() in _GAELIC_PLACE_HEADS:
+        return True
+    if words[0].lower() in _TOWN_HEADS and _TOWN_CUE_BEFORE.search(text, max(0, start - 8), start):
+        return True
+    return bool(
+        _PROVINCE_AFTER.match(text, end) or _SITE_BEFORE.search(text, max(0, start - 24), start)
+    )
+
+
 # German words that English, Dutch and the Romance languages do not write in lower case.
 _GERMAN_WORD = re.compile(
     r"(?<![\w-])(?:und|nicht|keine?[nmrs]?|ohne|zur|zum|vom|eine[nmrs]?|über|mit|dem|ist|sind|"
@@ -1769,6 +1830,8 @@ def _surname_first(match: re.Match) -> tuple[int, int] | None:
         return None  # "León, Gto.": a city and its state's abbreviation
     if not _reads_as_name(given, last):
         return None
+    if _place_pair(match.string, match.start("v"), match.end("v")):
+        return None  # "Ysbyty Gwynedd, Bangor": the hospital and its town
     if _german(match.string) and not _german_given(given):
         return None  # "Ödem, Grad I.": a German noun and a grade
     # "Chen, Xiao Ming": a second given name, when it is a name and not the next word.
@@ -3883,6 +3946,8 @@ _INSTITUTION_ABROAD = re.compile(
     r"|spitalul|szpital|nemocnice|nemocnica|kórház|bolnica|hastane(?:si)?|acil|servis(?:i)?"
     r"|jude[tţț]ean[aă]?"
     r"|\w*radiologi(?:e|sk|ska)?|verbund"
+    # Welsh, Scottish Gaelic and Irish hospitals ("Ysbyty Gwynedd", "Ospadal nan Eilean").
+    r"|ysbyty|ospadal|ospid[eé]al"
 )
 _PLACE_WORD = re.compile(r"[^\W\d_]+")
 # The legal form that ends a company's name; no person's name holds one.
@@ -4395,6 +4460,13 @@ _NICKNAME_AFTER = re.compile(
 _SERVICE = re.compile(rf"(?i){_UNIT}")
 
 
+# A doctor's or a role's name before the brackets: staff are named with where they read or
+# work ("Dr Tremblay-Côté (Montréal)", "RAN Kelsey (Galiwin'ku)"), patients with a nickname.
+_STAFF_BEFORE = re.compile(
+    rf"(?:\b(?:Drs?|Dre|Doctor|Prof)\.?|(?i:{_ROLE_NOUN}))[ \t]+(?:[{_UP}]\.-?[ \t]?){{0,2}}$"
+)
+
+
 def _nicknames_after(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
     """The nickname in parentheses or quotes just after a name found, masked as a name too."""
     found = []
@@ -4414,6 +4486,12 @@ def _nicknames_after(text: str, spans: list[Span], taken: bytearray) -> list[Spa
             or any(taken[start:end])
         ):
             continue  # "Dr Mokoena (Trauma)": a service, not a nickname
+        if (
+            group == "p"
+            and not namebook.is_ever_given(word)
+            and _STAFF_BEFORE.search(text, max(0, span.start - 40), span.start)
+        ):
+            continue  # "Dr Tremblay (Montréal)", "Kelsey (Galiwin'ku)": where the person is
         taken[start:end] = b"\x01" * (end - start)
         found.append(Span(start, end, "NAME"))
     return found
