@@ -110,7 +110,8 @@ _INITIALS_ONLY = rf"(?:[{_UP}]\.){{2,3}}(?!\w)"
 # Credentials that may stand between a role label and the name ("Sonographer: RDMS: J.K.").
 _CREDENTIAL_WORD = r"(?:RDMS|RDCS|RVT|RT|RTR|ARRT|CNMT|RN|CNM|NP|PA-C|MD)"
 _LABEL_WORD = (
-    rf"(?=[{_UP}])(?!(?:{_NOT_LABEL_WORD})\b)(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_UP}{_LOW}]+"
+    # A French article may open a surname ("L'Hirondelle", "L’Heureux").
+    rf"(?=[{_UP}])(?!(?:{_NOT_LABEL_WORD})\b)(?:(?:Mc|Mac|O'|O’|D'|D’|L'|L’)?[{_UP}][{_UP}{_LOW}]+"
     # An apostrophe may end a part before the hyphen ("Ochieng'-Otieno").
     rf"(?:(?:['’]-|[-'’])(?!s\b)[{_UP}{_LOW}]+)*|{_INITIALS})"
 )
@@ -207,7 +208,9 @@ _TITLE = (
     # Czech and Slovak medical degrees, Hausa "Malam" and Kurdish "Kak" (Mr).
     r"MUDr|MDDr|Malam|Mallam|Kak|"
     # Aboriginal and Torres Strait Islander elders are called "Aunty" and "Uncle" by respect.
-    r"Aunty|Auntie|Uncle)"
+    r"Aunty|Auntie|Uncle|"
+    # Police ranks of Canada and the UK ("Cst. Ratt" of the RCMP, "Const", "Insp").
+    r"Cst|Const|Constable|Insp|Inspector)"
 )
 # Ranks and forms of address that a rule's name may have swallowed at its start ("Referrer: Maj
 # (Dr) Edward Young RAMC", "Patient: LCPL Sophie Carter"), and the corps after a military
@@ -251,6 +254,7 @@ _ROLE_NOUN = (
 _ROLE_LABEL = (
     rf"(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
     r"reported\s+by|read\s+by|dictated\s+by|signed\s+by|cc|copy\s+to|subject|ref|referrer|"
+    r"reporter|"
     # The people of claims, insurance and post-mortem forms ("Injured worker: Hope Mbeki").
     r"staff|referral|(?:injured\s+)?worker|claimant|insured|employee|decedent|guarantor|"
     r"policy\s*holder|beneficiary|applicant|client)"
@@ -266,6 +270,8 @@ _NAME_VERBS = (
     r"(?:discussed|reviewed|spoke|spoken|conferred|consulted|met|talked|seen|rounded)"
     r"\s+(?:with|w/)|"
     r"(?:spoke|spoken|talked|texted|messaged|updated|told|explained|signed\s+out)\s+to|"
+    # Who takes the questions on a list ("queries to Jess on (03) 6166 0931").
+    r"(?:queries|questions|enquiries|inquiries)\s+to|"
     r"(?:calling|called|message|voicemail|voice\s+mail)\s+for|"
     r"(?:called|communicated|conveyed|relayed|reported|given|sent|faxed|paged|forwarded|"
     r"telephoned|discussed|provided|read\s+back|released|explained|e-?mailed|handed\s+off)\s+to|"
@@ -1676,9 +1682,16 @@ def _caret_name(match: re.Match) -> tuple[int, int] | None:
     return match.start(), match.start() + len("^".join(components))
 
 
+_DICTATING_INITIALS = re.compile(r"[A-Z]{2,4}|[A-Z]Ma?c[A-Z]|[A-Z][a-z][A-Z]")
+
+
 def _staff_initials(match: re.Match) -> bool:
     """Initials, not a word, credential or modality ("Tech: RT", "Transcribed: none"); or a
     given name that no clinical or common word spells ("Typed by: Shazia")."""
+    if match.group()[:4].lower() == "dict" and not (
+        match.group("v") and _DICTATING_INITIALS.fullmatch(match.group("v"))
+    ):
+        return False  # "dictated by dr. noor": only initials in capitals after "Dict:"
     if match.group("n"):
         word = match.group("n")
         if word.lower() in _HEADER_NOT_PART:
@@ -1977,7 +1990,12 @@ _NEXT_CAP_WORD = re.compile(rf"[ \t]+(?P<w>{_CAP_WORD})\b")
 def _month_as_given_name(match: re.Match) -> bool:
     """ "June Whitaker", "April Ng": a month that is a given name before a listed surname."""
     after = _NEXT_CAP_WORD.match(match.string, match.end())
+    if after and _ROLE_JUST_BEFORE.search(match.string, max(0, match.start() - 30), match.start()):
+        return True  # "coordinator June Sainnawap": a role names the person after it
     return bool(after) and namebook.is_person_name(match.group(), after.group("w"))
+
+
+_ROLE_JUST_BEFORE = re.compile(rf"(?<![\w-])(?i:{_ROLE_NOUN})[ \t]+$")
 
 
 def _lower_surname_ok(word: str) -> bool:
@@ -3414,17 +3432,20 @@ _RULES: tuple[_Rule, ...] = (
     # "sonographer initials t w": staff named by initials alone where a field or sentence ends.
     _rule(
         "NAME",
-        r"(?i)(?<!\w)(?=[TtSsRrCcOo])(?:transcri(?:bed|ption|ptionist)(?:[ \t]+by)?|typed[ \t]+by|"
+        r"(?i)(?<!\w)(?=[TtSsRrCcOoDd])"
+        r"(?:transcri(?:bed|ption|ptionist)(?:[ \t]+by)?|typed[ \t]+by|"
         r"technologist|tech|sonographer|radiographer|"
         # Who countersigned or checked a report or checklist ("countersigned MAH", "second
         # check: SvE", "checked by MR safety officer KL").
-        r"countersigned|co-?signed|second[ \t]+check(?:ed)?(?:[ \t]+by)?|officer)"
-        r"(?:[ \t]+initials)?[ \t]*:?[ \t]*"
+        r"countersigned|co-?signed|second[ \t]+check(?:ed)?(?:[ \t]+by)?|officer|"
+        # A dictating radiologist's initials before the date ("Dict: DMcK 05/03/2026").
+        r"dict(?:ated)?\b(?:[ \t]+by)?)" r"(?:[ \t]+initials)?[ \t]*:?[ \t]*"
         # or the typist's given name alone ("Typed by: Shazia", "typed by aoife"); a particle
         # may stand between initials ("SvE": Sven von Essen).
-        r"(?P<v>(?-i:[A-Z]{2,4}|[A-Z][a-z][A-Z]|[a-z]{2,4}|[a-z](?:[ \t][a-z]){1,2})"
+        r"(?P<v>(?-i:[A-Z]{2,4}|[A-Z]Ma?c[A-Z]|[A-Z][a-z][A-Z]|[a-z]{2,4}|[a-z](?:[ \t][a-z]){1,2})"
         r"|(?<=[ \t:])(?P<n>[^\W\d_]{3,})(?![ \t]*,))"
-        r"(?=[ \t]*(?:$|\n|[.,;/)]|[ \t]{2}|(?:period|full[ \t]+stop|comma)\b))",
+        r"(?=[ \t]*(?:$|\n|[.,;/)]|[ \t]{2}|(?:period|full[ \t]+stop|comma)\b)"
+        r"|[ \t]+\d{1,2}[/.-]\d{1,2}[/.-]\d)",
         "v",
         keep=_staff_initials,
     ),
@@ -4453,7 +4474,7 @@ def _listed_after_drs(text: str, spans: list[Span], taken: bytearray) -> list[Sp
 _KUNYA = r"(?:Abu|Abou|Umm|Oum|Um)[ \t]+"
 _NICKNAME_AFTER = re.compile(
     rf"[ \t]*(?:\([ \t]*[\"“]?(?P<p>(?:{_KUNYA})?{_CAP_WORD})[\"”]?[ \t]*\)"
-    rf"|[\"“](?P<q>{_CAP_WORD})[\"”])"
+    rf"|[\"“](?P<q>{_CAP_WORD}|[{_UP}]{{2,3}})[\"”])"
 )
 
 
@@ -4481,7 +4502,8 @@ def _nicknames_after(text: str, spans: list[Span], taken: bytearray) -> list[Spa
         word = after.group(group).split()[-1]
         if (
             word.lower() in _NOT_PART
-            or not _could_be_name(word)
+            # Quoted capitals are initials the person goes by ('Jean-Baptiste "JB"').
+            or not (_could_be_name(word) or group == "q" and word.isupper())
             or _SERVICE.fullmatch(word)
             or any(taken[start:end])
         ):
