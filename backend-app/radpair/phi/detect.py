@@ -339,7 +339,8 @@ _ID_VALUE = r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 # ("RBH 0074412", "GST 003 921 44X"); a short last group only where the field ends, a check
 # digit after a dash ("4387 65 1234-5"). A group is never the hour of a time after the id
 # ("Visit: 11-Nov-2024 10:20 AM").
-_FIELD_END = r"(?=[ \t]{2,}|[ \t]*$|[ \t]*[\n,;)]|[ \t]+\()"
+# A colon ends a field in a list ("Medicare 4410 72856 3-2: CT liver ...").
+_FIELD_END = r"(?=[ \t]{2,}|[ \t]*$|[ \t]*[\n,;)]|[ \t]+\(|:[ \t])"
 _ID_GROUPED = (
     r"(?:[A-Za-z]{1,5}/)*(?=[A-Za-z0-9.-]*\d)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"
     r"(?:/[A-Za-z0-9][A-Za-z0-9-]*)*"
@@ -1891,6 +1892,9 @@ _EPONYM_USE_AHEAD = re.compile(_EPONYM_AFTER)
 
 # Breast and joint reports give places as clock-face positions ("mass at 10:00, 6 cm from the
 # nipple", "labral tear 12:00 to 2:00"): a place the draft needs, not a time to mask.
+_SERVICE = re.compile(rf"(?i){_UNIT}")
+# "informed in 2019": a year after its preposition, not a time.
+_YEAR_CUE_BEFORE = re.compile(r"\b(?i:in|since|of|from|year)[ \t]+$")
 _CLOCK_TEXT = re.compile(
     r"(?i)\b(?:breasts?|BI-?RADS|mammo\w*|nipple|areola\w*|labr(?:um|al)|glenoid|acetabul\w*)\b"
 )
@@ -3331,6 +3335,18 @@ _RULES: tuple[_Rule, ...] = (
         or not (m.group("c").lower() == "since" and m.group("v")[:2] in ("19", "20")),
         needs=re.compile(r"[0-2]\d[0-5]\d"),
     ),
+    # "Called to Dr Haana Edenshaw-Brown 2202.": a 24-hour time right after the name a result
+    # was called or given to, ending the sentence.
+    _rule(
+        "TIME",
+        r"\b(?i:called|phoned|telephoned|discussed|notified|informed|paged|conveyed|relayed)\b"
+        rf"[^\n.;]{{1,60}}?[{_LOW}][ \t]+(?P<v>(?:[01]\d|2[0-3])[0-5]\d)(?=[ \t]*(?:[.;]|$))",
+        "v",
+        keep=lambda m: not _YEAR_CUE_BEFORE.search(
+            m.string, max(0, m.start("v") - 8), m.start("v")
+        ),
+        needs=re.compile(r"[a-z][ \t]+[0-2]\d[0-5]\d[ \t]*(?:[.;]|$)", re.M),
+    ),
     # "090Y" (a DICOM age), "96yo", "97F": the age and its unit or sex are one word.
     _rule("AGE", r"\b0?(?:9\d|1[01]\d)Y\b|(?<![\w.-])(?:9\d|1[01]\d)(?:(?i:yo|y/o|yrs?)|[MF])\b"),
     _rule(
@@ -3506,6 +3522,17 @@ _RULES: tuple[_Rule, ...] = (
         rf"|(?=(?:[ \t]*:|[ \t]+colon)?[ \t]+(?P<lv>{_LOWER_SEQ})))",
         "v",
         keep=_after_role,
+    ),
+    # The name in brackets after a role ("by F1 doctor (Austin)", "medical registrar (Niamh)"):
+    # a given name of the lists, not a service or a language.
+    _rule(
+        "NAME",
+        rf"(?<!\w){_initials(_ROLE_NOUN)}(?i:{_ROLE_NOUN})[ \t]*\([ \t]*(?P<v>{_CAP_WORD})[ \t]*\)",
+        "v",
+        keep=lambda m: namebook.is_ever_given(m.group("v"))
+        and _could_be_name(m.group("v"))
+        and not _SERVICE.fullmatch(m.group("v")),
+        needs=re.compile(rf"[ \t]*\([ \t]*[{_UP}][{_LOW}]+[ \t]*\)"),
     ),
     # A given name with where the person works: "Maria from the ED", "Joost (charge nurse)".
     _rule(
@@ -4476,9 +4503,6 @@ _NICKNAME_AFTER = re.compile(
     rf"[ \t]*(?:\([ \t]*[\"“]?(?P<p>(?:{_KUNYA})?{_CAP_WORD})[\"”]?[ \t]*\)"
     rf"|[\"“](?P<q>{_CAP_WORD}|[{_UP}]{{2,3}})[\"”])"
 )
-
-
-_SERVICE = re.compile(rf"(?i){_UNIT}")
 
 
 # A doctor's or a role's name before the brackets: staff are named with where they read or
