@@ -3494,6 +3494,18 @@ _RULES: tuple[_Rule, ...] = (
         # The key after every match (the shadow text only lowers letters, so the text has it).
         needs=re.compile(rf"MRN|DOB|D\.O\.B|A[cC][cC]|,[ \t]*(?:{_RECORD_KEYS})\b"),
     ),
+    # "Hemi WAAKA, UR RH442109": a given name and a surname in capitals (as Australian and New
+    # Zealand lists write it) before the key of a record number.
+    _rule(
+        "NAME",
+        rf"(?<![\w'’-])(?P<v>(?P<g>{_CAP_WORD})[ \t]+(?P<s>[{_UP}][{_UP}'’-]+))[ \t]*[,;(][ \t]*"
+        rf"(?=(?:MRN|DOB|{_RECORD_KEYS})[ \t]*(?:No\.?[ \t]*)?[:#]?[ \t]*[A-Z]{{0,3}}\d)",
+        "v",
+        keep=lambda m: _caps_level(m.group("s")) > 0
+        and _could_be_name(m.group("g"))
+        and not namebook.is_clinical(m.group("g")),
+        needs=re.compile(rf"[{_UP}]{{2}}[ \t]*,[ \t]*(?:MRN|DOB|{_RECORD_KEYS})\b"),
+    ),
     # "SEGUN ADEWALE, age 2": words in capitals that no list knows, before the patient's age
     # or identifiers.
     _rule(
@@ -4309,6 +4321,7 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
     spans += _relations_after(shadow, spans, taken)
     spans += _nicknames_after(shadow, spans, taken)
     spans += _initials_after(text, spans, taken)
+    spans += _initials_before(text, spans, taken)
     spans += _handle_mentions(text, spans, taken)
     return spans + _handles_of_names(text, spans, taken), taken
 
@@ -4570,6 +4583,40 @@ def _initials_after(text: str, spans: list[Span], taken: bytearray) -> list[Span
             # Italian GP's role, not his initials).
             or len(words) > 1
             and capitals[-1] != re.split(r"[-‐]", words[-1])[-1][:1].upper()
+            or letters.upper() in _ACRONYMS
+            or any(taken[start:end])
+        ):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        found.append(Span(start, end, "NAME"))
+    return found
+
+
+# Initials just before the bracketed name they abbreviate ("Reported: AJ (Dr A. Jordan-Kingi)").
+_INITIALS_BEFORE = re.compile(
+    rf"(?<![\w'’.-])(?P<i>[{_UP}]{{2,4}}|[{_UP}]Ma?c[{_UP}])[ \t]*\([ \t]*"
+    r"(?:(?:Drs?|Dre|Mr|Mrs|Ms|Prof)\.?[ \t]+)?$"
+)
+
+
+def _initials_before(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
+    """Initials before a bracketed name found, when they begin with its first letter and end
+    with the initial of a part of its surname."""
+    found = []
+    for span in spans:
+        if span.category != "NAME" or span.start < 3:
+            continue
+        before = _INITIALS_BEFORE.search(text, max(0, span.start - 24), span.start)
+        if not before:
+            continue
+        start, end = before.span("i")
+        letters = before.group("i")
+        words = _SPAN_WORD.findall(text, span.start, span.end)
+        capitals = [c for c in letters if c.isupper()]
+        if (
+            len(words) < 2
+            or words[0][0].upper() != letters[0]
+            or capitals[-1] not in {p[:1].upper() for p in re.split(r"[-‐]", words[-1]) if p}
             or letters.upper() in _ACRONYMS
             or any(taken[start:end])
         ):
