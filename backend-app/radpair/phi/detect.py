@@ -4117,14 +4117,11 @@ _ACRONYMS = frozenset(
 # A national number's key ("TAJ", "EGN") may also be a listed name; beside a name in capitals it
 # would be read as one.
 _ACRONYMS |= frozenset(_NATIONAL_KEYS.split("|"))
-# Record keys of Commonwealth sites ("UR", "CHI", "HRN"), the codes of their provinces, states
-# and territories ("Iqaluit NU", "Katherine NT") and remote clinical roles ("RAN" is a remote
-# area nurse, "AHW" an Aboriginal health worker, "MRT" a radiation technologist): some are
-# listed names too ("Ur", "Nu", "Ran"), which a name in capitals elsewhere must not make one.
-_ACRONYMS |= frozenset(
-    """UR URN HRN CHI IHI PHN PHIN HSN HCN OHIP RAMQ NU NT QC ON BC AB SK MB NS NB NL PE YT QLD
-    NSW VIC WA SA TAS ACT RAN AHW MRT DAC CNS""".split()
-)
+# Record keys of Commonwealth sites ("UR", "CHI", "HRN"), a territory's code ("Iqaluit NU"),
+# a remote area nurse ("RAN") and a centre's initials ("DAC ROUNDS"): some are listed names too
+# ("Ur", "Nu", "Ran"), which a name in capitals elsewhere must not make one. Codes that are
+# also staff initials ("AB", "MB") are left out.
+_ACRONYMS |= frozenset("UR URN HRN CHI IHI PHN PHIN HSN HCN OHIP RAMQ NU RAN AHW DAC".split())
 
 
 def find_identifiers(text: str) -> list[Span]:
