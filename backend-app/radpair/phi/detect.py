@@ -3504,7 +3504,8 @@ _RULES: tuple[_Rule, ...] = (
         keep=lambda m: _caps_level(m.group("s")) > 0
         and _could_be_name(m.group("g"))
         and not namebook.is_clinical(m.group("g")),
-        needs=re.compile(rf"[{_UP}]{{2}}[ \t]*,[ \t]*(?:MRN|DOB|{_RECORD_KEYS})\b"),
+        # The comma first: the scan for it is quick.
+        needs=re.compile(rf",[ \t]*(?:MRN|DOB|{_RECORD_KEYS})\b"),
     ),
     # "SEGUN ADEWALE, age 2": words in capitals that no list knows, before the patient's age
     # or identifiers.
@@ -3544,7 +3545,7 @@ _RULES: tuple[_Rule, ...] = (
         keep=lambda m: namebook.is_ever_given(m.group("v"))
         and _could_be_name(m.group("v"))
         and not _SERVICE.fullmatch(m.group("v")),
-        needs=re.compile(rf"[ \t]*\([ \t]*[{_UP}][{_LOW}]+[ \t]*\)"),
+        needs=re.compile(rf"\([ \t]*[{_UP}][{_LOW}]+[ \t]*\)"),
     ),
     # A given name with where the person works: "Maria from the ED", "Joost (charge nurse)".
     _rule(
@@ -4843,6 +4844,7 @@ _GAELIC_TAIL = re.compile(
     rf"(?![\w'’-])"
 )
 # The particle already ends the span ("Pádraig Mac" before "an tSaoir").
+_GAELIC_PARTICLES = frozenset("ferch verch ap ab Mac Nic Mhic Ní Ni Ó O Uí Ui Ua".split())
 _GAELIC_END = re.compile(rf"(?<![\w'’-]){_GAELIC_PARTICLE}$")
 _GAELIC_ARTICLE_TAIL = re.compile(
     rf"[ \t]+(?:{_GAELIC_ARTICLE}[ \t]+{_GAELIC_WORD}|{_GAELIC_WORD})(?![\w'’-])"
@@ -4853,7 +4855,8 @@ def _with_gaelic_surname(text: str, span: Span, taken: bytearray) -> Span:
     """A name with the Welsh or Gaelic particle, article and mutated surname after it."""
     if span.category != "NAME":
         return span
-    if _GAELIC_END.search(text, span.start, span.end):
+    last = text[max(span.start, span.end - 6) : span.end].rsplit(None, 1)[-1:]
+    if last and last[0] in _GAELIC_PARTICLES and _GAELIC_END.search(text, span.start, span.end):
         after = _GAELIC_ARTICLE_TAIL.match(text, span.end)
     else:
         after = _GAELIC_TAIL.match(text, span.end)
