@@ -1500,11 +1500,11 @@ _SITE_BEFORE = re.compile(
     r"|Ysbyty|Ospadal|Ospid[ée]al)[ \t]+$"
 )
 # Towns named with a landform ("Tennant Creek", "Sioux Lookout") or after an Irish or Scottish
-# Gaelic place word ("Cill Chiaráin" is Kilkieran, "Baile", "Inis", "Dún"); no surname or
-# given name is one of these.
+# Gaelic place word ("Cill Chiaráin" is Kilkieran, "Baile", "Inis", "Dún"); landforms that are
+# also surnames ("Lake", "Downs", "Heads") are left out.
 _PLACE_NOUNS = frozenset(
-    """creek lake lakes falls springs harbour harbor inlet lookout rapids narrows cove bay
-    island islands crossing landing heads downs junction plains""".split()
+    """creek falls springs harbour harbor inlet lookout rapids narrows cove bay island islands
+    crossing junction plains""".split()
 )
 _GAELIC_PLACE_HEADS = frozenset(
     """cill baile inis dún dun béal beal gleann cnoc carraig achadh ceann cluain tobar droichead

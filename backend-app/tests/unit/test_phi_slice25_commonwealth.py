@@ -125,7 +125,8 @@ def test_role_abbreviations_take_only_a_given_name_after_them():
     [
         ("Kuujjuaq Hospital, Nunavik Kangiqsualujjuaq QC   MRN: 204-771", "Kangiqsualujjuaq"),
         ("Comparison: CXR 09/2023 (Barrow Creek) - stable.", "Barrow Creek"),
-        ("Comparison: CXR 09/2023 (Murray Lake) - stable.", "Murray Lake"),
+        ("Comparison: CXR 09/2023 (Coffs Harbour) - stable.", "Coffs Harbour"),
+        ("Comparison: CXR 09/2023 (Byron Bay) - stable.", "Byron Bay"),
         ("Patient: Máire Ní Chonghaile, 92 yo, Cill Rónáin", "Cill Rónáin"),
         ("CT brain (read remotely from Prince George)", "Prince George"),
         ("CT brain (read remotely from Mount Isa)", "Mount Isa"),
