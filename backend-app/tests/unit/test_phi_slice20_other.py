@@ -7,11 +7,7 @@ from __future__ import annotations
 import pytest
 
 from radpair.phi import find_identifiers
-
-
-def _masked(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in find_identifiers(text)]
-
+from tests.support.phi_spans import masked
 
 # A time written with a dot after a site's clock word, and the Flemish "11u05".
 CLOCK_TIMES_ABROAD = [
@@ -28,7 +24,7 @@ CLOCK_TIMES_ABROAD = [
 
 @pytest.mark.parametrize("text, time", CLOCK_TIMES_ABROAD)
 def test_a_dotted_time_after_a_clock_word_of_a_site_abroad_is_masked(text, time):
-    assert time in _masked(text)
+    assert time in masked(text)
 
 
 CLOCK_WORDS_BEFORE_SIZES = [
@@ -40,7 +36,7 @@ CLOCK_WORDS_BEFORE_SIZES = [
 
 @pytest.mark.parametrize("text, number", CLOCK_WORDS_BEFORE_SIZES)
 def test_a_size_after_a_clock_word_stays(text, number):
-    assert not any(number in span for span in _masked(text))
+    assert not any(number in span for span in masked(text))
 
 
 SPACED_DAY_FIRST_DATES = [
@@ -52,7 +48,7 @@ SPACED_DAY_FIRST_DATES = [
 
 @pytest.mark.parametrize("text, date", SPACED_DAY_FIRST_DATES)
 def test_a_day_first_date_with_a_space_after_each_dot_is_masked_whole(text, date):
-    assert date in _masked(text)
+    assert date in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -60,7 +56,7 @@ def test_a_day_first_date_with_a_space_after_each_dot_is_masked_whole(text, date
     ["Nález: 1. 2. 3. žebro vpravo bez změn.", "Stenose 2. 3. Grades, KTI 0,56."],
 )
 def test_numbered_items_with_dots_are_not_a_spaced_date(text):
-    assert _masked(text) == []
+    assert masked(text) == []
 
 
 SPOKEN_NUMBER_DATES = [
@@ -73,7 +69,7 @@ SPOKEN_NUMBER_DATES = [
 
 @pytest.mark.parametrize("text, date", SPOKEN_NUMBER_DATES)
 def test_a_month_day_and_two_word_year_said_after_a_date_word_are_masked(text, date):
-    assert date in _masked(text)
+    assert date in masked(text)
 
 
 SPOKEN_NUMBERS_THAT_ARE_NOT_DATES = [
@@ -85,7 +81,7 @@ SPOKEN_NUMBERS_THAT_ARE_NOT_DATES = [
 
 @pytest.mark.parametrize("text", SPOKEN_NUMBERS_THAT_ARE_NOT_DATES)
 def test_numbers_said_after_a_date_word_without_a_date_shape_stay(text):
-    assert not any(span.category == "DATE" for span in find_identifiers(text)), _masked(text)
+    assert not any(span.category == "DATE" for span in find_identifiers(text)), masked(text)
 
 
 @pytest.mark.parametrize(
@@ -96,23 +92,23 @@ def test_numbers_said_after_a_date_word_without_a_date_shape_stay(text):
     ],
 )
 def test_minutes_after_a_spoken_hundred_hours_are_part_of_the_time(text, time):
-    assert time in _masked(text)
+    assert time in masked(text)
 
 
 def test_a_spoken_hundred_before_a_unit_stays():
-    assert _masked("infused at fifteen hundred twenty milliliters per hour") == []
+    assert masked("infused at fifteen hundred twenty milliliters per hour") == []
 
 
 @pytest.mark.parametrize(
-    "text, masked",
+    "text, expected",
     [
         ("nodule unchanged since twenty twenty one period", []),
         ("stable before twenty twenty two comma", []),
         ("no change since twenty twenty one hours period", ["twenty twenty one hours"]),
     ],
 )
-def test_a_year_said_after_since_is_not_a_time_unless_hours_follow(text, masked):
-    assert _masked(text) == masked
+def test_a_year_said_after_since_is_not_a_time_unless_hours_follow(text, expected):
+    assert masked(text) == expected
 
 
 EXTENSIONS_AFTER_LOCAL_WORDS = [
@@ -130,7 +126,7 @@ EXTENSIONS_AFTER_LOCAL_WORDS = [
 
 @pytest.mark.parametrize("text, number", EXTENSIONS_AFTER_LOCAL_WORDS)
 def test_a_short_extension_after_a_local_phone_word_is_masked(text, number):
-    assert number in _masked(text)
+    assert number in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -142,7 +138,7 @@ def test_a_short_extension_after_a_local_phone_word_is_masked(text, number):
     ],
 )
 def test_sizes_and_short_numbers_after_a_local_phone_word_stay(text):
-    assert _masked(text) == []
+    assert masked(text) == []
 
 
 GROUPED_AND_CHECKED_IDS = [
@@ -157,7 +153,7 @@ GROUPED_AND_CHECKED_IDS = [
 
 @pytest.mark.parametrize("text, number", GROUPED_AND_CHECKED_IDS)
 def test_ids_with_a_check_part_or_after_a_number_sign_are_masked_whole(text, number):
-    assert number in _masked(text)
+    assert number in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -169,7 +165,7 @@ def test_ids_with_a_check_part_or_after_a_number_sign_are_masked_whole(text, num
     ],
 )
 def test_numbered_parts_of_a_study_after_a_number_sign_stay(text):
-    assert _masked(text) == []
+    assert masked(text) == []
 
 
 AGES_IN_LOCAL_PHRASING = [
@@ -183,7 +179,7 @@ AGES_IN_LOCAL_PHRASING = [
 
 @pytest.mark.parametrize("text, age", AGES_IN_LOCAL_PHRASING)
 def test_an_age_over_89_after_a_local_age_word_or_before_its_unit_is_masked(text, age):
-    assert any(age in span for span in _masked(text))
+    assert any(age in span for span in masked(text))
 
 
 @pytest.mark.parametrize(
@@ -191,7 +187,7 @@ def test_an_age_over_89_after_a_local_age_word_or_before_its_unit_is_masked(text
     ["Alter Befund: Läsion 95 mm.", "Wiek kostny 96%.", "Ikä 45 v., ei muutosta."],
 )
 def test_sizes_and_young_ages_after_a_local_age_word_stay(text):
-    assert _masked(text) == []
+    assert masked(text) == []
 
 
 SPOKEN_ADDRESSES_WITHOUT_SCHEME = [
@@ -206,7 +202,7 @@ SPOKEN_ADDRESSES_WITHOUT_SCHEME = [
 
 @pytest.mark.parametrize("text, address", SPOKEN_ADDRESSES_WITHOUT_SCHEME)
 def test_a_web_address_said_aloud_without_its_scheme_is_masked(text, address):
-    assert address in _masked(text)
+    assert address in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -217,7 +213,7 @@ def test_a_web_address_said_aloud_without_its_scheme_is_masked(text, address):
     ],
 )
 def test_the_word_dot_in_clinical_speech_stays(text):
-    assert _masked(text) == []
+    assert masked(text) == []
 
 
 GERMAN_AND_ITALIAN_SPOKEN_FORMS = [
@@ -244,7 +240,7 @@ GERMAN_AND_ITALIAN_SPOKEN_FORMS = [
 
 @pytest.mark.parametrize("text, span", GERMAN_AND_ITALIAN_SPOKEN_FORMS)
 def test_german_and_italian_dates_times_and_ages_said_aloud_are_masked(text, span):
-    assert span in _masked(text)
+    assert span in masked(text)
 
 
 GERMAN_AND_ITALIAN_CLINICAL_WORDS = [
@@ -257,23 +253,23 @@ GERMAN_AND_ITALIAN_CLINICAL_WORDS = [
 
 @pytest.mark.parametrize("text", GERMAN_AND_ITALIAN_CLINICAL_WORDS)
 def test_clock_places_durations_and_young_ages_said_in_german_or_italian_stay(text):
-    assert _masked(text) == []
+    assert masked(text) == []
 
 
 @pytest.mark.parametrize(
-    "text, masked",
+    "text, expected",
     [
         ("numero prenotazione 2024 barra 77120 punto", ["2024 barra 77120"]),
         ("número de pedido 2023 barra 004417 punto", ["2023 barra 004417"]),
         ("comparison 4 slash 19 slash 2022 period", ["4 slash 19 slash 2022"]),
     ],
 )
-def test_a_number_with_its_slash_said_aloud_is_masked_whole(text, masked):
-    assert _masked(text) == masked
+def test_a_number_with_its_slash_said_aloud_is_masked_whole(text, expected):
+    assert masked(text) == expected
 
 
 def test_a_spoken_slash_between_small_numbers_stays():
-    assert _masked("grado 2 barra 3 della classificazione punto") == []
+    assert masked("grado 2 barra 3 della classificazione punto") == []
 
 
 @pytest.mark.parametrize(
@@ -285,7 +281,7 @@ def test_a_spoken_slash_between_small_numbers_stays():
     ],
 )
 def test_an_extension_before_a_new_line_and_a_dotted_time_after_at_are_masked(text, number):
-    assert number in _masked(text)
+    assert number in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -293,7 +289,7 @@ def test_an_extension_before_a_new_line_and_a_dotted_time_after_at_are_masked(te
     ["SUV max measured at 12.50 mm in the node.", "Contrast at 2.40 mL per second."],
 )
 def test_a_decimal_after_at_stays(text):
-    assert _masked(text) == []
+    assert masked(text) == []
 
 
 @pytest.mark.parametrize(
@@ -306,8 +302,8 @@ def test_a_decimal_after_at_stays(text):
     ],
 )
 def test_a_clock_position_beside_the_breast_or_its_depth_stays_despite_a_time_word(text):
-    assert not any("o'clock" in span for span in _masked(text))
+    assert not any("o'clock" in span for span in masked(text))
 
 
 def test_a_time_in_o_clock_after_a_call_is_still_masked():
-    assert "2 o'clock" in _masked("Results called to the ward at 2 o'clock.")
+    assert "2 o'clock" in masked("Results called to the ward at 2 o'clock.")

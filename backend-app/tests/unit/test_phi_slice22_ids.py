@@ -9,15 +9,7 @@ from __future__ import annotations
 import pytest
 
 from radpair.phi import find_identifiers
-
-
-def _masked(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in find_identifiers(text)]
-
-
-def _untouched(text: str, word: str) -> bool:
-    return not any(word in span for span in _masked(text))
-
+from tests.support.phi_spans import masked, untouched
 
 PHONES = [
     # A direct line and a footer's number for questions.
@@ -37,7 +29,7 @@ PHONES = [
 
 @pytest.mark.parametrize("text, phone", PHONES)
 def test_phones_of_sites_abroad_are_masked(text, phone):
-    assert phone in _masked(text)
+    assert phone in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -53,7 +45,7 @@ def test_phones_of_sites_abroad_are_masked(text, phone):
     ],
 )
 def test_clinical_numbers_beside_phone_shapes_stay(text, number):
-    assert _untouched(text, number)
+    assert untouched(text, number)
 
 
 def test_the_paged_time_stays_a_time():
@@ -69,12 +61,12 @@ CHECK_DIGITS = [
 
 @pytest.mark.parametrize("text, number", CHECK_DIGITS)
 def test_a_bracketed_check_character_is_masked_with_its_number(text, number):
-    assert number in _masked(text)
+    assert number in masked(text)
 
 
 def test_a_lettered_list_item_after_a_size_stays():
     text = "Lesions: 12 mm (A) and 9 mm (B) in segment 4."
-    assert _untouched(text, "(A)")
+    assert untouched(text, "(A)")
 
 
 MIXED_SPOKEN_IDS = [
@@ -86,12 +78,12 @@ MIXED_SPOKEN_IDS = [
 
 @pytest.mark.parametrize("text, number", MIXED_SPOKEN_IDS)
 def test_an_id_said_half_in_digits_and_half_in_words_is_masked_whole(text, number):
-    assert number in _masked(text)
+    assert number in masked(text)
 
 
 def test_numbers_said_in_findings_stay():
     text = "there are 3 or four small nodules at levels 2 3 and four period"
-    assert _masked(text) == []
+    assert masked(text) == []
 
 
 KEYED_IDS = [
@@ -104,7 +96,7 @@ KEYED_IDS = [
 
 @pytest.mark.parametrize("text, number", KEYED_IDS)
 def test_serial_provider_and_case_numbers_are_masked(text, number):
-    assert number in _masked(text)
+    assert number in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -116,7 +108,7 @@ def test_serial_provider_and_case_numbers_are_masked(text, number):
     ],
 )
 def test_substantia_nigra_and_counts_stay(text, number):
-    assert _untouched(text, number)
+    assert untouched(text, number)
 
 
 AGES = [
@@ -128,7 +120,7 @@ AGES = [
 
 @pytest.mark.parametrize("text, age", AGES)
 def test_an_age_said_of_the_patient_is_masked(text, age):
-    assert age in _masked(text)
+    assert age in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -142,7 +134,7 @@ def test_an_age_said_of_the_patient_is_masked(text, age):
     ],
 )
 def test_saturations_weights_and_case_numbers_stay(text, number):
-    assert _untouched(text, number)
+    assert untouched(text, number)
 
 
 TIMES = [
@@ -155,7 +147,7 @@ TIMES = [
 
 @pytest.mark.parametrize("text, time", TIMES)
 def test_spoken_dotted_and_field_times_are_masked(text, time):
-    assert time in _masked(text)
+    assert time in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -168,7 +160,7 @@ def test_spoken_dotted_and_field_times_are_masked(text, time):
     ],
 )
 def test_sizes_and_durations_after_years_and_time_words_stay(text, number):
-    assert _untouched(text, number)
+    assert untouched(text, number)
 
 
 DATES = [
@@ -184,7 +176,7 @@ DATES = [
 
 @pytest.mark.parametrize("text, date", DATES)
 def test_two_digit_years_date_time_groups_and_julian_dates_are_masked(text, date):
-    assert date in _masked(text)
+    assert date in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -196,4 +188,4 @@ def test_two_digit_years_date_time_groups_and_julian_dates_are_masked(text, date
     ],
 )
 def test_hours_after_a_date_and_numbers_near_the_words_stay(text, number):
-    assert _untouched(text, number)
+    assert untouched(text, number)

@@ -7,16 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from radpair.phi import find_identifiers
-
-
-def _masked(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in find_identifiers(text)]
-
-
-def _untouched(text: str, word: str) -> bool:
-    return not any(word in span for span in _masked(text))
-
+from tests.support.phi_spans import masked, untouched
 
 WORKPLACES = [
     ("MRI checklist - Sahlgrenska Universitetssjukhuset, Östra\nPatient: Ingrid Holm", "Sahlgr"),
@@ -31,12 +22,12 @@ WORKPLACES = [
 
 @pytest.mark.parametrize("text, word", WORKPLACES)
 def test_a_hospital_or_department_abroad_is_no_name(text, word):
-    assert _untouched(text, word)
+    assert untouched(text, word)
 
 
 def test_a_person_at_a_hospital_abroad_is_still_masked():
-    assert "Ingrid Holm" in _masked(WORKPLACES[0][0])
-    assert "Karen Dahl" in _masked(WORKPLACES[1][0])
+    assert "Ingrid Holm" in masked(WORKPLACES[0][0])
+    assert "Karen Dahl" in masked(WORKPLACES[1][0])
 
 
 @pytest.mark.parametrize(
@@ -51,7 +42,7 @@ def test_a_person_at_a_hospital_abroad_is_still_masked():
     ],
 )
 def test_header_and_key_words_beside_a_name_stay(text, word):
-    assert _untouched(text, word)
+    assert untouched(text, word)
 
 
 @pytest.mark.parametrize(
@@ -68,7 +59,7 @@ def test_header_and_key_words_beside_a_name_stay(text, word):
     ],
 )
 def test_staff_initials_are_masked(text, initials):
-    assert initials in _masked(text)
+    assert initials in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -81,7 +72,7 @@ def test_staff_initials_are_masked(text, initials):
     ],
 )
 def test_bracketed_capitals_that_are_not_the_name_stay(text, word):
-    assert _untouched(text, word)
+    assert untouched(text, word)
 
 
 @pytest.mark.parametrize(
@@ -95,11 +86,11 @@ def test_bracketed_capitals_that_are_not_the_name_stay(text, word):
     ],
 )
 def test_keyed_values_abroad_are_masked(text, value):
-    assert value in _masked(text)
+    assert value in masked(text)
 
 
 def test_an_age_field_with_a_size_stays():
-    assert _untouched("Age at onset of symptoms: 94 mm lesion measured.", "94")
+    assert untouched("Age at onset of symptoms: 94 mm lesion measured.", "94")
 
 
 @pytest.mark.parametrize(
@@ -112,7 +103,7 @@ def test_an_age_field_with_a_size_stays():
     ],
 )
 def test_zero_led_clock_times_are_masked(text, value):
-    assert value in _masked(text)
+    assert value in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -125,11 +116,11 @@ def test_zero_led_clock_times_are_masked(text, value):
     ],
 )
 def test_zero_led_numbers_that_are_no_time_stay(text, word):
-    assert _untouched(text, word)
+    assert untouched(text, word)
 
 
 def test_a_phone_opening_with_zero_digits_is_no_time():
-    assert "0800" not in _masked("Bookings on 0800 123 456 weekdays.")
+    assert "0800" not in masked("Bookings on 0800 123 456 weekdays.")
 
 
 @pytest.mark.parametrize(
@@ -142,7 +133,7 @@ def test_a_phone_opening_with_zero_digits_is_no_time():
     ],
 )
 def test_names_after_dutch_address_swedish_particle_and_new_cues(text, name):
-    assert name in _masked(text)
+    assert name in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -154,4 +145,4 @@ def test_names_after_dutch_address_swedish_particle_and_new_cues(text, name):
     ],
 )
 def test_clinical_words_after_the_new_cues_stay(text, word):
-    assert _untouched(text, word)
+    assert untouched(text, word)

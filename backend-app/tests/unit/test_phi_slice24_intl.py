@@ -9,19 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from radpair.phi import find_identifiers
-
-
-def _masked(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in find_identifiers(text)]
-
-
-def _masked_as(text: str, category: str) -> list[str]:
-    return [text[s.start : s.end] for s in find_identifiers(text) if s.category == category]
-
-
-def _untouched(text: str, word: str) -> bool:
-    return not any(word in span for span in _masked(text))
+from tests.support.phi_spans import masked, masked_as, untouched
 
 
 @pytest.mark.parametrize(
@@ -32,7 +20,7 @@ def _untouched(text: str, word: str) -> bool:
     ],
 )
 def test_names_with_romanian_comma_letters_and_the_azerbaijani_schwa_are_masked(text, name):
-    assert name in _masked(text)
+    assert name in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -44,13 +32,13 @@ def test_names_with_romanian_comma_letters_and_the_azerbaijani_schwa_are_masked(
     ],
 )
 def test_a_surname_in_capitals_before_a_given_name_without_a_comma_is_masked(text, surname):
-    assert any(surname in span for span in _masked_as(text, "NAME"))
+    assert any(surname in span for span in masked_as(text, "NAME"))
 
 
 def test_a_national_number_key_after_a_name_in_capitals_stays():
     text = "Beteg: SZŰCS-NÉMETH Katalin   TAJ: 044 123 987"
-    assert "SZŰCS-NÉMETH Katalin" in _masked(text)
-    assert _untouched(text, "TAJ")
+    assert "SZŰCS-NÉMETH Katalin" in masked(text)
+    assert untouched(text, "TAJ")
 
 
 @pytest.mark.parametrize(
@@ -73,7 +61,7 @@ def test_a_national_number_key_after_a_name_in_capitals_stays():
     ],
 )
 def test_names_joined_by_a_patronymic_particle_are_masked_whole(text, name):
-    assert name in _masked(text)
+    assert name in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -85,17 +73,17 @@ def test_names_joined_by_a_patronymic_particle_are_masked_whole(text, name):
     ],
 )
 def test_a_turkic_patronymic_ending_goes_with_the_name(text, name):
-    assert name in _masked(text)
+    assert name in masked(text)
 
 
 def test_an_arabic_kunya_in_brackets_after_the_name_is_masked():
     text = "Patient: Khalid ibn Saleh Al-Otaibi (Abu Faisal)   National ID: 1098765432"
-    assert "Abu Faisal" in _masked(text)
+    assert "Abu Faisal" in masked(text)
 
 
 def test_a_georgian_nickname_after_a_patronymic_name_is_masked():
     text = "Patient: Levan Davitis dze Beridze (Leko)   Personal No.: 01024011111"
-    assert "Leko" in _masked(text)
+    assert "Leko" in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -107,7 +95,7 @@ def test_a_georgian_nickname_after_a_patronymic_name_is_masked():
     ],
 )
 def test_a_birth_name_after_the_words_for_nee_is_masked(text, name):
-    assert name in _masked(text)
+    assert name in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -120,13 +108,13 @@ def test_a_birth_name_after_the_words_for_nee_is_masked(text, name):
     ],
 )
 def test_turkish_azerbaijani_and_malay_months_with_a_day_and_year_are_dates(text, date):
-    assert date in _masked_as(text, "DATE")
+    assert date in masked_as(text, "DATE")
 
 
 def test_mart_and_mac_without_a_day_are_no_month():
-    assert "3 Mart 2025" in _masked_as("Dictated 3 Mart 2025.", "DATE")
-    assert not any("Mart" in d for d in _masked_as("Dr. Mart Kask reviewed the films.", "DATE"))
-    assert not any("Mac" in d for d in _masked_as("Tested on the Mac 2019 workstation.", "DATE"))
+    assert "3 Mart 2025" in masked_as("Dictated 3 Mart 2025.", "DATE")
+    assert not any("Mart" in d for d in masked_as("Dr. Mart Kask reviewed the films.", "DATE"))
+    assert not any("Mac" in d for d in masked_as("Tested on the Mac 2019 workstation.", "DATE"))
 
 
 @pytest.mark.parametrize(
@@ -137,12 +125,12 @@ def test_mart_and_mac_without_a_day_are_no_month():
     ],
 )
 def test_a_french_age_field_takes_its_unit(text, age):
-    assert age in _masked_as(text, "AGE")
+    assert age in masked_as(text, "AGE")
 
 
 def test_a_french_age_under_ninety_stays():
-    assert "94 ans" in _masked("Âge : 94 ans")
-    assert _untouched("Âge: 45 ans", "45")
+    assert "94 ans" in masked("Âge : 94 ans")
+    assert untouched("Âge: 45 ans", "45")
 
 
 @pytest.mark.parametrize(
@@ -155,13 +143,13 @@ def test_a_french_age_under_ninety_stays():
     ],
 )
 def test_hospital_and_service_words_of_the_region_are_no_name(text, word):
-    assert _untouched(text, word)
+    assert untouched(text, word)
 
 
 def test_a_doctor_at_a_hospital_of_the_region_is_still_masked():
     text = "Requesting: Dr. Ali Kaya, Acil Servis, Ankara"
-    assert "Ali Kaya" in _masked(text)
-    assert _untouched(text, "Servis")
+    assert "Ali Kaya" in masked(text)
+    assert untouched(text, "Servis")
 
 
 @pytest.mark.parametrize(
@@ -173,8 +161,8 @@ def test_a_doctor_at_a_hospital_of_the_region_is_still_masked():
     ],
 )
 def test_a_title_of_the_region_stays_and_the_name_after_it_is_masked(text, title, name):
-    assert _untouched(text, title)
-    assert name in _masked(text)
+    assert untouched(text, title)
+    assert name in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -185,11 +173,11 @@ def test_a_title_of_the_region_stays_and_the_name_after_it_is_masked(text, title
     ],
 )
 def test_a_national_number_key_after_a_comma_is_no_given_name(text):
-    assert _untouched(text, "PESEL")
-    assert "65031207826" in _masked(text)
+    assert untouched(text, "PESEL")
+    assert "65031207826" in masked(text)
 
 
 def test_shunt_valve_makers_stay_and_a_person_so_named_is_masked():
-    assert _untouched("VP shunt with a Codman Hakim programmable valve, setting 110.", "Codman")
-    assert _untouched("VP shunt with a Codman Hakim programmable valve, setting 110.", "Hakim")
-    assert "Hakim Benali" in _masked("Hakim Benali, MRN 44120")
+    assert untouched("VP shunt with a Codman Hakim programmable valve, setting 110.", "Codman")
+    assert untouched("VP shunt with a Codman Hakim programmable valve, setting 110.", "Hakim")
+    assert "Hakim Benali" in masked("Hakim Benali, MRN 44120")

@@ -10,14 +10,7 @@ from __future__ import annotations
 import pytest
 
 from radpair.phi import find_identifiers
-
-
-def _masked(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in find_identifiers(text)]
-
-
-def _untouched(text: str, word: str) -> bool:
-    return not any(word in span for span in _masked(text))
+from tests.support.phi_spans import masked, untouched
 
 
 def _covered(text: str, name: str) -> bool:
@@ -50,7 +43,7 @@ def test_a_lower_case_surname_after_a_given_name_is_masked_with_it(text, name):
 
 def test_the_surname_is_masked_and_a_baker_cyst_beside_it_stays_the_cyst():
     text = "the patient's son Jasper baker per his request period baker cyst in the knee period"
-    assert _masked(text) == ["Jasper baker"]
+    assert masked(text) == ["Jasper baker"]
 
 
 @pytest.mark.parametrize(
@@ -62,7 +55,7 @@ def test_the_surname_is_masked_and_a_baker_cyst_beside_it_stays_the_cyst():
     ],
 )
 def test_a_name_that_is_a_word_is_masked_again_where_the_dictation_points_at_it(text, word):
-    spans = _masked(text)
+    spans = masked(text)
     assert word in spans or any(span.startswith(word + " ") for span in spans)
 
 
@@ -74,7 +67,7 @@ def test_a_name_that_is_a_word_is_masked_again_where_the_dictation_points_at_it(
     ],
 )
 def test_the_pointed_mention_is_masked_and_the_word_elsewhere_stays(text, word):
-    assert _masked(text).count(word) == 1
+    assert masked(text).count(word) == 1
 
 
 @pytest.mark.parametrize(
@@ -85,12 +78,12 @@ def test_the_pointed_mention_is_masked_and_the_word_elsewhere_stays(text, word):
     ],
 )
 def test_an_eponym_surname_after_a_lower_case_title_is_the_person(text, name):
-    assert name in _masked(text)
+    assert name in masked(text)
 
 
 def test_an_eponym_noun_after_the_title_and_surname_keeps_the_sign():
     text = "positive sonographic murphy sign period discussed with doctor murphy comma"
-    assert _masked(text) == ["murphy"]
+    assert masked(text) == ["murphy"]
     assert text.index("murphy") < find_identifiers(text)[0].start
 
 
@@ -102,12 +95,12 @@ def test_an_eponym_noun_after_the_title_and_surname_keeps_the_sign():
     ],
 )
 def test_a_name_spelled_right_after_it_is_said_is_masked(text, letters):
-    assert letters in _masked(text)
+    assert letters in masked(text)
 
 
 def test_letters_that_do_not_spell_the_name_stay():
     text = "patient Nora Hale h a l e comma c t a of the chest period"
-    assert "h a l e" in _masked(text) and _untouched(text, "c t a")
+    assert "h a l e" in masked(text) and untouched(text, "c t a")
 
 
 @pytest.mark.parametrize(
@@ -123,7 +116,7 @@ def test_letters_that_do_not_spell_the_name_stay():
     ],
 )
 def test_spoken_record_and_accession_numbers_with_digits_and_words_mixed(text, number):
-    assert number in _masked(text)
+    assert number in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -136,7 +129,7 @@ def test_spoken_record_and_accession_numbers_with_digits_and_words_mixed(text, n
     ],
 )
 def test_typed_and_half_spoken_clock_times_are_masked(text, time):
-    assert time in _masked(text)
+    assert time in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -148,12 +141,12 @@ def test_typed_and_half_spoken_clock_times_are_masked(text, time):
     ],
 )
 def test_sizes_views_and_clock_positions_beside_the_times_stay(text, time, word):
-    assert time in _masked(text) and _untouched(text, word)
+    assert time in masked(text) and untouched(text, word)
 
 
 def test_a_spoken_e_mail_address_with_a_spelled_part_is_masked_whole():
     text = "please copy doctor Kerr at j kerr underscore r n at example dot org comma"
-    assert "j kerr underscore r n at example dot org" in _masked(text)
+    assert "j kerr underscore r n at example dot org" in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -164,13 +157,13 @@ def test_a_spoken_e_mail_address_with_a_spelled_part_is_masked_whole():
     ],
 )
 def test_mixed_case_and_initialled_names_in_a_typed_report_are_masked(text, name):
-    assert name in _masked(text)
+    assert name in masked(text)
 
 
 def test_mixed_case_clinical_words_stay():
     text = "MRI PROSTATE\npatient deLEON o'hara, mrn 7712093\nmpMRI protocol, rCBV elevated"
-    assert "deLEON o'hara" in _masked(text)
-    assert _untouched(text, "mpMRI") and _untouched(text, "rCBV")
+    assert "deLEON o'hara" in masked(text)
+    assert untouched(text, "mpMRI") and untouched(text, "rCBV")
 
 
 @pytest.mark.parametrize(
@@ -182,9 +175,9 @@ def test_mixed_case_clinical_words_stay():
     ],
 )
 def test_care_homes_and_densitometry_credentials_are_no_names(text, words):
-    assert _untouched(text, words)
+    assert untouched(text, words)
 
 
 def test_the_person_beside_a_care_home_or_credential_is_still_masked():
-    assert "Ruth Keller" in _masked("Technologist: Ruth Keller, CBDT\nLumbar spine")
-    assert "Ida Marsh" in _masked("Pt name Ida Marsh, fall at Maple Grove assisted living.")
+    assert "Ruth Keller" in masked("Technologist: Ruth Keller, CBDT\nLumbar spine")
+    assert "Ida Marsh" in masked("Pt name Ida Marsh, fall at Maple Grove assisted living.")

@@ -9,20 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from radpair.phi import find_identifiers
-
-
-def _masked(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in find_identifiers(text)]
-
-
-def _masked_as(text: str, category: str) -> list[str]:
-    return [text[s.start : s.end] for s in find_identifiers(text) if s.category == category]
-
-
-def _untouched(text: str, word: str) -> bool:
-    return not any(word in span for span in _masked(text))
-
+from tests.support.phi_spans import masked, masked_as, untouched
 
 OFFICE_STAFF = [
     ("Coder Minh-Anh Tran asks whether modifier 26 applies.", "Coder", "Minh-Anh Tran"),
@@ -38,8 +25,8 @@ OFFICE_STAFF = [
 
 @pytest.mark.parametrize("text, role, name", OFFICE_STAFF)
 def test_the_name_after_an_office_role_is_masked_and_the_role_stays(text, role, name):
-    assert name in _masked_as(text, "NAME")
-    assert _untouched(text, role)
+    assert name in masked_as(text, "NAME")
+    assert untouched(text, role)
 
 
 @pytest.mark.parametrize(
@@ -52,19 +39,19 @@ def test_the_name_after_an_office_role_is_masked_and_the_role_stays(text, role, 
     ],
 )
 def test_paperwork_words_after_a_role_are_no_name(text, word):
-    assert _untouched(text, word)
+    assert untouched(text, word)
 
 
 def test_a_requester_line_after_a_next_of_kin_heading_keeps_the_word_and_masks_the_person():
     text = "RECORDS REQUEST - next of kin\nRequester: Ilse Vandermeer (sister)"
-    assert "Ilse Vandermeer" in _masked_as(text, "NAME")
-    assert _untouched(text, "Requester")
+    assert "Ilse Vandermeer" in masked_as(text, "NAME")
+    assert untouched(text, "Requester")
 
 
 def test_a_records_requester_may_be_a_firm_and_neither_word_is_masked():
     text = "RECORDS REQUEST - next of kin\nRequester: Brightwater Injury Law Group, attn: paralegal"
-    assert _untouched(text, "Requester")
-    assert _untouched(text, "Brightwater")
+    assert untouched(text, "Requester")
+    assert untouched(text, "Brightwater")
 
 
 @pytest.mark.parametrize(
@@ -76,8 +63,8 @@ def test_a_records_requester_may_be_a_firm_and_neither_word_is_masked():
     ],
 )
 def test_a_records_office_after_a_name_and_a_comma_is_no_given_name(text, name, office):
-    assert name in _masked_as(text, "NAME")
-    assert _untouched(text, office)
+    assert name in masked_as(text, "NAME")
+    assert untouched(text, office)
 
 
 @pytest.mark.parametrize(
@@ -89,8 +76,8 @@ def test_a_records_office_after_a_name_and_a_comma_is_no_given_name(text, name, 
     ],
 )
 def test_a_coding_or_records_credential_after_a_name_stays(text, name, credential):
-    assert name in _masked_as(text, "NAME")
-    assert _untouched(text, credential)
+    assert name in masked_as(text, "NAME")
+    assert untouched(text, credential)
 
 
 @pytest.mark.parametrize(
@@ -101,12 +88,12 @@ def test_a_coding_or_records_credential_after_a_name_stays(text, name, credentia
     ],
 )
 def test_a_range_of_two_dates_joined_by_a_hyphen_is_two_dates(text, dates):
-    assert _masked_as(text, "DATE") == dates
+    assert masked_as(text, "DATE") == dates
 
 
 def test_an_iso_date_keeps_one_separator_throughout():
-    assert _masked_as("Imaged 2025-11-30 and 2025/12/01.", "DATE") == ["2025-11-30", "2025/12/01"]
-    assert "2026-5/14" not in _masked("valid 2/10/2026-5/14/2026")
+    assert masked_as("Imaged 2025-11-30 and 2025/12/01.", "DATE") == ["2025-11-30", "2025/12/01"]
+    assert "2026-5/14" not in masked("valid 2/10/2026-5/14/2026")
 
 
 @pytest.mark.parametrize(
@@ -119,12 +106,12 @@ def test_an_iso_date_keeps_one_separator_throughout():
     ],
 )
 def test_a_month_and_day_after_a_short_weekday_is_a_date(text, date):
-    assert date in _masked_as(text, "DATE")
+    assert date in masked_as(text, "DATE")
 
 
 def test_sat_as_a_verb_before_a_fraction_is_no_date():
     text = "Add-on Sat 6/13; last time the patient sat 1/2 of the exam."
-    assert _masked_as(text, "DATE") == ["6/13"]
+    assert masked_as(text, "DATE") == ["6/13"]
 
 
 @pytest.mark.parametrize(
@@ -139,7 +126,7 @@ def test_sat_as_a_verb_before_a_fraction_is_no_date():
     ],
 )
 def test_an_age_over_89_said_of_a_relative_or_of_the_writer_is_masked(text, age):
-    assert age in _masked_as(text, "AGE")
+    assert age in masked_as(text, "AGE")
 
 
 @pytest.mark.parametrize(
@@ -151,7 +138,7 @@ def test_an_age_over_89_said_of_a_relative_or_of_the_writer_is_masked(text, age)
     ],
 )
 def test_a_distance_weight_or_share_after_a_relative_is_no_age(text):
-    assert _masked_as(text, "AGE") == ["99"]
+    assert masked_as(text, "AGE") == ["99"]
 
 
 @pytest.mark.parametrize(
@@ -163,9 +150,9 @@ def test_a_distance_weight_or_share_after_a_relative_is_no_age(text):
     ],
 )
 def test_a_number_after_a_pre_authorisation_key_is_masked(text, number):
-    assert number in _masked_as(text, "ID")
+    assert number in masked_as(text, "ID")
 
 
 def test_pre_authorisation_without_a_number_is_left():
     text = "Preauthorization required for MRI lumbar spine; preauth # 40917 issued."
-    assert _masked(text) == ["40917"]
+    assert masked(text) == ["40917"]

@@ -10,19 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from radpair.phi import find_identifiers
-
-
-def _masked(text: str) -> list[str]:
-    return [text[s.start : s.end] for s in find_identifiers(text)]
-
-
-def _masked_as(text: str, category: str) -> list[str]:
-    return [text[s.start : s.end] for s in find_identifiers(text) if s.category == category]
-
-
-def _untouched(text: str, word: str) -> bool:
-    return not any(word in span for span in _masked(text))
+from tests.support.phi_spans import masked, masked_as, untouched
 
 
 @pytest.mark.parametrize(
@@ -37,13 +25,13 @@ def _untouched(text: str, word: str) -> bool:
     ],
 )
 def test_welsh_and_gaelic_particles_with_the_article_and_mutation_are_masked_whole(text, name):
-    assert name in _masked(text)
+    assert name in masked(text)
 
 
 def test_the_words_after_a_gaelic_surname_stay():
     text = "Discussed with Dr Eilidh Nic a' Bhàird on the ward."
-    assert "Eilidh Nic a' Bhàird" in _masked(text)
-    assert _untouched(text, "on") and _untouched(text, "ward")
+    assert "Eilidh Nic a' Bhàird" in masked(text)
+    assert untouched(text, "on") and untouched(text, "ward")
 
 
 @pytest.mark.parametrize(
@@ -59,14 +47,14 @@ def test_the_words_after_a_gaelic_surname_stay():
     ],
 )
 def test_a_record_key_after_a_name_and_a_comma_is_no_given_name(text, key, name):
-    assert _untouched(text, key)
-    assert any(name in span for span in _masked_as(text, "NAME"))
+    assert untouched(text, key)
+    assert any(name in span for span in masked_as(text, "NAME"))
 
 
 def test_a_given_name_and_a_surname_in_capitals_before_a_record_key_are_masked():
     text = "(c) Rawiri TAKERE, UR RH771043: CT colonography 01/02/2026."
-    assert "Rawiri TAKERE" in _masked(text)
-    assert _untouched(text, "UR")
+    assert "Rawiri TAKERE" in masked(text)
+    assert untouched(text, "UR")
 
 
 @pytest.mark.parametrize(
@@ -78,7 +66,7 @@ def test_a_given_name_and_a_surname_in_capitals_before_a_record_key_are_masked()
     ],
 )
 def test_provincial_health_numbers_and_a_number_ended_by_a_colon_are_masked(text, number):
-    assert any(number in span for span in _masked(text))
+    assert any(number in span for span in masked(text))
 
 
 @pytest.mark.parametrize(
@@ -89,13 +77,13 @@ def test_provincial_health_numbers_and_a_number_ended_by_a_colon_are_masked(text
     ],
 )
 def test_a_24_hour_time_after_a_lettered_date_or_a_called_name_is_masked(text, time):
-    assert time in _masked_as(text, "TIME")
+    assert time in masked_as(text, "TIME")
 
 
 def test_a_year_after_in_following_a_call_is_no_time():
     text = "Called to Dr Ana Folau 2148. Discussed at the lung meeting; first informed in 2019."
-    assert "2148" in _masked_as(text, "TIME")
-    assert "2019" not in _masked_as(text, "TIME")
+    assert "2148" in masked_as(text, "TIME")
+    assert "2019" not in masked_as(text, "TIME")
 
 
 @pytest.mark.parametrize(
@@ -111,13 +99,13 @@ def test_a_year_after_in_following_a_call_is_no_time():
     ],
 )
 def test_a_name_after_a_commonwealth_or_remote_site_role_is_masked(text, name):
-    assert any(name in span for span in _masked_as(text, "NAME"))
+    assert any(name in span for span in masked_as(text, "NAME"))
 
 
 def test_role_abbreviations_take_only_a_given_name_after_them():
-    assert "Connor" in _masked_as("Taken by MRT Connor; Acc 22", "NAME")
-    assert _untouched("MRT Knie rechts nativ, 02.09.2024", "Knie")
-    assert _untouched("RAN out of contrast; CNS Lymphoma follow-up", "Lymphoma")
+    assert "Connor" in masked_as("Taken by MRT Connor; Acc 22", "NAME")
+    assert untouched("MRT Knie rechts nativ, 02.09.2024", "Knie")
+    assert untouched("RAN out of contrast; CNS Lymphoma follow-up", "Lymphoma")
 
 
 @pytest.mark.parametrize(
@@ -134,7 +122,7 @@ def test_role_abbreviations_take_only_a_given_name_after_them():
     ],
 )
 def test_towns_beside_their_province_hospital_or_landform_are_no_names(text, place):
-    assert _untouched(text, place.split()[-1])
+    assert untouched(text, place.split()[-1])
 
 
 @pytest.mark.parametrize(
@@ -145,10 +133,10 @@ def test_towns_beside_their_province_hospital_or_landform_are_no_names(text, pla
     ],
 )
 def test_the_town_of_a_team_is_no_name(text, town):
-    assert _untouched(text, town)
+    assert untouched(text, town)
     # With a title the person is named, team or not.
     titled = text.replace(town, "Dr Okonjo")
-    assert any("Okonjo" in span for span in _masked_as(titled, "NAME"))
+    assert any("Okonjo" in span for span in masked_as(titled, "NAME"))
 
 
 @pytest.mark.parametrize(
@@ -159,10 +147,10 @@ def test_the_town_of_a_team_is_no_name(text, town):
     ],
 )
 def test_a_staff_members_place_in_brackets_is_no_nickname(text, place):
-    assert _untouched(text, place)
+    assert untouched(text, place)
     # A patient's nickname in brackets is still one.
     nicknamed = "Patient: Cooper, Maximilian (Maxo)   MRN: 01299871"
-    assert any("Maxo" in span for span in _masked_as(nicknamed, "NAME"))
+    assert any("Maxo" in span for span in masked_as(nicknamed, "NAME"))
 
 
 @pytest.mark.parametrize(
@@ -173,8 +161,8 @@ def test_a_staff_members_place_in_brackets_is_no_nickname(text, place):
     ],
 )
 def test_an_elders_honorific_stays_and_the_name_after_it_is_masked(text, honorific, name):
-    assert _untouched(text, honorific)
-    assert any(name in span for span in _masked_as(text, "NAME"))
+    assert untouched(text, honorific)
+    assert any(name in span for span in masked_as(text, "NAME"))
 
 
 @pytest.mark.parametrize(
@@ -186,9 +174,9 @@ def test_an_elders_honorific_stays_and_the_name_after_it_is_masked(text, honorif
     ],
 )
 def test_initials_before_a_bracketed_name_after_dict_or_quoted_are_masked(text, initials):
-    assert initials in _masked_as(text, "NAME")
+    assert initials in masked_as(text, "NAME")
     # "Dictated" before a date is no cue for initials.
-    assert _untouched("No acute fracture. Dictated 05/06/2024, 10:02.", "Dictated")
+    assert untouched("No acute fracture. Dictated 05/06/2024, 10:02.", "Dictated")
 
 
 @pytest.mark.parametrize(
@@ -199,9 +187,9 @@ def test_initials_before_a_bracketed_name_after_dict_or_quoted_are_masked(text, 
     ],
 )
 def test_a_given_name_in_brackets_after_a_role_is_masked(text, name):
-    assert name in _masked_as(text, "NAME")
+    assert name in masked_as(text, "NAME")
     # A service in brackets after a role stays.
-    assert _untouched("Discussed with the registrar (Orthopaedics) at 13:40.", "Orthopaedics")
+    assert untouched("Discussed with the registrar (Orthopaedics) at 13:40.", "Orthopaedics")
 
 
 @pytest.mark.parametrize(
@@ -214,9 +202,9 @@ def test_a_given_name_in_brackets_after_a_role_is_masked(text, name):
     ],
 )
 def test_french_article_surnames_police_ranks_reporters_and_query_contacts_are_masked(text, name):
-    assert any(name in span for span in _masked_as(text, "NAME"))
+    assert any(name in span for span in masked_as(text, "NAME"))
 
 
 def test_a_meeting_header_in_capitals_is_no_name():
     text = "THORACIC DAC ROUNDS - IMAGING LIST 06-MAR-2026"
-    assert _untouched(text, "ROUNDS")
+    assert untouched(text, "ROUNDS")
