@@ -4444,6 +4444,15 @@ def _spelled_back(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
     return found
 
 
+def _matches_after_names(text: str, spans: list[Span], pattern: re.Pattern):
+    """Each name found, with what the pattern matches right after it, where it matches."""
+    for span in spans:
+        if span.category == "NAME":
+            after = pattern.match(text, span.end)
+            if after:
+                yield span, after
+
+
 # "patient jasmine wood w o o d": the speaker spells a name right after saying it.
 _LETTERS_AFTER = re.compile(r"[ \t]+(?P<l>[A-Za-z](?:[ \t]+[A-Za-z]){2,})(?![\w'’.-])")
 
@@ -4451,11 +4460,8 @@ _LETTERS_AFTER = re.compile(r"[ \t]+(?P<l>[A-Za-z](?:[ \t]+[A-Za-z]){2,})(?![\w'
 def _spelled_after(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
     """The letters spelled just after a name found, when they spell one of its words."""
     found = []
-    for span in spans:
-        if span.category != "NAME":
-            continue
-        after = _LETTERS_AFTER.match(text, span.end)
-        if not after or any(taken[after.start("l") : after.end("l")]):
+    for span, after in _matches_after_names(text, spans, _LETTERS_AFTER):
+        if any(taken[after.start("l") : after.end("l")]):
             continue
         letters = "".join(after.group("l").split()).lower()
         words = {re.sub(r"[^a-z]", "", w.lower()) for w in _SPAN_WORD.findall(text, *span[:2])}
@@ -4526,12 +4532,7 @@ _STAFF_BEFORE = re.compile(
 def _nicknames_after(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
     """The nickname in parentheses or quotes just after a name found, masked as a name too."""
     found = []
-    for span in spans:
-        if span.category != "NAME":
-            continue
-        after = _NICKNAME_AFTER.match(text, span.end)
-        if not after:
-            continue
+    for span, after in _matches_after_names(text, spans, _NICKNAME_AFTER):
         group = "p" if after.group("p") else "q"
         start, end = after.span(group)
         word = after.group(group).split()[-1]
