@@ -68,6 +68,9 @@ _STRONG_PARTS = (
     r"\band\s+(?:an?\s+)?\d(?!\d*(?:st|nd|rd|th)\b)",
     r",\s*(?:likely|possibly|probably|consistent|compatible|suspicious|concerning|cannot|"
     r"favou?r|suggest|may|could)\b",
+    # "two right (21 mm) and one left (26 mm), all T1 hyperintense": a clause opened by
+    # "all", "both" or "each" is said of every item listed before it, not of the last one.
+    r",\s*(?:all|both|each)\b",
 )
 _STRONG = re.compile("|".join(_STRONG_PARTS))
 _STRONG_EACH = tuple(re.compile(part) for part in _STRONG_PARTS)
@@ -921,6 +924,13 @@ def assemble(
                 k = bisect_left(sided_place_starts, term.start)
                 place = sided_places[k - 1] if k else None
                 soft = place.hard_sides if place is not None else inherited
+                if place is not None and _SAID_OF_ALL.search(
+                    lower, max(sent.start, term.start - 40), term.start
+                ):
+                    # "two in the right ovary and one in the left, all T1 hyperintense": said
+                    # of every item listed before it, so of each of their sides, as a hint.
+                    weak = weak.union(*(m.hard_sides for m in mentions[first_mention:]))
+                    soft = no_sides
                 if (
                     place is None
                     and last_sided_finding is not None
@@ -1567,6 +1577,8 @@ def _attach_sides(
     return attached, spans
 
 
+# A clause opened by "all", "both" or "each" after a comma, up to the finding it describes.
+_SAID_OF_ALL = re.compile(r",\s*(?:all|both|each)\b[^,;:.()]*$")
 _FIRST_VISIBLE = re.compile(r"\s*(\S?)")
 _CLOCK_AFTER = re.compile(r"\s*(?:1[0-2]|0?[1-9])(?::[0-5]\d\b|\s*o'?\s?clock)")
 
