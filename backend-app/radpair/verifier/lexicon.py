@@ -1945,6 +1945,11 @@ NEG_PRE: list[str] = [
     "no longer",
     "not seen",
     "rather than",
+    # The denied diagnosis is read through the terminator its affirmed form is.
+    "not consistent with",
+    "not c/w",
+    "not in keeping with",
+    "not compatible with",
 ]
 NEG_POST: list[str] = [
     # Bare "absent" is a pre-cue only ("absent flow"): after a term it would reach back over
@@ -2211,6 +2216,10 @@ TERMINATORS: list[str] = [
     "there are",
     "with the exception of",
     "consistent with",
+    # Its dictated shorthand, and its British synonym: the diagnosis after them is affirmed
+    # by the signs before, which a denial among those signs does not reach.
+    "c/w",
+    "in keeping with",
     "compatible with",
     "involving",
     # "No stricture with upstream dilatation" denies both; ", with" (a comma first, see
