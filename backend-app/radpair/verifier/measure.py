@@ -537,11 +537,12 @@ def extract_measurements(text: str) -> list[Measurement]:
 
 
 # "sinus diameters 30, 31, 29 mm", "3 and 4 mm": the unit written once after a list of
-# numbers is each number's. Not after a counter that numbers things ("image 3, 5 mm").
+# numbers is each number's. Not after a counter that numbers things ("image 3, 5 mm"), nor
+# after a class the number names ("FIGO type 4, 30 mm").
 _LISTED_NUMBER = re.compile(r"(?<![\w./:-])(\d+(?:\.\d+)?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _COUNTER_BEFORE = re.compile(
     r"\b(?:image|images|im|series|se|level|levels|segment|segments|station|stations|rib|ribs|"
-    r"grade|slice|slices|zone|zones|v|version)\s*$",
+    r"grade|slice|slices|zone|zones|v|version|type|class|category|stage|figo|bosniak)\s*$",
     re.IGNORECASE,
 )
 
