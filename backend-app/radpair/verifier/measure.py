@@ -288,10 +288,12 @@ _WHEN_EARLIER = re.compile(
 _WAS_BEFORE = re.compile(r"[,;]\s*was\s+$", re.IGNORECASE)
 _NOW_BEFORE = re.compile(r"\bnow\b[^.;\n]{0,40}$", re.IGNORECASE)
 # "stable compared to the previous exam (2.2 cm vs 2.1 cm)": set against an earlier study, the
-# value after "vs" is the earlier one.
+# value after "vs" is the earlier one. So it is where the sentence calls the finding stable or
+# changed ("stable IIF cyst, 2.4 vs 2.3 cm"): that says over time.
 _VERSUS_EARLIER = re.compile(
-    r"\b(?:compare[ds]?|relative)\s+(?:to|with)\s+(?:the\s+)?"
-    r"(?:previous|prior|preceding|earlier|last|old)\b(?:[^.;\n]|\.(?=\d))*"
+    r"\b(?:(?:compare[ds]?|relative)\s+(?:to|with)\s+(?:the\s+)?"
+    r"(?:previous|prior|preceding|earlier|last|old)|stable|unchanged|"
+    r"(?:increas|decreas|enlarg|grow|reduc)\w*|grew|larger|smaller)\b(?:[^.;\n]|\.(?=\d))*"
     r"\b(?:vs\.?|versus)\s*$",
     re.IGNORECASE,
 )
@@ -536,10 +538,12 @@ def extract_measurements(text: str) -> list[Measurement]:
     return _minutes_and_seconds(text, found)
 
 
-# "sinus diameters 30, 31, 29 mm", "3 and 4 mm": the unit written once after a list of
-# numbers is each number's. Not after a counter that numbers things ("image 3, 5 mm"), nor
+# "sinus diameters 30, 31, 29 mm", "3 and 4 mm", "2.4 vs 2.3 cm": the unit written once after
+# a list of numbers is each number's. Not after a counter that numbers things ("image 3, 5 mm"), nor
 # after a class the number names ("FIGO type 4, 30 mm").
-_LISTED_NUMBER = re.compile(r"(?<![\w./:-])(\d+(?:\.\d+)?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_LISTED_NUMBER = re.compile(
+    r"(?<![\w./:-])(\d+(?:\.\d+)?)\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+(?:vs\.?|versus)\s+)$"
+)
 _COUNTER_BEFORE = re.compile(
     r"\b(?:image|images|im|series|se|level|levels|segment|segments|station|stations|rib|ribs|"
     r"grade|slice|slices|zone|zones|v|version|type|class|category|stage|figo|bosniak)\s*$",
