@@ -79,6 +79,9 @@ FINDINGS: dict[str, list[str]] = {
         "hypoattenuation",
         "low attenuation",
         "low-attenuation",
+        # CT density is its attenuation: "low density" says what "low attenuation" does.
+        "low density",
+        "low-density",
         # A single focus of enhancement is a lesion on contrast MRI (a new metastasis, or a
         # vessel); foci in the plural ("scattered tiny enhancing foci") describe background.
         "focus of enhancement",
