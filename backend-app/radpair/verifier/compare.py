@@ -1569,6 +1569,34 @@ def _difference_of_two(view: _View, a: Measurement) -> bool:
     )
 
 
+_SENTENCE_BREAK = re.compile(r"[;\n]|\.(?!\d)")
+
+
+def _share_of_two(view: _View, a: Measurement) -> bool:
+    """a is a percentage the text works out from its own values: the one just before it, as a
+    share of another of its kind ("residual 180 mL, approximately 43% of the pre-void volume"
+    of 420 mL)."""
+    if a.dim != "percent" or len(a.values) != 1:
+        return False
+    before = [b for b in view.measurements if b.end <= a.start]
+    if not before or len(before[-1].values) != 1:
+        return False
+    part = before[-1]
+    if part.dim.startswith("percent") or _SENTENCE_BREAK.search(view.text, part.end, a.start):
+        return False
+    written = view.text[a.start : a.end]
+    places = len(written.split(".")[1].rstrip("% ")) if "." in written else 0
+    tolerance = 0.5 * 10**-places
+    return any(
+        b is not part
+        and b.dim == part.dim
+        and len(b.values) == 1
+        and b.values[0] > part.values[0]
+        and abs(100 * part.values[0] / b.values[0] - a.values[0]) <= tolerance
+        for b in view.measurements
+    )
+
+
 _CLAUSE_END = re.compile(r"[.;\n]")
 _UNCHANGED = re.compile(r"\b(?:unchanged|stable|no (?:interval )?change|not changed)\b")
 
@@ -1648,10 +1676,11 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             what == "unmatched"
             and other is None
             and not x_is_src
-            and (_unitless_in(y, a) or _difference_of_two(x, a))
+            and (_unitless_in(y, a) or _difference_of_two(x, a) or _share_of_two(x, a))
         ):
             # The draft gave a dictated bare number its unit ("prior 0.889" as "from 0.889 to
-            # 0.842 g/cm2"), or worked out a change from two of its own values ("-0.047 g/cm2").
+            # 0.842 g/cm2"), or worked out a change or a share from two of its own values
+            # ("-0.047 g/cm2", "43% of the pre-void volume").
             continue
         if what == "unmatched":
             src, rep = _pair(x_is_src, _span(a), _span(other))
