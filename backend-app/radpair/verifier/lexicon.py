@@ -2404,6 +2404,8 @@ SPELLINGS: tuple[tuple[str, str], ...] = (
     ("tumor", "tumour"),
     ("ped", "paed"),
     ("ization", "isation"),
+    # "Hydrocoele", "varicocoele", "spermatocoele": the British spelling of a sac.
+    ("cele", "coele"),
 )
 
 # Section headings and what they mean for certainty.
@@ -2663,6 +2665,8 @@ FINDING_SUFFIXES: tuple[str, ...] = (
     "penia",
     "cele",
     "celes",
+    "coele",
+    "coeles",
     "iasis",
     "thorax",
     "rrhage",
