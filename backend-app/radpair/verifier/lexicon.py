@@ -583,6 +583,8 @@ FINDINGS: dict[str, list[str]] = {
     "extension": [
         "extension",
         "invasion",
+        # Disease reaching a structure ("no bowel wall involvement"), as staging says it.
+        "involvement",
         "extending into",
         "extends into",
         "extend into",
