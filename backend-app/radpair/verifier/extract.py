@@ -283,6 +283,9 @@ def _plural_forms(word: str) -> list[Token]:
         return literal_tokens(word[:-1]) + [("end", r"(?:y|ies)")]
     if word.endswith("us") and len(word) > 4:
         return literal_tokens(word[:-2]) + [("end", r"(?:us|i|uses)")]
+    if word.endswith("nx") and len(word) > 4:
+        # Greek plurals: "hydrosalpinges", "pharynges".
+        return literal_tokens(word[:-1]) + [("end", r"(?:x|ges|xes)")]
     if word.endswith(("s", "x", "sis")):
         return literal_tokens(word) + [("end", r"(?:es)?")]
     return literal_tokens(word) + [("end", r"(?:s|es)?")]
@@ -445,7 +448,7 @@ class TermMatcher:
         if norm in self.entries:
             entry = self.entries[norm]
             return entry, self._written_plural(norm)
-        for cut, add in (("ies", "y"), ("es", ""), ("s", ""), ("i", "us")):
+        for cut, add in (("ies", "y"), ("es", ""), ("s", ""), ("i", "us"), ("ges", "x")):
             if norm.endswith(cut) and norm[: -len(cut)] + add in self.entries:
                 return self.entries[norm[: -len(cut)] + add], True
         return None
