@@ -1713,7 +1713,17 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
         True,
         None,
     ),
-    "renal_pelvis": (["renal pelvis", "collecting system"], True, "kidney"),
+    "renal_pelvis": (
+        [
+            "renal pelvis",
+            "collecting system",
+            # The pelvis with its calyces, as urography names the collecting system.
+            "pelvicalyceal system",
+            "pelvicaliceal system",
+        ],
+        True,
+        "kidney",
+    ),
     "lacrimal_gland": (["lacrimal gland"], True, None),
     "atfl": (["anterior talofibular ligament", "atfl"], True, "ankle"),
     "cfl": (["calcaneofibular ligament", "cfl"], True, "ankle"),
