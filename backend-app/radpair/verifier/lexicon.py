@@ -583,8 +583,6 @@ FINDINGS: dict[str, list[str]] = {
     "extension": [
         "extension",
         "invasion",
-        # Disease reaching a structure ("no bowel wall involvement"), as staging says it.
-        "involvement",
         "extending into",
         "extends into",
         "extend into",
@@ -593,6 +591,9 @@ FINDINGS: dict[str, list[str]] = {
         "extends to",
         "extend to",
     ],
+    # Disease reaching a structure ("no bowel wall involvement"), as staging says it: its own
+    # key, so that a spread affirmed elsewhere ("extending into") does not answer for it.
+    "involvement": ["involvement"],
     # A thyroid that passes below the sternal notch is a finding of its own (it changes the
     # surgical approach), not a relation between two others as "extension" is.
     "retrosternal_extension": [
@@ -2537,7 +2538,7 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
 # Findings that are normal when present, or that only relate others ("extension into ..."):
 # dropping or adding one is not an omission/insertion.
 NORMAL_WHEN_PRESENT: frozenset[str] = frozenset(
-    {"flow", "extension", "uptake", "ureteral_jet", "vascularity", "signal_loss"}
+    {"flow", "extension", "involvement", "uptake", "ureteral_jet", "vascularity", "signal_loss"}
 )
 # Soft-tissue spaces: the space said thickened ("prevertebral soft-tissue thickening") is the
 # soft tissue swelling dictated there, one observation.
@@ -2570,6 +2571,7 @@ NEGATION_KIN: tuple[frozenset[str], ...] = (
     frozenset({"bronchiectasis", "traction_bronchiectasis"}),
     # "Focal splenic uptake" against "spleen without focal FDG uptake".
     frozenset({"uptake", "focal_uptake"}),
+    frozenset({"extension", "involvement"}),
 )
 # Words that are a finding on their own ("the main pulmonary artery is enlarged") but only a
 # description when a finding follows them ("enlarged mediastinal lymph nodes").
