@@ -1401,7 +1401,7 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "psoas": (["psoas", "psoas muscle"], True, None),
     "inguinal": (["inguinal"], True, None),
     "ovary": (["ovary", "ovaries", "ovarian", "adnexa", "adnexal"], True, None),
-    "uterus": (["uterus", "uterine", "fundus"], False, None),
+    "uterus": (["uterus", "uterine", "fundus", "fundal"], False, None),
     "prostate": (["prostate"], True, None),
     # The zones are separate places: a transition zone lesion is no peripheral zone one.
     "peripheral_zone": (["peripheral zone", "pz"], True, "prostate"),
