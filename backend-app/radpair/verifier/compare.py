@@ -955,10 +955,18 @@ def _structure_side(view: _View, a: Measurement) -> tuple[str, frozenset[str]] |
     if a.mention is None:
         return None
     m = view.mentions[a.mention]
-    if m.kind != "anatomy" or len(m.hard_sides) != 1 or "B" in m.hard_sides:
+    if m.kind == "finding" and not m.hard_sides and not m.anatomy and m.heading_anatomy:
+        # "Left ovary: one endometrioma 2.6 cm": a finding under a sided structure's label
+        # is measured in that structure.
+        sides, anatomy = m.soft_sides, m.heading_anatomy
+    elif m.kind == "anatomy":
+        sides, anatomy = m.hard_sides, m.anatomy
+    else:
         return None
-    (side,) = m.hard_sides
-    return side, m.anatomy
+    if len(sides) != 1 or "B" in sides:
+        return None
+    (side,) = sides
+    return side, anatomy
 
 
 def _value_sides(src: _View, rep: _View, out: _Collector) -> None:
