@@ -18,7 +18,8 @@ _SWAP = {"left": "right", "right": "left", "Left": "Right", "Right": "Left"}
 _SWAP |= {"LEFT": "RIGHT", "RIGHT": "LEFT"}
 _NO = re.compile(r"(?:(?<=[.:\n] )|(?<=\n)|^)No (?:evidence of )?(\w)", re.M)
 _SIZE = re.compile(r"\b(\d+(?:\.\d+)?)( ?)(mm|cm)\b")
-_MM = re.compile(r"(?<![\d.])\b(\d+(?: x \d+)*)( ?)mm\b")
+# A size in one unit: its dimensions ("32 x 25 mm") or a range's two ends ("2-9 mm").
+_MM = re.compile(r"(?<![\d.])\b(\d+(?:(?: x |-)\d+)*)( ?)mm\b")
 # Findings a dictation may hold that none of the faithful pairs mention.
 _EXTRA_FINDINGS = (
     "Small hiatal hernia.",
@@ -61,7 +62,7 @@ def _insert_after_findings_heading(report: str, sentence: str) -> str:
 
 def _mm_to_cm(text: str) -> str:
     def in_cm(m: re.Match) -> str:
-        dims = " x ".join(f"{int(d) / 10:g}" for d in m.group(1).split(" x "))
+        dims = re.sub(r"\d+", lambda d: f"{int(d.group()) / 10:g}", m.group(1))
         return f"{dims}{m.group(2)}cm"
 
     return _MM.sub(in_cm, text)
@@ -170,6 +171,8 @@ _KNOWN_NEGATIONS = {
     "which is none of the five types",
     "h26-029": "the first 'No' denies a symptom in the clinical history ('No hoarseness'), "
     "which is no imaging finding",
+    "h27-002": "the first 'No' denies unnamed 'incidental findings', which names no finding to "
+    "compare",
 }
 _KNOWN_OMISSIONS: dict[str, str] = {}
 
