@@ -551,12 +551,17 @@ _COUNTER_BEFORE = re.compile(
 )
 
 
+_VERSUS_JOIN = re.compile(r"\s(?:vs\.?|versus)\s+$")
+
+
 def _listed_before(text: str, found: list[Measurement]) -> list[Measurement]:
     """The bare numbers listed right before a single length, each in its unit."""
     out: list[Measurement] = []
     taken = [(m.start, m.end) for m in found]
     for meas in found:
-        if meas.dim != "length" or len(meas.values) != 1 or meas.is_range:
+        # "stable, 2.4 vs 2.3 cm": the earlier size's unit is also the current one's before it.
+        earlier = meas.dim == "length" + PRIOR
+        if (meas.dim != "length" and not earlier) or len(meas.values) != 1 or meas.is_range:
             continue
         written = _DIMS_RE.match(text, meas.start)
         unit = next((u for u in reversed(written.groups()[1::2]) if u), None) if written else None
@@ -570,7 +575,11 @@ def _listed_before(text: str, found: list[Measurement]) -> list[Measurement]:
                 break
             listed.append(m)
             at = m.start()
+            if earlier:
+                break
         if not listed or _COUNTER_BEFORE.search(text, max(0, at - 12), at):
+            continue
+        if earlier and not _VERSUS_JOIN.search(listed[0].group(0)):
             continue
         for m in listed:
             value = (_norm(number(m.group(1)) * factor),)
