@@ -989,6 +989,11 @@ def _value_sides(src: _View, rep: _View, out: _Collector) -> None:
             owner = _structure_side(src, a)
             if owner is None:
                 continue
+            m = src.mentions[a.mention]
+            if m.kind == "finding" and (
+                out.has("laterality", _span(m), None) or out.has("laterality", _side_span(m), None)
+            ):
+                continue  # the finding's own side warning already tells it
             side_a = owner[0]
             same = [
                 (b, theirs[0])
