@@ -1024,7 +1024,24 @@ def assemble(
         _anaphors_keep_their_place(lower, mentions)
     facts.measurements = extract_measurements(text)
     _attach_measurements(lower, sentence_of, facts, heading_mention, label_finding, boundaries)
+    if "0" in text:
+        _measured_as_none(facts)
     return facts
+
+
+def _measured_as_none(facts: Facts) -> None:
+    """A finding given a volume of zero ("CBF <30% 0 mL", "Infarct core: 0 mL") is absent,
+    and so is the same finding named again in its sentence ("Infarct core (CBF <30%): 0 mL")."""
+    mentions = facts.mentions
+    for meas in facts.measurements:
+        if meas.dim != "volume" or meas.mention is None or any(meas.values):
+            continue
+        own = mentions[meas.mention]
+        if own.kind != "finding" or own.polarity != PRESENT:
+            continue
+        for m in mentions:
+            if m.key == own.key and m.sentence == own.sentence and m.polarity == PRESENT:
+                m.polarity = ABSENT
 
 
 _LEFT_OUT = re.compile(r"\bnot\b")

@@ -22,6 +22,21 @@ def _graded_signal(word: str) -> list[str]:
     ]
 
 
+def _perfusion_threshold(
+    name: str, signs: tuple[str, ...], values: tuple[str, ...], units: tuple[str, ...]
+) -> list[str]:
+    """A CT perfusion volume's threshold ("Tmax >6 s", "CBF<30%") as written, spaced or not."""
+    return [
+        f"{name}{a}{sign}{b}{value}{c}{unit}"
+        for sign in signs
+        for value in values
+        for unit in units
+        for a in ("", " ")
+        for b in ("", " ")
+        for c in (("", " ") if unit.isalpha() else ("",))
+    ]
+
+
 # Each finding: canonical key -> surface forms. A surface may carry an implied anatomy with
 # "surface|anatomy" so that "pleural effusion" and "effusion" share one finding key while the
 # pleural one still knows where it is. Plurals ending in s/es are matched automatically.
@@ -255,6 +270,11 @@ FINDINGS: dict[str, list[str]] = {
         "territorial infarct",
         "lacune",
         "lacunes",
+        # CT perfusion names the infarct core by its threshold ("CBF <30% 12 mL").
+        "ischemic core",
+        "core infarct",
+        *_perfusion_threshold("cbf", ("<",), ("30",), ("%",)),
+        *_perfusion_threshold("rcbf", ("<",), ("30",), ("%",)),
     ],
     "embolism": ["embolism", "embolus", "emboli", "pe", "filling defect", "embolic occlusion"],
     "thrombus": ["thrombus", "thrombosis", "dvt", "clot", "thrombi"],
@@ -479,7 +499,7 @@ FINDINGS: dict[str, list[str]] = {
         "flattening of the ventral cord",
     ],
     "cord_signal": ["cord signal abnormality", "signal abnormality"],
-    "midline_shift": ["midline shift"],
+    "midline_shift": ["midline shift", "mls"],
     "mass_effect": ["mass effect"],
     # Echo shorthand names the valve by letter after a grade ("mild MR", "trace TR"), also
     # with its mechanism between ("mild functional MR"); a bare "MR" is the modality.
@@ -799,6 +819,12 @@ FINDINGS: dict[str, list[str]] = {
         "loss of gray white matter differentiation",
         "loss of grey-white differentiation",
         "loss of grey-white matter differentiation",
+        # Stroke dictation shortens both halves: "loss of GW diff".
+        *(
+            f"loss of {gw} {diff}"
+            for gw in ("gw", "g-w", "gray white")
+            for diff in ("diff", "diffn")
+        ),
         "early ischemic change",
         "ischemic change",
         *(
@@ -826,6 +852,9 @@ FINDINGS: dict[str, list[str]] = {
         "chronic microvascular",
         "small vessel ischemic change",
         "small vessel disease",
+        # The disease of the small vessels named for itself, whatever it has done to the brain.
+        "microangiopathy",
+        "cerebral microangiopathy",
     ],
     "hyperintensity": [
         "hyperintensity",
@@ -1131,7 +1160,15 @@ FINDINGS: dict[str, list[str]] = {
         "washed out",
     ],
     "ureteral_jet": ["ureteral jet", "ureteric jet", "ureteral jets", "jet"],
-    "malperfusion": ["malperfusion", "hypoperfusion"],
+    # CT perfusion names the hypoperfused tissue by its threshold ("Tmax >6 s 96 mL").
+    "malperfusion": [
+        "malperfusion",
+        "hypoperfusion",
+        "hypoperfused tissue",
+        "hypoperfused volume",
+        "hypoperfused region",
+        *_perfusion_threshold("tmax", (">",), ("6", "10"), ("s", "sec", "")),
+    ],
     "recurrence": ["recurrence", "local recurrence"],
     # Common findings added as a block (general radiology vocabulary, not taken from any
     # corpus pair): a finding the lexicon does not know cannot carry a side or a negation.
@@ -1177,6 +1214,11 @@ FINDINGS: dict[str, list[str]] = {
         "collateral circulation",
         "collateral vasculature",
         "collateralization",
+        # Filling beyond an occlusion, and the grade of it, are the collaterals themselves.
+        "collateral filling",
+        "collateral supply",
+        "collateral score",
+        "collateral grade",
     ],
     # Signs of portal hypertension named by the vessel that opened.
     "portosystemic_shunt": [
