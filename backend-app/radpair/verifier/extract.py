@@ -476,7 +476,24 @@ class TermMatcher:
         if "extend" in lower:
             terms = _extension_continued(lower, terms)
         terms = self.coordinated(lower, self._by_ending(lower, terms))
-        return [t for t in terms if t.kind != "name"]
+        return [self._split_by_dictation(lower, t) for t in terms if t.kind != "name"]
+
+    def _split_by_dictation(self, lower: str, term: Term) -> Term:
+        """A finding word speech recognition split off a structure's name ("mass toid air
+        cells" for "mastoid"): joined to the fragment after it, it is that structure."""
+        if term.kind != "finding":
+            return term
+        frag = _FRAGMENT_AFTER.match(lower, term.end)
+        if frag is None:
+            return term
+        word = lower[term.start : term.end]
+        joined = word + frag.group(1)
+        # The split often doubles the letter at the join ("mass toid").
+        for whole in (joined, word[:-1] + frag.group(1)):
+            entry = self.entries.get(whole)
+            if entry is not None and entry.kind == "anatomy":
+                return Term(term.start, frag.end(), "anatomy", entry.key, None, entry.side)
+        return term
 
     def _after_fused_non(self, lower: str, terms: list[Term]) -> list[Term]:
         """Add the finding fused to a "non" prefix ("nonpurulent"), unless a term covers it."""
@@ -570,6 +587,8 @@ def _extension_continued(lower: str, terms: list[Term]) -> list[Term]:
 
 
 _SPACES = re.compile(r"[ \t]*")
+# A lower-case fragment after one space: what a split word's second half looks like.
+_FRAGMENT_AFTER = re.compile(r" ([a-z]{2,})\b")
 
 
 _MISHEARD_SIDE = re.compile(r"\bwright\b")

@@ -878,6 +878,13 @@ FINDINGS: dict[str, list[str]] = {
         # On a fluid-sensitive sequence the signal a finding is named by is the bright one.
         "flair signal",
         "stir signal",
+        # So is T2 signal said to be in the cord ("there is T2 signal in cord at this level").
+        *(
+            f"t2 signal {p} {a}{c}"
+            for p in ("in", "within")
+            for a in ("", "the ")
+            for c in ("cord", "conus")
+        ),
         *_clipped_signal("hyper"),
         *_graded_signal("high"),
         # On a second sequence, "corresponding signal" is the same bright signal again.
