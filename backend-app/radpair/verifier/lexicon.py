@@ -290,6 +290,8 @@ FINDINGS: dict[str, list[str]] = {
     # Stent-graft follow-up: what the surveillance looks for.
     "endoleak": ["endoleak"],
     "device_migration": ["migration", "stent migration", "graft migration", "device migration"],
+    # A screw or a lesion through a bone's wall ("screw breaches the medial pedicle wall").
+    "breach": ["breach", "breached", "breaching", "cortical breach", "pedicle breach"],
     # Myocardial scar or inflammation on cardiac MR, named by its pattern.
     "myocardial_enhancement": [
         "late gadolinium enhancement",
