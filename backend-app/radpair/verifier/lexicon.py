@@ -1415,7 +1415,12 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "iliac_artery": (["common iliac artery", "iliac artery", "iliac"], True, None),
     "carotid": (["internal carotid artery", "ica", "carotid", "carotid bulb", "bulb"], True, None),
     "vertebral_artery": (["vertebral artery", "vertebral arteries"], True, None),
-    "mca": (["middle cerebral artery", "mca", "mca territory"], True, None),
+    # A cerebral artery's segments are named by its letter and their order ("P1 segment").
+    "mca": (
+        ["middle cerebral artery", "mca", "mca territory", "m1 segment", "m2 segment"],
+        True,
+        None,
+    ),
     "jugular": (["internal jugular", "ij", "internal jugular vein", "jugular"], True, None),
     "subclavian": (["subclavian"], True, None),
     # Renal ultrasound dictation names each kidney by its side letter: "RK 6.2 cm, LK 6.0".
@@ -1713,8 +1718,8 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "internal_capsule": (["internal capsule"], True, None),
     "cerebral_peduncle": (["cerebral peduncle"], True, None),
     "pons": (["pons", "pontine"], False, None),
-    "aca": (["anterior cerebral artery", "aca"], True, None),
-    "pca": (["posterior cerebral artery", "pca"], True, None),
+    "aca": (["anterior cerebral artery", "aca", "a1 segment", "a2 segment"], True, None),
+    "pca": (["posterior cerebral artery", "pca", "p1 segment", "p2 segment"], True, None),
     "optic_nerve": (["optic nerve"], True, None),
     "humerus": (["humerus", "humeral", "humeral head"], True, None),
     "clavicle": (["clavicle", "clavicular"], True, None),
