@@ -218,6 +218,7 @@ def _is_heading(text: str, m: Mention) -> bool:
         # The label is the finding alone, and what follows grades it or gives its pattern
         # ("LGE: subendocardial, LAD territory").
         return False
+
     return len(label.split()) <= 4 and not any(c in label for c in ".;,(")
 
 
@@ -2789,6 +2790,21 @@ def _scored_calcification(m: Mention, dictation: _View) -> bool:
     )
 
 
+# "Postoperative changes: Left L4-L5 laminotomy": the operation named after the heading is the
+# change the heading names.
+_OPERATION = re.compile(
+    r"\s*:[^.;:\n]{0,40}?\b(?:[a-z]+(?:ectomy|otomy|ostomy|plasty|desis)|fusion)\b", re.I
+)
+
+
+def _heads_its_operation(view: _View, key: str | None) -> bool:
+    """A heading naming postoperative change over the operation that made it."""
+    return key == "postoperative_change" and any(
+        id(n) in view.headings and _OPERATION.match(view.text, n.span[1])
+        for n in view.findings(key)
+    )
+
+
 def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     """Omission (source side) or insertion (report side): an asserted finding with no partner."""
     # A partner is any mention of the same finding, whatever its side, polarity or site: a
@@ -2839,6 +2855,8 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             # "Cervical lymph nodes:" over "Ipsilateral (left) level IIA: 23 mm": a dictated
             # node whose size the draft lists under a nodes heading is kept, named by its
             # station.
+            continue
+        if x_is_src and _heads_its_operation(y, m.key):
             continue
         site = (m.key, m.anatomy, m.location, m.checked_sides)
         if site in sized:

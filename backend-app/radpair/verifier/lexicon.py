@@ -419,6 +419,9 @@ FINDINGS: dict[str, list[str]] = {
     # A prostate cancer's sign of capsular breach, not a disc.
     "capsular_bulge": ["capsular bulge", "capsular bulging", "capsular bulges"],
     "disc_protrusion": [
+        # After discectomy, "recurrent disc" and "recurrent herniation" are the disc again.
+        "recurrent disc",
+        "recurrent herniation",
         "protrusion",
         "disc protrusion",
         "disc herniation",
@@ -484,7 +487,9 @@ FINDINGS: dict[str, list[str]] = {
         "cam type deformity",
     ],
     "pincer_morphology": ["pincer morphology", "pincer deformity", "pincer type morphology"],
-    "modic_change": ["modic change", "modic endplate change", "endplate change", "modic type"],
+    # Dictation gives the type alone after the name ("modic 1").
+    "modic_change": ["modic change", "modic endplate change", "endplate change", "modic type"]
+    + [f"modic {t}" for t in ("1", "2", "3", "i", "ii", "iii")],
     "segmentation_anomaly": [
         "segmentation anomaly",
         "vertebral segmentation anomaly",
@@ -2709,6 +2714,13 @@ INTERPRETIVE_CUES: tuple[str, ...] = (
     "secondary to",
     "related to",
     "attributable to",
+    # "These features favour postoperative change": the cause the reader prefers.
+    "favour",
+    "favor",
+    "favours",
+    "favors",
+    "favoured",
+    "favored",
 )
 
 # Word endings that name a disease or abnormal state in medical English (appendicitis,

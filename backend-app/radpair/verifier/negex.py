@@ -320,6 +320,10 @@ _STILL_THERE = re.compile(
 )
 
 
+# "Favor postoperative change over discitis": the alternative after "over" is set aside.
+_FAVOURED_OVER = re.compile(r"\bfavou?r(?:s|ed|ing)?\b[^.;:\n]*\bover\s+(?:an?\s+|the\s+)?$")
+
+
 def polarity_for(text: str, sentences: Sequence[Sentence], terms: Sequence[Term]) -> PolarityFn:
     """Build the polarity function for one text (cues are found once per sentence)."""
     lower = safe_lower(text)
@@ -364,6 +368,8 @@ def polarity_for(text: str, sentences: Sequence[Sentence], terms: Sequence[Term]
         if kind.startswith("neg"):
             return ABSENT
         if kind.startswith("unc"):
+            if _FAVOURED_OVER.search(lower, max(sent.start, term.start - 90), term.start):
+                return ABSENT  # "favor A over B" sets B aside, as "A rather than B" does
             return UNCERTAIN
         if _STILL_THERE.match(lower, term.end) and _ONCE_AVID.search(
             lower, max(sent.start, term.start - 40), term.start
