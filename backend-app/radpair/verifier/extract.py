@@ -1378,6 +1378,7 @@ _QUALIFIER_OR_SEVERITY = re.compile(
 )
 # "type II endoleak", "type B dissection": the type names a kind, and a denial of one kind
 # ("no type I or III endoleak") says nothing of another.
+_AT_OTHER = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?other\b")
 _TYPE_BEFORE = re.compile(r"\btype\s+([a-d]|[iv]{1,3}|[1-5])\s*$")
 
 
@@ -1528,8 +1529,10 @@ _FULL_THICKNESS = re.compile(r"full[ -]thickness\b")
 def _qualifier_and_severity(lower: str, sent: Sentence, term: Term) -> tuple[str | None, ...]:
     """'new'/'acute'/'suspicious' just before the finding, and a severity word in its clause."""
     window = lower[max(sent.start, term.start - 40) : term.start]
+    # "Fracture at other vertebral levels" is one more, as "other fracture" is.
+    other = "new" if _AT_OTHER.match(lower, term.end) else None
     if not _QUALIFIER_OR_SEVERITY.search(window):
-        return None, None  # neither kind of word occurs anywhere in the window
+        return other, None  # neither kind of word occurs anywhere in the window
     words = _WORD.findall(window)
     kind = _TYPE_BEFORE.search(window)
     qualifier = f"type {kind.group(1)}" if kind else None
@@ -1547,7 +1550,7 @@ def _qualifier_and_severity(lower: str, sent: Sentence, term: Term) -> tuple[str
         if w in lx.SEVERITY:
             severity = lx.SEVERITY[w]
             break
-    return qualifier, severity
+    return qualifier or other, severity
 
 
 def _term_sides(term: Term, attached: set[str] | None) -> frozenset[str]:
