@@ -641,6 +641,8 @@ FINDINGS: dict[str, list[str]] = {
     # On a V/Q scan the two defects are read against each other: kept apart.
     "ventilation_defect": ["ventilation defect", "ventilatory defect"],
     "nonvisualization": ["nonvisualization", "non-visualization"],
+    # An underdeveloped structure, named by the noun or the adjective ("hypoplastic vertebral").
+    "hypoplasia": ["hypoplasia", "hypoplastic"],
     "restricted_diffusion": [
         "restricted diffusion",
         # Dictation's bare "restriction" on MRI is of diffusion ("T2 hypo, marked restriction").
@@ -2131,6 +2133,10 @@ UNC_PRE: list[str] = [
     "cannot be excluded",
     # A differential given by examples ("a benign lesion such as a fibroadenoma or node").
     "such as",
+    # A cause put forward in plain words ("can be occlusion or very hypoplastic").
+    "could be",
+    "can be",
+    "might be",
 ]
 UNC_POST: list[str] = [
     "less likely",
