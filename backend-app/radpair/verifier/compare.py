@@ -2805,6 +2805,22 @@ def _heads_its_operation(view: _View, key: str | None) -> bool:
     )
 
 
+_NOT_SEEN = re.compile(r"\bnot\s+(?:be\s+)?(?:seen|visible|visuali[sz]ed|opacified)\b")
+
+
+def _said_unseen(m: Mention, dictation: _View) -> bool:
+    """m, a draft's non-visualisation of a structure, is the dictation's saying the structure
+    is not seen ("right vertebral artery is not visible in V4 segment")."""
+    if m.key != "nonvisualization" or not m.anatomy:
+        return False
+    for n in dictation.mentions:
+        if n.anatomy & m.anatomy:
+            start, end = _sentence_around(dictation.text, n.span)
+            if _NOT_SEEN.search(dictation.lower, start, end):
+                return True
+    return False
+
+
 def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     """Omission (source side) or insertion (report side): an asserted finding with no partner."""
     # A partner is any mention of the same finding, whatever its side, polarity or site: a
@@ -2861,7 +2877,9 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
         site = (m.key, m.anatomy, m.location, m.checked_sides)
         if site in sized:
             continue
-        if not x_is_src and (_subject_of_obstetric_scan(m, y) or _scored_calcification(m, y)):
+        if not x_is_src and (
+            _subject_of_obstetric_scan(m, y) or _scored_calcification(m, y) or _said_unseen(m, y)
+        ):
             continue
         if not x_is_src and not one_more and _kept_as_history(m, x):
             # The draft's own history names it ("HISTORY: Multiple myeloma" for a dictated

@@ -490,9 +490,10 @@ class TermMatcher:
         joined = word + frag.group(1)
         # The split often doubles the letter at the join ("mass toid").
         for whole in (joined, word[:-1] + frag.group(1)):
-            entry = self.entries.get(whole)
-            if entry is not None and entry.kind == "anatomy":
-                return Term(term.start, frag.end(), "anatomy", entry.key, None, entry.side)
+            hit = self.lookup(whole)
+            if hit is not None and hit[0].kind == "anatomy":
+                entry, plural = hit
+                return Term(term.start, frag.end(), "anatomy", entry.key, None, entry.side, plural)
         return term
 
     def _after_fused_non(self, lower: str, terms: list[Term]) -> list[Term]:
