@@ -2121,6 +2121,9 @@ UNC_PRE: list[str] = [
     "favour",
     "favouring",
     "favored",
+    # The British past and third person hedge as the American ones do.
+    "favoured",
+    "favours",
     "presumed",
     "versus",
     "vs",
