@@ -218,7 +218,6 @@ def _is_heading(text: str, m: Mention) -> bool:
         # The label is the finding alone, and what follows grades it or gives its pattern
         # ("LGE: subendocardial, LAD territory").
         return False
-
     return len(label.split()) <= 4 and not any(c in label for c in ".;,(")
 
 

@@ -1377,9 +1377,10 @@ _QUALIFIER_OR_SEVERITY = re.compile(
         [literal_tokens(w) + [("end", "")] for w in sorted({*lx.QUALIFIERS, *lx.SEVERITY, "type"})]
     )
 )
+# "Fracture at other levels": a place after the finding that makes it one more of its kind.
+_AT_OTHER = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?other\b")
 # "type II endoleak", "type B dissection": the type names a kind, and a denial of one kind
 # ("no type I or III endoleak") says nothing of another.
-_AT_OTHER = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?other\b")
 _TYPE_BEFORE = re.compile(r"\btype\s+([a-d]|[iv]{1,3}|[1-5])\s*$")
 
 
