@@ -432,6 +432,19 @@ class TermMatcher:
         # Matched like any term so that no finding is read inside them, then dropped.
         for surface in lx.NAMES_NOT_FINDINGS:
             self.entries[_norm_surface(surface)] = _Entry("name", surface, None, None)
+        # One-word structure names, for rejoining a name speech recognition split in two.
+        self.structure_words = {
+            norm: entry
+            for norm, entry in self.entries.items()
+            if entry.kind == "anatomy" and norm.isalpha()
+        }
+        # The first halves such a split can leave, its last letter doubled or not ("mass").
+        self.split_heads = {
+            name[:i] + double
+            for name in self.structure_words
+            for i in range(3, len(name) - 1)
+            for double in ("", name[i - 1])
+        }
         ordered = sorted(self.entries, key=len, reverse=True)
         # Same matches as the flat longest-first alternation, but factored into a prefix tree.
         self.scanner = word_scanner([surface_tokens(s) for s in ordered])
@@ -476,24 +489,30 @@ class TermMatcher:
         if "extend" in lower:
             terms = _extension_continued(lower, terms)
         terms = self.coordinated(lower, self._by_ending(lower, terms))
-        return [self._split_by_dictation(lower, t) for t in terms if t.kind != "name"]
+        return [
+            self._split_by_dictation(lower, t) if t.kind == "finding" else t
+            for t in terms
+            if t.kind != "name"
+        ]
 
     def _split_by_dictation(self, lower: str, term: Term) -> Term:
         """A finding word speech recognition split off a structure's name ("mass toid air
         cells" for "mastoid"): joined to the fragment after it, it is that structure."""
-        if term.kind != "finding":
+        word = lower[term.start : term.end]
+        if word not in self.split_heads:
             return term
         frag = _FRAGMENT_AFTER.match(lower, term.end)
         if frag is None:
             return term
-        word = lower[term.start : term.end]
         joined = word + frag.group(1)
-        # The split often doubles the letter at the join ("mass toid").
+        # The split often doubles the letter at the join ("mass toid"); the name may be plural.
         for whole in (joined, word[:-1] + frag.group(1)):
-            hit = self.lookup(whole)
-            if hit is not None and hit[0].kind == "anatomy":
-                entry, plural = hit
-                return Term(term.start, frag.end(), "anatomy", entry.key, None, entry.side, plural)
+            for name, plural in ((whole, False), (whole[:-1], True)):
+                entry = self.structure_words.get(name)
+                if entry is not None:
+                    return Term(
+                        term.start, frag.end(), "anatomy", entry.key, None, entry.side, plural
+                    )
         return term
 
     def _after_fused_non(self, lower: str, terms: list[Term]) -> list[Term]:
