@@ -4565,12 +4565,7 @@ def _initials_after(text: str, spans: list[Span], taken: bytearray) -> list[Span
     """Bracketed initials just after a name found, when they begin with its first letter and
     end with its surname's."""
     found = []
-    for span in spans:
-        if span.category != "NAME":
-            continue
-        after = _INITIALS_AFTER.match(text, span.end)
-        if not after:
-            continue
+    for span, after in _matches_after_names(text, spans, _INITIALS_AFTER):
         start, end = after.span("i")
         letters = after.group("i")
         words = _SPAN_WORD.findall(text, span.start, span.end)

@@ -66,8 +66,13 @@ def _built_once(build):
     return get
 
 
+# Whole words only: the letter of a code such as "P1" or "T2" is no word of the vocabulary, and
+# read as one it would keep an initial ("Mr P. J. Byrne") out of a name.
+_VOCABULARY_WORD = re.compile(r"(?<![a-z0-9])[a-z]+(?![a-z0-9])")
+
+
 def _words_of(surfaces) -> set[str]:
-    return {w for s in surfaces for w in re.findall(r"[a-z]+", s.split("|")[0].lower())}
+    return {w for s in surfaces for w in _VOCABULARY_WORD.findall(s.split("|")[0].lower())}
 
 
 @_built_once

@@ -208,3 +208,11 @@ def test_french_article_surnames_police_ranks_reporters_and_query_contacts_are_m
 def test_a_meeting_header_in_capitals_is_no_name():
     text = "THORACIC DAC ROUNDS - IMAGING LIST 06-MAR-2026"
     assert untouched(text, "ROUNDS")
+
+
+@pytest.mark.parametrize("letter", ["P", "M", "T"])
+def test_a_letter_the_verifier_uses_in_codes_such_as_p1_still_starts_initials(letter):
+    # The verifier's vocabulary names artery segments and sequences (P1, M1, T2); the letter of
+    # such a code is no clinical word, so it cannot keep an initial out of a name.
+    text = f"Fracture clinic informed - Mr {letter}. J. Byrne's team, ext 32114."
+    assert any(span.startswith(f"{letter}. J.") for span in masked(text)), masked(text)
