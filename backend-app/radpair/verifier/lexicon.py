@@ -1422,6 +1422,21 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "iliac_artery": (["common iliac artery", "iliac artery", "iliac"], True, None),
     "carotid": (["internal carotid artery", "ica", "carotid", "carotid bulb", "bulb"], True, None),
     "vertebral_artery": (["vertebral artery", "vertebral arteries"], True, None),
+    # The basilar artery by its parts ("distal basilar", "top of basilar"): not the lung base,
+    # which "basilar" alone names in chest reports.
+    "basilar_artery": (
+        [
+            "basilar artery",
+            "basilar tip",
+            "top of basilar",
+            "top of the basilar",
+            "distal basilar",
+            "mid basilar",
+            "proximal basilar",
+        ],
+        False,
+        None,
+    ),
     # A cerebral artery's segments are named by its letter and their order ("P1 segment").
     "mca": (
         ["middle cerebral artery", "mca", "mca territory", "m1 segment", "m2 segment"],

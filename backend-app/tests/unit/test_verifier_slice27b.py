@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from radpair.verifier.engine import RulesEngine
 from tests.support.verifier_checks import types_raised
 
 _FAITHFUL = [
@@ -167,3 +168,19 @@ def test_a_breach_denied_in_both_raises_nothing(verifier):
     source = "CT L spine. Pedicle screws L4 and L5, no breach."
     report = "CT lumbar spine. Pedicle screws at L4 and L5 without cortical breach."
     assert types_raised(verifier, source, report) == set()
+
+
+@pytest.mark.parametrize(
+    "text, key, place",
+    [
+        ("Occlusive thrombus in the distal basilar artery.", "thrombus", "basilar_artery"),
+        ("Top of basilar occlusion, stroke team called.", "occlusion", "basilar_artery"),
+        ("Thrombus at the basilar tip.", "thrombus", "basilar_artery"),
+        # "Basilar" alone still names the lung bases in a chest report.
+        ("Bibasilar atelectasis.", "atelectasis", "lung_base"),
+        ("Left basilar opacity.", "opacity", "lung_base"),
+    ],
+)
+def test_the_basilar_artery_by_its_parts_is_not_the_lung_base(text, key, place):
+    mentions = [m for m in RulesEngine().extract(text).mentions if m.key == key]
+    assert mentions and all(m.anatomy == {place} for m in mentions), mentions
