@@ -4282,8 +4282,7 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
                 start, end = _without_rank(text, start, end)
             if start < 0 or start == end or any(taken[start:end]):
                 continue
-            taken[start:end] = b"\x01" * (end - start)
-            spans.append(Span(start, end, rule.category))
+            spans.append(_claim(taken, start, end, rule.category))
     spans = [
         _with_check_character(
             text,
@@ -4366,8 +4365,7 @@ def _handles_of_names(text: str, spans: list[Span], taken: bytearray) -> list[Sp
             continue
         if namebook.is_common(word) or namebook.is_clinical(word):
             continue  # "aorta" of "Aaron Orta" stays anatomy
-        taken[start:end] = b"\x01" * (end - start)
-        found.append(Span(start, end, "NAME"))
+        found.append(_claim(taken, start, end, "NAME"))
     return found
 
 
@@ -4394,8 +4392,7 @@ def _handle_mentions(text: str, spans: list[Span], taken: bytearray) -> list[Spa
     for match in re.finditer(rf"(?<![\w.@])(?:{pattern})(?![\w@]|\.\w)", text):
         start, end = match.span()
         if not any(taken[start:end]):
-            taken[start:end] = b"\x01" * (end - start)
-            found.append(Span(start, end, "NAME"))
+            found.append(_claim(taken, start, end, "NAME"))
     if not _CHAT_SPEAKER.search(text):
         return found
     for match in _CHAT_GIVEN.finditer(text):
@@ -4403,8 +4400,7 @@ def _handle_mentions(text: str, spans: list[Span], taken: bytearray) -> list[Spa
         if any(taken[start:end]) or word.lower() in _PAIR_STOP or word.lower() in _ROLE_WORDS:
             continue
         if namebook.is_ever_given(word) and namebook.is_lower_name(word.lower(), False):
-            taken[start:end] = b"\x01" * (end - start)
-            found.append(Span(start, end, "NAME"))
+            found.append(_claim(taken, start, end, "NAME"))
     return found
 
 
@@ -4438,10 +4434,15 @@ def _spelled_back(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
             ):
                 start = before.start()  # a given name a rule masked already is left as it is
             if not any(taken[start:end]):
-                taken[start:end] = b"\x01" * (end - start)
-                found.append(Span(start, end, "NAME"))
+                found.append(_claim(taken, start, end, "NAME"))
             break
     return found
+
+
+def _claim(taken: bytearray, start: int, end: int, category: str) -> Span:
+    """The span of a category found at start..end, marked as taken so no later rule reads it."""
+    taken[start:end] = b"\x01" * (end - start)
+    return Span(start, end, category)
 
 
 def _matches_after_names(text: str, spans: list[Span], pattern: re.Pattern):
@@ -4468,8 +4469,7 @@ def _spelled_after(text: str, spans: list[Span], taken: bytearray) -> list[Span]
         if letters not in words:
             continue
         start, end = after.span("l")
-        taken[start:end] = b"\x01" * (end - start)
-        found.append(Span(start, end, "NAME"))
+        found.append(_claim(taken, start, end, "NAME"))
     return found
 
 
@@ -4507,8 +4507,7 @@ def _listed_after_drs(text: str, spans: list[Span], taken: bytearray) -> list[Sp
             start, end = after.start("w"), after.end()
             if word.lower() in _NOT_PART or not _could_be_name(word) or any(taken[start:end]):
                 break
-            taken[start:end] = b"\x01" * (end - start)
-            found.append(Span(start, end, "NAME"))
+            found.append(_claim(taken, start, end, "NAME"))
     return found
 
 
@@ -4550,8 +4549,7 @@ def _nicknames_after(text: str, spans: list[Span], taken: bytearray) -> list[Spa
             and _STAFF_BEFORE.search(text, max(0, span.start - 40), span.start)
         ):
             continue  # "Dr Tremblay (Montréal)", "Kelsey (Galiwin'ku)": where the person is
-        taken[start:end] = b"\x01" * (end - start)
-        found.append(Span(start, end, "NAME"))
+        found.append(_claim(taken, start, end, "NAME"))
     return found
 
 
@@ -4581,8 +4579,7 @@ def _initials_after(text: str, spans: list[Span], taken: bytearray) -> list[Span
             or any(taken[start:end])
         ):
             continue
-        taken[start:end] = b"\x01" * (end - start)
-        found.append(Span(start, end, "NAME"))
+        found.append(_claim(taken, start, end, "NAME"))
     return found
 
 
@@ -4615,8 +4612,7 @@ def _initials_before(text: str, spans: list[Span], taken: bytearray) -> list[Spa
             or any(taken[start:end])
         ):
             continue
-        taken[start:end] = b"\x01" * (end - start)
-        found.append(Span(start, end, "NAME"))
+        found.append(_claim(taken, start, end, "NAME"))
     return found
 
 
@@ -4950,8 +4946,7 @@ def _word_mentions(text: str, words: set[str], taken: bytearray) -> list[Span]:
             continue
         if word in _VERBS_AFTER_NAME and not _PHRASE_END.match(text, end):
             continue  # "the tech will call": the verb, not the tech named Will
-        taken[start:end] = b"\x01" * (end - start)
-        found.append(Span(start, end, "NAME"))
+        found.append(_claim(taken, start, end, "NAME"))
     return found
 
 
@@ -4977,6 +4972,5 @@ def _mentions(text: str, parts: set[str], taken: bytearray) -> list[Span]:
             match.group()
         ):
             continue  # "Dr. Young ... Young adult with pain"
-        taken[start:end] = b"\x01" * (end - start)
-        found.append(Span(start, end, "NAME"))
+        found.append(_claim(taken, start, end, "NAME"))
     return found
