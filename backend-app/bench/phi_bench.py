@@ -54,6 +54,7 @@ CORPORA = (
     DATA / "phi_corpus23.yaml",
     DATA / "phi_corpus24.yaml",
     DATA / "phi_corpus25.yaml",
+    DATA / "phi_corpus26.yaml",
 )
 CORPUS_CATEGORY = {"AGE_OVER_89": "AGE"}
 CONTEXT_WORDS = {
