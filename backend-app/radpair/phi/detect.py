@@ -83,8 +83,10 @@ _NAME_WORD = (
     rf"|{_INITIALS})"
 )
 # Keys of the national numbers of Central and Eastern Europe, which may follow a name after a
-# comma: Polish PESEL, Hungarian TAJ, Bulgarian EGN, Yugoslav JMBG, Croatian OIB, Slovene EMŠO.
-_NATIONAL_KEYS = r"PESEL|TAJ|EGN|JMBG|OIB|EMŠO|EMSO"
+# comma: Polish PESEL, Hungarian TAJ, Bulgarian EGN, Yugoslav JMBG, Croatian OIB, Slovene EMŠO;
+# and of Latin America: Peru's and Argentina's DNI, Chile's RUT/RUN, Mexico's CURP, Brazil's
+# CPF, Argentina's CUIL/CUIT ("Quispe Mamani, DNI 41872536": a key, never a given name).
+_NATIONAL_KEYS = r"PESEL|TAJ|EGN|JMBG|OIB|EMŠO|EMSO|DNI|RUT|RUN|CURP|CPF|CUIL|CUIT"
 # Where the context says a name follows (a title, "Patient:"), months and capitals are names too.
 _NOT_LABEL_WORD = (
     "The|This|And|Or|On|At|In|Of|To|For|From|By|With|Via|Per|Who|No|Not|None|Unknown|Left|"
@@ -210,7 +212,10 @@ _TITLE = (
     # Aboriginal and Torres Strait Islander elders are called "Aunty" and "Uncle" by respect.
     r"Aunty|Auntie|Uncle|"
     # Police ranks of Canada and the UK ("Cst. Ratt" of the RCMP, "Const", "Insp").
-    r"Cst|Const|Constable|Insp|Inspector)"
+    r"Cst|Const|Constable|Insp|Inspector|"
+    # Latin American professional titles: a graduate ("Lic.", "Licda."; interpreters,
+    # schedulers, psychologists) and a nurse ("Enf."), said before the name as "Dr." is.
+    r"Lic|Licda|Licdo|Lcda|Lcdo|Enf)"
 )
 # Ranks and forms of address that a rule's name may have swallowed at its start ("Referrer: Maj
 # (Dr) Edward Young RAMC", "Patient: LCPL Sophie Carter"), and the corps after a military
@@ -3979,7 +3984,8 @@ _HEADER_NOT_PART = frozenset(
     tomografía tomografia ultrasonido ecografía ecografia ultrassonografia resonancia
     ressonância ressonancia magnética magnetica tiroides tireoide imágenes imagenes ortopedia
     traumatología traumatologia urología urologia columna coluna departamento
-    comment comments kommentar worksheet personnummer fallnr externe geb""".split()
+    comment comments kommentar worksheet personnummer fallnr externe geb
+    dni rut run curp cpf cuil cuit matrícula matricula""".split()
 )
 # Places, the words of a company's or hospital's name, and Latin anatomy that the name rules
 # read as a person ("SRI LANKA, COLOMBO", "Ho Chi Minh", "NightHawk Asia Pte Ltd", "Valley
@@ -4009,6 +4015,8 @@ _INSTITUTION_ABROAD = re.compile(
     r"|\w*radiologi(?:e|sk|ska)?|verbund"
     # Welsh, Scottish Gaelic and Irish hospitals ("Ysbyty Gwynedd", "Ospadal nan Eilean").
     r"|ysbyty|ospadal|ospid[eé]al"
+    # Spanish and Portuguese private hospitals and outpatient clinics ("Sanatorio Güemes").
+    r"|sanatorio|cl[ií]nica|policl[ií]nic[oa]"
 )
 _PLACE_WORD = re.compile(r"[^\W\d_]+")
 # The legal form that ends a company's name; no person's name holds one.
@@ -4060,6 +4068,27 @@ _CARE_HOME_AFTER = re.compile(
     r"group[ \t]+home|memory[ \t]+care)\b"
 )
 _PLACE_CUE_BEFORE = re.compile(r"\b(?:at|from|of|to|in)[ \t]+$")
+
+
+# Latin American hospitals are named after saints, founders and places and followed by their
+# town ("Clínica San Rafael, Monterrey", "Hospital Pablo Tobón Uribe, Medellín", "Sanatorio
+# Güemes, Buenos Aires"): capitalised words after the head word of a hospital's name, or the
+# town after that name and a comma, name the workplace, not a person. A title or a patient
+# label between them ends the hospital's name ("Hospital Central, Dr. Ana Ruiz").
+_INSTITUTION_HEAD = (
+    r"(?:Hospital|Hospitalario|Cl[ií]nica|Sanatorio|Policl[ií]nic[oa]|Instituto|Fundaci[oó]n|"
+    r"Centro[ \t]+M[ée]dico|Casa[ \t]+de[ \t]+Sa[uú]de|Santa[ \t]+Casa)"
+)
+_INSTITUTION_NAME_BEFORE = re.compile(
+    rf"\b{_INSTITUTION_HEAD}(?:[ ](?:(?!(?:{_TITLE}|Paciente|Patient|Pt|Name|Nombre)\b)"
+    rf"{_CAP_WORD}|D['’]{_CAP_WORD}|de|del|la|las|los|da|do|das|dos|y|e))*,?[ ]$"
+)
+
+
+def _in_institution_name(text: str, start: int) -> bool:
+    """A name span that goes on a hospital's name, or is the town after it, on one line."""
+    line = max(text.rfind("\n", 0, start) + 1, start - 100)
+    return _INSTITUTION_NAME_BEFORE.search(text, line, start) is not None
 
 
 def _care_home(text: str, start: int, end: int) -> bool:
@@ -4219,6 +4248,10 @@ def _shadow(text: str) -> str:
         return text
     words = list(_CAPS_WORD.finditer(text))
     levels = [_caps_level(w.group()) for w in words]
+    # A particle alone vouches for no word beside it: "AVISO DE RESULTADO" is a heading.
+    vouch = [
+        level == 2 and w.group().lower() not in _PARTICLE_WORDS for w, level in zip(words, levels)
+    ]
     out = list(text)
     for i, word in enumerate(words):
         if levels[i] == 0:
@@ -4228,12 +4261,12 @@ def _shadow(text: str) -> str:
         if levels[i] == 1 and not before_given:
             before = (
                 i > 0
-                and levels[i - 1] == 2
+                and vouch[i - 1]
                 and _RUN_GAP.fullmatch(text, words[i - 1].end(), word.start())
             )
             after = (
                 i + 1 < len(words)
-                and levels[i + 1] == 2
+                and vouch[i + 1]
                 and _RUN_GAP.fullmatch(text, word.end(), words[i + 1].start())
             )
             if not (before or after):
@@ -4277,7 +4310,11 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
                     continue
                 start, end = match.span(rule.group) if kept is True else kept
             if rule.category == "NAME" and start >= 0:
-                if _only_place_words(text, start, end) or _care_home(text, start, end):
+                if (
+                    _only_place_words(text, start, end)
+                    or _care_home(text, start, end)
+                    or _in_institution_name(text, start)
+                ):
                     continue
                 start, end = _without_rank(text, start, end)
             if start < 0 or start == end or any(taken[start:end]):
