@@ -1738,9 +1738,12 @@ def _said_and_spelled(match: re.Match) -> tuple[int, int] | None:
 
 
 def _nickname(match: re.Match) -> tuple[int, int] | None:
-    """ "also known as sally": a given name, a word or not."""
+    """ "also known as sally": a given name, a word or not, or a pet name no list knows
+    ("goes by papo", "aka chuy")."""
     word = match.group("lv")
-    if word in _PAIR_STOP or not namebook.is_ever_given(word) or namebook.is_clinical(word):
+    if word in _PAIR_STOP or namebook.is_clinical(word):
+        return None
+    if not (namebook.is_ever_given(word) or namebook.is_unknown(word)):
         return None
     return match.span("lv")
 
@@ -4445,6 +4448,26 @@ _SPELLED_TOKEN = re.compile(rf"[a-z]|{_SPELLING_MARK}")
 _WORDS_BEFORE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
+_SPELLING_CUES = frozenset("spelled spelling that's that is it's".split())
+
+
+def _second_surname_before_spelling(text: str, end: int, spelling: int, taken: bytearray) -> int:
+    """The end of a spelled surname with the second surname said before its spelling ("luis
+    colon rivera spelled c o l o n"): Iberian names carry two."""
+    words = [
+        w
+        for w in _WORDS_BEFORE.finditer(text, end, spelling)
+        if w.group().lower() not in _SPELLING_CUES
+    ]
+    if (
+        len(words) == 1
+        and namebook.is_lower_name(words[0].group().lower())
+        and not any(taken[end : words[0].end()])
+    ):
+        return words[0].end()
+    return end
+
+
 def _spelled_back(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
     """The word a spelling confirms ("park ji-hoon comma spelled p a r k", "joy baptiste spelled
     b a p t i s t e"), with a given name just before it."""
@@ -4470,6 +4493,7 @@ def _spelled_back(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
                 and not any(taken[before.start() : before.end()])
             ):
                 start = before.start()  # a given name a rule masked already is left as it is
+            end = _second_surname_before_spelling(text, end, span.start, taken)
             if not any(taken[start:end]):
                 found.append(_claim(taken, start, end, "NAME"))
             break
@@ -4753,14 +4777,38 @@ _SURNAME_AFTER = re.compile(rf"[ ](?P<w>{_CAP_WORD})(?![\w'’-])")
 _ENDS_WITH_PARTICLE_SURNAME = re.compile(rf"[ \t](?:d[oa]s?|de|del)[ \t]+{_CAP_WORD}$")
 
 
+# An Iberian name has two given names and two surnames ("Diana Marcela Restrepo [Uribe]",
+# "Thiago Henrique [Albuquerque]"): after two given names a rule found, the capitalised words
+# that close the field are the surnames, up to four words in all.
+_FIELD_CLOSES = re.compile(r"[ \t]{2,}|[ \t]*(?:$|\n|[,;)]|\.(?!\w))")
+
+
+def _after_two_given(text: str, span: Span) -> re.Match | None:
+    """The surname that closes the field after a name opening with two given names."""
+    words = text[span.start : span.end].split()
+    if not 2 <= len(words) <= 3 or not all(
+        (namebook.is_ever_given(w) or index == 0 and namebook.is_unknown(w))
+        and not namebook.is_common(w)
+        for index, w in enumerate(words[:2])
+    ):
+        return None  # a first given name no list knows may open it ("Thiago Henrique")
+    after = _SURNAME_AFTER.match(text, span.end)
+    if after is None or not _FIELD_CLOSES.match(text, after.end()):
+        return None
+    return after
+
+
 def _with_iberian_surname(text: str, span: Span, taken: bytearray) -> Span:
-    """A name of two words or more with the surname after a particle that followed it."""
+    """A name of two words or more with the surname after a particle that followed it, or
+    the second surname closing the field after two given names."""
     if span.category != "NAME" or " " not in text[span.start : span.end]:
         return span
     end = span.end
     after = _PARTICLE_SURNAME_AFTER.match(text, end)
     if after is None and _ENDS_WITH_PARTICLE_SURNAME.search(text, span.start, end):
         after = _SURNAME_AFTER.match(text, end)
+    if after is None:
+        after = _after_two_given(text, span)
     if after is None:
         return span
     word = after.group("w")
