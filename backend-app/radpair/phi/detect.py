@@ -506,6 +506,13 @@ _ES_YEAR = (
     r"siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieci\w+|veinte|veinti\w+|treinta|"
     r"cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)){0,2}"
 )
+# A Spanish cardinal's words ("treinta", "cuatrocientos", "mil", "millones").
+_ES_CARDINAL = (
+    r"(?:un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|"
+    r"quince|dieci[a-zé]+|veinte|veinti[a-zéó]+|treinta|cuarenta|cincuenta|sesenta|setenta|"
+    r"ochenta|noventa|cien|ciento|quinient[oa]s|[a-z]+cient[oa]s|mil|mill[oó]n|millones)"
+)
+_ES_THOUSANDS = re.compile(r"(?i)\b(?:mil|mill[oó]n|millones)\b")
 _ES_HOUR = (
     r"(?:una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|"
     r"diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte|veintiuna?|veintid[oó]s|veintitr[eé]s)"
@@ -2435,13 +2442,32 @@ _RULES: tuple[_Rule, ...] = (
             r"\b(?:CMP|RNE|MN|MP|OM|CRM|C\.C\.)[ \t]*(?:n[ºo°]\.?[ \t]*)?[:#]?[ \t]*\d"
         ),
     ),
-    # "CRM-SP 98431", "CRM/RS 34127": a doctor's registration with a Brazilian council and its
-    # state ("CRM threatened" in a rectal MRI is a margin, and has no state after it).
+    # "CRM-SP 98431", "CRM/RS 34127", "CRM-RJ 52.81234-7": a doctor's registration with a
+    # Brazilian council and its state, masked whole (council and state narrow who it is) with
+    # its check digit ("CRM threatened" in a rectal MRI is a margin, and has no state after it).
     _rule(
         "ID",
         r"\b(?:CRM|CRO|COREN|CRF|CRN|CRP|CREFITO)[-/ ](?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|"
         r"PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)[ \t]*(?:n[ºo°]\.?[ \t]*)?[:#]?[ \t]*"
-        r"(?P<v>\d[\d.]{2,}\d)(?![\w/-])",
+        r"\d[\d.]{2,}\d(?:-\d)?(?![\w/-])",
+    ),
+    # A health insurer's member number in spaced groups after its key and the insurer's name
+    # ("Obra social: OSDE 61 234567 8 01", "Carteirinha Unimed 0 123 456789012 3"): each group
+    # alone is too short for an id, so the key says where the number starts and ends.
+    _rule(
+        "ID",
+        r"(?i:\b(?:obra[ \t]+social|afiliado|afiliada|carteirinha|carnet|credencial)\b)"
+        r"[ \t]*(?:n[ºo°]\.?[ \t]*)?:?[ \t]*(?:[A-Z][A-Za-z]{1,9}[ \t]+)?"
+        r"(?P<v>\d{1,6}(?:[ \t]\d{1,12}){1,5})(?![\w.,/-])",
+        "v",
+        keep=lambda m: sum(c.isdigit() for c in m.group("v")) >= 8,
+    ),
+    # Mobile numbers of Peru and Spain in three groups of three after a Spanish phone key
+    # ("cel. 959 412 873", "Citas: 955 731 228", "móvil 612 345 678").
+    _rule(
+        "PHONE",
+        r"(?i:\b(?:cel|cell|celular|m[oó]vil|whatsapp|tel[eé]fono|telf|tel|fono|citas)\b)\.?:?"
+        r"[ \t]*(?P<v>\d{3}[ .]\d{3}[ .]\d{3})(?![\w-]|[ .]\d)",
         "v",
     ),
     # "LAB NO: US/3391/24", "NHIS No.: NHIS-LAG-0087726-03": a header field named by any word
@@ -2554,6 +2580,16 @@ _RULES: tuple[_Rule, ...] = (
         r"(?<![\w/.-])[A-Z]{1,5}(?:/[A-Z0-9]{1,5})*/\d{4,}(?:/\d{1,6})*(?![\w/-])",
         keep=_enough_digits(5),
         needs=re.compile(r"[A-Z]/(?:[A-Z0-9]{1,5}/)*\d{4}"),
+    ),
+    # "d n i treinta y dos millones cuatrocientos mil ciento diez": a national number said as
+    # one Spanish cardinal after its key; thousands or millions make it an id, not a measure.
+    _rule(
+        "ID",
+        rf"(?i)\b(?:d[ \t.]?n[ \t.]?i|rut|run|c[eé]dula|documento|c[ \t.]?c|pasaporte)\.?:?"
+        rf"[ \t]+(?P<v>{_ES_CARDINAL}(?:[ \t]+(?:y[ \t]+)?{_ES_CARDINAL}){{3,}})\b",
+        "v",
+        keep=lambda m: _ES_THOUSANDS.search(m.group("v")) is not None,
+        needs=frozenset({"mil", "millones", "millón", "millon"}),
     ),
     # "cuatro cuatro uno nueve ocho dos": digits said one by one in Spanish.
     # A spoken "guion" joins groups ("uno guion cero tres cuatro cinco"), and a prefix in
@@ -3062,6 +3098,14 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:[ \t]+de[ \t]+la[ \t]+(?:mañana|tarde|noche|madrugada))?)\b",
         "v",
         needs=frozenset({"las", "la", "hora"}),
+    ),
+    # "ocho y media de la noche", "tres de la tarde": the part of the day makes a Spanish hour
+    # said with no "a las" a time (an English sentence may say "at" before it).
+    _rule(
+        "TIME",
+        rf"(?i)\b{_ES_HOUR}(?:[ \t]+{_ES_MINUTE})?[ \t]+de[ \t]+la[ \t]+"
+        r"(?:mañana|tarde|noche|madrugada)\b",
+        needs=frozenset({"mañana", "tarde", "noche", "madrugada"}),
     ),
     # "quatorze heures dix", "à deux heures et quart": a time said in French, after "à" or "vers"
     # ("pendant deux heures" is a duration).
