@@ -513,6 +513,7 @@ _ES_CARDINAL = (
     r"ochenta|noventa|cien|ciento|quinient[oa]s|[a-z]+cient[oa]s|mil|mill[oó]n|millones)"
 )
 _ES_THOUSANDS = re.compile(r"(?i)\b(?:mil|mill[oó]n|millones)\b")
+_PART_OF_DAY_ES = re.compile(r"(?i)\bde[ \t]+la[ \t]+(?:mañana|tarde|noche|madrugada)\b")
 _ES_HOUR = (
     r"(?:una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|"
     r"diecis[eé]is|diecisiete|dieciocho|diecinueve|veinte|veintiuna?|veintid[oó]s|veintitr[eé]s)"
@@ -2443,13 +2444,14 @@ _RULES: tuple[_Rule, ...] = (
         ),
     ),
     # "CRM-SP 98431", "CRM/RS 34127", "CRM-RJ 52.81234-7": a doctor's registration with a
-    # Brazilian council and its state, masked whole (council and state narrow who it is) with
-    # its check digit ("CRM threatened" in a rectal MRI is a margin, and has no state after it).
+    # Brazilian council and its state, with its check digit ("CRM threatened" in a rectal MRI
+    # is a margin, and has no state after it).
     _rule(
         "ID",
         r"\b(?:CRM|CRO|COREN|CRF|CRN|CRP|CREFITO)[-/ ](?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|"
         r"PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)[ \t]*(?:n[ºo°]\.?[ \t]*)?[:#]?[ \t]*"
-        r"\d[\d.]{2,}\d(?:-\d)?(?![\w/-])",
+        r"(?P<v>\d[\d.]{2,}\d(?:-\d)?)(?![\w/-])",
+        "v",
     ),
     # A health insurer's member number in spaced groups after its key and the insurer's name
     # ("Obra social: OSDE 61 234567 8 01", "Carteirinha Unimed 0 123 456789012 3"): each group
@@ -2589,7 +2591,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"[ \t]+(?P<v>{_ES_CARDINAL}(?:[ \t]+(?:y[ \t]+)?{_ES_CARDINAL}){{3,}})\b",
         "v",
         keep=lambda m: _ES_THOUSANDS.search(m.group("v")) is not None,
-        needs=frozenset({"mil", "millones", "millón", "millon"}),
+        needs=_ES_THOUSANDS,
     ),
     # "cuatro cuatro uno nueve ocho dos": digits said one by one in Spanish.
     # A spoken "guion" joins groups ("uno guion cero tres cuatro cinco"), and a prefix in
@@ -3105,7 +3107,7 @@ _RULES: tuple[_Rule, ...] = (
         "TIME",
         rf"(?i)\b{_ES_HOUR}(?:[ \t]+{_ES_MINUTE})?[ \t]+de[ \t]+la[ \t]+"
         r"(?:mañana|tarde|noche|madrugada)\b",
-        needs=frozenset({"mañana", "tarde", "noche", "madrugada"}),
+        needs=_PART_OF_DAY_ES,
     ),
     # "quatorze heures dix", "à deux heures et quart": a time said in French, after "à" or "vers"
     # ("pendant deux heures" is a duration).
