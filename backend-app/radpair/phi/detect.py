@@ -40,7 +40,11 @@ class Span(NamedTuple):
 _UP = "A-ZÀ-ÖØ-ÞĀ-žḀ-ỿ"
 # Latin Extended-B holds Romanian "Ș"/"ț" (comma below) and Azerbaijani "Ə"; "ə" is in IPA.
 _UP += "ƀ-ɏ"
-_LOW = "a-zß-öø-ÿĀ-žḀ-ỿƀ-ɏə"
+# The ʻokina (U+02BB) and the modifier apostrophe (U+02BC) are letters of Hawaiian, Samoan and
+# Tongan names ("Keliʻihoʻomalu", "Faʻamoana"): a name read up to them leaves its tail unmasked.
+# They may open a name too ("ʻOfa", "ʻAkana"), so a capitalised name word may start with one.
+_OKINA = "ʻʼ"
+_LOW = f"a-zß-öø-ÿĀ-žḀ-ỿƀ-ɏə{_OKINA}"
 _LETTER = _UP + _LOW
 # Capitalized words that follow a name context but are not names.
 _MONTHS = (
@@ -78,8 +82,8 @@ _RECORD_KEYS = r"UR|URN|HRN|UHID|CHI|NHS|IHI|PHN|PHIN|HSN|HCN|OHIP|RAMQ|Hosp|Med
 _INITIALS = rf"[{_UP}]\.(?:[ ]?[{_UP}]\.){{0,2}}"
 # The capital lookahead first: the long exclusion is only tried where a name can start.
 _NAME_WORD = (
-    rf"(?=[{_UP}])(?!(?:{_NOT_NAME})\b)"
-    rf"(?:(?:Mc|Mac|Nic|O'|O’|D'|D’)?[{_UP}][{_LOW}]+(?:[-'’](?!s\b)[{_UP}]?[{_LOW}]+)*"
+    rf"(?=[{_OKINA}]?[{_UP}])(?!(?:{_NOT_NAME})\b)"
+    rf"(?:(?:Mc|Mac|Nic|O'|O’|D'|D’|[{_OKINA}])?[{_UP}][{_LOW}]+(?:[-'’](?!s\b)[{_UP}]?[{_LOW}]+)*"
     rf"|{_INITIALS})"
 )
 # Keys of the national numbers of Central and Eastern Europe, which may follow a name after a
@@ -113,7 +117,8 @@ _INITIALS_ONLY = rf"(?:[{_UP}]\.){{2,3}}(?!\w)"
 _CREDENTIAL_WORD = r"(?:RDMS|RDCS|RVT|RT|RTR|ARRT|CNMT|RN|CNM|NP|PA-C|MD)"
 _LABEL_WORD = (
     # A French article may open a surname ("L'Hirondelle", "L’Heureux").
-    rf"(?=[{_UP}])(?!(?:{_NOT_LABEL_WORD})\b)(?:(?:Mc|Mac|O'|O’|D'|D’|L'|L’)?[{_UP}][{_UP}{_LOW}]+"
+    rf"(?=[{_OKINA}]?[{_UP}])(?!(?:{_NOT_LABEL_WORD})\b)"
+    rf"(?:(?:Mc|Mac|O'|O’|D'|D’|L'|L’|[{_OKINA}])?[{_UP}][{_UP}{_LOW}]+"
     # An apostrophe may end a part before the hyphen ("Ochieng'-Otieno").
     rf"(?:(?:['’]-|[-'’])(?!s\b)[{_UP}{_LOW}]+)*|{_INITIALS})"
 )
@@ -162,7 +167,7 @@ _LOWER_SEQ = (
 )
 # A capitalised word that may be a name part, without a possessive "'s" ("O'Neill", "Chen").
 _CAP_WORD = (
-    rf"(?:[OD]['’]|Ma?c|Nic|Fitz)?[{_UP}][{_LOW}]+(?:['’](?!s\b)[{_UP}{_LOW}][{_LOW}]+)?"
+    rf"(?:[OD]['’]|Ma?c|Nic|Fitz|[{_OKINA}])?[{_UP}][{_LOW}]+(?:['’](?!s\b)[{_UP}{_LOW}][{_LOW}]+)?"
     rf"(?:-[{_UP}{_LOW}][{_LOW}]+)?"
 )
 _UNIT = (
@@ -373,6 +378,9 @@ _KEY_TAIL = (
 )
 _AGE_NUM = r"(?:9\d|1[01]\d|12[0-5])"
 _ORDINAL_TENS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# A zero said aloud before another digit: "oh", "zero", or the British and Commonwealth "nought"
+# ("nought two thirty", "nought four slash ...").
+_ZERO_WORD = r"(?:oh|zero|nought)"
 # Speech recognition writes dates, times and ids as words: "january fifth twenty twenty four",
 # "march the fourth", "at 3 15 pm", "m r n 7 7 0 4 1 2 9".
 # British, Irish and Commonwealth speech doubles and triples a digit and says "nought" for zero
@@ -397,6 +405,11 @@ _SPOKEN_YEAR = (
     rf"|two[ -]thousand(?:[ -]and)?(?:[ -](?:{_TEEN}|{_TENS}(?:[ -]{_ORDINAL_TENS})?|"
     rf"{_ORDINAL_TENS}))?)"
 )
+# "the eighth of march twenty six": a year said by its last two digits, never a measure.
+_TWO_DIGIT_YEAR = (
+    rf"(?:{_TENS}(?:[ -]{_ORDINAL_TENS})?|{_ZERO_WORD}[ -]{_ORDINAL_TENS})\b"
+    rf"(?![ \t]+(?:{_UNITS}|millimet(?:er|re)s?|centimet(?:er|re)s?|percent|years?|hours?)\b)"
+)
 _SPOKEN_DAY = rf"(?:{_SPOKEN_ORDINAL}|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th))"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 _WEEKDAY_SHORT = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
@@ -404,7 +417,7 @@ _HOUR_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _DAY_NUMBER = rf"(?:{_TEEN}|twenty(?:[ -]{_ORDINAL_TENS})?|thirty(?:[ -]one)?|{_ORDINAL_TENS})"
 _MINUTE_WORD = (
     # "seven zero five p m": a minute's leading zero said as "zero" as well as "oh".
-    rf"(?:(?:oh|o|zero)[ -]{_ORDINAL_TENS}|{_TEEN}"
+    rf"(?:(?:{_ZERO_WORD}|o)[ -]{_ORDINAL_TENS}|{_TEEN}"
     rf"|(?:twenty|thirty|forty|fifty)(?:[ -]{_ORDINAL_TENS})?)"
 )
 # "two forty seven a m", "ten oh five p m", "four thirty in the afternoon", "quarter past ten",
@@ -417,9 +430,9 @@ _SPOKEN_TIME = (
     rf"{_HOUR_WORD}"
     rf"|half[ \t]+{_HOUR_WORD}"
     # "fourteen hundred twenty": the minutes may follow the hundred.
-    rf"|(?:oh|zero)[ -]?{_ORDINAL_TENS}[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?{_MINUTE_WORD})?"
+    rf"|{_ZERO_WORD}[ -]?{_ORDINAL_TENS}[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?{_MINUTE_WORD})?"
     rf"(?:[ \t]+hours)?"
-    rf"|(?:oh|zero)[ -]{_ORDINAL_TENS}[ -](?:{_MINUTE_WORD}|zero[ -]{_ORDINAL_TENS})"
+    rf"|{_ZERO_WORD}[ -]{_ORDINAL_TENS}[ -](?:{_MINUTE_WORD}|{_ZERO_WORD}[ -]{_ORDINAL_TENS})"
     rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ -]{_MINUTE_WORD}"
     rf"|(?:{_TEEN}|twenty(?:[ -](?:one|two|three))?)[ \t]+hundred"
     rf"(?:[ \t]+(?:and[ \t]+)?{_MINUTE_WORD})?(?:[ \t]+hours)?)"
@@ -445,13 +458,13 @@ _DATE_CUE = (
     r"(?:date(?:[ \t]+of[ \t]+(?:service|birth|exam|examination|injury|study|procedure))?|"
     r"dated|d[ \t]o[ \t]b|dob|birth[ \t]+date|born|birthday)"
 )
-_SPOKEN_MONTH_NUMBER = rf"(?:(?:oh|zero)[ \t]+)?{_HOUR_WORD}"
+_SPOKEN_MONTH_NUMBER = rf"(?:{_ZERO_WORD}[ \t]+)?{_HOUR_WORD}"
 _SPOKEN_DAY_NUMBER = (
-    rf"(?:(?:oh|zero)[ \t]+{_ORDINAL_TENS}|(?:one|two)[ \t]+{_DIGIT_WORD}|"
+    rf"(?:{_ZERO_WORD}[ \t]+{_ORDINAL_TENS}|(?:one|two)[ \t]+{_DIGIT_WORD}|"
     rf"three[ \t]+(?:zero|one)|{_DAY_NUMBER})"
 )
 _SPOKEN_YEAR_NUMBER = (
-    rf"(?:{_SPOKEN_YEAR}|{_TENS}(?:[ -]{_ORDINAL_TENS})?|(?:oh|zero)[ \t]+{_ORDINAL_TENS}|"
+    rf"(?:{_SPOKEN_YEAR}|{_TENS}(?:[ -]{_ORDINAL_TENS})?|{_ZERO_WORD}[ \t]+{_ORDINAL_TENS}|"
     rf"{_DIGIT_WORD}[ \t]+{_DIGIT_WORD}(?:[ \t]+{_DIGIT_WORD}[ \t]+{_DIGIT_WORD})?)"
 )
 _SPOKEN_DATE_SEP = r"[ \t]+(?:slash|dash)[ \t]+"
@@ -1052,6 +1065,15 @@ def _no_plain_words(
     return kept
 
 
+def _no_clinical_word(match: re.Match) -> bool:
+    """True unless a word of the name is radiology vocabulary that no list holds as a name
+    ("Upper Quadrant", "Aorta"); ordinary words may be names ("Raylene Marie Two Bulls")."""
+    return not any(
+        namebook.is_clinical(word) and not namebook.is_ever_name(word)
+        for word in _SPAN_WORD.findall(match.string, *match.span("v"))
+    )
+
+
 def _named_after_cue(match: re.Match) -> tuple[int, int] | None:
     """ "Patient Okafor", "mother, Lin Mei"; not the next sentence after "pt." ("pt. Small R
     effusion"): after a full stop a single common word is not a name."""
@@ -1527,6 +1549,13 @@ _GAELIC_PLACE_HEADS = frozenset(
 # landmark or a title, after a word of movement or place.
 _TOWN_HEADS = frozenset("port mount cape point prince fort saint sault".split())
 _TOWN_CUE_BEFORE = re.compile(r"\b(?:from|to|in|at|near|via)[ \t]+$")
+# Landforms that are also surnames make a town only where a person cannot stand: "works in Sandy
+# Lake", "lives near Cedar Hill"; after "to", "at" or "from" they may be a person ("results
+# given to Sandy Lake").
+_SURNAME_LANDFORMS = frozenset(
+    "lake lakes river rivers hill hills downs heads ridge valley".split()
+)
+_PLACE_ONLY_CUE_BEFORE = re.compile(r"\b(?:in|near)[ \t]+$")
 
 
 def _place_pair(text: str, start: int, end: int) -> bool:
@@ -1537,6 +1566,10 @@ def _place_pair(text: str, start: int, end: int) -> bool:
     if words[-1].lower() in _PLACE_NOUNS or words[0].lower() in _GAELIC_PLACE_HEADS:
         return True
     if words[0].lower() in _TOWN_HEADS and _TOWN_CUE_BEFORE.search(text, max(0, start - 8), start):
+        return True
+    if words[-1].lower() in _SURNAME_LANDFORMS and _PLACE_ONLY_CUE_BEFORE.search(
+        text, max(0, start - 8), start
+    ):
         return True
     return bool(
         _PROVINCE_AFTER.match(text, end) or _SITE_BEFORE.search(text, max(0, start - 24), start)
@@ -2322,7 +2355,8 @@ _RULES: tuple[_Rule, ...] = (
         "DATE",
         rf"(?i)(?<![\w-])(?:{_WEEKDAY},?[ \t]+(?:the[ \t]+)?)?"
         rf"(?:{_SPOKEN_ORDINAL}|(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th))"
-        rf"[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+(?:{_YEAR}|{_SPOKEN_YEAR}))?(?![\w-])",
+        rf"[ \t]+(?:of[ \t]+)?{_MONTH}"
+        rf"(?:,?[ \t]+(?:{_YEAR}|{_SPOKEN_YEAR})|[ \t]+{_TWO_DIGIT_YEAR})?(?![\w-])",
         # Tried anywhere (a day may be digits): only in a text that names a month.
         needs=_MONTH_WORDS
         | frozenset(
@@ -2979,7 +3013,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"scan|study|exam|examination|ultrasound|radiograph|films?|mri|c[ \t]t|m[ \t]r[ \t]i)"
         rf"[ \t]+"
         rf"(?P<v>{_SPOKEN_MONTH_NUMBER}[ \t]+{_SPOKEN_DAY_NUMBER}[ \t]+"
-        rf"(?:{_SPOKEN_YEAR}|{_TENS}(?:[ -]{_ORDINAL_TENS})?|(?:oh|zero)[ \t]+{_ORDINAL_TENS}))\b"
+        rf"(?:{_SPOKEN_YEAR}|{_TENS}(?:[ -]{_ORDINAL_TENS})?|{_ZERO_WORD}[ \t]+{_ORDINAL_TENS}))\b"
         rf"(?![ \t-]+(?:{_DIGIT_WORD}|{_TEEN}|{_TENS}|hundred|thousand|point)\b)"
         rf"(?![ \t]+(?:{_UNITS}|millimeters?|centimeters?|millimetres?|centimetres?|percent)\b)",
         "v",
@@ -3175,9 +3209,9 @@ _RULES: tuple[_Rule, ...] = (
     # eight": a slash date said in words.
     _rule(
         "DATE",
-        rf"(?i)\b(?:(?:oh|zero)[ \t]+)?{_HOUR_WORD}[ \t]+slash[ \t]+"
-        rf"(?:(?:oh|zero)[ \t]+{_ORDINAL_TENS}|{_DAY_NUMBER})[ \t]+slash[ \t]+"
-        rf"(?:{_SPOKEN_YEAR}|{_TENS}(?:[ -]{_ORDINAL_TENS})?|(?:oh|zero)[ \t]+{_ORDINAL_TENS})\b",
+        rf"(?i)\b(?:{_ZERO_WORD}[ \t]+)?{_HOUR_WORD}[ \t]+slash[ \t]+"
+        rf"(?:{_ZERO_WORD}[ \t]+{_ORDINAL_TENS}|{_DAY_NUMBER})[ \t]+slash[ \t]+"
+        rf"(?:{_SPOKEN_YEAR}|{_TENS}(?:[ -]{_ORDINAL_TENS})?|{_ZERO_WORD}[ \t]+{_ORDINAL_TENS})\b",
         needs=frozenset({"slash"}),
     ),
     # "ten twelve nineteen sixty", "4 4 1928", "7 19 2025": month, day and year said apart.
@@ -3229,8 +3263,9 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "TIME",
         rf"(?i)(?<!\w)(?:at|around|approximately|about)[ \t]+"
-        rf"(?P<v>(?:(?:(?:zero|oh|one)[ \t]+{_DIGIT_WORD}|two[ \t]+(?:zero|oh|one|two|three))[ \t]+"
-        rf"(?:zero|oh|one|two|three|four|five)[ \t]+{_DIGIT_WORD}"
+        rf"(?P<v>(?:(?:(?:{_ZERO_WORD}|one)[ \t]+{_DIGIT_WORD}"
+        rf"|two[ \t]+(?:{_ZERO_WORD}|one|two|three))"
+        rf"[ \t]+(?:{_ZERO_WORD}|one|two|three|four|five)[ \t]+{_DIGIT_WORD}"
         rf"|(?:[01][ \t]\d|2[ \t][0-3])[ \t][0-5][ \t]\d)(?:[ \t]+(?:hours|hrs))?)" + _SPOKEN_END,
         "v",
     ),
@@ -3545,6 +3580,9 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?=(?:MRN|DOB|D\.O\.B|Acc\b|ACC\b|Accession|(?:{_RECORD_KEYS})[ \t]*(?:No\.?[ \t]*)?"
         rf"[:#]?[ \t]*[A-Z]{{0,3}}\d))",
         "v",
+        # "US Right Upper Quadrant, Acc# ...": the exam's name, not the patient's, stands
+        # before the key too.
+        keep=_no_clinical_word,
         # The key after every match (the shadow text only lowers letters, so the text has it).
         needs=re.compile(rf"MRN|DOB|D\.O\.B|A[cC][cC]|,[ \t]*(?:{_RECORD_KEYS})\b"),
     ),
@@ -4208,8 +4246,19 @@ def find_identifiers(text: str) -> list[Span]:
     return find_in_texts([text])[0]
 
 
+# A left quote between two letters is an ʻokina typed from a keyboard without one
+# ("Keli‘ihoʻomalu"); a right quote there stays an apostrophe ("O’Neill").
+_QUOTE_AS_OKINA = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
+
+
+def _with_okina(text: str) -> str:
+    """The text with every left quote inside a word written as the ʻokina (same length)."""
+    return _QUOTE_AS_OKINA.sub("ʻ", text) if "‘" in text else text
+
+
 def find_in_texts(texts: list[str]) -> list[list[Span]]:
     """Identifiers of several texts (one prompt): a name found in one is masked in all."""
+    texts = [_with_okina(text) for text in texts]
     scans = [_scan(text) for text in texts]
     parts = {
         form
@@ -4629,9 +4678,10 @@ _NICKNAME_AFTER = re.compile(
 
 
 # A doctor's or a role's name before the brackets: staff are named with where they read or
-# work ("Dr Tremblay-Côté (Montréal)", "RAN Kelsey (Galiwin'ku)"), patients with a nickname.
+# work ("Dr Tremblay-Côté (Montréal)", "RAN Kelsey (Galiwin'ku)", "Sonographer: Karen Whitfield
+# (Auckland)"), patients with a nickname.
 _STAFF_BEFORE = re.compile(
-    rf"(?:\b(?:Drs?|Dre|Doctor|Prof)\.?|(?i:{_ROLE_NOUN}))[ \t]+(?:[{_UP}]\.-?[ \t]?){{0,2}}$"
+    rf"(?:\b(?:Drs?|Dre|Doctor|Prof)\.?|(?i:{_ROLE_NOUN}):?)[ \t]+(?:[{_UP}]\.-?[ \t]?){{0,2}}$"
 )
 
 

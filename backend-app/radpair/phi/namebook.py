@@ -155,9 +155,12 @@ def english_frequency() -> dict[str, int]:
     return json.loads(gzip.decompress(data))
 
 
+_NO_APOSTROPHE = str.maketrans("", "", "'’ʻʼ")
+
+
 def _plain(word: str) -> str:
-    # The lists write "O'Neill" as "oneill".
-    return word.lower().replace("’", "").replace("'", "")
+    # The lists write "O'Neill" as "oneill", and know Hawaiian names without the ʻokina.
+    return word.lower().translate(_NO_APOSTROPHE)
 
 
 def load() -> None:
