@@ -192,6 +192,32 @@ _SURNAME_GIVEN = (
     rf"(?:[ \t]+(?:JR|SR|Jr|Sr|II|III|IV)\b\.?)?)?"
 )
 _NAME_SEQ2 = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{1,3}}"
+# Ranks of the US services, the Coast Guard and Commonwealth forces, beyond the Army's above:
+# Air Force ("SrA", "TSgt"), Marines ("GySgt", "1stLt"), Navy petty officers and corpsmen with
+# their class ("PO2", "HM3"), warrant officers with their grade ("CW3", "WO2"). A closed list;
+# forms that are also clinical or report words in capitals ("MG", "BG", "LS", "AB", "PO",
+# "GEN", "ADM", "WO" for without, "LT" for left) are left out.
+_MORE_RANKS = (
+    r"Amn|A1C|SrA|TSgt|SMSgt|CMSgt|GySgt|MGySgt|SgtMaj|1stSgt|1SG|1stLt|2ndLt|1LT|2LT|"
+    r"LtCol|LtCdr|Cdr|Cdre|Brig|Pte|Spc|ENS|LTJG|CAPT|RADM|VADM|CW[2-5]|WO[1-5]|PO[1-3]|"
+    r"CPO|SCPO|MCPO|HM[1-3]|HMC|SLt"
+)
+# Ranks said aloud ("patient is lance corporal tane ngata", "call petty officer mele tonga"):
+# several are ordinary words ("major", "general", "private", "specialist"), so a name in lower
+# case after them must open with a listed name, as after "patient".
+_SPOKEN_RANK = (
+    r"(?:private(?:[ \t]+first[ \t]+class)?|(?:lance[ \t]+)?corporal|specialist|"
+    r"(?:staff|master|gunnery|first|technical|senior[ \t]+master|chief[ \t]+master)[ \t]+"
+    r"sergeant|sergeant(?:[ \t]+(?:first[ \t]+class|major))?|(?:second|first)[ \t]+lieutenant|"
+    r"lieutenant(?:[ \t]+(?:commander|colonel|junior[ \t]+grade))?|captain|major|colonel|"
+    r"brigadier(?:[ \t]+general)?|ensign|commander|commodore|(?:rear[ \t]+)?admiral|"
+    r"(?:able|leading|ordinary)[ \t]+seaman|seaman|"
+    r"(?:senior[ \t]+)?airman(?:[ \t]+first[ \t]+class)?|"
+    r"(?:(?:master|senior)[ \t]+)?(?:chief[ \t]+)?petty[ \t]+officer"
+    r"(?:[ \t]+(?:first|second|third)[ \t]+class)?|"
+    r"(?:chief[ \t]+)?warrant[ \t]+officer(?:[ \t]+(?:one|two|three|four|five))?|"
+    r"(?:hospital[ \t]+)?corpsman(?:[ \t]+(?:first|second|third)[ \t]+class)?)"
+)
 _TITLE = (
     r"(?:Drs?|Doctor|Mr|Mrs|Ms|Miss|Mx|Mister|Missus|Prof|Professor|Sister|Sr|Nurse|Det|"
     r"Detective|Officer|Sgt|Smt|Shri|Sri|Rabbi|Imam|Pastor|Rev|Reverend|Deputy|Trooper|"
@@ -220,7 +246,8 @@ _TITLE = (
     r"Cst|Const|Constable|Insp|Inspector|"
     # Latin American professional titles: a graduate ("Lic.", "Licda."; interpreters,
     # schedulers, psychologists) and a nurse ("Enf."), said before the name as "Dr." is.
-    r"Lic|Licda|Licdo|Lcda|Lcdo|Enf)"
+    r"Lic|Licda|Licdo|Lcda|Lcdo|Enf|"
+    rf"{_MORE_RANKS})"
 )
 # Ranks and forms of address that a rule's name may have swallowed at its start ("Referrer: Maj
 # (Dr) Edward Young RAMC", "Patient: LCPL Sophie Carter"), and the corps after a military
@@ -228,9 +255,11 @@ _TITLE = (
 # a rank read as a name word leaks nothing but breaks the surrogate's grammar.
 _RANK = (
     r"(?:Pvt|PVT|PFC|Cpl|CPL|LCPL|LCpl|SPC|SGT|Sgt|SSgt|SSG|SFC|MSgt|Capt|CPT|Maj|MAJ|LTC|Lt|"
-    r"Col|COL|LCDR|CDR|Mdm|Matron)\.?"
+    rf"Col|COL|LCDR|CDR|Mdm|Matron|{_MORE_RANKS})\.?"
 )
-_RANK_LEAD = re.compile(rf"(?:{_RANK}[ \t]+)+(?:\((?:Dr|Prof)\.?\)[ \t]+)?(?=\S)")
+_RANK_LEAD = re.compile(
+    rf"(?:(?:{_RANK}|{_SPOKEN_RANK})[ \t]+)+(?:\((?:Dr|Prof)\.?\)[ \t]+)?(?=\S)"
+)
 _RANK_ONLY = re.compile(rf"{_RANK}(?:[ \t]+{_RANK})*")
 # A degree after a comma is no part of the name either ("Lee Bo-ra, M.D").
 _CORPS_END = re.compile(
@@ -922,6 +951,10 @@ _ROLE_AT = re.compile(
 _LINE_ENDS = re.compile(r"[ \t]*(?:$|\n|[,;|])")
 
 
+# Three spaces or a tab part the columns of a form.
+_COLUMN_GAP = re.compile(r"\t|[ ]{3}")
+
+
 def _after_title(match: re.Match) -> tuple[int, int] | None:
     """The name after a title, ordinary words after it trimmed; "Mr"/"Ms" before a clinical
     word is a modality or a disease ("MR Brain", "Ms Follow-Up"), "Master" before one a file;
@@ -931,6 +964,10 @@ def _after_title(match: re.Match) -> tuple[int, int] | None:
         return None
     if match.group("t") == "MR" and match.group("v").isupper():
         return None  # "CT, MR ENTEROGRAPHY": only names the shadow text wrote as names
+    if _COLUMN_GAP.search(match.string, match.end("t"), match.start("v")) and _RANK_ONLY.fullmatch(
+        match.group("t")
+    ):
+        return None  # "RANK: 1LT    DOD ID: ...": the rank is a field's value, the next column
     kept = _trimmed(match, lead=False)
     role = _ROLE_AT.match(match.string, *kept) if kept else None
     if role:
@@ -3905,8 +3942,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "NAME",
         # Spanish and Portuguese "paciente", Indonesian "pasien".
-        rf"(?<![\w.])(?:patient|pt|veteran|paciente|pasien)(?:[ \t]+is)?[ \t]+"
-        rf"(?=(?P<v>{_LOWER_SEQ}))",
+        rf"(?<![\w.])(?:(?:patient|pt|veteran|paciente|pasien)(?:[ \t]+is)?[ \t]+"
+        rf"(?:{_SPOKEN_RANK}[ \t]+)?|{_SPOKEN_RANK}[ \t]+)(?=(?P<v>{_LOWER_SEQ}))",
         "v",
         keep=lambda m: _lower_name(m, unknown_ok=True, listed_first=True),
         needs=_speech_text,
