@@ -18,6 +18,7 @@ trimmed off a name) or drop it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Callable, NamedTuple
 
 from radpair.phi import namebook
@@ -917,9 +918,16 @@ def _contraction_said(word: str) -> bool:
     return plain[-2:] in ("'s", "’s") and plain[:-2] in _SAID_BEFORE_SPELLING
 
 
+# Chile's RUT and RUN are keys when said in lower case or written in capitals; "Rut" and "Run"
+# are given names ("Rut Fernández", "Run Li").
+_CASED_KEYS = frozenset("rut RUT run RUN".split())
+
+
 def _not_name_part(word: str) -> bool:
     """A role, header, clinical or common English word that a name span should not end with
     ("Brendan Gallagher, [Esq]")."""
+    if word in _CASED_KEYS:
+        return True
     plain = word.lower()
     if plain in _PARTICLE_WORDS or len(plain) < 2:
         return False
@@ -1194,6 +1202,8 @@ def _lower_name(
             break
         if word in _ROLE_WORDS or word in _PAIR_STOP or _contraction_said(word):
             break
+        if index > 0 and word in _CASED_KEYS:
+            break  # "... soto pizarro rut uno dos": the key of the number said next
         if namebook.is_criteria(word) and _GUIDELINE_AFTER.match(match.string, found.end()):
             break  # "per fleischner guidelines": a guideline, not a person
         if first is not None and word in _VERBS_AFTER_NAME and not vouched:
@@ -4109,7 +4119,7 @@ _HEADER_NOT_PART = frozenset(
     ressonância ressonancia magnética magnetica tiroides tireoide imágenes imagenes ortopedia
     traumatología traumatologia urología urologia columna coluna departamento
     comment comments kommentar worksheet personnummer fallnr externe geb
-    dni rut run curp cpf cuil cuit matrícula matricula""".split()
+    dni curp cpf cuil cuit matrícula matricula""".split()
 )
 # Places, the words of a company's or hospital's name, and Latin anatomy that the name rules
 # read as a person ("SRI LANKA, COLOMBO", "Ho Chi Minh", "NightHawk Asia Pte Ltd", "Valley
@@ -4209,10 +4219,41 @@ _INSTITUTION_NAME_BEFORE = re.compile(
 )
 
 
+# A saint a hospital is named after ("Clínica San Rafael", "Hospital São José").
+_SAINT = r"(?:San|Santa|Santo|S[ãa]o|Saint|St\.?|Virgen|Se[ñn]ora[ \t]+de(?:l|[ \t]+la)?)"
+_SAINT_BEFORE = re.compile(rf"\b{_SAINT}[ ]$")
+_SAINT_FIRST = re.compile(rf"{_SAINT}[ ]")
+_CAP_WORD_BEFORE = re.compile(rf"{_CAP_WORD}[ ]$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _ever_surname_unaccented(word: str) -> bool:
+    """The surname list holds the word, or the word without its accents ("Pérez")."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    return namebook.is_ever_surname(word) or namebook.is_ever_surname(bare)
+
+
 def _in_institution_name(text: str, start: int) -> bool:
     """A name span that goes on a hospital's name, or is the town after it, on one line."""
     line = max(text.rfind("\n", 0, start) + 1, start - 100)
-    return _INSTITUTION_NAME_BEFORE.search(text, line, start) is not None
+    before = _INSTITUTION_NAME_BEFORE.search(text, line, start)
+    if before is None:
+        return False
+    if _SAINT_FIRST.match(text, start) or _SAINT_BEFORE.search(text, line, start):
+        return True
+    first = _FIRST_WORD.match(text, start)
+    if first is None or first.group()[0].islower() or first.group()[1:2] in "'’":
+        return True  # a particle or an elided one ("de Buenos Aires", "Copa D'Or")
+    if before.group().rstrip().endswith(","):
+        # The town after the name ("Sanatorio Mitre, Rosario"; many towns are given names),
+        # unless a surname follows as it does a person's ("Hospital Central, Juan Pérez").
+        after = _SURNAME_AFTER.match(text, first.end())
+        return after is None or not _ever_surname_unaccented(after.group("w"))
+    if not _CAP_WORD_BEFORE.search(text, line, before.start()):
+        return True  # the words a hospital is named by, after its head ("Sanatorio Mitre")
+    # A given name after an English hospital's name is a person on the same line ("Mercy
+    # Hospital John Smith"), not the hospital's name.
+    return not namebook.is_ever_given(first.group())
 
 
 def _care_home(text: str, start: int, end: int) -> bool:

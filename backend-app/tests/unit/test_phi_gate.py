@@ -376,6 +376,9 @@ LATER_SLICE_FLOORS = {
     # Learnt once; messaging handles, an Ethiopian date and a few single forms are left.
     "phi_corpus21.yaml": {"ACCESSION": 0.97, "ID": 0.96, "PHONE": 0.97},
     "phi_corpus23.yaml": {"ID": 0.97},
+    # Learnt once; Brazilian council numbers, which slice 26 labels with the council and state
+    # and slice 17 by the number alone, keep its ids below 0.98.
+    "phi_corpus26.yaml": {"ID": 0.96},
 }
 
 
@@ -414,6 +417,8 @@ LATER_SLICE_FLOORS = {
         ("phi_corpus24.yaml", 0.99),
         # Learnt once; a registrar called by a given name the lists also hold as an acronym left.
         ("phi_corpus25.yaml", 0.99),
+        # Learnt once: names 1.00 after learning.
+        ("phi_corpus26.yaml", 0.99),
     ],
 )
 def test_the_gate_keeps_its_scores_on_each_labelled_slice(slice_name, name_floor):
