@@ -55,6 +55,7 @@ CORPORA = (
     DATA / "phi_corpus24.yaml",
     DATA / "phi_corpus25.yaml",
     DATA / "phi_corpus26.yaml",
+    DATA / "phi_corpus27.yaml",
 )
 CORPUS_CATEGORY = {"AGE_OVER_89": "AGE"}
 CONTEXT_WORDS = {
