@@ -113,6 +113,12 @@ FINDINGS: dict[str, list[str]] = {
         "baker cyst",
         "ganglion",
         "ganglion cyst",
+        # Cysts beside a torn labrum or meniscus lie at that fibrocartilage, not in the bone
+        # under it ("paralabral cyst" is no subchondral cyst of the acetabulum).
+        "paralabral cyst|labrum",
+        "paralabral cysts|labrum",
+        "parameniscal cyst|meniscus",
+        "parameniscal cysts|meniscus",
     ],
     "effusion": [
         "effusion",
@@ -225,6 +231,24 @@ FINDINGS: dict[str, list[str]] = {
         "full-thickness component",
     ],
     "tendinosis": ["tendinosis", "tendinopathy"],
+    # Bone loaded past its repair (marrow and periosteal oedema) without a fracture line: the
+    # step before a stress fracture, denied or affirmed in its own right.
+    "stress_reaction": ["stress reaction", "stress reactions", "stress response"],
+    # Fluid tracking from the pubic symphysis along an adductor-rectus aponeurosis tear: the
+    # sided sign of athletic pubalgia.
+    "cleft_sign": ["secondary cleft sign", "secondary cleft signs", "cleft sign", "cleft signs"],
+    # A high- or low-riding patella, a cause of instability or of pain.
+    "patella_alta": ["patella alta"],
+    "patella_baja": ["patella baja", "patella infera"],
+    # Bone cement outside where it was put (arthroplasty, vertebroplasty).
+    "extruded_cement": [
+        "extruded cement",
+        "cement extrusion",
+        "cement leak",
+        "cement leakage",
+        "extravasated cement",
+        "cement extravasation",
+    ],
     "bursitis": ["bursitis"],
     "contusion": [
         "contusion",
@@ -1019,6 +1043,13 @@ FINDINGS: dict[str, list[str]] = {
         "post operative change",
         "post op change",
         "postop change",
+        # Signal the operation left ("postsurgical signal vs recurrent tear" in a meniscal remnant).
+        "postsurgical signal",
+        "post surgical signal",
+        "postoperative signal",
+        "post operative signal",
+        "postop signal",
+        "post op signal",
         "wedge resection",
         "resection cavity",
         "surgical cavity",
@@ -1648,8 +1679,9 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     # radial neck) fracture, checked apart from the humerus: "no radial head or neck fracture"
     # beside a supracondylar fracture denies the radius, not the humerus.
     "radial_head": (["radial head", "radial neck", "radial heads"], True, "elbow"),
-    "medial_meniscus": (["medial meniscus"], True, "knee"),
-    "lateral_meniscus": (["lateral meniscus"], True, "knee"),
+    # "No medial meniscal tear": the adjective names the same meniscus.
+    "medial_meniscus": (["medial meniscus", "medial meniscal"], True, "knee"),
+    "lateral_meniscus": (["lateral meniscus", "lateral meniscal"], True, "knee"),
     "meniscus": (["meniscus", "menisci", "meniscal"], True, "knee"),
     "acl": (["anterior cruciate ligament", "acl"], True, "knee"),
     "pcl": (["posterior cruciate ligament", "pcl"], True, "knee"),
@@ -2292,6 +2324,11 @@ _CHARACTERS = (
     "incidental",
     "related",
     "simple",
+    # Whether the finding can be treated ("possibly repairable tear"), not whether it is there.
+    "repairable",
+    "reparable",
+    "amenable",
+    "resectable",
     "hemorrhagic",
     "sequela",
     "sequelae",
@@ -2329,6 +2366,10 @@ TERMINATORS: list[str] = [
     "secondary to",
     "due to",
     "status post",
+    # "No CT correlate, stress reaction": what lacks a correlate on another study is still
+    # there, and so is the conclusion drawn after it.
+    "correlate",
+    "correlates",
 ]
 # Severity words: part of a finding's description, used to spot findings that swap sides.
 SEVERITY: dict[str, str] = {
@@ -2403,6 +2444,17 @@ NAMES_NOT_FINDINGS: tuple[str, ...] = (
     # The normal contents of the amniotic sac, named to give its volume ("Amniotic fluid:
     # normal", dictated "liquor normal"): its faults are oligo- and polyhydramnios.
     "amniotic fluid",
+    # The knee's ligaments named in pairs ("cruciates and collaterals intact"), not collateral
+    # vessels.
+    "cruciates and collaterals",
+    "cruciate and collaterals",
+    "collaterals and cruciates",
+    # Structures named "fibrosus" that spelling or speech recognition turn into "fibrosis":
+    # the biceps' aponeurosis and the disc's outer ring, not scarring.
+    "lacertus fibrosis",
+    "lacerta fibrosis",
+    "annulus fibrosis",
+    "anulus fibrosis",
 )
 
 QUALIFIERS: dict[str, str] = {
@@ -2807,5 +2859,8 @@ NOT_FINDINGS: frozenset[str] = frozenset(
         "synthesis",
         "thesis",
         "kinesis",
+        # A tendon's sheet ("bicipital aponeurosis"), a structure, not a disease.
+        "aponeurosis",
+        "aponeuroses",
     }
 )

@@ -247,6 +247,21 @@ def _holds_a_denied_finding(
     return i < len(finding_ends) and finding_ends[i] == gap.start() and gap.start() > cue_end
 
 
+# A verdict on what was just named ("... no subchondral cyst stable peroneus brevis tear"):
+# in run-on dictation it closes that statement, so a denial before it does not reach past it.
+_VERDICT = re.compile(r"\b(?:stable|intact|normal|unremarkable|preserved)\b")
+
+
+def _closed_by_verdict(lower: str, a: int, b: int, finding_ends: Sequence[int]) -> bool:
+    """A finding ends in lower[a:b] and a verdict word follows it before b."""
+    i = bisect_right(finding_ends, a)
+    return (
+        i < len(finding_ends)
+        and finding_ends[i] < b
+        and bool(_VERDICT.search(lower, finding_ends[i], b))
+    )
+
+
 def _nearest_pre(
     lower: str, term: Term, cues: _SentenceCues, finding_ends: Sequence[int] = ()
 ) -> tuple[int, str] | None:
@@ -262,6 +277,8 @@ def _nearest_pre(
         if c.text in _SHORT_CUES and "," in lower[c.end : term.start]:
             continue
         if _blocked(lower, c.end, term.start, cues.terminators):
+            continue
+        if _closed_by_verdict(lower, c.end, term.start, finding_ends):
             continue
         if c.kind.startswith("neg") and _holds_a_denied_finding(lower, c.end, term, finding_ends):
             return None
