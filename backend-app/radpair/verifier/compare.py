@@ -2670,6 +2670,24 @@ def _describes_a_finding(x: _View, m: Mention) -> bool:
     return end is not None and bool(_LINKING_VERB.fullmatch(x.lower, end, m.span[0]))
 
 
+_VERB_ENDING = ("es", "ed", "ing")
+
+
+def _extent_of_a_finding(x: _View, m: Mention) -> bool:
+    """A verb use said of a fracture named before it in the sentence ("fracture ... line that
+    breaches the cortex"): how far the fracture goes."""
+    if m.key not in lx.EXTENT_VERBS or not x.lower[m.span[0] : m.span[1]].endswith(_VERB_ENDING):
+        return False
+    start, _ = _sentence_around(x.text, m.span)
+    return any(
+        n.kind == "finding"
+        and n.key in lx.EXTENT_OF
+        and start <= n.span[0] < m.span[0]
+        and n.polarity in _ASSERTED
+        for n in x.mentions
+    )
+
+
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[a-z-]+\s+)?$")
 
 
@@ -2846,6 +2864,7 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             or m.polarity not in _ASSERTED
             or (m.key in lx.NORMAL_WHEN_PRESENT and not _graded_vascularity(x, m))
             or (m.key in lx.DESCRIBING_FINDINGS and _describes_a_finding(x, m))
+            or _extent_of_a_finding(x, m)
         ):
             continue
         key = (m.key, m.anatomy, m.location, m.checked_sides, m.polarity) if x.shared else id(m)

@@ -1147,6 +1147,11 @@ _SEQUENCE_AFTER = re.compile(
     r"|sequence|bright|dark|prolongation|shine)",
     re.IGNORECASE,
 )
+# "low T1 fracture line", "bright on T2": a signal word before names the sequence too.
+_SEQUENCE_BEFORE = re.compile(
+    r"(?:low|high|bright|dark|intermediate|increased|decreased|normal|preserved|on)[ \t]+$",
+    re.IGNORECASE,
+)
 _LEVEL_SPAN = re.compile(r" (?:through|to) ")
 # "L4 on L5": one vertebra slipped on the next, so the pair names one motion segment (L4-5).
 _SLIP_ON = re.compile(r"\s+on\s+")
@@ -1171,7 +1176,14 @@ def find_locations(text: str) -> list[tuple[int, int, str]]:
         if second is None:
             key = f"{letter}{int(first)}"
             previous = out[-1] if out else None
-            if letter == "T" and first in ("1", "2") and _SEQUENCE_AFTER.match(text, m.end()):
+            if (
+                letter == "T"
+                and first in ("1", "2")
+                and (
+                    _SEQUENCE_AFTER.match(text, m.end())
+                    or _SEQUENCE_BEFORE.search(text, max(0, m.start() - 14), m.start())
+                )
+            ):
                 # "T1 and T2 hyperintense": the first sequence goes with the second.
                 if previous is not None and previous[2] in ("level:T1", "level:T2"):
                     if _LEVEL_JOIN.fullmatch(text, previous[1], m.start()):

@@ -932,6 +932,9 @@ FINDINGS: dict[str, list[str]] = {
         "low signal",
         "low t1 signal",
         "low t2 signal",
+        # "Low T1 fracture line": the sequence named, "signal" left out.
+        "low t1",
+        "low t2",
         "low t1 and t2 signal",
         # Dictation's "SI" is signal intensity ("low SI lines").
         "low si",
@@ -2716,6 +2719,11 @@ NEGATION_KIN: tuple[frozenset[str], ...] = (
 # the sign ("no honeycombing") leaves the disease (reticulation is fibrosis too).
 SIGN_OF: dict[str, str] = {"honeycombing": "fibrosis", "traction_bronchiectasis": "fibrosis"}
 DESCRIBING_FINDINGS: frozenset[str] = frozenset({"enlargement"})
+# Findings that, said as a verb of a fracture named before them in the sentence ("fracture ...
+# a line that breaches the radial cortex"), give the fracture's extent, not a finding of their
+# own. A tumour or a screw that breaches a wall is still a finding.
+EXTENT_VERBS: frozenset[str] = frozenset({"breach"})
+EXTENT_OF: frozenset[str] = frozenset({"fracture"})
 # Generic words for an abnormality: partnered by any finding at a compatible site.
 GENERIC_FINDINGS: frozenset[str] = frozenset({"abnormality", "deformity", "fluid", "disease"})
 # Words for a lesion that say nothing of what it is: partnered by any named lesion at a

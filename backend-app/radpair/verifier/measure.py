@@ -73,11 +73,14 @@ _PRIOR_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "previously 1.8 x 1.2 cm with SUVmax 8.7": every value of a clause opened by a prior cue.
+# "Then" before an action ("then injected 12 mL", "then advanced") orders the steps of a
+# procedure; it opens no earlier study.
 # Non-native dictation opens it with "before" ("now 2.1 cm, before 3.4 cm") or leaves the study
 # unnamed ("In previous it was 1.1 cm"); a clause of the change idiom with "was" ("1.5 cm, SUVmax
 # 5.8, was 2.9 cm SUVmax 14.0").
 _PRIOR_CLAUSE = re.compile(
-    r"(?:^\s*|[,;(]\s*)(?:previously|prev\.?|formerly|prior(?:ly)?|initially|originally|then|"
+    r"(?:^\s*|[,;(]\s*)(?:previously|prev\.?|formerly|prior(?:ly)?|initially|originally|"
+    r"then(?!\s+(?!measured\b)[a-z]+ed\b)|"
     r"baseline|before|(?<=[,;]\s)was|"
     r"(?:on|in|at) (?:the )?(?:prior|previous|preceding|earlier)"
     r"(?: (?:study|exam\w*|scan|ct|mri?)|(?= (?:it|they|this|these) (?:was|were|measured))))"
