@@ -2214,6 +2214,10 @@ for _fam in lx.FINDING_FAMILIES:
     for _k in _fam:
         _FAMILY[_k] = _FAMILY.get(_k, frozenset()) | _fam
 _NEGATION_KIN: dict[str, frozenset[str]] = {k: kin for kin in lx.NEGATION_KIN for k in kin}
+_SHOWN_AT: dict[str, frozenset[str]] = dict(lx.SHOWN_AT_ITS_STRUCTURE)
+for _cond, _signs in lx.SHOWN_AT_ITS_STRUCTURE.items():
+    for _sign in _signs:
+        _SHOWN_AT[_sign] = _SHOWN_AT.get(_sign, frozenset()) | {_cond}
 
 
 def _kinds_both_ways() -> dict[str, frozenset[str]]:
@@ -2408,6 +2412,13 @@ def _has_partner(m: Mention, x: _View, y: _View, dictated: bool = False) -> bool
         and not (dictated and _claimed(m, n, x))
         and not (k != m.key and _kin_said_apart(n, m, x))
         for k in _kin(m.key)
+        for n in _asserting(y, k)
+    ):
+        return True
+    # "Thickened subacromial bursa" for "subacromial bursitis": only at the structure both name.
+    if m.anatomy and any(
+        n.polarity in _ASSERTED and n.anatomy & m.anatomy
+        for k in _SHOWN_AT.get(m.key or "", ())
         for n in _asserting(y, k)
     ):
         return True

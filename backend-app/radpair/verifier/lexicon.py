@@ -688,6 +688,8 @@ FINDINGS: dict[str, list[str]] = {
         # Dictation shortens degenerative to "degen" ("degen changes t spine").
         "degen change",
         "degen changes",
+        # Said of a joint as an adjective ("AC joint degenerative", "degenerative AC joint").
+        "degenerative",
         "osteoarthritis",
         "spondylosis",
         "chondromalacia",
@@ -2719,6 +2721,11 @@ NEGATION_KIN: tuple[frozenset[str], ...] = (
 # the sign ("no honeycombing") leaves the disease (reticulation is fibrosis too).
 SIGN_OF: dict[str, str] = {"honeycombing": "fibrosis", "traction_bronchiectasis": "fibrosis"}
 DESCRIBING_FINDINGS: frozenset[str] = frozenset({"enlargement"})
+# A condition and the signs that show it, standing for one another only at the same named
+# structure: a thickened, fluid-filled bursa is bursitis, a thickened wall elsewhere is not.
+SHOWN_AT_ITS_STRUCTURE: dict[str, frozenset[str]] = {
+    "bursitis": frozenset({"thickening", "bursal_fluid", "fluid"}),
+}
 # Findings that, said as a verb of a fracture named before them in the sentence ("fracture ...
 # a line that breaches the radial cortex"), give the fracture's extent, not a finding of their
 # own. A tumour or a screw that breaches a wall is still a finding.

@@ -29,6 +29,12 @@ _ONE = rf"(?P<n{{i}}>{_NUM})(?:\s*-?\s*(?P<u{{i}}>{_UNIT}))?"
 # same character as "(?<![\w.])\d"), so the patterns start with a digit and the regex engine
 # can skip to digits instead of testing the look-behind at every character.
 _FIRST_NUM = r"\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
+# A distance named after a value ("10 mm retraction", "4 mm of displacement"), not an axis.
+_DISTANCE_AFTER = re.compile(
+    r"\s+(?:of\s+)?(?:retraction|retracted|gap|diastasis|displacement|displaced|separation|"
+    r"depression|distance)\b",
+    re.IGNORECASE,
+)
 _DIMS_RE = re.compile(
     rf"(?P<n0>{_FIRST_NUM})(?:\s*-?\s*(?P<u0>{_UNIT}))?"
     rf"(?:{_SEP}{_ONE.replace('{i}', '1')})?"
@@ -483,6 +489,16 @@ def extract_measurements(text: str) -> list[Measurement]:
             # "18G", "18 G": a capital G is a needle gauge; grams are "g", except before the
             # needle or catheter it sizes ("22g spinal needle" is no 22 grams).
             dim = "gauge"
+        if len(parts) >= 2 and all(u for _, u in parts) and _DISTANCE_AFTER.match(text, end):
+            # "14 mm AP x 10 mm retraction": the last value, with its own unit and named as a
+            # distance, is no dimension of the size before it but a second measurement.
+            i = len(parts) - 1
+            d, factor = _unit(parts[i][1])
+            found.append(
+                Measurement(m.start(f"n{i}"), end, d, (_norm(number(parts[i][0]) * factor),))
+            )
+            parts.pop()
+            end = m.end(f"u{i - 1}")
         values = []
         for num, unit in parts:
             d, factor = _unit(unit or last)
