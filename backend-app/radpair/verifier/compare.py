@@ -543,12 +543,12 @@ def _bilateral_narrowed(src: _View, rep: _View, out: _Collector) -> None:
         if n.kind != "finding" or n.polarity not in _ASSERTED or len(sides) != 1 or "B" in sides:
             continue
         asserted = [m for m in src.findings(n.key) if m.polarity in _ASSERTED]
+        # A finding whose name carries its structure ("bilateral cam morphology": the femoral
+        # head-neck junctions) is dictated on both sides without naming the structure.
         dictated = [
             m
             for m in asserted
-            if m.anatomy
-            and _anatomy_compatible(m.anatomy, n.anatomy)
-            and _location_compatible(m, n)
+            if _anatomy_compatible(m.anatomy, n.anatomy) and _location_compatible(m, n)
         ]
         # Where the dictation gives the finding on that side alone anywhere ("right parotid:
         # two lesions"), the draft's one-sided mention may be that one.
