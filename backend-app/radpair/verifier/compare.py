@@ -795,6 +795,8 @@ _QUANTITY_NAMES = {
     "overlap": "overlap",
     "shortening": "shortening",
     "distraction": "distraction",
+    # How far one structure lies from another ("sciatic nerve 1.2 cm lateral to the stump").
+    **{f"{way} to": "distance" for way in ("lateral", "medial", "proximal", "distal")},
 }
 _QUANTITY = "|".join(sorted(map(re.escape, _QUANTITY_NAMES), key=len, reverse=True))
 _NAME_AFTER = re.compile(
@@ -827,6 +829,17 @@ def _quantity_names(view: _View) -> list[tuple[Measurement, str, int]]:
     return found
 
 
+def _one_value_per_name(named: list[tuple[Measurement, str, int]]) -> dict[str, tuple]:
+    """Each name given a single value (however often) in the text, with that value."""
+    values: dict[str, tuple] = {}
+    mixed: set[str] = set()
+    for a, name, _s in named:
+        first = values.setdefault(name, a.values)
+        if first != a.values:
+            mixed.add(name)
+    return {name: v for name, v in values.items() if name not in mixed}
+
+
 def _named_values_swapped(src: _View, rep: _View, out: _Collector) -> None:
     """Two sizes of one finding trading their names within a report sentence ("1.8 cm AP, 2.5
     cm retraction" -> "2.5 cm in AP dimension with 1.8 cm of retraction"), even where another
@@ -839,6 +852,10 @@ def _named_values_swapped(src: _View, rep: _View, out: _Collector) -> None:
         return
     mine = _quantity_names(src)
     said = {(name, a.values) for a, name, _s in mine}
+    # A name given one value throughout each text ("retracted 4.5 cm", then "retracted 4.5 cm"
+    # in the impression) names one quantity, whichever sentence of the draft restates it.
+    only_src, only_rep = _one_value_per_name(mine), _one_value_per_name(theirs)
+    swapped: set[frozenset[str]] = set()  # names said to swap across the draft's sentences
     flagged: set[int] = set()  # report sentences already said to swap a pair
     for i, (a, name_a, _s) in enumerate(mine):
         for b, name_b, _t in mine[i + 1 :]:
@@ -846,11 +863,19 @@ def _named_values_swapped(src: _View, rep: _View, out: _Collector) -> None:
                 continue
             if (name_a, b.values) in said or (name_b, a.values) in said:
                 continue  # the source itself gives them both ways
+            apart = (
+                only_src.get(name_a) == a.values
+                and only_src.get(name_b) == b.values
+                and only_rep.get(name_a) is not None
+                and only_rep.get(name_b) is not None
+            )
+            if apart and frozenset((name_a, name_b)) in swapped:
+                continue
             for c, name_c, sent_c in theirs:
                 if name_c != name_a or sent_c in flagged or not same_value(c, b):
                     continue
                 if any(
-                    name_d == name_b and sent_d == sent_c and same_value(d, a)
+                    name_d == name_b and (sent_d == sent_c or apart) and same_value(d, a)
                     for d, name_d, sent_d in theirs
                 ):
                     out.add(
@@ -862,6 +887,7 @@ def _named_values_swapped(src: _View, rep: _View, out: _Collector) -> None:
                         _span(c),
                     )
                     flagged.add(sent_c)
+                    swapped.add(frozenset((name_a, name_b)))
                     break
 
 

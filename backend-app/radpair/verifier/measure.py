@@ -489,14 +489,13 @@ def extract_measurements(text: str) -> list[Measurement]:
             # "18G", "18 G": a capital G is a needle gauge; grams are "g", except before the
             # needle or catheter it sizes ("22g spinal needle" is no 22 grams).
             dim = "gauge"
+        distance = None
         if len(parts) >= 2 and all(u for _, u in parts) and _DISTANCE_AFTER.match(text, end):
             # "14 mm AP x 10 mm retraction": the last value, with its own unit and named as a
             # distance, is no dimension of the size before it but a second measurement.
             i = len(parts) - 1
             d, factor = _unit(parts[i][1])
-            found.append(
-                Measurement(m.start(f"n{i}"), end, d, (_norm(number(parts[i][0]) * factor),))
-            )
+            distance = Measurement(m.start(f"n{i}"), end, d, (_norm(number(parts[i][0]) * factor),))
             parts.pop()
             end = m.end(f"u{i - 1}")
         values = []
@@ -508,6 +507,8 @@ def extract_measurements(text: str) -> list[Measurement]:
                 break
             values.append(_norm(number(num) * factor))
         found.append(Measurement(m.start(), end, dim, tuple(values)))
+        if distance is not None:
+            found.append(distance)
     found += _shared_unit_list(text, found)
     folded = text.lower()
     # Uptake values are read only where a text speaks of uptake values at all.
