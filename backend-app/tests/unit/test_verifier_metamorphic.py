@@ -173,6 +173,10 @@ _KNOWN_NEGATIONS = {
     "which is no imaging finding",
     "h27-002": "the first 'No' denies unnamed 'incidental findings', which names no finding to "
     "compare",
+    "h28-018": "the first 'No' denies prior imaging ('No prior MRI available'), which is no "
+    "finding",
+    "h28-027": "the first 'No' denies unnamed 'other abnormal uptake', which names no finding to "
+    "compare",
 }
 _KNOWN_OMISSIONS: dict[str, str] = {}
 
