@@ -491,8 +491,8 @@ class TermMatcher:
         terms = self.coordinated(lower, self._by_ending(lower, terms))
         return [
             self._split_by_dictation(lower, t) if t.kind == "finding" else t
-            for t in terms
-            if t.kind != "name"
+            for i, t in enumerate(terms)
+            if t.kind != "name" and not _describes_a_noun(lower, t, terms[i + 1 : i + 3])
         ]
 
     def _split_by_dictation(self, lower: str, term: Term) -> Term:
@@ -1923,6 +1923,29 @@ def _in_brackets(lower: str, at: int) -> bool:
     """True when an opening bracket before this position on its line is still open."""
     line_start = lower.rfind("\n", 0, at) + 1
     return lower.rfind("(", line_start, at) > lower.rfind(")", line_start, at)
+
+
+_NEXT_WORD = re.compile(r"[ \t-]*([a-z]+)")
+
+
+def _describes_a_noun(lower: str, term: Term, following: Sequence[Term]) -> bool:
+    """An adjective finding word ("degenerative") before a noun that is no structure, or before
+    a structure's own finding: it only describes that noun ("degenerative tear", "degenerative
+    supraspinatus tendinopathy")."""
+    if lower[term.start : term.end] not in lx.ADJECTIVE_FINDINGS:
+        return False
+    word = _NEXT_WORD.match(lower, term.end)
+    if word is None or word.group(1) in lx.PREDICATE_FOLLOWERS:
+        return False
+    if not following or following[0].kind != "anatomy" or following[0].start != word.start(1):
+        return True
+    after = following[1:]
+    # The structure's own finding right after it ("supraspinatus tendinopathy") is the noun.
+    return bool(
+        after
+        and after[0].kind == "finding"
+        and not lower[following[0].end : after[0].start].strip(" \t-")
+    )
 
 
 def extract(

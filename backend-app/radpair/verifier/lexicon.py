@@ -2721,6 +2721,12 @@ NEGATION_KIN: tuple[frozenset[str], ...] = (
 # the sign ("no honeycombing") leaves the disease (reticulation is fibrosis too).
 SIGN_OF: dict[str, str] = {"honeycombing": "fibrosis", "traction_bronchiectasis": "fibrosis"}
 DESCRIBING_FINDINGS: frozenset[str] = frozenset({"enlargement"})
+# Finding words that are adjectives: a finding when said of a structure ("degenerative AC
+# joint") or as a predicate ("AC joint degenerative."); before another noun ("degenerative
+# tear", "degenerative signal") they only describe it.
+ADJECTIVE_FINDINGS: frozenset[str] = frozenset({"degenerative"})
+# Words after such an adjective that leave it a predicate.
+PREDICATE_FOLLOWERS: frozenset[str] = frozenset({"with", "and", "or", "but", "in", "without"})
 # A condition and the signs that show it, standing for one another only at the same named
 # structure: a thickened, fluid-filled bursa is bursitis, a thickened wall elsewhere is not.
 SHOWN_AT_ITS_STRUCTURE: dict[str, frozenset[str]] = {

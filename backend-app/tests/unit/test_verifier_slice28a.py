@@ -291,6 +291,14 @@ def test_a_fracture_line_is_read_by_its_signal_and_extent(verifier, source, repo
         # "Degenerative" said of a joint, before or after it, is wear.
         ("AC joint degenerative.", "Degenerative change of the AC joint.", None, None),
         ("Degenerative AC joint.", "AC joint degenerative change.", None, None),
+        # Before another noun it only describes that noun.
+        (
+            "Complex degenerative tear of the medial meniscus.",
+            "Complex tear of the medial meniscus.",
+            None,
+            None,
+        ),
+        ("Supraspinatus tendinosis.", "Degenerative supraspinatus tendinopathy.", None, None),
         # Denied wear affirmed in the draft.
         (
             "AC joint not degenerative.",
