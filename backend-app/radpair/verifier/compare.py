@@ -535,6 +535,27 @@ def _dominant_sides(src: _View, rep: _View, out: _Collector) -> None:
 _OF_MIDLINE = re.compile(r"\b(left|right|l|r)\s+of\s+(?:the\s+)?midline\b")
 
 
+# A line opening with a heading ("IMPRESSION:", "Left hip:") starts a section of the draft.
+_HEADING_LINE = re.compile(r"^[ \t]*[A-Za-z][A-Za-z /&()-]{1,40}:", re.MULTILINE)
+
+
+def _bilateral_in_its_section(view: _View, n: Mention) -> bool:
+    """The draft gives n's finding on both sides in n's own section ("Bilateral effusions. The
+    right effusion is larger."): the one-sided mention details it, narrowing nothing."""
+    start, end = 0, len(view.text)
+    for m in _HEADING_LINE.finditer(view.text):
+        if m.start() <= n.span[0]:
+            start = m.start()
+        else:
+            end = m.start()
+            break
+    return any(
+        start <= m.span[0] < end and m.polarity in _ASSERTED and m.checked_sides == _BOTH
+        for m in view.mentions
+        if m.kind == "finding" and m.key == n.key
+    )
+
+
 def _bilateral_narrowed(src: _View, rep: _View, out: _Collector) -> None:
     """A finding the dictation gives only on both sides ("residual bilateral axillary
     nodes") that the draft names on one side alone ("residual right axillary nodes")."""
@@ -556,6 +577,7 @@ def _bilateral_narrowed(src: _View, rep: _View, out: _Collector) -> None:
             dictated
             and all(m.checked_sides == _BOTH for m in dictated)
             and not any(m.checked_sides == sides for m in asserted)
+            and not _bilateral_in_its_section(rep, n)
         ):
             out.add(
                 "laterality",

@@ -377,6 +377,17 @@ def test_bursitis_and_a_thickened_bursa_stand_for_each_other_at_that_bursa(
         ),
         # Kept on both sides, nothing is said.
         ("Bilateral cam morphology.", "Cam morphology of both hips.", []),
+        # A one-sided detail beside the bilateral statement in its own section narrows nothing.
+        (
+            "Bilateral pleural effusions, larger on the right.",
+            "Bilateral pleural effusions. The right effusion is larger.",
+            [],
+        ),
+        (
+            "Bilateral hydronephrosis, R>L.",
+            "FINDINGS:\nBilateral hydronephrosis. Right hydronephrosis is moderate.",
+            [],
+        ),
     ],
 )
 def test_a_bilateral_finding_that_names_no_structure_narrowed_to_one_side(
