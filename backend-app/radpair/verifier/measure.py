@@ -30,9 +30,9 @@ _ONE = rf"(?P<n{{i}}>{_NUM})(?:\s*-?\s*(?P<u{{i}}>{_UNIT}))?"
 # can skip to digits instead of testing the look-behind at every character.
 _FIRST_NUM = r"\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
 # A distance named after a value ("10 mm retraction", "4 mm of displacement"), not an axis.
+# Not "displaced" or "depression": "3 mm x 2 mm displaced fragment" sizes the fragment.
 _DISTANCE_AFTER = re.compile(
-    r"\s+(?:of\s+)?(?:retraction|retracted|gap|diastasis|displacement|displaced|separation|"
-    r"depression|distance)\b",
+    r"\s+(?:of\s+)?(?:retraction|retracted|gap|diastasis|displacement|separation|distance)\b",
     re.IGNORECASE,
 )
 _DIMS_RE = re.compile(
