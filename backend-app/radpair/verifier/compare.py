@@ -1421,14 +1421,33 @@ def _placed_at(n: Mention, structure: frozenset[str]) -> bool:
     return bool(where & structure) and where <= _up(structure)
 
 
+# What the dictation concludes ("c/w ileus", "in keeping with pneumonia").
+_CONCLUDED = re.compile(
+    r"\b(?:c/w|consistent\s+with|in\s+keeping\s+with|compatible\s+with|diagnostic\s+of)"
+    r"(?:\s+(?:an?|the|[a-z]+-?op(?:erative)?|acute|early|mild|small|diffuse))*\s+$"
+)
+
+
 def _hedged_too(m: Mention, other: Mention, x: _View) -> bool:
-    """An affirmed m whose own text also hedges it, as the other text does ("likely pulmonary
-    edema" in the findings, "worsening pulmonary edema" in the impression)."""
+    """m's own text says the finding both ways, and the other text kept one of them ("likely
+    pulmonary edema" in the findings, "worsening pulmonary edema" in the impression)."""
+    if other.key != m.key:
+        return False
+    if m.polarity == PRESENT and other.polarity == UNCERTAIN:
+        return _negation_conflict(other, x) is None
+    # "likely postop ileus ... impression: c/w ileus": the dictation ends in a conclusion,
+    # and a draft stating that conclusion keeps it. A finding affirmed only as what was seen
+    # ("filling defect" against "possible PE") is no conclusion, so the hedge still counts.
     return (
-        m.polarity == PRESENT
-        and other.polarity == UNCERTAIN
-        and other.key == m.key
-        and _negation_conflict(other, x) is None
+        m.polarity == UNCERTAIN
+        and other.polarity == PRESENT
+        and any(
+            n.polarity == PRESENT
+            and n.anatomy == m.anatomy
+            and n.sides == m.sides
+            and _CONCLUDED.search(x.lower, max(0, n.span[0] - 40), n.span[0])
+            for n in x.findings(m.key)
+        )
     )
 
 

@@ -612,6 +612,9 @@ _FRAGMENT_AFTER = re.compile(r" ([a-z]{2,})\b")
 
 
 _MISHEARD_SIDE = re.compile(r"\bwright\b")
+# Lower-case dictation's lone "l" or "r" ("r subclavian cvc", "small l effusion"); alone it
+# could be anything, so it counts only right before a finding or structure it sides.
+_LOWER_SIDE_LETTER = re.compile(r"(?<![A-Za-z0-9/\-'.])([lr])\.?(?![A-Za-z0-9/\-'])")
 
 
 class SideMatcher:
@@ -672,6 +675,10 @@ class SideMatcher:
         for m in self.abbrev.finditer(text):
             if busy.free(m.start(), m.end()):
                 found.append(SideWord(m.start(), m.end(), lx.SIDE_ABBREV[m.group(1)], False))
+                busy.take(m.start(), m.end())
+        for m in _LOWER_SIDE_LETTER.finditer(text):
+            if _SPACES.match(lower, m.end()).end() in term_starts and busy.free(*m.span()):
+                found.append(SideWord(m.start(), m.end(), m.group(1).upper(), False))
                 busy.take(m.start(), m.end())
         for m in _MISHEARD_SIDE.finditer(lower) if "wright" in lower else ():
             # Speech recognition's "Wright occipital" is "right"; the name ("Wright stain")
@@ -977,11 +984,12 @@ def assemble(
                     place is None
                     and last_sided_finding is not None
                     and sent.heading is None
-                    and not (last_sided_finding.hard_sides & inherited)
+                    and not inherited <= last_sided_finding.hard_sides
                 ):
                     # "Right hip moderate OA with joint space narrowing, sclerosis and
                     # osteophytes" under a left-sided exam title: the sentence's own side
-                    # outweighs the title's, though as a hint only.
+                    # outweighs the title's, though as a hint only; so does one side under
+                    # a bilateral title ("L effusion, no septations" on a bilateral study).
                     soft = no_sides
                 nearest = last_sided_finding or place
                 if not soft and nearest is not None:
@@ -1090,6 +1098,10 @@ _PLURAL_END = re.compile(r"[a-z](?<![isu])s")
 _NOT_A_LIST = re.compile(
     r"(?<!-)\b\d+(?!\d|st\b|nd\b|rd\b|th\b)"
     r"|\b(?:is|are|was|were|has|have|had|measur\w*|shows?|demonstrat\w*|seen|noted|rate)\b"
+    # A line naming implants ("sternotomy wires and a prosthetic aortic valve") names things
+    # put there, not the places a finding is at.
+    r"|\b(?:prosthe\w*|wires?|clips?|stents?|grafts?|screws?|plates?|hardware|sutures?"
+    r"|staples?|implants?|devices?)\b"
 )
 # Findings named in the singular that still head a list of places ("Focal uptake: R 6th rib,
 # L iliac wing"): a tracer scan's foci.

@@ -261,8 +261,19 @@ FINDINGS: dict[str, list[str]] = {
         "bme",
     ],
     "edema": ["edema", "vasogenic edema", "oedema"],
-    "pulmonary_edema": ["pulmonary edema", "interstitial edema"],
-    "vascular_congestion": ["vascular congestion", "pulmonary vascular congestion"],
+    # Dictation shortens "pulmonary" to "pulm" ("stable mild pulm edema").
+    "pulmonary_edema": [
+        "pulmonary edema",
+        "pulmonary oedema",
+        "pulm edema",
+        "interstitial edema",
+        "interstitial pulmonary edema",
+    ],
+    "vascular_congestion": [
+        "vascular congestion",
+        "pulmonary vascular congestion",
+        "pulm vascular congestion",
+    ],
     "hemorrhage": [
         "hemorrhage",
         "bleed",
@@ -412,6 +423,14 @@ FINDINGS: dict[str, list[str]] = {
         "wall appears thickened",
     ],
     "pericholecystic_fluid": ["pericholecystic fluid"],
+    # Hepatobiliary scintigraphy's sign of severe cholecystitis: liver activity hugging the
+    # gallbladder fossa, named by the sign or by what is seen.
+    "rim_sign": [
+        "rim sign",
+        "pericholecystic hepatic activity",
+        "pericholecystic activity",
+        "pericholecystic hepatic uptake",
+    ],
     "ductal_dilation": [
         "biliary dilation",
         "biliary ductal dilation",
@@ -531,6 +550,14 @@ FINDINGS: dict[str, list[str]] = {
     ],
     "cord_signal": ["cord signal abnormality", "signal abnormality"],
     "midline_shift": ["midline shift", "mls"],
+    # The chest's shift is the mediastinum's, pushed by a tension pneumothorax or a large
+    # effusion, or pulled by collapse: a finding of its own, not the brain's midline shift.
+    "mediastinal_shift": [
+        "mediastinal shift",
+        "shift of the mediastinum",
+        "mediastinal deviation",
+        "mediastinal displacement",
+    ],
     "mass_effect": ["mass effect"],
     # Echo shorthand names the valve by letter after a grade ("mild MR", "trace TR"), also
     # with its mechanism between ("mild functional MR"); a bare "MR" is the modality.
@@ -1791,6 +1818,11 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "patella": (["patella", "patellar"], True, "knee"),
     "calcaneus": (["calcaneus", "calcaneal"], True, "foot"),
     "talus": (["talus", "talar"], True, "ankle"),
+    # The other tarsal bones, each its own place ("navicular stress fracture" is no
+    # metatarsal's).
+    "navicular": (["navicular", "tarsal navicular"], True, "foot"),
+    "cuboid": (["cuboid"], True, "foot"),
+    "cuneiform": (["cuneiform", "cuneiforms"], True, "foot"),
     "scaphoid": (["scaphoid"], True, "wrist"),
     # The other carpal bones, each its own place ("triquetral avulsion" is no scaphoid's).
     "lunate": (["lunate"], True, "wrist"),
@@ -1908,6 +1940,9 @@ BONES: frozenset[str] = frozenset(
         "patella",
         "calcaneus",
         "talus",
+        "navicular",
+        "cuboid",
+        "cuneiform",
         "scaphoid",
         "lunate",
         "triquetrum",
@@ -2208,6 +2243,9 @@ UNC_POST: list[str] = [
     # Dictation drops the verb: "occult fx possible" hedges the fracture.
     "possible",
     "suspected",
+    # Clipped dictation puts the hedge last ("small bilateral effusions likely.").
+    "likely",
+    "probable",
     "versus",
     "vs",
     "not entirely excluded",
@@ -2669,8 +2707,11 @@ FINDING_FAMILIES: tuple[frozenset[str], ...] = (
             "vascular_calcification",
         }
     ),
-    # An enlarged vessel or duct is a dilated one ("enlarged main pulmonary artery").
-    frozenset({"enlargement", "hepatomegaly", "splenomegaly", "cardiomegaly", "ductal_dilation"}),
+    # An enlarged vessel or duct is a dilated one ("enlarged main pulmonary artery"), and an
+    # enlarged organ its "-megaly"; but a dilated duct or bowel loop is never an enlarged
+    # spleen, so the two families stay apart.
+    frozenset({"enlargement", "ductal_dilation"}),
+    frozenset({"enlargement", "hepatomegaly", "splenomegaly", "cardiomegaly"}),
     frozenset({"infarct", "pulmonary_infarct", "gray_white_loss"}),
     # A collection is what free fluid is called when its nature is left open.
     frozenset({"collection", "free_fluid"}),

@@ -34,7 +34,7 @@ _SHORT_WINDOW = 3
 _SHORT_CUES = frozenset({"versus", "vs", *lx.HYP_POST})
 # Bare hedges that follow their finding only in clipped dictation ("occult fx possible."); before
 # a noun they hedge that noun ("possible polyp"), so after a finding they count only clause-final.
-_CLAUSE_FINAL_CUES = frozenset({"possible", "suspected"})
+_CLAUSE_FINAL_CUES = frozenset({"possible", "suspected", "likely", "probable"})
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.;,)\n]|$)")
 _PRE_LIMIT = max(_PRE_WINDOW, _SHORT_WINDOW)
 _POST_LIMIT = max(_POST_WINDOW, _SHORT_WINDOW)
