@@ -1750,6 +1750,8 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             continue
         if what == "unmatched" and other is None and _given_apart(y, a):
             continue
+        if what == "unmatched" and other is None and _said_as_a_fraction(y, a):
+            continue
         if what == "unmatched" and other is None and _a_reference(x, a):
             continue  # "(reference 5-15%)": a normal range or threshold, not a patient's value
         if (
@@ -1797,6 +1799,27 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                 src,
                 rep,
             )
+
+
+# A share written as a fraction in words ("~50% exophytic" as "approximately half of it").
+_FRACTION_WORDS = {
+    50.0: re.compile(r"\b(?:one[\s-])?half\b"),
+    25.0: re.compile(r"\b(?:one|a)[\s-]quarter\b"),
+    75.0: re.compile(r"\bthree[\s-]quarters\b"),
+    33.0: re.compile(r"\b(?:one|a)[\s-]third\b"),
+    67.0: re.compile(r"\btwo[\s-]thirds\b"),
+}
+
+
+def _said_as_a_fraction(y: _View, a: Measurement) -> bool:
+    """a, a percentage, written in y as the fraction in words it is ("half", "two thirds")."""
+    if a.dim != "percent" or len(a.values) != 1 or a.is_range:
+        return False
+    value = a.values[0]
+    words = _FRACTION_WORDS.get(33.0 if value in (33.0, 33.3) else value)
+    if words is None and value in (66.0, 66.7):
+        words = _FRACTION_WORDS[67.0]
+    return words is not None and words.search(y.lower) is not None
 
 
 def _given_apart(y: _View, a: Measurement) -> bool:

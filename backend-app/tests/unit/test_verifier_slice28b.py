@@ -265,3 +265,28 @@ def test_the_tarsal_bones_are_places(verifier, source, report, expected):
     assert quoted_words(verifier, source, report, "laterality") == expected
     fractures = [m for m in RulesEngine().extract(report).mentions if m.key == "fracture"]
     assert fractures and all(m.anatomy == {"navicular"} for m in fractures), fractures
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "expected"),
+    [
+        (
+            "CT kidneys. R renal mass 3 cm, ~50% exophytic.",
+            "CT kidneys. Right renal mass, 30 mm, approximately half exophytic.",
+            [],
+        ),
+        (
+            "CT kidneys. R renal mass 3 cm, two thirds exophytic.",
+            "CT kidneys. Right renal mass, 30 mm, 67% exophytic.",
+            [],
+        ),
+        # Another fraction is another value.
+        (
+            "CT kidneys. R renal mass 3 cm, ~50% exophytic.",
+            "CT kidneys. Right renal mass, 30 mm, about one third exophytic.",
+            [("50%", None)],
+        ),
+    ],
+)
+def test_a_share_may_be_written_as_a_fraction_in_words(verifier, source, report, expected):
+    assert quoted_words(verifier, source, report, "measurement") == expected
