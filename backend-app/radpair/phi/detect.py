@@ -189,10 +189,13 @@ _CAPS_SEQ = rf"[{_UP}][{_UP}'’-]+(?:[ \t][{_UP}][{_UP}'’-]+){{1,3}}\b"
 # "Ivanova, Natalia K": a name, or a surname, a comma, given names and a middle initial (one
 # space after them: "NGUYEN, Thi Hoa   A-Number" is the next field).
 _SURNAME_GIVEN = (
-    rf"{_LABEL_SEQ}(?:,[ \t]*{_LABEL_SEQ}(?:[ \t][{_UP}](?![\w-])\.?)?"
+    # The dot of a suffix read as a name word may stand before the comma ("Whitaker Sr., L").
+    rf"{_LABEL_SEQ}(?:(?<=Jr|JR|Sr|SR)\.(?=,))?(?:,[ \t]*{_LABEL_SEQ}(?:[ \t][{_UP}](?![\w-])\.?)?"
     rf"(?:[ \t]+(?:JR|SR|Jr|Sr|II|III|IV)\b\.?)?)?"
 )
 _NAME_SEQ2 = rf"{_NAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t])*{_NAME_WORD}){{1,3}}"
+# Generational suffixes after a surname: a closed class ("Jr.", "SR", "III").
+_NAME_SUFFIX = r"(?:Jr|JR|Sr|SR|II|III|IV)\b\.?"
 # Ranks of the US services, the Coast Guard and Commonwealth forces, beyond the Army's above:
 # Air Force ("SrA", "TSgt"), Marines ("GySgt", "1stLt"), Navy petty officers and corpsmen with
 # their class ("PO2", "HM3"), warrant officers with their grade ("CW3", "WO2"). A closed list;
@@ -820,6 +823,9 @@ def _with_glued_key(match: re.Match) -> tuple[int, int]:
     return start, match.end("v")
 
 
+# Keys and degrees that head columns and fields ("Priority,Accession,MRN,Patient,DOB",
+# "Venkataraman, MD, NPI 1639284751"): beside a comma they are never a surname or given name.
+_COLUMN_KEYS = frozenset("mrn dob acc npi ssn csn fin dea md phd mbbs rn np patient".split())
 # Numbered things in a report that are not identifiers ("Series No: 4012").
 _NOT_ID_FIELDS = frozenset(
     """series image img slice frame view level page figure table sequence phase station segment
@@ -1108,6 +1114,14 @@ def _no_plain_words(
         if word.lower() in _HEADER_NOT_PART:
             return None  # "Patient Portal Message"
     return kept
+
+
+def _caps_staff(match: re.Match) -> tuple[int, int] | None:
+    """A name in capitals with no listed word beside it: every word a name as the shadow text
+    reads one ("OGUNLEYE"), none an acronym or clinical word ("CT HEAD")."""
+    if not all(_caps_level(w) > 0 for w in match.group("v").split()):
+        return None
+    return _no_plain_words(match)
 
 
 def _no_clinical_word(match: re.Match) -> bool:
@@ -1750,7 +1764,8 @@ _HL7_CODE_FIELD = re.compile(r"(?m)^(?:OBX\|\d*\|[A-Z]{0,3}|OBR\|\d*\|[^|\n]*\|[
 
 
 # Degrees and credentials that close a caret name ("FENWICK^DAVID^L^^^MD"): not part of it.
-_CARET_DEGREES = frozenset("MD DO PHD MBBS RN NP PA DDS DMD FRCR FRCPC".split())
+# The prefix (XCN-6) and degree (XCN-7) components that end an HL7 name: titles, not the name.
+_CARET_DEGREES = frozenset("MD DO PHD MBBS RN NP PA DDS DMD FRCR FRCPC DR MR MRS MS PROF".split())
 
 
 def _caret_person(family: str, given: str, text: str, at: int) -> bool:
@@ -2227,9 +2242,20 @@ _ID_KEYS = (
 _LEADING_KEY = re.compile(rf"(?i){_ID_KEYS}[ \t]+(?=\d)")
 
 
+_TIME_AFTER_HOUR = re.compile(r"[:.h]\d")
+
+
 def _keyed_id(match: re.Match) -> tuple[int, int] | None:
-    """An id after its key: three digits or more, without a second key word before it."""
-    if _digit_count(match.group("v")) < 3:
+    """An id after its key: three digits or more (a trial site's two with a leading zero,
+    "Site 07"), without a second key word before it."""
+    digits = _digit_count(match.group("v"))
+    if digits < 3 and not (
+        digits == 2
+        and match.group("v")[:1] == "0"
+        and match.group().lower().startswith("site")
+        # "on site 09:40": the hour of a time
+        and not _TIME_AFTER_HOUR.match(match.string, match.end("v"))
+    ):
         return None
     start, end = _with_glued_key(match)
     lead = _LEADING_KEY.match(match.string, start, end)
@@ -2328,6 +2354,39 @@ def _handle_of_name(match: re.Match) -> bool:
                 if 1 <= len(letters) - len(part) <= 2:
                     return True
     return False
+
+
+# A user name made of one or two initials and a surname, with a number to tell namesakes apart
+# ("jpatel", "rjacobsen", "hkim3", "mjgarcia").
+_INITIALS_SURNAME_HANDLE = re.compile(r"(?P<i>[a-z]{1,2}?)(?P<s>[a-z]{3,})\d{0,3}")
+
+
+def _initials_surname_handle(handle: str) -> bool:
+    """Initials and a listed surname ("jpatel", "hkim3"), as departments make user names, and
+    no English or clinical word ("across", "abide")."""
+    match = _INITIALS_SURNAME_HANDLE.fullmatch(handle)
+    if not match:
+        return False
+    word = _HANDLE_LETTERS.match(handle).group()
+    if namebook.english_frequency().get(word, 0) or namebook.is_clinical(word):
+        return False
+    for cut in (1, 2):
+        surname = word[cut:]
+        if len(surname) >= 3 and namebook.is_ever_surname(surname):
+            if not namebook.is_very_common(surname):
+                return True
+    return False
+
+
+def _user_handle(match: re.Match) -> bool:
+    """The user name after a user key or "by": initials and a surname, or after a user key any
+    name with a dot, an underscore or a digit ("User: dtran_md")."""
+    handle = match.group("v")
+    if _initials_surname_handle(handle):
+        return True
+    return (
+        match.group("k") is not None and _handle_ok(handle) and bool(re.search(r"[._\d]", handle))
+    )
 
 
 _RULES: tuple[_Rule, ...] = (
@@ -3609,7 +3668,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:{_CREDENTIAL_WORD}[ \t]*:?[ \t]+)?(?:{_TITLE}\b\.?\s+)?"
         rf"(?P<v>{_INITIALS_ONLY}|(?:{_PARTICLE}[ \t]+)*{_SURNAME_GIVEN})",
         "v",
-        keep=lambda m: _trimmed(m, _could_be_name),
+        # "Subject: Query #Q-1187": an e-mail's subject names the paperwork, not a person.
+        keep=lambda m: _trimmed(m, lambda w: _could_be_name(w) and not namebook.is_office_word(w)),
     ),
     # A header line that opens with a name next to the study's identifiers:
     # "Ottoline Barrett, MRN 00441298, 12/15/2026" or "Agnes Whitlock-Moore | Dec 8, 2026".
@@ -3622,7 +3682,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "NAME",
-        rf"\b(?P<v>{_NAME_SEQ2})[ \t]*[,;(][ \t]*"
+        # A chat asks about the patient before the number ("for Castellanos-Ruiz? MRN ...").
+        rf"\b(?P<v>{_NAME_SEQ2})[ \t]*[,;(?][ \t]*"
         # or the key of a Commonwealth record or health card ("Ewan Grant, CHI 0311329947").
         rf"(?=(?:MRN|DOB|D\.O\.B|Acc\b|ACC\b|Accession|(?:{_RECORD_KEYS})[ \t]*(?:No\.?[ \t]*)?"
         rf"[:#]?[ \t]*[A-Z]{{0,3}}\d))",
@@ -3632,6 +3693,21 @@ _RULES: tuple[_Rule, ...] = (
         keep=_no_clinical_word,
         # The key after every match (the shadow text only lowers letters, so the text has it).
         needs=re.compile(rf"MRN|DOB|D\.O\.B|A[cC][cC]|,[ \t]*(?:{_RECORD_KEYS})\b"),
+    ),
+    # A surname alone before the record number ("for Castellanos-Ruiz? MRN 30918276", "bed 4
+    # Okonkwo-Hill, MRN ..."): every part a listed name that is no English or clinical word.
+    _rule(
+        "NAME",
+        # Not the given name of "Field, Martha (MRN ...": the rules of the whole name read it.
+        rf"(?<![\w'’-])(?<!,)(?<!,[ \t])(?P<v>{_NAME_WORD})[ \t]*[,;(?][ \t]*"
+        rf"(?=(?:MRN|MR[ \t]*#)[ \t:#]*\d)",
+        "v",
+        keep=lambda m: all(
+            namebook.is_ever_name(p) and not namebook.is_common(p) and not namebook.is_clinical(p)
+            for p in _parts(m.group("v"))
+        )
+        and not namebook.is_eponym(m.group("v")),
+        needs=re.compile(r"[,;(?][ \t]*MR(?:N|[ \t]*#)"),
     ),
     # "Hemi WAAKA, UR RH442109": a given name and a surname in capitals (as Australian and New
     # Zealand lists write it) before the key of a record number.
@@ -3645,6 +3721,23 @@ _RULES: tuple[_Rule, ...] = (
         and not namebook.is_clinical(m.group("g")),
         # The comma first: the scan for it is quick.
         needs=re.compile(rf",[ \t]*(?:MRN|DOB|{_RECORD_KEYS})\b"),
+    ),
+    # "ADEBOLA OGUNLEYE (PGY-4)", "PREP BY: CHIDI OKAFOR": words in capitals that no list
+    # knows, before a trainee's year or a credential, or after a "by" label at the line's end;
+    # an all-capitals list gives the shadow text no listed word to vouch for them.
+    _rule(
+        "NAME",
+        rf"\b(?P<v>{_CAPS_SEQ})(?=[ \t]*\([ \t]*(?:PGY-?\d|R[1-7]\b|"
+        rf"(?i:fellow|resident|intern|attending)\b)|,[ \t]*(?:MD|DO|RN|NP|PA-C|PhD)\b)",
+        "v",
+        keep=_caps_staff,
+        needs=re.compile(r"[A-Z]{2}(?:[ \t]*\((?:PGY|R\d|[FRIA])|,[ \t]*(?:MD|DO|RN|NP|PA|PhD)\b)"),
+    ),
+    _rule(
+        "NAME",
+        rf"(?i:\bby)[ \t]*:[ \t]*(?P<v>{_CAPS_SEQ})(?=[ \t]*(?:$|\n|\())",
+        "v",
+        keep=_caps_staff,
     ),
     # "SEGUN ADEWALE, age 2": words in capitals that no list knows, before the patient's age
     # or identifiers.
@@ -3723,14 +3816,17 @@ _RULES: tuple[_Rule, ...] = (
     # to PACS by J. Dorvil", "- L. Ferreira-Hohaia").
     _rule(
         "NAME",
-        rf"(?:\b(?i:by)[ \t]+|(?<=[ \t.])[-–—]{{1,2}}[ \t]*)"
+        # or opening brackets before a comma and the person's office ("(R. Castillo, Patient
+        # Relations)").
+        rf"(?:\b(?i:by)[ \t]+|(?<=[ \t.])[-–—]{{1,2}}[ \t]*|\((?=[^,)\n]{{3,40}},))"
         rf"(?P<v>[{_UP}]\.[ \t]?(?:[{_UP}]\.[ \t]?)?"
         rf"{_CAP_WORD})(?![\w'’-])",
         "v",
-        keep=lambda m: _initial_surname(m.group("v")),
-        # The initial of every match, after a space or the dash itself (the shadow text keeps
-        # capitals where they were).
-        needs=re.compile(rf"[ \t\-–—][{_UP}]\."),
+        keep=lambda m: _initial_surname(m.group("v"))
+        and (m.group()[:1] != "(" or m.string[m.end() : m.end() + 1] == ","),
+        # The initial of every match, after a space, a bracket or the dash itself (the shadow
+        # text keeps capitals where they were).
+        needs=re.compile(rf"[ \t\-–—(][{_UP}]\."),
     ),
     # A name said and then spelled with hyphens ("vang, v-a-n-g"): the spelling is the name too
     # (the word before it is left to the name rules).
@@ -3777,7 +3873,10 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?=(?i:MRN|MR\s*#|DOB|ACC|accession|ID\b)|\d{{5,}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})",
         "v",
         keep=lambda m: not any(
-            namebook.is_not_name(w) or w.lower() in _ROLE_WORDS or w in _OFFICE_UNITS
+            namebook.is_not_name(w)
+            or w.lower() in _ROLE_WORDS
+            or w in _OFFICE_UNITS
+            or w.lower() in _COLUMN_KEYS
             for w in _SPAN_WORD.findall(m.group("v"))
             if len(w) > 1
         ),
@@ -3800,7 +3899,10 @@ _RULES: tuple[_Rule, ...] = (
     # ("Lars Lindqvist"); names in capitals reach these rules through the shadow text.
     _rule(
         "NAME",
-        rf"\b(?P<v>(?P<s>(?:{_PARTICLE_ANY}[ \t]+)*{_CAP_WORD}),[ \t]*(?P<g>{_CAP_WORD})"
+        # A generational suffix may stand between the surname and the comma ("BROWN JR.,
+        # DESHAWN", "McCloskey III, Patrick"): lists sorted by surname write it so.
+        rf"\b(?P<v>(?P<s>(?:{_PARTICLE_ANY}[ \t]+)*{_CAP_WORD})(?:[ \t]+{_NAME_SUFFIX})?,"
+        rf"[ \t]*(?P<g>{_CAP_WORD})"
         rf"(?:[ \t]+[{_UP}]\b\.?)?)(?:[ \t]+(?P<g2>{_CAP_WORD})\b)?",
         "v",
         keep=_surname_first,
@@ -4054,6 +4156,28 @@ _RULES: tuple[_Rule, ...] = (
         keep=lambda m: _chat_given(m.group("v")),
         needs=re.compile(r":\d\d\]?[ \t]+[A-Z]\w+[ \t]*[:(]"),
     ),
+    # A letter or message greets its reader by given name ("Hi Priya,", "Hello Tomasz"): a
+    # listed given name that is no English word, before a comma or the line's end.
+    _rule(
+        "NAME",
+        rf"(?m)(?:^|(?<=[.!?][ \t]))[ \t]*(?:Hi|Hey|Hello|Dear)[ \t]+(?P<v>{_CAP_WORD})"
+        rf"(?=[ \t]*(?:[,!]|$))",
+        "v",
+        keep=lambda m: _chat_given(m.group("v")),
+        needs=re.compile(r"\b(?:Hi|Hey|Hello|Dear)[ \t]+[A-Z]"),
+    ),
+    # "exported by jpatel", "User: hkim3", "reader=rjacobsen": the user who did something,
+    # named by the user name a department makes of initials and a surname.
+    _rule(
+        "NAME",
+        r"(?i:(?P<k>\b(?:user(?:[ \t]*name|[ \t]*id)?|login|operator|reader|author|owner|"
+        r"exported[ \t]+by|uploaded[ \t]+by|printed[ \t]+by|logged[ \t]+by)[ \t]*[:=#]"
+        r"|\b(?:by|user|reader)[ \t]+))[ \t]*"
+        rf"(?P<v>{_HANDLE})",
+        "v",
+        keep=_user_handle,
+        needs=re.compile(r"(?i)\b(?:by|user|login|operator|reader|author|owner)\b"),
+    ),
     # A user name addressed with "@" in a chat ("@jwu_pharm", "@hzhou", "@kmorrow-rad"); no word
     # stands before the "@" as in an e-mail address, and "@ 10:00" (at) has no name after it.
     _rule(
@@ -4112,7 +4236,7 @@ _HEADER_NOT_PART = frozenset(
     médica medica tratante cédula cedula profesional medicina interna saúde salud são
     çekim tarihi tarih hastane hastanesi yaş doç dikte rapor
     usia tgl tanggal pemeriksaan nama dokter pengirim ibu bapak rumah sakit instalasi tahun
-    kasr portal contact esq saint ip
+    kasr portal contact esq saint ip hi hey hello
     informe nota adenda addenda comunicación comunicacion hallazgo hallazgos corrección
     correccion filiación filiacion seguimiento relatório relatorio mamografía mamografia
     tomografía tomografia ultrasonido ecografía ecografia ultrassonografia resonancia
@@ -4526,6 +4650,7 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
         )
         for span in spans
     ]
+    spans = [_with_given_before_hyphen(text, span, taken) for span in spans]
     spans += _spelled_back(text, spans, taken) + _listed_after_drs(shadow, spans, taken)
     spans += _spelled_after(text, spans, taken)
     spans += _relations_after(shadow, spans, taken)
@@ -4533,7 +4658,12 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
     spans += _initials_after(text, spans, taken)
     spans += _initials_before(text, spans, taken)
     spans += _handle_mentions(text, spans, taken)
-    return spans + _handles_of_names(text, spans, taken), taken
+    spans += _handles_of_names(text, spans, taken)
+    if "," in text:
+        spans += _csv_fields(text, spans, taken)
+    if "_" in text:
+        spans += _file_name_fields(text, taken)
+    return spans, taken
 
 
 _HANDLE_TOKEN = re.compile(r"(?<![\w.@/-])[a-z]{4,}(?:[._-]?(?:[a-z]{2,5}|\d{1,3}))?(?![\w@/-])")
@@ -4580,6 +4710,146 @@ def _handles_of_names(text: str, spans: list[Span], taken: bytearray) -> list[Sp
             continue  # "aorta" of "Aaron Orta" stays anatomy
         found.append(_claim(taken, start, end, "NAME"))
     return found
+
+
+# A header row of a comma-separated export names its columns ("study_id,site,scan_date,reader,
+# mrn"): a value below it is what its column says, whatever its shape ("rjacobsen" a reader,
+# "Site 07" a site's number). Columns by their normalised header, first match wins.
+_CSV_HEADER = re.compile(
+    r"(?m)^[ \t]*[A-Za-z][\w #/.-]{0,30}(?:,[ \t]*[A-Za-z][\w #/.-]{0,30}){2,}[ \t]*$"
+)
+_CSV_FIELD = re.compile(r'[ \t]*(?P<v>"(?:[^"\n]|"")*"|[^,\n]*)')
+_CSV_COLUMNS = (
+    ("MRN", re.compile(r"(?:patient_?)?(?:mrn|mr_?(?:no|num|number)|medical_?record)\w*")),
+    ("DATE", re.compile(r"dob|d_?o_?b|\w*birth\w*|\w*date\w*")),
+    (
+        "NAME",
+        re.compile(
+            r"reader\w*|user(?:_?name|_?id)?|radiologist|reviewer|technologist|tech|author|"
+            r"operator|\w+_by|patient(?:_?name)?|pt_?name|(?:full_|first_|last_)?name"
+        ),
+    ),
+    ("ID", re.compile(r"site(?:_?(?:id|no|num|number))?")),
+)
+_CSV_DATE = re.compile(
+    r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+)
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _csv_columns(header: str) -> list[str | None]:
+    """The category of each column a header row names, None for the others."""
+    kinds = []
+    for field in header.split(","):
+        key = re.sub(r"[ #/.-]+", "_", field.strip().lower()).strip("_")
+        kinds.append(next((kind for kind, name in _CSV_COLUMNS if name.fullmatch(key)), None))
+    return kinds
+
+
+def _csv_value(kind: str, value: str) -> tuple[int, int] | None:
+    """Where in a field's value its identifier stands, if the value has the column's shape."""
+    if kind == "MRN":
+        return (0, len(value)) if _digit_count(value) >= 4 else None
+    if kind == "DATE":
+        date = _CSV_DATE.search(value)
+        return date.span() if date else None
+    if kind == "ID":
+        digits = _DIGIT_RUN.search(value)
+        return digits.span() if digits else None
+    words = _SPAN_WORD.findall(value)
+    if not words:
+        return None
+    if len(words) == 1 and _HANDLE_SHAPE.fullmatch(value):
+        return (0, len(value)) if _initials_surname_handle(value) or _handle_ok(value) else None
+    if all(_could_be_name(w) and not namebook.is_clinical(w) for w in words):
+        return 0, len(value)
+    return None
+
+
+def _csv_row(text: str, at: int, end: int) -> list[tuple[int, int]]:
+    """Where each field of the row between `at` and `end` stands (quoted commas kept)."""
+    fields = []
+    while True:
+        field = _CSV_FIELD.match(text, at, end)
+        fields.append(field.span("v"))
+        at = field.end()
+        if at >= end or text[at] != ",":
+            return fields
+        at += 1
+
+
+def _csv_fields(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
+    """The values of a comma-separated export, each masked as what its header column says."""
+    found = []
+    for header in _CSV_HEADER.finditer(text):
+        kinds = _csv_columns(header.group())
+        if not any(kinds):
+            continue
+        at = header.end() + 1
+        while at < len(text):
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            fields = _csv_row(text, at, end)
+            if len(fields) != len(kinds):
+                break
+            for kind, (start, stop) in zip(kinds, fields):
+                value = text[start:stop].strip().strip('"')
+                if not kind or not value:
+                    continue
+                offset = text.index(value, start, stop)
+                where = _csv_value(kind, value)
+                if where is None:
+                    continue
+                a, b = offset + where[0], offset + where[1]
+                if not any(taken[a:b]):
+                    found.append(_claim(taken, a, b, kind))
+                elif kind in ("MRN", "DATE") and (a, b, "ID") in spans:
+                    # An id of no kind that the header names ("mrn", "dob").
+                    spans[spans.index(Span(a, b, "ID"))] = Span(a, b, kind)
+            at = end + 1
+    return found
+
+
+# A file name that joins its parts with underscores, as exports and scanners name files after
+# the patient ("LINDGREN_ASTRID_MRN48820014_20260301.dcm").
+_FILE_NAME = re.compile(
+    r"(?<![\w./-])[A-Za-z0-9]+(?:_[A-Za-z0-9-]+)+"
+    r"(?:\.(?i:dcm|dicom|nii|nrrd|png|jpe?g|tiff?|pdf|zip|csv|txt|mp4|avi)\b|(?=_?\d{6}))"
+)
+_FILE_PART = re.compile(r"[A-Za-z0-9-]+")
+_FILE_KEYED = re.compile(r"(?i)(?:mrn|mr|pid|id)-?\d{5,}")
+
+
+def _file_name_fields(text: str, taken: bytearray) -> list[Span]:
+    """The patient's name, record number and dates inside an underscore-joined file name."""
+    found = []
+    for match in _FILE_NAME.finditer(text):
+        parts = list(_FILE_PART.finditer(text, match.start(), match.end()))
+        for i, part in enumerate(parts):
+            value, (start, end) = part.group(), part.span()
+            if any(taken[start:end]):
+                continue
+            if _FILE_KEYED.fullmatch(value):
+                found.append(_claim(taken, start, end, "MRN"))
+            elif _CSV_DATE.fullmatch(value):
+                found.append(_claim(taken, start, end, "DATE"))
+            elif value.isdigit() and len(value) >= 6:
+                found.append(_claim(taken, start, end, "ID"))
+            elif i + 1 < len(parts) and _file_name_pair(value, parts[i + 1].group()):
+                end = parts[i + 1].end()
+                if not any(taken[start:end]):
+                    found.append(_claim(taken, start, end, "NAME"))
+    return found
+
+
+def _file_name_pair(first: str, second: str) -> bool:
+    """Two parts of a file name that read as a surname and a given name ("LINDGREN_ASTRID")."""
+    words = (first, second)
+    if not all(w.isalpha() and len(w) > 1 for w in words):
+        return False
+    if not all(_caps_level(w.upper()) > 0 for w in words):
+        return False
+    return any(namebook.is_ever_name(w) for w in words)
 
 
 _CHAT_SPEAKER = re.compile(
@@ -4749,10 +5019,14 @@ def _listed_after_drs(text: str, spans: list[Span], taken: bytearray) -> list[Sp
 # An Arabic kunya ("father" or "mother of" the eldest son) is a nickname of two words: "Khalid
 # Al-Otaibi (Abu Faisal)", "Fatima Haddad (Umm Youssef)".
 _KUNYA = r"(?:Abu|Abou|Umm|Oum|Um)[ \t]+"
+# A quoted nickname may open brackets that go on ('("Liz", body attending on call)').
 _NICKNAME_AFTER = re.compile(
     rf"[ \t]*(?:\([ \t]*[\"“]?(?P<p>(?:{_KUNYA})?{_CAP_WORD})[\"”]?[ \t]*\)"
+    rf"|\([ \t]*[\"“](?P<pq>{_CAP_WORD})[\"”][ \t]*[,;]"
     rf"|[\"“](?P<q>{_CAP_WORD}|[{_UP}]{{2,3}})[\"”])"
 )
+# A quoted nickname just before the full name ('from: "Bobby" Roberto Castellano').
+_NICKNAME_BEFORE = re.compile(rf"[\"“](?P<q>{_CAP_WORD})[\"”][ \t]*$")
 
 
 # A doctor's or a role's name before the brackets: staff are named with where they read or
@@ -4767,7 +5041,7 @@ def _nicknames_after(text: str, spans: list[Span], taken: bytearray) -> list[Spa
     """The nickname in parentheses or quotes just after a name found, masked as a name too."""
     found = []
     for span, after in _matches_after_names(text, spans, _NICKNAME_AFTER):
-        group = "p" if after.group("p") else "q"
+        group = next(g for g in ("p", "pq", "q") if after.group(g))
         start, end = after.span(group)
         word = after.group(group).split()[-1]
         if (
@@ -4781,11 +5055,31 @@ def _nicknames_after(text: str, spans: list[Span], taken: bytearray) -> list[Spa
         if (
             group == "p"
             and not namebook.is_ever_given(word)
+            and not _hypocorism(word, text[span.start : span.end])
             and _STAFF_BEFORE.search(text, max(0, span.start - 40), span.start)
         ):
             continue  # "Dr Tremblay (Montréal)", "Kelsey (Galiwin'ku)": where the person is
         found.append(_claim(taken, start, end, "NAME"))
+    for span in spans:
+        if span.category != "NAME":
+            continue
+        before = _NICKNAME_BEFORE.search(text, max(0, span.start - 30), span.start)
+        if not before or any(taken[before.start("q") : before.end("q")]):
+            continue
+        word = before.group("q")
+        if word.lower() in _NOT_PART or not _could_be_name(word) or _SERVICE.fullmatch(word):
+            continue
+        found.append(_claim(taken, before.start("q"), before.end("q"), "NAME"))
     return found
+
+
+def _hypocorism(word: str, name: str) -> bool:
+    """A pet form of the given name: no English word, opening as the given name does ("Lucho"
+    for Luis, "Rodo" for Rodolfo); a town in brackets rarely shares two letters with it."""
+    given = _SPAN_WORD.search(name.split(",")[-1]) or _SPAN_WORD.search(name)
+    if not given or given.group()[:2].lower() != word[:2].lower():
+        return False
+    return namebook.english_frequency().get(word.lower(), 0) < namebook.RARE
 
 
 # Staff initials in brackets after the name they abbreviate ("Katarina Nowak-Schulz (KNS)",
@@ -5129,6 +5423,23 @@ def _with_suffix(text: str, span: Span, taken: bytearray) -> Span:
         return span
     taken[span.end : after.end()] = b"\x01" * (after.end() - span.end)
     return Span(span.start, after.end(), "NAME")
+
+
+_GIVEN_BEFORE_HYPHEN = re.compile(rf"(?<![\w'’-])(?P<g>[{_UP}][{_LOW}]+)-$")
+
+
+def _with_given_before_hyphen(text: str, span: Span, taken: bytearray) -> Span:
+    """A name found from the second half of a hyphenated given name, with its first half
+    ("Sherry-[Ann Gomes]": "sherry" alone reads as a word, so the name rules start after it)."""
+    if span.category != "NAME" or text[span.start - 1 : span.start] != "-":
+        return span
+    before = _GIVEN_BEFORE_HYPHEN.search(text, max(0, span.start - 20), span.start)
+    if not before or any(taken[before.start() : span.start]):
+        return span
+    if not namebook.is_ever_given(before.group("g")) or namebook.is_clinical(before.group("g")):
+        return span
+    taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
+    return Span(before.start(), span.end, "NAME")
 
 
 # "Rokeya Begum w/o Md. Abul Kalam", "Akter d/o Abdul Malek": the husband or father named after

@@ -194,7 +194,15 @@ _CLINICAL_ENDINGS = re.compile(
     r"hyper|hypo|micro|nephro|angio|broncho|chole|hydro|fibro|adeno|lympho|onco|radio|cysto|"
     r"colono|entero|spondyl|myelo|cerebro|thrombo|hemato|haemato|laparo|pyelo|uretero)\w{3}"
     r"|^(?:non|pre|post|anti|semi|multi|inter|trans|peri|para)\w{5}"
+    # Iodinated and gadolinium contrast agents by their generic names' stems ("iohexol",
+    # "iopamidol", "gadobutrol").
+    r"|^(?:io|gado)[a-z]{3,}(?:ol|ic|ium)$"
 )
+
+
+def is_office_word(word: str) -> bool:
+    """A word of the paperwork around reports ("Query", "Prelim"), name or not."""
+    return _plain(word) in _OFFICE_WORDS
 
 
 def is_unknown(word: str) -> bool:
