@@ -84,7 +84,9 @@ _INITIALS = rf"[{_UP}]\.(?:[ ]?[{_UP}]\.){{0,2}}"
 # The capital lookahead first: the long exclusion is only tried where a name can start.
 _NAME_WORD = (
     rf"(?=[{_OKINA}]?[{_UP}])(?!(?:{_NOT_NAME})\b)"
-    rf"(?:(?:Mc|Mac|Nic|O'|O’|D'|D’|[{_OKINA}])?[{_UP}][{_LOW}]+(?:[-'’](?!s\b)[{_UP}]?[{_LOW}]+)*"
+    # West African surnames elide a syllable the same way ("N'Guessan", "N'Diaye", "M'Bala").
+    rf"(?:(?:Mc|Mac|Nic|O'|O’|D'|D’|N'|N’|M'|M’|[{_OKINA}])?[{_UP}][{_LOW}]+"
+    rf"(?:[-'’](?!s\b)[{_UP}]?[{_LOW}]+)*"
     rf"|{_INITIALS})"
 )
 # Keys of the national numbers of Central and Eastern Europe, which may follow a name after a
@@ -92,6 +94,11 @@ _NAME_WORD = (
 # and of Latin America: Peru's and Argentina's DNI, Chile's RUT/RUN, Mexico's CURP, Brazil's
 # CPF, Argentina's CUIL/CUIT ("Quispe Mamani, DNI 41872536": a key, never a given name).
 _NATIONAL_KEYS = r"PESEL|TAJ|EGN|JMBG|OIB|EMŠO|EMSO|DNI|RUT|RUN|CURP|CPF|CUIL|CUIT"
+# and of French-speaking sites: Belgium's NISS/INSZ and RRN, France's NSS, Switzerland's AVS,
+# the national identity cards of the Maghreb and West Africa (CIN, CNI, CNIE), Haiti's NIF and a
+# hospital's permanent patient id (IPP): "BENNANI Youssef, CIN BE784512". France's "NIR" is
+# left out: "Nir" is a given name ("COHEN, Nir").
+_NATIONAL_KEYS += r"|NISS|INSZ|RRN|NSS|AVS|CIN|CNI|CNIE|NIF|IPP"
 # Where the context says a name follows (a title, "Patient:"), months and capitals are names too.
 _NOT_LABEL_WORD = (
     "The|This|And|Or|On|At|In|Of|To|For|From|By|With|Via|Per|Who|No|Not|None|Unknown|Left|"
@@ -119,7 +126,7 @@ _CREDENTIAL_WORD = r"(?:RDMS|RDCS|RVT|RT|RTR|ARRT|CNMT|RN|CNM|NP|PA-C|MD)"
 _LABEL_WORD = (
     # A French article may open a surname ("L'Hirondelle", "L’Heureux").
     rf"(?=[{_OKINA}]?[{_UP}])(?!(?:{_NOT_LABEL_WORD})\b)"
-    rf"(?:(?:Mc|Mac|O'|O’|D'|D’|L'|L’|[{_OKINA}])?[{_UP}][{_UP}{_LOW}]+"
+    rf"(?:(?:Mc|Mac|O'|O’|D'|D’|L'|L’|N'|N’|M'|M’|[{_OKINA}])?[{_UP}][{_UP}{_LOW}]+"
     # An apostrophe may end a part before the hyphen ("Ochieng'-Otieno").
     rf"(?:(?:['’]-|[-'’])(?!s\b)[{_UP}{_LOW}]+)*|{_INITIALS})"
 )
@@ -168,8 +175,8 @@ _LOWER_SEQ = (
 )
 # A capitalised word that may be a name part, without a possessive "'s" ("O'Neill", "Chen").
 _CAP_WORD = (
-    rf"(?:[OD]['’]|Ma?c|Nic|Fitz|[{_OKINA}])?[{_UP}][{_LOW}]+(?:['’](?!s\b)[{_UP}{_LOW}][{_LOW}]+)?"
-    rf"(?:-[{_UP}{_LOW}][{_LOW}]+)?"
+    rf"(?:[ODNM]['’]|Ma?c|Nic|Fitz|[{_OKINA}])?[{_UP}][{_LOW}]+"
+    rf"(?:['’](?!s\b)[{_UP}{_LOW}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)?"
 )
 _UNIT = (
     r"(?:ED|ER|ICU|MICU|SICU|CCU|CVICU|NICU|PICU|PACU|OR|IR|CT|MRI|EMS|floor|ward|unit|desk|"
@@ -237,6 +244,9 @@ _TITLE = (
     r"(?:PVT|SPC|CPL|LCPL|CPT|LTC|COL)(?!\.)|LCpl|Lt|Col|Mdm|Matron|"
     # French, Quebec ("Dre" is a woman doctor) and Malay/Singapore forms of address.
     r"Dre|Docteur|Docteure|Madame|Madam|Monsieur|Mademoiselle|Encik|Puan|Cik|Tuan|"
+    # "Pr" is the French professor's title ("Radiologue: Pr Jean-Luc Dufour"); in title case
+    # only ("PR" is a progesterone receptor).
+    r"Pr|Professeure|"
     # Nigerian honorifics for those who made the hajj ("Alhaji Sani Abubakar").
     r"Alhaji|Alhaja|Alh|Hajia|Hajiya|"
     # Indonesian forms of address ("Tn. Sutrisno", "Ibu Suharti"), Bangladeshi "Mst." (Mosammat)
@@ -485,6 +495,13 @@ _SPOKEN_KEYED_ID = (
     # "r five four three two one nine open bracket three close bracket": a Hong Kong id's check.
     rf"(?:[ \t]+open[ \t]+(?:bracket|parenthesis)[ \t]+(?:{_DIGIT_WORD}|[a-z])[ \t]+close[ \t]+"
     rf"(?:bracket|parenthesis)\b)?"
+)
+# Digits said in pairs and singly, with at least one pair ("forty eight zero nine eleven two
+# two three four five"): a Belgian national number or a phone read as French speakers read them.
+_PAIR_WORD = rf"(?:{_TENS}(?:[ -]{_ORDINAL_TENS})?|{_TEEN}|{_DIGIT_WORD})\b"
+_SPOKEN_PAIRS = (
+    rf"(?=(?:{_DIGIT_WORD}[ \t,-]+)*(?:{_TENS}|{_TEEN})\b)"
+    rf"{_PAIR_WORD}(?:[ \t,-]+{_PAIR_WORD}){{3,15}}+"
 )
 # Numbers of a date said aloud after a date cue (month, day, then a year of two or four).
 _DATE_CUE = (
@@ -744,6 +761,8 @@ class _Rule(NamedTuple):
     needs: frozenset[str] | re.Pattern | Callable[[str], bool] | None = None
     # The words a match can begin with (read from the pattern): absent all, the rule is skipped.
     leads: Leads | None = None
+    # A name rule that must see capitals as written, not the shadow text's names.
+    raw: bool = False
 
 
 def _rule(
@@ -753,9 +772,10 @@ def _rule(
     flags: int = 0,
     keep=None,
     needs: frozenset[str] | re.Pattern | Callable[[str], bool] | None = None,
+    raw: bool = False,
 ) -> _Rule:
     compiled = re.compile(pattern, flags)
-    return _Rule(category, compiled, group, keep, needs, lead_words(compiled))
+    return _Rule(category, compiled, group, keep, needs, lead_words(compiled), raw)
 
 
 # Words that number images, series, slices and other things with zero-padded digits.
@@ -779,6 +799,22 @@ def _digit_count(text: str) -> int:
         for m in _DIGIT_WORDS.finditer(text)
     )
     return sum(c.isdigit() for c in text) + said
+
+
+# Numbers said two digits at a time ("forty eight zero nine eleven ...", "sixty one forty five
+# twelve eighty"), as French-speaking and Belgian speakers read national numbers and phones: a
+# ten or a teen stands for two digits, a ten and a unit for two.
+_PAIR_WORDS = re.compile(
+    r"(?i)\b(?:(?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|"
+    r"four|five|six|seven|eight|nine)\b)?|(?P<n>ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen))\b"
+)
+
+
+def _pair_digit_count(text: str) -> int:
+    """Digits of a number said partly in pairs ("forty eight zero nine" is four)."""
+    pairs = list(_PAIR_WORDS.finditer(text))
+    return _digit_count(_PAIR_WORDS.sub(" ", text)) + 2 * len(pairs)
 
 
 # Pagers, bleeps and extensions may have three digits ("bleep 334").
@@ -2235,7 +2271,12 @@ _ID_KEYS = (
     # keys that are words or clinical abbreviations ("CI", "CNS", "CPR", "run", "sin") are left out.
     r"HCN|CPF|CNPJ|SUS|CURP|RFC|NSS|IMSS|DNI|NIE|NIF|CUIL|CUIT|RUT|NIK|KTP|NIC|CNIC|NID|NIN|BVN|"
     r"PESEL|BSN|AHV|RRN|SVNR|iqama|emirates\s+id|civil\s+id|c[ \t]p[ \t]f|n[ \t]i[ \t][ck]|"
-    r"c[ \t]u[ \t]r[ \t]p|n[ \t]s[ \t]s)"
+    r"c[ \t]u[ \t]r[ \t]p|n[ \t]s[ \t]s|"
+    # Belgium's national number (NISS, INSZ, "registre national"), said or written, and the
+    # identity cards of the Maghreb and West Africa ("CIN BE784512", "CNI 112456789"); the
+    # key "CIN" needs three digits, so "CIN 2" (a cervical lesion's grade) is never one.
+    r"NISS|INSZ|CIN|CNIE|CNI|national\s+(?:number|id|register(?:\s+number)?)|"
+    r"num[ée]ro\s+national|registre\s+national)"
 )
 
 # A second key between the first and the number ("Claim ICN 2224045118230").
@@ -2245,16 +2286,26 @@ _LEADING_KEY = re.compile(rf"(?i){_ID_KEYS}[ \t]+(?=\d)")
 _TIME_AFTER_HOUR = re.compile(r"[:.h]\d")
 
 
+def _pairs_enough(value: str) -> bool:
+    """A number said partly in pairs is an id only when it is long ("room twelve forty five"
+    is not one)."""
+    return not _PAIR_WORDS.search(value) or _pair_digit_count(value) >= 8
+
+
 def _keyed_id(match: re.Match) -> tuple[int, int] | None:
     """An id after its key: three digits or more (a trial site's two with a leading zero,
     "Site 07"), without a second key word before it."""
     digits = _digit_count(match.group("v"))
-    if digits < 3 and not (
-        digits == 2
-        and match.group("v")[:1] == "0"
-        and match.group().lower().startswith("site")
-        # "on site 09:40": the hour of a time
-        and not _TIME_AFTER_HOUR.match(match.string, match.end("v"))
+    if (
+        not _pairs_enough(match.group("v"))
+        or digits < 3
+        and not (
+            digits == 2
+            and match.group("v")[:1] == "0"
+            and match.group().lower().startswith("site")
+            # "on site 09:40": the hour of a time
+            and not _TIME_AFTER_HOUR.match(match.string, match.end("v"))
+        )
     ):
         return None
     start, end = _with_glued_key(match)
@@ -2389,6 +2440,51 @@ def _user_handle(match: re.Match) -> bool:
     )
 
 
+# The labels of the patient's name on French forms and in French speech ("Patiente:", "Nom
+# et prénom:", "Nom de naissance:"), and the English ones.
+_FR_PATIENT_LABEL = (
+    r"patiente?|patient\(e\)|pt|name|patient[ \t]+name|"
+    r"nom(?:[ \t]+(?:et[ \t]+pr[ée]noms?|du[ \t]+patient|de[ \t]+la[ \t]+patiente|"
+    r"de[ \t]+naissance|de[ \t]+famille|d['’]usage))?"
+)
+# A surname in capitals: particles ("BEN", "HADJ", "NGO", "AÏT") are words of it, hyphens join
+# its parts ("SAINT-FLEUR") and an elided particle may open it ("N'GUESSAN").
+_CAPS_SURNAME = rf"(?:[NMDL]['’])?[{_UP}][{_UP}'’]+(?:-[{_UP}][{_UP}'’]+)*"
+# A given name in title case, hyphenated or not ("Marie-Lourdes", "Khady").
+_GIVEN_WORD = rf"(?:[DLNM]['’])?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*"
+
+
+def _surname_first_in_capitals(match: re.Match) -> tuple[int, int] | None:
+    """A surname in capitals and given names after a patient label; not a modality, a
+    clinical abbreviation or, after a label without a colon, an English word in capitals
+    ("patient CT Head", "pt ALSO Noted")."""
+    colon = ":" in match.group("c")
+    words = [w for w in re.split(r"[ \t]+", match.group("s")) if w]
+    named = [w for w in words if w.lower() not in _PARTICLE_WORDS]
+    if not named or not any(len(w) >= 3 for w in named):
+        return None
+    for word in named:
+        plain = word.lower()
+        if word in _ACRONYMS or plain in _NOT_PART - {"saint"} or namebook.is_clinical(plain):
+            return None
+        if not colon and namebook.is_common(plain):
+            return None
+    given = _SPAN_WORD.match(match.string, match.end("s") + 1)
+    if given is None or given.group().lower() in _NOT_PART or namebook.is_clinical(given.group()):
+        return None
+    kept = _trimmed(match, lead=False)
+    if kept is None or kept[1] <= match.end("s"):
+        return None
+    more = _COMMA_GIVEN.match(match.string, kept[1])
+    if (
+        more
+        and more.group("g").lower() not in _NOT_PART
+        and namebook.is_ever_given(more.group("g"))
+    ):
+        return kept[0], more.end()  # "TAN Wei Ming, Jonathan": an English name after a comma
+    return kept
+
+
 _RULES: tuple[_Rule, ...] = (
     # A name spelled in the spelling alphabet ("that's golf india lima charlie ..."): four such
     # words in a row spell, and no digit follows them as in an id ("zulu kilo romeo four ...").
@@ -2520,12 +2616,14 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "MRN",
-        rf"(?i)(?<!\w)(?=[MmHhCcRrUuFfIiOoNnAa])"
-        rf"(?:MRN|m\.?[ \t]r\.?[ \t]n\b\.?|MR\s*#|MR\s+(?:no\.?|number)|"
+        rf"(?i)(?<!\w)(?=[MmHhCcRrUuFfIiOoNnAaDd])"
+        # "Dossier: 26/11872", "IPP 290123456": the patient's file at French-speaking sites.
+        rf"(?:dossier|IPP|MRN|m\.?[ \t]r\.?[ \t]n\b\.?|MR\s*#|MR\s+(?:no\.?|number)|"
         rf"med(?:ical)?\s+rec(?:ord)?s?|"
         rf"(?:hospital|hosp|chart|record|unit|registration|reg|folder|file|clinic|IP|OP|CR|o[ \t]p)"
         rf"\.?\s+(?:number|no\.?|#)|UR\s*(?:number|no\.?|#)|URN|UR|UHID|CRN|NHS|CHI|IHI|"
-        rf"clinic\s+folder|folder|RAMQ|OHIP|NAM|NHI|IPD|OPD|n[ \t]h[ \t]i|i[ \t]h[ \t]i|"
+        rf"clinic\s+folder|folder|RAMQ|r[ \t]a[ \t]m[ \t]q|OHIP|NAM|NHI|IPD|OPD|n[ \t]h[ \t]i|"
+        rf"i[ \t]h[ \t]i|"
         rf"u[ \t]r[ \t]n|H&C|"
         rf"u[ \t]h[ \t]i[ \t]d|"
         # "RN: HKL/24/118904": the registration number at Malaysian sites (a nurse is "RN,").
@@ -2554,10 +2652,22 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?<![\w/-])(?:[A-Z]{{1,5}}-)?[A-Z]?(?:20)?\d\d-{_MODALITY}-\d{{4,}}(?![\w/-])",
         needs=re.compile(rf"\d-{_MODALITY}-\d"),
     ),
+    # National numbers of French-speaking countries by their shape, with or without a key: a
+    # Belgian NISS ("58.03.12-345.67": birth date, serial, check) and a French NIR in its
+    # printed groups ("1 64 05 99 412 087 36": sex, year, month, department, commune, serial,
+    # key), which the keyed rule below would cut after four groups.
+    _rule(
+        "ID",
+        r"(?<![\w.,+-])\d\d\.[0-5]\d\.[0-3]\d[-.]\d{3}\.\d\d(?![\w-]|\.\d)"
+        r"|(?<![\w.,+-])[1-478][ ]\d\d[ ](?:0[1-9]|1[0-2]|[2-9]\d)[ ](?:\d\d|2[ABab])[ ]\d{3}"
+        r"[ ]\d{3}(?:[ ]\d\d)?(?![\w-]|[.,]\d)",
+        needs=re.compile(r"\d\.[0-5]\d\.[0-3]\d[-.]\d|\d[ ]\d\d[ ]\d\d[ ]\w\w[ ]\d{3}[ ]"),
+    ),
     _rule(
         "ID",
         rf"(?i)(?<!\w){_initials(_ID_KEYS)}{_ID_KEYS}(?![a-z])"
-        rf"{_KEY_TAIL}(?P<v>{_SPOKEN_KEYED_ID}|\d(?:[ \t]\d){{2,}}\b|{_ID_GROUPED})(?![\w/-])",
+        rf"{_KEY_TAIL}(?P<v>{_SPOKEN_PAIRS}|{_SPOKEN_KEYED_ID}|\d(?:[ \t]\d){{2,}}\b|{_ID_GROUPED})"
+        rf"(?![\w/-])",
         "v",
         keep=_keyed_id,
     ),
@@ -2797,6 +2907,14 @@ _RULES: tuple[_Rule, ...] = (
         r"(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?![\w-])",
         keep=_enough_digits(8),
     ),
+    # "plus two one two six sixty one forty five twelve eighty": an international number said
+    # with its country code digit by digit and the rest in pairs, as French speakers say it.
+    _rule(
+        "PHONE",
+        rf"(?i)(?<![\w-])plus[ \t]+(?:{_DIGIT_WORD}[ \t]+){{1,3}}{_SPOKEN_PAIRS}",
+        keep=lambda m: _pair_digit_count(m.group()) >= 9,
+        needs=frozenset({"plus"}),
+    ),
     _rule(
         "PHONE",
         r"(?i)(?<!\w)(?=[PpTtMmFfCcRrSsEeBbAaHhGgLlVvWwKkDdIiNnQq])"
@@ -2899,9 +3017,10 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "ID",
         rf"(?i)(?<!\w)number{_KEY_TAIL}"
-        rf"(?P<v>{_SPOKEN_KEYED_ID}|\d(?:[ \t]\d){{3,}}\b|{_ID_GROUPED})(?![\w/-])",
+        rf"(?P<v>{_SPOKEN_PAIRS}|{_SPOKEN_KEYED_ID}|\d(?:[ \t]\d){{3,}}\b|{_ID_GROUPED})"
+        rf"(?![\w/-])",
         "v",
-        keep=lambda m: _digit_count(m.group("v")) >= 4,
+        keep=lambda m: _digit_count(m.group("v")) >= 4 and _pairs_enough(m.group("v")),
         needs=frozenset({"number"}),
     ),
     # Strong name contexts first: after a title or "Patient:", even "June" is a name.
@@ -2962,11 +3081,26 @@ _RULES: tuple[_Rule, ...] = (
         keep=lambda m: not namebook.is_clinical(_SPAN_WORD.match(m.group("v")).group().lower()),
         needs=re.compile(r"(?i),[ \t]*baby[ \t]+(?:boy|girl)"),
     ),
+    # "Patiente: SECK Khady", "Nom: BEN SALAH Mohamed Amine", "patient HADJ AHMED Rachid":
+    # French-speaking sites write the surname first in capitals (with its particles) and the
+    # given names after it, with or without a colon after the label.
+    _rule(
+        "NAME",
+        rf"(?<![\w.])(?=[PpNn])(?i:{_FR_PATIENT_LABEL})(?P<c>[ \t]*:[ \t]*|[ \t]+)"
+        rf"(?:(?:{_TITLE})\.?[ \t]+)?"
+        rf"(?P<v>(?P<s>{_CAPS_SURNAME}(?:[ \t]{_CAPS_SURNAME}){{0,3}})"
+        rf"(?:[ \t](?:{_PARTICLE}[ \t])*{_GIVEN_WORD}){{1,3}})(?![\w'’-])",
+        "v",
+        keep=_surname_first_in_capitals,
+        raw=True,
+    ),
     _rule(
         "NAME",
         # The person a form is about goes by other labels in prisons, workplaces and the
         # forces ("Inmate: WARD, Anthony L.", "Worker: Dale Ward", "Service member: ...").
-        rf"(?<!\w)(?=[PpNnSsIiWwDdCcEeMmVv])(?i:(?:patient|pt|patient\s+name|name|surname|infant|"
+        # French forms say "Patiente" and "Nom" ("Nom: BENNANI Youssef").
+        rf"(?<!\w)(?=[PpNnSsIiWwDdCcEeMmVv])(?i:(?:patiente?|pt|patient\s+name|name|nom|surname|"
+        rf"infant|"
         rf"inmate|prisoner|detainee|(?:injured\s+)?worker|employee|claimant|"
         rf"(?:service\s+)?member|veteran))\s*:[ \t]*"
         rf"(?:{_TITLE}\b\.?\s+|Baby\s+(?:Boy|Girl)\s+)?"
@@ -3164,10 +3298,11 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "DATE",
-        rf"(?i)\b{_FR_DAY}[ \t]+{_FR_MONTH}(?:[ \t]+(?:\d{{4}}|{_FR_YEAR}))?\b",
+        rf"(?i)\b{_FR_DAY}[ \t]+{_FR_MONTH}(?P<y>[ \t]+(?:\d{{4}}|{_FR_YEAR}))?\b",
         # The month follows a space and ends its word, so its token is in the text's words; the
         # index splits "août", "février" and "décembre" at the accent, so their heads count.
         needs=_FR_MONTH_TOKENS,
+        keep=lambda m: m.group("y") is not None or not _names_institution(m),
     ),
     # "am dritten März neunzehnhundertzweiunddreißig", "vom elften April zweitausendvierundzwanzig".
     _rule(
@@ -4243,7 +4378,9 @@ _HEADER_NOT_PART = frozenset(
     ressonância ressonancia magnética magnetica tiroides tireoide imágenes imagenes ortopedia
     traumatología traumatologia urología urologia columna coluna departamento
     comment comments kommentar worksheet personnummer fallnr externe geb
-    dni curp cpf cuil cuit matrícula matricula""".split()
+    dni curp cpf cuil cuit matrícula matricula
+    imagerie radiologie radiodiagnostic médicale medicale département departement urgences
+    sénologie senologie""".split()
 )
 # Places, the words of a company's or hospital's name, and Latin anatomy that the name rules
 # read as a person ("SRI LANKA, COLOMBO", "Ho Chi Minh", "NightHawk Asia Pte Ltd", "Valley
@@ -4275,6 +4412,10 @@ _INSTITUTION_ABROAD = re.compile(
     r"|ysbyty|ospadal|ospid[eé]al"
     # Spanish and Portuguese private hospitals and outpatient clinics ("Sanatorio Güemes").
     r"|sanatorio|cl[ií]nica|policl[ií]nic[oa]"
+    # French hospitals, clinics and universities ("Cliniques Universitaires de Kinshasa",
+    # "Hôtel-Dieu de Lévis", "Université de Montréal"); "Hôtel" only with its circumflex, as
+    # the spelling alphabet's "hotel" may open a spelled name.
+    r"|(?:poly)?cliniques?|h[ôo]pital|institut|universit[ée]|h[ôÔ]tel"
 )
 _PLACE_WORD = re.compile(r"[^\W\d_]+")
 # The legal form that ends a company's name; no person's name holds one.
@@ -4335,12 +4476,39 @@ _PLACE_CUE_BEFORE = re.compile(r"\b(?:at|from|of|to|in)[ \t]+$")
 # label between them ends the hospital's name ("Hospital Central, Dr. Ana Ruiz").
 _INSTITUTION_HEAD = (
     r"(?:Hospital|Hospitalario|Cl[ií]nica|Sanatorio|Policl[ií]nic[oa]|Instituto|Fundaci[oó]n|"
-    r"Centro[ \t]+M[ée]dico|Casa[ \t]+de[ \t]+Sa[uú]de|Santa[ \t]+Casa)"
+    r"Centro[ \t]+M[ée]dico|Casa[ \t]+de[ \t]+Sa[uú]de|Santa[ \t]+Casa|"
+    # French-speaking sites name theirs the same way, head first ("Hôpital Charles Nicolle",
+    # "CHU Habib Bourguiba", "Centre hospitalier de l'Université de Montréal"): a university
+    # hospital's initials (CHU, CHUM, CHR, EHU) in capitals are a head too.
+    r"H[ôo]pital|H[ôo]pitaux|H[ôo]tel-Dieu|(?:Poly)?[Cc]liniques?|Institut|Universit[ée]|"
+    r"Centre[ \t]+[Hh]ospitalier|CHU[A-Z]?|CHRU?|EHU)"
 )
+_INSTITUTION_HEAD_AT = re.compile(rf"\b{_INSTITUTION_HEAD}")
+
+
+def _head_end(text: str, before: re.Match) -> int:
+    """Where the head word of the hospital's name that `before` found ends."""
+    head = _INSTITUTION_HEAD_AT.match(text, before.start())
+    return head.end() if head else before.start()
+
+
 _INSTITUTION_NAME_BEFORE = re.compile(
-    rf"\b{_INSTITUTION_HEAD}(?:[ ](?:(?!(?:{_TITLE}|Paciente|Patient|Pt|Name|Nombre)\b)"
-    rf"{_CAP_WORD}|D['’]{_CAP_WORD}|de|del|la|las|los|da|do|das|dos|y|e))*,?[ ]$"
+    rf"\b{_INSTITUTION_HEAD}(?:[ ](?:(?!(?:{_TITLE}|Paciente|Patiente?|Pt|Name|Nombre|Nom)\b)"
+    rf"{_CAP_WORD}|D['’]{_CAP_WORD}|de|del|la|las|los|da|do|das|dos|y|e|"
+    # French joining words and the adjectives of a hospital's kind, and an elided article
+    # before the next word ("de l'Université", "d'Oran").
+    rf"du|des|et|universitaires?|hospitali(?:er|[eè]re)|r[ée]gional|g[ée]n[ée]ral|militaire|"
+    rf"central|principal|national|provincial|d[ée]partemental|europ[ée]en|"
+    rf"(?:de[ ])?[dlDL]['’]{_CAP_WORD}))*(?:,?[ ]|[ ](?:de[ ])?[dlDL]['’])$"
 )
+
+
+def _names_institution(match: re.Match) -> bool:
+    """A match that goes on a hospital's name on its line ("EHU d'Oran 1er Novembre" is named
+    after a day)."""
+    start = match.start()
+    line = max(match.string.rfind("\n", 0, start) + 1, start - 100)
+    return _INSTITUTION_NAME_BEFORE.search(match.string, line, start) is not None
 
 
 # A saint a hospital is named after ("Clínica San Rafael", "Hospital São José").
@@ -4357,11 +4525,46 @@ def _ever_surname_unaccented(word: str) -> bool:
     return namebook.is_ever_surname(word) or namebook.is_ever_surname(bare)
 
 
-def _in_institution_name(text: str, start: int) -> bool:
-    """A name span that goes on a hospital's name, or is the town after it, on one line."""
+# What follows a person's name and never a hospital's on its line: an age, a number, a role,
+# a credential or a birth key ("CHU de Brest Jean Dupont 45 ans", "... Pierre Gagnon
+# radiologue").
+_PERSON_AFTER = re.compile(
+    rf"[ \t]*,?[ \t]*(?:\(?\d|(?i:{_ROLE_NOUN}|radiologue|radiologiste|m[ée]decin|interne|"
+    r"infirmi[eè]re?|manipulat(?:eur|rice)|secr[ée]taire|sage-femme|urgentologue|prescripteur|"
+    r"n[ée]e?|ddn|dob|[âa]ge|ans|aged)\b|(?:MD|RN|PhD|MBBS)\b)"
+)
+_NAME_RUN_WORD = re.compile(rf"{_CAP_WORD}|[^\W\d_]+")
+
+
+def _person_inside(text: str, head_end: int, end: int) -> bool:
+    """A given name and a surname after other words of a hospital's name ("Centre hospitalier
+    de Lévis Pierre Gagnon", "Hospital Central Juan Pérez"): a person named after the
+    hospital, whose name opens the hospital's only when it comes first ("Hôpital Charles
+    Nicolle") or after a particle or a saint ("Ibn Sina", "Saint-Louis"); the town after a
+    comma is no part of it."""
+    comma = text.find(",", head_end, end)
+    words = _NAME_RUN_WORD.findall(text, head_end, end if comma < 0 else comma)
+    for i in range(1, len(words) - 1):
+        word, before, after = words[i], words[i - 1], words[i + 1]
+        if not (word[0].isupper() and after[0].isupper()):
+            continue
+        if before.lower() in _PARTICLE_WORDS or _SAINT_FIRST.match(before + " "):
+            continue
+        if namebook.is_ever_given(word) and not namebook.is_clinical(word):
+            return True
+    return False
+
+
+def _in_institution_name(text: str, start: int, end: int | None = None) -> bool:
+    """A name span that goes on a hospital's name, or is the town after it, on one line; not
+    a person named after the hospital's name (fails closed)."""
     line = max(text.rfind("\n", 0, start) + 1, start - 100)
     before = _INSTITUTION_NAME_BEFORE.search(text, line, start)
     if before is None:
+        return False
+    if end is not None and (
+        _PERSON_AFTER.match(text, end) or _person_inside(text, _head_end(text, before), end)
+    ):
         return False
     if _SAINT_FIRST.match(text, start) or _SAINT_BEFORE.search(text, line, start):
         return True
@@ -4441,6 +4644,9 @@ _ACRONYMS |= frozenset(_NATIONAL_KEYS.split("|"))
 # ("Ur", "Nu", "Ran"), which a name in capitals elsewhere must not make one. Codes that are
 # also staff initials ("AB", "MB") are left out.
 _ACRONYMS |= frozenset("UR URN HRN CHI IHI PHN PHIN HSN HCN OHIP RAMQ NU RAN AHW DAC".split())
+# A French university hospital's initials ("CHU de Brest", "CHUM"): also listed surnames, which
+# would make the hospital's town a person's name.
+_ACRONYMS |= frozenset("CHU CHUM".split())
 
 
 def find_identifiers(text: str) -> list[Span]:
@@ -4601,7 +4807,8 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
                     present[rule.needs] = rule.needs(text)
             if not present[rule.needs]:
                 continue
-        for match in matches(rule.pattern, shadow if rule.category == "NAME" else text, begin_at):
+        on = shadow if rule.category == "NAME" and not rule.raw else text
+        for match in matches(rule.pattern, on, begin_at):
             if rule.keep is None:
                 start, end = match.span(rule.group)
             else:
@@ -4613,7 +4820,7 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
                 if (
                     _only_place_words(text, start, end)
                     or _care_home(text, start, end)
-                    or _in_institution_name(text, start)
+                    or _in_institution_name(text, start, end)
                 ):
                     continue
                 start, end = _without_rank(text, start, end)
