@@ -18,3 +18,13 @@ def quoted_words(verifier: Verifier, source: str, report: str, kind: str) -> lis
         if w["type"] == kind
         for spans in [(w["source_span"], w["report_span"])]
     ]
+
+
+def assert_warns_or_not(
+    verifier: Verifier, source: str, report: str, kind: str | None, quoted: tuple | None
+) -> None:
+    """No warning at all when `kind` is None; else a warning of that kind quoting `quoted`."""
+    if kind is None:
+        assert types_raised(verifier, source, report) == set()
+    else:
+        assert quoted in quoted_words(verifier, source, report, kind)
