@@ -56,6 +56,7 @@ CORPORA = (
     DATA / "phi_corpus25.yaml",
     DATA / "phi_corpus26.yaml",
     DATA / "phi_corpus27.yaml",
+    DATA / "phi_corpus28.yaml",
 )
 CORPUS_CATEGORY = {"AGE_OVER_89": "AGE"}
 CONTEXT_WORDS = {
