@@ -131,7 +131,8 @@ _LABEL_WORD = (
     rf"(?:(?:['’]-|[-'’])(?!s\b)[{_UP}{_LOW}]+)*|{_INITIALS})"
 )
 _PARTICLE = (
-    r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|do|la|le|los|las|bin|binti|bint|bte|ap|"
+    r"(?:van|von|der|den|de|del|della|dela|delos|di|da|du|dos|das|do|la|le|los|las|bin|binti|"
+    r"bint|bte|ap|"
     r"al|el|ten|ter|"
     # Dutch "'t" (of the): "van 't Hof".
     r"['’]t|"
@@ -912,12 +913,14 @@ def _long_id(match: re.Match) -> bool:
 _PARTICLE_ANY = (
     r"(?:[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]e|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Dd]os|[Dd]as|[Tt]e|"
     r"N[ií]|Nic|[OÓ]|Ua|"
-    r"[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]ela|[Bb]in|[Bb]inti|[Bb]int|[Bb]te|ap|[Ii]bn|[Aa]bu|[Aa]l|"
+    r"[Ll]a|[Ll]e|[Tt]er|[Tt]en|[Dd]elos|[Dd]ela|[Bb]in|[Bb]inti|[Bb]int|[Bb]te|ap|[Ii]bn|"
+    r"[Aa]bu|[Aa]l|"
     r"[Ee]l|St\.?|arap|af|['’]t|ben|bat|dze|asuli|ferch|verch|ab|"
     r"Ste\.?|[Ll]os|[Ll]as|[Ss]/[Oo]|[Dd]/[Oo]|[Aa]/[Ll]|[Aa]/[Pp])"
 )
 _PARTICLE_WORDS = frozenset(
-    "van von der den de del della di da du dos das la le ter ten te dela bin binti bint bte ap "
+    "van von der den de del della di da du dos das la le ter ten te dela delos bin binti bint "
+    "bte ap "
     "ibn abu al arap af ben bat dze asuli "
     "el st ste los las "
     "ní ni nic ó ua ferch verch".split()
@@ -1191,6 +1194,10 @@ def _not_name_lead(word: str) -> bool:
 
 
 _VIETNAMESE_SURNAMES = frozenset("Le Lê Do Đỗ".split())
+# The short East Asian surnames as written in a header: capitalised or in capitals.
+_ASIAN_SHORT_CASED = "(?:{})".format(
+    "|".join(sorted({f(w) for w in namebook.ASIAN_SHORT_SURNAMES for f in (str.title, str.upper)}))
+)
 
 
 def _trimmed(
@@ -1240,16 +1247,27 @@ def _lower_name(
     surname that is a word ("doctor king", "doctor will black"). With `listed_first` (a weak
     cue such as "patient") the first word must be a listed name."""
     start = match.start(group)
+    raw = list(_SPAN_WORD.finditer(match.string, start, match.end(group)))
     words = [
         found
-        for index, found in enumerate(_SPAN_WORD.finditer(match.string, start, match.end(group)))
-        if found.group() not in _PARTICLE_WORDS and (index == 0 or len(found.group()) > 1)
+        for index, found in enumerate(raw)
+        if (found.group() not in _PARTICLE_WORDS or _vietnamese_part(raw, index))
+        and (index == 0 or len(found.group()) > 1)
     ]
     kept_end, first, vouched = None, None, False
     for index, found in enumerate(words):
         word = found.group()
         if kept_end is None and index > 2:
             break
+        following = words[index + 1].group() if index + 1 < len(words) else ""
+        if index == 0 and _asian_surname_first(word, following, after_title):
+            # "doctor an nguyen", "mister ng kwok wai": a short surname that is a word or an
+            # acronym, vouched for by the cue and the name after it.
+            first, kept_end, vouched = word, found.end(), True
+            continue
+        if first is not None and word in namebook.VIETNAMESE_MIDDLES and following:
+            kept_end, vouched = found.end(), True  # "le van [hung]": the given name follows
+            continue
         if word in _ROLE_WORDS or word in _PAIR_STOP or _contraction_said(word):
             break
         if index > 0 and word in _CASED_KEYS:
@@ -1258,7 +1276,6 @@ def _lower_name(
             break  # "per fleischner guidelines": a guideline, not a person
         if first is not None and word in _VERBS_AFTER_NAME and not vouched:
             break
-        following = words[index + 1].group() if index + 1 < len(words) else ""
         if index == 0 and word in _MUHAMMAD and namebook.is_lower_name(following):
             first, kept_end = word, found.end()  # "md rafiqul islam"
             continue
@@ -1359,6 +1376,31 @@ def _lower_name(
         return start, kept_end - 2  # "doctor buenaventura's resident": the name, not its "'s"
     initial = _LOWER_INITIAL_AT_END.match(match.string, kept_end)
     return start, initial.end() if initial else kept_end
+
+
+def _vietnamese_part(words: list[re.Match], index: int) -> bool:
+    """A particle word that is part of a Vietnamese name: "le" or "do" before a middle name
+    ("le van hung"), or "van" between a surname and a given name."""
+    word = words[index].group()
+    after = words[index + 1].group() if index + 1 < len(words) else ""
+    if word in namebook.VIETNAMESE_MIDDLES:
+        before = words[index - 1].group() if index else ""
+        return bool(before and after) and before in namebook.ASIAN_SHORT_SURNAMES
+    return word in namebook.ASIAN_SHORT_SURNAMES and after in namebook.VIETNAMESE_MIDDLES
+
+
+def _asian_surname_first(word: str, following: str, after_title: bool) -> bool:
+    """A short East Asian surname opening a lower-case name after a cue, with a Vietnamese
+    middle name or a name after it; one that is also an English word only after a title."""
+    if word not in namebook.ASIAN_SHORT_SURNAMES or not following:
+        return False
+    if following in namebook.VIETNAMESE_MIDDLES:
+        return True
+    if word in namebook.ASIAN_SURNAMES_THAT_ARE_WORDS and not after_title:
+        return False
+    if following in _PAIR_STOP or following in _ROLE_WORDS or following in _VERBS_AFTER_NAME:
+        return False
+    return namebook.is_lower_name(following) and not namebook.is_clinical(following)
 
 
 def _lower_name_before_key(match: re.Match) -> tuple[int, int] | None:
@@ -4045,6 +4087,18 @@ _RULES: tuple[_Rule, ...] = (
         # are capitals in the text).
         needs=re.compile(rf",[ \t]*[{_UP}]"),
     ),
+    # "DO Thi Kim Anh", "Le Van Minh": a short Vietnamese surname that is also a word, a
+    # credential or a particle ("DO", "Le"), then a middle name that says a Vietnamese name
+    # follows and the given names.
+    _rule(
+        "NAME",
+        rf"(?<![\w'’-])(?P<v>{_ASIAN_SHORT_CASED}[ \t]+(?:Thi|Van|Thị|Văn|THI|VAN|THỊ|VĂN)"
+        rf"(?:[ \t]+{_CAP_WORD}){{1,3}})(?![\w'’-])",
+        "v",
+        keep=lambda m: _trimmed(m, lead=False),
+        needs=re.compile(r"\b(?:Thi|Van|Thị|Văn|THI|VAN|THỊ|VĂN)\b"),
+        raw=True,
+    ),
     # The given name and the surname one space apart: two spaces or a tab part the columns of a
     # header or a dump ("InstitutionName  LO  CITY GENERAL").
     _rule(
@@ -4697,10 +4751,12 @@ def find_in_texts(texts: list[str]) -> list[list[Span]]:
     }
     results = []
     for text, (spans, taken) in zip(texts, scans):
+        # A later mention may carry more of the name than the first ("mum pham [thi thu]").
         if parts:
-            spans.extend(_mentions(text, parts, taken))
+            spans.extend(_with_asian_tail(text, s, taken) for s in _mentions(text, parts, taken))
         if words:
-            spans.extend(_word_mentions(text, words, taken))
+            found = _word_mentions(text, words, taken)
+            spans.extend(_with_asian_tail(text, s, taken) for s in found)
         if "hyphen" in text or "dash" in text:
             spans = [_with_spoken_hyphen(text, span, taken) for span in spans]
         spans.sort()
@@ -4858,10 +4914,17 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
         for span in spans
     ]
     spans = [_with_given_before_hyphen(text, span, taken) for span in spans]
+    spans = [
+        _with_asian_surname_before(text, _with_asian_tail(text, span, taken), taken)
+        for span in spans
+    ]
     spans += _spelled_back(text, spans, taken) + _listed_after_drs(shadow, spans, taken)
     spans += _spelled_after(text, spans, taken)
     spans += _relations_after(shadow, spans, taken)
     spans += _nicknames_after(shadow, spans, taken)
+    spans += _initials_nicknames(text, spans, taken)
+    if _CJK_NAME_CHAR.search(text):
+        spans += _script_names(text, spans, taken)
     spans += _initials_after(text, spans, taken)
     spans += _initials_before(text, spans, taken)
     spans += _handle_mentions(text, spans, taken)
@@ -4871,6 +4934,166 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
     if "_" in text:
         spans += _file_name_fields(text, taken)
     return spans, taken
+
+
+_TAIL_WORDS = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _tail_word_ok(word: str) -> bool:
+    """A word that may go on a name found: listed or unknown, not a context or clinical word."""
+    plain = word.lower()
+    if plain in _PAIR_STOP or plain in _ROLE_WORDS or plain in _VERBS_AFTER_NAME:
+        return False
+    if namebook.is_clinical(plain) or namebook.is_very_common(plain):
+        return False
+    return namebook.is_ever_name(plain) or namebook.is_unknown(plain)
+
+
+def _hmong_middle(word: str) -> bool:
+    """A word that may stand between a Hmong given name and the clan name ("yer", "nou")."""
+    if word in namebook.HMONG_GIVEN:
+        return True
+    return (
+        namebook.is_ever_given(word) and word not in _PAIR_STOP and not namebook.is_clinical(word)
+    )
+
+
+def _with_asian_tail(text: str, span: Span, taken: bytearray) -> Span:
+    """A name found with the rest of an East or South-East Asian name after it: a Vietnamese
+    middle name and the given names ("pham [thi thu]"), a Hmong middle name and the clan name
+    ("mai [yer vang]"), a short surname after a given name ("jessica [ng]")."""
+    if span.category != "NAME":
+        return span
+    words = []
+    at = span.end
+    for _ in range(4):
+        after = _TAIL_WORDS.match(text, at)
+        if not after or any(taken[after.start(1) : after.end(1)]):
+            break
+        words.append(after)
+        at = after.end()
+    if not words:
+        return span
+    plain = [w.group(1).lower() for w in words]
+    last = _SPAN_WORD.findall(text, span.start, span.end)[-1:] or [""]
+    end = None
+    if plain[0] in namebook.VIETNAMESE_MIDDLES and len(plain) > 1 and _tail_word_ok(plain[1]):
+        end = words[1].end()
+        if len(plain) > 2 and namebook.is_lower_name(plain[2], unknown_ok=False):
+            end = words[2].end()  # "nguyen thi thu ha": two given names
+    elif len(plain) > 1 and plain[1] in namebook.HMONG_CLANS and _hmong_middle(plain[0]):
+        end = words[1].end()  # "mai [yer vang]": a middle name and the clan
+    elif plain[0] in namebook.HMONG_CLANS and not namebook.is_very_common(plain[0]):
+        if namebook.is_ever_given(last[0]) and words[0].group(1).islower():
+            end = words[0].end()  # "mai [vang]"
+    elif (
+        plain[0] in namebook.ASIAN_SHORT_SURNAMES
+        and plain[0] not in namebook.ASIAN_SURNAMES_THAT_ARE_WORDS
+        and words[0].group(1).islower()
+        and namebook.is_ever_given(last[0])
+        and not (
+            len(plain) > 1
+            and namebook.is_clinical(plain[1])
+            and not namebook.is_very_common(plain[1])
+        )
+    ):
+        end = words[0].end()  # "jessica [ng]", not "ng tube"
+    if end is None:
+        return span
+    taken[span.end : end] = b"\x01" * (end - span.end)
+    return Span(span.start, end, "NAME")
+
+
+_CAPS_SURNAME_BEFORE = re.compile(rf"(?<![\w'’-])(?P<s>[{_UP}]{{2,6}}),?[ \t]+$")
+
+
+def _with_asian_surname_before(text: str, span: Span, taken: bytearray) -> Span:
+    """Given names found with the surname in capitals before them that the rules keep out as a
+    credential or word ("DO Thi Kim Anh", "LE Van Minh"): a Vietnamese middle name opens the
+    given names, or the surname is a short East Asian one."""
+    if span.category != "NAME" or span.start < 2:
+        return span
+    before = _CAPS_SURNAME_BEFORE.search(text, max(0, span.start - 10), span.start)
+    if not before or any(taken[before.start() : span.start]):
+        return span
+    first = _SPAN_WORD.match(text, span.start)
+    surname = before.group("s").lower()
+    middle = first is not None and first.group().lower() in namebook.VIETNAMESE_MIDDLES
+    if not (middle and surname in namebook.ASIAN_SHORT_SURNAMES):
+        return span
+    taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
+    return Span(before.start(), span.end, span.category)
+
+
+_KNOWN_AS = re.compile(
+    r"[ \t]+(?:also[ \t]+)?(?:known[ \t]+as|goes[ \t]+by|aka|a[ \t]k[ \t]a)[ \t]+"
+    r"(?P<i>[a-z]{2,3})(?![\w'’-])"
+)
+
+
+def _initials_nicknames(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
+    """Initials a person goes by, said after the name they abbreviate ("jose mari reyes known
+    as jm"): the letters are the initials of the given names or of the given name and surname."""
+    found = []
+    for span, after in _matches_after_names(text, spans, _KNOWN_AS):
+        start, end = after.span("i")
+        words = [
+            w.lower()
+            for w in _SPAN_WORD.findall(text, span.start, span.end)
+            if w.lower() not in _PARTICLE_WORDS
+        ]
+        if len(words) < 2 or any(taken[start:end]):
+            continue
+        letters = after.group("i")
+        initials = "".join(w[0] for w in words)
+        if letters in (initials[: len(letters)], initials[0] + initials[-1], initials):
+            found.append(_claim(taken, start, end, "NAME"))
+    return found
+
+
+# Han characters (CJK unified ideographs and extension A) and Hangul syllables: how Chinese,
+# Japanese and Korean names are written beside their romanised form.
+_CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK_NAME_CHAR = re.compile(f"[{_CJK_CHARS}]")
+_CJK_NAME = rf"[{_CJK_CHARS}]{{2,4}}(?:[ \u3000][{_CJK_CHARS}]{{1,3}})?"
+# After a name: its closing bracket, a comma or a space, then the name in characters, maybe in
+# brackets ("Yu Ka Ho (Ken), 余家豪", "Kim Min-ji 김민지", "Wang Lei (王磊)").
+_CJK_AFTER_NAME = re.compile(
+    rf"[)）]?[ \t]*[,，]?[ \t]*[(（]?(?P<c>{_CJK_NAME})(?![{_CJK_CHARS}])[)）]?"
+)
+# Before a name, or after a name's cue ("王磊 (Wang Lei)", "Patient: 김민지", "Dr 陳大文").
+_CJK_BEFORE_NAME = re.compile(rf"(?<![{_CJK_CHARS}])(?P<c>{_CJK_NAME})[ \t]*[(（]?[ \t]*$")
+_CJK_AFTER_CUE = re.compile(
+    rf"(?i:\b(?:patient|pt|name|dr|doctor|mr|mrs|ms|miss|mother|father|wife|husband|son|"
+    rf"daughter|contact)\b\.?[ \t]*:?[ \t]*)(?P<c>{_CJK_NAME})(?![{_CJK_CHARS}])"
+)
+
+
+def _script_names(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
+    """A name written in Han characters or Hangul beside its romanised form found, or after a
+    name's cue: two to four characters, maybe a space and a given name after the surname."""
+    found = []
+    for span in spans:
+        if span.category != "NAME":
+            continue
+        after = _CJK_AFTER_NAME.match(text, span.end)
+        # A nickname in brackets may stand between the name and its characters.
+        if not after:
+            continue
+        start, end = after.span("c")
+        if not any(taken[start:end]):
+            found.append(_claim(taken, start, end, "NAME"))
+    for span in spans:
+        if span.category != "NAME":
+            continue
+        before = _CJK_BEFORE_NAME.search(text, max(0, span.start - 14), span.start)
+        if before and not any(taken[before.start("c") : before.end("c")]):
+            found.append(_claim(taken, before.start("c"), before.end("c"), "NAME"))
+    for cue in _CJK_AFTER_CUE.finditer(text):
+        start, end = cue.span("c")
+        if not any(taken[start:end]):
+            found.append(_claim(taken, start, end, "NAME"))
+    return found
 
 
 _HANDLE_TOKEN = re.compile(r"(?<![\w.@/-])[a-z]{4,}(?:[._-]?(?:[a-z]{2,5}|\d{1,3}))?(?![\w@/-])")
@@ -5118,6 +5341,29 @@ def _second_surname_before_spelling(text: str, end: int, spelling: int, taken: b
     return end
 
 
+def _spelled_run(text: str, words: list[re.Match], last: int, letters: str) -> int | None:
+    """The index of the first of the words ending at `last` that the letters spell: one word,
+    or a whole name of up to four short words spelled in one run ("vang xiong v a n g x i o n
+    g", "le van hung l e v a n h u n g")."""
+    joined = ""
+    for index in range(last, max(-1, last - 4), -1):
+        if index < last and text[words[index].end() : words[index + 1].start()].strip():
+            return None
+        joined = re.sub(r"[^a-z]", "", words[index].group().lower()) + joined
+        if joined == letters:
+            # Several words only when none is a plain English or clinical word on its own and
+            # the letters are many, so a phrase is never read as a spelled name.
+            if index < last and (
+                len(letters) < 6
+                or any(namebook.is_clinical(w.group()) for w in words[index : last + 1])
+            ):
+                return None
+            return index
+        if len(joined) >= len(letters):
+            return None
+    return None
+
+
 def _spelled_back(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
     """The word a spelling confirms ("park ji-hoon comma spelled p a r k", "joy baptiste spelled
     b a p t i s t e"), with a given name just before it."""
@@ -5132,9 +5378,11 @@ def _spelled_back(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
         words = list(_WORDS_BEFORE.finditer(text, max(0, span.start - 80), span.start))[-10:]
         for index in range(len(words) - 1, -1, -1):
             word = words[index]
-            if re.sub(r"[^a-z]", "", word.group().lower()) != letters:
+            first = _spelled_run(text, words, index, letters)
+            if first is None:
                 continue
-            start, end = word.span()
+            start, end = words[first].start(), word.end()
+            index = first
             before = words[index - 1] if index else None
             if (
                 before
@@ -5166,7 +5414,12 @@ def _matches_after_names(text: str, spans: list[Span], pattern: re.Pattern):
 
 
 # "patient jasmine wood w o o d": the speaker spells a name right after saying it.
-_LETTERS_AFTER = re.compile(r"[ \t]+(?P<l>[A-Za-z](?:[ \t]+[A-Za-z]){2,})(?![\w'’.-])")
+# Two letters too, in lower case and after a cue or right after the name, when they spell a
+# word of it ("kenny ng that's n g", "doctor an nguyen a n"): short East Asian surnames.
+_LETTERS_AFTER = re.compile(
+    r"[ \t]+(?:(?:that['’]s|that[ \t]+is|spelled|spelt)[ \t]+)?"
+    r"(?P<l>[A-Za-z](?:[ \t]+[A-Za-z]){2,}|[a-z][ \t]+[a-z])(?![\w'’.-])"
+)
 
 
 def _spelled_after(text: str, spans: list[Span], taken: bytearray) -> list[Span]:

@@ -329,3 +329,30 @@ def is_criteria(word: str) -> bool:
 def is_eponym(word: str) -> bool:
     """A surname that names a sign, fracture or disease ("Monteggia", "Hill", "Crohn")."""
     return _plain(word) in EPONYMS
+
+
+# Short East and South-East Asian surnames that the lists miss or hold as English or clinical
+# words ("ng" is also a nasogastric tube, "an", "do", "oh" and "ho" are words): a name only
+# with evidence beside it (a title, a listed name next to it, a spelling), never alone.
+ASIAN_SHORT_SURNAMES = frozenset(
+    "ng le lê do đỗ an oh ho hồ yu lu ko vu vũ ha hà ly lý wu ma li lo lam lau lai ngo ngô "
+    "bui bùi dang đặng ong goh koh teo yeo tse yip sze woo kwok".split()
+)
+# The short surnames that are also ordinary English words: accepted only beside a title, a
+# spelling or a Vietnamese middle name, never after a given name alone ("kevin an hour ago").
+ASIAN_SURNAMES_THAT_ARE_WORDS = frozenset("an do oh ho ha ma lo le to".split())
+# Vietnamese middle names that mark the name's gender ("Nguyen Thi Lan", "Le Van Hung"): between
+# a surname and a given name they join the name, whatever the lists say about the words.
+VIETNAMESE_MIDDLES = frozenset("thi thị van văn".split())
+# The eighteen Hmong clan names, the surname of every Hmong person ("Mai Yer Vang", "Chue
+# Xiong"); "her", "lee", "lo" and "yang" are words or common names too.
+HMONG_CLANS = frozenset(
+    "vang xiong yang lee her lor lo moua thao vue vu chang cha kue hang khang pha thor chue fang "
+    "kong".split()
+)
+# Hmong given and middle names of two to four letters that the lists lack or hold as words or
+# abbreviations ("Pa", "Nou", "Tou"): a name word only before a clan name.
+HMONG_GIVEN = frozenset(
+    "mai yer nou pa chia kia yia xee ka tou kou pao neng fue txhia hli zoua shoua houa mee cher "
+    "bee see nhia kao ger lia vue".split()
+)
