@@ -4922,7 +4922,8 @@ def _scan(text: str) -> tuple[list[Span], bytearray]:
     spans += _spelled_after(text, spans, taken)
     spans += _relations_after(shadow, spans, taken)
     spans += _nicknames_after(shadow, spans, taken)
-    spans += _initials_nicknames(text, spans, taken)
+    if _KNOWN_AS_CUE.search(text):
+        spans += _initials_nicknames(text, spans, taken)
     if _CJK_NAME_CHAR.search(text):
         spans += _script_names(text, spans, taken)
     spans += _initials_after(text, spans, taken)
@@ -4949,6 +4950,14 @@ def _tail_word_ok(word: str) -> bool:
     return namebook.is_ever_name(plain) or namebook.is_unknown(plain)
 
 
+_ASIAN_TAIL_FIRST = (
+    namebook.VIETNAMESE_MIDDLES | namebook.HMONG_CLANS | namebook.ASIAN_SHORT_SURNAMES
+)
+_HMONG_CLAN_NEXT = re.compile(
+    r"[ \t]+(?i:{})(?![\w'’-])".format("|".join(sorted(namebook.HMONG_CLANS)))
+)
+
+
 def _hmong_middle(word: str) -> bool:
     """A word that may stand between a Hmong given name and the clan name ("yer", "nou")."""
     if word in namebook.HMONG_GIVEN:
@@ -4963,6 +4972,13 @@ def _with_asian_tail(text: str, span: Span, taken: bytearray) -> Span:
     middle name and the given names ("pham [thi thu]"), a Hmong middle name and the clan name
     ("mai [yer vang]"), a short surname after a given name ("jessica [ng]")."""
     if span.category != "NAME":
+        return span
+    # Most names end where no such word follows: one cheap look before reading more.
+    first = _TAIL_WORDS.match(text, span.end)
+    if not first or (
+        first.group(1).lower() not in _ASIAN_TAIL_FIRST
+        and not _HMONG_CLAN_NEXT.match(text, first.end())
+    ):
         return span
     words = []
     at = span.end
@@ -5029,6 +5045,9 @@ _KNOWN_AS = re.compile(
     r"[ \t]+(?:also[ \t]+)?(?:known[ \t]+as|goes[ \t]+by|aka|a[ \t]k[ \t]a)[ \t]+"
     r"(?P<i>[a-z]{2,3})(?![\w'’-])"
 )
+
+
+_KNOWN_AS_CUE = re.compile(r"known|goes|\baka\b|\ba k a\b")
 
 
 def _initials_nicknames(text: str, spans: list[Span], taken: bytearray) -> list[Span]:
