@@ -303,7 +303,13 @@ _ROLE_NOUN = (
     # area nurse ("RAN"), an Aboriginal health worker ("AHW"), a medical radiation
     # technologist ("MRT"), a clinical nurse specialist ("CNS"), an ED "reg" (registrar); the
     # abbreviations in capitals only ("ran", "CNS lymphoma" before a clinical word).
-    r"physiologist|nurse[ -]in[ -]charge|(?-i:RAN|AHW|MRT|CNS|reg))"
+    r"physiologist|nurse[ -]in[ -]charge|(?-i:RAN|AHW|MRT|CNS|reg|"
+    # A physician assistant's and a nurse practitioner's letters said aloud ("dictated by p a
+    # frank young"), in lower case only.
+    r"p[ ]a|n[ ]p)|"
+    # Who the patient works under or beside at a ranch, farm or plant ("ranch foreman bill
+    # young"); not "employer", which names a firm.
+    r"foreman|forewoman|co-?worker)"
 )
 _ROLE_LABEL = (
     rf"(?:{_ROLE_NOUN}|referring|ordering|reading|interpreting|dictating|requesting|"
@@ -1284,7 +1290,13 @@ def _lower_name(
         before_field = (
             index == 0
             and bool(following)
-            and _surname_before_field(word, following, match.string, words[index + 1].end())
+            and (
+                _surname_before_field(word, following, match.string, words[index + 1].end())
+                # "for patient rose hunter" and the line ends: the name is all the cue names.
+                or _surname_before_field(
+                    word, following, match.string, words[index + 1].end(), _LINE_CLOSES
+                )
+            )
         )
         if first is None and listed_first and not namebook.is_lower_name(word, False):
             # "leontyne baptiste-charles": a word no list knows, then a listed surname.
@@ -1301,6 +1313,12 @@ def _lower_name(
         name_ok = (
             namebook.is_lower_name(word, unknown_ok)
             or (common_ok and namebook.is_lower_surname(word))
+            or (
+                after_title
+                and index <= 1
+                and (first is None) == (index == 0)
+                and _common_surname_after_title(first, word, match.string, found.end())
+            )
             # "doctor baker comma": after a title an eponym's surname is the person, unless
             # the eponym's noun follows ("doctor murphy sign" stays the sign).
             or (
@@ -1449,27 +1467,36 @@ def _surname_after_rare_given(first: str | None, word: str, after_title: bool) -
 
 
 # The next field of a header said aloud after a name: its key ("m r n", "medical record
-# number", "date of birth", "d o b", "ninety three year old") or the name spelled out.
+# number", "date of birth", "d o b", "date of service", "patient number", "ninety three year
+# old") or the name spelled out; speech recognition may break the line between them.
 _FIELD_KEY_AFTER = re.compile(
-    r"(?:[ \t]*,|[ \t]+comma)?[ \t]+(?:m[ \t]?r[ \t]?n|medical[ \t]+record|d[ \t]?o[ \t]?b|"
-    r"date[ \t]+of[ \t]+birth|born|accession|a[ \t]c[ \t]c|age|aged|"
+    r"(?:[ \t]*,|[ \t]+comma)?(?:[ \t]*\n[ \t]*|[ \t]+)"
+    r"(?:m[ \t]?r[ \t]?n|medical[ \t]+record|d[ \t]?o[ \t]?b|patient[ \t]+(?:number|id)\b|"
+    r"date[ \t]+of[ \t]+(?:birth|service|injury)|born|accession|a[ \t]c[ \t]c|age|aged|"
     r"(?:[a-z]+[ \t-]+){1,3}years?[ \t-]+old|spelled|(?:[a-z][ \t]+){2,}[a-z])\b"
 )
 
 
-def _surname_before_field(first: str | None, word: str, text: str, end: int) -> bool:
+_LINE_CLOSES = re.compile(r"[ \t]*(?:\n|$)")
+
+
+def _surname_before_field(
+    first: str | None, word: str, text: str, end: int, closes: re.Pattern = _FIELD_KEY_AFTER
+) -> bool:
     """ "patient edith young comma ninety three year old", "patient gloria hunter medical
     record number": after a name cue, a given name and a listed surname that is a word, an
     eponym or clinical ("hunter", "stone", "may"), where the next field's key follows."""
     if first is None or first in _PAIR_STOP or first in _VERBS_AFTER_NAME:
         return False
-    if not namebook.is_ever_given(first) or namebook.is_clinical(first):
+    if not (namebook.is_ever_given(first) or namebook.is_nickname(first)):
+        return False
+    if namebook.is_clinical(first):
         return False
     if word in _PAIR_STOP or word in _ROLE_WORDS or not namebook.is_ever_surname(word):
         return False
     if word in _VERBS_AFTER_NAME and word not in _MODAL_SURNAMES:
         return False  # "patient mary fell comma": what she did
-    return _FIELD_KEY_AFTER.match(text, end) is not None
+    return closes.match(text, end) is not None
 
 
 # Verbs after a name that are surnames as often ("rose may", "alice will").
@@ -1480,11 +1507,37 @@ def _word_surname_after_title(first: str | None, word: str, text: str, end: int)
     """ "doctor ellen hill", "doctor laura bright": after a title and a given name rare as a
     word, a listed surname that is also a clinical word or an eponym, unless an eponym's noun
     follows it ("hill sachs")."""
-    if first is None or not namebook.is_ever_given(first):
+    if first is None or word in _VERBS_AFTER_NAME:
         return False
-    if not namebook.is_lower_name(first, unknown_ok=False) or word in _VERBS_AFTER_NAME:
+    if not namebook.is_ever_surname(word) or _EPONYM_USE_AHEAD.match(text, end):
         return False
-    return namebook.is_ever_surname(word) and not _EPONYM_USE_AHEAD.match(text, end)
+    if namebook.is_ever_given(first) and namebook.is_lower_name(first, unknown_ok=False):
+        return True
+    # "doctor rusty stone urology": a given name that is a word, or a pet name, when the
+    # doctor's service or the end of the phrase follows the surname.
+    if not (namebook.is_ever_given(first) or namebook.is_nickname(first)):
+        return False
+    if namebook.is_very_common(first) or first in _PAIR_STOP:
+        return False
+    return bool(_SERVICE_AFTER.match(text, end) or _PHRASE_END.match(text, end))
+
+
+_SERVICE_AFTER = re.compile(rf"[ \t]+(?i:{_UNIT})")
+
+
+def _common_surname_after_title(first: str | None, word: str, text: str, end: int) -> bool:
+    """ "baby girl young" at the end of a line, "p a frank young", "foreman bill young": after
+    a title or role, a surname among the commonest English words, alone where the phrase ends
+    or after a given name that is not itself among them."""
+    if word in _PAIR_STOP or word in _ROLE_WORDS or word in _VERBS_AFTER_NAME:
+        return False
+    if not namebook.is_ever_surname(word) or namebook.is_clinical(word):
+        return False
+    if first is None:
+        return _PHRASE_END.match(text, end) is not None
+    if not (namebook.is_ever_given(first) or namebook.is_nickname(first)):
+        return False
+    return namebook.not_both_common(first, word)
 
 
 def _rare_word(word: str) -> bool:
@@ -1951,6 +2004,15 @@ def _lower_pair(match: re.Match) -> tuple[int, int] | None:
     return match.start("g"), suffix.end() if suffix else end
 
 
+def _pair_before_field(match: re.Match) -> tuple[int, int] | None:
+    """ "for bill hunter date of birth": a given name and a surname that are words, where the
+    next field's key follows them."""
+    given, surname = match.group("g"), match.group("s")
+    if not _surname_before_field(given, surname, match.string, match.end("s")):
+        return None
+    return match.start("g"), match.end("s")
+
+
 _LOWER_MIDDLE_INITIAL = re.compile(r"[ \t]+[a-z]\.?(?=[ \t])")
 _LOWER_SUFFIX = re.compile(
     r"[ \t]+(?:junior|senior|jr\b\.?|sr\b\.?|the[ \t]+(?:second|third|fourth)\b)"
@@ -2264,7 +2326,70 @@ def _relative_given(match: re.Match) -> tuple[int, int] | None:
     initial = _LOWER_MIDDLE_INITIAL.match(match.string, end)
     at = initial.end() if initial else end
     more = _more_lower_names(match.string, at)
+    if more == at:
+        more = _word_surname_before_verb(match.string, at)
+    if match.group("is") and more == at:
+        return None  # "mother is here", "son is young": what the relative is, not a name
     return match.start("lv"), (more if more > at else end)
+
+
+# What a relative named in lower case does next: "wife faith hunter was notified",
+# "grandmother rose page is his legal guardian", "son junior field will take him".
+_PERSON_VERB_AFTER = re.compile(
+    r"[ \t]+(?:is|was|will|has|had|says|said|present|reports|states|called|brought|drove|"
+    r"came|signed|agrees|agreed|knows|asked|wants)\b"
+)
+
+
+def _word_surname_before_verb(text: str, end: int) -> int:
+    """Where a relative's name ends when a surname that is a word follows the given name and a
+    verb follows both ("faith [hunter] was notified"); `end` when none does."""
+    after = _NEXT_LOWER_WORD.match(text, end)
+    if not after:
+        return end
+    word = after.group("w")
+    if word in _PAIR_STOP or word in _ROLE_WORDS or word in _VERBS_AFTER_NAME:
+        return end
+    if not namebook.is_ever_surname(word) or namebook.is_very_common(word):
+        return end
+    if not _PERSON_VERB_AFTER.match(text, after.end("w")):
+        return end
+    return after.end("w")
+
+
+_PARENTS_NAMED = (
+    rf"(?<![\w.])(?:parents|(?:mom|mother)[ \t]+and[ \t]+(?:dad|father)|"
+    rf"(?:dad|father)[ \t]+and[ \t]+(?:mom|mother)|grandparents|guardians)[ \t]+"
+    rf"(?:are|were)[ \t]+(?P<a>[{_LOW}]{{3,}})[ \t]+and[ \t]+(?P<b>[{_LOW}]{{3,}})"
+    rf"(?:[ \t]+(?P<s>[{_LOW}]{{3,}}))?\b"
+)
+
+
+def _given_said_of_person(word: str) -> bool:
+    """A listed given name or a pet name, not a context, role or clinical word."""
+    if word in _PAIR_STOP or word in _ROLE_WORDS or namebook.is_clinical(word):
+        return False
+    return namebook.is_ever_given(word) or namebook.is_nickname(word)
+
+
+def _parents_named(match: re.Match) -> int | None:
+    """Where the second name ends when both words after "parents are" read as given names,
+    with the surname they share after the second ("wade and hope young"); None for "parents
+    are here and will call"."""
+    first, second, surname = match.group("a", "b", "s")
+    if not _given_said_of_person(first) or first in _VERBS_AFTER_NAME:
+        return None
+    if not _given_said_of_person(second):
+        return None
+    if (
+        surname is not None
+        and surname not in _PAIR_STOP
+        and surname not in _VERBS_AFTER_NAME
+        and namebook.is_ever_surname(surname)
+        and not namebook.is_clinical(surname)
+    ):
+        return match.end("s")
+    return None if second in _VERBS_AFTER_NAME else match.end("b")
 
 
 def _more_lower_names(text: str, end: int, limit: int = 3, surname=None) -> int:
@@ -4193,9 +4318,25 @@ _RULES: tuple[_Rule, ...] = (
     # "daughter grace reports", "partner tomas present": a relative's given name in lower case.
     _rule(
         "NAME",
-        rf"(?<![\w.])(?:{_RELATIVE}|mom|dad)(?:-in-law)?[ \t]+(?:comma[ \t]+)?"
-        rf"(?P<lv>[{_LOW}]{{3,}})\b",
+        rf"(?<![\w.])(?:{_RELATIVE}|mom|dad|grandma|grandpa|granny|nana)(?:-in-law)?[ \t]+"
+        rf"(?:comma[ \t]+|(?P<is>is|was)[ \t]+)?(?P<lv>[{_LOW}]{{3,}})\b",
         keep=_relative_given,
+        needs=_speech_text,
+    ),
+    # "parents are wade and hope young", "mom and dad are lane and will young": two relatives
+    # named together, the first by the given name, the second with the surname they share.
+    _rule(
+        "NAME",
+        rf"{_PARENTS_NAMED}",
+        "a",
+        keep=lambda m: _parents_named(m) and m.span("a"),
+        needs=_speech_text,
+    ),
+    _rule(
+        "NAME",
+        rf"{_PARENTS_NAMED}",
+        "b",
+        keep=lambda m: _parents_named(m) and (m.start("b"), _parents_named(m)),
         needs=_speech_text,
     ),
     # "doctor k wojcik", "nurse j. okafor": a title, one initial and a surname.
@@ -4264,6 +4405,16 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?<![\w.])(?P<i>(?:[{_LOW}]\.[ \t]?){{1,3}})"
         rf"(?P<s>[{_LOW}][{_LOW}'’]{{2,}}(?:-[{_LOW}]+)?)(?![\w'’-])",
         keep=_initials_name,
+        needs=_speech_text,
+    ),
+    # "ultrasound for penny baker patient number", "series on rusty field date of service": an
+    # exam said to be for or on a given name (or a pet name) and a surname, both words, that
+    # the next field of a header said aloud closes.
+    _rule(
+        "NAME",
+        rf"(?<![\w.])(?:for|on)[ \t]+(?:little[ \t]+)?(?P<g>[{_LOW}]{{3,}})[ \t]+"
+        rf"(?P<s>[{_LOW}][{_LOW}'’]+)(?![\w'’-])",
+        keep=_pair_before_field,
         needs=_speech_text,
     ),
     _rule(
@@ -4749,6 +4900,14 @@ def find_in_texts(texts: list[str]) -> list[list[Span]]:
         and part.lower() not in _PAIR_STOP
         and namebook.is_ever_name(part)
     }
+    givens = {
+        word
+        for text, (spans, _) in zip(texts, scans)
+        for span in spans
+        if span.category == "NAME"
+        for word in _SPAN_WORD.findall(text, span.start, span.end)[:1]
+        if word.islower() and word not in parts and _given_said_of_person(word)
+    }
     results = []
     for text, (spans, taken) in zip(texts, scans):
         # A later mention may carry more of the name than the first ("mum pham [thi thu]").
@@ -4757,6 +4916,8 @@ def find_in_texts(texts: list[str]) -> list[list[Span]]:
         if words:
             found = _word_mentions(text, words, taken)
             spans.extend(_with_asian_tail(text, s, taken) for s in found)
+        if givens:
+            spans.extend(_given_mentions(text, givens, taken))
         if "hyphen" in text or "dash" in text:
             spans = [_with_spoken_hyphen(text, span, taken) for span in spans]
         spans.sort()
@@ -5999,7 +6160,51 @@ def _word_mentions(text: str, words: set[str], taken: bytearray) -> list[Span]:
     return found
 
 
+# Who the speaker told or spoke with: a given name said in full earlier ("bubba carter") is
+# the person there again ("i told bubba", "let faith know", "discussed with summer").
+_TOLD_BEFORE = re.compile(
+    r"\b(?:told|let|informed|notified|updated|asked|reassured|"
+    r"(?:discussed|reviewed|spoke|spoken|talked|met)[ \t]+with|(?:spoke|spoken|talked)[ \t]+to)"
+    r"[ \t]+$"
+)
+# The name after one just masked and "and" ("told [bill] and jose", "aunt [marsha] and bubba").
+_AND_BEFORE = re.compile(r"(?<=[^\W\d_])[ \t]+and[ \t]+$")
+_AND_AFTER = re.compile(r"[ \t]+and\b")
+
+
+def _given_mentions(text: str, givens: set[str], taken: bytearray) -> list[Span]:
+    """Lower-case given names said again after a name in full ("bubba carter ... i told
+    bubba"), where the speaker tells or speaks with the person, or names them beside another
+    person just masked; a word in its own sense stays ("rose to 12 mm", "we will follow")."""
+    found = []
+    for match in _MENTION_WORD.finditer(text):
+        word = match.group()
+        if word not in givens:
+            continue
+        start, end = match.span()
+        if any(taken[start:end]):
+            continue
+        before = max(0, start - 24)
+        after_and = _AND_BEFORE.search(text, before, start)
+        if not (
+            _TOLD_BEFORE.search(text, before, start) or (after_and and taken[after_and.start() - 1])
+        ):
+            continue
+        if word in _VERBS_AFTER_NAME and not (
+            _PHRASE_END.match(text, end) or _AND_AFTER.match(text, end)
+        ):
+            continue  # "told him we will call": the verb
+        found.append(_claim(taken, start, end, "NAME"))
+    return found
+
+
 _TITLE_JUST_BEFORE = re.compile(r"(?<!\w)(?:Drs?|Dr\.|Doctor|Mr|Mrs|Ms|Prof)\.?[ \t]+$")
+# What a person found by name does, said right after it at a sentence's start ("Frank was told
+# results", "Rose says"): a name even where it is a common word.
+_SAID_OF_PERSON_AFTER = re.compile(
+    r"[ \t]+(?:was[ \t]+(?:told|informed|notified|called|given|seen|updated)|says|said|"
+    r"reports|states|agrees|agreed|understands|asked|knows|wants|called|told)\b"
+)
 
 
 def _mentions(text: str, parts: set[str], taken: bytearray) -> list[Span]:
@@ -6017,9 +6222,11 @@ def _mentions(text: str, parts: set[str], taken: bytearray) -> list[Span]:
             text, max(0, start - 12), start
         ):
             continue
-        if _SENTENCE_START.search(text, max(0, start - 3), start) and namebook.is_common(
-            match.group()
+        if (
+            _SENTENCE_START.search(text, max(0, start - 3), start)
+            and namebook.is_common(match.group())
+            and not _SAID_OF_PERSON_AFTER.match(text, end)
         ):
-            continue  # "Dr. Young ... Young adult with pain"
+            continue  # "Dr. Young ... Young adult with pain"; not "Frank was told results"
         found.append(_claim(taken, start, end, "NAME"))
     return found

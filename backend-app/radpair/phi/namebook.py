@@ -321,6 +321,19 @@ def not_both_common(first: str, second: str) -> bool:
     )
 
 
+# Pet names said in place of a given name in rural US speech ("bubba", "sissy", "rusty"). Some
+# are words ("skip", "junior", "buddy") and some no list holds ("bubba", "scooter"): a cue
+# must say a person is meant before one is a name.
+_NICKNAMES = frozenset("""
+    bubba bubber sissy missy skip skipper rusty junior buddy sonny butch dusty scooter tater
+    """.split())
+
+
+def is_nickname(word: str) -> bool:
+    """A pet name said in place of a given name ("bubba", "rusty"), a word or not."""
+    return _plain(word) in _NICKNAMES
+
+
 def is_criteria(word: str) -> bool:
     """An eponym that names guidelines or a classification, never a person in a report."""
     return _plain(word) in CRITERIA
