@@ -2352,7 +2352,10 @@ def _word_surname_before_verb(text: str, end: int) -> int:
         return end
     if not namebook.is_ever_surname(word) or namebook.is_very_common(word):
         return end
-    if not _PERSON_VERB_AFTER.match(text, after.end("w")):
+    closes = _PERSON_VERB_AFTER.match(text, after.end("w")) or _PHRASE_END.match(
+        text, after.end("w")
+    )
+    if not closes:
         return end
     return after.end("w")
 
@@ -4817,7 +4820,8 @@ _FAST_SKIP = re.compile(
     rf"[\d@A-Z]|www|://|\b(?:dr|doctor|mrs?|ms|with|per|by|to|d/w|at|on|of|for|patient|pt|"
     rf"paciente|pasien|"
     rf"name|named|age|aged|dot|accession|number|mrn|ext|extension|phone|pager|bleep|date|birth|"
-    rf"born|dated|dob|slash|hora|{_RELATIVE}|zero|one|two|three|four|five|six|seven|eight|nine|"
+    rf"born|dated|dob|slash|hora|{_RELATIVE}|mom|dad|parents|grandma|grandpa|"
+    rf"zero|one|two|three|four|five|six|seven|eight|nine|"
     rf"{_ES_MONTH}|{_ES_DIGIT}|{_PT_DIGIT}|{_FR_MONTH}|{_FR_DIGIT}|docteure?|{_HIJRI_MONTH}|"
     rf"{_IT_MONTH}|"
     rf"ore|{_PT_MONTH}|las|às|"
