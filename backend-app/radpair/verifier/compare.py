@@ -2566,7 +2566,18 @@ def _part_dropped(m: Mention, y: _View) -> bool:
             if n.anatomy
         )
     ]
-    return bool(kept) and any(y.only_normal(part) for part in parts)
+    # The dropped part is called normal; or, for a finding dictated on both sides, never
+    # named at all ("lesions at the distal L femur and the proximal R tibia" against the left
+    # femur alone): a structure given its own side is no other's synonym.
+    both_sides = len(m.checked_sides) > 1
+    return bool(kept) and any(
+        y.only_normal(part) or (both_sides and not _names_structure(y, part)) for part in parts
+    )
+
+
+def _names_structure(view: _View, part: frozenset[str]) -> bool:
+    """Some mention in the text is at this structure or a part within it."""
+    return any(n.anatomy & part or part & _up(n.anatomy) for n in view.mentions)
 
 
 def _claimed(m: Mention, n: Mention, x: _View) -> bool:

@@ -82,7 +82,9 @@ _COMMA_PENALTY = 30
 _LONG_SENTENCE_PAIRS = 64
 _PREPOSITION_BONUS = 20
 _PREPOSITION = re.compile(
-    r"\s*(?:\w+\s+){0,2}?(?:in|of|at|within|involving|along|from|over|arising from)\s"
+    # Not "not involving": the structure after it is where the finding is not.
+    r"\s*(?:\w+\s+){0,2}?(?:in|of|at|within|(?<!not\s)(?<!without\s)involving|along|from"
+    r"|over|arising from)\s"
 )
 # A structure a distance away from the finding ("4 cm above the calcaneal insertion", "2 cm
 # distal to the origin") is the landmark it is measured from, not the finding's site.
@@ -1009,6 +1011,12 @@ def assemble(
                 # "Full-thickness component": the kind is in the finding's own name.
                 qualifier = "full_thickness"
             head = heading_mention.get(sent.heading) if not anat else None
+            if head is not None and _part_named_before(
+                mentions[first_mention:], mentions[head].anatomy, term.start
+            ):
+                # "Pelvic ring: The right SI joint is widened; its posterior aspect is not
+                # widened": the sentence is about a part of the label's structure, not all of it.
+                head = None
             key = term.key
             if key == "thickening" and anat & lx.SOFT_TISSUE_SPACES:
                 key = "swelling"
@@ -1100,12 +1108,33 @@ _NOT_A_LIST = re.compile(
     r"|\b(?:is|are|was|were|has|have|had|measur\w*|shows?|demonstrat\w*|seen|noted|rate)\b"
     # A line naming implants ("sternotomy wires and a prosthetic aortic valve") names things
     # put there, not the places a finding is at.
-    r"|\b(?:prosthe\w*|wires?|clips?|stents?|grafts?|screws?|plates?|hardware|sutures?"
+    r"|\b(?:prosthe\w*|wires?|clips?|stents?|grafts?|screws?|plates?|hardware"
     r"|staples?|implants?|devices?)\b"
+    # A surgical suture, but not a skull's ("at the FZ suture" is a place a fracture runs to).
+    r"|(?<!fz )(?<!frontozygomatic )(?<!zygomaticomaxillary )(?<!zygomaticotemporal )"
+    r"(?<!coronal )(?<!sagittal )(?<!lambdoid )(?<!metopic )(?<!squamosal )\bsutures?\b"
 )
 # Findings named in the singular that still head a list of places ("Focal uptake: R 6th rib,
-# L iliac wing"): a tracer scan's foci.
-_LISTING_SINGULARS = frozenset({"focal_uptake"})
+# L iliac wing"): a tracer scan's foci; and a fracture through several bones ("L ZMC fracture:
+# zygomatic arch, orbital floor, maxillary sinus walls"), one break given bone by bone.
+_LISTING_SINGULARS = frozenset({"focal_uptake", "fracture"})
+
+
+_ANATOMY_PARENT = {k: parent for k, (_s, _p, parent) in lx.ANATOMY.items() if parent}
+
+
+def _within(key: str, structure: frozenset[str]) -> bool:
+    """key is a part of one of these structures (not the structure itself)."""
+    while key in _ANATOMY_PARENT:
+        key = _ANATOMY_PARENT[key]
+        if key in structure:
+            return True
+    return False
+
+
+def _part_named_before(made: Sequence[Mention], structure: frozenset[str], pos: int) -> bool:
+    """The sentence names a part of the structure before pos."""
+    return any(m.span[0] < pos and any(_within(a, structure) for a in m.anatomy) for m in made)
 
 
 def _listed_on_its_line(lower: str, sentences: list[Sentence], sent: Sentence, si: int) -> bool:
@@ -1650,6 +1679,9 @@ def _attach_sides(
                     # "mass L 10:00, posterior depth": a side with its clock face position
                     # places the finding before it.
                     or _CLOCK_AFTER.match(lower, sw.end, end) is not None
+                    # "rib fractures L 5th 6th 7th": a side before the ordinals of the ribs
+                    # listed after a finding sides that finding.
+                    or _ORDINAL_AFTER.match(lower, sw.end, end) is not None
                 )
         if target is None and post:
             k = _last_ending_by(ends, sw.start)  # the last term before the side word
@@ -1667,6 +1699,7 @@ def _attach_sides(
 # A clause opened by "all", "both" or "each" after a comma, up to the finding it describes.
 _SAID_OF_ALL = re.compile(r",\s*(?:all|both|each)\b[^,;:.()]*$")
 _FIRST_VISIBLE = re.compile(r"\s*(\S?)")
+_ORDINAL_AFTER = re.compile(r"\s*\d{1,2}(?:st|nd|rd|th)\b")
 _CLOCK_AFTER = re.compile(r"\s*(?:1[0-2]|0?[1-9])(?::[0-5]\d\b|\s*o'?\s?clock)")
 
 

@@ -210,6 +210,28 @@ FINDINGS: dict[str, list[str]] = {
     "lymph_node": ["lymph node", "node", "ln", "lns"],
     "fracture": ["fracture", "fx"],
     # A ligament's tear may pull off a flake of bone ("no avulsion fragment" at a UCL tear).
+    # A carpal collapse pattern read from the lunate's tilt: dorsal (DISI) or volar (VISI).
+    "disi": [
+        "disi",
+        "dorsal intercalated segment instability",
+        "dorsal intercalated segmental instability",
+    ],
+    "visi": [
+        "visi",
+        "volar intercalated segment instability",
+        "volar intercalated segmental instability",
+    ],
+    # A penetrating wound that reaches the peritoneal cavity changes management (laparotomy).
+    "peritoneal_violation": [
+        "peritoneal violation",
+        "retroperitoneal violation",
+        "violation of the peritoneum",
+        "violation of the retroperitoneum",
+        "peritoneal breach",
+        "breach of the peritoneum",
+        "peritoneal penetration",
+        "penetration of the peritoneum",
+    ],
     "avulsion_fragment": [
         "avulsion fragment",
         "avulsed fragment",
@@ -441,7 +463,17 @@ FINDINGS: dict[str, list[str]] = {
         "dilatation",
         "dilated",
     ],
-    "extravasation": ["extravasation", "active extravasation", "contrast blush", "extrav"],
+    # On CT, active bleeding is what the extravasating contrast shows: the same finding.
+    "extravasation": [
+        "extravasation",
+        "active extravasation",
+        "contrast blush",
+        "extrav",
+        "active hemorrhage",
+        "active arterial hemorrhage",
+        "active bleeding",
+        "active arterial bleeding",
+    ],
     "laceration": ["laceration", "lac"],
     "torsion": ["torsion"],
     "hydrocele": ["hydrocele"],
@@ -545,6 +577,11 @@ FINDINGS: dict[str, list[str]] = {
         "compression of the cord",
         "cord flattening",
         "flattening of the cord",
+        # Dictation puts the participle after the cord ("canal stenosis, cord flattened").
+        "cord flattened",
+        "flattened cord",
+        "cord compressed",
+        "compressed cord",
         "ventral cord flattening",
         "flattening of the ventral cord",
     ],
@@ -719,6 +756,10 @@ FINDINGS: dict[str, list[str]] = {
         "degenerative",
         "osteoarthritis",
         "spondylosis",
+        # Spondylosis said as an adjective ("spondylotic change", "spondylotic stenosis").
+        "spondylotic",
+        "spondylotic change",
+        "spondylotic changes",
         "chondromalacia",
     ],
     "foreign_body": ["foreign body", "fb", "fbs"],
@@ -1699,8 +1740,10 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
         "wrist",
     ),
     "ankle": (["ankle", "ankle mortise", "mortise"], True, None),
-    "lateral_malleolus": (["lateral malleolus"], True, "ankle"),
-    "medial_malleolus": (["medial malleolus"], True, "ankle"),
+    "lateral_malleolus": (["lateral malleolus", "lateral malleolar"], True, "ankle"),
+    "medial_malleolus": (["medial malleolus", "medial malleolar"], True, "ankle"),
+    # The third malleolus, the back of the tibial plafond: its own fracture, not the medial's.
+    "posterior_malleolus": (["posterior malleolus", "posterior malleolar"], True, "ankle"),
     "malleolus": (["malleolus", "malleoli", "malleolar", "bimalleolar"], True, "ankle"),
     "foot": (["foot", "feet", "plantar"], True, None),
     "metatarsal": (["metatarsal", "metatarsal head"], False, "foot"),
@@ -1834,11 +1877,36 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "hamate": (["hamate", "hook of hamate", "hook of the hamate"], True, "wrist"),
     "metacarpal": (["metacarpal"], False, "hand"),
     "phalanx": (["phalanx", "phalanges", "phalangeal"], False, None),
-    "sacroiliac": (["sacroiliac joint", "sacroiliac", "si joint"], True, None),
-    "pubic_ramus": (["pubic ramus", "pubic rami", "superior pubic ramus"], True, None),
-    "iliac_bone": (["iliac wing", "ilium", "iliac crest", "iliac bone"], True, None),
+    # The pelvis as a place: its ring of bones ("no pelvic fracture" says nothing of the ribs)
+    # and the cavity it holds ("Pelvis: small volume free fluid").
+    "pelvis": (["pelvis", "pelvic", "bony pelvis", "pelvic ring", "pelvic bones"], False, None),
+    "sacroiliac": (["sacroiliac joint", "sacroiliac", "si joint"], True, "pelvis"),
+    "pubic_ramus": (["pubic ramus", "pubic rami", "superior pubic ramus"], True, "pelvis"),
+    "iliac_bone": (["iliac wing", "ilium", "iliac crest", "iliac bone"], True, "pelvis"),
     # The sacrum is one bone, but its alae and foramina lie one each side of it.
-    "sacral_ala": (["sacral ala", "sacral alae", "sacral wing", "sacral ala zone"], True, None),
+    "sacral_ala": (
+        ["sacral ala", "sacral alae", "sacral wing", "sacral ala zone"],
+        True,
+        "pelvis",
+    ),
+    # The recesses where free fluid gathers beside the liver and the spleen (FAST's upper
+    # quadrant views): one is no place of the other.
+    "hepatorenal_recess": (
+        [
+            "hepatorenal recess",
+            "hepatorenal space",
+            "hepatorenal pouch",
+            "morison pouch",
+            "morison's pouch",
+            "morisons pouch",
+            "morrison pouch",
+            "morrison's pouch",
+            "morrisons pouch",
+        ],
+        False,
+        None,
+    ),
+    "splenorenal_recess": (["splenorenal recess", "splenorenal space"], False, None),
     "renal_artery": (["renal artery", "renal arteries"], True, "kidney"),
     "renal_vein": (["renal vein", "renal veins"], True, "kidney"),
     "femoral_artery": (
@@ -1864,6 +1932,8 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "renal_pelvis": (
         [
             "renal pelvis",
+            # Its adjective, which is no bony pelvis ("right renal pelvic calculus").
+            "renal pelvic",
             "collecting system",
             # The pelvis with its calyces, as urography names the collecting system.
             "pelvicalyceal system",
@@ -1918,6 +1988,7 @@ BONES: frozenset[str] = frozenset(
         "ulnar_styloid",
         "lateral_malleolus",
         "medial_malleolus",
+        "posterior_malleolus",
         "malleolus",
         "metatarsal",
         "metacarpal",
@@ -2287,6 +2358,13 @@ HYP_PRE: list[str] = [
 ABSENCE_NAMES: dict[str, str] = {
     "normal ventilation": "ventilation_defect",
     "preserved ventilation": "ventilation_defect",
+    # "Fracture does not involve the foramina transversaria": the structure named is where
+    # the finding is not, so it is the denied involvement's place, not the fracture's.
+    "does not involve": "involvement",
+    "do not involve": "involvement",
+    "did not involve": "involvement",
+    "not involving": "involvement",
+    "without involving": "involvement",
 }
 # Said right after a disease, the program looks for it ("AAA screening"); not "surveillance",
 # which follows a known one ("AAA surveillance", "fistula surveillance").
@@ -2409,6 +2487,9 @@ TERMINATORS: list[str] = [
     "secondary to",
     "due to",
     "status post",
+    # "No haemorrhage, on a background of spondylotic stenosis": the setting named after a
+    # denial is affirmed, not denied with it.
+    "background of",
     # "No CT correlate, stress reaction": what lacks a correlate on another study is still
     # there, and so is the conclusion drawn after it.
     "correlate",

@@ -262,6 +262,13 @@ def _closed_by_verdict(lower: str, a: int, b: int, finding_ends: Sequence[int]) 
     )
 
 
+def _leaves_parentheses(lower: str, a: int, b: int) -> bool:
+    """A bracket closes in lower[a:b] that opened before a: a cue inside "(likely superior
+    gluteal)" hedges what the brackets hold, not the finding after them."""
+    close = lower.find(")", a, b)
+    return close >= 0 and lower.find("(", a, close) < 0
+
+
 def _nearest_pre(
     lower: str, term: Term, cues: _SentenceCues, finding_ends: Sequence[int] = ()
 ) -> tuple[int, str] | None:
@@ -277,6 +284,8 @@ def _nearest_pre(
         if c.text in _SHORT_CUES and "," in lower[c.end : term.start]:
             continue
         if _blocked(lower, c.end, term.start, cues.terminators):
+            continue
+        if _leaves_parentheses(lower, c.end, term.start):
             continue
         if _closed_by_verdict(lower, c.end, term.start, finding_ends):
             continue

@@ -177,6 +177,8 @@ _KNOWN_NEGATIONS = {
     "finding",
     "h28-027": "the first 'No' denies unnamed 'other abnormal uptake', which names no finding to "
     "compare",
+    "h29-001": "the first 'No' denies an unnamed 'acute intracranial abnormality', which names "
+    "no finding to compare ('head neg' in the dictation denies none either)",
 }
 _KNOWN_OMISSIONS: dict[str, str] = {}
 
