@@ -454,12 +454,30 @@ class _View:
         if self._signatures is None:
             return id(a)
         owner = self.mentions[a.mention] if a.mention is not None else None
-        return (a.dim, a.values, a.is_range, _relation_key(owner))
+        return (a.dim, a.bound, a.values, a.is_range, _relation_key(owner))
+
+
+def _keep_shared_bounds(source: Facts, report: Facts) -> None:
+    """Keep a value's bound ("<1 mm") only where both texts give that bounded value.
+
+    Then "<1 mm beyond the muscularis" kept in the draft cannot also stand for a plain "1 mm"
+    the draft gives elsewhere; where the draft words the bound otherwise ("under 1 cm") the
+    values compare as before.
+    """
+    keys = [
+        {(a.dim, a.values, a.bound) for a in f.measurements if a.bound} for f in (source, report)
+    ]
+    shared = keys[0] & keys[1]
+    for f in (source, report):
+        for a in f.measurements:
+            if a.bound and (a.dim, a.values, a.bound) not in shared:
+                a.bound = ""
 
 
 def compare(source: Facts, report: Facts) -> list[dict]:
     """Warnings for laterality, negation, measurement, omission and insertion differences."""
     out = _Collector()
+    _keep_shared_bounds(source, report)
     src, rep = _View(source), _View(report)
     for x, y, x_is_src in ((src, rep, True), (rep, src, False)):
         _laterality(x, y, x_is_src, out)
@@ -2037,7 +2055,7 @@ def _said_elsewhere(x: _View, a: Measurement, other: Measurement) -> bool:
 
 def _value_key(m: Measurement) -> tuple:
     """What same_value compares, as a set key."""
-    return (m.dim, m.is_range, tuple(sorted(m.values)))
+    return (_dim_key(m), m.is_range, tuple(sorted(m.values)))
 
 
 def _lost_with_its_finding(x: _View, y: _View, a: Measurement) -> bool:
@@ -2151,7 +2169,12 @@ def _owned_elsewhere(x: _View, y: _View, b: Measurement, x_is_src: bool) -> bool
 
 def _exact_key(m: Measurement) -> tuple:
     """Equal for two measurements exactly when same_value() holds between them."""
-    return (m.dim, m.is_range, tuple(sorted(m.values)))
+    return (_dim_key(m), m.is_range, tuple(sorted(m.values)))
+
+
+def _dim_key(m: Measurement) -> tuple[str, str]:
+    """A value's dimension and its bound ("<1 mm" is not "1 mm"), as covers() compares them."""
+    return (m.dim, m.bound)
 
 
 def _single(m: Measurement) -> bool:
@@ -2176,11 +2199,11 @@ class _ValueIndex:
     def __init__(self, x: _View, y: _View, x_is_src: bool) -> None:
         self.x, self.y, self.x_is_src = x, y, x_is_src
         self.y_exact = self._by(y.measurements, lambda b: [_exact_key(b)])
-        self.y_cover = self._by(y.measurements, lambda b: [(b.dim, v) for v in b.values])
+        self.y_cover = self._by(y.measurements, lambda b: [(_dim_key(b), v) for v in b.values])
         self.x_exact = self._by(x.measurements, lambda c: [_exact_key(c)])
-        self.x_cover = self._by(x.measurements, lambda c: [(c.dim, v) for v in c.values])
+        self.x_cover = self._by(x.measurements, lambda c: [(_dim_key(c), v) for v in c.values])
         self.x_single = self._by(
-            x.measurements, lambda c: [(c.dim, c.values[0])] if _single(c) else []
+            x.measurements, lambda c: [(_dim_key(c), c.values[0])] if _single(c) else []
         )
         self._relations: dict[tuple, str] = {}
         self._tied: dict[tuple, tuple[list[Measurement], set, set, list]] = {}
@@ -2223,7 +2246,7 @@ class _ValueIndex:
         """Same answer as _measurement_verdict(x, y, a, ...)."""
         tied, tied_exact, tied_cover, first_owned = self._tied_to(a)
         single = _single(a)
-        cover_key = (a.dim, a.values[0]) if single else None
+        cover_key = (_dim_key(a), a.values[0]) if single else None
         found = self.y_exact.get(_exact_key(a), [])
         if not self.x_is_src and single:
             found = found + self.y_cover.get(cover_key, [])
@@ -2252,7 +2275,7 @@ class _ValueIndex:
                 if self.relation(m, self._mention(self.y, b)) == SAME
             ]
             exact = {_exact_key(b) for b in tied}
-            cover = {(b.dim, v) for b in tied for v in b.values}
+            cover = {(_dim_key(b), v) for b in tied for v in b.values}
             self._tied[key] = (tied, exact, cover, [])
         return self._tied[key]
 
@@ -2263,7 +2286,7 @@ class _ValueIndex:
         if key not in self._elsewhere:
             elsewhere = list(self.y_exact.get(_exact_key(a), []))
             if not self.x_is_src and _single(a):
-                elsewhere += self.y_cover.get((a.dim, a.values[0]), [])
+                elsewhere += self.y_cover.get((_dim_key(a), a.values[0]), [])
             self._elsewhere[key] = self._any_different(
                 [(m, self._mention(self.y, b)) for b in elsewhere]
             )
@@ -2279,9 +2302,9 @@ class _ValueIndex:
             owners = list(self.x_exact.get(_exact_key(b), []))
             if not self.x_is_src:
                 for v in b.values:
-                    owners += self.x_single.get((b.dim, v), [])
+                    owners += self.x_single.get((_dim_key(b), v), [])
             elif _single(b):
-                owners += self.x_cover.get((b.dim, b.values[0]), [])
+                owners += self.x_cover.get((_dim_key(b), b.values[0]), [])
             self._owned[key] = self._any_different([(self._mention(self.x, c), n) for c in owners])
         return self._owned[key]
 
@@ -2871,6 +2894,23 @@ def _sized_anew_on_its_side(m: Mention, x: _View, y: _View) -> bool:
     )
 
 
+def _sized_anew_at_its_structure(m: Mention, x: _View, y: _View) -> bool:
+    """m, a draft lesion given a size the dictation never gives, at a structure (its own or
+    its heading's: "Gallbladder: 7 mm polyp") where the dictation affirms none of its kind:
+    added, whatever the dictated ones elsewhere or a denial naming no structure."""
+    where = (m.anatomy or m.heading_anatomy) - lx.PART_WORDS
+    if m.key not in _SIZED_LESIONS or not where:
+        return False
+    lengths = [d for d in x.descriptors[id(m)] if d[0] == "length"]
+    if not lengths or any(d in y.lengths() for d in lengths):
+        return False
+    # A dictated one of its kind placed nowhere may be this one.
+    return not any(
+        k.polarity in _ASSERTED and _places_meet(where, k.anatomy - lx.PART_WORDS)
+        for k in y.findings(m.key)
+    )
+
+
 # How much of a lesion's vascularity there is and where ("minimal peripheral vascularity").
 _VASCULARITY_GRADE = re.compile(
     r"\b(?:minimal|mild|moderate|marked|little|some|increased|peripheral|central|internal)"
@@ -2986,7 +3026,11 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
         one_more = (
             verdicts[key]
             and not x_is_src
-            and (_one_more(m, x, y) or _sized_anew_on_its_side(m, x, y))
+            and (
+                _one_more(m, x, y)
+                or _sized_anew_on_its_side(m, x, y)
+                or _sized_anew_at_its_structure(m, x, y)
+            )
         )
         if not one_more and (
             verdicts[key] or (x_is_src and _kept_as_history(m, y, x)) or _anaphor(x, m)

@@ -1212,6 +1212,7 @@ _NORMAL = re.compile(
 def find_locations(text: str) -> list[tuple[int, int, str]]:
     """Vertebral levels (L4-L5 = L4-5) and liver segments, which identify a finding's place."""
     out: list[tuple[int, int, str]] = []
+    sequence_end = -1
     for m in _LEVEL.finditer(text):
         letter, first, letter2, second = m.groups()
         if second is None:
@@ -1223,8 +1224,11 @@ def find_locations(text: str) -> list[tuple[int, int, str]]:
                 and (
                     _SEQUENCE_AFTER.match(text, m.end())
                     or _SEQUENCE_BEFORE.search(text, max(0, m.start() - 14), m.start())
+                    # "iso on T1 and T2": the second sequence goes with the first.
+                    or (sequence_end >= 0 and _LEVEL_JOIN.fullmatch(text, sequence_end, m.start()))
                 )
             ):
+                sequence_end = m.end()
                 # "T1 and T2 hyperintense": the first sequence goes with the second.
                 if previous is not None and previous[2] in ("level:T1", "level:T2"):
                     if _LEVEL_JOIN.fullmatch(text, previous[1], m.start()):

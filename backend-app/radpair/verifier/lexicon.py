@@ -1564,7 +1564,14 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "pancreas": (["pancreas", "pancreatic", "pancreatic head"], False, None),
     "spleen": (["spleen", "splenic", "perisplenic"], False, None),
     "appendix": (["appendix", "appendiceal", "periappendiceal"], False, None),
-    "colon": (["colon", "sigmoid", "descending colon", "colonic", "pericolic"], False, None),
+    "colon": (["colon", "colonic", "pericolic"], False, None),
+    # Each segment of the colon is a place of its own: a polyp of the ascending colon is not
+    # the sigmoid one.
+    "caecum": (["caecum", "cecum", "caecal", "cecal"], False, "colon"),
+    "ascending_colon": (["ascending colon"], False, "colon"),
+    "transverse_colon": (["transverse colon"], False, "colon"),
+    "descending_colon": (["descending colon"], False, "colon"),
+    "sigmoid_colon": (["sigmoid", "sigmoid colon"], False, "colon"),
     "bowel": (["bowel", "small bowel"], False, None),
     "paracolic_gutter": (["paracolic gutter"], True, None),
     # Behind the rectum, in front of the sacrum: where an anastomotic leak collects.
@@ -2826,6 +2833,11 @@ MIDLINE: frozenset[str] = frozenset(
         "cord",
         "bowel",
         "colon",
+        "caecum",
+        "ascending_colon",
+        "transverse_colon",
+        "descending_colon",
+        "sigmoid_colon",
     }
 )
 # Findings close enough that one's denial answers the other's assertion in the negation check

@@ -60,6 +60,11 @@ _BEFORE_TREATMENT = (
     r"pre[- ]?(?:srs|sbrt|rt|radiation|radiotherapy|chemo(?:therapy)?|tace|ablation|tnt|"
     r"therapy|surgery|resection)\b"
 )
+# "12 months ago 4.2 cm", "4.2 cm 2 years ago": a time back from today names an earlier study.
+_AGO = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|twelve)\s*"
+    r"(?:days?|weeks?|wks?|months?|mo|years?|yrs?)\s+ago\b"
+)
 _PRIOR_BEFORE = re.compile(
     r"\b(?:previously|prev\.?|formerly|prior(?:ly)?|from|compared (?:to|with)|then|had been|"
     rf"last|initially|originally|baseline|(?:at|on) baseline|{_BEFORE_TREATMENT}|"
@@ -75,6 +80,7 @@ _PRIOR_AFTER = re.compile(
     r"^\s*\)?\s*(?:(?:previously|prior)(?!\s*:?\s*(?:measur\w+\s+)?(?:approximately\s+)?\d)|"
     r"(?:at|on) baseline|(?:-+>|\u2192)\s*\d|"
     r"on (?:the )?(?:prior|previous|preceding|earlier|last)\b|"
+    rf"{_AGO}|"
     r"(?:on|in) \d{1,2}/\d{1,2}/\d{2,4}|(?:on|in) (?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
@@ -87,7 +93,7 @@ _PRIOR_AFTER = re.compile(
 _PRIOR_CLAUSE = re.compile(
     r"(?:^\s*|[,;(]\s*)(?:previously|prev\.?|formerly|prior(?:ly)?|initially|originally|"
     r"then(?!\s+(?!measured\b)[a-z]+ed\b)|"
-    r"baseline|before|(?<=[,;]\s)was|"
+    rf"baseline|before|(?<=[,;]\s)was|{_AGO}|"
     r"(?:on|in|at) (?:the )?(?:prior|previous|preceding|earlier)"
     r"(?: (?:study|exam\w*|scan|ct|mri?)|(?= (?:it|they|this|these) (?:was|were|measured))))"
     r"\b(?:(?!\bnow\b|\bcurrently\b)[^,;()])*$",
@@ -99,7 +105,9 @@ _PRIOR_PAREN = re.compile(
     rf"\(\s*(?:prior|previously|previous|prev\.?|baseline|was|were|{_BEFORE_TREATMENT})\b[^()]*$",
     re.IGNORECASE,
 )
-_CLAUSE_START = re.compile(r"[.;:\n](?!\d)[^.;:\n]*$")
+# A line break starts a clause even before a digit ("\n12 months ago 4.2 cm"); a point or colon
+# before one is a decimal or a ratio.
+_CLAUSE_START = re.compile(r"(?:[.;:](?!\d)|\n)[^.;:\n]*$")
 # "Baseline: bulky mass SUVmax 14.2": a sentence labelled as the earlier study's account.
 # "Prior 6 mo ago:", "Previous study 3/2024:": the label may say when the earlier study was.
 _PRIOR_LABEL = re.compile(r"(?:^|[\n.])\s*(?:baseline|prior|previous)(?:\s+[\w/-]+){0,4}\s*$", re.I)
@@ -553,6 +561,7 @@ def extract_measurements(text: str) -> list[Measurement]:
             meas.dim += PRIOR
         meas.side = _value_side(text, meas.start, meas.end)
         meas.label = _value_label(text, meas.start, meas.end)
+        meas.bound = _bound(text, meas.start)
     found += _listed_before(text, found)
     found.sort(key=lambda x: x.start)
     return _minutes_and_seconds(text, found)
@@ -775,15 +784,39 @@ def _borrow_unit(
     return made, (dim, factor)
 
 
+# "<1 mm beyond the muscularis", "less than 5 mm": a limit the quantity lies under or over,
+# which "1 mm" alone does not say.
+_BOUND_BEFORE = re.compile(
+    r"(?:(?P<lt><|\u2264|\bless\s+than|\bunder|\bbelow)"
+    r"|(?P<gt>(?<![-=])>|\u2265|\b(?:more|greater)\s+than|\bover|\babove))"
+    r"\s*(?:or\s+equal\s+to\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _bound(text: str, start: int) -> str:
+    """ "<" or ">" when a limit word stands right before the value, else ""."""
+    m = _BOUND_BEFORE.search(text, max(0, start - 16), start)
+    if m is None:
+        return ""
+    return "<" if m.group("lt") else ">"
+
+
 def same_value(a: Measurement, b: Measurement) -> bool:
     """True when two measurements state the same quantity (dimension order ignored)."""
-    return a.dim == b.dim and a.is_range == b.is_range and sorted(a.values) == sorted(b.values)
+    return (
+        a.dim == b.dim
+        and a.bound == b.bound
+        and a.is_range == b.is_range
+        and sorted(a.values) == sorted(b.values)
+    )
 
 
 def covers(whole: Measurement, part: Measurement) -> bool:
     """True when a single value quotes one dimension of a multi-dimension measurement."""
     return (
         whole.dim == part.dim
+        and whole.bound == part.bound
         and len(part.values) == 1
         and not part.is_range
         and part.values[0] in whole.values

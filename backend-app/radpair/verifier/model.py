@@ -73,6 +73,7 @@ class Measurement:
     mention: int | None = None  # index of the mention it describes
     side: str | None = None  # "L"/"R" when a side word labels the value itself ("left 18 mm")
     label: tuple[str, ...] = ()  # the words naming the value ("depth", "24-hour uptake")
+    bound: str = ""  # "<" or ">" when the value is a limit ("<1 mm beyond"), not the quantity
 
 
 @dataclass(eq=False)
