@@ -1772,6 +1772,8 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             continue
         if what == "unmatched" and other is None and _a_reference(x, a):
             continue  # "(reference 5-15%)": a normal range or threshold, not a patient's value
+        if what == "unmatched" and not x_is_src and _range_of_dictated(y, a):
+            continue
         if (
             what == "unmatched"
             and other is None
@@ -1817,6 +1819,20 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                 src,
                 rep,
             )
+
+
+def _range_of_dictated(y: _View, a: Measurement) -> bool:
+    """a, a draft range, sums up several dictated values that lie within it ("two small (6-9
+    mm) polyps" for dictated 8 mm and 6 mm ones): a size band, not a new size."""
+    if not a.is_range or len(a.values) != 2:
+        return False
+    low, high = sorted(a.values)
+    within = [
+        b
+        for b in y.by_dim.get(a.dim, ())
+        if _single(b) and not b.bound and low <= b.values[0] <= high
+    ]
+    return len(within) >= 2
 
 
 # A share written as a fraction in words ("~50% exophytic" as "approximately half of it").
@@ -3038,13 +3054,12 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             continue
         if (
             x_is_src
-            and m.key == "lymph_node"
             and any(id(n) in y.headings for n in y.findings(m.key))
             and _sized_as_dictated(m, x, y)
         ):
-            # "Cervical lymph nodes:" over "Ipsilateral (left) level IIA: 23 mm": a dictated
-            # node whose size the draft lists under a nodes heading is kept, named by its
-            # station.
+            # "Cervical lymph nodes:" over "Ipsilateral (left) level IIA: 23 mm", "Nodules:"
+            # over a table row "| Left lower lobe | Solid | 3 mm |": a dictated finding whose
+            # size the draft lists under a heading naming its kind is kept, named by its place.
             continue
         if x_is_src and _heads_its_operation(y, m.key):
             continue

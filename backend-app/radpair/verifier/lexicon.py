@@ -698,6 +698,8 @@ FINDINGS: dict[str, list[str]] = {
     "extension": [
         "extension",
         "invasion",
+        # A rectal tumour's spread through its wall, as its staging says it.
+        "extramural spread",
         "extending into",
         "extends into",
         "extend into",

@@ -249,7 +249,11 @@ def _holds_a_denied_finding(
 
 # A verdict on what was just named ("... no subchondral cyst stable peroneus brevis tear"):
 # in run-on dictation it closes that statement, so a denial before it does not reach past it.
-_VERDICT = re.compile(r"\b(?:stable|intact|normal|unremarkable|preserved)\b")
+# So does a stage given to it ("no extramural spread T2 mesorectal nodes 3 mm").
+_VERDICT = re.compile(
+    r"\b(?:stable|intact|normal|unremarkable|preserved"
+    r"|(?:mr|yp|c|p)?t[0-4][a-d]?|(?:mr|yp|c|p)?n[0-3][a-c]?)\b"
+)
 
 
 def _closed_by_verdict(lower: str, a: int, b: int, finding_ends: Sequence[int]) -> bool:
