@@ -491,6 +491,8 @@ def compare(source: Facts, report: Facts) -> list[dict]:
     _value_sides(src, rep, out)
     _label_swaps(src, rep, out)
     _named_values_swapped(src, rep, out)
+    if "coronary" in rep.lower or "lcx" in rep.lower or "lad" in rep.lower:
+        _vessel_scores_changed(src, rep, out)
     if _STATION_HINT.search(src.lower) and _STATION_HINT.search(rep.lower):
         _station_values_swapped(src, rep, out)
         _station_sides_turned(src, rep, out)
@@ -878,6 +880,46 @@ def _one_value_per_name(named: list[tuple[Measurement, str, int]]) -> dict[str, 
         if first != a.values:
             mixed.add(name)
     return {name: v for name, v in values.items() if name not in mixed}
+
+
+# A coronary artery's own calcium score, written bare after its name ("LCx 46", "- Left
+# circumflex: 31"): no unit follows the number.
+_VESSEL_SCORE = re.compile(r"[ \t]*(?:[:=-][ \t]*)?(\d+)(?!\d|[.,]\d|\s*(?:%|mm|cm|hu|mg)\b)")
+_CALCIUM_STUDY = re.compile(r"\b(?:agatston|calcium scor\w*|cac)\b")
+
+
+def _vessel_scores(view: _View) -> dict[str, tuple[int, int, str]]:
+    """Each coronary artery's calcium score in a calcium scoring text: artery -> number."""
+    out: dict[str, tuple[int, int, str]] = {}
+    for n in view.mentions:
+        if n.kind != "anatomy" or len(n.anatomy) != 1:
+            continue
+        (artery,) = n.anatomy
+        if not artery.startswith("coronary_") or artery in out:
+            continue
+        m = _VESSEL_SCORE.match(view.text, n.span[1])
+        if m is not None:
+            out[artery] = (m.start(1), m.end(1), m.group(1))
+    return out
+
+
+def _vessel_scores_changed(src: _View, rep: _View, out: _Collector) -> None:
+    """A coronary artery's calcium score that differs between the texts (scores swapped
+    between arteries keep the total, so the total does not show it)."""
+    if not (_CALCIUM_STUDY.search(src.lower) and _CALCIUM_STUDY.search(rep.lower)):
+        return
+    mine, theirs = _vessel_scores(src), _vessel_scores(rep)
+    for artery, (s0, s1, value) in mine.items():
+        other = theirs.get(artery)
+        if other is None or int(other[2]) == int(value):
+            continue
+        out.add(
+            "measurement",
+            f"Measurement changed: calcium score '{value}' in the source, "
+            f"'{other[2]}' in the report.",
+            [s0, s1],
+            [other[0], other[1]],
+        )
 
 
 def _named_values_swapped(src: _View, rep: _View, out: _Collector) -> None:
@@ -2552,7 +2594,32 @@ def _has_partner(m: Mention, x: _View, y: _View, dictated: bool = False) -> bool
     ):
         return True
     enlarged = _enlarged(m.key)
-    return bool(enlarged and enlarged.search(y.lower))
+    return bool(enlarged and enlarged.search(y.lower)) or _sized_as_enlarged(m.key, y)
+
+
+def _sized_as_enlarged(key: str | None, y: _View) -> bool:
+    """y gives the organ of an "-megaly" a length above its normal ("spleen 14.5 cm" for
+    "splenomegaly")."""
+    limit = lx.ENLARGED_ABOVE_MM.get(key or "")
+    if limit is None:
+        return False
+    organ = _ORGAN_BEFORE_SIZE[key]
+    return any(
+        _single(a)
+        and not a.bound
+        and a.values[0] > limit
+        and organ.search(y.lower, max(0, a.start - 60), a.start)
+        for a in y.by_dim.get("length", ())
+    )
+
+
+# The organ named just before its size, in the same clause ("spleen measures 14.5 cm").
+_ORGAN_BEFORE_SIZE = {
+    key: re.compile(
+        r"\b(?:" + "|".join(lx.ENLARGED_ORGANS[key]) + r")\b(?:[^.;:\n]|\.(?=\d)){0,25}$"
+    )
+    for key in lx.ENLARGED_ABOVE_MM
+}
 
 
 def _kin_said_apart(n: Mention, m: Mention, x: _View) -> bool:

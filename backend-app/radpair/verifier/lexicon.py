@@ -2932,6 +2932,9 @@ ENLARGED_ORGANS: dict[str, tuple[str, ...]] = {
     "splenomegaly": ("spleen", "splenic"),
     "cardiomegaly": ("heart", "cardiac silhouette", "cardiac"),
 }
+# The length (mm) above which an organ's dictated size is its "-megaly": a spleen of 14.5 cm is
+# splenomegaly, whether or not the dictation names it.
+ENLARGED_ABOVE_MM: dict[str, float] = {"splenomegaly": 130.0}
 # Words that introduce the diagnosis the described findings establish ("consistent with
 # angiomyolipoma"): a diagnosis named after them in the report is not a new finding. A new
 # suspicion ("concerning for volvulus", "may reflect bronchitis", "consider arthritis") is.

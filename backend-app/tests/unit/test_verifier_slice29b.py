@@ -199,3 +199,49 @@ def test_a_finding_sized_under_a_heading_naming_its_kind_is_kept(
 def test_a_stage_closes_a_run_on_statement_and_its_denial(verifier, source, report, expected):
     assert quoted_words(verifier, source, report, "negation") == expected
     assert types_raised(verifier, source, report) <= {"negation"}
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "expected"),
+    [
+        (
+            "MRI liver. cirrhosis. spleen 15.2 cm. ascites.",
+            "MRI liver. Cirrhosis. Ascites. Impression: portal hypertension (splenomegaly, "
+            "ascites).",
+            [],
+        ),
+        # A spleen of normal length is no splenomegaly.
+        (
+            "MRI liver. cirrhosis. spleen 11 cm. ascites.",
+            "MRI liver. Cirrhosis. Ascites. Impression: portal hypertension (splenomegaly, "
+            "ascites).",
+            [(None, "splenomegaly")],
+        ),
+    ],
+)
+def test_an_organ_dictated_above_its_normal_length_is_its_megaly(
+    verifier, source, report, expected
+):
+    assert quoted_words(verifier, source, report, "insertion") == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "expected"),
+    [
+        (
+            "CAC score. Total Agatston 150. LM 0. LAD 120. LCx 20. RCA 10.",
+            "Coronary calcium scoring.\n- Left main: 0\n- Left anterior descending: 120\n"
+            "- Left circumflex: 20\n- Right coronary artery: 10\nTotal Agatston score: 150.",
+            [],
+        ),
+        # Two arteries' scores traded keep the total: each artery's own score tells.
+        (
+            "CAC score. Total Agatston 150. LM 0. LAD 120. LCx 20. RCA 10.",
+            "Coronary calcium scoring.\n- Left main: 0\n- Left anterior descending: 120\n"
+            "- Left circumflex: 10\n- Right coronary artery: 20\nTotal Agatston score: 150.",
+            [("20", "10"), ("10", "20")],
+        ),
+    ],
+)
+def test_each_coronary_artery_keeps_its_own_calcium_score(verifier, source, report, expected):
+    assert quoted_words(verifier, source, report, "measurement") == expected
