@@ -698,8 +698,6 @@ FINDINGS: dict[str, list[str]] = {
     "extension": [
         "extension",
         "invasion",
-        # A rectal tumour's spread through its wall, as its staging says it.
-        "extramural spread",
         "extending into",
         "extends into",
         "extend into",
@@ -707,6 +705,16 @@ FINDINGS: dict[str, list[str]] = {
         "extending to",
         "extends to",
         "extend to",
+    ],
+    # A rectal tumour's spread through the muscularis propria (T3), as its staging says it:
+    # its own finding, not a tumour reaching a structure named after it.
+    "extramural_spread": [
+        "extramural spread",
+        "extramural extension",
+        "extramural tumour spread",
+        "extramural tumor spread",
+        "beyond the muscularis propria",
+        "beyond muscularis propria",
     ],
     # Disease reaching a structure ("no bowel wall involvement"), as staging says it: its own
     # key, so that a spread affirmed elsewhere ("extending into") does not answer for it.
@@ -1577,6 +1585,13 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "bowel": (["bowel", "small bowel"], False, None),
     "paracolic_gutter": (["paracolic gutter"], True, None),
     # Behind the rectum, in front of the sacrum: where an anastomotic leak collects.
+    # The plane a rectal cancer is staged against before surgery: the circumferential
+    # resection margin is this fascia, not a margin an operation left.
+    "mesorectal_fascia": (
+        ["mesorectal fascia", "mrf", "circumferential resection margin", "crm"],
+        False,
+        None,
+    ),
     "presacral": (
         ["presacral", "presacral space", "retrorectal", "retrorectal space"],
         False,

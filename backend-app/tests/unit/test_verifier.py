@@ -2470,11 +2470,11 @@ _KINDS = [
         id="own-subject-neg",
     ),
     # A denial placed by a "Bones:" label is in the skeleton: it answers for no liver lesion,
-    # but does for a bone's.
+    # but does for a bone's. The liver lesion, sized as nothing dictated, is added.
     pytest.param(
         "Spleen normal.\nBones: no lytic lesions.",
         "Normal spleen. Hepatic segment IV lesion, 11 mm.\nNo lytic osseous lesions.",
-        {"measurement"},
+        {"measurement", "insertion"},
         id="bones-label-liver",
     ),
     pytest.param(

@@ -109,10 +109,10 @@ def test_a_negation_is_weighed_at_its_segment_beside_sequence_names(
     [
         # The bound kept in the draft does not also answer for a plain value beside it.
         (
-            "MRI rectum. T3a, <1 mm beyond muscularis propria. MRF distance 4 mm.",
-            "MRI rectum. T3a with <1 mm spread beyond the muscularis propria. Distance to the "
-            "mesorectal fascia 1 mm.",
-            [("4 mm", None), (None, "1 mm")],
+            "MRI rectum. Tumour <1 mm beyond muscularis propria. Closest distance 6 mm.",
+            "MRI rectum. Tumour with <1 mm spread beyond the muscularis propria. Closest "
+            "distance 1 mm.",
+            [("6 mm", None), (None, "1 mm")],
         ),
         (
             "MRI rectum. T3a, <1 mm beyond muscularis propria. MRF distance 4 mm.",
@@ -245,3 +245,28 @@ def test_an_organ_dictated_above_its_normal_length_is_its_megaly(
 )
 def test_each_coronary_artery_keeps_its_own_calcium_score(verifier, source, report, expected):
     assert quoted_words(verifier, source, report, "measurement") == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "expected"),
+    [
+        # The circumferential resection margin is the mesorectal fascia: its distance is said
+        # of one place, and no margin left by an operation is added.
+        (
+            "MRI rectum. closest MRF distance 5 mm. CRM clear.",
+            "MRI rectum. Circumferential resection margin: closest distance to the mesorectal "
+            "fascia 5 mm; clear.",
+            set(),
+        ),
+        (
+            "MRI rectum. closest MRF distance 5 mm. CRM clear.",
+            "MRI rectum. Circumferential resection margin: closest distance to the mesorectal "
+            "fascia 2 mm; clear.",
+            {"measurement"},
+        ),
+    ],
+)
+def test_the_circumferential_resection_margin_is_the_mesorectal_fascia(
+    verifier, source, report, expected
+):
+    assert types_raised(verifier, source, report) == expected
