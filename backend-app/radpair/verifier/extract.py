@@ -670,8 +670,12 @@ class SideMatcher:
                 else:
                     found.append(SideWord(s, e, side, True))
                 busy.take(s, e)
+        lesions_at = {t.start for t in terms if t.kind == "finding" and t.key in _COUNTED_BY_BOTH}
         for s, e in self.pre_scanner.spans(lower):
             if busy.free(s, e):
+                if lower[s:e] == "both" and _SPACES.match(lower, e).end() in lesions_at:
+                    # "Both lesions benign": the two lesions just described, not two sides.
+                    continue
                 found.append(SideWord(s, e, self.pre_map[_squash(lower[s:e])], False))
                 busy.take(s, e)
         for m in self.abbrev.finditer(text):
@@ -689,6 +693,10 @@ class SideMatcher:
                 found.append(SideWord(m.start(), m.end(), "R", False))
         found.sort(key=lambda s: s.start)
         return found
+
+
+# Findings that "both" right before counts ("both lesions", "both cysts") rather than sides.
+_COUNTED_BY_BOTH = lx.LESION_WORDS | lx.NAMED_LESIONS
 
 
 def _side_tokens(phrase: str, gaps: str, gap_regex: str) -> list[Token]:

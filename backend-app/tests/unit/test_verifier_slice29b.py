@@ -270,3 +270,25 @@ def test_the_circumferential_resection_margin_is_the_mesorectal_fascia(
     verifier, source, report, expected
 ):
     assert types_raised(verifier, source, report) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "expected"),
+    [
+        # "Both" before the lesions just described counts them.
+        (
+            "MRI liver. ?liver lesions on US. seg 2 cyst. seg 7 haemangioma. both benign.",
+            "MRI liver. Query liver lesions on ultrasound. Segment 2 cyst. Segment 7 "
+            "haemangioma. Both lesions are benign.",
+            [],
+        ),
+        # Before a paired structure it still names both sides.
+        (
+            "MRI abdomen. left adrenal nodule.",
+            "MRI abdomen. Nodules in both adrenal glands.",
+            [("left", "in both")],
+        ),
+    ],
+)
+def test_both_before_a_lesion_word_counts_lesions_not_sides(verifier, source, report, expected):
+    assert quoted_words(verifier, source, report, "laterality") == expected
