@@ -274,6 +274,8 @@ class _View:
         self._lengths: set[tuple] | None = None
         # A finding word in a heading or in the exam title's reason asserts nothing.
         self.headings: set[int] = set()
+        # The findings its headings name, whichever alike mention a long text keeps.
+        self.heading_keys: set[str | None] = set()
         # The names of comparison rows: not asserted, but their sides are still the finding's.
         self.row_names: set[int] = set()
         labels = comparison_labels(self.text)
@@ -287,6 +289,7 @@ class _View:
             ) or _in_exam_title(self, m):
                 m.polarity = HYPOTHETICAL
                 self.headings.add(id(m))
+                self.heading_keys.add(m.key)
             elif labels and any(a <= m.span[0] < b for a, b in labels):
                 # A comparison row's name: the row still answers for a dictated finding.
                 m.polarity = HYPOTHETICAL
@@ -3119,11 +3122,7 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             verdicts[key] or (x_is_src and _kept_as_history(m, y, x)) or _anaphor(x, m)
         ):
             continue
-        if (
-            x_is_src
-            and any(id(n) in y.headings for n in y.findings(m.key))
-            and _sized_as_dictated(m, x, y)
-        ):
+        if x_is_src and m.key in y.heading_keys and _sized_as_dictated(m, x, y):
             # "Cervical lymph nodes:" over "Ipsilateral (left) level IIA: 23 mm", "Nodules:"
             # over a table row "| Left lower lobe | Solid | 3 mm |": a dictated finding whose
             # size the draft lists under a heading naming its kind is kept, named by its place.

@@ -179,6 +179,10 @@ _KNOWN_NEGATIONS = {
     "compare",
     "h29-001": "the first 'No' denies an unnamed 'acute intracranial abnormality', which names "
     "no finding to compare ('head neg' in the dictation denies none either)",
+    "h29-034": "the first 'No' is the technique ('No intravenous contrast'), which is no "
+    "finding",
+    "h29-038": "the first 'No' denies unnamed 'significant findings', which names no finding to "
+    "compare",
 }
 _KNOWN_OMISSIONS: dict[str, str] = {}
 
