@@ -35,7 +35,7 @@ ENGINES = ("rules", "medspacy", "medspacy-default")
 # heldout2: written after the first tuning; its misses were later seen, so a grown lexicon now
 # covers them. heldout3 onwards: written blind by a helper who never saw the code or the
 # lexicon, scored once as written (BLIND_FIRST_SCORES), then used as training data.
-HELD_OUT = tuple(["heldout"] + [f"heldout{n}" for n in range(2, 30)])
+HELD_OUT = tuple(["heldout"] + [f"heldout{n}" for n in range(2, 31)])
 # The report verifier v2 targets: the whole corpus, and each slice unseen when first scored.
 TARGETS = {
     "all": {"min_recall": 0.95, "max_fp": 0.03},
