@@ -1173,6 +1173,19 @@ def _lateral_candidates(m: Mention, y: _View) -> list[Mention]:
     ]
 
 
+def _kept_as_history_on_its_side(m: Mention, y: _View) -> bool:
+    """m, a dictated finding, is the draft's history finding on the same side ("L convexity
+    chronic SDH" opening the dictation, "Left convexity chronic subdural haematoma" in the
+    history): its side is kept, whatever side another of its kind has in the findings."""
+    return m.kind == "finding" and any(
+        n.polarity == HYPOTHETICAL
+        and id(n) not in y.headings
+        and n.checked_sides == m.checked_sides
+        and _site_compatible(m, n)
+        for n in y.findings(m.key)
+    )
+
+
 def _laterality(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     groups: dict[object, _SideEvidence] = {}
     for m in x.mentions:
@@ -1187,6 +1200,8 @@ def _laterality(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             if x.shared
             else id(m)
         )
+        if x_is_src and _kept_as_history_on_its_side(m, y):
+            continue
         group = groups.get(key)
         if group is None:
             cands = _lateral_candidates(m, y)
@@ -2891,6 +2906,30 @@ def _describes_a_finding(x: _View, m: Mention) -> bool:
     return end is not None and bool(_LINKING_VERB.fullmatch(x.lower, end, m.span[0]))
 
 
+# "T2/FLAIR hyperintense lesion": the signal a sequence shows a lesion with, said before the
+# lesion word. Where the other text names its lesions by that sequence ("T2/FLAIR lesion",
+# "T2 flare lesions") it has said they are bright, so the adjective adds nothing of its own.
+_SEQUENCE_SIGNAL = re.compile(
+    r"\b(?:t1|t2|flair|stir)(?:\s*[/-]\s*(?:t2|flair|stir))?[\s-]+hyperintense"
+    r"\s+(?:[a-z-]+\s+)?$"
+)
+
+# Speech recognition writes FLAIR as "flare".
+_SEQUENCE_LESION = re.compile(r"\b(?:t2|flair|flare|stir)(?:\s*/\s*(?:flair|flare))?\s+lesions?\b")
+
+
+def _sequence_signal_of_a_lesion(x: _View, m: Mention, y: _View) -> bool:
+    """m, a sequence's bright-signal adjective ("T2/FLAIR hyperintense"), describes the lesion
+    word right after it, and the other text names its lesions by the sequence."""
+    if m.key != "hyperintensity" or not _SEQUENCE_LESION.search(y.lower):
+        return False
+    end = m.span[1]
+    nxt = next((n for n in x.mentions if n.kind == "finding" and n.span[0] >= end), None)
+    if nxt is None or nxt.key not in lx.LESION_WORDS or nxt.span[0] - end > 20:
+        return False
+    return bool(_SEQUENCE_SIGNAL.search(x.lower, max(0, m.span[0] - 20), nxt.span[0]))
+
+
 _VERB_ENDING = ("es", "ed", "ing")
 
 
@@ -3102,6 +3141,7 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             or m.polarity not in _ASSERTED
             or (m.key in lx.NORMAL_WHEN_PRESENT and not _graded_vascularity(x, m))
             or (m.key in lx.DESCRIBING_FINDINGS and _describes_a_finding(x, m))
+            or _sequence_signal_of_a_lesion(x, m, y)
             or _extent_of_a_finding(x, m)
         ):
             continue

@@ -1055,7 +1055,7 @@ def assemble(
                 last_sided_finding = mentions[-1]
         if len(mentions) - first_mention > 1:
             mentions[first_mention:] = sorted(mentions[first_mention:], key=_span_start)
-            _share_sites_within_sentence(mentions[first_mention:])
+            _share_sites_within_sentence(mentions[first_mention:], lower)
 
         if sent.is_label:
             made = mentions[first_mention:]
@@ -1489,7 +1489,12 @@ _LABEL_SIDES = {
 }
 
 
-def _share_sites_within_sentence(made: list[Mention]) -> None:
+# "FLAIR around cavity extending into R insula": a finding placed around another is the
+# subject, the one it surrounds only says where it lies.
+_SURROUNDED = re.compile(r"\b(?:around|surrounding)\s+(?:the\s+)?$")
+
+
+def _share_sites_within_sentence(made: list[Mention], lower: str) -> None:
     """Sites shared inside one sentence: a finding named again without a site ("thrombus in
     the popliteal vein, consistent with DVT") takes the first one's, so it cannot stand for
     the finding anywhere else; and a finding "extending into" a structure is there too."""
@@ -1512,7 +1517,9 @@ def _share_sites_within_sentence(made: list[Mention]) -> None:
             previous.anatomy = previous.anatomy | m.anatomy
             if m.hard_sides and not previous.hard_sides:
                 previous.hard_sides, previous.side_span = m.hard_sides, m.side_span
-        elif m.key != "extension":
+        elif m.key != "extension" and not (
+            previous is not None and _SURROUNDED.search(lower, max(0, m.span[0] - 20), m.span[0])
+        ):
             previous = m
         if m.anatomy:
             placed.setdefault((m.key, m.polarity), (m.anatomy, m.hard_sides))
@@ -1612,6 +1619,11 @@ _BOTH_THICKNESSES = re.compile(
 _FULL_THICKNESS = re.compile(r"full[ -]thickness\b")
 
 
+_KNOWN_WORDS = frozenset(
+    {"treated", "known", "existing", "preexisting", "pre-existing", "previous", "prior", "old"}
+)
+
+
 def _qualifier_and_severity(lower: str, sent: Sentence, term: Term) -> tuple[str | None, ...]:
     """'new'/'acute'/'suspicious' just before the finding, and a severity word in its clause."""
     window = lower[max(sent.start, term.start - 40) : term.start]
@@ -1622,9 +1634,15 @@ def _qualifier_and_severity(lower: str, sent: Sentence, term: Term) -> tuple[str
     words = _WORD.findall(window)
     kind = _TYPE_BEFORE.search(window)
     qualifier = f"type {kind.group(1)}" if kind else None
-    for w in reversed(words[-3:] if qualifier is None else ()):
+    near = words[-3:] if qualifier is None else []
+    for i in range(len(near) - 1, -1, -1):
+        w = near[i]
         if w in lx.QUALIFIERS:
             qualifier = lx.QUALIFIERS[w]
+            if w != "new" and _KNOWN_WORDS.intersection(near[i + 1 :]):
+                # "Other treated mets", "other known lesions": the rest of the ones already
+                # known, not new ones.
+                qualifier = None
             break
     if qualifier in _THICKNESS and _BOTH_THICKNESSES.search(window):
         # "No partial or full-thickness tear" names both kinds, so it denies every tear.

@@ -337,7 +337,15 @@ FINDINGS: dict[str, list[str]] = {
     "thrombus": ["thrombus", "thrombosis", "dvt", "clot", "thrombi"],
     "thrombophlebitis": ["thrombophlebitis"],
     "stenosis": ["stenosis", "stenoses", "narrowing"],
-    "occlusion": ["occlusion", "occluded", "large vessel occlusion"],
+    "occlusion": [
+        "occlusion",
+        "occluded",
+        "large vessel occlusion",
+        # A coiled aneurysm's grade on the Raymond-Roy occlusion classification is how
+        # occluded it is, the word "occlusion" said or not ("Raymond Roy class 2").
+        "raymond-roy",
+        "raymond roy",
+    ],
     # An aneurysm repaired by stent graft is still an aneurysm (its sac is followed).
     "aneurysm": ["aneurysm", "aneurysmal dilation", "aaa", "evar"],
     "dissection": ["dissection"],
@@ -426,7 +434,16 @@ FINDINGS: dict[str, list[str]] = {
     ],
     # A walled-off collection is not free fluid: "no fluid collection" beside "small free fluid"
     # denies the abscess, not the fluid.
-    "collection": ["fluid collection", "collection"],
+    # Fluid outside the brain lies in a space of its own making: an extra-axial collection.
+    "collection": [
+        "fluid collection",
+        "collection",
+        *(
+            f"{w} fluid{c}"
+            for w in ("extra-axial", "extraaxial", "extra axial")
+            for c in ("", " collection")
+        ),
+    ],
     "ascites": ["ascites"],
     "metastasis": ["metastasis", "metastases", "metastatic disease", "mets"],
     "steatosis": ["steatosis", "fatty liver", "fatty infiltration"],
@@ -951,6 +968,11 @@ FINDINGS: dict[str, list[str]] = {
         "acute ischemia",
         "early acute ischemia",
     ],
+    # After subarachnoid haemorrhage, vasospasm's ischaemia has its own name and abbreviation.
+    "delayed_cerebral_ischemia": [
+        "delayed cerebral ischemia",
+        "dci",
+    ],
     # "Chronic microvascular ischemic change" is white matter disease, not an acute ischemic
     # change.
     "white_matter_disease": [
@@ -991,6 +1013,10 @@ FINDINGS: dict[str, list[str]] = {
         # On a fluid-sensitive sequence the signal a finding is named by is the bright one.
         "flair signal",
         "stir signal",
+        # Dictation drops "signal" after the sequence when saying where it lies ("FLAIR around
+        # cavity"); the word after it is a place word, so no sequence name is misread.
+        "flair around",
+        "flair surrounding",
         # So is T2 signal said to be in the cord ("there is T2 signal in cord at this level").
         *(
             f"t2 signal {p} {a}{c}"
@@ -1475,6 +1501,13 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
     "cyst_wall": (["cyst wall", "wall of the cyst", "cyst walls"], False, None),
     "hernia_sac": (
         ["hernia sac", "hernia contents", "hernia neck", "herniated contents"],
+        False,
+        None,
+    ),
+    # The path a device was passed along is a place a finding is said of ("no haemorrhage
+    # along the catheter tract"), not the device named again.
+    "device_tract": (
+        [f"{device} tract" for device in ("catheter", "drain", "shunt", "evd", "needle")],
         False,
         None,
     ),
@@ -2599,6 +2632,8 @@ NAMES_NOT_FINDINGS: tuple[str, ...] = (
     "collaterals and cruciates",
     # Structures named "fibrosus" that spelling or speech recognition turn into "fibrosis":
     # the biceps' aponeurosis and the disc's outer ring, not scarring.
+    # The packed coils filling a treated aneurysm, not a tumour ("coil mass at AComm").
+    "coil mass",
     "lacertus fibrosis",
     "lacerta fibrosis",
     "annulus fibrosis",

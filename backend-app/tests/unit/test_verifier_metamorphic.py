@@ -183,6 +183,8 @@ _KNOWN_NEGATIONS = {
     "finding",
     "h29-038": "the first 'No' denies unnamed 'significant findings', which names no finding to "
     "compare",
+    "h30-029": "the first 'No' denies 'new enhancement', and enhancement is not a finding the "
+    "lexicon knows",
 }
 _KNOWN_OMISSIONS: dict[str, str] = {}
 
