@@ -1256,6 +1256,21 @@ FINDINGS: dict[str, list[str]] = {
         "fascial enhancement",
         "tail sign",
     ],
+    # Enhancement of the brain's linings is never normal on brain MRI: the leptomeninges'
+    # is how leptomeningeal disease shows, the ventricles' lining how tumour spreads along it.
+    "leptomeningeal_enhancement": [
+        "leptomeningeal enhancement",
+        "pial enhancement",
+        "sulcal enhancement",
+        "leptomeningeal disease",
+        "leptomeningeal carcinomatosis",
+        "leptomeningeal metastases",
+        "leptomeningeal spread",
+    ],
+    "subependymal_enhancement": [
+        "subependymal enhancement",
+        "ependymal enhancement",
+    ],
     "abnormal_enhancement": [
         "suspicious enhancement",
         "abnormal enhancement",

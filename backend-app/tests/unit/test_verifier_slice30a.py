@@ -136,3 +136,33 @@ def test_a_coil_mass_is_the_packed_coils_not_a_tumour(verifier, source, quoted):
 def test_a_raymond_roy_class_is_the_aneurysm_s_occlusion(verifier, source, quoted):
     report = "Coiled anterior communicating artery aneurysm: stable Raymond-Roy class II occlusion."
     assert quoted_words(verifier, source, report, "insertion") == quoted
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "kind", "quoted"),
+    [
+        # Enhancement of the brain's linings is a finding, denied or affirmed.
+        (
+            "no subependymal enhancement.",
+            "Subependymal enhancement is noted.",
+            "negation",
+            [("subependymal enhancement", "Subependymal enhancement")],
+        ),
+        ("no subependymal enhancement.", "No subependymal enhancement.", "negation", []),
+        # Leptomeningeal disease is what such enhancement shows, and dropping it is an omission.
+        (
+            "2 new mets. new enhancement along the folia, concerning for leptomeningeal disease.",
+            "Two new metastases.",
+            "omission",
+            [("leptomeningeal disease", None)],
+        ),
+        (
+            "2 new mets. new enhancement along the folia, concerning for leptomeningeal disease.",
+            "Two new metastases. New leptomeningeal enhancement along the cerebellar folia.",
+            "omission",
+            [],
+        ),
+    ],
+)
+def test_enhancement_of_the_brain_linings_is_a_finding(verifier, source, report, kind, quoted):
+    assert quoted_words(verifier, source, report, kind) == quoted
