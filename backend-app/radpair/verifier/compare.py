@@ -1665,7 +1665,17 @@ def _bare_number_in(view: _View, value: float) -> bool:
 
 _SIZES = frozenset({"length", "area", "volume"})
 _REFERENCE_LABELS = frozenset(
-    {("reference",), ("ref",), ("nl",), ("normal",), ("range",), ("threshold",), ("cutoff",)}
+    {
+        ("reference",),
+        ("ref",),
+        ("nl",),
+        ("normal",),
+        ("range",),
+        ("threshold",),
+        ("cutoff",),
+        # "(local upper limit of normal 1040 ms)": a mapping value's normal bound.
+        ("limit",),
+    }
 )
 _THRESHOLD_AFTER = re.compile(r"\s*(?:threshold|cut-?off)\b")
 
@@ -1832,6 +1842,19 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             continue
         if what == "unmatched" and other is None and _a_reference(x, a):
             continue  # "(reference 5-15%)": a normal range or threshold, not a patient's value
+        if (
+            what == "unmatched"
+            and other is not None
+            and _a_reference(x, a)
+            and any(c is not a and same_value(c, other) for c in x.measurements)
+        ):
+            # "58 ms; upper limit of normal 50 ms": the bound was paired with the patient's
+            # value, which this text also gives.
+            continue
+        if what == "unmatched" and not x_is_src and a.dim == "velocity" and _unitless_in(y, a):
+            # "L CCA 60" dictated without its PSV label, reported "CCA PSV 0.60 m/s": the draft
+            # named the bare velocity, whatever dictated one it was paired with.
+            continue
         if what == "unmatched" and not x_is_src and _range_of_dictated(y, a):
             continue
         if (
@@ -3115,6 +3138,21 @@ def _said_unseen(m: Mention, dictation: _View) -> bool:
     return False
 
 
+def _graded_as_dictated(m: Mention, draft: _View, dictation: _View) -> bool:
+    """m, a draft's stenosis, is graded in its sentence by a percentage the dictation gives
+    ("70% or greater" reported as "stenosis of 70% or greater"): the grade names the
+    narrowing."""
+    if m.key != "stenosis":
+        return False
+    start, end = _sentence_around(draft.text, m.span)
+    return any(
+        a.dim == "percent"
+        and start <= a.start < end
+        and any(same_value(a, b) for b in dictation.measurements)
+        for a in draft.measurements
+    )
+
+
 def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     """Omission (source side) or insertion (report side): an asserted finding with no partner."""
     # A partner is any mention of the same finding, whatever its side, polarity or site: a
@@ -3173,7 +3211,10 @@ def _unpartnered(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
         if site in sized:
             continue
         if not x_is_src and (
-            _subject_of_obstetric_scan(m, y) or _scored_calcification(m, y) or _said_unseen(m, y)
+            _subject_of_obstetric_scan(m, y)
+            or _scored_calcification(m, y)
+            or _said_unseen(m, y)
+            or _graded_as_dictated(m, x, y)
         ):
             continue
         if not x_is_src and not one_more and _kept_as_history(m, x):

@@ -1581,7 +1581,12 @@ ANATOMY: dict[str, tuple[list[str], bool, str | None]] = {
         False,
         "aorta",
     ),
-    "iliac_artery": (["common iliac artery", "iliac artery", "iliac"], True, None),
+    # EVAR and duplex notes shorten the vessels ("R limb lands in R CIA", "L EIA").
+    "iliac_artery": (
+        ["common iliac artery", "iliac artery", "iliac", "cia", "eia", "external iliac artery"],
+        True,
+        None,
+    ),
     "carotid": (["internal carotid artery", "ica", "carotid", "carotid bulb", "bulb"], True, None),
     "vertebral_artery": (["vertebral artery", "vertebral arteries"], True, None),
     # The basilar artery by its parts ("distal basilar", "top of basilar"): not the lung base,
@@ -2725,13 +2730,19 @@ UNITS: dict[str, tuple[str, float]] = {
     # Catheter and sheath sizes: "10 Fr", "12 French", "6-Fr".
     "fr": ("french", 1.0),
     "french": ("french", 1.0),
-    "minutes": ("time", 1.0),
-    "minute": ("time", 1.0),
-    "min": ("time", 1.0),
-    "seconds": ("time", 1 / 60),
-    "second": ("time", 1 / 60),
-    "sec": ("time", 1 / 60),
-    "s": ("time", 1 / 60),
+    # Times are kept in seconds, so a millisecond value keeps its digits when rounded.
+    "minutes": ("time", 60.0),
+    "minute": ("time", 60.0),
+    "min": ("time", 60.0),
+    "seconds": ("time", 1.0),
+    "second": ("time", 1.0),
+    "sec": ("time", 1.0),
+    "s": ("time", 1.0),
+    # Reflux times are dictated in seconds and reported in milliseconds ("2.8 s", "2800 ms").
+    "milliseconds": ("time", 0.001),
+    "millisecond": ("time", 0.001),
+    "msec": ("time", 0.001),
+    "ms": ("time", 0.001),
 }
 # British spellings of the spelled-out units ("12 centimetres", "18 millilitres").
 UNITS |= {

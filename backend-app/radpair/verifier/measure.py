@@ -56,7 +56,7 @@ _RANGE_RE = re.compile(
 # mm)").
 # So is one taken before a named treatment ("pre SRS 11 mm", "pre-chemo").
 _BEFORE_TREATMENT = (
-    r"pre-?op(?:erative(?:ly)?)?|pre-?treatment|pre-?procedur(?:e|al)|"
+    r"pre[- ]?op(?:erative(?:ly)?)?\b|pre-?treatment|pre-?procedur(?:e|al)|"
     r"pre[- ]?(?:srs|sbrt|rt|radiation|radiotherapy|chemo(?:therapy)?|tace|ablation|tnt|"
     r"therapy|surgery|resection)\b"
 )
@@ -69,7 +69,11 @@ _PRIOR_BEFORE = re.compile(
     r"\b(?:previously|prev\.?|formerly|prior(?:ly)?|from|compared (?:to|with)|then|had been|"
     rf"last|initially|originally|baseline|(?:at|on) baseline|{_BEFORE_TREATMENT}|"
     # "now 2.2 cm, before was 2.1 cm": "before" as the adverb, told by the verb after it.
-    r"before(?:\s+it)?(?=\s+(?:was|were|measured)\b))" r"(?:\s+(?:measur\w+|was|were|noted|seen))?"
+    r"before(?:\s+it)?(?=\s+(?:was|were|measured)\b)|"
+    # "unchanged from 1 month (5.8 cm)": the value of the study that time point names.
+    r"from\s+(?:the\s+)?\d+[- ]?(?:days?|weeks?|months?|years?)"
+    r"(?:[- ](?:study|scan|ct|mri|exam|examination))?)"
+    r"(?:\s+(?:measur\w+|was|were|noted|seen))?"
     # "previously SUVmax 22.4": the cue may stand before the value's name.
     r"(?:\s+suv\s*(?:max|peak|mean)?(?:\s*(?:of|was|:))?)?"
     r"(?:\s+(?:at|as))?(?:\s+(?:approximately|about|up to))?\s*\(?\s*$",
@@ -277,6 +281,7 @@ _CATEGORY_BEFORE = re.compile(
 )
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _WORD_AFTER = re.compile(r" [A-Za-z]")
+_SIDE_VALUE_AFTER = re.compile(r"[ \t]+(?:[A-Z]{2,4}[ \t]+)?\d")
 _NEEDLE_AFTER = re.compile(
     r"\s*(?:[a-z]+\s+){0,2}?(?:needles?|cannula|catheter|angiocath|trocar|introducer|sheath)\b",
     re.IGNORECASE,
@@ -491,8 +496,14 @@ def extract_measurements(text: str) -> list[Measurement]:
             # "station 4L", "10L": a nodal station and its side; "PI-RADS 4 L mid PZ" a score
             # and a side; "2L of fluid" stays.
             continue
+        if last == "L" and _SIDE_VALUE_AFTER.match(text, end):
+            # "brachial R 142 L 138", "R DP 110 L DP 68": a spaced L before the next value (or
+            # its short name) is the side of that value, not litres.
+            continue
         if last == "L" and _CATEGORY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "PI-RADS 4 L base PZ": a category, then the side of the next finding
+        if last.lower() == "ms" and last != "ms":
+            continue  # "2 MS plaques": multiple sclerosis, not milliseconds
         if last == "G" or (last == "g" and _NEEDLE_AFTER.match(text, end)):
             # "18G", "18 G": a capital G is a needle gauge; grams are "g", except before the
             # needle or catheter it sizes ("22g spinal needle" is no 22 grams).
@@ -622,7 +633,7 @@ _SECONDS_UNIT = re.compile(r"(?<![a-z])(?:seconds?|secs?|s)\s*$", re.IGNORECASE)
 
 
 def _minutes_and_seconds(text: str, found: list[Measurement]) -> list[Measurement]:
-    """A whole number of minutes followed by its seconds is one duration (1.8 min), as a
+    """A whole number of minutes followed by its seconds is one duration (108 s), as a
     dictated fluoroscopy or exercise time is written either way."""
     if len(found) < 2:
         return found
@@ -634,8 +645,8 @@ def _minutes_and_seconds(text: str, found: list[Measurement]) -> list[Measuremen
             and meas.dim == last.dim == "time"
             and len(last.values) == len(meas.values) == 1
             and not (last.is_range or meas.is_range)
-            and float(last.values[0]).is_integer()
-            and meas.values[0] < 1
+            and float(last.values[0] / 60).is_integer()
+            and meas.values[0] < 60
             and _SECONDS_UNIT.search(text, meas.start, meas.end)
             and not _SECONDS_UNIT.search(text, last.start, last.end)
             and _DURATION_JOIN.fullmatch(text, last.end, meas.start)
