@@ -136,6 +136,9 @@ FINDINGS: dict[str, list[str]] = {
     # is as dangerous as any named finding.
     "abnormality": ["abnormality", "abnormalities"],
     "hemothorax": ["hemothorax", "hemothoraces"],
+    # Blood around the aorta or heart, said after an aortic injury or dissection.
+    "hemomediastinum": ["hemomediastinum", "mediastinal hematoma", "mediastinal hemorrhage"],
+    "hemopericardium": ["hemopericardium"],
     "consolidation": ["consolidation", "airspace disease", "airspace opacity"],
     "pneumonia": ["pneumonia", "pneumonias"],
     "atelectasis": ["atelectasis", "collapse", "atelectatic change"],
@@ -619,9 +622,18 @@ FINDINGS: dict[str, list[str]] = {
     + [
         f"{g}{kind} {v}"
         for g in ("trace", "trivial", "mild", "moderate", "severe")
-        for kind in ("", " functional")
+        # "mild to moderate posteriorly directed MR": the jet's direction may stand between.
+        for kind in (
+            "",
+            " functional",
+            " posteriorly directed",
+            " anteriorly directed",
+            " eccentric",
+        )
         for v in ("mr", "tr", "ar")
     ],
+    # Cardiac MR requests name the cardiomyopathy by its initials ("CMR HCM assessment").
+    "cardiomyopathy": ["cardiomyopathy", "cardiomyopathies", "hcm"],
     # Penetration stops above the vocal cords, aspiration passes below them: the swallow study's
     # answer is which of the two happened, so one never stands for the other.
     "aspiration": ["aspiration", "tracheal aspiration"],
@@ -2463,6 +2475,10 @@ PSEUDO: list[str] = [
     "no increase",
     "no decrease",
     "not changed",
+    # "Coronary ostia not involved by the dissection flap": the structure is spared, the
+    # agent after "by" is there.
+    "not involved by",
+    "not affected by",
     "not only",
     "no longer than",
     "not increased",

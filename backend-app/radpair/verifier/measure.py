@@ -552,6 +552,7 @@ def extract_measurements(text: str) -> list[Measurement]:
         found.append(Measurement(m.start("a"), m.end("a"), dim + PRIOR, (_norm(float(m["a"])),)))
         found.append(Measurement(m.start("b"), m.end("b"), dim, (_norm(float(m["b"])),)))
     found += _unitless_priors(text, found)
+    found += _labelled_run(text, found)
     rows = _table_rows(text) if "|" in text else []
     cells = [cell for row in rows for cell in row]
     if cells:
@@ -765,6 +766,40 @@ def _shared_unit_list(text: str, found: list[Measurement]) -> list[Measurement]:
             if m.start(1) in taken:
                 continue  # the last value, which carries the unit itself
             out.append(Measurement(m.start(1), m.end(1), dim, (_norm(number(m[1]) * factor),)))
+    return out
+
+
+# "annulus 26 mm. sinuses 42. STJ 36. proximal arch 35.": dictated aortic levels, each a short
+# label and a bare number in its own clause, all in the unit said after the first.
+_LABELLED_CLAUSE = re.compile(
+    r"\s*[.,;]\s*(?P<label>(?:[A-Za-z][\w/-]*\s+){1,3})(?P<n>\d{1,3}(?:\.\d+)?)"
+    rf"(?:\s+{_AGO})?(?=\s*(?:[.,;\n]|$))",
+    re.IGNORECASE,
+)
+
+
+def _labelled_run(text: str, found: list[Measurement]) -> list[Measurement]:
+    """The bare labelled numbers in the clauses after a millimetre size, each in millimetres."""
+    out: list[Measurement] = []
+    if "mm" not in text:
+        return out
+    by_start = {m.start: m for m in found}
+    for meas in found:
+        if meas.dim != "length" or len(meas.values) != 1 or meas.is_range:
+            continue
+        if not text[meas.start : meas.end].lower().endswith("mm"):
+            continue
+        at = meas.end
+        while (m := _LABELLED_CLAUSE.match(text, at)) is not None:
+            if _COUNTER_BEFORE.search(m.group("label").rstrip()):
+                break  # "segment 7": a counter, not a size
+            taken = by_start.get(m.start("n"))
+            if taken is None:
+                value = (_norm(number(m.group("n"))),)
+                made_now = Measurement(m.start("n"), m.end("n"), "length", value)
+                out.append(made_now)
+                by_start[made_now.start] = made_now
+            at = m.end()
     return out
 
 

@@ -145,3 +145,87 @@ def test_a_bare_dictated_velocity_may_be_given_its_unit(verifier, source, report
 )
 def test_a_dictated_percentage_grade_names_a_stenosis(verifier, source, report, expected):
     assert quoted_words(verifier, source, report, "insertion") == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "expected"),
+    [
+        # The structure is spared; the dissection that spares it is there.
+        (
+            "CTA aorta. type A dissection. coronary ostia not involved by the flap.",
+            "Type A aortic dissection. Coronary ostia: Not involved by the dissection flap.",
+            [],
+        ),
+        (
+            "CTA aorta. type A dissection. coronary ostia spared.",
+            "No aortic dissection. Coronary ostia spared.",
+            [("dissection", "dissection")],
+        ),
+    ],
+)
+def test_a_structure_not_involved_by_a_finding_affirms_the_finding(
+    verifier, source, report, expected
+):
+    assert quoted_words(verifier, source, report, "negation") == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "expected"),
+    [
+        (
+            "CMR HCM assessment. mild to moderate posteriorly directed MR.",
+            "Hypertrophic cardiomyopathy assessment. Mild-to-moderate mitral regurgitation.",
+            [],
+        ),
+        # Without them in the dictation, both are added.
+        (
+            "CMR assessment. septal hypertrophy.",
+            "Septal hypertrophy. Hypertrophic cardiomyopathy. Mild mitral regurgitation.",
+            [(None, "cardiomyopathy"), (None, "regurgitation")],
+        ),
+    ],
+)
+def test_cardiac_shorthand_names_its_findings(verifier, source, report, expected):
+    assert quoted_words(verifier, source, report, "insertion") == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "expected"),
+    [
+        # Levels dictated as "label number." after one size in millimetres share its unit.
+        (
+            "CT aorta. annulus 26 mm. sinuses 42. STJ 36. proximal arch 35.",
+            "Annulus 2.6 cm. Sinuses of Valsalva 4.2 cm. Sinotubular junction 3.6 cm. "
+            "Proximal arch 3.5 cm.",
+            [],
+        ),
+        (
+            "CT aorta. annulus 26 mm. sinuses 42. STJ 36. proximal arch 35.",
+            "Annulus 2.6 cm. Sinuses of Valsalva 4.2 cm. Sinotubular junction 3.9 cm. "
+            "Proximal arch 3.5 cm.",
+            [("36", None), (None, "3.9 cm")],
+        ),
+        # A counter is no size: "segment 7" after a size stays a number.
+        (
+            "CT liver. cyst 12 mm. segment 7.",
+            "Hepatic cyst 1.2 cm in segment 7.",
+            [],
+        ),
+    ],
+)
+def test_bare_labelled_levels_after_a_millimetre_size_are_millimetres(
+    verifier, source, report, expected
+):
+    assert quoted_words(verifier, source, report, "measurement") == expected
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        ("Type A dissection. No haemomediastinum.", set()),
+        ("Type A dissection. Haemomediastinum.", {"negation"}),
+    ],
+)
+def test_blood_in_the_mediastinum_is_a_finding(verifier, report, expected):
+    source = "CTA aorta. type A dissection. no hemomediastinum."
+    assert types_raised(verifier, source, report) == expected
