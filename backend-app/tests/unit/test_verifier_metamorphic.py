@@ -108,6 +108,10 @@ _KNOWN_SIDES = {
     "is not tracked",
     "h26-023": "a tooth's side is given by its FDI number ('48' is the lower right third molar), "
     "which the verifier does not read: the dictation names the teeth by number alone",
+    "h30-031": "swapped, both renal arteries stay named; which one arises from the false lumen "
+    "is no finding the verifier gives a side",
+    "h30-036": "the only sides are the coronary dominance ('Dominance: Right'), which the "
+    "verifier does not read as a side",
 }
 _KNOWN_NEGATIONS = {
     "h10-us-renal-peds-46": "a side opening a line ('L kidney 8.6 cm. Upper pole ...') is not "
