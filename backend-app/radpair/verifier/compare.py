@@ -1686,6 +1686,23 @@ def _a_reference(view: _View, a: Measurement) -> bool:
     return a.label[-1:] in _REFERENCE_LABELS or bool(_THRESHOLD_AFTER.match(view.lower, a.end))
 
 
+def _below_as_range(a: Measurement, b: Measurement) -> bool:
+    """One is a share below a limit ("less than 25%"), the other the grade's range up to it
+    ("minimal (1-24%)"): the same grade, as CAD-RADS writes it."""
+    if a.is_range:
+        a, b = b, a
+    return (
+        a.dim == b.dim == "percent"
+        # The view may have dropped the bound of a share; its label still says it.
+        and (a.bound == "<" or a.label[-2:] == ("less", "than"))
+        and len(a.values) == 1
+        and b.is_range
+        and not b.bound
+        and b.values[0] in (0.0, 1.0)
+        and b.values[1] == a.values[0] - 1
+    )
+
+
 def _unitless_in(view: _View, a: Measurement) -> bool:
     """a's number stands in the text outside every measurement, where a is a prior value or
     a named quantity (not a current size, whose unit a draft must not invent)."""
@@ -1850,6 +1867,17 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
         ):
             # "58 ms; upper limit of normal 50 ms": the bound was paired with the patient's
             # value, which this text also gives.
+            continue
+        if what == "unmatched" and (
+            any(_below_as_range(a, b) for b in y.measurements)
+            or (
+                other is not None
+                and any(same_value(a, b) for b in y.measurements)
+                and any(_below_as_range(other, c) for c in x.measurements)
+            )
+        ):
+            # "less than 25%" restated "minimal (1-24%)"; or a value given as dictated that was
+            # paired with such a grade.
             continue
         if what == "unmatched" and not x_is_src and a.dim == "velocity" and _unitless_in(y, a):
             # "L CCA 60" dictated without its PSV label, reported "CCA PSV 0.60 m/s": the draft

@@ -179,7 +179,8 @@ _BMD_RE = re.compile(
 )
 _SCORE_RE = re.compile(
     r"\b(?:(t|z|calcium|agatston)[- ]?score[ \t]*(?:of|is|was|=|:)?[ \t]*"
-    r"([-+\u2212\u2013]?[ ]?\d+(?:\.\d+)?)"
+    # "calcium score zero Agatston": a zero score is dictated as the word.
+    r"([-+\u2212\u2013]?[ ]?\d+(?:\.\d+)?|zero\b)"
     # A bare "T -1.4" only with its sign: "T2" is a sequence, not a score.
     r"|(t|z)\s+([-+\u2212\u2013][ ]?\d+(?:\.\d+)?))",
     re.IGNORECASE,
@@ -563,7 +564,8 @@ def extract_measurements(text: str) -> list[Measurement]:
         group = 2 if m.group(1) else 4
         kind = m.group(group - 1).lower()
         dim = "calcium_score" if kind in ("calcium", "agatston") else f"{kind}_score"
-        value = _norm(number(m.group(group)))
+        written = m.group(group)
+        value = 0.0 if written.lower() == "zero" else _norm(number(written))
         found.append(Measurement(m.start(group), m.end(group), dim, (value,)))
     for meas in found:
         if not meas.dim.endswith(PRIOR) and (

@@ -229,3 +229,36 @@ def test_bare_labelled_levels_after_a_millimetre_size_are_millimetres(
 def test_blood_in_the_mediastinum_is_a_finding(verifier, report, expected):
     source = "CTA aorta. type A dissection. no hemomediastinum."
     assert types_raised(verifier, source, report) == expected
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        ("Coronary artery calcium score: 0 (Agatston).", []),
+        ("Coronary artery calcium score: 10 (Agatston).", [("zero", None), (None, "10")]),
+    ],
+)
+def test_a_calcium_score_of_zero_may_be_said_as_the_word(verifier, report, expected):
+    source = "coronary CTA. calcium score zero Agatston."
+    assert quoted_words(verifier, source, report, "measurement") == expected
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        # CAD-RADS writes "less than 25%" as the grade's range.
+        (
+            "LAD proximal: plaque, mild (25-49%) stenosis. RCA mid: minimal plaque (1-24%) "
+            "stenosis.",
+            [],
+        ),
+        (
+            "LAD proximal: plaque, mild (25-49%) stenosis. RCA mid: minimal plaque (1-20%) "
+            "stenosis.",
+            [("25%", "25-49%"), ("25-49%", "1-20%")],
+        ),
+    ],
+)
+def test_a_share_below_a_limit_is_the_range_up_to_it(verifier, report, expected):
+    source = "CTA. LAD proximal plaque 25-49% stenosis. RCA mid minimal plaque less than 25%."
+    assert quoted_words(verifier, source, report, "measurement") == expected
