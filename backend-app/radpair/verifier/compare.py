@@ -1186,6 +1186,22 @@ def _kept_as_history_on_its_side(m: Mention, y: _View) -> bool:
     )
 
 
+_BOTH = frozenset({"L", "R"})
+# "vertebrals antegrade", "carotids patent": a paired structure named in the plural is both of
+# them, so "bilaterally" in the draft adds no side.
+_PAIRED_PLURAL = re.compile(
+    r"\b(?:vertebrals|carotids|vertebral arteries|carotid arteries|kidneys|ureters|"
+    r"adrenals|ovaries|subclavians|femorals|iliacs)\b"
+)
+
+
+def _said_of_both(dictation: _View, n: Mention) -> bool:
+    """n, a dictated finding without a side, is said in a sentence naming a paired structure
+    in the plural."""
+    start, end = _sentence_around(dictation.text, n.span)
+    return bool(_PAIRED_PLURAL.search(dictation.lower, start, end))
+
+
 def _laterality(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
     groups: dict[object, _SideEvidence] = {}
     for m in x.mentions:
@@ -1235,6 +1251,13 @@ def _laterality(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
                 rep,
             )
         else:
+            if (
+                not x_is_src
+                and m.hard_sides == _BOTH
+                and other is not None
+                and _said_of_both(y, other)
+            ):
+                continue
             src, rep = _pair(x_is_src, _side_span(m), _span(other))
             verb = "dropped from" if x_is_src else "added in"
             out.add(

@@ -262,3 +262,16 @@ def test_a_calcium_score_of_zero_may_be_said_as_the_word(verifier, report, expec
 def test_a_share_below_a_limit_is_the_range_up_to_it(verifier, report, expected):
     source = "CTA. LAD proximal plaque 25-49% stenosis. RCA mid minimal plaque less than 25%."
     assert quoted_words(verifier, source, report, "measurement") == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # "vertebrals", plural, are both vertebral arteries.
+        ("carotid duplex. vertebrals antegrade.", []),
+        ("carotid duplex. vertebral antegrade.", [("antegrade", "bilaterally")]),
+    ],
+)
+def test_a_paired_structure_in_the_plural_is_both_sides(verifier, source, expected):
+    report = "Vertebral arteries: Antegrade flow bilaterally."
+    assert quoted_words(verifier, source, report, "laterality") == expected
