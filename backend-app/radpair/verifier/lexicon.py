@@ -136,6 +136,15 @@ FINDINGS: dict[str, list[str]] = {
     # is as dangerous as any named finding.
     "abnormality": ["abnormality", "abnormalities"],
     "hemothorax": ["hemothorax", "hemothoraces"],
+    # Reversed vertebral flow feeding the arm past a subclavian stenosis.
+    "subclavian_steal": ["subclavian steal", "subclavian steal syndrome", "steal phenomenon"],
+    # Extrinsic compression of the coeliac axis: the other cause of its stenosis, said present
+    # or absent beside an atherosclerotic one.
+    "median_arcuate_ligament_compression": [
+        "median arcuate ligament impression",
+        "median arcuate ligament compression",
+        "median arcuate ligament syndrome",
+    ],
     # Blood around the aorta or heart, said after an aortic injury or dissection.
     "hemomediastinum": ["hemomediastinum", "mediastinal hematoma", "mediastinal hemorrhage"],
     "hemopericardium": ["hemopericardium"],

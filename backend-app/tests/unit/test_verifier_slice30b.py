@@ -275,3 +275,33 @@ def test_a_share_below_a_limit_is_the_range_up_to_it(verifier, report, expected)
 def test_a_paired_structure_in_the_plural_is_both_sides(verifier, source, expected):
     report = "Vertebral arteries: Antegrade flow bilaterally."
     assert quoted_words(verifier, source, report, "laterality") == expected
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        ("Coeliac axis stenosis. No median arcuate ligament impression.", []),
+        (
+            "Coeliac axis stenosis. A median arcuate ligament impression is also seen.",
+            [("median arcuate ligament impression", "median arcuate ligament impression")],
+        ),
+    ],
+)
+def test_median_arcuate_ligament_compression_is_a_finding(verifier, report, expected):
+    source = "CTA mesenteric. coeliac axis stenosis. median arcuate ligament impression not seen."
+    assert quoted_words(verifier, source, report, "negation") == expected
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        ("Reversed left vertebral artery flow; query subclavian steal.", []),
+        (
+            "Reversed left vertebral artery flow; no evidence of subclavian steal.",
+            [("subclavian steal", "subclavian steal")],
+        ),
+    ],
+)
+def test_subclavian_steal_is_a_finding(verifier, report, expected):
+    source = "carotid US. L vert flow reversed, query subclavian steal."
+    assert quoted_words(verifier, source, report, "negation") == expected
