@@ -886,8 +886,8 @@ def _one_value_per_name(named: list[tuple[Measurement, str, int]]) -> dict[str, 
 
 
 # A coronary artery's own calcium score, written bare after its name ("LCx 46", "- Left
-# circumflex: 31"): no unit follows the number.
-_VESSEL_SCORE = re.compile(r"[ \t]*(?:[:=-][ \t]*)?(\d+)(?!\d|[.,]\d|\s*(?:%|mm|cm|hu|mg)\b)")
+# circumflex: 31", "| LAD | 44 |" in a table): no unit follows the number.
+_VESSEL_SCORE = re.compile(r"[ \t]*(?:[:=|-][ \t]*)?(\d+)(?!\d|[.,]\d|\s*(?:%|mm|cm|hu|mg)\b)")
 _CALCIUM_STUDY = re.compile(r"\b(?:agatston|calcium scor\w*|cac)\b")
 
 

@@ -305,3 +305,16 @@ def test_median_arcuate_ligament_compression_is_a_finding(verifier, report, expe
 def test_subclavian_steal_is_a_finding(verifier, report, expected):
     source = "carotid US. L vert flow reversed, query subclavian steal."
     assert quoted_words(verifier, source, report, "negation") == expected
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ("| LAD | 142 |\n| RCA | 44 |", []),
+        ("| LAD | 44 |\n| RCA | 142 |", [("142", "44"), ("44", "142")]),
+    ],
+)
+def test_a_vessel_calcium_score_is_read_from_its_table_row(verifier, rows, expected):
+    source = "CT calcium score. Agatston total 186. LAD 142, RCA 44."
+    report = f"Total Agatston score: 186.\n| Vessel | Agatston score |\n{rows}"
+    assert quoted_words(verifier, source, report, "measurement") == expected
