@@ -361,6 +361,20 @@ FINDINGS: dict[str, list[str]] = {
     # An aneurysm repaired by stent graft is still an aneurysm (its sac is followed).
     "aneurysm": ["aneurysm", "aneurysmal dilation", "aaa", "evar"],
     "dissection": ["dissection"],
+    # Fibromuscular dysplasia, and the beading it is known by, in the words a draft may spell
+    # out: the sign is a finding of its own, which a draft may add where FMD was only named.
+    "fibromuscular_dysplasia": ["fibromuscular dysplasia", "fmd"],
+    "beading": [
+        "string of beads",
+        "string-of-beads",
+        "beaded appearance",
+        "beading",
+        "alternating stenoses and dilatations",
+        "alternating stenoses and dilatation",
+        "alternating stenosis and dilatation",
+        "alternating stenoses and dilations",
+        "alternating areas of stenosis and dilatation",
+    ],
     # A coronary artery's course through the myocardium, and one arising from the wrong sinus.
     "myocardial_bridge": ["myocardial bridge", "myocardial bridging", "intramyocardial course"],
     "anomalous_coronary": ["anomalous origin", "anomalous coronary artery", "anomalous course"],

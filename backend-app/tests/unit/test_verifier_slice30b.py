@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.verifier_checks import quoted_words, types_raised
+from tests.support.verifier_checks import assert_warns_or_not, quoted_words, types_raised
 
 
 @pytest.mark.parametrize(
@@ -318,3 +318,30 @@ def test_a_vessel_calcium_score_is_read_from_its_table_row(verifier, rows, expec
     source = "CT calcium score. Agatston total 186. LAD 142, RCA 44."
     report = f"Total Agatston score: 186.\n| Vessel | Agatston score |\n{rows}"
     assert quoted_words(verifier, source, report, "measurement") == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "kind", "quoted"),
+    [
+        # The beading of fibromuscular dysplasia, spelled out by the draft.
+        (
+            "R renal artery string of beads appearance, c/w FMD. L renal artery normal.",
+            "The right renal artery shows alternating stenoses and dilatations, consistent with "
+            "fibromuscular dysplasia. The left renal artery is normal.",
+            None,
+            None,
+        ),
+        # Beading added to a dictation that names FMD only as a caveat is still an insertion.
+        (
+            "Renal arteries normal. Duplex has limited sensitivity for FMD.",
+            "Renal arteries: mildly beaded appearance on the right. Duplex has limited "
+            "sensitivity for fibromuscular dysplasia.",
+            "insertion",
+            (None, "beaded appearance"),
+        ),
+    ],
+)
+def test_the_beading_of_fibromuscular_dysplasia_may_be_spelled_out(
+    verifier, source, report, kind, quoted
+):
+    assert_warns_or_not(verifier, source, report, kind, quoted)
