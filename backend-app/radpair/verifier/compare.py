@@ -1284,6 +1284,24 @@ class _SideEvidence:
         if not self.cands:
             return None, None
         sides = m.checked_sides
+        if (
+            m.polarity == ABSENT
+            and m.hard_sides == _BOTH
+            and any(n.polarity == ABSENT and not n.sides for n in self.cands)
+        ):
+            # "No deep reflux" and "no deep venous reflux bilaterally" deny the same: a denial
+            # with no side denies on both.
+            return None, None
+        if (
+            m.polarity == ABSENT
+            and not m.hard_sides
+            and self.union < sides
+            and all(n.polarity == ABSENT for n in self.cands)
+        ):
+            # A denial whose sides come only from a bilateral exam title, said of one side in
+            # the other text ("carotid duplex bilat. ... not near occlusion" against "right ICA
+            # stenosis, not near-occlusion"): the title gave no side to the denial itself.
+            return None, None
         if self.union:
             if sides <= self.union:
                 moved = self._descriptor_swap(sides, mine)

@@ -337,6 +337,9 @@ FINDINGS: dict[str, list[str]] = {
         "stroke",
         "lacunar infarct",
         "territorial infarct",
+        # An evolving hypodensity is how a stroke follow-up CT says an infarct is declaring.
+        "evolving hypodensity",
+        "evolving hypoattenuation",
         "lacune",
         "lacunes",
         # CT perfusion names the infarct core by its threshold ("CBF <30% 12 mL").

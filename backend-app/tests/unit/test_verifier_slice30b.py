@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.support.verifier_checks import assert_warns_or_not, quoted_words, types_raised
+from tests.support.verifier_scoring import load_corpus
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "verifier_corpus.yaml"
 
 
 @pytest.mark.parametrize(
@@ -345,3 +350,66 @@ def test_the_beading_of_fibromuscular_dysplasia_may_be_spelled_out(
     verifier, source, report, kind, quoted
 ):
     assert_warns_or_not(verifier, source, report, kind, quoted)
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "kind", "quoted"),
+    [
+        # A denial with no side denies on both sides.
+        (
+            "Deep veins competent bilaterally, no deep reflux.",
+            "Deep veins competent. No deep venous reflux bilaterally.",
+            None,
+            None,
+        ),
+        # A bilateral exam title gives no side to a denial the draft says of one side.
+        (
+            "carotid duplex bilat. TIA.\nR ICA PSV 245. plaque. 70% or greater, not near "
+            "occlusion.\nL ICA PSV 95. mild plaque, less than 50%.",
+            "FINDINGS:\nRight ICA PSV 2.45 m/s with plaque.\nLeft ICA PSV 0.95 m/s with mild "
+            "plaque.\nIMPRESSION:\n1. Right internal carotid artery stenosis of 70% or greater, "
+            "not near-occlusion.\n2. Left internal carotid artery stenosis of less than 50%.",
+            None,
+            None,
+        ),
+        # A denial said of one side moved to the other is still a side change.
+        (
+            "No left pneumothorax.",
+            "No right pneumothorax.",
+            "laterality",
+            ("left", "right"),
+        ),
+    ],
+)
+def test_denials_are_compared_by_the_sides_they_deny(verifier, source, report, kind, quoted):
+    assert_warns_or_not(verifier, source, report, kind, quoted)
+
+
+@pytest.mark.parametrize(
+    ("source", "report", "kind", "quoted"),
+    [
+        # A stroke follow-up's evolving hypodensity is the infarct the draft names.
+        (
+            "24h post thrombectomy. evolving hypodensity L insula, ASPECTS 7.",
+            "Evolving left MCA territory infarction involving the insula, ASPECTS 7.",
+            None,
+            None,
+        ),
+        # A hypodensity that is not said to evolve is no infarct.
+        (
+            "Hypodensity in the left insula.",
+            "Left insular hypodensity. Left MCA territory infarction.",
+            "insertion",
+            (None, "infarction"),
+        ),
+    ],
+)
+def test_an_evolving_hypodensity_is_a_declaring_infarct(verifier, source, report, kind, quoted):
+    assert_warns_or_not(verifier, source, report, kind, quoted)
+
+
+def test_a_denial_with_no_side_answers_one_said_of_both_sides_in_a_table_report(verifier):
+    # The venous study of heldout30 whose side-less "no deep reflux" the draft says of both
+    # sides, beside a table of sided reflux: the shortest text that shows it is the pair.
+    pair = next(p for p in load_corpus(CORPUS) if p.id == "h30-044")
+    assert types_raised(verifier, pair.source, pair.report) == set()
