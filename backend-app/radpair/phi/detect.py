@@ -4224,7 +4224,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:[ \t]+{_CAP_WORD}){{1,3}})(?![\w'’-])",
         "v",
         keep=lambda m: _trimmed(m, lead=False),
-        needs=re.compile(r"\b(?:Thi|Van|Thị|Văn|THI|VAN|THỊ|VĂN)\b"),
+        needs=frozenset({"thi", "van"}),
         raw=True,
     ),
     # The given name and the surname one space apart: two spaces or a tab part the columns of a
@@ -4507,7 +4507,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?=[ \t]*(?:[,!]|$))",
         "v",
         keep=lambda m: _chat_given(m.group("v")),
-        needs=re.compile(r"\b(?:Hi|Hey|Hello|Dear)[ \t]+[A-Z]"),
+        needs=frozenset({"hi", "hey", "hello", "dear"}),
     ),
     # "exported by jpatel", "User: hkim3", "reader=rjacobsen": the user who did something,
     # named by the user name a department makes of initials and a surname.
@@ -4519,7 +4519,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?P<v>{_HANDLE})",
         "v",
         keep=_user_handle,
-        needs=re.compile(r"(?i)\b(?:by|user|login|operator|reader|author|owner)\b"),
+        needs=frozenset({"by", "user", "login", "operator", "reader", "author", "owner"}),
     ),
     # A user name addressed with "@" in a chat ("@jwu_pharm", "@hzhou", "@kmorrow-rad"); no word
     # stands before the "@" as in an e-mail address, and "@ 10:00" (at) has no name after it.
