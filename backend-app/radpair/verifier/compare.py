@@ -1909,12 +1909,18 @@ def _measurements(x: _View, y: _View, x_is_src: bool, out: _Collector) -> None:
             # "58 ms; upper limit of normal 50 ms": the bound was paired with the patient's
             # value, which this text also gives.
             continue
-        if what == "unmatched" and (
-            any(_below_as_range(a, b) for b in y.measurements)
-            or (
-                other is not None
-                and any(same_value(a, b) for b in y.measurements)
-                and any(_below_as_range(other, c) for c in x.measurements)
+        # Only shares can be a bound and a grade's range: the guard keeps long texts of sizes
+        # from comparing every value with every other.
+        if (
+            what == "unmatched"
+            and "percent" in (a.dim, other.dim if other is not None else None)
+            and (
+                any(_below_as_range(a, b) for b in y.measurements)
+                or (
+                    other is not None
+                    and any(same_value(a, b) for b in y.measurements)
+                    and any(_below_as_range(other, c) for c in x.measurements)
+                )
             )
         ):
             # "less than 25%" restated "minimal (1-24%)"; or a value given as dictated that was
