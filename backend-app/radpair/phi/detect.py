@@ -5202,8 +5202,7 @@ def _with_asian_surname_before(text: str, span: Span, taken: bytearray) -> Span:
     middle = first is not None and first.group().lower() in namebook.VIETNAMESE_MIDDLES
     if not (middle and surname in namebook.ASIAN_SHORT_SURNAMES):
         return span
-    taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
-    return Span(before.start(), span.end, span.category)
+    return _grown_back(taken, span, before.start())
 
 
 _KNOWN_AS = re.compile(
@@ -5588,6 +5587,13 @@ def _claim(taken: bytearray, start: int, end: int, category: str) -> Span:
     return Span(start, end, category)
 
 
+def _grown_back(taken: bytearray, span: Span, start: int, category: str | None = None) -> Span:
+    """The span grown back to start (a surname, title or code before it), the added part marked
+    taken so no later rule reads it."""
+    taken[start : span.start] = b"\x01" * (span.start - start)
+    return Span(start, span.end, category or span.category)
+
+
 def _matches_after_names(text: str, spans: list[Span], pattern: re.Pattern):
     """Each name found, with what the pattern matches right after it, where it matches."""
     for span in spans:
@@ -5876,8 +5882,7 @@ def _with_given_name(text: str, span: Span, taken: bytearray) -> Span:
         and not _TITLE_WORD.fullmatch(given)
     ):
         return span
-    taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
-    return Span(before.start(), span.end, span.category)
+    return _grown_back(taken, span, before.start())
 
 
 # "Maria Conceição [dos Reis]", "Magalhães dos Santos [Teixeira]": an Iberian surname goes on
@@ -5964,8 +5969,7 @@ def _with_surname_before(text: str, span: Span, taken: bytearray) -> Span:
         for p in names
     ):
         return span
-    taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
-    return Span(before.start(), span.end, span.category)
+    return _grown_back(taken, span, before.start())
 
 
 _SUFFIX_AFTER = re.compile(
@@ -6001,8 +6005,7 @@ def _with_dialling_code(text: str, span: Span, taken: bytearray) -> Span:
         return span
     if any(taken[before.start() : span.start]):
         return span
-    taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
-    return Span(before.start(), span.end, "PHONE")
+    return _grown_back(taken, span, before.start(), "PHONE")
 
 
 # A check character in brackets right after a number ("HN24005571(3)", "C668812(A)"), as Hong
@@ -6082,8 +6085,7 @@ def _with_given_before_hyphen(text: str, span: Span, taken: bytearray) -> Span:
         return span
     if not namebook.is_ever_given(before.group("g")) or namebook.is_clinical(before.group("g")):
         return span
-    taken[before.start() : span.start] = b"\x01" * (span.start - before.start())
-    return Span(before.start(), span.end, "NAME")
+    return _grown_back(taken, span, before.start(), "NAME")
 
 
 # "Rokeya Begum w/o Md. Abul Kalam", "Akter d/o Abdul Malek": the husband or father named after
